@@ -1,0 +1,30 @@
+package dev.throughline.connect;
+
+import com.atlassian.connect.spring.AtlassianHostUser;
+import dev.throughline.tenant.Caller;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Fills a controller's {@link Caller} parameter from the verified Connect JWT. */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Caller.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AtlassianHostUser user)) {
+            throw new IllegalStateException("No verified Connect principal; the token rules should have refused this request");
+        }
+        return Caller.of(Sites.of(user.getHost()), user.getUserAccountId().orElse(null));
+    }
+}
