@@ -1,0 +1,71 @@
+package dev.throughline.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package rules of the developers' guide. Feature packages (scoring, theme, program, grooming) keep their
+ * domain logic at the package's top level, plain Java; their Spring/web adapters live in sub-packages.
+ */
+class ArchitectureTest {
+
+    private static final String[] DOMAIN_PACKAGES = {
+            "dev.throughline.scoring", "dev.throughline.theme", "dev.throughline.program",
+            "dev.throughline.grooming", "dev.throughline.tenant"};
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.throughline");
+    }
+
+    @Test
+    void onlyTheJiraClientUsesRestTemplate() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.jira..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..")
+                .because("Jira is reached only through the typed client in jira/");
+        rule.check(production);
+    }
+
+    @Test
+    void onlyConnectJiraAndWebImportAtlassianConnect() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages(
+                        "dev.throughline.connect..", "dev.throughline.jira..", "dev.throughline.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.atlassian.connect..")
+                .because("moving to Forge Remote must touch only those packages");
+        rule.check(production);
+    }
+
+    @Test
+    void domainPackagesImportNoSpringServletOrJackson() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(DOMAIN_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "javax.servlet..", "jakarta.servlet..", "com.fasterxml.jackson..")
+                .because("formulas, rollups, forecasts and ranking are plain Java, tested directly")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void jiraClientLeaksNoHttpOrJsonTypes() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.jira..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind.node..")
+                .because("no raw JSON leaves jira/");
+        rule.check(production);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.throughline.(*)..").should().beFreeOfCycles().check(production);
+    }
+}

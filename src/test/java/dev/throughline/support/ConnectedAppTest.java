@@ -1,0 +1,54 @@
+package dev.throughline.support;
+
+import com.atlassian.connect.spring.AtlassianHostRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the full-context tests: the real app on a random port, real ACSB filters, and helpers that install
+ * sites the way Jira does (signed RS256 lifecycle callbacks). All subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ConnectedAppTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${addon.base-url}")
+    protected String appBaseUrl;
+
+    @Autowired
+    protected AtlassianHostRepository hosts;
+
+    @DynamicPropertySource
+    static void installKeys(DynamicPropertyRegistry registry) {
+        registry.add("atlassian.connect.public-key-base-url", InstallKeyServer::baseUrl);
+    }
+
+    protected AppUnderTest app() {
+        return new AppUnderTest(port);
+    }
+
+    protected AppUnderTest.Reply sendInstalled(FakeJiraSite site) {
+        String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/installed");
+        return app().post("/installed", site.lifecycleBody("installed"), token);
+    }
+
+    protected AppUnderTest.Reply sendUninstalled(FakeJiraSite site) {
+        String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/uninstalled");
+        return app().post("/uninstalled", site.lifecycleBody("uninstalled"), token);
+    }
+
+    protected void install(FakeJiraSite site) {
+        AppUnderTest.Reply reply = sendInstalled(site);
+        assertThat(reply.status()).as("install of %s: %s", site.clientKey(), reply.body()).isBetween(200, 204);
+    }
+}
