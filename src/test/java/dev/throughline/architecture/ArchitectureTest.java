@@ -1,12 +1,20 @@
 package dev.throughline.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -58,11 +66,25 @@ class ArchitectureTest {
 
     @Test
     void jiraClientLeaksNoHttpOrJsonTypes() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.jira..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind.node..")
-                .because("no raw JSON leaves jira/");
+        ArchRule rule = methods().that().arePublic()
+                .and().areDeclaredInClassesThat().resideInAPackage("dev.throughline.jira..")
+                .and().areDeclaredInClassesThat().arePublic()
+                .should(new ArchCondition<JavaMethod>("expose no RestTemplate, ResponseEntity or Jackson type") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
+                                .filter(type -> LEAKY.stream().anyMatch(type.getName()::startsWith))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " exposes " + type.getName())));
+                    }
+                })
+                .because("no RestTemplate, ResponseEntity or raw JSON leaves jira/")
+                .allowEmptyShould(true);
         rule.check(production);
     }
+
+    private static final List<String> LEAKY = List.of(
+            "org.springframework.web.client.", "org.springframework.http.", "com.fasterxml.jackson.");
 
     @Test
     void packagesHaveNoCycles() {
