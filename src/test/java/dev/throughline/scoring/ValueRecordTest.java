@@ -1,0 +1,92 @@
+package dev.throughline.scoring;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValueRecordTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private final RiceModel rice = new RiceModel();
+
+    @Test
+    void firstWriteStartsAtVersionOneWithOneHistoryEntry() {
+        ValueRecord record = write(Optional.empty(), 0, 500, "alice", T0);
+
+        assertThat(record.version()).isEqualTo(1);
+        assertThat(record.score()).isEqualByComparingTo("200");
+        assertThat(record.updatedBy()).isEqualTo("alice");
+        assertThat(record.history()).hasSize(1);
+        assertThat(record.history().get(0).modelVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void laterWritesPutNewestHistoryFirst() {
+        ValueRecord first = write(Optional.empty(), 0, 500, "alice", T0);
+
+        ValueRecord second = write(Optional.of(first), 1, 1000, "bob", T0.plusSeconds(60));
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.history()).extracting(HistoryEntry::by).containsExactly("bob", "alice");
+        assertThat(second.history()).extracting(HistoryEntry::score)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("400"), new BigDecimal("200"));
+    }
+
+    @Test
+    void writeWithStaleVersionIsRefusedAndCarriesTheCurrentValue() {
+        ValueRecord first = write(Optional.empty(), 0, 500, "alice", T0);
+        ValueRecord second = write(Optional.of(first), 1, 600, "bob", T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> write(Optional.of(second), 1, 700, "carol", T0.plusSeconds(120)))
+                .isInstanceOf(StaleVersionException.class)
+                .satisfies(e -> assertThat(((StaleVersionException) e).current()).contains(second));
+    }
+
+    @Test
+    void firstWriteClaimingAnExistingVersionIsStale() {
+        assertThatThrownBy(() -> write(Optional.empty(), 3, 500, "alice", T0)).isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void historyKeepsOnlyTheLastTwentyWrites() {
+        ValueRecord record = write(Optional.empty(), 0, 1, "u0", T0);
+        for (int i = 2; i <= 30; i++) {
+            record = write(Optional.of(record), record.version(), i, "u" + i, T0.plusSeconds(i));
+        }
+
+        assertThat(record.version()).isEqualTo(30);
+        assertThat(record.history()).hasSize(ValueRecord.HISTORY_LIMIT);
+        assertThat(record.history().get(0).by()).isEqualTo("u30");
+        assertThat(record.history().get(19).by()).isEqualTo("u11");
+    }
+
+    @Test
+    void historyKeepsTheScorecardVersionThatMadeEachScore() {
+        Scorecard v1 = new Scorecard("growth", "Growth", 1, Scorecard.Form.WEIGHTED_SUM,
+                List.of(FormulaTest.criterion("revenue", "Revenue", "1", Criterion.Kind.BENEFIT)));
+        Scorecard v2 = v1.nextVersion("Growth", Scorecard.Form.WEIGHTED_SUM,
+                List.of(FormulaTest.criterion("revenue", "Revenue", "2", Criterion.Kind.BENEFIT)));
+        ScoringModel m1 = new ScorecardModel(v1);
+        ScoringModel m2 = new ScorecardModel(v2);
+        ValueRecord first = ValueRecord.write(Optional.empty(), 0, m1, InputParser.parse(m1, Map.of("revenue", 5)), T0, "a");
+
+        ValueRecord second = ValueRecord.write(Optional.of(first), 1, m2, InputParser.parse(m2, Map.of("revenue", 5)), T0, "a");
+
+        assertThat(second.modelVersion()).isEqualTo(2);
+        assertThat(second.score()).isEqualByComparingTo("10");
+        assertThat(second.history()).extracting(HistoryEntry::modelVersion).containsExactly(2, 1);
+    }
+
+    private ValueRecord write(Optional<ValueRecord> current, long expected, int reach, String by, Instant at) {
+        ScoreInputs inputs = InputParser.parse(rice, Map.of("reach", reach, "impact", 2, "confidence", 80, "effort", 4));
+        return ValueRecord.write(current, expected, rice, inputs, at, by);
+    }
+}
