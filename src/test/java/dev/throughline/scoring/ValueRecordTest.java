@@ -89,4 +89,26 @@ class ValueRecordTest {
         ScoreInputs inputs = InputParser.parse(rice, Map.of("reach", reach, "impact", 2, "confidence", 80, "effort", 4));
         return ValueRecord.write(current, expected, rice, inputs, at, by);
     }
+
+    @Test
+    void storedFormRoundTripsAndUsesTheIndexedDateFormat() {
+        ValueRecord first = write(Optional.empty(), 0, 500, "alice", Instant.parse("2026-11-01T10:00:00.789Z"));
+        ValueRecord second = write(Optional.of(first), 1, 900, "bob", Instant.parse("2026-11-02T11:30:05Z"));
+
+        Map<String, Object> stored = ValueRecordCodec.toMap(second);
+
+        assertThat(stored.get("updatedAt")).isEqualTo("2026-11-02T11:30:05");
+        assertThat(stored).containsKeys("model", "modelVersion", "inputs", "score", "updatedAt", "updatedBy", "version", "history");
+        ValueRecord read = ValueRecordCodec.fromMap(stored);
+        assertThat(read.score()).isEqualByComparingTo(second.score());
+        assertThat(read.version()).isEqualTo(2);
+        assertThat(read.history()).hasSize(2);
+        assertThat(read.history().get(1).at()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    @Test
+    void malformedStoredValueIsReportedNotMisread() {
+        assertThatThrownBy(() -> ValueRecordCodec.fromMap(Map.of("model", "RICE")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
