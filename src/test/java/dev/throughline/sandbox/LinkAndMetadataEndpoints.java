@@ -102,7 +102,6 @@ final class LinkAndMetadataEndpoints {
                     .put("orderable", f.orderable())
                     .put("navigable", f.navigable())
                     .put("searchable", f.searchable());
-            if (f.custom()) node.put("untranslatedName", f.name());
             ArrayNode clauses = node.putArray("clauseNames");
             f.clauseNames().forEach(clauses::add);
             ObjectNode schema = node.putObject("schema").put("type", f.schema().type());

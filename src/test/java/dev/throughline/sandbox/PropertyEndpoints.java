@@ -91,7 +91,7 @@ final class PropertyEndpoints {
                 : JiraJson.errors(404, "The property with key '" + key + "' does not exist.");
     }
 
-    // ---- app properties: OperationMessage errors, self links ---------------------------------------------------
+    // ---- app properties: OperationMessage errors; "self" only in the key list, as the spec has it ----------
 
     private SandboxResponse appKeys(SandboxRequest r) {
         String addon = r.pathVariable("addonKey");
@@ -103,7 +103,7 @@ final class PropertyEndpoints {
         String key = r.pathVariable("propertyKey");
         if (key.length() > 127) return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
         return site.appProperties().get(addon, key)
-                .map(v -> JiraJson.ok(property(key, v).put("self", appSelf(r, key))))
+                .map(v -> JiraJson.ok(property(key, v))) // the spec's EntityProperty has no "self"
                 .orElseGet(() -> JiraJson.operationMessage(404, "Property with key not found."));
     }
 
