@@ -32,6 +32,7 @@ public final class JiraSandbox implements AutoCloseable {
         this.routes = new JiraRoutes();
         new SearchEndpoints(site).register(routes);
         new PropertyEndpoints(site).register(routes);
+        new IssueEndpoints(site).register(routes);
         new LinkAndMetadataEndpoints(site).register(routes);
         new AgileEndpoints(site).register(routes);
         new PermissionEndpoints(site).register(routes);
