@@ -1,8 +1,11 @@
 package dev.throughline.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LargeSiteGenerationTest {
 
     @Test
-    void hundredThousandIssuesGenerateAndAnswerJql() {
+    void hundredThousandIssuesGenerateAnswerJqlAndPageOverHttp() {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
@@ -28,5 +31,26 @@ class LargeSiteGenerationTest {
         System.out.printf("[sandbox] JQL over 100,000 issues: %d matches in %d ms%n", open.size(), (System.nanoTime() - jqlStart) / 1_000_000);
         assertThat(open).isNotEmpty();
         assertThat(site.backlog(8)).isNotEmpty();
+
+        try (JiraSandbox sandbox = JiraSandbox.start(site)) {
+            SandboxHttp http = new SandboxHttp(sandbox);
+            long pageStart = System.nanoTime();
+            int seen = 0;
+            int pages = 0;
+            String token = null;
+            do {
+                Map<String, Object> body = new HashMap<>(Map.of("jql", "project in (MOB, PLAT) OR project != WEB",
+                        "fields", List.of("id"), "maxResults", 5000));
+                if (token != null) body.put("nextPageToken", token);
+                JsonNode page = http.post("/rest/api/3/search/jql", body).json();
+                seen += page.get("issues").size();
+                token = page.path("nextPageToken").asText(null);
+                pages++;
+            } while (token != null);
+            System.out.printf("[sandbox] paged %d issue ids over HTTP in %d pages, %d ms%n", seen, pages,
+                    (System.nanoTime() - pageStart) / 1_000_000);
+            assertThat(seen).isEqualTo(100_000 - (int) site.issues().stream().filter(i -> i.projectKey().equals("WEB")).count());
+            assertThat(pages).isEqualTo((seen + 4999) / 5000);
+        }
     }
 }
