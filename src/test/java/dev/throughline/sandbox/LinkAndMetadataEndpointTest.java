@@ -1,0 +1,105 @@
+package dev.throughline.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LinkAndMetadataEndpointTest {
+    private JiraSandbox sandbox;
+    private SandboxHttp http;
+
+    @BeforeEach
+    void start() {
+        sandbox = JiraSandbox.startDemo();
+        http = new SandboxHttp(sandbox);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.stop();
+    }
+
+    @Test
+    void fieldListHasTheStoryPointFieldAndDecoys() {
+        JsonNode fields = http.get("/rest/api/3/field").json();
+        JsonNode points = find(fields, "customfield_10028");
+        assertThat(points.get("name").asText()).isEqualTo("Story point estimate");
+        assertThat(points.get("schema").get("custom").asText()).isEqualTo("com.pyxis.greenhopper.jira:jsw-story-points");
+        assertThat(points.get("schema").get("customId").asLong()).isEqualTo(10028);
+        JsonNode old = find(fields, "customfield_10016");
+        assertThat(old.get("name").asText()).isEqualTo("Story Points (old)");
+        assertThat(old.get("schema").get("custom").asText()).isNotEqualTo(points.get("schema").get("custom").asText());
+        assertThat(find(fields, "customfield_10019").get("name").asText()).isEqualTo("Rank");
+        assertThat(find(fields, "customfield_10020").get("name").asText()).isEqualTo("Sprint");
+        assertThat(find(fields, "summary").get("schema").get("system").asText()).isEqualTo("summary");
+    }
+
+    @Test
+    void linkTypesIncludeBlocksAndRelates() {
+        JsonNode types = http.get("/rest/api/3/issueLinkType").json().get("issueLinkTypes");
+        JsonNode blocks = types.get(0);
+        assertThat(blocks.get("id").asText()).isEqualTo("10000");
+        assertThat(blocks.get("name").asText()).isEqualTo("Blocks");
+        assertThat(blocks.get("inward").asText()).isEqualTo("is blocked by");
+        assertThat(blocks.get("outward").asText()).isEqualTo("blocks");
+        assertThat(types.get(1).get("name").asText()).isEqualTo("Relates");
+    }
+
+    @Test
+    void createdLinkShowsOnBothIssuesFromTheirOwnSideAndDeleteRemovesIt() {
+        SandboxHttp.Reply created = http.post("/rest/api/3/issueLink", Map.of("type", Map.of("name", "Blocks"),
+                "inwardIssue", Map.of("key", "WEB-2"), "outwardIssue", Map.of("key", "PLAT-3")));
+        assertThat(created.status()).isEqualTo(201);
+        String linkId = created.header("Location").orElseThrow().replaceAll(".*/", "");
+
+        JsonNode web2 = linkOf("WEB-2", linkId);
+        assertThat(web2.get("type").get("name").asText()).isEqualTo("Blocks");
+        assertThat(web2.get("outwardIssue").get("key").asText()).isEqualTo("PLAT-3");
+        assertThat(web2.get("outwardIssue").get("fields").get("status").get("statusCategory").has("key")).isTrue();
+        assertThat(linkOf("PLAT-3", linkId).get("inwardIssue").get("key").asText()).isEqualTo("WEB-2");
+
+        assertThat(http.delete("/rest/api/3/issueLink/" + linkId).status()).isEqualTo(204);
+        assertThat(linkOf("WEB-2", linkId)).isNull();
+        assertThat(http.delete("/rest/api/3/issueLink/" + linkId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void linkingUnknownIssuesOrTypesFails() {
+        assertThat(http.post("/rest/api/3/issueLink", Map.of("type", Map.of("name", "Blocks"),
+                "inwardIssue", Map.of("key", "WEB-99999"), "outwardIssue", Map.of("key", "WEB-1"))).status()).isEqualTo(404);
+        assertThat(http.post("/rest/api/3/issueLink", Map.of("type", Map.of("name", "Clones"),
+                "inwardIssue", Map.of("key", "WEB-2"), "outwardIssue", Map.of("key", "WEB-1"))).status()).isEqualTo(404);
+        assertThat(http.post("/rest/api/3/issueLink", Map.of("type", Map.of("id", "10000"),
+                "inwardIssue", Map.of("key", "WEB-1"), "outwardIssue", Map.of("key", "WEB-1"))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void projectSearchPagesWithIsLast() {
+        JsonNode first = http.get("/rest/api/3/project/search?maxResults=2").json();
+        assertThat(first.get("values")).hasSize(2);
+        assertThat(first.get("isLast").asBoolean()).isFalse();
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        JsonNode second = http.get("/rest/api/3/project/search?startAt=2&maxResults=2").json();
+        assertThat(second.get("values").get(0).get("key").asText()).isEqualTo("PLAT");
+        assertThat(second.get("isLast").asBoolean()).isTrue();
+        assertThat(http.get("/rest/api/3/project/search?keys=MOB").json().get("values")).hasSize(1);
+    }
+
+    private JsonNode linkOf(String key, String linkId) {
+        JsonNode links = http.post("/rest/api/3/search/jql", Map.of("jql", "key = " + key, "fields", List.of("issuelinks")))
+                .json().get("issues").get(0).get("fields").get("issuelinks");
+        for (JsonNode link : links) if (link.get("id").asText().equals(linkId)) return link;
+        return null;
+    }
+
+    private static JsonNode find(JsonNode fields, String id) {
+        for (JsonNode f : fields) if (f.get("id").asText().equals(id)) return f;
+        throw new AssertionError("no field " + id);
+    }
+}

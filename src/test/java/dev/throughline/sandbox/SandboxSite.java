@@ -1,0 +1,295 @@
+package dev.throughline.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An in-memory Jira Cloud site: projects, issues, links, boards with a maintained rank order, fields, entity
+ * properties, users and permissions. Plain Java so it can later move to main code. Mutators are synchronized on
+ * the site; the HTTP layer holds the same lock for a whole request.
+ */
+public final class SandboxSite {
+    public static final Instant DEFAULT_NOW = Instant.parse("2026-11-23T12:00:00Z");
+    public static final String ADMIN = "admin";
+
+    private final Instant now;
+    private final List<SandboxProject> projects;
+    private final List<SandboxVersion> versions;
+    private final List<SandboxBoard> boards;
+    private final List<SandboxIssue> issues; // index = id - firstIssueId; ids are contiguous
+    private final long firstIssueId;
+    private final Map<String, Integer> indexByKey;
+    private final Map<Long, List<IssueLink>> linksByIssue = new HashMap<>();
+    private final Map<Long, IssueLink> links = new java.util.LinkedHashMap<>();
+    private long nextLinkId;
+    private final List<Long> rankOrder;
+    private int[] rankPositionByIndex; // null when stale
+    private final Map<String, SandboxUser> users = new java.util.LinkedHashMap<>();
+    private final SandboxPermissions permissions = new SandboxPermissions();
+    private final PropertyStore issueProperties = new PropertyStore();
+    private final PropertyStore projectProperties = new PropertyStore();
+    private final PropertyStore appProperties = new PropertyStore();
+
+    SandboxSite(Instant now, List<SandboxProject> projects, List<SandboxVersion> versions, List<SandboxBoard> boards,
+                List<SandboxIssue> issues, List<IssueLink> initialLinks, List<Long> rankOrder, List<SandboxUser> users) {
+        this.now = now;
+        this.projects = List.copyOf(projects);
+        this.versions = List.copyOf(versions);
+        this.boards = List.copyOf(boards);
+        this.issues = new ArrayList<>(issues);
+        this.firstIssueId = issues.isEmpty() ? 1 : issues.get(0).id();
+        this.indexByKey = new HashMap<>(issues.size() * 2);
+        for (int i = 0; i < issues.size(); i++) {
+            SandboxIssue issue = issues.get(i);
+            if (issue.id() != firstIssueId + i) throw new IllegalArgumentException("issue ids must be contiguous");
+            indexByKey.put(issue.key(), i);
+        }
+        if (rankOrder.size() != issues.size() || new LinkedHashSet<>(rankOrder).size() != issues.size()) {
+            throw new IllegalArgumentException("rank order must hold every issue once");
+        }
+        this.rankOrder = new ArrayList<>(rankOrder);
+        long maxLink = 10000;
+        for (IssueLink link : initialLinks) {
+            index(link);
+            maxLink = Math.max(maxLink, link.id());
+        }
+        this.nextLinkId = maxLink + 1;
+        users.forEach(u -> this.users.put(u.accountId(), u));
+        permissions.grantAll(ADMIN);
+    }
+
+    // ---- site-wide -------------------------------------------------------------------------------------------
+
+    /** The fixed "now" every date of the site is relative to. */
+    public Instant now() { return now; }
+    public List<SandboxField> fields() { return SiteFields.ALL; }
+    public String storyPointsFieldId() { return SiteFields.STORY_POINTS; }
+    public String rankFieldId() { return SiteFields.RANK; }
+    public List<LinkType> linkTypes() { return List.of(LinkType.BLOCKS, LinkType.RELATES); }
+
+    public Optional<LinkType> linkType(String idOrName) {
+        return linkTypes().stream().filter(t -> t.id().equals(idOrName) || t.name().equalsIgnoreCase(idOrName)).findFirst();
+    }
+
+    // ---- projects, versions, boards --------------------------------------------------------------------------
+
+    public List<SandboxProject> projects() { return projects; }
+
+    /** By key (any case) or numeric id. */
+    public Optional<SandboxProject> project(String keyOrId) {
+        return projects.stream()
+                .filter(p -> p.key().equalsIgnoreCase(keyOrId) || String.valueOf(p.id()).equals(keyOrId))
+                .findFirst();
+    }
+
+    public SandboxProject projectById(long id) {
+        return projects.stream().filter(p -> p.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no project " + id));
+    }
+
+    public List<SandboxVersion> versions() { return versions; }
+
+    public Optional<SandboxVersion> version(long id) {
+        return versions.stream().filter(v -> v.id() == id).findFirst();
+    }
+
+    public List<SandboxBoard> boards() { return boards; }
+
+    public Optional<SandboxBoard> board(long id) {
+        return boards.stream().filter(b -> b.id() == id).findFirst();
+    }
+
+    // ---- issues ----------------------------------------------------------------------------------------------
+
+    /** All issues ordered by id. */
+    public List<SandboxIssue> issues() { return Collections.unmodifiableList(issues); }
+
+    public Optional<SandboxIssue> issueById(long id) {
+        long index = id - firstIssueId;
+        return index < 0 || index >= issues.size() ? Optional.empty() : Optional.of(issues.get((int) index));
+    }
+
+    /** By key (any case) or numeric id, as Jira's {issueIdOrKey}. */
+    public Optional<SandboxIssue> issue(String idOrKey) {
+        Integer index = indexByKey.get(idOrKey.toUpperCase(Locale.ROOT));
+        if (index != null) return Optional.of(issues.get(index));
+        if (!idOrKey.isEmpty() && idOrKey.chars().allMatch(Character::isDigit) && idOrKey.length() < 18) {
+            return issueById(Long.parseLong(idOrKey));
+        }
+        return Optional.empty();
+    }
+
+    public SandboxIssue requireIssue(String idOrKey) {
+        return issue(idOrKey).orElseThrow(() -> new IllegalArgumentException("no issue " + idOrKey));
+    }
+
+    public List<SandboxIssue> children(long parentId) {
+        return issues.stream().filter(i -> i.parentId() == parentId).toList();
+    }
+
+    /** Moves an issue to another status, keeping resolution date and updated consistent. */
+    public synchronized SandboxIssue transition(String idOrKey, IssueStatus status) {
+        SandboxIssue i = requireIssue(idOrKey);
+        long stamp = Math.max(now.getEpochSecond(), i.createdEpochSecond());
+        SandboxIssue moved = new SandboxIssue(i.id(), i.key(), i.projectId(), i.type(), status, i.parentId(),
+                i.summaryCode(), i.storyPoints(), i.createdEpochSecond(), stamp, status.done() ? stamp : 0,
+                i.originalEstimateSeconds(), i.dueEpochDay(), i.fixVersionId());
+        issues.set((int) (i.id() - firstIssueId), moved);
+        return moved;
+    }
+
+    // ---- links -----------------------------------------------------------------------------------------------
+
+    public synchronized List<IssueLink> links() { return List.copyOf(links.values()); }
+
+    public synchronized Optional<IssueLink> link(long id) { return Optional.ofNullable(links.get(id)); }
+
+    /** Links in which the issue is source or target, oldest first. */
+    public synchronized List<IssueLink> linksOf(long issueId) {
+        return List.copyOf(linksByIssue.getOrDefault(issueId, List.of()));
+    }
+
+    public synchronized IssueLink addLink(LinkType type, long sourceIssueId, long targetIssueId) {
+        if (issueById(sourceIssueId).isEmpty() || issueById(targetIssueId).isEmpty()) {
+            throw new IllegalArgumentException("both issues must exist");
+        }
+        IssueLink link = new IssueLink(nextLinkId++, type, sourceIssueId, targetIssueId);
+        index(link);
+        return link;
+    }
+
+    public synchronized boolean removeLink(long linkId) {
+        IssueLink link = links.remove(linkId);
+        if (link == null) return false;
+        linksByIssue.get(link.sourceIssueId()).remove(link);
+        linksByIssue.get(link.targetIssueId()).remove(link);
+        return true;
+    }
+
+    private void index(IssueLink link) {
+        links.put(link.id(), link);
+        linksByIssue.computeIfAbsent(link.sourceIssueId(), k -> new ArrayList<>(2)).add(link);
+        linksByIssue.computeIfAbsent(link.targetIssueId(), k -> new ArrayList<>(2)).add(link);
+    }
+
+    // ---- rank ------------------------------------------------------------------------------------------------
+
+    /** 0-based position of the issue in the site-wide rank order (Jira's rank is global, like LexoRank). */
+    public synchronized int rankPosition(long issueId) {
+        if (rankPositionByIndex == null) {
+            int[] positions = new int[issues.size()];
+            for (int p = 0; p < rankOrder.size(); p++) positions[(int) (rankOrder.get(p) - firstIssueId)] = p;
+            rankPositionByIndex = positions;
+        }
+        return rankPositionByIndex[(int) (issueId - firstIssueId)];
+    }
+
+    /** A LexoRank-looking value that sorts like the rank order. */
+    public String rankValue(long issueId) {
+        String base36 = Integer.toString(rankPosition(issueId) + 1000, 36);
+        return "0|i" + "0".repeat(Math.max(0, 5 - base36.length())) + base36 + ":";
+    }
+
+    /** Moves the issues, in the given order, to just before (or after) the anchor issue. */
+    public synchronized void rank(List<Long> issueIds, long anchorIssueId, boolean before) {
+        if (issueIds.contains(anchorIssueId)) throw new IllegalArgumentException("cannot rank an issue relative to itself");
+        rankOrder.removeAll(new LinkedHashSet<>(issueIds));
+        int anchor = rankOrder.indexOf(anchorIssueId);
+        if (anchor < 0) throw new IllegalArgumentException("no anchor issue " + anchorIssueId);
+        rankOrder.addAll(before ? anchor : anchor + 1, issueIds);
+        rankPositionByIndex = null;
+    }
+
+    /** The board's backlog: eligible issues of its project in rank order. */
+    public synchronized List<SandboxIssue> backlog(long boardId) {
+        SandboxBoard board = board(boardId).orElseThrow(() -> new IllegalArgumentException("no board " + boardId));
+        List<SandboxIssue> backlog = new ArrayList<>();
+        for (long id : rankOrder) {
+            SandboxIssue issue = issues.get((int) (id - firstIssueId));
+            if (issue.projectId() == board.projectId() && issue.backlogEligible()) backlog.add(issue);
+        }
+        return backlog;
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    /** Issue properties keyed by issue id (as a decimal string). */
+    public PropertyStore issueProperties() { return issueProperties; }
+    /** Project properties keyed by project id (as a decimal string). */
+    public PropertyStore projectProperties() { return projectProperties; }
+    /** App (add-on) properties keyed by addon key. */
+    public PropertyStore appProperties() { return appProperties; }
+
+    public void setIssueProperty(String issueIdOrKey, String propertyKey, Object value) {
+        issueProperties.put(String.valueOf(requireIssue(issueIdOrKey).id()), propertyKey, value);
+    }
+
+    public Optional<Object> issueProperty(long issueId, String propertyKey) {
+        return issueProperties.get(String.valueOf(issueId), propertyKey);
+    }
+
+    // ---- users and permissions -------------------------------------------------------------------------------
+
+    public synchronized List<SandboxUser> users() { return List.copyOf(users.values()); }
+
+    public synchronized SandboxUser addUser(String accountId, String displayName) {
+        SandboxUser user = new SandboxUser(accountId, displayName);
+        users.put(accountId, user);
+        return user;
+    }
+
+    public synchronized SandboxSite grant(String accountId, String projectKeyOrId, String permission) {
+        permissions.grantProject(accountId, requireProject(projectKeyOrId).id(), permission);
+        return this;
+    }
+
+    public synchronized SandboxSite revoke(String accountId, String projectKeyOrId, String permission) {
+        permissions.revokeProject(accountId, requireProject(projectKeyOrId).id(), permission);
+        return this;
+    }
+
+    public synchronized SandboxSite grantGlobal(String accountId, String permission) {
+        permissions.grantGlobal(accountId, permission);
+        return this;
+    }
+
+    public synchronized SandboxSite revokeGlobal(String accountId, String permission) {
+        permissions.revokeGlobal(accountId, permission);
+        return this;
+    }
+
+    /** Every permission everywhere, like the default "admin". */
+    public synchronized SandboxSite grantEverything(String accountId) {
+        permissions.grantAll(accountId);
+        return this;
+    }
+
+    public synchronized SandboxSite revokeEverything(String accountId) {
+        permissions.revokeAll(accountId);
+        return this;
+    }
+
+    public synchronized boolean hasGlobalPermission(String accountId, String permission) {
+        return permissions.hasGlobal(accountId, permission);
+    }
+
+    public synchronized boolean hasProjectPermission(String accountId, long projectId, String permission) {
+        return permissions.hasProject(accountId, projectId, permission);
+    }
+
+    public static boolean isGlobalPermission(String permission) { return SandboxPermissions.GLOBAL.contains(permission); }
+    public static boolean isProjectPermission(String permission) { return SandboxPermissions.PROJECT.contains(permission); }
+    public static Set<String> projectPermissionNames() { return SandboxPermissions.PROJECT; }
+
+    private SandboxProject requireProject(String keyOrId) {
+        return project(keyOrId).orElseThrow(() -> new IllegalArgumentException("no project " + keyOrId));
+    }
+}
