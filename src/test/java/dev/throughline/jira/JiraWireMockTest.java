@@ -50,7 +50,11 @@ abstract class JiraWireMockTest {
     }
 
     JiraClient clientWith(JiraClientSettings settings, Sleeper sleeper) {
-        RetryInterceptor retry = new RetryInterceptor(settings, sleeper, () -> 0.5);
+        return clientWith(settings, sleeper, () -> 0.5);
+    }
+
+    JiraClient clientWith(JiraClientSettings settings, Sleeper sleeper, java.util.function.DoubleSupplier random) {
+        RetryInterceptor retry = new RetryInterceptor(settings, sleeper, random);
         return new RestJiraClient(JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings),
                 jira.baseUrl(), List.of(), retry), ADDON_KEY, settings, sleeper, ticker);
     }
