@@ -12,7 +12,15 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +54,18 @@ public final class JiraContract {
 
     /** Validation messages (empty when the exchange matches the spec). */
     public static List<String> violations(Exchange exchange) {
-        OpenApiInteractionValidator validator = validatorFor(exchange.path());
-        ValidationReport report = validator.validate(toRequest(exchange), toResponse(exchange));
-        return report.getMessages().stream()
+        Spec spec = specFor(exchange.path());
+        ValidationReport report = spec.validator().validate(toRequest(exchange), toResponse(exchange));
+        String call = exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": ";
+        List<String> violations = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": "
-                        + m.getKey() + ": " + m.getMessage())
-                .collect(Collectors.toList());
+                .map(m -> call + m.getKey() + ": " + m.getMessage())
+                .collect(Collectors.toCollection(ArrayList::new));
+        spec.deprecated().stream()
+                .filter(op -> op.matches(exchange.method(), exchange.path()))
+                .forEach(op -> violations.add(call + "deprecated operation " + op.method() + " " + op.template()
+                        + " (Jira removes these; e.g. /rest/api/3/search is gone since 2025-05-01)"));
+        return violations;
     }
 
     /** Throws an AssertionError listing the validator's messages when the exchange breaks the contract. */
@@ -63,12 +76,12 @@ public final class JiraContract {
         }
     }
 
-    private static OpenApiInteractionValidator validatorFor(String path) {
+    private static Spec specFor(String path) {
         if (path.startsWith("/rest/agile/1.0/")) {
-            return SoftwareSpec.VALIDATOR;
+            return SoftwareSpec.SPEC;
         }
         if (path.startsWith("/rest/api/3/") || path.startsWith("/rest/atlassian-connect/1/")) {
-            return PlatformSpec.VALIDATOR;
+            return PlatformSpec.SPEC;
         }
         throw new AssertionError("No Jira spec covers " + path);
     }
@@ -97,16 +110,46 @@ public final class JiraContract {
         return Path.of(dir).toAbsolutePath().normalize();
     }
 
-    private static OpenApiInteractionValidator load(String file) {
+    /** A parsed spec: its validator and its operations marked deprecated (which the validator accepts). */
+    private record Spec(OpenApiInteractionValidator validator, List<DeprecatedOperation> deprecated) {
+    }
+
+    private record DeprecatedOperation(String method, String template, Pattern path) {
+
+        boolean matches(String requestMethod, String requestPath) {
+            return method.equalsIgnoreCase(requestMethod) && path.matcher(requestPath).matches();
+        }
+    }
+
+    private static Spec load(String file) {
         quietParserLogs();
         Path spec = sharedDir().resolve("jira").resolve(file);
         if (!Files.isReadable(spec)) {
             throw new IllegalStateException("Jira spec not found: " + spec + " (set -Dthroughline.shared-dir)");
         }
-        return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForSpecificationUrl(spec.toUri().toString())
                 .withLevelResolver(levels())
                 .withWhitelist(knownSpecGaps())
                 .build();
+        return new Spec(validator, deprecatedOperations(spec));
+    }
+
+    private static List<DeprecatedOperation> deprecatedOperations(Path spec) {
+        List<DeprecatedOperation> deprecated = new ArrayList<>();
+        try {
+            JsonNode paths = new ObjectMapper().readTree(spec.toFile()).path("paths");
+            paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (op.getValue().path("deprecated").asBoolean(false)) {
+                    String regex = Arrays.stream(path.getKey().split("\\{[^}]+}", -1))
+                            .map(Pattern::quote).collect(Collectors.joining("[^/]+"));
+                    deprecated.add(new DeprecatedOperation(op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(), Pattern.compile(regex)));
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(deprecated);
     }
 
     /** The swagger parser logs every $ref it resolves at DEBUG; test runs have no logback config to stop it. */
@@ -153,10 +196,10 @@ public final class JiraContract {
     }
 
     private static final class PlatformSpec {
-        static final OpenApiInteractionValidator VALIDATOR = load("jira-platform-openapi.json");
+        static final Spec SPEC = load("jira-platform-openapi.json");
     }
 
     private static final class SoftwareSpec {
-        static final OpenApiInteractionValidator VALIDATOR = load("jira-software-openapi.json");
+        static final Spec SPEC = load("jira-software-openapi.json");
     }
 }

@@ -6,8 +6,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.throughline.contract.WireMockContract;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.client.RestTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +26,8 @@ abstract class JiraWireMockTest {
 
     static final String ADDON_KEY = "throughline";
     /** Very low, so timeout tests are quick: stubs delayed by {@link #SLOWER_THAN_READ_TIMEOUT} time out. */
-    static final Duration READ_TIMEOUT = Duration.ofMillis(200);
-    static final int SLOWER_THAN_READ_TIMEOUT = 600;
+    static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    static final int SLOWER_THAN_READ_TIMEOUT = 700;
 
     @RegisterExtension
     static final WireMockExtension jira = WireMockExtension.newInstance()
@@ -39,6 +41,15 @@ abstract class JiraWireMockTest {
     JiraClientSettings settings;
     JiraClient client;
     boolean checkContract = true;
+
+    /** A cold JVM can take longer than the short read timeout for its first exchange: warm up first. */
+    @BeforeAll
+    static void warmUp() {
+        RestTemplate warmUp = new RestTemplate(JiraRestTemplates.requestFactory(JiraClientSettings.defaults()));
+        for (int i = 0; i < 3; i++) {
+            warmUp.getForObject(jira.baseUrl() + "/__admin/mappings", String.class);
+        }
+    }
 
     @BeforeEach
     void createClient() {
