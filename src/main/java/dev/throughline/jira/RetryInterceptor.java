@@ -1,5 +1,7 @@
 package dev.throughline.jira;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -22,6 +24,7 @@ import java.util.function.DoubleSupplier;
  */
 final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
+    private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final JiraClientSettings settings;
@@ -52,6 +55,9 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 if (wait.isEmpty()) {
                     throw e;
                 }
+                log.info("{} {} failed ({}); retrying in {} ms (attempt {} of {})", request.getMethod(),
+                        request.getURI().getPath(), e.toString(), wait.get().toMillis(), attempt + 1,
+                        settings.maxAttempts());
                 waited = waited.plus(pause(wait.get(), e));
                 continue;
             }
@@ -65,6 +71,8 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 return response; // the caller maps the final 429/503 to an exception
             }
             response.close();
+            log.info("{} {} answered {}; retrying in {} ms (attempt {} of {})", request.getMethod(),
+                    request.getURI().getPath(), status, wait.get().toMillis(), attempt + 1, settings.maxAttempts());
             waited = waited.plus(pause(wait.get(), null));
         }
     }
