@@ -9,29 +9,21 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.StatusType;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
-
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.regex.Pattern;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/**
- * Validates a request/response pair against Atlassian's published OpenAPI specs of Jira Cloud:
- * the platform spec for {@code /rest/api/3} and {@code /rest/atlassian-connect/1},
- * the software (agile) spec for {@code /rest/agile/1.0}.
- * The specs are parsed once per JVM (the platform spec is 2.4 MB).
- */
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.anyOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.isRequest;
@@ -41,6 +33,15 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathCont
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathContainsRegexp;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusTypeIs;
 
+/**
+ * Validates a request/response pair against Atlassian's published OpenAPI specs of Jira Cloud:
+ * the platform spec for {@code /rest/api/3} and {@code /rest/atlassian-connect/1},
+ * the software (agile) spec for {@code /rest/agile/1.0}.
+ * The specs are parsed once per JVM (the platform spec is 2.4 MB).
+ * <p>Strict by default: unknown paths and methods, undocumented success statuses, request bodies and parameters,
+ * and response bodies of documented statuses are all checked; deprecated operations are flagged too.
+ * {@link #levels()} and {@link #knownSpecGaps()} list, each with its reason, the only things let through.
+ */
 public final class JiraContract {
 
     private JiraContract() {
