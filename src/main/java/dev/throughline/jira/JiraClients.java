@@ -1,0 +1,63 @@
+package dev.throughline.jira;
+
+import com.atlassian.connect.spring.AtlassianHost;
+import com.atlassian.connect.spring.AtlassianHostRepository;
+import com.atlassian.connect.spring.AtlassianHostRestClients;
+import dev.throughline.tenant.Site;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestTemplate;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hands out the {@link JiraClient} of an installed site. One client (and RestTemplate) per site, kept until the
+ * host's shared secret or base URL changes. We keep our own cache: ACSB's caches by AtlassianHost identity,
+ * and a host is loaded afresh for every request.
+ */
+@Component
+public class JiraClients {
+
+    private record Built(String sharedSecret, String baseUrl, JiraClient client) {
+
+        boolean isFor(AtlassianHost host) {
+            return Objects.equals(sharedSecret, host.getSharedSecret()) && Objects.equals(baseUrl, host.getBaseUrl());
+        }
+    }
+
+    private final AtlassianHostRepository hosts;
+    private final AtlassianHostRestClients restClients;
+    private final JiraClientSettings settings;
+    private final String addonKey;
+    private final ClientHttpRequestFactory requestFactory;
+    private final Map<String, Built> clients = new ConcurrentHashMap<>();
+
+    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
+                       JiraClientSettings settings, @Value("${addon.key}") String addonKey) {
+        this.hosts = hosts;
+        this.restClients = restClients;
+        this.settings = settings;
+        this.addonKey = Checks.notBlank("addon.key", addonKey);
+        this.requestFactory = JiraRestTemplates.requestFactory(settings);
+    }
+
+    /** The client of an installed site; refuses sites the app is not (or no longer) installed on. */
+    public JiraClient forSite(Site site) {
+        Objects.requireNonNull(site, "site");
+        AtlassianHost host = hosts.findById(site.clientKey())
+                .filter(AtlassianHost::isAddonInstalled)
+                .orElseThrow(() -> new SiteNotInstalledException(site.clientKey()));
+        return clients.compute(site.clientKey(), (key, built) ->
+                built != null && built.isFor(host) ? built : build(host)).client();
+    }
+
+    private Built build(AtlassianHost host) {
+        RestTemplate signed = restClients.authenticatedAsAddon(host);
+        RestTemplate template = JiraRestTemplates.create(requestFactory, null, signed.getInterceptors(),
+                new RetryInterceptor(settings));
+        return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.throughline.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Turns Jira's JSON answers into the package's records. */
+final class JiraReaders {
+
+    private JiraReaders() {
+    }
+
+    static JiraIssue issue(JsonNode node) {
+        Map<String, PropertyValue> properties = new LinkedHashMap<>();
+        node.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), PropertyValue.of(e.getValue())));
+        JsonNode fields = node.path("fields");
+        return new JiraIssue(node.path("id").asText(), node.path("key").asText(),
+                fields.isObject() ? IssueFields.of(Json.toMap(fields)) : IssueFields.none(), properties);
+    }
+
+    static SearchPage searchPage(JsonNode body) {
+        List<JiraIssue> issues = list(body.path("issues"), JiraReaders::issue);
+        Optional<String> token = Optional.ofNullable(Json.text(body, "nextPageToken")).filter(t -> !t.isBlank());
+        boolean last = body.path("isLast").asBoolean(token.isEmpty());
+        return new SearchPage(issues, last ? Optional.empty() : token);
+    }
+
+    static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {
+        List<T> items = new ArrayList<>(array.size());
+        array.forEach(item -> items.add(read.apply(item)));
+        return items;
+    }
+
+    /** A startAt-paged answer ({@code values} or {@code issues}); the next startAt unless this page is the last. */
+    static <T> LazyPages.Page<Integer, T> startAtPage(JsonNode body, String itemsField, int startAt,
+                                                      Function<JsonNode, T> read) {
+        List<T> items = list(body.path(itemsField), read);
+        int next = startAt + items.size();
+        boolean last;
+        if (items.isEmpty()) {
+            last = true;
+        } else if (body.has("isLast")) {
+            last = body.get("isLast").asBoolean();
+        } else if (body.has("total")) {
+            last = next >= body.get("total").asInt();
+        } else {
+            last = items.size() < body.path("maxResults").asInt(Integer.MAX_VALUE);
+        }
+        return new LazyPages.Page<>(items, last ? Optional.empty() : Optional.of(next));
+    }
+
+    static Board board(JsonNode node) {
+        JsonNode location = node.path("location");
+        return new Board(node.path("id").asLong(), node.path("name").asText(""), node.path("type").asText(),
+                location.hasNonNull("projectId") ? Optional.of(location.get("projectId").asLong()) : Optional.empty(),
+                Optional.ofNullable(Json.text(location, "projectKey")));
+    }
+
+    static BoardConfiguration boardConfiguration(long boardId, JsonNode node) {
+        JsonNode rank = node.path("ranking").path("rankCustomFieldId");
+        return new BoardConfiguration(boardId, node.path("name").asText(""),
+                Optional.ofNullable(Json.text(node.path("estimation").path("field"), "fieldId")),
+                rank.canConvertToLong() ? Optional.of(rank.asLong()) : Optional.empty());
+    }
+
+    static JiraField field(JsonNode node) {
+        JsonNode schema = node.path("schema");
+        return new JiraField(node.path("id").asText(), node.path("name").asText(""), node.path("custom").asBoolean(),
+                Optional.ofNullable(Json.text(schema, "type")), Optional.ofNullable(Json.text(schema, "custom")));
+    }
+
+    static IssueLinkType linkType(JsonNode node) {
+        return new IssueLinkType(node.path("id").asText(), node.path("name").asText(),
+                node.path("inward").asText(), node.path("outward").asText());
+    }
+
+    static JiraProject project(JsonNode node) {
+        return new JiraProject(node.path("id").asLong(), node.path("key").asText(), node.path("name").asText());
+    }
+
+    static RankOutcome rankEntry(JsonNode node) {
+        int status = node.path("status").asInt();
+        return new RankOutcome(node.path("issueKey").asText(),
+                node.hasNonNull("issueId") ? Optional.of(node.get("issueId").asText()) : Optional.empty(),
+                status >= 200 && status < 300, list(node.path("errors"), JsonNode::asText));
+    }
+
+    static BulkPropertyResult completedTask(String taskId, JsonNode task) {
+        return new BulkPropertyResult(taskId, Optional.ofNullable(Json.text(task, "message")),
+                Duration.ofMillis(task.path("elapsedRuntime").asLong()));
+    }
+}
