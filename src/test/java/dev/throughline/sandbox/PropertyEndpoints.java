@@ -81,7 +81,8 @@ final class PropertyEndpoints {
         if (entity.id() == null) return entity.notFound();
         String key = validKey(r.pathVariable("propertyKey"), 255);
         boolean created = entity.store().put(entity.id(), key, JiraJson.propertyValue(r.body()));
-        return SandboxResponse.empty(created ? 201 : 200);
+        // Jira documents a JSON body for both answers; it sends an empty object.
+        return SandboxResponse.json(created ? 201 : 200, "{}");
     }
 
     private SandboxResponse delete(SandboxRequest r, Entity entity) {
