@@ -15,6 +15,8 @@ public record JiraClientSettings(Duration connectTimeout, Duration readTimeout, 
                                  Duration maxTotalWait, Duration initialBackoff, Duration maxBackoff,
                                  Duration permissionCacheTtl, Duration taskPollInterval, Duration taskTimeout) {
 
+    static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(120);
+
     public JiraClientSettings {
         connectTimeout = positive("connect-timeout", connectTimeout, Duration.ofSeconds(5));
         readTimeout = positive("read-timeout", readTimeout, Duration.ofSeconds(30));
@@ -23,6 +25,10 @@ public record JiraClientSettings(Duration connectTimeout, Duration readTimeout, 
             throw new IllegalArgumentException("throughline.jira.max-attempts must be at least 1");
         }
         maxTotalWait = notNegative("max-total-wait", maxTotalWait, Duration.ofSeconds(60));
+        if (maxTotalWait.compareTo(MAX_RETRY_WAIT) > 0) {
+            // retries re-send the request as first signed, and ACSB's JWTs live 180 s
+            throw new IllegalArgumentException("throughline.jira.max-total-wait must be at most " + MAX_RETRY_WAIT.toSeconds() + "s");
+        }
         initialBackoff = positive("initial-backoff", initialBackoff, Duration.ofMillis(500));
         maxBackoff = positive("max-backoff", maxBackoff, Duration.ofSeconds(10));
         if (maxBackoff.compareTo(initialBackoff) < 0) {

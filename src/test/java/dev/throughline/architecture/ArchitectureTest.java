@@ -1,26 +1,19 @@
 package dev.throughline.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.stream.Stream;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules of the developers' guide. Feature packages (scoring, theme, program, grooming) keep their
  * domain logic at the package's top level, plain Java; their Spring/web adapters live in sub-packages.
+ * That jira/ exposes no HTTP or JSON library type is checked by {@code jira.JiraApiSurfaceTest}.
  */
 class ArchitectureTest {
 
@@ -63,28 +56,6 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
         rule.check(production);
     }
-
-    @Test
-    void jiraClientLeaksNoHttpOrJsonTypes() {
-        ArchRule rule = methods().that().arePublic()
-                .and().areDeclaredInClassesThat().resideInAPackage("dev.throughline.jira..")
-                .and().areDeclaredInClassesThat().arePublic()
-                .should(new ArchCondition<JavaMethod>("expose no RestTemplate, ResponseEntity or Jackson type") {
-                    @Override
-                    public void check(JavaMethod method, ConditionEvents events) {
-                        Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
-                                .filter(type -> LEAKY.stream().anyMatch(type.getName()::startsWith))
-                                .forEach(type -> events.add(SimpleConditionEvent.violated(method,
-                                        method.getFullName() + " exposes " + type.getName())));
-                    }
-                })
-                .because("no RestTemplate, ResponseEntity or raw JSON leaves jira/")
-                .allowEmptyShould(true);
-        rule.check(production);
-    }
-
-    private static final List<String> LEAKY = List.of(
-            "org.springframework.web.client.", "org.springframework.http.", "com.fasterxml.jackson.");
 
     @Test
     void packagesHaveNoCycles() {
