@@ -24,6 +24,12 @@ public interface JiraClient {
     /** Jira's estimate of how many issues match (bounded JQL). */
     long approximateCount(String jql);
 
+    /**
+     * One issue with the named fields and (at most 5) properties; empty when it does not exist or the app
+     * cannot see it (Jira answers 404 to both).
+     */
+    Optional<JiraIssue> issue(String issueIdOrKey, List<String> fields, List<String> properties);
+
     // --- entity properties (issues, projects, the app) ---
 
     /** Empty when the property (or its issue/project) does not exist. */

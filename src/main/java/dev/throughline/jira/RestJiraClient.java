@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 final class RestJiraClient implements JiraClient {
 
     private static final String SEARCH = "/rest/api/3/search/jql";
+    private static final String ISSUE = "/rest/api/3/issue/{issue}";
     private static final String APPROXIMATE_COUNT = "/rest/api/3/search/approximate-count";
     private static final String BULK_ISSUE_PROPERTIES = "/rest/api/3/issue/properties/multi";
     private static final String TASK = "/rest/api/3/task/{taskId}";
@@ -92,6 +93,16 @@ final class RestJiraClient implements JiraClient {
     public long approximateCount(String jql) {
         JsonNode answer = http.post(APPROXIMATE_COUNT, Map.of("jql", SearchRequest.boundedJql(jql)), Map.of());
         return answer.path("count").asLong();
+    }
+
+    @Override
+    public Optional<JiraIssue> issue(String issueIdOrKey, List<String> fields, List<String> properties) {
+        Checks.notBlank("issueIdOrKey", issueIdOrKey);
+        // SearchRequest carries the rules for fields and properties (key always named, at most 5 properties).
+        SearchRequest checked = new SearchRequest("key = " + issueIdOrKey, fields, properties, 1);
+        return http.getIfFound(ISSUE + "?fields={fields}&properties={properties}", Map.of("issue", issueIdOrKey,
+                        "fields", String.join(",", checked.fields()), "properties", String.join(",", checked.properties())))
+                .map(JiraReaders::issue);
     }
 
     // --- entity properties ---

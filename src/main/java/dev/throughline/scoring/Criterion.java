@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,19 +14,19 @@ public record Criterion(String key, String name, BigDecimal weight, BigDecimal m
     public Criterion {
         Objects.requireNonNull(kind, "kind");
         if (key == null || !key.matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")) {
-            throw new InvalidInputsException("key", "Criterion key must start with a letter and have at most 40 letters, digits or _");
+            throw new InvalidInputException("key", "Criterion key must start with a letter and have at most 40 letters, digits or _");
         }
         if (name == null || name.isBlank() || name.length() > 80) {
-            throw new InvalidInputsException("name", "Criterion name must be 1 to 80 characters");
+            throw new InvalidInputException("name", "Criterion name must be 1 to 80 characters");
         }
         if (weight == null || weight.signum() <= 0 || weight.compareTo(MAX_WEIGHT) > 0) {
-            throw new InvalidInputsException("weight", "Weight of " + name + " must be greater than 0 and at most 1000");
+            throw new InvalidInputException("weight", "Weight of " + name + " must be greater than 0 and at most 1000");
         }
         if (min == null || max == null || min.compareTo(max) >= 0) {
-            throw new InvalidInputsException("min", "Scale of " + name + " needs a minimum below its maximum");
+            throw new InvalidInputException("min", "Scale of " + name + " needs a minimum below its maximum");
         }
         if (min.signum() < 0) {
-            throw new InvalidInputsException("min", "Scale of " + name + " must not go below 0");
+            throw new InvalidInputException("min", "Scale of " + name + " must not go below 0");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.FieldError;
+import dev.throughline.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,27 +22,27 @@ public final class InputParser {
     }
 
     public static ScoreInputs parse(ScoringModel model, Map<String, ?> raw) {
-        List<InputError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Map<String, BigDecimal> values = new HashMap<>();
         Map<String, ?> given = raw == null ? Map.of() : raw;
         for (InputSpec spec : model.inputs()) {
             String field = "inputs." + spec.key();
             if (!given.containsKey(spec.key()) || given.get(spec.key()) == null) {
-                errors.add(new InputError(field, spec.label() + " is required"));
+                errors.add(new FieldError(field, spec.label() + " is required"));
                 continue;
             }
             try {
                 values.put(spec.key(), spec.check(number(spec, given.get(spec.key()))));
-            } catch (InvalidInputsException e) {
-                e.errors().forEach(error -> errors.add(new InputError(field, error.message())));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(error -> errors.add(new FieldError(field, error.message())));
             }
         }
         given.keySet().stream()
                 .filter(key -> model.inputs().stream().noneMatch(spec -> spec.key().equals(key)))
                 .sorted()
-                .forEach(key -> errors.add(new InputError("inputs." + key, "is not an input of " + model.name())));
+                .forEach(key -> errors.add(new FieldError("inputs." + key, "is not an input of " + model.name())));
         if (!errors.isEmpty()) {
-            throw new InvalidInputsException(errors);
+            throw new InvalidInputException(errors);
         }
         return new ScoreInputs(values);
     }
@@ -70,7 +72,7 @@ public final class InputParser {
         return number;
     }
 
-    private static InvalidInputsException invalid(InputSpec spec, String rule) {
-        return new InvalidInputsException(spec.key(), spec.label() + " " + rule);
+    private static InvalidInputException invalid(InputSpec spec, String rule) {
+        return new InvalidInputException(spec.key(), spec.label() + " " + rule);
     }
 }

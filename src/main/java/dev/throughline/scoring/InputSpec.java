@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         return new InputSpec(key, label, unit, min, minExclusive, max, allowed, wholeNumber, values);
     }
 
-    /** The value if it obeys the rule, otherwise an {@link InvalidInputsException} naming this input. */
+    /** The value if it obeys the rule, otherwise an {@link InvalidInputException} naming this input. */
     public BigDecimal check(BigDecimal value) {
         Objects.requireNonNull(value, "value");
         if (!allowed.isEmpty()) {
@@ -79,8 +80,8 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         return low != null ? "must be at least " + low : "must be at most " + high;
     }
 
-    private InvalidInputsException reject(String rule) {
-        return new InvalidInputsException(key, label + " " + rule);
+    private InvalidInputException reject(String rule) {
+        return new InvalidInputException(key, label + " " + rule);
     }
 
     private static String plain(List<BigDecimal> values) {

@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public final class ModelCatalog {
 
     /** The model or an error on the {@code model} field listing the known ones. */
     public ScoringModel require(String modelId) {
-        return find(modelId).orElseThrow(() -> new InvalidInputsException("model",
+        return find(modelId).orElseThrow(() -> new InvalidInputException("model",
                 "Unknown model " + (modelId == null ? "(none)" : '"' + modelId + '"') + "; use one of "
                         + String.join(", ", models.stream().map(ScoringModel::id).toList())));
     }

@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,10 +16,10 @@ public record QuadrantThresholds(BigDecimal value, BigDecimal effort) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(effort, "effort");
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new InvalidInputsException("quadrant.value", "Value threshold must be between 0 and 100");
+            throw new InvalidInputException("quadrant.value", "Value threshold must be between 0 and 100");
         }
         if (effort.signum() <= 0) {
-            throw new InvalidInputsException("quadrant.effort", "Effort threshold must be greater than 0");
+            throw new InvalidInputException("quadrant.effort", "Effort threshold must be greater than 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,26 +19,26 @@ public record Scorecard(String id, String name, int version, Form form, List<Cri
     public Scorecard {
         Objects.requireNonNull(form, "form");
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-            throw new InvalidInputsException("id", "Scorecard id must be 1 to 40 lower-case letters, digits or -");
+            throw new InvalidInputException("id", "Scorecard id must be 1 to 40 lower-case letters, digits or -");
         }
         if (name == null || name.isBlank() || name.length() > 80) {
-            throw new InvalidInputsException("name", "Scorecard name must be 1 to 80 characters");
+            throw new InvalidInputException("name", "Scorecard name must be 1 to 80 characters");
         }
         if (version < 1) {
-            throw new InvalidInputsException("version", "Scorecard version starts at 1");
+            throw new InvalidInputException("version", "Scorecard version starts at 1");
         }
         criteria = List.copyOf(Objects.requireNonNull(criteria, "criteria"));
         if (criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
-            throw new InvalidInputsException("criteria", "A scorecard needs 1 to " + MAX_CRITERIA + " criteria");
+            throw new InvalidInputException("criteria", "A scorecard needs 1 to " + MAX_CRITERIA + " criteria");
         }
         Set<String> keys = new HashSet<>();
         for (Criterion criterion : criteria) {
             if (!keys.add(criterion.key().toLowerCase())) {
-                throw new InvalidInputsException("criteria", "Criterion key " + criterion.key() + " is used twice");
+                throw new InvalidInputException("criteria", "Criterion key " + criterion.key() + " is used twice");
             }
         }
         if (form == Form.BENEFIT_COST_RATIO && (count(criteria, Criterion.Kind.BENEFIT) == 0 || count(criteria, Criterion.Kind.COST) == 0)) {
-            throw new InvalidInputsException("form", "A benefit / cost ratio needs at least one benefit and one cost criterion");
+            throw new InvalidInputException("form", "A benefit / cost ratio needs at least one benefit and one cost criterion");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class ScorecardModel implements ScoringModel {
 
     private static Score ratio(BigDecimal benefits, BigDecimal costs, List<Term> terms) {
         if (costs.signum() == 0) {
-            throw new InvalidInputsException("inputs", "The cost criteria add up to 0, so benefit ÷ cost is undefined; give at least one cost a value above 0");
+            throw new InvalidInputException("inputs", "The cost criteria add up to 0, so benefit ÷ cost is undefined; give at least one cost a value above 0");
         }
         BigDecimal score = Arithmetic.divide(benefits, costs);
         String formula = "benefits %s ÷ costs %s = %s".formatted(Arithmetic.plain(benefits), Arithmetic.plain(costs),

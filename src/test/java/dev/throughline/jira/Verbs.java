@@ -54,6 +54,13 @@ final class Verbs {
                         () -> ok("{'count':42}"),
                         c -> c.approximateCount("project = TL"),
                         r -> assertThat(r).isEqualTo(42L)),
+                Verb.of("issue", "GET", "/rest/api/3/issue/TL-1",
+                        () -> ok("{'id':'10001','key':'TL-1','fields':{'summary':'First'},"
+                                + "'properties':{'throughline.value':{'score':3}}}"),
+                        c -> c.issue("TL-1", List.of("summary"), List.of("throughline.value")),
+                        r -> assertThat(((Optional<?>) r).map(i -> ((JiraIssue) i).properties().get("throughline.value")))
+                                .contains(VALUE))
+                        .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
                 Verb.of("getIssueProperty", "GET", ISSUE_PROPERTY,
                         () -> ok("{'key':'throughline.value','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.issue("TL-1"), "throughline.value"),

@@ -1,5 +1,6 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -122,7 +123,7 @@ class FormulaTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 0)))
-                .isInstanceOf(InvalidInputsException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cost");
     }
 

@@ -1,5 +1,7 @@
 package dev.throughline.scoring;
 
+import dev.throughline.validation.FieldError;
+import dev.throughline.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,44 +19,44 @@ class InputValidationTest {
     @Test
     void scoreWhenEffortIsZeroIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", 0)))
-                .containsExactly(new InputError("inputs.effort", "Effort must be greater than 0"));
+                .containsExactly(new FieldError("inputs.effort", "Effort must be greater than 0"));
     }
 
     @Test
     void negativeReachIsRejected() {
         assertThat(errors(rice, Map.of("reach", -1, "impact", 1, "confidence", 50, "effort", 1)))
-                .containsExactly(new InputError("inputs.reach", "Reach must be at least 0"));
+                .containsExactly(new FieldError("inputs.reach", "Reach must be at least 0"));
     }
 
     @Test
     void fractionalReachIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1.5, "impact", 1, "confidence", 50, "effort", 1)))
-                .containsExactly(new InputError("inputs.reach", "Reach must be a whole number"));
+                .containsExactly(new FieldError("inputs.reach", "Reach must be a whole number"));
     }
 
     @Test
     void impactOutsideTheScaleIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1.5, "confidence", 50, "effort", 1)))
-                .containsExactly(new InputError("inputs.impact", "Impact must be one of 0.25, 0.5, 1, 2, 3"));
+                .containsExactly(new FieldError("inputs.impact", "Impact must be one of 0.25, 0.5, 1, 2, 3"));
     }
 
     @Test
     void confidenceAboveHundredIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 100.5, "effort", 1)))
-                .containsExactly(new InputError("inputs.confidence", "Confidence must be between 0 and 100"));
+                .containsExactly(new FieldError("inputs.confidence", "Confidence must be between 0 and 100"));
     }
 
     @Test
     void missingInputsAreEachNamed() {
         assertThat(errors(rice, Map.of("reach", 1)))
-                .extracting(InputError::field)
+                .extracting(FieldError::field)
                 .containsExactly("inputs.impact", "inputs.confidence", "inputs.effort");
     }
 
     @Test
     void extraInputIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", 1, "mood", 3)))
-                .containsExactly(new InputError("inputs.mood", "is not an input of RICE"));
+                .containsExactly(new FieldError("inputs.mood", "is not an input of RICE"));
     }
 
     @Test
@@ -66,16 +68,16 @@ class InputValidationTest {
         raw.put("effort", null);
 
         assertThat(errors(rice, raw)).containsExactly(
-                new InputError("inputs.reach", "Reach must be a number, not text"),
-                new InputError("inputs.impact", "Impact must be a finite number"),
-                new InputError("inputs.confidence", "Confidence must be a finite number"),
-                new InputError("inputs.effort", "Effort is required"));
+                new FieldError("inputs.reach", "Reach must be a number, not text"),
+                new FieldError("inputs.impact", "Impact must be a finite number"),
+                new FieldError("inputs.confidence", "Confidence must be a finite number"),
+                new FieldError("inputs.effort", "Effort is required"));
     }
 
     @Test
     void moreThanSixDecimalsIsRejectedButSixAreFine() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.1234567"))))
-                .containsExactly(new InputError("inputs.effort", "Effort must have at most 6 decimal places"));
+                .containsExactly(new FieldError("inputs.effort", "Effort must have at most 6 decimal places"));
         assertThat(rice.evaluate(Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.123456"))).value())
                 .isPositive();
     }
@@ -89,21 +91,21 @@ class InputValidationTest {
     @Test
     void wsjfInputsOffTheFibonacciScaleAreRejected() {
         assertThat(errors(new WsjfModel(), Map.of("businessValue", 4, "timeCriticality", 5, "riskReduction", 3, "jobSize", 0)))
-                .extracting(InputError::field)
+                .extracting(FieldError::field)
                 .containsExactly("inputs.businessValue", "inputs.jobSize");
     }
 
     @Test
     void iceInputsOutsideOneToTenAreRejected() {
         assertThat(errors(new IceModel(), Map.of("impact", 0, "confidence", 11, "ease", 5)))
-                .containsExactly(new InputError("inputs.impact", "Impact must be between 1 and 10"),
-                        new InputError("inputs.confidence", "Confidence must be between 1 and 10"));
+                .containsExactly(new FieldError("inputs.impact", "Impact must be between 1 and 10"),
+                        new FieldError("inputs.confidence", "Confidence must be between 1 and 10"));
     }
 
     @Test
     void valueEffortValueAboveHundredIsRejected() {
         assertThat(errors(new ValueEffortModel(QuadrantThresholds.DEFAULT), Map.of("value", 101, "effort", 1)))
-                .containsExactly(new InputError("inputs.value", "Value must be between 0 and 100"));
+                .containsExactly(new FieldError("inputs.value", "Value must be between 0 and 100"));
     }
 
     @Test
@@ -112,14 +114,14 @@ class InputValidationTest {
                 List.of(FormulaTest.criterion("revenue", "Revenue", "3", Criterion.Kind.BENEFIT)));
 
         assertThat(errors(new ScorecardModel(card), Map.of("revenue", 11)))
-                .containsExactly(new InputError("inputs.revenue", "Revenue must be between 0 and 10"));
+                .containsExactly(new FieldError("inputs.revenue", "Revenue must be between 0 and 10"));
     }
 
     @Test
     void unknownModelIsRejectedNamingTheKnownOnes() {
         assertThatThrownBy(() -> ModelCatalog.builtIn().require("MOSCOW"))
-                .isInstanceOf(InvalidInputsException.class)
-                .satisfies(e -> assertThat(((InvalidInputsException) e).errors().get(0).field()).isEqualTo("model"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).field()).isEqualTo("model"))
                 .hasMessageContaining("RICE, WSJF, ICE, VALUE_EFFORT");
     }
 
@@ -141,10 +143,10 @@ class InputValidationTest {
                 .hasMessageContaining("minimum below its maximum");
     }
 
-    private static List<InputError> errors(ScoringModel model, Map<String, ?> raw) {
+    private static List<FieldError> errors(ScoringModel model, Map<String, ?> raw) {
         try {
             InputParser.parse(model, raw);
-        } catch (InvalidInputsException e) {
+        } catch (InvalidInputException e) {
             return e.errors();
         }
         throw new AssertionError("expected the inputs to be rejected: " + raw);
