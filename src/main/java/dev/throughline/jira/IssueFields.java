@@ -66,6 +66,14 @@ public final class IssueFields {
         return path("issuetype", "subtask").filter(Boolean.class::isInstance).map(Boolean.class::cast);
     }
 
+    public Optional<String> projectKey() {
+        return path("project", "key").flatMap(IssueFields::asString);
+    }
+
+    public Optional<Long> projectId() {
+        return path("project", "id").flatMap(IssueFields::asString).map(Long::valueOf);
+    }
+
     public Optional<String> parentKey() {
         return path("parent", "key").flatMap(IssueFields::asString);
     }

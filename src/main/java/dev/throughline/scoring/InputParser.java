@@ -1,7 +1,7 @@
 package dev.throughline.scoring;
 
-import dev.throughline.validation.FieldError;
-import dev.throughline.validation.InvalidInputException;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

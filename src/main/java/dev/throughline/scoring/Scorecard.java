@@ -1,6 +1,6 @@
 package dev.throughline.scoring;
 
-import dev.throughline.validation.InvalidInputException;
+import dev.throughline.problems.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.throughline.scoring;
 
-import dev.throughline.validation.InvalidInputException;
+import dev.throughline.problems.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

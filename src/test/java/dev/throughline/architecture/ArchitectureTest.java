@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN_PACKAGES = {
             "dev.throughline.scoring", "dev.throughline.theme", "dev.throughline.program",
-            "dev.throughline.grooming", "dev.throughline.tenant", "dev.throughline.validation"};
+            "dev.throughline.grooming", "dev.throughline.tenant", "dev.throughline.problems"};
 
     private static JavaClasses production;
 

@@ -1,6 +1,6 @@
 package dev.throughline.scoring;
 
-import dev.throughline.validation.InvalidInputException;
+import dev.throughline.problems.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

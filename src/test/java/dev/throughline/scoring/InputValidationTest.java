@@ -1,7 +1,7 @@
 package dev.throughline.scoring;
 
-import dev.throughline.validation.FieldError;
-import dev.throughline.validation.InvalidInputException;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.throughline.validation;
+package dev.throughline.problems;
 
 import java.util.Objects;
 

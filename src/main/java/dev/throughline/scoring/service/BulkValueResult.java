@@ -1,0 +1,19 @@
+package dev.throughline.scoring.service;
+
+import dev.throughline.scoring.ValueRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The answer to a bulk write: written for every issue, or for none, with the reason per issue. */
+public record BulkValueResult(boolean written, Outcome failure, List<Item> items) {
+
+    public enum Outcome { WRITTEN, READY, NOT_FOUND, FORBIDDEN, STALE }
+
+    public BulkValueResult {
+        items = List.copyOf(items);
+    }
+
+    public record Item(String issueKey, Outcome outcome, String message, Optional<ValueRecord> value) {
+    }
+}

@@ -1,0 +1,302 @@
+package dev.throughline.scoring.service;
+
+import dev.throughline.jira.JiraBadRequestException;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotAllowedException;
+import dev.throughline.problems.NotFoundException;
+import dev.throughline.scoring.InputParser;
+import dev.throughline.scoring.ModelCatalog;
+import dev.throughline.scoring.Ranking;
+import dev.throughline.scoring.Score;
+import dev.throughline.scoring.ScoreInputs;
+import dev.throughline.scoring.ScoringModel;
+import dev.throughline.scoring.ValueRecord;
+import dev.throughline.scoring.ValueRecordCodec;
+import dev.throughline.scoring.store.ScoringJiraStore;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes issues' product-value scores for a caller, with Jira's own permissions: a viewer must be
+ * able to browse the issue's project, a writer must be able to edit the issue. Every write is all-or-nothing
+ * and version-checked.
+ */
+@Service
+public class IssueValueService {
+
+    /** Who is named in history when a changed scorecard re-computes a stored score. */
+    static final String RECOMPUTED_BY = "throughline";
+    public static final int MAX_BULK = 100;
+    private static final List<String> ISSUE_FIELDS = List.of("project", "issuetype", "summary");
+    private static final List<String> VALUE_PROPERTY = List.of(ValueRecordCodec.PROPERTY_KEY);
+    private static final Pattern MISSING_KEY = Pattern.compile("'([A-Z][A-Z0-9_]*-[0-9]+)'");
+
+    private final JiraClients jira;
+    private final ScoringJiraStore store;
+    private final ScoringSettingsCache settings;
+    private final Clock clock;
+    private final IssueLocks locks = new IssueLocks();
+
+    public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock) {
+        this.jira = jira;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public IssueValueView read(Caller caller, String issueKey) {
+        IssueKeys.require(issueKey);
+        JiraClient client = jira.forSite(caller.site());
+        JiraIssue issue = visibleIssue(client, caller, issueKey);
+        ModelCatalog catalog = settings.catalog(caller.site(), client);
+        Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, decode(issue), catalog);
+        return view(client, caller, issue, value, catalog);
+    }
+
+    public IssueValueView write(Caller caller, ValueWrite write) {
+        IssueKeys.require(write.issueKey());
+        JiraClient client = jira.forSite(caller.site());
+        ModelCatalog catalog = settings.catalog(caller.site(), client);
+        ScoringModel model = catalog.require(write.model());
+        ScoreInputs inputs = InputParser.parse(model, write.inputs());
+        String accountId = caller.requireAccountId();
+        locks.withLock(caller.site().clientKey(), List.of(write.issueKey()), () -> {
+            JiraIssue issue = visibleIssue(client, caller, write.issueKey());
+            if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
+                throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
+            }
+            Optional<ValueRecord> current = decode(issue);
+            if (current.map(ValueRecord::version).orElse(0L) != write.version()) {
+                throw new StaleValueException(issue.key(), write.version(), current);
+            }
+            ValueRecord record = ValueRecord.write(current, write.version(), model, inputs, clock.instant(), accountId);
+            store.writeValue(client, issue.key(), record, label(model, record));
+            return record;
+        });
+        return read(caller, write.issueKey());
+    }
+
+    /** The score of inputs without saving anything: the panel's live preview. */
+    public Score evaluate(Caller caller, String modelId, Map<String, ?> inputs) {
+        ModelCatalog catalog = settings.catalog(caller.site(), jira.forSite(caller.site()));
+        return catalog.require(modelId).evaluate(inputs);
+    }
+
+    public BulkValueResult writeAll(Caller caller, List<ValueWrite> writes) {
+        if (writes.isEmpty() || writes.size() > MAX_BULK) {
+            throw new InvalidInputException("items", "Send 1 to " + MAX_BULK + " items");
+        }
+        JiraClient client = jira.forSite(caller.site());
+        ModelCatalog catalog = settings.catalog(caller.site(), client);
+        Map<String, ScoreInputs> checked = checkAll(catalog, writes);
+        String accountId = caller.requireAccountId();
+        List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
+        return locks.withLock(caller.site().clientKey(), keys, () -> {
+            Map<String, JiraIssue> issues = findAll(client, keys);
+            Set<Long> editable = issues.isEmpty() ? Set.of() : client.editableIssues(accountId,
+                    issues.values().stream().map(issue -> Long.valueOf(issue.id())).toList());
+            Set<Long> browsable = issues.isEmpty() ? Set.of() : client.browsableProjects(accountId,
+                    issues.values().stream().map(issue -> issue.fields().projectId().orElse(0L)).distinct().toList());
+            List<BulkValueResult.Item> items = new ArrayList<>();
+            List<ScoringJiraStore.BulkValue> values = new ArrayList<>();
+            for (ValueWrite write : writes) {
+                JiraIssue issue = issues.get(write.issueKey());
+                items.add(check(write, issue, editable, browsable));
+                if (items.get(items.size() - 1).outcome() == BulkValueResult.Outcome.READY) {
+                    ScoringModel model = catalog.require(write.model());
+                    ValueRecord record = ValueRecord.write(decode(issue), write.version(), model,
+                            checked.get(write.issueKey()), clock.instant(), accountId);
+                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, label(model, record)));
+                }
+            }
+            Optional<BulkValueResult.Outcome> failure = firstFailure(items);
+            if (failure.isPresent()) {
+                return new BulkValueResult(false, failure.get(), items);
+            }
+            store.writeValues(client, values);
+            List<BulkValueResult.Item> written = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                written.add(new BulkValueResult.Item(writes.get(i).issueKey(), BulkValueResult.Outcome.WRITTEN,
+                        "written", Optional.of(values.get(i).record())));
+            }
+            return new BulkValueResult(true, BulkValueResult.Outcome.WRITTEN, written);
+        });
+    }
+
+    private static Map<String, ScoreInputs> checkAll(ModelCatalog catalog, List<ValueWrite> writes) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, ScoreInputs> checked = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            ValueWrite write = writes.get(i);
+            String at = "items[" + i + "].";
+            if (checked.containsKey(write.issueKey())) {
+                errors.add(new FieldError(at + "issueKey", write.issueKey() + " appears twice"));
+                continue;
+            }
+            try {
+                ScoringModel model = catalog.require(write.model());
+                checked.put(write.issueKey(), InputParser.parse(model, write.inputs()));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(error -> errors.add(new FieldError(at + error.field(), error.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return checked;
+    }
+
+    private static BulkValueResult.Item check(ValueWrite write, JiraIssue issue, Set<Long> editable, Set<Long> browsable) {
+        if (issue == null || !browsable.contains(issue.fields().projectId().orElse(-1L))) {
+            return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see", Optional.empty());
+        }
+        Optional<ValueRecord> current = decode(issue);
+        if (!editable.contains(Long.valueOf(issue.id()))) {
+            return item(write, BulkValueResult.Outcome.FORBIDDEN, "You cannot edit " + write.issueKey() + " in Jira", current);
+        }
+        if (current.map(ValueRecord::version).orElse(0L) != write.version()) {
+            return item(write, BulkValueResult.Outcome.STALE, "Changed by someone else; reload " + write.issueKey(), current);
+        }
+        return item(write, BulkValueResult.Outcome.READY, "ready", current);
+    }
+
+    private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,
+                                             Optional<ValueRecord> value) {
+        return new BulkValueResult.Item(write.issueKey(), outcome, message, value);
+    }
+
+    private static Optional<BulkValueResult.Outcome> firstFailure(List<BulkValueResult.Item> items) {
+        for (BulkValueResult.Outcome outcome : List.of(BulkValueResult.Outcome.NOT_FOUND,
+                BulkValueResult.Outcome.FORBIDDEN, BulkValueResult.Outcome.STALE)) {
+            if (items.stream().anyMatch(item -> item.outcome() == outcome)) {
+                return Optional.of(outcome);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One search for all keys. Jira refuses the whole JQL if a key does not exist; then search without those. */
+    private static Map<String, JiraIssue> findAll(JiraClient client, List<String> keys) {
+        List<String> remaining = new ArrayList<>(keys);
+        for (int attempt = 0; attempt < 3 && !remaining.isEmpty(); attempt++) {
+            try {
+                return client.search(new SearchRequest("key in (" + String.join(",", remaining) + ")", ISSUE_FIELDS,
+                                VALUE_PROPERTY, MAX_BULK))
+                        .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
+            } catch (JiraBadRequestException e) {
+                Set<String> missing = missingKeys(e);
+                if (missing.isEmpty() || !remaining.removeAll(missing)) {
+                    throw e;
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    private static Set<String> missingKeys(JiraBadRequestException e) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (String message : e.errorMessages()) {
+            Matcher matcher = MISSING_KEY.matcher(message);
+            while (matcher.find()) {
+                keys.add(matcher.group(1));
+            }
+        }
+        return keys;
+    }
+
+    /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
+    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
+        JiraIssue issue = client.issue(issueKey, ISSUE_FIELDS, VALUE_PROPERTY)
+                .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
+        long projectId = issue.fields().projectId().orElse(-1L);
+        if (!client.browsableProjects(caller.requireAccountId(), List.of(projectId)).contains(projectId)) {
+            throw new NotFoundException("There is no issue " + issueKey + " that you can see.");
+        }
+        return issue;
+    }
+
+    /**
+     * A score made by an older version of a scorecard is re-computed with the current definition when it is
+     * next read, and saved (the history keeps the old version's entry). If its inputs no longer fit the new
+     * definition it stays as it was, flagged as needing re-scoring.
+     */
+    private Optional<ValueRecord> recomputeIfScorecardChanged(JiraClient client, Caller caller, JiraIssue issue,
+                                                              Optional<ValueRecord> value, ModelCatalog catalog) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        ValueRecord stored = value.get();
+        Optional<ScoringModel> model = catalog.find(stored.model());
+        if (model.isEmpty() || model.get().version() == stored.modelVersion()) {
+            return value;
+        }
+        try {
+            ScoreInputs inputs = InputParser.parse(model.get(), stored.inputs());
+            return locks.withLock(caller.site().clientKey(), List.of(issue.key()), () -> {
+                Optional<ValueRecord> fresh = client.issue(issue.key(), ISSUE_FIELDS, VALUE_PROPERTY).flatMap(IssueValueService::decode);
+                if (fresh.map(ValueRecord::version).orElse(-1L) != stored.version()) {
+                    return fresh; // someone saved meanwhile; their value wins
+                }
+                ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs, clock.instant(), RECOMPUTED_BY);
+                store.writeValue(client, issue.key(), recomputed, label(model.get(), recomputed));
+                return Optional.of(recomputed);
+            });
+        } catch (InvalidInputException inputsNoLongerFit) {
+            return value; // shown as "needs re-scoring"; the old score stays until someone re-scores
+        }
+    }
+
+    private IssueValueView view(JiraClient client, Caller caller, JiraIssue issue, Optional<ValueRecord> value,
+                                ModelCatalog catalog) {
+        String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
+        long issueId = Long.parseLong(issue.id());
+        boolean editable = client.editableIssues(caller.requireAccountId(), List.of(issueId)).contains(issueId);
+        Optional<ScoringModel> model = value.flatMap(v -> catalog.find(v.model()));
+        boolean needsRescore = value.isPresent()
+                && (model.isEmpty() || model.get().version() != value.get().modelVersion());
+        Optional<Score> evaluation = needsRescore ? Optional.empty()
+                : value.flatMap(v -> model.map(m -> m.evaluate(new ScoreInputs(v.inputs()))));
+        Optional<Ranking> ranking = value.map(v -> ranking(client, projectKey, v));
+        return new IssueValueView(issue.key(), issueId, projectKey, editable, value, model.map(ScoringModel::name),
+                evaluation, ranking, store.defaultModel(client, projectKey), needsRescore);
+    }
+
+    /** Rank among the project's issues scored with the same model (scores of different models do not compare). */
+    private static Ranking ranking(JiraClient client, String projectKey, ValueRecord value) {
+        String jql = "project = \"" + projectKey + "\" AND issue.property[" + ValueRecordCodec.PROPERTY_KEY
+                + "].model = \"" + value.model() + "\"";
+        List<BigDecimal> scores = new ArrayList<>();
+        client.search(new SearchRequest(jql, List.of("id"), VALUE_PROPERTY, SearchRequest.MAX_PAGE_SIZE))
+                .forEach(issue -> decode(issue).ifPresent(record -> scores.add(record.score())));
+        if (scores.stream().noneMatch(score -> score.compareTo(value.score()) == 0)) {
+            scores.add(value.score()); // the index may lag a fresh write by a moment
+        }
+        return Ranking.of(value.score(), scores);
+    }
+
+    static Optional<ValueRecord> decode(JiraIssue issue) {
+        return issue.property(ValueRecordCodec.PROPERTY_KEY).map(property -> ValueRecordCodec.fromMap(property.asMap()));
+    }
+
+    static String label(ScoringModel model, ValueRecord record) {
+        String name = model.name().length() > 20 ? model.name().substring(0, 19) + "…" : model.name();
+        return name + " " + Score.round(record.score()).toPlainString();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.throughline.scoring.service;
+
+import dev.throughline.scoring.Ranking;
+import dev.throughline.scoring.Score;
+import dev.throughline.scoring.ValueRecord;
+
+import java.util.Optional;
+
+/**
+ * What the issue panel and the API show for one issue: the stored value, its breakdown under the current
+ * definition, its place in the project (computed, never stored), and whether the caller may change it.
+ */
+public record IssueValueView(String issueKey, long issueId, String projectKey, boolean editable,
+                             Optional<ValueRecord> value, Optional<String> modelName, Optional<Score> evaluation,
+                             Optional<Ranking> ranking, Optional<String> defaultModel, boolean needsRescore) {
+}

@@ -1,0 +1,48 @@
+package dev.throughline.scoring.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.problems.NotAllowedException;
+import dev.throughline.scoring.Scorecard;
+import dev.throughline.scoring.ScorecardDefinition;
+import dev.throughline.scoring.ScoringModel;
+import dev.throughline.scoring.ScoringSettings;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+
+/** The models a site scores with, and site admins' custom scorecards. */
+@Service
+public class ScoringModelsService {
+
+    private final JiraClients jira;
+    private final ScoringSettingsCache settings;
+
+    public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings) {
+        this.jira = jira;
+        this.settings = settings;
+    }
+
+    public List<ScoringModel> models(Caller caller) {
+        return settings.catalog(caller.site(), jira.forSite(caller.site())).models();
+    }
+
+    /**
+     * Creates or changes a scorecard; only Jira administrators may. Input is checked before Jira is asked
+     * anything, so a bad definition never reaches Jira. A change bumps the scorecard's version; stored scores
+     * follow when they are next read.
+     */
+    public Scorecard saveScorecard(Caller caller, String id, Map<String, ?> body) {
+        ScorecardDefinition definition = ScorecardDefinition.parse(id, body);
+        JiraClient client = jira.forSite(caller.site());
+        if (!client.isAdministrator(caller.requireAccountId())) {
+            throw new NotAllowedException("Only Jira administrators can change scorecards.");
+        }
+        ScoringSettings current = settings.settings(caller.site(), client);
+        ScoringSettings updated = current.withScorecard(id, definition.name(), definition.form(), definition.criteria());
+        settings.save(caller.site(), client, updated);
+        return updated.scorecard(id).orElseThrow();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.throughline.scoring.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.scoring.ModelCatalog;
+import dev.throughline.scoring.ScoringSettings;
+import dev.throughline.scoring.store.ScoringJiraStore;
+import dev.throughline.tenant.Site;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * A site's scoring settings, read from Jira at most every 30 seconds: the panel's live preview evaluates on
+ * every keystroke and must not cost a Jira call each time. Saving through {@link #save} refreshes at once.
+ */
+@Component
+public class ScoringSettingsCache {
+
+    private final ScoringJiraStore store;
+    private final Cache<String, ScoringSettings> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+
+    public ScoringSettingsCache(ScoringJiraStore store) {
+        this.store = store;
+    }
+
+    public ScoringSettings settings(Site site, JiraClient client) {
+        return cache.get(site.clientKey(), key -> store.settings(client));
+    }
+
+    public ModelCatalog catalog(Site site, JiraClient client) {
+        return settings(site, client).catalog();
+    }
+
+    public void save(Site site, JiraClient client, ScoringSettings settings) {
+        store.saveSettings(client, settings);
+        cache.put(site.clientKey(), settings);
+    }
+}

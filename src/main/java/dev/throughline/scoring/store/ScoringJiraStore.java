@@ -1,0 +1,90 @@
+package dev.throughline.scoring.store;
+
+import dev.throughline.jira.IssuePropertyUpdate;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.PropertyTarget;
+import dev.throughline.jira.PropertyValue;
+import dev.throughline.scoring.ScoringSettings;
+import dev.throughline.scoring.ScoringSettingsCodec;
+import dev.throughline.scoring.ValueRecord;
+import dev.throughline.scoring.ValueRecordCodec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where scoring keeps its data in Jira: the issue's {@code throughline.value} property (plus the issue-context
+ * status that shows the score as the sidebar label), the project's default model, the site's settings.
+ */
+@Component
+public class ScoringJiraStore {
+
+    /** The key of the jiraIssueContexts module in atlassian-connect.json. */
+    public static final String CONTEXT_MODULE_KEY = "value-context";
+    static final String PROJECT_PROPERTY = "throughline.scoring";
+
+    private final String glanceStatusKey;
+
+    public ScoringJiraStore(@Value("${addon.key}") String addonKey) {
+        this.glanceStatusKey = "com.atlassian.jira.issue:" + addonKey + ":" + CONTEXT_MODULE_KEY + ":status";
+    }
+
+    public String glanceStatusKey() {
+        return glanceStatusKey;
+    }
+
+    public ScoringSettings settings(JiraClient jira) {
+        return jira.getProperty(PropertyTarget.app(), ScoringSettingsCodec.PROPERTY_KEY)
+                .map(value -> ScoringSettingsCodec.fromMap(value.asMap()))
+                .orElse(ScoringSettings.DEFAULT);
+    }
+
+    public void saveSettings(JiraClient jira, ScoringSettings settings) {
+        jira.putProperty(PropertyTarget.app(), ScoringSettingsCodec.PROPERTY_KEY,
+                PropertyValue.ofMap(ScoringSettingsCodec.toMap(settings)));
+    }
+
+    public Optional<String> defaultModel(JiraClient jira, String projectKey) {
+        return jira.getProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY)
+                .map(PropertyValue::asMap)
+                .map(map -> map.get("defaultModel"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    public void saveDefaultModel(JiraClient jira, String projectKey, String modelId) {
+        jira.putProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY, PropertyValue.ofMap(Map.of("defaultModel", modelId)));
+    }
+
+    /** Writes the value first, then the label: a failed label write leaves a correct score and a stale label. */
+    public void writeValue(JiraClient jira, String issueKey, ValueRecord record, String label) {
+        jira.putProperty(PropertyTarget.issue(issueKey), ValueRecordCodec.PROPERTY_KEY, encode(record));
+        jira.putProperty(PropertyTarget.issue(issueKey), glanceStatusKey, glanceStatus(label));
+    }
+
+    /** Many issues' values and labels in one Jira bulk task. */
+    public void writeValues(JiraClient jira, List<BulkValue> values) {
+        jira.putIssuePropertiesInBulk(values.stream().map(value -> {
+            Map<String, PropertyValue> properties = new LinkedHashMap<>();
+            properties.put(ValueRecordCodec.PROPERTY_KEY, encode(value.record()));
+            properties.put(glanceStatusKey, glanceStatus(value.label()));
+            return new IssuePropertyUpdate(value.issueId(), properties);
+        }).toList());
+    }
+
+    public record BulkValue(long issueId, ValueRecord record, String label) {
+    }
+
+    static PropertyValue encode(ValueRecord record) {
+        return PropertyValue.ofMap(ValueRecordCodec.toMap(record));
+    }
+
+    /** The issue-context label Jira shows in the sidebar, e.g. "RICE 200". */
+    static PropertyValue glanceStatus(String label) {
+        return PropertyValue.ofMap(Map.of("type", "lozenge", "value", Map.of("label", label, "type", "default")));
+    }
+}

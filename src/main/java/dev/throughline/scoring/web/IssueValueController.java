@@ -1,0 +1,92 @@
+package dev.throughline.scoring.web;
+
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.scoring.service.BulkValueResult;
+import dev.throughline.scoring.service.IssueValueService;
+import dev.throughline.scoring.service.StaleValueException;
+import dev.throughline.scoring.service.ValueWrite;
+import dev.throughline.tenant.Caller;
+import dev.throughline.web.ApiExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scoring API the issue panel and backlog grooming call (context JWT, as every /api/** endpoint). */
+@RestController
+class IssueValueController {
+
+    private final IssueValueService values;
+
+    IssueValueController(IssueValueService values) {
+        this.values = values;
+    }
+
+    @GetMapping("/api/issues/{issueKey}/value")
+    Map<String, Object> read(Caller caller, @PathVariable String issueKey) {
+        return ValueJson.view(values.read(caller, issueKey));
+    }
+
+    @PutMapping("/api/issues/{issueKey}/value")
+    Map<String, Object> write(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
+        return ValueJson.view(values.write(caller, ValueWrite.parse(issueKey, body)));
+    }
+
+    /** Scores inputs without saving: the panel's live preview as the user types. */
+    @PostMapping("/api/scoring/evaluate")
+    Map<String, Object> evaluate(Caller caller, @RequestBody Map<String, Object> body) {
+        if (!(body.get("model") instanceof String model)) {
+            throw new InvalidInputException("model", "Model is required, e.g. \"RICE\"");
+        }
+        if (!(body.get("inputs") instanceof Map<?, ?> inputs)) {
+            throw new InvalidInputException("inputs", "Inputs must be an object of input name to number");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) inputs;
+        return ValueJson.score(values.evaluate(caller, model, typed));
+    }
+
+    @PostMapping("/api/value/bulk")
+    ResponseEntity<Map<String, Object>> bulk(Caller caller, @RequestBody Map<String, Object> body) {
+        BulkValueResult result = values.writeAll(caller, ValueWrite.parseBulk(body));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("written", result.written());
+        json.put("results", result.items().stream().map(item -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("issueKey", item.issueKey());
+            entry.put("outcome", item.outcome().name());
+            entry.put("message", item.message());
+            entry.put("value", item.value().map(ValueJson::value).orElse(null));
+            return entry;
+        }).toList());
+        return ResponseEntity.status(statusOf(result)).body(json);
+    }
+
+    @ExceptionHandler(StaleValueException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleValueException e) {
+        ResponseEntity<Map<String, Object>> answer = ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
+                List.of(new FieldError("version", "is not the current version")));
+        Map<String, Object> body = new LinkedHashMap<>(answer.getBody());
+        body.put("current", e.current().map(ValueJson::value).orElse(null));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    private static HttpStatus statusOf(BulkValueResult result) {
+        return switch (result.failure()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case STALE -> HttpStatus.CONFLICT;
+            default -> HttpStatus.OK;
+        };
+    }
+}

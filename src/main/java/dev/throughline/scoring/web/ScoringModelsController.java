@@ -1,0 +1,32 @@
+package dev.throughline.scoring.web;
+
+import dev.throughline.scoring.ScoringSettingsCodec;
+import dev.throughline.scoring.service.ScoringModelsService;
+import dev.throughline.tenant.Caller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+class ScoringModelsController {
+
+    private final ScoringModelsService models;
+
+    ScoringModelsController(ScoringModelsService models) {
+        this.models = models;
+    }
+
+    @GetMapping("/api/scoring/models")
+    Map<String, Object> models(Caller caller) {
+        return Map.of("models", models.models(caller).stream().map(ValueJson::model).toList());
+    }
+
+    @PutMapping("/api/scoring/scorecards/{id}")
+    Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, body));
+    }
+}

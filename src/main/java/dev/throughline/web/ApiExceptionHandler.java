@@ -1,0 +1,110 @@
+package dev.throughline.web;
+
+import dev.throughline.jira.JiraException;
+import dev.throughline.jira.JiraForbiddenException;
+import dev.throughline.jira.JiraNotFoundException;
+import dev.throughline.jira.JiraRateLimitedException;
+import dev.throughline.jira.JiraUnavailableException;
+import dev.throughline.jira.SiteNotInstalledException;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotAllowedException;
+import dev.throughline.problems.NotFoundException;
+import dev.throughline.tenant.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns problems into the JSON every API answers with: {@code {status, error, message, errors?}}. Field errors
+ * list {@code {field, message}} so a form can show each next to its field; Jira failures say so plainly.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        return answer(HttpStatus.BAD_REQUEST, "Some input is not valid; nothing was saved.", e.errors());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return answer(HttpStatus.BAD_REQUEST, "The request body is not valid JSON (numbers must be finite); nothing was saved.",
+                List.of(new FieldError("body", "must be valid JSON")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({NotAllowedException.class, Caller.NoUserInTokenException.class})
+    ResponseEntity<Map<String, Object>> notAllowed(RuntimeException e) {
+        return answer(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(SiteNotInstalledException.class)
+    ResponseEntity<Map<String, Object>> notInstalled(SiteNotInstalledException e) {
+        return answer(HttpStatus.UNAUTHORIZED, "Throughline is not installed on this Jira site.", List.of());
+    }
+
+    @ExceptionHandler(JiraNotFoundException.class)
+    ResponseEntity<Map<String, Object>> jiraNotFound(JiraNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "Jira could not find it: " + jiraMessage(e), List.of());
+    }
+
+    @ExceptionHandler(JiraForbiddenException.class)
+    ResponseEntity<Map<String, Object>> jiraForbidden(JiraForbiddenException e) {
+        return answer(HttpStatus.FORBIDDEN, "Jira did not allow it: " + jiraMessage(e), List.of());
+    }
+
+    @ExceptionHandler(JiraRateLimitedException.class)
+    ResponseEntity<Map<String, Object>> rateLimited(JiraRateLimitedException e) {
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE,
+                "Jira is rate-limiting Throughline right now; nothing was lost, try again shortly.", List.of());
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(30L))))
+                .body(answer.getBody());
+    }
+
+    @ExceptionHandler(JiraUnavailableException.class)
+    ResponseEntity<Map<String, Object>> unavailable(JiraUnavailableException e) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "Jira did not answer in time; nothing was lost, try again shortly.", List.of());
+    }
+
+    @ExceptionHandler(JiraException.class)
+    ResponseEntity<Map<String, Object>> jiraFailed(JiraException e) {
+        log.warn("Jira refused a request: {}", e.getMessage());
+        return answer(HttpStatus.BAD_GATEWAY, "Jira refused the request: " + jiraMessage(e), List.of());
+    }
+
+    static String jiraMessage(JiraException e) {
+        List<String> messages = new java.util.ArrayList<>(e.errorMessages());
+        e.errors().forEach((field, message) -> messages.add(field + ": " + message));
+        return messages.isEmpty() ? "HTTP " + e.status() : String.join("; ", messages);
+    }
+
+    public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message, List<FieldError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", status.getReasonPhrase());
+        body.put("message", message);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        body.put("timeStamp", Instant.now().toString());
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.throughline.scoring.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scoring API end to end: real app, signed install into a sandbox Jira, context JWTs, scores stored in
+ * the issue property and read back, Jira's permissions honoured.
+ */
+class ScoringApiTest extends ConnectedAppTest {
+
+    static final String OWNER = "po-1";
+    static final String VIEWER = "viewer-1";
+    static final String OUTSIDER = "outsider-1";
+    static final String RICE_200 = "{\"model\":\"RICE\",\"inputs\":{\"reach\":500,\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
+
+    static JiraSandbox jira;
+    static SandboxSite site;
+    FakeJiraSite connect;
+
+    @BeforeAll
+    static void startSandbox() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        site = jira.site();
+        site.addUser(OWNER, "Product Owner");
+        site.addUser(VIEWER, "Viewer");
+        site.addUser(OUTSIDER, "Outsider");
+        for (String project : new String[]{"WEB", "MOB"}) {
+            site.grant(OWNER, project, "BROWSE_PROJECTS").grant(OWNER, project, "EDIT_ISSUES");
+            site.grant(VIEWER, project, "BROWSE_PROJECTS");
+        }
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        jira.stop();
+    }
+
+    @BeforeEach
+    void installSite() {
+        connect = new FakeJiraSite("scoring-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+        jira.resetTraffic();
+    }
+
+    AppUnderTest.Reply put(String issueKey, String body, String accountId) {
+        return app().put("/api/issues/" + issueKey + "/value", body, connect.contextToken(accountId));
+    }
+
+    AppUnderTest.Reply get(String issueKey, String accountId) {
+        return app().get("/api/issues/" + issueKey + "/value", connect.contextToken(accountId));
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> stored(String issueKey, String propertyKey) {
+        return site.issueProperty(site.requireIssue(issueKey).id(), propertyKey).map(value -> (Map<String, Object>) value);
+    }
+
+    @Test
+    void savedScoreIsStoredInTheIssuePropertyAndReadBack() {
+        AppUnderTest.Reply saved = put("WEB-11", RICE_200, OWNER);
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        JsonNode value = saved.json().path("value");
+        assertThat(value.path("score").decimalValue()).isEqualByComparingTo("200");
+        assertThat(value.path("version").asLong()).isEqualTo(1);
+        assertThat(value.path("updatedBy").asText()).isEqualTo(OWNER);
+        Map<String, Object> property = stored("WEB-11", "throughline.value").orElseThrow();
+        assertThat(property).containsEntry("model", "RICE").containsKeys("inputs", "updatedAt", "history");
+        assertThat(((Number) property.get("score")).doubleValue()).isEqualTo(200.0);
+
+        JsonNode read = get("WEB-11", VIEWER).json();
+        assertThat(read.path("value").path("score").decimalValue()).isEqualByComparingTo("200");
+        assertThat(read.path("breakdown").path("formula").asText()).isEqualTo("500 × 2 × 80% ÷ 4 = 200");
+        assertThat(read.path("editable").asBoolean()).isFalse();
+        assertThat(read.path("rank").asInt()).isBetween(1, read.path("rankOf").asInt());
+        assertThat(read.path("rankedAmong").asText()).isEqualTo("RICE-scored issues in WEB");
+    }
+
+    @Test
+    void savedScoreIsFoundByTheValueScoreJqlAlias() {
+        put("WEB-12", RICE_200, OWNER);
+
+        assertThat(site.issues().stream().filter(issue -> issue.key().equals("WEB-12"))).isNotEmpty();
+        JsonNode found = sandboxSearch("project = WEB AND valueScore >= 40 AND valueModel = RICE");
+        assertThat(found.findValuesAsText("key")).contains("WEB-12");
+    }
+
+    @Test
+    void sidebarLabelIsUpdatedWhenAScoreIsWritten() {
+        put("WEB-13", RICE_200, OWNER);
+
+        Map<String, Object> status = stored("WEB-13", "com.atlassian.jira.issue:throughline:value-context:status").orElseThrow();
+        assertThat(status).containsEntry("type", "lozenge");
+        assertThat((Map<String, Object>) status.get("value")).containsEntry("label", "RICE 200");
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("unknown model", "{\"model\":\"MOSCOW\",\"inputs\":{},\"version\":0}", "model"),
+                Arguments.of("missing input", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50},\"version\":0}", "inputs.effort"),
+                Arguments.of("out of range", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":150,\"effort\":1},\"version\":0}", "inputs.confidence"),
+                Arguments.of("zero effort", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0},\"version\":0}", "inputs.effort"),
+                Arguments.of("NaN", "{\"model\":\"RICE\",\"inputs\":{\"reach\":NaN,\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}", "body"),
+                Arguments.of("Infinity", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":Infinity},\"version\":0}", "body"),
+                Arguments.of("huge exponent", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1e400,\"confidence\":5,\"ease\":5},\"version\":0}", "inputs.impact"),
+                Arguments.of("string", "{\"model\":\"RICE\",\"inputs\":{\"reach\":\"500\",\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}", "inputs.reach"),
+                Arguments.of("seven decimals", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0.1234567},\"version\":0}", "inputs.effort"),
+                Arguments.of("extra input", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5,\"joy\":1},\"version\":0}", "inputs.joy"),
+                Arguments.of("extra field", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5},\"version\":0,\"score\":99}", "score"),
+                Arguments.of("missing version", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5}}", "version"),
+                Arguments.of("not JSON", "{\"model\":", "body"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void badInputGets400NamingTheFieldAndWritesNothing(String name, String body, String field) {
+        AppUnderTest.Reply reply = put("MOB-5", body, OWNER);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).contains(field);
+        assertThat(stored("MOB-5", "throughline.value")).isEmpty();
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isZero();
+    }
+
+    @Test
+    void staleVersionGets409WithTheCurrentValueAndWritesNothing() {
+        put("WEB-14", RICE_200, OWNER);
+        Map<String, Object> before = stored("WEB-14", "throughline.value").orElseThrow();
+
+        AppUnderTest.Reply reply = put("WEB-14", RICE_200, OWNER); // still claims version 0
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().path("current").path("version").asLong()).isEqualTo(1);
+        assertThat(stored("WEB-14", "throughline.value").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void userWhoCannotEditTheIssueGets403AndWritesNothing() {
+        AppUnderTest.Reply reply = put("WEB-15", RICE_200, VIEWER);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+        assertThat(reply.json().path("message").asText()).contains("cannot edit");
+        assertThat(stored("WEB-15", "throughline.value")).isEmpty();
+    }
+
+    @Test
+    void userWhoCannotBrowseTheProjectGets404() {
+        put("WEB-16", RICE_200, OWNER);
+
+        assertThat(get("WEB-16", OUTSIDER).status()).isEqualTo(404);
+        assertThat(put("WEB-16", RICE_200.replace("\"version\":0", "\"version\":1"), OUTSIDER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownIssueGets404WithAClearMessage() {
+        AppUnderTest.Reply reply = get("WEB-99999", OWNER);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().path("message").asText()).contains("WEB-99999");
+    }
+
+    @Test
+    void rankAndPercentileAreComputedAmongTheProjectsIssuesOfTheSameModel() {
+        put("MOB-21", rice(100), OWNER);
+        put("MOB-22", rice(300), OWNER);
+        put("MOB-23", rice(200), OWNER);
+
+        JsonNode middle = get("MOB-23", OWNER).json();
+
+        assertThat(middle.path("rankOf").asInt()).isGreaterThanOrEqualTo(3);
+        JsonNode top = get("MOB-22", OWNER).json();
+        assertThat(top.path("rank").asInt()).isLessThan(middle.path("rank").asInt());
+        assertThat(top.path("percentile").asInt()).isGreaterThan(middle.path("percentile").asInt());
+    }
+
+    @Test
+    void historySaysWhoChangedWhatWithOldAndNewScore() {
+        put("WEB-17", RICE_200, OWNER);
+        put("WEB-17", rice(1000).replace("\"version\":0", "\"version\":1"), OWNER);
+
+        JsonNode history = get("WEB-17", OWNER).json().path("value").path("history");
+
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("score").decimalValue()).isEqualByComparingTo("400");
+        assertThat(history.get(0).path("previousScore").decimalValue()).isEqualByComparingTo("200");
+        assertThat(history.get(0).path("by").asText()).isEqualTo(OWNER);
+    }
+
+    @Test
+    void previewScoresWithoutSaving() {
+        AppUnderTest.Reply reply = app().post("/api/scoring/evaluate",
+                "{\"model\":\"WSJF\",\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":5}}",
+                connect.contextToken(OWNER));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("score").decimalValue()).isEqualByComparingTo("3.2");
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isZero();
+    }
+
+    @Test
+    void bulkWritesEveryIssueInOneJiraTask() {
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-31", 0) + "," + item("WEB-32", 0) + "]}",
+                connect.contextToken(OWNER));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("written").asBoolean()).isTrue();
+        assertThat(reply.json().path("results").findValuesAsText("outcome")).containsExactly("WRITTEN", "WRITTEN");
+        assertThat(stored("WEB-31", "throughline.value")).isPresent();
+        assertThat(stored("WEB-32", "throughline.value")).isPresent();
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(1);
+    }
+
+    @Test
+    void bulkWithOneStaleItemWritesNothingAndSaysWhich() {
+        put("WEB-33", RICE_200, OWNER);
+        jira.resetTraffic();
+
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-34", 0) + "," + item("WEB-33", 0) + "]}",
+                connect.contextToken(OWNER));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().path("written").asBoolean()).isFalse();
+        assertThat(reply.json().path("results").findValuesAsText("outcome")).containsExactly("READY", "STALE");
+        assertThat(stored("WEB-34", "throughline.value")).isEmpty();
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isZero();
+    }
+
+    @Test
+    void bulkWithAnUnknownIssueWritesNothing() {
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-35", 0) + "," + item("WEB-88888", 0) + "]}",
+                connect.contextToken(OWNER));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+        assertThat(reply.json().path("results").findValuesAsText("outcome")).containsExactly("READY", "NOT_FOUND");
+        assertThat(stored("WEB-35", "throughline.value")).isEmpty();
+    }
+
+    @Test
+    void bulkWithBadInputAnywhereGets400BeforeJiraIsAsked() {
+        String bad = "{\"issueKey\":\"WEB-37\",\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":-1},\"version\":0}";
+
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-36", 0) + "," + bad + "]}",
+                connect.contextToken(OWNER));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("items[1].inputs.effort");
+        assertThat(stored("WEB-36", "throughline.value")).isEmpty();
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isZero();
+    }
+
+    @Test
+    void bulkOfMoreThanAHundredItemsIsRejected() {
+        String items = String.join(",", java.util.Collections.nCopies(101, item("WEB-38", 0)));
+
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + items + "]}", connect.contextToken(OWNER));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).contains("items");
+    }
+
+    static String rice(int reach) {
+        return "{\"model\":\"RICE\",\"inputs\":{\"reach\":" + reach + ",\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
+    }
+
+    static String item(String issueKey, long version) {
+        return "{\"issueKey\":\"" + issueKey + "\",\"model\":\"ICE\",\"inputs\":{\"impact\":5,\"confidence\":5,\"ease\":5},\"version\":" + version + "}";
+    }
+
+    JsonNode sandboxSearch(String jql) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(jira.baseUrl() + "/rest/api/3/search/jql"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jql\":\"" + jql + "\",\"fields\":[\"key\"]}"))
+                    .build();
+            String body = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
