@@ -278,6 +278,31 @@ class ScoringApiTest extends ConnectedAppTest {
         assertThat(reply.json().path("errors").findValuesAsText("field")).contains("items");
     }
 
+    @Test
+    void panelOpensFromJirasSignedIframeUrl() {
+        String path = "/panels/issue-value";
+        String query = "issueKey=WEB-11&projectKey=WEB";
+
+        AppUnderTest.Reply page = app().get(path + "?" + query, connect.requestToken("GET", path, query, OWNER));
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("data-issue-key=\"WEB-11\"");
+        assertThat(app().get(path + "?" + query, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void descriptorIndexesTheValuePropertyAndDeclaresTheSidebarContext() {
+        JsonNode modules = app().get("/atlassian-connect.json", null).json().path("modules");
+
+        JsonNode extractions = modules.path("jiraEntityProperties").get(0).path("keyConfigurations").get(0);
+        assertThat(extractions.path("propertyKey").asText()).isEqualTo("throughline.value");
+        assertThat(extractions.path("extractions").findValuesAsText("alias")).containsExactly("valueScore", "valueModel", "valueUpdated");
+        assertThat(extractions.path("extractions").findValuesAsText("type")).containsExactly("number", "string", "date");
+        JsonNode context = modules.path("jiraIssueContexts").get(0);
+        assertThat(context.path("key").asText()).isEqualTo(dev.throughline.scoring.store.ScoringJiraStore.CONTEXT_MODULE_KEY);
+        assertThat(context.path("target").path("url").asText()).startsWith("/panels/issue-value?issueKey={issue.key}");
+    }
+
     static String rice(int reach) {
         return "{\"model\":\"RICE\",\"inputs\":{\"reach\":" + reach + ",\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
     }

@@ -1,0 +1,46 @@
+/* Calls Throughline's /api with a fresh Connect context token from the host page (AP.context.getToken). */
+window.Throughline = window.Throughline || {};
+(function (T) {
+  'use strict';
+
+  function token() {
+    return new Promise(function (resolve, reject) {
+      if (!window.AP || !AP.context || !AP.context.getToken) {
+        reject(new Error('This page must be opened inside Jira.'));
+        return;
+      }
+      AP.context.getToken(resolve);
+    });
+  }
+
+  /** fetch() with the context JWT; resolves to {status, body} whatever the status, rejects only on network failure. */
+  T.api = function (method, path, body) {
+    return token().then(function (jwt) {
+      var options = { method: method, headers: { 'Authorization': 'JWT ' + jwt, 'Accept': 'application/json' } };
+      if (body !== undefined) {
+        options.headers['Content-Type'] = 'application/json';
+        options.body = JSON.stringify(body);
+      }
+      return fetch(path, options);
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { message: text }; }
+        return { status: response.status, body: json };
+      });
+    });
+  };
+
+  T.resize = function () {
+    if (window.AP && AP.resize) { AP.resize(); }
+  };
+
+  T.flag = function (title, body, type) {
+    if (window.AP && AP.flag) { AP.flag.create({ title: title, body: body, type: type || 'success', close: 'auto' }); }
+  };
+
+  T.text = function (element, value) {
+    element.textContent = value === null || value === undefined ? '' : String(value);
+    return element;
+  };
+})(window.Throughline);

@@ -1,0 +1,243 @@
+/* The issue panel: model picker, inputs with their rules, live score and breakdown, rank, history, save. */
+(function (T) {
+  'use strict';
+
+  var root = document.getElementById('value-panel');
+  var issueKey = root.getAttribute('data-issue-key');
+  var valuePath = '/api/issues/' + encodeURIComponent(issueKey) + '/value';
+  var el = function (id) { return document.getElementById(id); };
+  var state = { models: [], view: null, previewTimer: null };
+
+  function modelById(id) {
+    return state.models.filter(function (m) { return m.id === id; })[0];
+  }
+
+  function showMessage(text, kind) {
+    var box = el('panel-message');
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  }
+
+  function clearFieldErrors() {
+    Array.prototype.forEach.call(document.querySelectorAll('.field-error'), function (e) { T.text(e, ''); });
+    Array.prototype.forEach.call(document.querySelectorAll('input[aria-invalid]'), function (i) { i.removeAttribute('aria-invalid'); });
+  }
+
+  /** Puts each {field, message} next to its input ("inputs.effort" → the effort input); returns the rest. */
+  function showFieldErrors(errors) {
+    var unplaced = [];
+    (errors || []).forEach(function (error) {
+      var key = error.field.indexOf('inputs.') === 0 ? error.field.substring(7) : error.field;
+      var target = el('error-' + key);
+      if (target) {
+        T.text(target, error.message);
+        var input = el('input-' + key);
+        if (input) { input.setAttribute('aria-invalid', 'true'); }
+      } else {
+        unplaced.push(error.message);
+      }
+    });
+    return unplaced;
+  }
+
+  function renderModelPicker(selected) {
+    var select = el('model');
+    select.textContent = '';
+    state.models.forEach(function (model) {
+      var option = document.createElement('option');
+      option.value = model.id;
+      T.text(option, model.name + (model.custom ? ' (scorecard)' : ''));
+      option.selected = model.id === selected;
+      select.appendChild(option);
+    });
+  }
+
+  function renderInputs(model, values, editable) {
+    var box = el('inputs');
+    box.textContent = '';
+    model.inputs.forEach(function (spec) {
+      var id = 'input-' + spec.key;
+      var label = T.text(document.createElement('label'), spec.label + (spec.unit ? ' (' + spec.unit + ')' : ''));
+      label.htmlFor = id;
+      box.appendChild(label);
+      var control;
+      if (spec.allowed && spec.allowed.length) {
+        control = document.createElement('select');
+        var blank = T.text(document.createElement('option'), 'Choose…');
+        blank.value = '';
+        control.appendChild(blank);
+        spec.allowed.forEach(function (v) {
+          var option = T.text(document.createElement('option'), v);
+          option.value = v;
+          control.appendChild(option);
+        });
+      } else {
+        control = document.createElement('input');
+        control.type = 'number';
+        control.inputMode = 'decimal';
+        control.step = spec.wholeNumber ? '1' : 'any';
+        if (spec.min !== null && spec.min !== undefined) { control.min = spec.min; }
+        if (spec.max !== null && spec.max !== undefined) { control.max = spec.max; }
+        if (spec.suggested && spec.suggested.length) {
+          var list = document.createElement('datalist');
+          list.id = id + '-suggestions';
+          spec.suggested.forEach(function (v) { var o = document.createElement('option'); o.value = v; list.appendChild(o); });
+          box.appendChild(list);
+          control.setAttribute('list', list.id);
+        }
+      }
+      control.id = id;
+      control.name = spec.key;
+      control.disabled = !editable;
+      control.setAttribute('aria-describedby', 'hint-' + spec.key + ' error-' + spec.key);
+      if (values && values[spec.key] !== undefined) { control.value = String(values[spec.key]); }
+      control.addEventListener('input', schedulePreview);
+      control.addEventListener('change', schedulePreview);
+      box.appendChild(control);
+      var hint = T.text(document.createElement('div'), spec.label + ' ' + spec.rule);
+      hint.className = 'hint';
+      hint.id = 'hint-' + spec.key;
+      box.appendChild(hint);
+      var error = document.createElement('div');
+      error.className = 'field-error';
+      error.id = 'error-' + spec.key;
+      error.setAttribute('role', 'alert');
+      box.appendChild(error);
+    });
+    T.resize();
+  }
+
+  function currentInputs() {
+    var model = modelById(el('model').value);
+    var inputs = {};
+    model.inputs.forEach(function (spec) {
+      var raw = el('input-' + spec.key).value;
+      if (raw !== '') { inputs[spec.key] = Number(raw); }
+    });
+    return inputs;
+  }
+
+  function renderScore(score, breakdown, quadrant) {
+    T.text(el('score-value'), score === null || score === undefined ? '–' : score);
+    T.text(el('breakdown'), breakdown ? breakdown.formula : 'Not scored yet. Pick a model and fill in its inputs.');
+    var q = el('score-quadrant');
+    q.hidden = !quadrant;
+    if (quadrant) { T.text(q, quadrant.label); }
+  }
+
+  function schedulePreview() {
+    clearTimeout(state.previewTimer);
+    state.previewTimer = setTimeout(preview, 250);
+  }
+
+  function preview() {
+    clearFieldErrors();
+    var model = el('model').value;
+    T.api('POST', '/api/scoring/evaluate', { model: model, inputs: currentInputs() }).then(function (reply) {
+      if (reply.status === 200) {
+        renderScore(reply.body.score, reply.body.breakdown, reply.body.quadrant);
+      } else if (reply.status === 400) {
+        var missingOnly = (reply.body.errors || []).every(function (e) { return /is required$/.test(e.message); });
+        if (!missingOnly) { showFieldErrors(reply.body.errors); }
+        T.text(el('score-value'), '–');
+      }
+      T.resize();
+    });
+  }
+
+  function renderRank(view) {
+    var line = el('rank-line');
+    if (view.rank) {
+      T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + view.rankedAmong + ' · ' + view.percentile + 'th percentile');
+    } else {
+      T.text(line, view.value ? '' : 'Not scored yet' + (view.defaultModel ? ' · this project scores with ' + view.defaultModel : ''));
+    }
+  }
+
+  function renderHistory(value) {
+    var body = el('history');
+    body.textContent = '';
+    var entries = value ? value.history : [];
+    el('history-section').hidden = entries.length === 0;
+    entries.forEach(function (entry) {
+      var row = document.createElement('tr');
+      var change = (entry.previousScore === null ? '' : entry.previousScore + ' → ') + entry.score;
+      [new Date(entry.at).toLocaleString(), entry.by, entry.model + ' v' + entry.modelVersion, change].forEach(function (text) {
+        row.appendChild(T.text(document.createElement('td'), text));
+      });
+      body.appendChild(row);
+    });
+  }
+
+  function render(view) {
+    state.view = view;
+    var value = view.value;
+    var modelId = value ? value.model : (view.defaultModel || (state.models[0] && state.models[0].id));
+    renderModelPicker(modelId);
+    renderInputs(modelById(modelId) || state.models[0], value ? value.inputs : null, view.editable);
+    renderScore(value ? value.score : null, view.breakdown, view.quadrant);
+    T.text(el('score-model'), value ? (view.modelName || value.model) : 'Not scored');
+    el('needs-rescore').hidden = !view.needsRescore;
+    renderRank(view);
+    renderHistory(value);
+    el('model').disabled = !view.editable;
+    el('save').hidden = !view.editable;
+    el('reset').hidden = !view.editable;
+    el('read-only-note').hidden = view.editable;
+    el('score-section').hidden = false;
+    el('score-form').hidden = false;
+    el('loading').hidden = true;
+    root.setAttribute('aria-busy', 'false');
+    T.resize();
+  }
+
+  function failure(reply) {
+    var text = reply.body && reply.body.message ? reply.body.message : 'Something went wrong (HTTP ' + reply.status + ').';
+    showMessage(text, 'error');
+    el('loading').hidden = true;
+    root.setAttribute('aria-busy', 'false');
+  }
+
+  function load() {
+    return Promise.all([T.api('GET', '/api/scoring/models'), T.api('GET', valuePath)]).then(function (replies) {
+      if (replies[0].status !== 200) { return failure(replies[0]); }
+      if (replies[1].status !== 200) { return failure(replies[1]); }
+      state.models = replies[0].body.models;
+      render(replies[1].body);
+    }).catch(function (error) { showMessage(error.message, 'error'); });
+  }
+
+  function save(event) {
+    event.preventDefault();
+    clearFieldErrors();
+    showMessage('');
+    var version = state.view.value ? state.view.value.version : 0;
+    var button = el('save');
+    button.disabled = true;
+    T.api('PUT', valuePath, { model: el('model').value, inputs: currentInputs(), version: version }).then(function (reply) {
+      button.disabled = false;
+      if (reply.status === 200) {
+        render(reply.body);
+        showMessage('Saved. Score ' + reply.body.value.score + '.', 'success');
+        T.flag('Score saved', issueKey + ' now scores ' + reply.body.value.score + '.', 'success');
+      } else if (reply.status === 400) {
+        var rest = showFieldErrors(reply.body.errors);
+        showMessage(rest.length ? rest.join(' ') : 'Please correct the highlighted inputs.', 'error');
+      } else if (reply.status === 409) {
+        showMessage(reply.body.message + ' Your inputs are still here; reload to see theirs.', 'error');
+      } else {
+        failure(reply);
+      }
+    }).catch(function (error) { button.disabled = false; showMessage(error.message, 'error'); });
+  }
+
+  el('model').addEventListener('change', function () {
+    renderInputs(modelById(el('model').value), null, state.view.editable);
+    schedulePreview();
+  });
+  el('score-form').addEventListener('submit', save);
+  el('reset').addEventListener('click', function () { showMessage(''); render(state.view); });
+  load();
+})(window.Throughline);
