@@ -54,4 +54,10 @@ public record ValueRecord(String model, int modelVersion, Map<String, BigDecimal
         return new ValueRecord(model.id(), model.version(), inputs.values(), score.value(), at, by,
                 currentVersion + 1, kept);
     }
+
+    /** The same record keeping only the newest {@code entries} history entries (at least the current one). */
+    public ValueRecord withHistoryLimitedTo(int entries) {
+        int kept = Math.max(1, Math.min(entries, history.size()));
+        return new ValueRecord(model, modelVersion, inputs, score, updatedAt, updatedBy, version, history.subList(0, kept));
+    }
 }

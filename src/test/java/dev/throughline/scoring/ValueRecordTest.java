@@ -111,4 +111,27 @@ class ValueRecordTest {
         assertThatThrownBy(() -> ValueRecordCodec.fromMap(Map.of("model", "RICE")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void fullHistoryOfTheLargestScorecardStaysFarBelowJirasPropertyLimit() {
+        List<Criterion> criteria = new java.util.ArrayList<>();
+        Map<String, Object> inputs = new java.util.HashMap<>();
+        for (int i = 0; i < Scorecard.MAX_CRITERIA; i++) {
+            String key = ("criterion_with_a_long_key_" + i + "_xxxxxxxxxxxx").substring(0, 40);
+            criteria.add(new Criterion(key, "Criterion " + i, new BigDecimal("999.123456"), BigDecimal.ZERO,
+                    new BigDecimal("1000000"), i % 2 == 0 ? Criterion.Kind.BENEFIT : Criterion.Kind.COST));
+            inputs.put(key, new BigDecimal("999999.123456"));
+        }
+        ScoringModel model = new ScorecardModel(new Scorecard("big", "Big", 1, Scorecard.Form.WEIGHTED_SUM, criteria));
+        ValueRecord record = null;
+        for (int i = 0; i < 25; i++) {
+            record = ValueRecord.write(Optional.ofNullable(record), i, model, InputParser.parse(model, inputs), T0,
+                    "557058:0a1b2c3d-4e5f-6789-abcd-ef0123456789");
+        }
+
+        String json = dev.throughline.jira.PropertyValue.ofMap(ValueRecordCodec.toMap(record)).json();
+
+        assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(32_768);
+        System.out.printf("largest throughline.value: %,d bytes (Jira's limit 32,768)%n", json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
 }

@@ -2,11 +2,13 @@ package dev.throughline.scoring.service;
 
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.scoring.Scorecard;
 import dev.throughline.scoring.ScorecardDefinition;
 import dev.throughline.scoring.ScoringModel;
 import dev.throughline.scoring.ScoringSettings;
+import dev.throughline.scoring.store.ScoringJiraStore;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -19,10 +21,29 @@ public class ScoringModelsService {
 
     private final JiraClients jira;
     private final ScoringSettingsCache settings;
+    private final ScoringJiraStore store;
 
-    public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings) {
+    public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings, ScoringJiraStore store) {
         this.jira = jira;
         this.settings = settings;
+        this.store = store;
+    }
+
+    /** Sets the model a project's unscored issues start with; Jira administrators only, model must exist. */
+    public String setDefaultModel(Caller caller, String projectKey, Map<String, ?> body) {
+        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
+            throw new InvalidInputException("projectKey", "must be a project key such as WEB");
+        }
+        if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
+            throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
+        }
+        JiraClient client = jira.forSite(caller.site());
+        settings.catalog(caller.site(), client).require(modelId);
+        if (!client.isAdministrator(caller.requireAccountId())) {
+            throw new NotAllowedException("Only Jira administrators can set a project's default model.");
+        }
+        store.saveDefaultModel(client, projectKey, modelId);
+        return modelId;
     }
 
     public List<ScoringModel> models(Caller caller) {

@@ -79,8 +79,19 @@ public class ScoringJiraStore {
     public record BulkValue(long issueId, ValueRecord record, String label) {
     }
 
+    /** Never over Jira's 32 KB: if a very large scorecard's history would not fit, the oldest entries go. */
     static PropertyValue encode(ValueRecord record) {
-        return PropertyValue.ofMap(ValueRecordCodec.toMap(record));
+        ValueRecord fitting = record;
+        while (true) {
+            try {
+                return PropertyValue.ofMap(ValueRecordCodec.toMap(fitting));
+            } catch (IllegalArgumentException tooLarge) {
+                if (fitting.history().size() <= 1) {
+                    throw tooLarge;
+                }
+                fitting = fitting.withHistoryLimitedTo(fitting.history().size() - 1);
+            }
+        }
     }
 
     /** The issue-context label Jira shows in the sidebar, e.g. "RICE 200". */

@@ -25,6 +25,11 @@ class ScoringModelsController {
         return Map.of("models", models.models(caller).stream().map(ValueJson::model).toList());
     }
 
+    @PutMapping("/api/projects/{projectKey}/scoring")
+    Map<String, Object> setDefaultModel(Caller caller, @PathVariable String projectKey, @RequestBody Map<String, Object> body) {
+        return Map.of("projectKey", projectKey, "defaultModel", models.setDefaultModel(caller, projectKey, body));
+    }
+
     @PutMapping("/api/scoring/scorecards/{id}")
     Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
         return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, body));

@@ -57,6 +57,20 @@ class ScorecardApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void adminSetsTheProjectsDefaultModelWhichThePanelOffersForUnscoredIssues() {
+        AppUnderTest.Reply saved = app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"WSJF\"}",
+                connect.contextToken(SandboxSite.ADMIN));
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(app().get("/api/issues/WEB-4/value", connect.contextToken("po-1")).json().path("defaultModel").asText())
+                .isEqualTo("WSJF");
+        assertThat(app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\"}", connect.contextToken("po-1")).status())
+                .isEqualTo(403);
+        assertThat(app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"NOPE\"}", connect.contextToken(SandboxSite.ADMIN)).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void nonAdminCannotDefineAScorecard() {
         AppUnderTest.Reply reply = saveScorecard(GROWTH_V1, "po-1");
 
