@@ -111,6 +111,7 @@ class EveryVerbTest extends JiraWireMockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("verbs")
     void readTimeoutIsRetriedWhereSafe(Verb verb) {
+        useShortReadTimeout();
         failFirstThenSucceed(verb, verb.success().get().withFixedDelay(SLOWER_THAN_READ_TIMEOUT));
         if (verb.repeatable()) {
             verb.checkSuccess().accept(verb.call().apply(client));

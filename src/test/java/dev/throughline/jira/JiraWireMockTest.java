@@ -25,9 +25,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 abstract class JiraWireMockTest {
 
     static final String ADDON_KEY = "throughline";
-    /** Very low, so timeout tests are quick: stubs delayed by {@link #SLOWER_THAN_READ_TIMEOUT} time out. */
-    static final Duration READ_TIMEOUT = Duration.ofMillis(300);
-    static final int SLOWER_THAN_READ_TIMEOUT = 700;
+    /** Generous, so a loaded CI machine never times out a test that does not mean to. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** Very low, for the timeout tests ({@link #useShortReadTimeout}): stubs delayed by {@link #SLOWER_THAN_READ_TIMEOUT} time out. */
+    static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(600);
+    static final int SLOWER_THAN_READ_TIMEOUT = 1_500;
 
     @RegisterExtension
     static final WireMockExtension jira = WireMockExtension.newInstance()
@@ -53,7 +55,16 @@ abstract class JiraWireMockTest {
 
     @BeforeEach
     void createClient() {
-        settings = new JiraClientSettings(Duration.ofSeconds(2), READ_TIMEOUT, 4, Duration.ofSeconds(10),
+        createClient(READ_TIMEOUT);
+    }
+
+    /** For tests that want Jira to be slower than the read timeout. */
+    void useShortReadTimeout() {
+        createClient(SHORT_READ_TIMEOUT);
+    }
+
+    private void createClient(Duration readTimeout) {
+        settings = new JiraClientSettings(Duration.ofSeconds(2), readTimeout, 4, Duration.ofSeconds(10),
                 Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(60), Duration.ofMillis(5),
                 Duration.ofMillis(50));
         sleeper = RecordingSleeper.instant();

@@ -47,6 +47,7 @@ class ResilienceTest extends JiraWireMockTest {
 
     @Test
     void postIsNotRetriedAfterReadTimeout() {
+        useShortReadTimeout();
         stub(post(urlPathEqualTo(LINK)).willReturn(json(201, "{}").withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
 
         assertThatThrownBy(() -> client.createIssueLink(A_LINK)).isInstanceOf(JiraUnavailableException.class);
@@ -88,6 +89,7 @@ class ResilienceTest extends JiraWireMockTest {
 
     @Test
     void timeoutsAfterTheAttemptsCapBecomeUnavailable() {
+        useShortReadTimeout();
         stubFieldsAlways(okJson("[]").withFixedDelay(SLOWER_THAN_READ_TIMEOUT));
 
         assertThatThrownBy(() -> client.fields()).isInstanceOf(JiraUnavailableException.class)
