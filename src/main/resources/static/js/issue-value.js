@@ -121,7 +121,7 @@
 
   function renderScore(score, breakdown, quadrant) {
     T.text(el('score-value'), score === null || score === undefined ? '–' : score);
-    T.text(el('breakdown'), breakdown ? breakdown.formula : 'Not scored yet. Pick a model and fill in its inputs.');
+    T.text(el('breakdown'), breakdown ? breakdown.formula : 'Pick a model and fill in its inputs to see the score.');
     var q = el('score-quadrant');
     q.hidden = !quadrant;
     if (quadrant) { T.text(q, quadrant.label); }
@@ -136,12 +136,14 @@
     clearFieldErrors();
     var model = el('model').value;
     T.api('POST', '/api/scoring/evaluate', { model: model, inputs: currentInputs() }).then(function (reply) {
-      if (reply.status === 200) {
+      if (reply.status === 200 && reply.body.valid) {
         renderScore(reply.body.score, reply.body.breakdown, reply.body.quadrant);
-      } else if (reply.status === 400) {
-        var missingOnly = (reply.body.errors || []).every(function (e) { return /is required$/.test(e.message); });
-        if (!missingOnly) { showFieldErrors(reply.body.errors); }
+      } else if (reply.status === 200) {
+        // a draft: say nothing about inputs not filled in yet, only about wrong ones
+        showFieldErrors((reply.body.errors || []).filter(function (e) { return !/is required$/.test(e.message); }));
         T.text(el('score-value'), '–');
+      } else {
+        failure(reply);
       }
       T.resize();
     });

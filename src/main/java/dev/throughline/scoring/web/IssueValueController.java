@@ -42,18 +42,27 @@ class IssueValueController {
         return ValueJson.view(values.write(caller, ValueWrite.parse(issueKey, body)));
     }
 
-    /** Scores inputs without saving: the panel's live preview as the user types. */
+    /**
+     * Scores inputs without saving: the panel's live preview as the user types. A half-filled draft is not an
+     * error here, so invalid inputs answer 200 with {@code valid: false} and the field errors.
+     */
     @PostMapping("/api/scoring/evaluate")
     Map<String, Object> evaluate(Caller caller, @RequestBody Map<String, Object> body) {
-        if (!(body.get("model") instanceof String model)) {
-            throw new InvalidInputException("model", "Model is required, e.g. \"RICE\"");
+        try {
+            if (!(body.get("model") instanceof String model)) {
+                throw new InvalidInputException("model", "Model is required, e.g. \"RICE\"");
+            }
+            if (!(body.get("inputs") instanceof Map<?, ?> inputs)) {
+                throw new InvalidInputException("inputs", "Inputs must be an object of input name to number");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) inputs;
+            Map<String, Object> json = new LinkedHashMap<>(ValueJson.score(values.evaluate(caller, model, typed)));
+            json.put("valid", true);
+            return json;
+        } catch (InvalidInputException e) {
+            return Map.of("valid", false, "errors", e.errors());
         }
-        if (!(body.get("inputs") instanceof Map<?, ?> inputs)) {
-            throw new InvalidInputException("inputs", "Inputs must be an object of input name to number");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, ?> typed = (Map<String, ?>) inputs;
-        return ValueJson.score(values.evaluate(caller, model, typed));
     }
 
     @PostMapping("/api/value/bulk")

@@ -213,8 +213,20 @@ class ScoringApiTest extends ConnectedAppTest {
                 connect.contextToken(OWNER));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("valid").asBoolean()).isTrue();
         assertThat(reply.json().path("score").decimalValue()).isEqualByComparingTo("3.2");
         assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isZero();
+    }
+
+    @Test
+    void previewOfADraftListsTheWrongInputsWithoutFailing() {
+        AppUnderTest.Reply reply = app().post("/api/scoring/evaluate",
+                "{\"model\":\"RICE\",\"inputs\":{\"reach\":10,\"effort\":0}}", connect.contextToken(OWNER));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("valid").asBoolean()).isFalse();
+        assertThat(reply.json().path("errors").findValuesAsText("field"))
+                .containsExactly("inputs.impact", "inputs.confidence", "inputs.effort");
     }
 
     @Test
