@@ -1,0 +1,78 @@
+package dev.throughline.theme;
+
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotFoundException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A site's themes and the rules that span them: names unique (ignoring case), at most {@value #MAX_THEMES},
+ * saves version-checked. Pure: returns the theme to store; the caller writes it.
+ */
+public final class ThemeCatalog {
+
+    public static final int MAX_THEMES = 1_000;
+
+    private final List<Theme> themes;
+
+    public ThemeCatalog(List<Theme> themes) {
+        this.themes = List.copyOf(themes);
+    }
+
+    /** Board order: horizon, then sortOrder, then name. */
+    public List<Theme> themes() {
+        List<Theme> sorted = new ArrayList<>(themes);
+        sorted.sort(Comparator.comparing(Theme::horizon).thenComparingInt(Theme::sortOrder)
+                .thenComparing(t -> t.name().toLowerCase(Locale.ROOT)));
+        return sorted;
+    }
+
+    public Optional<Theme> find(String id) {
+        return themes.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Theme require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("There is no theme " + id + "."));
+    }
+
+    public Theme create(ThemeDraft draft, Supplier<String> newId) {
+        if (themes.size() >= MAX_THEMES) {
+            throw new InvalidInputException("name", "A site can have at most " + MAX_THEMES + " themes; archive or delete some first");
+        }
+        requireUniqueName(draft.name(), null);
+        int sortOrder = draft.sortOrder().orElseGet(() -> nextSortOrder(draft.horizon()));
+        return new Theme(newId.get(), draft.name(), draft.description(), draft.color(), draft.status(), draft.horizon(),
+                draft.startQuarter(), draft.endQuarter(), draft.outcome(), draft.owner(), sortOrder, 1);
+    }
+
+    /** The updated theme; a stale version is refused with the current theme. */
+    public Theme update(String id, ThemeDraft draft) {
+        Theme current = require(id);
+        long expected = draft.version().orElseThrow();
+        if (current.version() != expected) {
+            throw new StaleThemeException(current, expected);
+        }
+        requireUniqueName(draft.name(), id);
+        return new Theme(id, draft.name(), draft.description(), draft.color(), draft.status(), draft.horizon(),
+                draft.startQuarter(), draft.endQuarter(), draft.outcome(), draft.owner(),
+                draft.sortOrder().orElse(current.sortOrder()), current.version() + 1);
+    }
+
+    private void requireUniqueName(String name, String exceptId) {
+        themes.stream()
+                .filter(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(name.strip()))
+                .findFirst()
+                .ifPresent(t -> {
+                    throw new InvalidInputException("name", "Another theme is already called \"" + t.name() + "\"");
+                });
+    }
+
+    private int nextSortOrder(Horizon horizon) {
+        return themes.stream().filter(t -> t.horizon() == horizon).mapToInt(Theme::sortOrder).max().orElse(-1) + 1;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.throughline.theme;
+
+public enum ThemeStatus { PROPOSED, ACTIVE, DONE, ARCHIVED }

@@ -1,0 +1,232 @@
+package dev.throughline.theme.service;
+
+import dev.throughline.jira.IssuePropertyUpdate;
+import dev.throughline.jira.JiraBadRequestException;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.PropertyValue;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.tenant.Caller;
+import dev.throughline.theme.Theme;
+import dev.throughline.theme.ThemeCatalog;
+import dev.throughline.theme.ThemeDraft;
+import dev.throughline.theme.ThemeLinks;
+import dev.throughline.theme.store.ThemeJiraStore;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised in this
+ * app instance, because they rewrite a shared index.
+ */
+@Service
+public class ThemeService {
+
+    public static final int MAX_LINK_ISSUES = 1_000;
+    private static final int BULK_BATCH = 100;
+    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}");
+    private static final List<String> LINK_FIELDS = List.of("project");
+    private static final List<String> LINK_PROPERTY = List.of(ThemeLinks.PROPERTY_KEY);
+
+    private final JiraClients jira;
+    private final ThemeJiraStore store;
+    private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public ThemeService(JiraClients jira, ThemeJiraStore store) {
+        this.jira = jira;
+        this.store = store;
+    }
+
+    public List<Theme> list(Caller caller) {
+        return store.catalog(jira.forSite(caller.site())).themes();
+    }
+
+    public Theme get(Caller caller, String id) {
+        JiraClient client = jira.forSite(caller.site());
+        Theme indexed = store.catalog(client).require(id);
+        return store.theme(client, id).orElse(indexed);
+    }
+
+    public Theme create(Caller caller, Map<String, ?> body) {
+        ThemeDraft draft = ThemeDraft.parse(body, false);
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ThemeCatalog catalog = store.catalog(client);
+            Theme created = catalog.create(draft, () -> unusedId(catalog));
+            List<Theme> all = new ArrayList<>(catalog.themes());
+            all.add(created);
+            store.save(client, created, all);
+            return created;
+        }
+    }
+
+    public Theme update(Caller caller, String id, Map<String, ?> body) {
+        ThemeDraft draft = ThemeDraft.parse(body, true);
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ThemeCatalog catalog = store.catalog(client);
+            Theme updated = catalog.update(id, draft);
+            store.save(client, updated, replace(catalog, updated));
+            return updated;
+        }
+    }
+
+    /** Deletes a theme; while issues are linked, only with {@code unlink}, which removes every link first. */
+    public long delete(Caller caller, String id, boolean unlink) {
+        String accountId = caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ThemeCatalog catalog = store.catalog(client);
+            Theme theme = catalog.require(id);
+            List<JiraIssue> linked = linkedIssues(client, id);
+            if (!linked.isEmpty() && !unlink) {
+                throw new ThemeInUseException(theme.name(), linked.size());
+            }
+            if (!linked.isEmpty()) {
+                LinkResult result = change(client, accountId, linked, links -> links.without(id));
+                if (!result.failed().isEmpty()) {
+                    throw new InvalidInputException("unlink", result.failed().size()
+                            + " linked issue(s) could not be unlinked (you cannot edit them); the theme was kept");
+                }
+            }
+            List<Theme> remaining = catalog.themes().stream().filter(t -> !t.id().equals(id)).toList();
+            store.delete(client, id, remaining);
+            return linked.size();
+        }
+    }
+
+    public LinkResult link(Caller caller, String themeId, Map<String, ?> body) {
+        return changeLinks(caller, themeId, body, links -> links.with(themeId));
+    }
+
+    public LinkResult unlink(Caller caller, String themeId, Map<String, ?> body) {
+        return changeLinks(caller, themeId, body, links -> links.without(themeId));
+    }
+
+    private LinkResult changeLinks(Caller caller, String themeId, Map<String, ?> body, UnaryOperator<ThemeLinks> change) {
+        String jql = selection(body);
+        String accountId = caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        store.catalog(client).require(themeId);
+        List<JiraIssue> issues;
+        try {
+            issues = client.search(new SearchRequest(jql, LINK_FIELDS, LINK_PROPERTY, MAX_LINK_ISSUES))
+                    .limit(MAX_LINK_ISSUES + 1L).toList();
+        } catch (JiraBadRequestException e) {
+            throw new InvalidInputException(body.containsKey("jql") ? "jql" : "issueKeys",
+                    "Jira did not accept the selection: " + String.join(" ", e.errorMessages()));
+        }
+        if (issues.size() > MAX_LINK_ISSUES) {
+            throw new InvalidInputException("jql", "The selection has more than " + MAX_LINK_ISSUES
+                    + " issues; narrow it (e.g. link the epics, whose children follow)");
+        }
+        return change(client, accountId, issues, change);
+    }
+
+    /** Applies {@code change} to each issue's links, through Jira's bulk property endpoint, where it changes anything. */
+    private static LinkResult change(JiraClient client, String accountId, List<JiraIssue> issues, UnaryOperator<ThemeLinks> change) {
+        Set<Long> editable = issues.isEmpty() ? Set.of()
+                : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
+        List<IssuePropertyUpdate> updates = new ArrayList<>();
+        List<LinkResult.Failure> failed = new ArrayList<>();
+        int skipped = 0;
+        for (JiraIssue issue : issues) {
+            ThemeLinks before = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
+            ThemeLinks after = change.apply(before);
+            if (after.equals(before)) {
+                skipped++;
+            } else if (!editable.contains(Long.valueOf(issue.id()))) {
+                failed.add(new LinkResult.Failure(issue.key(), "you cannot edit this issue in Jira"));
+            } else {
+                updates.add(new IssuePropertyUpdate(Long.parseLong(issue.id()),
+                        Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(after.toMap()))));
+            }
+        }
+        for (int from = 0; from < updates.size(); from += BULK_BATCH) {
+            client.putIssuePropertiesInBulk(updates.subList(from, Math.min(updates.size(), from + BULK_BATCH)));
+        }
+        return new LinkResult(updates.size(), skipped, failed);
+    }
+
+    private static List<JiraIssue> linkedIssues(JiraClient client, String themeId) {
+        return client.search(new SearchRequest(linkedJql(themeId), LINK_FIELDS, LINK_PROPERTY, MAX_LINK_ISSUES)).toList();
+    }
+
+    /** Issues linked to the theme, in JQL Jira understands with or without our alias (roadmapTheme). */
+    public static String linkedJql(String themeId) {
+        return "issue.property[" + ThemeLinks.PROPERTY_KEY + "].themeIds = \"" + themeId + "\"";
+    }
+
+    /** {@code {jql}} or {@code {issueKeys}} (1 to 1,000), exactly one of them. */
+    static String selection(Map<String, ?> body) {
+        List<FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !k.equals("jql") && !k.equals("issueKeys")).sorted()
+                .forEach(k -> errors.add(new FieldError(k, "is not a field; send jql or issueKeys")));
+        Object jql = body.get("jql");
+        Object keys = body.get("issueKeys");
+        if ((jql == null) == (keys == null)) {
+            errors.add(new FieldError("jql", "Send exactly one of jql or issueKeys"));
+        }
+        String result = null;
+        if (jql != null) {
+            if (!(jql instanceof String text) || text.isBlank() || text.strip().toLowerCase().startsWith("order by")) {
+                errors.add(new FieldError("jql", "must be JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic"));
+            } else {
+                result = text;
+            }
+        }
+        if (keys != null) {
+            if (!(keys instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LINK_ISSUES) {
+                errors.add(new FieldError("issueKeys", "must be a list of 1 to " + MAX_LINK_ISSUES + " issue keys"));
+            } else {
+                Set<String> unique = new HashSet<>();
+                for (int i = 0; i < list.size(); i++) {
+                    Object key = list.get(i);
+                    if (!(key instanceof String text) || !ISSUE_KEY.matcher(text).matches()) {
+                        errors.add(new FieldError("issueKeys[" + i + "]", "must be an issue key such as WEB-12"));
+                    } else {
+                        unique.add(text);
+                    }
+                }
+                result = "key in (" + String.join(",", unique.stream().sorted().toList()) + ")";
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return result;
+    }
+
+    private List<Theme> replace(ThemeCatalog catalog, Theme updated) {
+        return catalog.themes().stream().map(t -> t.id().equals(updated.id()) ? updated : t).toList();
+    }
+
+    private Object lock(Caller caller) {
+        return siteLocks.computeIfAbsent(caller.site().clientKey(), key -> new Object());
+    }
+
+    /** Short, unguessable, URL- and JQL-safe ids (up to 8 base-36 digits). */
+    private String unusedId(ThemeCatalog catalog) {
+        String id;
+        do {
+            id = Long.toString(Math.floorMod(random.nextLong(), 2_821_109_907_456L), 36);
+        } while (catalog.find(id).isPresent());
+        return id;
+    }
+
+}

@@ -1,0 +1,97 @@
+package dev.throughline.theme.web;
+
+import dev.throughline.problems.FieldError;
+import dev.throughline.tenant.Caller;
+import dev.throughline.theme.StaleThemeException;
+import dev.throughline.theme.Theme;
+import dev.throughline.theme.ThemeCodec;
+import dev.throughline.theme.ThemeColor;
+import dev.throughline.theme.service.LinkResult;
+import dev.throughline.theme.service.ThemeInUseException;
+import dev.throughline.theme.service.ThemeService;
+import dev.throughline.web.ApiExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The roadmap-theme API (context JWT, as every /api/** endpoint). */
+@RestController
+class ThemeController {
+
+    private final ThemeService themes;
+
+    ThemeController(ThemeService themes) {
+        this.themes = themes;
+    }
+
+    @GetMapping("/api/themes")
+    Map<String, Object> list(Caller caller) {
+        return Map.of("themes", themes.list(caller).stream().map(ThemeCodec::toIndexMap).toList(),
+                "palette", Arrays.stream(ThemeColor.values()).map(c -> Map.of("key", c.name(), "hex", c.hex())).toList());
+    }
+
+    @GetMapping("/api/themes/{id}")
+    Map<String, Object> get(Caller caller, @PathVariable String id) {
+        return ThemeCodec.toMap(themes.get(caller, id));
+    }
+
+    @PostMapping("/api/themes")
+    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
+        Theme created = themes.create(caller, body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ThemeCodec.toMap(created));
+    }
+
+    @PutMapping("/api/themes/{id}")
+    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return ThemeCodec.toMap(themes.update(caller, id, body));
+    }
+
+    @DeleteMapping("/api/themes/{id}")
+    Map<String, Object> delete(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean unlink) {
+        long unlinked = themes.delete(caller, id, unlink);
+        return Map.of("deleted", true, "unlinkedIssues", unlinked);
+    }
+
+    @PostMapping("/api/themes/{id}/links")
+    Map<String, Object> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return result(themes.link(caller, id, body));
+    }
+
+    @PostMapping("/api/themes/{id}/unlink")
+    Map<String, Object> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return result(themes.unlink(caller, id, body));
+    }
+
+    @ExceptionHandler(StaleThemeException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleThemeException e) {
+        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
+                List.of(new FieldError("version", "is not the current version"))).getBody());
+        body.put("current", ThemeCodec.toMap(e.current()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    @ExceptionHandler(ThemeInUseException.class)
+    ResponseEntity<Map<String, Object>> inUse(ThemeInUseException e) {
+        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(), List.of()).getBody());
+        body.put("linkedIssues", e.linkedIssues());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    private static Map<String, Object> result(LinkResult result) {
+        return Map.of("linked", result.linked(), "skipped", result.skipped(),
+                "failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
+    }
+}
