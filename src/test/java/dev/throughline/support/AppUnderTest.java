@@ -30,6 +30,14 @@ public final class AppUnderTest {
         return send(request);
     }
 
+    public Reply delete(String pathAndQuery, String jwtOrNull) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery)).DELETE();
+        if (jwtOrNull != null) {
+            request.header("Authorization", "JWT " + jwtOrNull);
+        }
+        return send(request);
+    }
+
     public Reply post(String path, String json, String jwtOrNull) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .header("Content-Type", "application/json")

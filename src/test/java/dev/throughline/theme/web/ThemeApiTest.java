@@ -1,0 +1,158 @@
+package dev.throughline.theme.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Themes end to end: stored in the sandbox's app properties, linked through its bulk property endpoint. */
+class ThemeApiTest extends ConnectedAppTest {
+
+    private static final String PM = "pm-1";
+    private JiraSandbox jira;
+    private SandboxSite site;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        site = jira.site();
+        site.addUser(PM, "Product Manager");
+        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
+        connect = new FakeJiraSite("themes-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    private AppUnderTest.Reply post(String path, String body) {
+        return app().post(path, body, connect.contextToken(PM));
+    }
+
+    private JsonNode create(String name, String horizon) {
+        AppUnderTest.Reply reply = post("/api/themes", "{\"name\":\"" + name + "\",\"horizon\":\"" + horizon
+                + "\",\"color\":\"teal\",\"outcome\":\"Activation +10%\",\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
+    }
+
+    @Test
+    void createdThemeIsListedAndStoredInAppProperties() {
+        JsonNode created = create("Self-serve onboarding", "now");
+
+        JsonNode listed = app().get("/api/themes", connect.contextToken(PM)).json();
+        assertThat(listed.path("themes").findValuesAsText("name")).containsExactly("Self-serve onboarding");
+        assertThat(listed.path("palette").findValuesAsText("key")).contains("TEAL");
+        assertThat(created.path("version").asLong()).isEqualTo(1);
+        JsonNode full = app().get("/api/themes/" + created.path("id").asText(), connect.contextToken(PM)).json();
+        assertThat(full.path("outcome").asText()).isEqualTo("Activation +10%");
+        assertThat(full.path("endQuarter").asText()).isEqualTo("2027-Q2");
+    }
+
+    @Test
+    void badThemeGets400NamingTheFieldsAndStoresNothing() {
+        AppUnderTest.Reply reply = post("/api/themes", "{\"name\":\"\",\"color\":\"pink\",\"startQuarter\":\"2027-Q3\",\"endQuarter\":\"2027-Q1\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "color", "endQuarter");
+        assertThat(app().get("/api/themes", connect.contextToken(PM)).json().path("themes")).isEmpty();
+        assertThat(jira.servedCount("PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}")).isZero();
+    }
+
+    @Test
+    void duplicateNameIgnoringCaseGets400() {
+        create("Mobile first", "next");
+
+        AppUnderTest.Reply reply = post("/api/themes", "{\"name\":\"MOBILE FIRST\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("name");
+    }
+
+    @Test
+    void updateWithTheVersionReadSucceedsAndAStaleOneGets409() {
+        String id = create("Mobile first", "next").path("id").asText();
+        String update = "{\"name\":\"Mobile first\",\"horizon\":\"now\",\"version\":1}";
+
+        AppUnderTest.Reply first = app().put("/api/themes/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply stale = app().put("/api/themes/" + id, update, connect.contextToken(PM));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("horizon").asText()).isEqualTo("NOW");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().path("current").path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void linkingByJqlReportsLinkedSkippedAndFailedAndIsFoundByTheAlias() {
+        String id = create("Platform health", "now").path("id").asText();
+
+        JsonNode first = post("/api/themes/" + id + "/links", "{\"jql\":\"project in (WEB, MOB) AND issuetype = Epic\"}").json();
+        JsonNode again = post("/api/themes/" + id + "/links", "{\"jql\":\"project = WEB AND issuetype = Epic\"}").json();
+
+        long webEpics = site.issues().stream().filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC")).count();
+        long mobEpics = site.issues().stream().filter(i -> i.key().startsWith("MOB-") && i.type().name().equals("EPIC")).count();
+        assertThat(first.path("linked").asInt()).isEqualTo(webEpics);
+        assertThat(first.path("failed")).hasSize((int) mobEpics); // MOB is browse-only for this user
+        assertThat(again.path("skipped").asInt()).isEqualTo(webEpics);
+        assertThat(again.path("linked").asInt()).isZero();
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingALinkedThemeNeedsUnlinkWhichRemovesEveryLink() {
+        String id = create("Retire legacy", "later").path("id").asText();
+        post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"WEB-1\",\"WEB-2\"]}");
+
+        AppUnderTest.Reply refused = app().delete("/api/themes/" + id, connect.contextToken(PM));
+        AppUnderTest.Reply deleted = app().delete("/api/themes/" + id + "?unlink=true", connect.contextToken(PM));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("linkedIssues").asInt()).isEqualTo(2);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().path("unlinkedIssues").asInt()).isEqualTo(2);
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.themes").map(Object::toString).orElse(""))
+                .doesNotContain(id);
+        assertThat(app().get("/api/themes", connect.contextToken(PM)).json().path("themes")).isEmpty();
+    }
+
+    @Test
+    void linkSelectionIsValidated() {
+        String id = create("Checked", "now").path("id").asText();
+
+        AppUnderTest.Reply both = post("/api/themes/" + id + "/links", "{\"jql\":\"project = WEB\",\"issueKeys\":[\"WEB-1\"]}");
+        AppUnderTest.Reply badKey = post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"web 1\"]}");
+        AppUnderTest.Reply unbounded = post("/api/themes/" + id + "/links", "{\"jql\":\"ORDER BY created\"}");
+
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(badKey.json().path("errors").findValuesAsText("field")).containsExactly("issueKeys[0]");
+        assertThat(unbounded.status()).isEqualTo(400);
+        assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isZero();
+    }
+
+    @Test
+    void manyThemesStayListableFromAFewIndexProperties() {
+        for (int i = 0; i < 60; i++) {
+            create("Theme number " + i, i % 2 == 0 ? "now" : "later");
+        }
+        jira.resetTraffic();
+
+        JsonNode listed = app().get("/api/themes", connect.contextToken(PM)).json();
+
+        assertThat(listed.path("themes")).hasSize(60);
+        assertThat(jira.servedCount("GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}")).isLessThanOrEqualTo(3);
+    }
+}
