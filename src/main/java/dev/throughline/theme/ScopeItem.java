@@ -1,0 +1,35 @@
+package dev.throughline.theme;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One issue in a theme's scope, reduced to what progress needs. */
+public record ScopeItem(String key, long projectId, Kind kind, boolean done, Optional<Double> storyPoints,
+                        Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren) {
+
+    public enum Kind { EPIC, STANDARD, SUBTASK }
+
+    public ScopeItem {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(storyPoints, "storyPoints");
+        Objects.requireNonNull(valueScore, "valueScore");
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(updated, "updated");
+    }
+
+    /**
+     * Epics are containers: their children are the work. An epic without children is itself one item. Sub-tasks
+     * are steps of their parent and are not counted separately (their parent is).
+     */
+    public boolean countsAsWork() {
+        return switch (kind) {
+            case EPIC -> !hasChildren;
+            case STANDARD -> true;
+            case SUBTASK -> false;
+        };
+    }
+}

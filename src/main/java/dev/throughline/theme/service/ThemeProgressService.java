@@ -1,0 +1,140 @@
+package dev.throughline.theme.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.PropertyValue;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.jira.StatusCategory;
+import dev.throughline.tenant.Caller;
+import dev.throughline.theme.ScopeItem;
+import dev.throughline.theme.Theme;
+import dev.throughline.theme.ThemeLinks;
+import dev.throughline.theme.ThemeProgress;
+import dev.throughline.theme.store.ThemeJiraStore;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Progress of every theme from Jira, for one viewer. The whole board costs one search for all linked issues
+ * and one search per 200 of them for their children (fields and properties requested in the search), plus one
+ * permission check: never a request per issue.
+ */
+@Service
+public class ThemeProgressService {
+
+    static final int PARENT_CHUNK = 200;
+    private static final String VALUE_PROPERTY = "throughline.value";
+
+    private final JiraClients jira;
+    private final ThemeJiraStore store;
+    private final Clock clock;
+
+    public ThemeProgressService(JiraClients jira, ThemeJiraStore store, Clock clock) {
+        this.jira = jira;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record ThemeRow(Theme theme, ThemeProgress progress, List<String> linkedEpics) {
+    }
+
+    /** Every theme with its progress; with a project key, only that project's work is counted. */
+    public List<ThemeRow> board(Caller caller, Optional<String> projectKey) {
+        JiraClient client = jira.forSite(caller.site());
+        List<Theme> themes = store.catalog(client).themes();
+        List<String> fields = fields(client);
+        String restriction = projectKey.map(key -> " AND project = \"" + key + "\"").orElse("");
+        List<JiraIssue> linked = client.search(new SearchRequest(
+                "issue.property[" + ThemeLinks.PROPERTY_KEY + "].themeIds IS NOT EMPTY" + restriction,
+                fields, List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE)).toList();
+        Map<String, List<JiraIssue>> children = children(client, linked, fields, restriction);
+        Map<String, Map<String, ScopeItem>> scopes = new HashMap<>();
+        Map<String, List<String>> epics = new HashMap<>();
+        Set<Long> projects = new HashSet<>();
+        Optional<String> pointsField = client.storyPointsFieldId();
+        for (JiraIssue issue : linked) {
+            ThemeLinks links = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
+            List<JiraIssue> kids = children.getOrDefault(issue.key(), List.of());
+            for (String themeId : links.themeIds()) {
+                Map<String, ScopeItem> scope = scopes.computeIfAbsent(themeId, id -> new LinkedHashMap<>());
+                scope.put(issue.key(), item(issue, !kids.isEmpty(), pointsField));
+                kids.forEach(child -> scope.put(child.key(), item(child, false, pointsField)));
+                if (isEpic(issue)) {
+                    epics.computeIfAbsent(themeId, id -> new ArrayList<>()).add(issue.key());
+                }
+            }
+            projects.add(issue.fields().projectId().orElse(0L));
+            kids.forEach(child -> projects.add(child.fields().projectId().orElse(0L)));
+        }
+        Set<Long> visible = projects.isEmpty() ? Set.of() : client.browsableProjects(caller.requireAccountId(), projects);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<ThemeRow> rows = new ArrayList<>();
+        for (Theme theme : themes) {
+            Map<String, ScopeItem> scope = scopes.getOrDefault(theme.id(), Map.of());
+            ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, today, clock.instant());
+            List<String> themeEpics = epics.getOrDefault(theme.id(), List.of()).stream()
+                    .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId())).toList();
+            rows.add(new ThemeRow(theme, progress, themeEpics));
+        }
+        return rows;
+    }
+
+    private static Map<String, List<JiraIssue>> children(JiraClient client, List<JiraIssue> parents, List<String> fields,
+                                                         String restriction) {
+        Map<String, List<JiraIssue>> byParent = new HashMap<>();
+        List<String> keys = parents.stream().map(JiraIssue::key).toList();
+        for (int from = 0; from < keys.size(); from += PARENT_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + PARENT_CHUNK));
+            client.search(new SearchRequest("parent in (" + String.join(",", chunk) + ")" + restriction, fields,
+                            List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
+                    .forEach(child -> child.fields().parentKey()
+                            .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(child)));
+        }
+        return byParent;
+    }
+
+    private static List<String> fields(JiraClient client) {
+        List<String> fields = new ArrayList<>(List.of("issuetype", "status", "project", "parent", "duedate", "updated"));
+        client.storyPointsFieldId().ifPresent(fields::add);
+        return fields;
+    }
+
+    private static boolean isEpic(JiraIssue issue) {
+        return issue.fields().issueTypeName().map(name -> name.equalsIgnoreCase("Epic")).orElse(false);
+    }
+
+    private static ScopeItem item(JiraIssue issue, boolean hasChildren, Optional<String> pointsField) {
+        ScopeItem.Kind kind = issue.fields().isSubtask().orElse(false) ? ScopeItem.Kind.SUBTASK
+                : isEpic(issue) ? ScopeItem.Kind.EPIC : ScopeItem.Kind.STANDARD;
+        boolean done = issue.fields().statusCategory().map(c -> c == StatusCategory.DONE).orElse(false);
+        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY).map(PropertyValue::asMap)
+                .map(map -> map.get("score")).filter(Number.class::isInstance)
+                .map(n -> new BigDecimal(n.toString()));
+        Instant updated = issue.fields().string("updated").flatMap(ThemeProgressService::instant).orElse(Instant.EPOCH);
+        return new ScopeItem(issue.key(), issue.fields().projectId().orElse(0L), kind, done,
+                pointsField.flatMap(issue.fields()::number), value, issue.fields().dueDate(), updated, hasChildren);
+    }
+
+    private static Optional<Instant> instant(String jiraDateTime) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(jiraDateTime,
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.throughline.theme.web;
+
+import dev.throughline.theme.Quarter;
+import dev.throughline.theme.ThemeProgress;
+import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Themes with their progress as RFC 4180 CSV; cells that a spreadsheet would run as formulas are defused. */
+final class ThemeCsv {
+
+    static final List<String> HEADER = List.of("Theme", "Status", "Horizon", "Start", "End", "Outcome", "Owner",
+            "Items done", "Items total", "Points done", "Points total", "Value delivered", "Value total",
+            "Overdue", "Progress status", "Why", "Hidden items", "Linked epics");
+
+    private ThemeCsv() {
+    }
+
+    static String of(List<ThemeRow> rows) {
+        StringBuilder csv = new StringBuilder(line(HEADER.stream()));
+        for (ThemeRow row : rows) {
+            ThemeProgress p = row.progress();
+            csv.append(line(Stream.of(row.theme().name(), row.theme().status().name().toLowerCase(Locale.ROOT),
+                    row.theme().horizon().name().toLowerCase(Locale.ROOT),
+                    row.theme().startQuarter().map(Quarter::toString).orElse(""),
+                    row.theme().endQuarter().map(Quarter::toString).orElse(""), row.theme().outcome(),
+                    row.theme().owner().orElse(""), String.valueOf(p.itemsDone()), String.valueOf(p.itemsTotal()),
+                    number(p.pointsDone()), number(p.pointsTotal()), p.valueDone().toPlainString(),
+                    p.valueTotal().toPlainString(), String.valueOf(p.overdue()),
+                    p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.reason(),
+                    String.valueOf(p.hiddenItems()), String.join(" ", row.linkedEpics()))));
+        }
+        return csv.toString();
+    }
+
+    private static String line(Stream<String> cells) {
+        return cells.map(ThemeCsv::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text; // a cell starting with = + - @ would be a formula in Excel or Sheets
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.throughline.theme.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Theme progress from the sandbox, checked against counts made by hand from the sandbox's own model. */
+class ThemeProgressApiTest extends ConnectedAppTest {
+
+    private JiraSandbox jira;
+    private SandboxSite site;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        site = jira.site();
+        site.addUser("pm-1", "PM");
+        site.grant("pm-1", "WEB", "BROWSE_PROJECTS").grant("pm-1", "WEB", "EDIT_ISSUES")
+                .grant("pm-1", "MOB", "BROWSE_PROJECTS").grant("pm-1", "MOB", "EDIT_ISSUES");
+        site.addUser("web-only", "Web viewer");
+        site.grant("web-only", "WEB", "BROWSE_PROJECTS");
+        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    private SandboxIssue epicWithChildren(String project) {
+        return site.issues().stream()
+                .filter(i -> i.type() == IssueType.EPIC && site.projectById(i.projectId()).key().equals(project))
+                .filter(i -> site.children(i.id()).size() >= 3)
+                .findFirst().orElseThrow();
+    }
+
+    /** Items of an epic's scope as the rules count them: its non-sub-task children. */
+    private List<SandboxIssue> work(SandboxIssue epic) {
+        return site.children(epic.id()).stream().filter(c -> c.type() != IssueType.SUBTASK).toList();
+    }
+
+    private String createTheme(String name) {
+        AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"" + name.replace("\"", "\\\"") + "\",\"horizon\":\"now\"}",
+                connect.contextToken("pm-1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    private JsonNode progressOf(String themeId, String accountId) {
+        JsonNode themes = app().get("/api/themes/progress", connect.contextToken(accountId)).json().path("themes");
+        for (JsonNode theme : themes) {
+            if (theme.path("id").asText().equals(themeId)) {
+                return theme;
+            }
+        }
+        throw new AssertionError("theme missing: " + themes);
+    }
+
+    @Test
+    void linkingAnEpicBringsItsChildrenIntoTheThemesProgress() {
+        SandboxIssue epic = epicWithChildren("WEB");
+        String id = createTheme("Checkout");
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+        List<SandboxIssue> work = work(epic);
+        long done = work.stream().filter(i -> i.status() == IssueStatus.DONE).count();
+        double points = work.stream().mapToDouble(SandboxIssue::storyPoints).filter(p -> !Double.isNaN(p)).sum();
+        jira.resetTraffic();
+
+        JsonNode theme = progressOf(id, "pm-1");
+
+        assertThat(theme.path("progress").path("itemsTotal").asInt()).isEqualTo(work.size());
+        assertThat(theme.path("progress").path("itemsDone").asInt()).isEqualTo(done);
+        assertThat(theme.path("progress").path("pointsTotal").asDouble()).isEqualTo(points, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(theme.path("linkedEpics").get(0).asText()).isEqualTo(epic.key());
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isLessThanOrEqualTo(3); // linked issues, children: no per-issue calls
+    }
+
+    @Test
+    void workInProjectsTheViewerCannotBrowseIsCountedButNotShown() {
+        SandboxIssue webEpic = epicWithChildren("WEB");
+        SandboxIssue mobEpic = epicWithChildren("MOB");
+        String id = createTheme("Everywhere");
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + webEpic.key() + "\",\"" + mobEpic.key() + "\"]}",
+                connect.contextToken("pm-1"));
+
+        JsonNode forPm = progressOf(id, "pm-1");
+        JsonNode forWebOnly = progressOf(id, "web-only");
+
+        assertThat(forPm.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size() + work(mobEpic).size());
+        assertThat(forWebOnly.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size());
+        assertThat(forWebOnly.path("progress").path("hiddenItems").asInt()).isEqualTo(work(mobEpic).size());
+        assertThat(forWebOnly.path("linkedEpics").toString()).doesNotContain(mobEpic.key());
+    }
+
+    @Test
+    void aThemeWithoutLinksSaysSo() {
+        String id = createTheme("Empty");
+
+        JsonNode theme = progressOf(id, "pm-1");
+
+        assertThat(theme.path("progress").path("status").asText()).isEqualTo("NO_LINKED_WORK");
+        assertThat(theme.path("progress").path("reason").asText()).contains("link epics");
+    }
+
+    @Test
+    void csvExportListsEveryThemeWithItsProgress() {
+        SandboxIssue epic = epicWithChildren("WEB");
+        String id = createTheme("=Formula, \"quoted\"");
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+
+        AppUnderTest.Reply csv = app().get("/api/themes/export.csv", connect.contextToken("pm-1"));
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("Theme,Status,Horizon,Start,End,Outcome,Owner,Items done,Items total");
+        assertThat(lines[1]).startsWith("\"'=Formula, \"\"quoted\"\"\",proposed,now,");
+        assertThat(lines[1]).contains("," + work(epic).size() + ",").endsWith(epic.key());
+    }
+}
