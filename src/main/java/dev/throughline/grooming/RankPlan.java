@@ -20,8 +20,9 @@ import java.util.Set;
  * Why it is exactly {@link #minimumCalls}: every call carries issues of one run only, and each run of length L
  * takes ⌈L / 50⌉ calls, all full but one. Fewer calls for that run would need a call of more than 50 issues, and
  * issues of two different runs cannot share a call because a kept issue stands between them in the target order
- * while one call places its issues contiguously. The kept set is fixed by the (deterministic) subsequence chosen;
- * a different longest subsequence can split the moved issues into fewer runs (see the README / report).
+ * while one call places its issues contiguously. That minimum is for the kept set this plan picks (the
+ * subsequence patience sorting yields): another longest subsequence can group the moved issues into fewer runs.
+ * E.g. A B C D E -> B A D C E keeps A C E and makes 2 calls, while keeping B C E moves A and D as one run (1 call).
  * <p>
  * Resuming: after a partial apply the issues already placed plus the kept ones form an increasing subsequence of
  * the re-read order, so re-planning from it never moves more issues than the original plan still had to move.
