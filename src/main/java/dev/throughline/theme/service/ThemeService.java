@@ -5,15 +5,19 @@ import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.PropertyTarget;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotAllowedException;
+import dev.throughline.problems.NotFoundException;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeDraft;
 import dev.throughline.theme.ThemeLinks;
+import dev.throughline.theme.ThemeStatus;
 import dev.throughline.theme.store.ThemeJiraStore;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -108,6 +113,86 @@ public class ThemeService {
             store.delete(client, id, remaining);
             return linked.size();
         }
+    }
+
+    /** The themes of one issue (for the sidebar picker) and whether the caller may change them. */
+    public IssueThemes issueThemes(Caller caller, String issueKey) {
+        JiraClient client = jira.forSite(caller.site());
+        JiraIssue issue = visibleIssue(client, caller, issueKey);
+        return issueThemes(client, caller, issue);
+    }
+
+    /** Adds and removes themes on one issue: {@code {add: [ids], remove: [ids]}}. Unknown theme ids are refused. */
+    public IssueThemes changeIssueThemes(Caller caller, String issueKey, Map<String, ?> body) {
+        List<String> add = ids(body, "add");
+        List<String> remove = ids(body, "remove");
+        body.keySet().stream().filter(k -> !k.equals("add") && !k.equals("remove")).findFirst().ifPresent(k -> {
+            throw new InvalidInputException(k, "is not a field; send add and/or remove");
+        });
+        JiraClient client = jira.forSite(caller.site());
+        ThemeCatalog catalog = store.catalog(client);
+        List<FieldError> unknown = new ArrayList<>();
+        add.stream().filter(id -> catalog.find(id).isEmpty())
+                .forEach(id -> unknown.add(new FieldError("add", "There is no theme " + id)));
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(unknown);
+        }
+        synchronized (lock(caller)) {
+            JiraIssue issue = visibleIssue(client, caller, issueKey);
+            long id = Long.parseLong(issue.id());
+            if (!client.editableIssues(caller.requireAccountId(), List.of(id)).contains(id)) {
+                throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its themes.");
+            }
+            ThemeLinks links = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
+            for (String themeId : add) {
+                links = links.with(themeId);
+            }
+            for (String themeId : remove) {
+                links = links.without(themeId);
+            }
+            client.putProperty(PropertyTarget.issue(issue.key()), ThemeLinks.PROPERTY_KEY,
+                    PropertyValue.ofMap(links.toMap()));
+        }
+        return issueThemes(caller, issueKey);
+    }
+
+    public record IssueThemes(String issueKey, boolean editable, List<Theme> linked, List<Theme> available) {
+    }
+
+    private IssueThemes issueThemes(JiraClient client, Caller caller, JiraIssue issue) {
+        ThemeCatalog catalog = store.catalog(client);
+        ThemeLinks links = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
+        long id = Long.parseLong(issue.id());
+        boolean editable = client.editableIssues(caller.requireAccountId(), List.of(id)).contains(id);
+        List<Theme> linked = links.themeIds().stream().map(catalog::find).flatMap(Optional::stream).toList();
+        List<Theme> available = catalog.themes().stream()
+                .filter(t -> t.status() != ThemeStatus.ARCHIVED && !links.contains(t.id())).toList();
+        return new IssueThemes(issue.key(), editable, linked, available);
+    }
+
+    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
+        if (issueKey == null || !ISSUE_KEY.matcher(issueKey).matches()) {
+            throw new InvalidInputException("issueKey", "must be an issue key such as WEB-12");
+        }
+        JiraIssue issue = client.issue(issueKey, LINK_FIELDS, LINK_PROPERTY)
+                .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
+        long projectId = issue.fields().projectId().orElse(-1L);
+        if (!client.browsableProjects(caller.requireAccountId(), List.of(projectId)).contains(projectId)) {
+            throw new NotFoundException("There is no issue " + issueKey + " that you can see.");
+        }
+        return issue;
+    }
+
+    private static List<String> ids(Map<String, ?> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.size() > ThemeLinks.MAX_THEMES_PER_ISSUE
+                || !list.stream().allMatch(id -> id instanceof String text && text.matches("[a-z0-9]{1,32}"))) {
+            throw new InvalidInputException(field, "must be a list of theme ids");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     public LinkResult link(Caller caller, String themeId, Map<String, ?> body) {

@@ -75,6 +75,22 @@ class ThemeController {
         return result(themes.unlink(caller, id, body));
     }
 
+    @GetMapping("/api/issues/{issueKey}/themes")
+    Map<String, Object> issueThemes(Caller caller, @PathVariable String issueKey) {
+        return issueThemes(themes.issueThemes(caller, issueKey));
+    }
+
+    @PostMapping("/api/issues/{issueKey}/themes")
+    Map<String, Object> changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
+        return issueThemes(themes.changeIssueThemes(caller, issueKey, body));
+    }
+
+    private static Map<String, Object> issueThemes(ThemeService.IssueThemes result) {
+        return Map.of("issueKey", result.issueKey(), "editable", result.editable(),
+                "linked", result.linked().stream().map(ThemeCodec::toIndexMap).toList(),
+                "available", result.available().stream().map(ThemeCodec::toIndexMap).toList());
+    }
+
     @ExceptionHandler(StaleThemeException.class)
     ResponseEntity<Map<String, Object>> stale(StaleThemeException e) {
         Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),

@@ -144,6 +144,35 @@ class ThemeApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void sidebarPickerAddsAndRemovesThemesOfOneIssue() {
+        String a = create("Alpha", "now").path("id").asText();
+        String b = create("Beta", "next").path("id").asText();
+
+        AppUnderTest.Reply added = post("/api/issues/WEB-5/themes", "{\"add\":[\"" + a + "\",\"" + b + "\"]}");
+        AppUnderTest.Reply removed = post("/api/issues/WEB-5/themes", "{\"remove\":[\"" + a + "\"]}");
+
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().path("linked").findValuesAsText("name")).containsExactlyInAnyOrder("Alpha", "Beta");
+        assertThat(removed.json().path("linked").findValuesAsText("name")).containsExactly("Beta");
+        assertThat(removed.json().path("available").findValuesAsText("name")).containsExactly("Alpha");
+        assertThat(site.issueProperty(site.requireIssue("WEB-5").id(), "throughline.themes").orElseThrow().toString())
+                .contains(b).doesNotContain(a);
+    }
+
+    @Test
+    void sidebarPickerRefusesUnknownThemesAndReadOnlyUsers() {
+        String a = create("Alpha", "now").path("id").asText();
+
+        AppUnderTest.Reply unknown = post("/api/issues/WEB-6/themes", "{\"add\":[\"nosuch\"]}");
+        AppUnderTest.Reply readOnly = post("/api/issues/MOB-6/themes", "{\"add\":[\"" + a + "\"]}");
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(readOnly.status()).isEqualTo(403);
+        assertThat(app().get("/api/issues/MOB-6/themes", connect.contextToken(PM)).json().path("editable").asBoolean()).isFalse();
+        assertThat(site.issueProperty(site.requireIssue("MOB-6").id(), "throughline.themes")).isEmpty();
+    }
+
+    @Test
     void manyThemesStayListableFromAFewIndexProperties() {
         for (int i = 0; i < 60; i++) {
             create("Theme number " + i, i % 2 == 0 ? "now" : "later");
