@@ -13,6 +13,8 @@ window.Throughline = window.Throughline || {};
     });
   }
 
+  T.token = token;
+
   /** fetch() with the context JWT; resolves to {status, body} whatever the status, rejects only on network failure. */
   T.api = function (method, path, body) {
     return token().then(function (jwt) {

@@ -63,6 +63,31 @@ public final class ThemeCatalog {
                 draft.sortOrder().orElse(current.sortOrder()), current.version() + 1);
     }
 
+    /**
+     * Drag and drop on the board: the theme goes to position {@code index} of the {@code horizon} column, and the
+     * column is renumbered 0, 10, 20, ... Returns every theme whose place changed (moved one first).
+     */
+    public List<Theme> place(String id, Horizon horizon, int index, long expectedVersion) {
+        Theme moving = require(id);
+        if (moving.version() != expectedVersion) {
+            throw new StaleThemeException(moving, expectedVersion);
+        }
+        List<Theme> column = new ArrayList<>(themes().stream()
+                .filter(t -> t.horizon() == horizon && !t.id().equals(id)).toList());
+        column.add(Math.max(0, Math.min(index, column.size())), moving);
+        List<Theme> changed = new ArrayList<>();
+        for (int position = 0; position < column.size(); position++) {
+            Theme theme = column.get(position);
+            int sortOrder = position * 10;
+            if (theme == moving) {
+                changed.add(0, theme.withPlacement(horizon, sortOrder));
+            } else if (theme.sortOrder() != sortOrder) {
+                changed.add(theme.withPlacement(horizon, sortOrder));
+            }
+        }
+        return changed;
+    }
+
     private void requireUniqueName(String name, String exceptId) {
         themes.stream()
                 .filter(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(name.strip()))

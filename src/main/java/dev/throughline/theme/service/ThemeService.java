@@ -13,6 +13,7 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.tenant.Caller;
+import dev.throughline.theme.Horizon;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeDraft;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +90,48 @@ public class ThemeService {
             Theme updated = catalog.update(id, draft);
             store.save(client, updated, replace(catalog, updated));
             return updated;
+        }
+    }
+
+    /**
+     * Moves a theme on the board: {@code {horizon, index, version}}, index being the position in the column.
+     * Full themes (descriptions included) are read and kept, so a drag never loses what a card does not show.
+     */
+    public Theme place(Caller caller, String id, Map<String, ?> body) {
+        List<FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(k -> !List.of("horizon", "index", "version").contains(k)).sorted()
+                .forEach(k -> errors.add(new FieldError(k, "is not a field; send horizon, index and version")));
+        Horizon horizon = null;
+        try {
+            horizon = Horizon.valueOf(String.valueOf(body.get("horizon")).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("horizon", "must be one of now, next, later"));
+        }
+        if (!(body.get("index") instanceof Integer index) || index < 0) {
+            errors.add(new FieldError("index", "must be a whole number from 0 (the position in the column)"));
+        }
+        Object version = body.get("version");
+        if (!(version instanceof Integer || version instanceof Long) || ((Number) version).longValue() < 1) {
+            errors.add(new FieldError("version", "Version is required: send the version you read"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ThemeCatalog catalog = store.catalog(client);
+            List<Theme> changed = catalog.place(id, horizon, (Integer) body.get("index"), ((Number) version).longValue());
+            List<Theme> full = changed.stream().map(placed -> store.theme(client, placed.id())
+                    .map(t -> new Theme(t.id(), t.name(), t.description(), t.color(), t.status(), placed.horizon(),
+                            t.startQuarter(), t.endQuarter(), t.outcome(), t.owner(), placed.sortOrder(), placed.version()))
+                    .orElse(placed)).toList();
+            List<Theme> all = new ArrayList<>(catalog.themes());
+            for (Theme theme : full) {
+                all.replaceAll(t -> t.id().equals(theme.id()) ? theme : t);
+            }
+            store.saveAll(client, full, all);
+            return full.get(0);
         }
     }
 

@@ -53,6 +53,14 @@ public class ThemeJiraStore {
         writeIndex(jira, all);
     }
 
+    /** Stores several changed themes (a renumbered board column), then the index once. */
+    public void saveAll(JiraClient jira, List<Theme> changed, List<Theme> all) {
+        for (Theme theme : changed) {
+            jira.putProperty(PropertyTarget.app(), THEME_PREFIX + theme.id(), PropertyValue.ofMap(ThemeCodec.toMap(theme)));
+        }
+        writeIndex(jira, all);
+    }
+
     public void delete(JiraClient jira, String id, List<Theme> remaining) {
         writeIndex(jira, remaining);
         jira.deleteProperty(PropertyTarget.app(), THEME_PREFIX + id);

@@ -59,6 +59,11 @@ class ThemeController {
         return ThemeCodec.toMap(themes.update(caller, id, body));
     }
 
+    @PostMapping("/api/themes/{id}/placement")
+    Map<String, Object> place(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return ThemeCodec.toMap(themes.place(caller, id, body));
+    }
+
     @DeleteMapping("/api/themes/{id}")
     Map<String, Object> delete(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean unlink) {
         long unlinked = themes.delete(caller, id, unlink);

@@ -1,0 +1,270 @@
+/* Roadmap: Now / Next / Later board with drag and drop (and buttons for keyboards), timeline, CSV, print. */
+(function (T) {
+  'use strict';
+
+  var root = document.getElementById('roadmap');
+  var projectKey = root.getAttribute('data-project-key');
+  var query = projectKey ? '?projectKey=' + encodeURIComponent(projectKey) : '';
+  var el = function (id) { return document.getElementById(id); };
+  var HORIZONS = ['NOW', 'NEXT', 'LATER'];
+  var state = { rows: [], palette: [] };
+
+  function message(text, kind) {
+    var box = el('roadmap-message');
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  }
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { T.text(node, text); }
+    return node;
+  }
+
+  function colorOf(key) {
+    var match = state.palette.filter(function (c) { return c.key === key; })[0];
+    return match ? match.hex : '#0C66E4';
+  }
+
+  function facts(p) {
+    var parts = [p.itemsDone + ' of ' + p.itemsTotal + ' items done'];
+    if (p.pointsTotal > 0) { parts.push(p.pointsDone + ' of ' + p.pointsTotal + ' points'); }
+    if (Number(p.valueTotal) > 0) { parts.push('value ' + p.valueDone + ' of ' + p.valueTotal); }
+    if (p.overdue > 0) { parts.push(p.overdue + ' overdue'); }
+    if (p.hiddenItems > 0) { parts.push(p.hiddenItems + ' items in projects you cannot see'); }
+    return parts.join(' · ');
+  }
+
+  function card(row, index, column) {
+    var p = row.progress;
+    var li = make('li', 'card');
+    li.setAttribute('data-id', row.id);
+    li.style.setProperty('--theme-color', colorOf(row.color));
+    li.appendChild(make('h4', null, row.name));
+    var status = make('span', 'lozenge status-' + p.status, p.status.replace('_', ' ').toLowerCase());
+    status.title = p.reason;
+    li.appendChild(status);
+    if (p.stale) { li.appendChild(make('span', 'lozenge warning', 'stale')); }
+    if (row.outcome) { li.appendChild(make('p', 'outcome', row.outcome)); }
+    var bar = make('div', 'progress-bar');
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-label', 'Progress of ' + row.name);
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', String(p.itemsTotal));
+    bar.setAttribute('aria-valuenow', String(p.itemsDone));
+    var fill = make('span');
+    fill.style.width = (p.itemsTotal ? Math.round(100 * p.itemsDone / p.itemsTotal) : 0) + '%';
+    bar.appendChild(fill);
+    li.appendChild(bar);
+    li.appendChild(make('div', 'facts', p.noLinkedWork ? 'No linked work yet: link epics to this theme.' : facts(p)));
+    if (row.linkedEpics.length) { li.appendChild(make('div', 'facts', 'Epics: ' + row.linkedEpics.join(', '))); }
+    if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + row.owner)); }
+    li.appendChild(moveButtons(row, index, column));
+    return li;
+  }
+
+  function moveButtons(row, index, column) {
+    var box = make('div', 'move no-print');
+    var h = HORIZONS.indexOf(row.horizon);
+    var buttons = [
+      ['Up', h, index - 1, index > 0],
+      ['Down', h, index + 1, index < column.length - 1],
+      ['Earlier', h - 1, 0, h > 0],
+      ['Later', h + 1, 0, h < 2]
+    ];
+    buttons.forEach(function (b) {
+      var button = make('button', 'secondary', b[0]);
+      button.type = 'button';
+      button.disabled = !b[3];
+      button.setAttribute('aria-label', 'Move ' + row.name + ' ' + b[0].toLowerCase());
+      button.addEventListener('click', function () { place(row.id, HORIZONS[b[1]], b[2]); });
+      box.appendChild(button);
+    });
+    return box;
+  }
+
+  function renderBoard() {
+    HORIZONS.forEach(function (horizon) {
+      var list = document.querySelector('.column[data-horizon="' + horizon + '"] .cards');
+      list.textContent = '';
+      var column = state.rows.filter(function (r) { return r.horizon === horizon; });
+      column.forEach(function (row, index) { list.appendChild(card(row, index, column)); });
+    });
+  }
+
+  function quarterIndex(text) {
+    var parts = text.split('-Q');
+    return Number(parts[0]) * 4 + Number(parts[1]) - 1;
+  }
+
+  function quarterText(index) {
+    return Math.floor(index / 4) + '-Q' + (index % 4 + 1);
+  }
+
+  function renderTimeline() {
+    var grid = el('timeline-grid');
+    grid.textContent = '';
+    var unscheduled = document.querySelector('#unscheduled ul');
+    unscheduled.textContent = '';
+    var now = new Date();
+    var current = now.getFullYear() * 4 + Math.floor(now.getMonth() / 3);
+    var scheduled = state.rows.filter(function (r) { return r.startQuarter || r.endQuarter; });
+    var first = current;
+    var last = current + 3;
+    scheduled.forEach(function (r) {
+      first = Math.min(first, quarterIndex(r.startQuarter || r.endQuarter));
+      last = Math.max(last, quarterIndex(r.endQuarter || r.startQuarter));
+    });
+    grid.style.gridTemplateColumns = '180px repeat(' + (last - first + 1) + ', minmax(60px, 1fr))';
+    grid.appendChild(make('div'));
+    for (var q = first; q <= last; q++) {
+      var head = make('div', 'quarter' + (q === current ? ' current' : ''), quarterText(q) + (q === current ? ' · today' : ''));
+      grid.appendChild(head);
+    }
+    scheduled.forEach(function (r, i) {
+      var start = quarterIndex(r.startQuarter || r.endQuarter);
+      var end = quarterIndex(r.endQuarter || r.startQuarter);
+      var label = make('div', 'facts', r.name);
+      label.style.gridRow = String(i + 2);
+      label.style.gridColumn = '1';
+      grid.appendChild(label);
+      var bar = make('div', 'bar', r.name + ' · ' + r.progress.status.replace('_', ' ').toLowerCase());
+      bar.style.setProperty('--theme-color', colorOf(r.color));
+      bar.style.gridRow = String(i + 2);
+      bar.style.gridColumn = (start - first + 2) + ' / ' + (end - first + 3);
+      bar.title = (r.startQuarter || '?') + ' to ' + (r.endQuarter || '?') + ': ' + facts(r.progress);
+      grid.appendChild(bar);
+    });
+    state.rows.filter(function (r) { return !r.startQuarter && !r.endQuarter; }).forEach(function (r) {
+      unscheduled.appendChild(make('li', null, r.name + ' (' + r.horizon.toLowerCase() + ')'));
+    });
+    el('unscheduled').hidden = unscheduled.children.length === 0;
+  }
+
+  function render() {
+    el('loading').hidden = true;
+    root.setAttribute('aria-busy', 'false');
+    el('empty').hidden = state.rows.length > 0;
+    renderBoard();
+    renderTimeline();
+    showView(el('show-timeline').getAttribute('aria-pressed') === 'true' ? 'timeline' : 'board');
+  }
+
+  function showView(view) {
+    var board = view === 'board';
+    el('board').hidden = !board || state.rows.length === 0;
+    el('timeline').hidden = board || state.rows.length === 0;
+    el('show-board').setAttribute('aria-pressed', String(board));
+    el('show-timeline').setAttribute('aria-pressed', String(!board));
+    T.resize();
+  }
+
+  function load() {
+    return Promise.all([T.api('GET', '/api/themes'), T.api('GET', '/api/themes/progress' + query)]).then(function (replies) {
+      var failed = replies.filter(function (r) { return r.status !== 200; })[0];
+      if (failed) {
+        el('loading').hidden = true;
+        message((failed.body && failed.body.message) || 'Jira could not be read (HTTP ' + failed.status + ').', 'error');
+        return;
+      }
+      state.palette = replies[0].body.palette;
+      state.versions = {};
+      replies[0].body.themes.forEach(function (t) { state.versions[t.id] = t.version; });
+      state.rows = replies[1].body.themes;
+      fillPalette();
+      render();
+    }).catch(function (error) { el('loading').hidden = true; message(error.message, 'error'); });
+  }
+
+  function place(id, horizon, index) {
+    var row = state.rows.filter(function (r) { return r.id === id; })[0];
+    var version = state.versions[id] || row.version;
+    T.api('POST', '/api/themes/' + encodeURIComponent(id) + '/placement',
+      { horizon: horizon.toLowerCase(), index: Math.max(0, index), version: version }).then(function (reply) {
+      if (reply.status === 200) {
+        message('Moved "' + row.name + '" to ' + horizon.toLowerCase() + '.', 'success');
+      } else {
+        message((reply.body && reply.body.message) || 'The move was not saved.', 'error');
+      }
+      return load();
+    });
+  }
+
+  function fillPalette() {
+    var select = el('nt-color');
+    if (select.options.length) { return; }
+    state.palette.forEach(function (c) {
+      var option = make('option', null, c.key.charAt(0) + c.key.slice(1).toLowerCase());
+      option.value = c.key.toLowerCase();
+      select.appendChild(option);
+    });
+  }
+
+  function createTheme(event) {
+    event.preventDefault();
+    Array.prototype.forEach.call(document.querySelectorAll('#new-theme .field-error'), function (e) { T.text(e, ''); });
+    var form = el('new-theme');
+    var body = {};
+    ['name', 'horizon', 'color', 'startQuarter', 'endQuarter', 'outcome'].forEach(function (field) {
+      var value = form.elements[field].value.trim();
+      if (value) { body[field] = value; }
+    });
+    T.api('POST', '/api/themes', body).then(function (reply) {
+      if (reply.status === 201) {
+        form.reset();
+        toggleForm(false);
+        message('Created "' + reply.body.name + '".', 'success');
+        load();
+      } else if (reply.status === 400) {
+        (reply.body.errors || []).forEach(function (error) {
+          var target = el('nt-error-' + error.field);
+          if (target) { T.text(target, error.message); } else { message(error.message, 'error'); }
+        });
+      } else {
+        message((reply.body && reply.body.message) || 'The theme was not created.', 'error');
+      }
+    });
+  }
+
+  function toggleForm(open) {
+    el('new-theme').hidden = !open;
+    el('new-theme-toggle').setAttribute('aria-expanded', String(open));
+    if (open) { el('nt-name').focus(); }
+    T.resize();
+  }
+
+  function exportCsv() {
+    T.token().then(function (jwt) {
+      return fetch('/api/themes/export.csv' + query, { headers: { Authorization: 'JWT ' + jwt } });
+    }).then(function (response) { return response.blob(); }).then(function (blob) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'throughline-themes' + (projectKey ? '-' + projectKey : '') + '.csv';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  }
+
+  document.querySelectorAll('.cards').forEach(function (list) {
+    if (!window.Sortable) { return; }
+    Sortable.create(list, {
+      group: 'themes', animation: 120, filter: 'button', preventOnFilter: false,
+      onEnd: function (event) {
+        var horizon = event.to.parentNode.getAttribute('data-horizon');
+        place(event.item.getAttribute('data-id'), horizon, event.newIndex);
+      }
+    });
+  });
+  el('show-board').addEventListener('click', function () { showView('board'); });
+  el('show-timeline').addEventListener('click', function () { showView('timeline'); });
+  el('print').addEventListener('click', function () { window.print(); });
+  el('export-csv').addEventListener('click', exportCsv);
+  el('new-theme-toggle').addEventListener('click', function () { toggleForm(el('new-theme').hidden); });
+  el('nt-cancel').addEventListener('click', function () { toggleForm(false); });
+  el('new-theme').addEventListener('submit', createTheme);
+  load();
+})(window.Throughline);
