@@ -15,7 +15,7 @@ public final class RollupEngine {
     }
 
     /** Folds the issues into one accumulator and rolls it up; convenient for small programs and tests. */
-    public static ProgramResult rollUp(RollupSettings settings, Iterable<ProgramIssue> issues) {
+    public static ProgramResult rollUpIssues(RollupSettings settings, Iterable<ProgramIssue> issues) {
         ProjectRollup rollup = new ProjectRollup(settings);
         issues.forEach(rollup::accept);
         return rollUp(settings, List.of(rollup));

@@ -135,7 +135,7 @@ final class TestIssue {
     }
 
     static ProgramResult rollUp(RollupSettings settings, TestIssue... issues) {
-        return RollupEngine.rollUp(settings, all(issues));
+        return RollupEngine.rollUpIssues(settings, all(issues));
     }
 
     static ProgramResult rollUp(TestIssue... issues) {
