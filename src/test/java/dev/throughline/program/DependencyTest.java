@@ -109,6 +109,23 @@ class DependencyTest {
     }
 
     @Test
+    void conflictsAreTheSameWhicheverOrderTheIssuesArrive() {
+        RollupSettings settings = settings().withThemeEnds(Map.of("T", MAY_1));
+        List<ProgramIssue> issues = TestIssue.all(epic("A-1").themes("T"),
+                story("A-2").parent("A-1").due(MAY_1).blockedBy("B-1"), story("B-1").due(JUNE_1).blocks("A-2"));
+        List<ProgramIssue> reversed = new java.util.ArrayList<>(issues);
+        java.util.Collections.reverse(reversed);
+
+        DependencyReport forward = RollupEngine.rollUpIssues(settings, issues).dependencies();
+        DependencyReport backward = RollupEngine.rollUpIssues(settings, reversed).dependencies();
+
+        assertThat(forward.conflicts()).singleElement()
+                .satisfies(d -> assertThat(d.conflicts()).extracting(DependencyConflict::kind).containsExactly(
+                        ConflictKind.BLOCKER_DUE_AFTER_BLOCKED_DUE, ConflictKind.BLOCKER_DUE_AFTER_THEME_END));
+        assertThat(backward).isEqualTo(forward);
+    }
+
+    @Test
     void aBlockerWithoutADueDateHasNoConflict() {
         DependencyReport report = rollUp(story("A-1").blocks("A-2"), story("A-2").due(MAY_1).blockedBy("A-1")).dependencies();
 
