@@ -1,0 +1,21 @@
+package dev.throughline.program;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An epic, or (with sub-tasks included) a parent with sub-tasks. Kept whole until the end because its children
+ * may arrive before or after it: its themes flow to them, and if none arrive it counts as one item itself.
+ */
+record Container(String key, String projectKey, IssueKind kind, StatusCategory status, Optional<String> parentKey,
+                 List<String> themeIds, List<String> fixVersions, ItemFacts ownFacts) {
+
+    static Container of(ProgramIssue issue, ItemFacts facts) {
+        return new Container(issue.key(), issue.projectKey(), issue.kind(), issue.status(), issue.parentKey(),
+                issue.themeIds(), issue.fixVersions(), facts);
+    }
+
+    boolean isEpic() {
+        return kind == IssueKind.EPIC;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.throughline.program;
+
+/** The ways issues are grouped. */
+public enum GroupKind {
+    PROGRAM, PROJECT, EPIC, THEME, FIX_VERSION
+}

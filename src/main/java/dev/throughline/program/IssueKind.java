@@ -1,0 +1,6 @@
+package dev.throughline.program;
+
+/** How the rollup treats an issue type: epics are containers, sub-tasks are optional work items. */
+public enum IssueKind {
+    EPIC, STANDARD, SUBTASK
+}

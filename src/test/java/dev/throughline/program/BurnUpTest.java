@@ -1,0 +1,54 @@
+package dev.throughline.program;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static dev.throughline.program.TestIssue.rollUp;
+import static dev.throughline.program.TestIssue.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BurnUpTest {
+
+    private static LocalDate day(int month, int dayOfMonth) {
+        return LocalDate.of(2026, month, dayOfMonth);
+    }
+
+    @Test
+    void weeklyBucketsRunFromTheFirstCreatedWeekToTodaysWeek() {
+        // today is Wednesday 4 March 2026; weeks start on Mondays 9 Feb, 16 Feb, 23 Feb, 2 Mar
+        ProgramResult result = rollUp(
+                story("A-1").created(day(2, 10)).themes("T"),
+                story("A-2").created(day(2, 16)).doneOn(day(2, 22)),
+                story("A-3").created(day(2, 25)).doneOn(day(3, 3)).themes("T"));
+
+        assertThat(result.programBurnUp().points()).containsExactly(
+                new BurnUpPoint(day(2, 9), 1, 0),
+                new BurnUpPoint(day(2, 16), 2, 1),
+                new BurnUpPoint(day(2, 23), 3, 1),
+                new BurnUpPoint(day(3, 2), 3, 2));
+        assertThat(result.themeBurnUps().get("T").points()).containsExactly(
+                new BurnUpPoint(day(2, 9), 1, 0),
+                new BurnUpPoint(day(2, 16), 1, 0),
+                new BurnUpPoint(day(2, 23), 2, 0),
+                new BurnUpPoint(day(3, 2), 2, 1));
+    }
+
+    @Test
+    void aDoneItemWithoutResolutionDateCountsAsDoneThisWeek() {
+        ProgramIssue unresolvedDone = new ProgramIssue("A-1", "A", IssueKind.STANDARD, StatusCategory.DONE,
+                java.util.Optional.empty(), day(2, 25), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Optional.empty(),
+                java.util.List.of(), 0, java.util.List.of(), java.util.List.of());
+
+        ProgramResult result = RollupEngine.rollUpIssues(TestIssue.settings(), java.util.List.of(unresolvedDone));
+
+        assertThat(result.programBurnUp().points()).containsExactly(
+                new BurnUpPoint(day(2, 23), 1, 0), new BurnUpPoint(day(3, 2), 1, 1));
+    }
+
+    @Test
+    void anEmptyProgramHasAnEmptyBurnUp() {
+        assertThat(RollupEngine.rollUpIssues(TestIssue.settings(), java.util.List.of()).programBurnUp().points()).isEmpty();
+    }
+}
