@@ -69,4 +69,28 @@ class ThemeCatalogTest {
         assertThatThrownBy(() -> new ThemeCatalog(List.of()).require("zz"))
                 .isInstanceOf(dev.throughline.problems.NotFoundException.class);
     }
+
+    @Test
+    void placingAThemeRenumbersItsNewColumnAndKeepsTheOthersInOrder() {
+        ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a", "A", Horizon.NOW, 0), theme("b", "B", Horizon.NOW, 1),
+                theme("c", "C", Horizon.NOW, 2), theme("x", "X", Horizon.LATER, 0)));
+
+        List<Theme> changed = catalog.place("x", Horizon.NOW, 1, 1);
+
+        assertThat(changed.get(0).id()).isEqualTo("x");
+        assertThat(changed.get(0).horizon()).isEqualTo(Horizon.NOW);
+        List<Theme> after = new java.util.ArrayList<>(catalog.themes());
+        for (Theme theme : changed) {
+            after.replaceAll(t -> t.id().equals(theme.id()) ? theme : t);
+        }
+        assertThat(new ThemeCatalog(after).themes()).extracting(Theme::id).containsExactly("a", "x", "b", "c");
+        assertThat(changed).allSatisfy(t -> assertThat(t.version()).isEqualTo(2));
+    }
+
+    @Test
+    void placingWithAStaleVersionIsRefused() {
+        ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a", "A", Horizon.NOW, 0)));
+
+        assertThatThrownBy(() -> catalog.place("a", Horizon.NEXT, 0, 5)).isInstanceOf(StaleThemeException.class);
+    }
 }

@@ -173,6 +173,34 @@ class ThemeApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void draggingACardToAnotherHorizonKeepsItsDescription() {
+        AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Described\",\"horizon\":\"later\",\"description\":\"Long story\"}");
+        String id = created.json().path("id").asText();
+        create("Other", "now");
+
+        AppUnderTest.Reply moved = post("/api/themes/" + id + "/placement", "{\"horizon\":\"now\",\"index\":0,\"version\":1}");
+        AppUnderTest.Reply stale = post("/api/themes/" + id + "/placement", "{\"horizon\":\"next\",\"index\":0,\"version\":1}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        JsonNode listed = app().get("/api/themes", connect.contextToken(PM)).json().path("themes");
+        assertThat(listed.findValuesAsText("name")).containsExactly("Described", "Other");
+        assertThat(app().get("/api/themes/" + id, connect.contextToken(PM)).json().path("description").asText()).isEqualTo("Long story");
+        assertThat(stale.status()).isEqualTo(409);
+    }
+
+    @Test
+    void roadmapPageOpensFromJirasSignedUrl() {
+        String path = "/pages/roadmap";
+        String query = "projectKey=WEB";
+
+        AppUnderTest.Reply page = app().get(path + "?" + query, connect.requestToken("GET", path, query, PM));
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("data-project-key=\"WEB\"", "/webjars/sortablejs/1.15.2/Sortable.min.js");
+        assertThat(app().get("/webjars/sortablejs/1.15.2/Sortable.min.js", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void manyThemesStayListableFromAFewIndexProperties() {
         for (int i = 0; i < 60; i++) {
             create("Theme number " + i, i % 2 == 0 ? "now" : "later");
