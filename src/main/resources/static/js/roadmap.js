@@ -44,7 +44,7 @@
     li.setAttribute('data-id', row.id);
     li.style.setProperty('--theme-color', colorOf(row.color));
     li.appendChild(make('h4', null, row.name));
-    var status = make('span', 'lozenge status-' + p.status, p.status.replace('_', ' ').toLowerCase());
+    var status = make('span', 'lozenge status-' + p.status, p.status.replace(/_/g, ' ').toLowerCase());
     status.title = p.reason;
     li.appendChild(status);
     if (p.stale) { li.appendChild(make('span', 'lozenge warning', 'stale')); }
@@ -131,7 +131,7 @@
       label.style.gridRow = String(i + 2);
       label.style.gridColumn = '1';
       grid.appendChild(label);
-      var bar = make('div', 'bar', r.name + ' · ' + r.progress.status.replace('_', ' ').toLowerCase());
+      var bar = make('div', 'bar', r.name + ' · ' + r.progress.status.replace(/_/g, ' ').toLowerCase());
       bar.style.setProperty('--theme-color', colorOf(r.color));
       bar.style.gridRow = String(i + 2);
       bar.style.gridColumn = (start - first + 2) + ' / ' + (end - first + 3);
