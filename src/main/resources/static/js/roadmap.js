@@ -63,7 +63,48 @@
     if (row.linkedEpics.length) { li.appendChild(make('div', 'facts', 'Epics: ' + row.linkedEpics.join(', '))); }
     if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + row.owner)); }
     li.appendChild(moveButtons(row, index, column));
+    li.appendChild(linkForm(row));
     return li;
+  }
+
+  /** Link or unlink work by JQL (up to 1,000 issues; an epic brings its children). */
+  function linkForm(row) {
+    var details = make('details', 'link-work no-print');
+    details.appendChild(make('summary', null, 'Link work'));
+    var id = 'jql-' + row.id;
+    var label = make('label', null, 'Issues (JQL), e.g. project = WEB AND issuetype = Epic');
+    label.htmlFor = id;
+    details.appendChild(label);
+    var input = make('input');
+    input.id = id;
+    details.appendChild(input);
+    var result = make('div', 'facts');
+    result.setAttribute('role', 'status');
+    var actions = make('div', 'move');
+    [['Link', '/links'], ['Unlink', '/unlink']].forEach(function (action) {
+      var button = make('button', 'secondary', action[0]);
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        T.text(result, 'Working…');
+        T.api('POST', '/api/themes/' + encodeURIComponent(row.id) + action[1], { jql: input.value }).then(function (reply) {
+          if (reply.status === 200) {
+            var b = reply.body;
+            message('"' + row.name + '": ' + (action[0] === 'Link' ? 'linked ' : 'unlinked ') + b.linked + ', already so ' + b.skipped
+              + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '') + '.',
+              b.failed.length ? 'error' : 'success');
+            load();
+          } else {
+            T.text(result, (reply.body && reply.body.errors ? reply.body.errors.map(function (e) { return e.message; }).join(' ')
+              : (reply.body && reply.body.message)) || 'Nothing was changed.');
+          }
+        });
+      });
+      actions.appendChild(button);
+    });
+    details.appendChild(actions);
+    details.appendChild(result);
+    details.addEventListener('toggle', T.resize);
+    return details;
   }
 
   function moveButtons(row, index, column) {
@@ -252,7 +293,7 @@
   document.querySelectorAll('.cards').forEach(function (list) {
     if (!window.Sortable) { return; }
     Sortable.create(list, {
-      group: 'themes', animation: 120, filter: 'button', preventOnFilter: false,
+      group: 'themes', animation: 120, filter: 'button, input, summary', preventOnFilter: false,
       onEnd: function (event) {
         var horizon = event.to.parentNode.getAttribute('data-horizon');
         place(event.item.getAttribute('data-id'), horizon, event.newIndex);
