@@ -61,7 +61,7 @@
     li.appendChild(bar);
     li.appendChild(make('div', 'facts', p.noLinkedWork ? 'No linked work yet: link epics to this theme.' : facts(p)));
     if (row.linkedEpics.length) { li.appendChild(make('div', 'facts', 'Epics: ' + row.linkedEpics.join(', '))); }
-    if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + row.owner)); }
+    if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + (row.ownerName || 'a former user'))); }
     li.appendChild(moveButtons(row, index, column));
     li.appendChild(linkForm(row));
     return li;
@@ -89,7 +89,7 @@
         T.api('POST', '/api/themes/' + encodeURIComponent(row.id) + action[1], { jql: input.value }).then(function (reply) {
           if (reply.status === 200) {
             var b = reply.body;
-            message('"' + row.name + '": ' + (action[0] === 'Link' ? 'linked ' : 'unlinked ') + b.linked + ', already so ' + b.skipped
+            message('"' + row.name + '": ' + (action[0] === 'Link' ? 'linked ' + b.linked : 'unlinked ' + b.unlinked) + ', already so ' + b.skipped
               + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '') + '.',
               b.failed.length ? 'error' : 'success');
             load();

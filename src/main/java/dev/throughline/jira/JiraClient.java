@@ -2,6 +2,7 @@ package dev.throughline.jira;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -75,6 +76,9 @@ public interface JiraClient {
 
     /** Ranks issues; a partial success is reported per issue, never thrown. */
     RankResult rank(RankRequest request);
+
+    /** Display names by accountId (unknown or deleted accounts are left out); asked 100 at a time. */
+    Map<String, String> displayNames(Collection<String> accountIds);
 
     // --- projects and permissions (cached per accountId and question) ---
 

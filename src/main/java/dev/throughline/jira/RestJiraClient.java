@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 final class RestJiraClient implements JiraClient {
 
     private static final String SEARCH = "/rest/api/3/search/jql";
+    private static final String USERS = "/rest/api/3/user/bulk";
+    private static final int USERS_PAGE = 100;
     private static final String ISSUE = "/rest/api/3/issue/{issue}";
     private static final String APPROXIMATE_COUNT = "/rest/api/3/search/approximate-count";
     private static final String BULK_ISSUE_PROPERTIES = "/rest/api/3/issue/properties/multi";
@@ -93,6 +95,26 @@ final class RestJiraClient implements JiraClient {
     public long approximateCount(String jql) {
         JsonNode answer = http.post(APPROXIMATE_COUNT, Map.of("jql", SearchRequest.boundedJql(jql)), Map.of());
         return answer.path("count").asLong();
+    }
+
+    @Override
+    public Map<String, String> displayNames(Collection<String> accountIds) {
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Checks.noNulls("accountIds", List.copyOf(accountIds))));
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += USERS_PAGE) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PAGE));
+            StringBuilder template = new StringBuilder(USERS + "?maxResults=" + USERS_PAGE);
+            Map<String, Object> vars = new LinkedHashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                template.append("&accountId={a").append(i).append('}');
+                vars.put("a" + i, chunk.get(i));
+            }
+            JsonNode answer = http.get(template.toString(), vars);
+            for (JsonNode user : answer.path("values")) {
+                names.put(user.path("accountId").asText(), user.path("displayName").asText());
+            }
+        }
+        return names;
     }
 
     @Override

@@ -54,6 +54,12 @@ final class Verbs {
                         () -> ok("{'count':42}"),
                         c -> c.approximateCount("project = TL"),
                         r -> assertThat(r).isEqualTo(42L)),
+                Verb.of("displayNames", "GET", "/rest/api/3/user/bulk",
+                        () -> ok("{'isLast':true,'maxResults':100,'startAt':0,'total':1,'values':[{'accountId':'u-1',"
+                                + "'accountType':'atlassian','active':true,'displayName':'Ada Lovelace',"
+                                + "'self':'https://example.atlassian.net/rest/api/3/user?accountId=u-1'}]}"),
+                        c -> c.displayNames(List.of("u-1", "u-2")),
+                        r -> assertThat(r).isEqualTo(Map.of("u-1", "Ada Lovelace"))),
                 Verb.of("issue", "GET", "/rest/api/3/issue/TL-1",
                         () -> ok("{'id':'10001','key':'TL-1','fields':{'summary':'First'},"
                                 + "'properties':{'throughline.value':{'score':3}}}"),

@@ -36,6 +36,7 @@ public final class JiraSandbox implements AutoCloseable {
         new LinkAndMetadataEndpoints(site).register(routes);
         new AgileEndpoints(site).register(routes);
         new PermissionEndpoints(site).register(routes);
+        new UserEndpoints(site).register(routes);
         this.transformer = new JiraSandboxTransformer(site, routes, traffic);
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .dynamicPort()

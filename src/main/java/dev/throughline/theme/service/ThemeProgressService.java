@@ -49,7 +49,7 @@ public class ThemeProgressService {
         this.clock = clock;
     }
 
-    public record ThemeRow(Theme theme, ThemeProgress progress, List<String> linkedEpics) {
+    public record ThemeRow(Theme theme, ThemeProgress progress, List<String> linkedEpics, Optional<String> ownerName) {
     }
 
     /** Every theme with its progress; with a project key, only that project's work is counted. */
@@ -82,13 +82,16 @@ public class ThemeProgressService {
         }
         Set<Long> visible = projects.isEmpty() ? Set.of() : client.browsableProjects(caller.requireAccountId(), projects);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Set<String> owners = new HashSet<>();
+        themes.forEach(theme -> theme.owner().ifPresent(owners::add));
+        Map<String, String> names = owners.isEmpty() ? Map.of() : client.displayNames(owners);
         List<ThemeRow> rows = new ArrayList<>();
         for (Theme theme : themes) {
             Map<String, ScopeItem> scope = scopes.getOrDefault(theme.id(), Map.of());
             ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, today, clock.instant());
             List<String> themeEpics = epics.getOrDefault(theme.id(), List.of()).stream()
                     .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId())).toList();
-            rows.add(new ThemeRow(theme, progress, themeEpics));
+            rows.add(new ThemeRow(theme, progress, themeEpics, theme.owner().map(names::get)));
         }
         return rows;
     }

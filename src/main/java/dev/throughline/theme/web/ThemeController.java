@@ -72,12 +72,12 @@ class ThemeController {
 
     @PostMapping("/api/themes/{id}/links")
     Map<String, Object> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return result(themes.link(caller, id, body));
+        return result("linked", themes.link(caller, id, body));
     }
 
     @PostMapping("/api/themes/{id}/unlink")
     Map<String, Object> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return result(themes.unlink(caller, id, body));
+        return result("unlinked", themes.unlink(caller, id, body));
     }
 
     @GetMapping("/api/issues/{issueKey}/themes")
@@ -111,8 +111,8 @@ class ThemeController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
-    private static Map<String, Object> result(LinkResult result) {
-        return Map.of("linked", result.linked(), "skipped", result.skipped(),
+    private static Map<String, Object> result(String changed, LinkResult result) {
+        return Map.of(changed, result.linked(), "skipped", result.skipped(),
                 "failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
     }
 }

@@ -27,7 +27,7 @@ final class ThemeCsv {
                     row.theme().horizon().name().toLowerCase(Locale.ROOT),
                     row.theme().startQuarter().map(Quarter::toString).orElse(""),
                     row.theme().endQuarter().map(Quarter::toString).orElse(""), row.theme().outcome(),
-                    row.theme().owner().orElse(""), String.valueOf(p.itemsDone()), String.valueOf(p.itemsTotal()),
+                    row.ownerName().or(() -> row.theme().owner()).orElse(""), String.valueOf(p.itemsDone()), String.valueOf(p.itemsTotal()),
                     number(p.pointsDone()), number(p.pointsTotal()), p.valueDone().toPlainString(),
                     p.valueTotal().toPlainString(), String.valueOf(p.overdue()),
                     p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.reason(),

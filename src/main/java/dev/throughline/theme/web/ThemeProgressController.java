@@ -62,6 +62,7 @@ class ThemeProgressController {
         progress.put("stale", p.stale());
         json.put("progress", progress);
         json.put("linkedEpics", row.linkedEpics());
+        json.put("ownerName", row.ownerName().orElse(null));
         return json;
     }
 

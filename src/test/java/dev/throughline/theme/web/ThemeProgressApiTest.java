@@ -110,6 +110,30 @@ class ThemeProgressApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void ownerIsShownByDisplayName() {
+        AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"Owned\",\"owner\":\"web-only\"}",
+                connect.contextToken("pm-1"));
+
+        JsonNode theme = progressOf(created.json().path("id").asText(), "pm-1");
+
+        assertThat(theme.path("owner").asText()).isEqualTo("web-only");
+        assertThat(theme.path("ownerName").asText()).isEqualTo("Web viewer");
+    }
+
+    @Test
+    void unlinkByJqlRemovesTheLinksItMatches() {
+        SandboxIssue epic = epicWithChildren("WEB");
+        String id = createTheme("Temporary");
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+
+        JsonNode result = app().post("/api/themes/" + id + "/unlink", "{\"jql\":\"key = " + epic.key() + "\"}",
+                connect.contextToken("pm-1")).json();
+
+        assertThat(result.path("unlinked").asInt()).isEqualTo(1);
+        assertThat(progressOf(id, "pm-1").path("progress").path("status").asText()).isEqualTo("NO_LINKED_WORK");
+    }
+
+    @Test
     void aThemeWithoutLinksSaysSo() {
         String id = createTheme("Empty");
 
