@@ -1,7 +1,6 @@
 package dev.throughline.grooming.web;
 
 import dev.throughline.grooming.BacklogFlag;
-import dev.throughline.grooming.Move;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
