@@ -1,0 +1,24 @@
+package dev.throughline.grooming.service;
+
+import dev.throughline.grooming.BacklogFlag;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** One backlog issue as grooming shows it, with the keys of the open issues that block it. */
+public record BacklogRow(String key, String summary, String type, String status, Optional<BigDecimal> score,
+                         Optional<String> model, List<String> themeIds, Optional<Double> storyPoints,
+                         Optional<Long> ageDays, Optional<Instant> updated, Set<BacklogFlag> flags,
+                         Set<String> openBlockers, Optional<Long> projectId, Optional<String> projectKey) {
+
+    public BacklogRow {
+        Objects.requireNonNull(key, "key");
+        themeIds = List.copyOf(themeIds);
+        flags = Set.copyOf(flags);
+        openBlockers = Set.copyOf(openBlockers);
+    }
+}

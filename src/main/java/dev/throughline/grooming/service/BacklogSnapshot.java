@@ -1,0 +1,24 @@
+package dev.throughline.grooming.service;
+
+import dev.throughline.grooming.BacklogFlag;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The whole backlog of a board in Jira's rank order, with how many rows carry each flag. */
+public record BacklogSnapshot(long boardId, List<BacklogRow> rows, Map<BacklogFlag, Integer> flagCounts) {
+
+    public BacklogSnapshot {
+        rows = List.copyOf(rows);
+        Map<BacklogFlag, Integer> counts = new EnumMap<>(BacklogFlag.class);
+        for (BacklogFlag flag : BacklogFlag.values()) {
+            counts.put(flag, flagCounts.getOrDefault(flag, 0));
+        }
+        flagCounts = java.util.Collections.unmodifiableMap(counts);
+    }
+
+    public List<String> keys() {
+        return rows.stream().map(BacklogRow::key).toList();
+    }
+}

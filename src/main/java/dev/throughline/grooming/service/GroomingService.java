@@ -1,0 +1,261 @@
+package dev.throughline.grooming.service;
+
+import dev.throughline.grooming.BacklogFlag;
+import dev.throughline.grooming.BacklogItem;
+import dev.throughline.grooming.OrderProposal;
+import dev.throughline.grooming.ProposalOptions;
+import dev.throughline.grooming.ProposedOrder;
+import dev.throughline.grooming.RankPlan;
+import dev.throughline.grooming.store.UndoJiraStore;
+import dev.throughline.jira.Board;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.JiraRateLimitedException;
+import dev.throughline.jira.JiraUnavailableException;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotAllowedException;
+import dev.throughline.problems.NotFoundException;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value order, applies an order with
+ * the fewest rank calls and undoes the last apply. Reading needs Jira's Browse projects on the backlog's projects;
+ * ranking needs Schedule issues on each of them. Applies and undos of one board are serialised inside this app
+ * instance.
+ */
+@Service
+public class GroomingService {
+
+    public static final int MAX_PAGE = 500;
+
+    private final JiraClients jira;
+    private final UndoJiraStore undo;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> boardLocks = new ConcurrentHashMap<>();
+
+    public GroomingService(JiraClients jira, UndoJiraStore undo, Clock clock) {
+        this.jira = jira;
+        this.undo = undo;
+        this.clock = clock;
+    }
+
+    public List<Board> boards(Caller caller, String projectKey) {
+        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
+            throw new InvalidInputException("projectKey", "Give a Jira project key such as WEB");
+        }
+        JiraClient client = jira.forSite(caller.site());
+        String accountId = caller.requireAccountId();
+        List<Board> boards = client.boards(Optional.of(projectKey)).toList();
+        Set<Long> projects = new HashSet<>();
+        boards.forEach(b -> b.projectId().ifPresent(projects::add));
+        Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
+        return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
+    }
+
+    public BacklogSnapshot backlog(Caller caller, long boardId, int staleDays) {
+        if (staleDays < 1 || staleDays > 3650) {
+            throw new InvalidInputException("staleDays", "Stale days must be 1 to 3650");
+        }
+        JiraClient client = jira.forSite(caller.site());
+        String accountId = caller.requireAccountId();
+        BacklogSnapshot snapshot = BacklogReader.read(client, requireBoard(boardId), clock.instant(), staleDays);
+        Set<Long> projects = new HashSet<>();
+        snapshot.rows().forEach(r -> r.projectId().ifPresent(projects::add));
+        if (!projects.isEmpty() && !client.browsableProjects(accountId, projects).containsAll(projects)) {
+            throw new NotFoundException("Board " + boardId + " has issues in projects you cannot browse in Jira.");
+        }
+        return snapshot;
+    }
+
+    public Proposal propose(Caller caller, long boardId, List<String> pinned, ProposalOptions options) {
+        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS);
+        Set<String> pins = new HashSet<>(pinned);
+        Set<String> onBacklog = new HashSet<>(snapshot.keys());
+        List<FieldError> errors = new ArrayList<>();
+        pinned.stream().filter(k -> !onBacklog.contains(k))
+                .forEach(k -> errors.add(new FieldError("pinned", k + " is not on this backlog")));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<BacklogItem> items = snapshot.rows().stream().map(row -> {
+            BacklogItem item = new BacklogItem(row.key(), row.score().orElse(null), pins.contains(row.key()),
+                    row.openBlockers().stream().filter(b -> !b.equals(row.key())).collect(java.util.stream.Collectors.toSet()));
+            return item;
+        }).toList();
+        ProposedOrder proposed = OrderProposal.propose(items, options);
+        RankPlan plan = RankPlan.between(snapshot.keys(), proposed.order());
+        return new Proposal(snapshot, proposed, plan);
+    }
+
+    public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+    }
+
+    /**
+     * Puts the backlog in {@code order}. The backlog must still be in {@code expectedCurrent} - or, when this user's
+     * previous apply to the same order was interrupted, where that apply left it - else nothing moves (409).
+     */
+    public ApplyResult apply(Caller caller, long boardId, List<String> order, List<String> expectedCurrent) {
+        requireBoard(boardId);
+        checkSameIssues(order, expectedCurrent);
+        JiraClient client = jira.forSite(caller.site());
+        String accountId = caller.requireAccountId();
+        return locked(caller, boardId, () -> {
+            List<JiraIssue> issues = BacklogReader.order(client, boardId);
+            List<String> current = issues.stream().map(JiraIssue::key).toList();
+            requireRankPermission(client, accountId, issues);
+            Optional<UndoJiraStore.Saved> saved = undo.read(client, boardId, accountId);
+            List<String> undoPoint;
+            boolean resumed;
+            if (current.equals(expectedCurrent)) {
+                undoPoint = current;
+                resumed = false;
+            } else if (saved.flatMap(UndoJiraStore.Saved::pending)
+                    .filter(p -> p.target().equals(order) && p.leftAt().equals(current)).isPresent()) {
+                undoPoint = saved.get().undo();
+                resumed = true;
+            } else {
+                throw new BacklogChangedException(current);
+            }
+            return run(client, boardId, accountId, current, order, undoPoint, resumed, true);
+        });
+    }
+
+    /** Restores the order saved by this user's last apply on the board; issues new to the backlog keep their places. */
+    public ApplyResult undo(Caller caller, long boardId) {
+        requireBoard(boardId);
+        JiraClient client = jira.forSite(caller.site());
+        String accountId = caller.requireAccountId();
+        return locked(caller, boardId, () -> {
+            UndoJiraStore.Saved saved = undo.read(client, boardId, accountId)
+                    .orElseThrow(() -> new NotFoundException("Nothing to undo on board " + boardId + "."));
+            List<JiraIssue> issues = BacklogReader.order(client, boardId);
+            List<String> current = issues.stream().map(JiraIssue::key).toList();
+            requireRankPermission(client, accountId, issues);
+            List<String> target = restore(current, saved.undo());
+            return run(client, boardId, accountId, current, target, saved.undo(), false, false);
+        });
+    }
+
+    /**
+     * The saved order laid over the current backlog: the slots of issues that were saved take those issues in the
+     * saved order; issues that were not on the backlog then keep their slots; issues gone since are skipped.
+     */
+    static List<String> restore(List<String> current, List<String> saved) {
+        Set<String> now = new HashSet<>(current);
+        Set<String> then = new HashSet<>(saved);
+        var savedStillThere = saved.stream().filter(now::contains).iterator();
+        List<String> target = new ArrayList<>(current.size());
+        for (String key : current) {
+            target.add(then.contains(key) ? savedStillThere.next() : key);
+        }
+        return target;
+    }
+
+    private ApplyResult run(JiraClient client, long boardId, String accountId, List<String> current,
+                            List<String> target, List<String> undoPoint, boolean resumed, boolean keepUndo) {
+        RankPlan plan = RankPlan.between(current, target);
+        Instant now = clock.instant();
+        boolean undoSaved = true;
+        if (!plan.isEmpty()) {
+            undoSaved = undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint,
+                    Optional.of(new UndoJiraStore.Pending(target, current)), now));
+            if (keepUndo && !undoSaved) {
+                throw new InvalidInputException("order", "The backlog is too large to save an undo point "
+                        + "(about 6,000 issues fit); nothing was moved.");
+            }
+        }
+        RankRun run = RankRun.execute(plan, current, client::rank);
+        Optional<List<String>> misplaced = Optional.empty();
+        List<String> leftAt = run.reached();
+        if (run.interruption().isEmpty()) {
+            try {
+                List<String> actual = BacklogReader.order(client, boardId).stream().map(JiraIssue::key).toList();
+                misplaced = Optional.of(RankPlan.verify(actual, target));
+                leftAt = actual;
+            } catch (JiraRateLimitedException | JiraUnavailableException e) {
+                // Moves are reported as Jira answered them; verification has to wait for the next read.
+            }
+        }
+        boolean done = misplaced.map(List::isEmpty).orElse(false);
+        if (!plan.isEmpty()) {
+            try {
+                if (done && !keepUndo) {
+                    undo.delete(client, boardId, accountId);
+                } else {
+                    Optional<UndoJiraStore.Pending> pending = done ? Optional.empty()
+                            : Optional.of(new UndoJiraStore.Pending(target, leftAt));
+                    undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint, pending, now));
+                }
+            } catch (JiraRateLimitedException | JiraUnavailableException e) {
+                // The record written before the run still holds the undo point; a retry re-reads and re-plans.
+            }
+        } else if (!keepUndo) {
+            undo.delete(client, boardId, accountId);
+        }
+        return new ApplyResult(target, plan.calls(), plan.movedKeys().size(), run.steps(), run.moved(),
+                run.notMoved(), run.failures(), run.interruption().map(Throwable::getMessage), misplaced, resumed,
+                undoSaved);
+    }
+
+    private static void requireRankPermission(JiraClient client, String accountId, List<JiraIssue> issues) {
+        Map<Long, String> projects = new LinkedHashMap<>();
+        issues.forEach(i -> i.fields().projectId()
+                .ifPresent(id -> projects.putIfAbsent(id, i.fields().projectKey().orElse(String.valueOf(id)))));
+        for (Map.Entry<Long, String> project : projects.entrySet()) {
+            if (!client.canScheduleIssues(accountId, project.getKey())) {
+                throw new NotAllowedException("You cannot rank issues in project " + project.getValue()
+                        + ": Jira's Schedule issues permission is needed to reorder this backlog. Nothing was moved.");
+            }
+        }
+    }
+
+    private static void checkSameIssues(List<String> order, List<String> expectedCurrent) {
+        List<FieldError> errors = new ArrayList<>();
+        if (new HashSet<>(order).size() != order.size()) {
+            errors.add(new FieldError("order", "An issue appears twice"));
+        }
+        if (new HashSet<>(expectedCurrent).size() != expectedCurrent.size()) {
+            errors.add(new FieldError("expectedCurrent", "An issue appears twice"));
+        }
+        if (errors.isEmpty() && !new HashSet<>(order).equals(new HashSet<>(expectedCurrent))) {
+            errors.add(new FieldError("order", "The order must hold exactly the issues of expectedCurrent"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static long requireBoard(long boardId) {
+        if (boardId < 1) {
+            throw new InvalidInputException("boardId", "A board id is a positive number");
+        }
+        return boardId;
+    }
+
+    private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
+        ReentrantLock lock = boardLocks.computeIfAbsent(caller.site().clientKey() + "/" + boardId,
+                k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

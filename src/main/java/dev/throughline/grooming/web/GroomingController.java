@@ -1,0 +1,196 @@
+package dev.throughline.grooming.web;
+
+import dev.throughline.grooming.BacklogFlag;
+import dev.throughline.grooming.ProposalOptions;
+import dev.throughline.grooming.service.ApplyResult;
+import dev.throughline.grooming.service.BacklogChangedException;
+import dev.throughline.grooming.service.BacklogRow;
+import dev.throughline.grooming.service.BacklogSnapshot;
+import dev.throughline.grooming.service.GroomingService;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.tenant.Caller;
+import dev.throughline.web.ApiExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Backlog grooming API (context JWT, as every /api/** endpoint). See docs/grooming-api.md. */
+@RestController
+class GroomingController {
+
+    private final GroomingService grooming;
+
+    GroomingController(GroomingService grooming) {
+        this.grooming = grooming;
+    }
+
+    @GetMapping("/api/projects/{projectKey}/boards")
+    Map<String, Object> boards(Caller caller, @PathVariable String projectKey) {
+        return Map.of("boards", grooming.boards(caller, projectKey).stream()
+                .map(b -> Map.of("id", b.id(), "name", b.name())).toList());
+    }
+
+    @GetMapping("/api/boards/{boardId}/backlog")
+    Map<String, Object> backlog(Caller caller, @PathVariable long boardId,
+                                @RequestParam(defaultValue = "0") int offset,
+                                @RequestParam(defaultValue = "100") int limit,
+                                @RequestParam(defaultValue = "" + BacklogFlag.DEFAULT_STALE_DAYS) int staleDays) {
+        if (offset < 0 || limit < 1 || limit > GroomingService.MAX_PAGE) {
+            throw new InvalidInputException(List.of(new FieldError("limit",
+                    "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));
+        }
+        BacklogSnapshot snapshot = grooming.backlog(caller, boardId, staleDays);
+        List<BacklogRow> rows = snapshot.rows();
+        List<BacklogRow> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("boardId", boardId);
+        json.put("total", rows.size());
+        json.put("offset", offset);
+        json.put("limit", limit);
+        json.put("staleDays", staleDays);
+        json.put("flagCounts", snapshot.flagCounts());
+        json.put("items", page.stream().map(GroomingController::row).toList());
+        return json;
+    }
+
+    @PostMapping("/api/boards/{boardId}/proposal")
+    Map<String, Object> proposal(Caller caller, @PathVariable long boardId, @RequestBody Map<String, Object> body) {
+        List<String> pinned = keys(body, "pinned", false);
+        ProposalOptions options = new ProposalOptions(flag(body, "dependencyAware", true),
+                flag(body, "unscoredLast", true));
+        GroomingService.Proposal proposal = grooming.propose(caller, boardId, pinned, options);
+        Map<String, BacklogRow> byKey = new HashMap<>();
+        proposal.current().rows().forEach(r -> byKey.put(r.key(), r));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("boardId", boardId);
+        json.put("current", proposal.current().keys());
+        json.put("order", proposal.proposed().order());
+        json.put("items", proposal.proposed().moves().stream().map(move -> {
+            BacklogRow row = byKey.get(move.key());
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", move.key());
+            item.put("summary", row.summary());
+            item.put("score", row.score().orElse(null));
+            item.put("pinned", pinned.contains(move.key()));
+            item.put("from", move.from());
+            item.put("to", move.to());
+            item.put("move", move.direction().name());
+            item.put("by", move.positions());
+            return item;
+        }).toList());
+        json.put("changesAnything", proposal.proposed().changesAnything());
+        json.put("calls", proposal.plan().calls());
+        json.put("moved", proposal.plan().movedKeys().size());
+        json.put("dependencyCycles", proposal.proposed().dependencyCycles());
+        json.put("unmetDependencies", proposal.proposed().unmetDependencies());
+        return json;
+    }
+
+    @PostMapping("/api/boards/{boardId}/apply")
+    ResponseEntity<Map<String, Object>> apply(Caller caller, @PathVariable long boardId,
+                                              @RequestBody Map<String, Object> body) {
+        List<String> order = keys(body, "order", true);
+        List<String> expected = keys(body, "expectedCurrent", true);
+        return answer(grooming.apply(caller, boardId, order, expected));
+    }
+
+    @PostMapping("/api/boards/{boardId}/undo")
+    ResponseEntity<Map<String, Object>> undo(Caller caller, @PathVariable long boardId) {
+        return answer(grooming.undo(caller, boardId));
+    }
+
+    @ExceptionHandler(BacklogChangedException.class)
+    ResponseEntity<Map<String, Object>> changed(BacklogChangedException e) {
+        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
+                List.of(new FieldError("expectedCurrent", "is not the backlog's current order"))).getBody());
+        body.put("current", e.current());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(ApplyResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        HttpStatus status = result.interrupted().isPresent() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+        json.put("status", status.value());
+        json.put("complete", result.complete());
+        json.put("message", result.interrupted()
+                .map(m -> "Jira stopped answering part way (" + m + "). Send the same request again to finish; "
+                        + "issues already moved are not moved again.")
+                .orElse(result.complete() ? "The backlog is in the requested order."
+                        : "Some issues are not where they should be; see misplaced and failures."));
+        json.put("resumed", result.resumed());
+        json.put("calls", result.calls());
+        json.put("movedCount", result.movedCount());
+        json.put("moved", result.moved());
+        json.put("notMoved", result.notMoved());
+        json.put("failures", result.failures().stream().map(f -> Map.of("issueKey", f.issueKey(),
+                "errors", f.errors())).toList());
+        json.put("steps", result.steps().stream().map(step -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("step", step.step());
+            entry.put("issueKeys", step.issueKeys());
+            entry.put("position", step.position());
+            entry.put("anchor", step.anchorKey());
+            entry.put("outcome", step.outcome());
+            entry.put("failures", step.failures().stream().map(f -> Map.of("issueKey", f.issueKey(),
+                    "errors", f.errors())).toList());
+            return entry;
+        }).toList());
+        json.put("verified", result.misplaced().isPresent());
+        json.put("misplaced", result.misplaced().orElse(null));
+        json.put("undoSaved", result.undoSaved());
+        json.put("order", result.target());
+        return ResponseEntity.status(status).body(json);
+    }
+
+    private static Map<String, Object> row(BacklogRow row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", row.key());
+        json.put("summary", row.summary());
+        json.put("type", row.type());
+        json.put("status", row.status());
+        json.put("score", row.score().orElse(null));
+        json.put("model", row.model().orElse(null));
+        json.put("themeIds", row.themeIds());
+        json.put("storyPoints", row.storyPoints().orElse(null));
+        json.put("ageDays", row.ageDays().orElse(null));
+        json.put("updated", row.updated().map(Object::toString).orElse(null));
+        json.put("flags", row.flags().stream().sorted().map(Enum::name).toList());
+        json.put("blockedBy", row.openBlockers());
+        return json;
+    }
+
+    private static List<String> keys(Map<String, Object> body, String field, boolean required) {
+        Object value = body.get(field);
+        if (value == null && !required) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s
+                && s.matches("[A-Z][A-Z0-9_]*-[1-9][0-9]*"))) {
+            throw new InvalidInputException(field, "Give a list of issue keys such as [\"WEB-1\", \"WEB-2\"]");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private static boolean flag(Map<String, Object> body, String field, boolean fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new InvalidInputException(field, "Must be true or false");
+        }
+        return b;
+    }
+}
