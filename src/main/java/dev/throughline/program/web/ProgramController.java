@@ -3,6 +3,7 @@ package dev.throughline.program.web;
 import dev.throughline.problems.FieldError;
 import dev.throughline.program.ProgramCodec;
 import dev.throughline.program.StaleProgramException;
+import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
@@ -26,9 +27,11 @@ import java.util.Map;
 class ProgramController {
 
     private final ProgramService programs;
+    private final ProgramRollupService rollups;
 
-    ProgramController(ProgramService programs) {
+    ProgramController(ProgramService programs, ProgramRollupService rollups) {
         this.programs = programs;
+        this.rollups = rollups;
     }
 
     @GetMapping("/api/programs")
@@ -54,6 +57,7 @@ class ProgramController {
     @DeleteMapping("/api/programs/{id}")
     Map<String, Object> delete(Caller caller, @PathVariable String id) {
         programs.delete(caller, id);
+        rollups.forget(caller, id);
         return Map.of("deleted", true);
     }
 
