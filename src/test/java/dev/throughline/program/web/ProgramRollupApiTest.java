@@ -183,6 +183,45 @@ class ProgramRollupApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void themesLinkedToEpicsGetTheirOwnGroupAndTheirEndDateFeedsConflicts() {
+        site.grant(ALL, "WEB", "EDIT_ISSUES");
+        AppUnderTest.Reply theme = app().post("/api/themes", "{\"name\":\"Web relaunch\",\"horizon\":\"now\","
+                + "\"startQuarter\":\"2026-Q1\",\"endQuarter\":\"2026-Q1\"}", connect.contextToken(ALL));
+        assertThat(theme.status()).as(theme.body()).isEqualTo(201);
+        String themeId = theme.json().path("id").asText();
+        AppUnderTest.Reply linked = app().post("/api/themes/" + themeId + "/links",
+                "{\"jql\":\"project = WEB AND issuetype = Epic\"}", connect.contextToken(ALL));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        String id = createProgram(DEMO);
+
+        JsonNode result = rollup(id, ALL);
+
+        Set<Long> webEpics = site.issues().stream().filter(i -> i.projectKey().equals("WEB") && i.type() == IssueType.EPIC)
+                .map(SandboxIssue::id).collect(Collectors.toSet());
+        List<SandboxIssue> inTheme = items(Set.copyOf(DEMO)).stream()
+                .filter(i -> webEpics.contains(i.id()) || webEpics.contains(i.parentId())).toList();
+        JsonNode group = result.path("groups").path("themes").get(0);
+        assertThat(group.path("id").asText()).isEqualTo(themeId);
+        assertGroup(group, inTheme);
+        assertThat(result.path("burnUp").path("themes").path(themeId).size())
+                .isEqualTo(result.path("burnUp").path("program").size());
+        assertThat(result.path("forecasts").path("themes").has(themeId)).isTrue();
+        for (JsonNode dependency : result.path("dependencies").path("open")) {
+            for (JsonNode conflict : dependency.path("conflicts")) {
+                if (conflict.path("kind").asText().equals("blocker_due_after_theme_end")) {
+                    assertThat(conflict.path("limit").asText()).isEqualTo("2026-03-31");
+                    assertThat(conflict.path("themeId").asText()).isEqualTo(themeId);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownProgramIs404() {
+        assertThat(app().get("/api/programs/nosuchprogram/rollup", connect.contextToken(ALL)).status()).isEqualTo(404);
+    }
+
+    @Test
     void csvHasOneRowPerGroupWithDefusedCells() {
         String id = createProgram(DEMO);
         JsonNode result = rollup(id, ALL);
