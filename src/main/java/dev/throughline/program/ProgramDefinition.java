@@ -1,0 +1,60 @@
+package dev.throughline.program;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A program as stored: a named set of Jira projects rolled up together, with an optional JQL refinement ANDed to
+ * each project's search. {@code version} counts saves and guards against lost updates.
+ */
+public record ProgramDefinition(String id, String name, List<String> projects, Optional<String> jql,
+                                ProgressBasis progressBasis, boolean includeSubtasks, int throughputWeeks,
+                                long version) {
+
+    public static final int MAX_NAME = 80;
+    public static final int MAX_PROJECTS = 500;
+    public static final int MAX_PROJECT_KEY = 20;
+    public static final int MAX_JQL = 2_000;
+    public static final int MAX_THROUGHPUT_WEEKS = 52;
+    public static final int DEFAULT_THROUGHPUT_WEEKS = 12;
+    static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0," + (MAX_PROJECT_KEY - 1) + "}");
+
+    public ProgramDefinition {
+        Objects.requireNonNull(jql, "jql");
+        Objects.requireNonNull(progressBasis, "progressBasis");
+        if (id == null || !id.matches("[a-z0-9]{1,32}")) {
+            throw new IllegalArgumentException("program id must be 1-32 lower-case letters or digits: " + id);
+        }
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("program name must be 1-80 characters");
+        }
+        projects = List.copyOf(projects);
+        if (projects.isEmpty() || projects.size() > MAX_PROJECTS || projects.stream().distinct().count() != projects.size()) {
+            throw new IllegalArgumentException("a program has 1 to 500 distinct projects");
+        }
+        projects.forEach(key -> {
+            if (!PROJECT_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("not a project key: " + key);
+            }
+        });
+        jql.ifPresent(text -> {
+            if (text.isBlank() || text.length() > MAX_JQL || ProgramDraft.hasOrderBy(text)) {
+                throw new IllegalArgumentException("refinement JQL must be 1-2,000 characters without ORDER BY");
+            }
+        });
+        if (throughputWeeks < 1 || throughputWeeks > MAX_THROUGHPUT_WEEKS) {
+            throw new IllegalArgumentException("throughputWeeks must be 1..52");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+    }
+
+    /** The JQL of one partition: the project, refined by the program's JQL. */
+    public String partitionJql(String projectKey) {
+        String base = "project = \"" + projectKey + "\"";
+        return jql.map(refinement -> base + " AND (" + refinement + ")").orElse(base);
+    }
+}

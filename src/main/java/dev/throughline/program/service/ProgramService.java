@@ -1,0 +1,99 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.program.ProgramCatalog;
+import dev.throughline.program.ProgramDefinition;
+import dev.throughline.program.ProgramDraft;
+import dev.throughline.program.ProgramSummary;
+import dev.throughline.program.store.ProgramJiraStore;
+import dev.throughline.problems.NotFoundException;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Programs of a site. Saves of one site's programs are serialised in this app instance, because they rewrite a
+ * shared index. Input is checked in full before anything is read from or written to Jira.
+ */
+@Service
+public class ProgramService {
+
+    private final JiraClients jira;
+    private final ProgramJiraStore store;
+    private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public ProgramService(JiraClients jira, ProgramJiraStore store) {
+        this.jira = jira;
+        this.store = store;
+    }
+
+    public List<ProgramSummary> list(Caller caller) {
+        return store.catalog(jira.forSite(caller.site())).programs();
+    }
+
+    public ProgramDefinition get(Caller caller, String id) {
+        JiraClient client = jira.forSite(caller.site());
+        store.catalog(client).require(id);
+        return store.program(client, id).orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
+    }
+
+    public ProgramDefinition create(Caller caller, Map<String, ?> body) {
+        ProgramDraft draft = ProgramDraft.parse(body, false);
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ProgramCatalog catalog = store.catalog(client);
+            ProgramDefinition created = catalog.create(draft, () -> unusedId(catalog));
+            store.save(client, created, catalog.with(created));
+            return created;
+        }
+    }
+
+    public ProgramDefinition update(Caller caller, String id, Map<String, ?> body) {
+        ProgramDraft draft = ProgramDraft.parse(body, true);
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ProgramCatalog catalog = store.catalog(client);
+            catalog.require(id);
+            ProgramDefinition current = store.program(client, id)
+                    .orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
+            ProgramDefinition updated = catalog.update(current, draft);
+            store.save(client, updated, catalog.with(updated));
+            return updated;
+        }
+    }
+
+    public void delete(Caller caller, String id) {
+        caller.requireAccountId();
+        JiraClient client = jira.forSite(caller.site());
+        synchronized (lock(caller)) {
+            ProgramCatalog catalog = store.catalog(client);
+            catalog.require(id);
+            store.delete(client, id, catalog.without(id));
+        }
+    }
+
+    private Object lock(Caller caller) {
+        return siteLocks.computeIfAbsent(caller.site().clientKey(), k -> new Object());
+    }
+
+    private String unusedId(ProgramCatalog catalog) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        while (true) {
+            StringBuilder id = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (catalog.find(id.toString()).isEmpty()) {
+                return id.toString();
+            }
+        }
+    }
+}

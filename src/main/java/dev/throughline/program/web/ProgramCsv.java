@@ -1,0 +1,64 @@
+package dev.throughline.program.web;
+
+import dev.throughline.program.GroupSummary;
+import dev.throughline.program.ProgramResult;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One row per group of a program rollup as RFC 4180 CSV; cells a spreadsheet would run as formulas are defused. */
+final class ProgramCsv {
+
+    static final List<String> HEADER = List.of("Kind", "Id", "Items", "Done", "% complete", "Points done",
+            "Points total", "Estimate done (h)", "Estimate total (h)", "Value delivered %", "Unestimated", "Unscored",
+            "Overdue", "Anomalies");
+
+    private ProgramCsv() {
+    }
+
+    static String of(ProgramResult result) {
+        List<GroupSummary> rows = new ArrayList<>();
+        rows.add(result.program());
+        rows.addAll(result.projects());
+        rows.addAll(result.epics());
+        rows.addAll(result.themes());
+        rows.addAll(result.fixVersions());
+        StringBuilder csv = new StringBuilder(line(HEADER.stream()));
+        for (GroupSummary g : rows) {
+            csv.append(line(Stream.of(g.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), g.id(),
+                    String.valueOf(g.items()), String.valueOf(g.done()),
+                    g.percentComplete().map(String::valueOf).orElse(""), plain(g.pointsDone()), plain(g.pointsTotal()),
+                    hours(g.estimateDoneSeconds()), hours(g.estimateTotalSeconds()),
+                    g.valueDelivered().map(String::valueOf).orElse(""), String.valueOf(g.unestimated()),
+                    String.valueOf(g.unscored()), String.valueOf(g.overdue()), String.join(" ", g.anomalies()))));
+        }
+        return csv.toString();
+    }
+
+    private static String line(Stream<String> cells) {
+        return cells.map(ProgramCsv::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text; // a cell starting with = + - @ would be a formula in Excel or Sheets
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String hours(long seconds) {
+        return plain(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, java.math.RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.throughline.program.web;
+
+import dev.throughline.program.service.ProgramRollup;
+import dev.throughline.program.service.ProgramRollupService;
+import dev.throughline.tenant.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** A program's rollup for the calling user, as JSON or CSV (context JWT). */
+@RestController
+class ProgramRollupController {
+
+    private final ProgramRollupService rollups;
+
+    ProgramRollupController(ProgramRollupService rollups) {
+        this.rollups = rollups;
+    }
+
+    @GetMapping("/api/programs/{id}/rollup")
+    Map<String, Object> rollup(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
+        return ProgramResultJson.of(rollups.rollup(caller, id, refresh));
+    }
+
+    @GetMapping(value = "/api/programs/{id}/rollup.csv", produces = "text/csv")
+    ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
+        ProgramRollup rollup = rollups.rollup(caller, id, refresh);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
+                .body(ProgramCsv.of(rollup.result()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.throughline.program.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Program definitions end to end: stored in the sandbox's app properties. */
+class ProgramApiTest extends ConnectedAppTest {
+
+    private static final String PM = "pgm-1";
+    private static final String PUT_APP_PROPERTY = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
+    private JiraSandbox jira;
+    private SandboxSite site;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        site = jira.site();
+        site.addUser(PM, "Program Manager");
+        site.grant(PM, "WEB", "BROWSE_PROJECTS");
+        connect = new FakeJiraSite("programs-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    private AppUnderTest.Reply post(String body) {
+        return app().post("/api/programs", body, connect.contextToken(PM));
+    }
+
+    private JsonNode create(String name) {
+        AppUnderTest.Reply reply = post("{\"name\":\"" + name + "\",\"projects\":[\"WEB\",\"MOB\"],\"jql\":\"issuetype != Bug\","
+                + "\"progressBasis\":\"story_points\",\"throughputWeeks\":8}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
+    }
+
+    @Test
+    void createdProgramIsListedAndReadBackWithDefaults() {
+        JsonNode created = create("Checkout revamp");
+        AppUnderTest.Reply plain = post("{\"name\":\"Plain\",\"projects\":[\"PLAT\"]}");
+
+        JsonNode listed = app().get("/api/programs", connect.contextToken(PM)).json();
+        assertThat(listed.path("programs").findValuesAsText("name")).containsExactly("Checkout revamp", "Plain");
+        assertThat(listed.path("programs").get(0).path("projectCount").asInt()).isEqualTo(2);
+        JsonNode full = app().get("/api/programs/" + created.path("id").asText(), connect.contextToken(PM)).json();
+        assertThat(full.path("projects").toString()).isEqualTo("[\"WEB\",\"MOB\"]");
+        assertThat(full.path("jql").asText()).isEqualTo("issuetype != Bug");
+        assertThat(full.path("progressBasis").asText()).isEqualTo("story_points");
+        assertThat(full.path("throughputWeeks").asInt()).isEqualTo(8);
+        assertThat(full.path("version").asLong()).isEqualTo(1);
+        JsonNode defaults = plain.json();
+        assertThat(defaults.path("progressBasis").asText()).isEqualTo("issue_count");
+        assertThat(defaults.path("includeSubtasks").asBoolean()).isFalse();
+        assertThat(defaults.path("throughputWeeks").asInt()).isEqualTo(12);
+        assertThat(defaults.path("jql").isNull()).isTrue();
+    }
+
+    @Test
+    void badProgramGets400NamingEveryFieldAndStoresNothing() {
+        AppUnderTest.Reply reply = post("{\"name\":\"\",\"projects\":[\"web\",\"OK\",\"1X\"],\"jql\":\"project = WEB ORDER BY rank\","
+                + "\"progressBasis\":\"hours\",\"includeSubtasks\":\"yes\",\"throughputWeeks\":53,\"version\":1,\"colour\":\"red\"}");
+        AppUnderTest.Reply noProjects = post("{\"name\":\"Empty\",\"projects\":[]}");
+        String tooMany = IntStream.range(0, 501).mapToObj(i -> "\"P" + i + "\"").collect(Collectors.joining(","));
+        AppUnderTest.Reply tooManyProjects = post("{\"name\":\"Huge\",\"projects\":[" + tooMany + "]}");
+        AppUnderTest.Reply longName = post("{\"name\":\"" + "x".repeat(81) + "\",\"projects\":[\"WEB\"],\"throughputWeeks\":0}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("colour", "name",
+                "projects[0]", "projects[2]", "jql", "progressBasis", "includeSubtasks", "throughputWeeks", "version");
+        assertThat(noProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
+        assertThat(tooManyProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
+        assertThat(longName.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "throughputWeeks");
+        assertThat(jira.servedCount(PUT_APP_PROPERTY)).isZero();
+        assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs")).isEmpty();
+    }
+
+    @Test
+    void duplicateNameIgnoringCaseGets400AndNothingIsStored() {
+        create("Checkout revamp");
+        int writes = jira.servedCount(PUT_APP_PROPERTY);
+
+        AppUnderTest.Reply reply = post("{\"name\":\"CHECKOUT REVAMP\",\"projects\":[\"WEB\"]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("name");
+        assertThat(jira.servedCount(PUT_APP_PROPERTY)).isEqualTo(writes);
+    }
+
+    @Test
+    void updateWithTheVersionReadSucceedsAndAStaleOneGets409WithTheCurrentProgram() {
+        String id = create("Checkout revamp").path("id").asText();
+        String update = "{\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],\"version\":1}";
+
+        AppUnderTest.Reply first = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply missingVersion = app().put("/api/programs/" + id, "{\"name\":\"X\",\"projects\":[\"WEB\"]}", connect.contextToken(PM));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("version").asLong()).isEqualTo(2);
+        assertThat(first.json().path("jql").isNull()).isTrue();
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().path("current").path("version").asLong()).isEqualTo(2);
+        assertThat(stale.json().path("current").path("projects")).hasSize(3);
+        assertThat(missingVersion.status()).isEqualTo(400);
+        assertThat(missingVersion.json().path("errors").findValuesAsText("field")).containsExactly("version");
+        assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs").findValuesAsText("name"))
+                .containsExactly("Checkout 2");
+    }
+
+    @Test
+    void deleteRemovesTheProgramAndItsProperty() {
+        String id = create("Short-lived").path("id").asText();
+
+        AppUnderTest.Reply deleted = app().delete("/api/programs/" + id, connect.contextToken(PM));
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(app().get("/api/programs/" + id, connect.contextToken(PM)).status()).isEqualTo(404);
+        assertThat(app().delete("/api/programs/" + id, connect.contextToken(PM)).status()).isEqualTo(404);
+        assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs")).isEmpty();
+    }
+
+    @Test
+    void fiveHundredProjectKeysFitInOneProperty() {
+        String keys = IntStream.range(0, 500).mapToObj(i -> "\"PROJECT_KEY_" + String.format("%08d", i) + "\"")
+                .collect(Collectors.joining(","));
+        AppUnderTest.Reply reply = post("{\"name\":\"Everything\",\"projects\":[" + keys + "],\"jql\":\"" + "a".repeat(2000) + "\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
+        JsonNode full = app().get("/api/programs/" + reply.json().path("id").asText(), connect.contextToken(PM)).json();
+        assertThat(full.path("projects")).hasSize(500);
+    }
+}
