@@ -1,0 +1,280 @@
+/* Grooming: the backlog in rank order with flags, filters, pins, value-order proposal, apply, undo, drag. */
+(function (T) {
+  'use strict';
+
+  var root = document.getElementById('grooming');
+  var projectKey = root.getAttribute('data-project-key');
+  var el = function (id) { return document.getElementById(id); };
+  var PAGE = 100;
+  var FLAG_LABELS = { UNSCORED: 'unscored', NO_ESTIMATE: 'missing estimate', STALE: 'stale', BLOCKED: 'blocked',
+    NO_THEME: 'no theme', PARENT_DONE: 'parent done' };
+  var state = { boardId: null, rows: [], total: 0, pinned: {}, selected: {}, themes: {}, proposal: null };
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { T.text(node, text); }
+    return node;
+  }
+
+  function message(text, kind) {
+    var box = el('grooming-message');
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  }
+
+  function failed(reply, fallback) {
+    message((reply.body && reply.body.message) || fallback + ' (HTTP ' + reply.status + ').', 'error');
+  }
+
+  function base() { return '/api/boards/' + state.boardId; }
+
+  function loadBoards() {
+    return T.api('GET', '/api/projects/' + encodeURIComponent(projectKey) + '/boards').then(function (reply) {
+      if (reply.status !== 200) { el('loading').hidden = true; return failed(reply, 'The boards could not be read'); }
+      var select = el('board');
+      reply.body.boards.forEach(function (b) {
+        var option = make('option', null, b.name);
+        option.value = b.id;
+        select.appendChild(option);
+      });
+      if (!reply.body.boards.length) {
+        el('loading').hidden = true;
+        message('This project has no board, so it has no backlog to groom.', '');
+        return;
+      }
+      state.boardId = select.value;
+      return loadBacklog(true);
+    });
+  }
+
+  function loadThemes() {
+    return T.api('GET', '/api/themes').then(function (reply) {
+      if (reply.status !== 200) { return; }
+      reply.body.themes.forEach(function (t) {
+        state.themes[t.id] = t.name;
+        [el('filter-theme'), el('bulk-theme')].forEach(function (select) {
+          var option = make('option', null, t.name);
+          option.value = t.id;
+          select.appendChild(option);
+        });
+      });
+    });
+  }
+
+  function loadBacklog(reset) {
+    if (reset) { state.rows = []; }
+    root.setAttribute('aria-busy', 'true');
+    el('loading').hidden = false;
+    var query = '?offset=' + state.rows.length + '&limit=' + PAGE;
+    return T.api('GET', base() + '/backlog' + query).then(function (reply) {
+      el('loading').hidden = true;
+      root.setAttribute('aria-busy', 'false');
+      if (reply.status !== 200) { return failed(reply, 'The backlog could not be read'); }
+      state.total = reply.body.total;
+      state.rows = state.rows.concat(reply.body.items);
+      renderFlags(reply.body.flagCounts);
+      renderRows();
+    });
+  }
+
+  function renderFlags(counts) {
+    var box = el('flags');
+    box.textContent = '';
+    Object.keys(FLAG_LABELS).forEach(function (flag) {
+      var count = counts[flag] || 0;
+      var chip = make('button', 'secondary', count + ' ' + FLAG_LABELS[flag]);
+      chip.type = 'button';
+      chip.setAttribute('aria-label', 'Show only ' + FLAG_LABELS[flag] + ' (' + count + ')');
+      chip.addEventListener('click', function () { el('filter-flag').value = flag; renderRows(); });
+      box.appendChild(chip);
+    });
+    box.hidden = false;
+    var select = el('filter-flag');
+    if (select.options.length === 1) {
+      Object.keys(FLAG_LABELS).forEach(function (flag) {
+        var option = make('option', null, FLAG_LABELS[flag]);
+        option.value = flag;
+        select.appendChild(option);
+      });
+    }
+  }
+
+  function visible(row) {
+    var flag = el('filter-flag').value;
+    var type = el('filter-type').value;
+    var theme = el('filter-theme').value;
+    return (!flag || row.flags.indexOf(flag) >= 0)
+      && (!type || row.type === type)
+      && (!theme || (theme === '-' ? row.themeIds.length === 0 : row.themeIds.indexOf(theme) >= 0));
+  }
+
+  function renderRows() {
+    var body = el('rows');
+    body.textContent = '';
+    var types = {};
+    state.rows.forEach(function (row) {
+      types[row.type] = true;
+      if (!visible(row)) { return; }
+      var tr = make('tr', state.pinned[row.key] ? 'pinned' : null);
+      tr.setAttribute('data-key', row.key);
+      var select = make('input');
+      select.type = 'checkbox';
+      select.checked = !!state.selected[row.key];
+      select.setAttribute('aria-label', 'Select ' + row.key);
+      select.addEventListener('change', function () { state.selected[row.key] = select.checked; });
+      var pin = make('input');
+      pin.type = 'checkbox';
+      pin.checked = !!state.pinned[row.key];
+      pin.setAttribute('aria-label', 'Pin ' + row.key + ' in place');
+      pin.addEventListener('change', function () { state.pinned[row.key] = pin.checked; tr.className = pin.checked ? 'pinned' : ''; });
+      var cells = [select, pin, row.key, row.summary, row.type, row.status,
+        row.score === null ? '–' : row.score + ' ' + (row.model || ''),
+        row.themeIds.map(function (id) { return state.themes[id] || id; }).join(', ') || '–',
+        row.storyPoints === null ? '–' : row.storyPoints,
+        row.ageDays === null ? '–' : row.ageDays + ' d',
+        row.flags.map(function (f) { return FLAG_LABELS[f]; }).join(', ')];
+      cells.forEach(function (cell, index) {
+        var td = make('td', index === 3 ? 'summary' : null);
+        if (cell instanceof Node) { td.appendChild(cell); } else { T.text(td, cell); }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    var typeSelect = el('filter-type');
+    Object.keys(types).forEach(function (type) {
+      if (!Array.prototype.some.call(typeSelect.options, function (o) { return o.value === type; })) {
+        var option = make('option', null, type);
+        option.value = type;
+        typeSelect.appendChild(option);
+      }
+    });
+    T.text(el('page-line'), 'Showing ' + state.rows.length + ' of ' + state.total + ' backlog items.');
+    el('more').hidden = state.rows.length >= state.total;
+    el('empty').hidden = state.total > 0;
+    el('table-section').hidden = state.total === 0;
+    el('controls').hidden = state.total === 0;
+    T.resize();
+  }
+
+  function propose() {
+    message('');
+    var pinned = Object.keys(state.pinned).filter(function (k) { return state.pinned[k]; });
+    T.api('POST', base() + '/proposal', { pinned: pinned, dependencyAware: el('dependency-aware').checked,
+      unscoredLast: el('unscored-last').checked }).then(function (reply) {
+      if (reply.status !== 200) { return failed(reply, 'No order could be proposed'); }
+      state.proposal = reply.body;
+      renderPreview(reply.body);
+    });
+  }
+
+  function renderPreview(p) {
+    var body = el('preview-rows');
+    body.textContent = '';
+    p.items.slice().sort(function (a, b) { return a.to - b.to; }).forEach(function (item) {
+      var tr = make('tr');
+      var move = item.move === 'UNCHANGED' ? 'stays' : (item.move === 'UP' ? '▲ up ' : '▼ down ') + (item.move === 'UNCHANGED' ? '' : item.by);
+      [item.to + 1, item.key, item.summary, item.score === null ? '–' : item.score, move].forEach(function (text, index) {
+        var td = make('td', index === 4 && item.move !== 'UNCHANGED' ? (item.move === 'UP' ? 'move-up' : 'move-down') : null, text);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    var notes = [];
+    if (p.dependencyCycles.length) { notes.push(p.dependencyCycles.length + ' dependency cycle(s) kept in their current order'); }
+    if (p.unmetDependencies.length) { notes.push(p.unmetDependencies.length + ' dependency(ies) not honoured because of pins'); }
+    T.text(el('preview-summary'), p.changesAnything
+      ? p.moved + ' item(s) need a rank change, in ' + p.calls + ' rank call(s); the others shift along with them.' + (notes.length ? ' ' + notes.join('; ') + '.' : '')
+      : 'The backlog is already in this order.');
+    el('apply').disabled = !p.changesAnything;
+    el('preview').hidden = false;
+    T.resize();
+  }
+
+  function apply(order, expectedCurrent) {
+    el('apply').disabled = true;
+    message('Writing the order to Jira…', '');
+    return T.api('POST', base() + '/apply', { order: order, expectedCurrent: expectedCurrent }).then(function (reply) {
+      el('apply').disabled = false;
+      report(reply, function () { apply(order, expectedCurrent); });
+    });
+  }
+
+  function report(reply, retry) {
+    if (reply.status === 200) {
+      var b = reply.body;
+      message(b.message + ' ' + b.movedCount + ' item(s) moved in ' + b.calls + ' call(s).'
+        + (b.failures.length ? ' Jira refused: ' + b.failures.map(function (f) { return f.issueKey; }).join(', ') + '.' : ''),
+        b.complete ? 'success' : 'error');
+      el('preview').hidden = true;
+      loadBacklog(true);
+    } else if (reply.status === 503 && reply.body && reply.body.moved) {
+      message(reply.body.message + ' Moved: ' + (reply.body.moved.join(', ') || 'none') + '. Not moved: '
+        + (reply.body.notMoved.join(', ') || 'none') + '.', 'error');
+      var again = make('button', 'secondary', 'Retry');
+      again.type = 'button';
+      again.addEventListener('click', retry);
+      el('grooming-message').appendChild(again);
+    } else if (reply.status === 409) {
+      message('The backlog changed in Jira since you read it; it has been reloaded. Propose again.', 'error');
+      el('preview').hidden = true;
+      loadBacklog(true);
+    } else {
+      failed(reply, 'Nothing was changed');
+    }
+  }
+
+  function undo() {
+    T.api('POST', base() + '/undo').then(function (reply) {
+      if (reply.status === 404) { return message('There is no applied order to undo.', ''); }
+      report(reply, undo);
+    });
+  }
+
+  function bulkLink() {
+    var keys = Object.keys(state.selected).filter(function (k) { return state.selected[k]; });
+    var theme = el('bulk-theme').value;
+    if (!keys.length || !theme) { return message('Select rows and a theme first.', ''); }
+    T.api('POST', '/api/themes/' + encodeURIComponent(theme) + '/links', { issueKeys: keys }).then(function (reply) {
+      if (reply.status !== 200) { return failed(reply, 'Nothing was linked'); }
+      message('Linked ' + reply.body.linked + ', already linked ' + reply.body.skipped
+        + (reply.body.failed.length ? ', not allowed ' + reply.body.failed.length : '') + '.', reply.body.failed.length ? 'error' : 'success');
+      state.selected = {};
+      loadBacklog(true);
+    });
+  }
+
+  /** Manual reorder: only with the whole backlog loaded and no filter, so the order sent is the full order. */
+  function enableDrag() {
+    if (!window.Sortable) { return; }
+    Sortable.create(el('rows'), {
+      animation: 120, filter: 'input', preventOnFilter: false,
+      onEnd: function () {
+        var filtered = el('filter-flag').value || el('filter-type').value || el('filter-theme').value;
+        var current = state.rows.map(function (r) { return r.key; });
+        if (filtered || state.rows.length < state.total) {
+          message('Clear the filters and load the whole backlog before reordering by hand.', 'error');
+          renderRows();
+          return;
+        }
+        var order = Array.prototype.map.call(el('rows').children, function (tr) { return tr.getAttribute('data-key'); });
+        apply(order, current);
+      }
+    });
+  }
+
+  el('board').addEventListener('change', function () { state.boardId = el('board').value; loadBacklog(true); });
+  ['filter-flag', 'filter-type', 'filter-theme'].forEach(function (id) { el(id).addEventListener('change', renderRows); });
+  el('more').addEventListener('click', function () { loadBacklog(false); });
+  el('propose').addEventListener('click', propose);
+  el('apply').addEventListener('click', function () {
+    if (state.proposal) { apply(state.proposal.order, state.proposal.current); }
+  });
+  el('cancel-preview').addEventListener('click', function () { el('preview').hidden = true; T.resize(); });
+  el('undo').addEventListener('click', undo);
+  el('bulk-link').addEventListener('click', bulkLink);
+  enableDrag();
+  loadThemes().then(loadBoards);
+})(window.Throughline);
