@@ -130,8 +130,11 @@
       pin.checked = !!state.pinned[row.key];
       pin.setAttribute('aria-label', 'Pin ' + row.key + ' in place');
       pin.addEventListener('change', function () { state.pinned[row.key] = pin.checked; tr.className = pin.checked ? 'pinned' : ''; });
-      var cells = [select, pin, row.key, row.summary, row.type, row.status,
-        row.score === null ? '–' : row.score + ' ' + (row.model || ''),
+      var scoreButton = make('button', 'secondary', row.score === null ? 'Score' : row.score + ' ' + (row.model || ''));
+      scoreButton.type = 'button';
+      scoreButton.setAttribute('aria-label', 'Edit the value score of ' + row.key);
+      scoreButton.addEventListener('click', function () { openEditor(tr, row); });
+      var cells = [select, pin, row.key, row.summary, row.type, row.status, scoreButton,
         row.themeIds.map(function (id) { return state.themes[id] || id; }).join(', ') || '–',
         row.storyPoints === null ? '–' : row.storyPoints,
         row.ageDays === null ? '–' : row.ageDays + ' d',
@@ -157,6 +160,78 @@
     el('table-section').hidden = state.total === 0;
     el('controls').hidden = state.total === 0;
     T.resize();
+  }
+
+  /** Inline score editing: the same API, validation and version rules as the issue panel. */
+  function openEditor(tr, row) {
+    var existing = document.getElementById('editor-' + row.key);
+    if (existing) { existing.remove(); return; }
+    Promise.all([state.models ? Promise.resolve({ status: 200, body: { models: state.models } }) : T.api('GET', '/api/scoring/models'),
+      T.api('GET', '/api/issues/' + encodeURIComponent(row.key) + '/value')]).then(function (replies) {
+      if (replies[0].status !== 200 || replies[1].status !== 200) { return failed(replies[1].status !== 200 ? replies[1] : replies[0], 'The score could not be read'); }
+      state.models = replies[0].body.models;
+      var view = replies[1].body;
+      var editorRow = make('tr');
+      editorRow.id = 'editor-' + row.key;
+      var cell = make('td');
+      cell.colSpan = 11;
+      var form = make('form', 'inline-editor');
+      var modelSelect = make('select');
+      modelSelect.setAttribute('aria-label', 'Scoring model for ' + row.key);
+      state.models.forEach(function (m) {
+        var option = make('option', null, m.name);
+        option.value = m.id;
+        option.selected = view.value ? view.value.model === m.id : m.id === (view.defaultModel || 'RICE');
+        modelSelect.appendChild(option);
+      });
+      var inputs = make('span', 'inline');
+      var errors = make('div', 'field-error');
+      errors.setAttribute('role', 'alert');
+      function renderInputs() {
+        inputs.textContent = '';
+        var model = state.models.filter(function (m) { return m.id === modelSelect.value; })[0];
+        model.inputs.forEach(function (spec) {
+          var input = make('input');
+          input.type = 'number';
+          input.step = 'any';
+          input.name = spec.key;
+          input.placeholder = spec.label;
+          input.title = spec.label + ' ' + spec.rule;
+          input.setAttribute('aria-label', spec.label + ' for ' + row.key + ' (' + spec.rule + ')');
+          if (view.value && view.value.model === model.id && view.value.inputs[spec.key] !== undefined) { input.value = view.value.inputs[spec.key]; }
+          inputs.appendChild(input);
+        });
+      }
+      modelSelect.addEventListener('change', renderInputs);
+      renderInputs();
+      var save = make('button', null, 'Save');
+      save.type = 'submit';
+      save.disabled = !view.editable;
+      form.appendChild(modelSelect);
+      form.appendChild(inputs);
+      form.appendChild(save);
+      form.appendChild(errors);
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var values = {};
+        Array.prototype.forEach.call(inputs.querySelectorAll('input'), function (i) { if (i.value !== '') { values[i.name] = Number(i.value); } });
+        T.api('PUT', '/api/issues/' + encodeURIComponent(row.key) + '/value',
+          { model: modelSelect.value, inputs: values, version: view.value ? view.value.version : 0 }).then(function (reply) {
+          if (reply.status === 200) {
+            message(row.key + ' now scores ' + reply.body.value.score + '.', 'success');
+            loadBacklog(true);
+          } else {
+            T.text(errors, reply.body && reply.body.errors ? reply.body.errors.map(function (e) { return e.field.replace('inputs.', '') + ': ' + e.message; }).join(' · ')
+              : (reply.body && reply.body.message) || 'Not saved.');
+          }
+        });
+      });
+      if (!view.editable) { T.text(errors, 'You can see this score; only people who can edit ' + row.key + ' in Jira can change it.'); }
+      cell.appendChild(form);
+      editorRow.appendChild(cell);
+      tr.parentNode.insertBefore(editorRow, tr.nextSibling);
+      T.resize();
+    });
   }
 
   function propose() {
@@ -250,7 +325,7 @@
   function enableDrag() {
     if (!window.Sortable) { return; }
     Sortable.create(el('rows'), {
-      animation: 120, filter: 'input', preventOnFilter: false,
+      animation: 120, filter: 'input, button, select, .inline-editor', preventOnFilter: false,
       onEnd: function () {
         var filtered = el('filter-flag').value || el('filter-type').value || el('filter-theme').value;
         var current = state.rows.map(function (r) { return r.key; });
@@ -259,7 +334,8 @@
           renderRows();
           return;
         }
-        var order = Array.prototype.map.call(el('rows').children, function (tr) { return tr.getAttribute('data-key'); });
+        var order = Array.prototype.map.call(el('rows').children, function (tr) { return tr.getAttribute('data-key'); })
+          .filter(function (key) { return key; });
         apply(order, current);
       }
     });
