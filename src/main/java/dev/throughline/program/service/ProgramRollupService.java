@@ -17,6 +17,7 @@ import dev.throughline.program.ProjectRollup;
 import dev.throughline.program.RollupEngine;
 import dev.throughline.program.RollupSettings;
 import dev.throughline.tenant.Caller;
+import dev.throughline.tenant.Site;
 import dev.throughline.theme.Quarter;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.store.ThemeJiraStore;
@@ -111,6 +112,35 @@ public class ProgramRollupService {
     /** Drops every cached fetch of the program (all versions and days), e.g. after it was deleted. */
     public void forget(Caller caller, String programId) {
         cache.asMap().keySet().removeIf(k -> k.clientKey().equals(caller.site().clientKey()) && k.programId().equals(programId));
+    }
+
+    /**
+     * Drops the site's cached fetches that read {@code projectKey} (rolled up or skipped), so the next rollup of
+     * those programs searches Jira again; other programs keep their cache. Used by Jira's issue webhooks. A fetch
+     * still running when this is called is not affected (it is stored when it ends).
+     *
+     * @return how many cached fetches were dropped
+     */
+    public int invalidateProject(Site site, String projectKey) {
+        return drop(site, fetched -> fetched.rollups().containsKey(projectKey)
+                || fetched.skipped().stream().anyMatch(s -> s.projectKey().equals(projectKey)));
+    }
+
+    /** Drops every cached fetch of the site (issue-link webhooks name no project). @return how many were dropped */
+    public int invalidateSite(Site site) {
+        return drop(site, fetched -> true);
+    }
+
+    private int drop(Site site, java.util.function.Predicate<Fetched> reads) {
+        AtomicInteger dropped = new AtomicInteger();
+        cache.asMap().entrySet().removeIf(entry -> {
+            boolean match = entry.getKey().clientKey().equals(site.clientKey()) && reads.test(entry.getValue());
+            if (match) {
+                dropped.incrementAndGet();
+            }
+            return match;
+        });
+        return dropped.get();
     }
 
     private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today) {

@@ -1,0 +1,380 @@
+/* Program report: pick or create a program, show its rollup (summary, group tables, dependencies, charts, CSV). */
+(function (T) {
+  'use strict';
+
+  var el = function (id) { return document.getElementById(id); };
+  var root = el('programs');
+  var state = { programs: [], current: null, rollup: null, charts: {} };
+  var GROUPS = [
+    { key: 'projects', title: 'Projects' },
+    { key: 'epics', title: 'Epics' },
+    { key: 'themes', title: 'Themes' },
+    { key: 'fixVersions', title: 'Fix versions' }
+  ];
+  var COLUMNS = [
+    { key: 'id', label: 'Name', text: true },
+    { key: 'items', label: 'Items' },
+    { key: 'done', label: 'Done' },
+    { key: 'percentComplete', label: '% complete', format: percent },
+    { key: 'valueDelivered', label: 'Value delivered', format: percent },
+    { key: 'unestimated', label: 'Unestimated' },
+    { key: 'unscored', label: 'Unscored' },
+    { key: 'overdue', label: 'Overdue' },
+    { key: 'anomalies', label: 'Anomalies', value: function (g) { return g.anomalies.length; } }
+  ];
+  var BASIS = { issue_count: 'issue count', story_points: 'story points', original_estimate: 'original estimate' };
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { T.text(node, text); }
+    return node;
+  }
+
+  function percent(value) {
+    return value === null || value === undefined ? '—' : (Math.round(Number(value) * 10) / 10) + ' %';
+  }
+
+  function message(text, kind) {
+    var box = el('programs-message');
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  }
+
+  function errorText(reply) {
+    var body = reply.body || {};
+    return body.message || body.error || ('Jira or Throughline answered ' + reply.status + '.');
+  }
+
+  function busy(on, text) {
+    root.setAttribute('aria-busy', on ? 'true' : 'false');
+    el('loading').hidden = !on;
+    if (text) { T.text(el('loading'), text); }
+    el('refresh').disabled = on || !state.current;
+    el('export-csv').disabled = on || !state.current;
+  }
+
+  /* ---------- programs list and picker ---------- */
+
+  function loadPrograms(select) {
+    busy(true, 'Loading programs…');
+    return T.api('GET', '/api/programs').then(function (reply) {
+      if (reply.status !== 200) { busy(false); message(errorText(reply), 'error'); return; }
+      state.programs = reply.body.programs || [];
+      var picker = el('program-picker');
+      while (picker.options.length > 1) { picker.remove(1); }
+      state.programs.forEach(function (p) {
+        var option = make('option', null, p.name + ' (' + p.projectCount + ' projects)');
+        option.value = p.id;
+        picker.appendChild(option);
+      });
+      picker.disabled = state.programs.length === 0;
+      el('empty').hidden = state.programs.length > 0;
+      var pick = select || (state.programs.length === 1 ? state.programs[0].id : null);
+      if (pick) {
+        picker.value = pick;
+        loadRollup(pick, false);
+      } else {
+        busy(false);
+        T.resize();
+      }
+    }, function (error) { busy(false); message(error.message, 'error'); });
+  }
+
+  function loadRollup(id, refresh) {
+    state.current = id;
+    message('');
+    busy(true, 'Computing the rollup from Jira…');
+    T.api('GET', '/api/programs/' + encodeURIComponent(id) + '/rollup' + (refresh ? '?refresh=true' : ''))
+      .then(function (reply) {
+        busy(false);
+        if (reply.status !== 200) {
+          el('report').hidden = true;
+          message(errorText(reply), 'error');
+          return;
+        }
+        state.rollup = reply.body;
+        render(reply.body);
+      }, function (error) { busy(false); message(error.message, 'error'); });
+  }
+
+  /* ---------- summary ---------- */
+
+  function render(r) {
+    el('report').hidden = false;
+    renderSummary(r);
+    renderGroups(r);
+    renderDependencies(r);
+    renderCharts(r);
+    T.resize();
+  }
+
+  function fact(list, term, value) {
+    list.appendChild(make('dt', null, term));
+    list.appendChild(make('dd', null, value));
+  }
+
+  function forecastText(f) {
+    if (f.status === 'complete') { return 'complete: nothing open'; }
+    if (f.status === 'no_throughput') { return 'no throughput: nothing finished in the last weeks, no date'; }
+    return f.percentiles.map(function (p) {
+      return p.percent + ' %: ' + (p.beyondHorizon ? 'beyond 10 years' : 'week of ' + p.weekStart + ' (' + p.weeksFromNow + ' wk)');
+    }).join(' · ');
+  }
+
+  function renderSummary(r) {
+    var g = r.groups.program[0];
+    var pct = g.percentComplete === null ? null : Number(g.percentComplete);
+    var bar = el('progress');
+    bar.setAttribute('aria-valuenow', String(pct === null ? 0 : Math.round(pct)));
+    bar.setAttribute('aria-valuetext', pct === null ? 'nothing estimated' : percent(pct));
+    bar.firstElementChild.style.width = (pct === null ? 0 : Math.min(100, pct)) + '%';
+    T.text(el('progress-text'), percent(pct) + ' complete by ' + (BASIS[r.program.progressBasis] || r.program.progressBasis));
+    var facts = el('summary-facts');
+    facts.textContent = '';
+    fact(facts, 'Items', g.done + ' of ' + g.items + ' done (' + g.inProgress + ' in progress)');
+    fact(facts, 'Value delivered', percent(g.valueDelivered));
+    fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items)', forecastText(r.forecasts.program));
+    fact(facts, 'Dependencies', r.dependencies.open.length + ' open, ' + r.dependencies.crossProject + ' cross-project');
+    var flags = el('red-flags');
+    flags.textContent = '';
+    var list = [];
+    if (g.overdue) { list.push(g.overdue + ' overdue'); }
+    if (g.anomalies.length) { list.push(g.anomalies.length + ' done parents with open work: ' + g.anomalies.join(', ')); }
+    if (r.dependencies.conflicts) { list.push(r.dependencies.conflicts + ' dependency conflicts'); }
+    if (r.dependencies.linksWithUnseenEnd) { list.push(r.dependencies.linksWithUnseenEnd + ' links to issues you cannot see'); }
+    if (r.leftOutProjects) { list.push(r.leftOutProjects + ' projects left out (you cannot browse them)'); }
+    (r.skippedProjects || []).forEach(function (s) { list.push('Skipped ' + s.projectKey + ': ' + s.reason); });
+    if (r.forecasts.program.status === 'no_throughput') { list.push('No throughput: no forecast date'); }
+    list.forEach(function (text) { flags.appendChild(make('li', null, text)); });
+    if (!list.length) { flags.appendChild(make('li', 'ok', 'No red flags')); }
+    T.text(el('fetched-at'), 'Read from Jira at ' + new Date(r.fetchedAt).toLocaleString() + ' · today ' + r.today);
+  }
+
+  /* ---------- sortable group tables ---------- */
+
+  function cellValue(column, g) {
+    return column.value ? column.value(g) : g[column.key];
+  }
+
+  function renderGroups(r) {
+    var holder = el('groups');
+    holder.textContent = '';
+    GROUPS.forEach(function (kind) {
+      var rows = r.groups[kind.key] || [];
+      var section = make('section', 'group-table');
+      var titleId = 'group-' + kind.key;
+      var title = make('h3', null, kind.title + ' (' + rows.length + ')');
+      title.id = titleId;
+      section.setAttribute('aria-labelledby', titleId);
+      section.appendChild(title);
+      if (!rows.length) {
+        section.appendChild(make('p', 'subtle', 'None.'));
+      } else {
+        section.appendChild(table(kind, rows, titleId));
+      }
+      holder.appendChild(section);
+    });
+  }
+
+  function table(kind, rows, titleId) {
+    var sort = { column: 'id', direction: 'ascending' };
+    var tableNode = make('table');
+    tableNode.setAttribute('aria-labelledby', titleId);
+    var head = make('thead');
+    var headRow = make('tr');
+    var body = make('tbody');
+    COLUMNS.forEach(function (column) {
+      var th = make('th', column.text ? null : 'num');
+      th.scope = 'col';
+      var button = make('button', 'sort', column.label);
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        sort.direction = sort.column === column.key && sort.direction === 'ascending' ? 'descending' : 'ascending';
+        sort.column = column.key;
+        fill();
+      });
+      th.appendChild(button);
+      headRow.appendChild(th);
+    });
+    head.appendChild(headRow);
+    tableNode.appendChild(head);
+    tableNode.appendChild(body);
+
+    function fill() {
+      var column = COLUMNS.filter(function (c) { return c.key === sort.column; })[0];
+      var sign = sort.direction === 'ascending' ? 1 : -1;
+      var sorted = rows.slice().sort(function (a, b) {
+        var x = cellValue(column, a), y = cellValue(column, b);
+        if (x === null || x === undefined) { return 1; }
+        if (y === null || y === undefined) { return -1; }
+        if (column.text) { return sign * String(x).localeCompare(String(y)); }
+        return sign * (Number(x) - Number(y));
+      });
+      Array.prototype.forEach.call(headRow.children, function (th, i) {
+        if (COLUMNS[i].key === sort.column) { th.setAttribute('aria-sort', sort.direction); } else { th.removeAttribute('aria-sort'); }
+      });
+      body.textContent = '';
+      sorted.forEach(function (g) {
+        var tr = make('tr');
+        COLUMNS.forEach(function (c, i) {
+          var v = cellValue(c, g);
+          var cell = make(i === 0 ? 'th' : 'td', c.text ? null : 'num', c.format ? c.format(v) : v);
+          if (i === 0) { cell.scope = 'row'; }
+          if (c.key === 'anomalies' && g.anomalies.length) { cell.title = g.anomalies.join(', '); }
+          tr.appendChild(cell);
+        });
+        body.appendChild(tr);
+      });
+    }
+    fill();
+    return tableNode;
+  }
+
+  /* ---------- dependencies ---------- */
+
+  function endText(end) {
+    return end.key + ' (' + end.status.replace(/_/g, ' ') + (end.due ? ', due ' + end.due : '') + ')';
+  }
+
+  function renderDependencies(r) {
+    var d = r.dependencies;
+    T.text(el('dependencies-facts'), d.open.length + ' open · ' + d.crossProject + ' cross-project · '
+      + d.conflicts + ' with conflicts · ' + d.linksWithUnseenEnd + ' links to issues you cannot see');
+    var list = el('dependency-list');
+    list.textContent = '';
+    var sorted = d.open.slice().sort(function (a, b) { return b.conflicts.length - a.conflicts.length; });
+    sorted.forEach(function (dep) {
+      var li = make('li', dep.conflicts.length ? 'conflict' : null);
+      var text = endText(dep.blocker) + ' blocks ' + endText(dep.blocked) + (dep.crossProject ? ' · cross-project' : '');
+      dep.conflicts.forEach(function (c) {
+        text += ' · conflict: blocker due ' + c.blockerDue + ' after ' + c.limit
+          + (c.themeId ? ' (end of theme ' + c.themeId + ')' : ' (the blocked item\'s due date)');
+      });
+      T.text(li, text);
+      list.appendChild(li);
+    });
+    if (!d.open.length) { list.appendChild(make('li', null, 'No open dependencies.')); }
+  }
+
+  /* ---------- charts (Chart.js from WebJars) ---------- */
+
+  function renderCharts(r) {
+    if (!window.Chart) { return; }
+    Object.keys(state.charts).forEach(function (k) { state.charts[k].destroy(); });
+    var points = r.burnUp.program;
+    state.charts.burnup = new Chart(el('burnup-chart'), {
+      type: 'line',
+      data: {
+        labels: points.map(function (p) { return p.weekStart; }),
+        datasets: [
+          { label: 'Scope', data: points.map(function (p) { return p.scope; }), borderColor: '#8590A2', pointRadius: 0 },
+          { label: 'Done', data: points.map(function (p) { return p.done; }), borderColor: '#1F845A', pointRadius: 0 }
+        ]
+      },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } }
+    });
+    var percentiles = r.forecasts.program.percentiles.filter(function (p) { return !p.beyondHorizon && p.weeksFromNow !== null; });
+    state.charts.forecast = new Chart(el('forecast-chart'), {
+      type: 'bar',
+      data: {
+        labels: percentiles.map(function (p) { return p.percent + ' % (' + p.weekStart + ')'; }),
+        datasets: [{ label: 'Weeks from now', data: percentiles.map(function (p) { return p.weeksFromNow; }),
+          backgroundColor: ['#4BCE97', '#F5CD47', '#F87168'] }]
+      },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } },
+        plugins: { title: { display: !percentiles.length, text: forecastText(r.forecasts.program) } } }
+    });
+  }
+
+  /* ---------- CSV and new program ---------- */
+
+  function exportCsv() {
+    if (!state.current) { return; }
+    var id = state.current;
+    T.token().then(function (jwt) {
+      return fetch('/api/programs/' + encodeURIComponent(id) + '/rollup.csv', { headers: { Authorization: 'JWT ' + jwt } });
+    }).then(function (response) {
+      if (!response.ok) { throw new Error('The CSV export failed (' + response.status + ').'); }
+      return response.blob();
+    }).then(function (blob) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'throughline-program-' + id + '.csv';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }).catch(function (error) { message(error.message, 'error'); });
+  }
+
+  var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks'];
+
+  function clearFieldErrors() {
+    FIELDS.forEach(function (f) {
+      T.text(el('np-error-' + f), '');
+    });
+    el('new-program').querySelectorAll('[aria-invalid]').forEach(function (n) { n.removeAttribute('aria-invalid'); });
+  }
+
+  function showFieldErrors(errors) {
+    var unplaced = [];
+    errors.forEach(function (e) {
+      var field = String(e.field || '').replace(/\[.*$/, '').split('.')[0];
+      var box = el('np-error-' + field);
+      if (!box) { unplaced.push((e.field ? e.field + ': ' : '') + e.message); return; }
+      T.text(box, (box.textContent ? box.textContent + ' ' : '') + (e.field !== field ? e.field + ': ' : '') + e.message);
+      var input = el('new-program').querySelector('[name="' + field + '"]');
+      if (input) { input.setAttribute('aria-invalid', 'true'); }
+    });
+    if (unplaced.length) { message(unplaced.join(' '), 'error'); }
+  }
+
+  function toggleForm(open) {
+    el('new-program').hidden = !open;
+    el('new-program-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open) { el('np-name').focus(); }
+    T.resize();
+  }
+
+  function createProgram(event) {
+    event.preventDefault();
+    clearFieldErrors();
+    message('');
+    var weeks = el('np-weeks').value.trim();
+    var body = {
+      name: el('np-name').value,
+      projects: el('np-projects').value.split(',').map(function (k) { return k.trim().toUpperCase(); })
+        .filter(function (k) { return k.length > 0; }),
+      progressBasis: el('np-basis').value,
+      includeSubtasks: el('np-subtasks').checked,
+      throughputWeeks: weeks === '' ? 12 : Number(weeks)
+    };
+    var jql = el('np-jql').value.trim();
+    if (jql) { body.jql = jql; }
+    T.api('POST', '/api/programs', body).then(function (reply) {
+      if (reply.status === 201) {
+        el('new-program').reset();
+        toggleForm(false);
+        T.flag('Program created', reply.body.name);
+        loadPrograms(reply.body.id);
+      } else if (reply.status === 400 && reply.body && reply.body.errors) {
+        showFieldErrors(reply.body.errors);
+        T.resize();
+      } else {
+        message(errorText(reply), 'error');
+      }
+    }, function (error) { message(error.message, 'error'); });
+  }
+
+  el('program-picker').addEventListener('change', function (event) {
+    if (event.target.value) { loadRollup(event.target.value, false); } else { state.current = null; el('report').hidden = true; busy(false); }
+  });
+  el('refresh').addEventListener('click', function () { if (state.current) { loadRollup(state.current, true); } });
+  el('export-csv').addEventListener('click', exportCsv);
+  el('new-program-toggle').addEventListener('click', function () { toggleForm(el('new-program').hidden); });
+  el('np-cancel').addEventListener('click', function () { toggleForm(false); });
+  el('new-program').addEventListener('submit', createProgram);
+  loadPrograms(null);
+})(window.Throughline);
