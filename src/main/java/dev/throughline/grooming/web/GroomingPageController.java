@@ -2,7 +2,6 @@ package dev.throughline.grooming.web;
 
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.tenant.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,19 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class GroomingPageController {
 
-    private final String allJsUrl;
-
-    GroomingPageController(@Value("${throughline.connect.all-js-url}") String allJsUrl) {
-        this.allJsUrl = allJsUrl;
-    }
-
     @GetMapping("/pages/grooming")
     String grooming(Caller caller, @RequestParam String projectKey, Model model) {
         if (!projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
             throw new InvalidInputException("projectKey", "must be a project key such as WEB");
         }
         model.addAttribute("projectKey", projectKey);
-        model.addAttribute("allJsUrl", allJsUrl);
         return "grooming";
     }
 }

@@ -1,8 +1,6 @@
 package dev.throughline.program.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -12,15 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ProgramsPageController {
 
-    private final String allJsUrl;
-
-    ProgramsPageController(@Value("${throughline.connect.all-js-url}") String allJsUrl) {
-        this.allJsUrl = allJsUrl;
-    }
-
     @GetMapping("/pages/programs")
-    String programs(Model model) {
-        model.addAttribute("allJsUrl", allJsUrl);
+    String programs() {
         return "programs";
     }
 }

@@ -2,7 +2,6 @@ package dev.throughline.theme.web;
 
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.tenant.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,19 +16,12 @@ import java.util.Optional;
 @Controller
 class RoadmapPageController {
 
-    private final String allJsUrl;
-
-    RoadmapPageController(@Value("${throughline.connect.all-js-url}") String allJsUrl) {
-        this.allJsUrl = allJsUrl;
-    }
-
     @GetMapping("/pages/roadmap")
     String roadmap(Caller caller, @RequestParam Optional<String> projectKey, Model model) {
         projectKey.filter(key -> !key.matches("[A-Z][A-Z0-9_]{0,254}")).ifPresent(key -> {
             throw new InvalidInputException("projectKey", "must be a project key such as WEB");
         });
         model.addAttribute("projectKey", projectKey.orElse(""));
-        model.addAttribute("allJsUrl", allJsUrl);
         return "roadmap";
     }
 }
