@@ -87,8 +87,10 @@
     state.current = id;
     message('');
     busy(true, 'Computing the rollup from Jira…');
+    var poll = setInterval(function () { showProgress(id); }, 1000);
     T.api('GET', '/api/programs/' + encodeURIComponent(id) + '/rollup' + (refresh ? '?refresh=true' : ''))
       .then(function (reply) {
+        clearInterval(poll);
         busy(false);
         if (reply.status !== 200) {
           el('report').hidden = true;
@@ -97,7 +99,17 @@
         }
         state.rollup = reply.body;
         render(reply.body);
-      }, function (error) { busy(false); message(error.message, 'error'); });
+      }, function (error) { clearInterval(poll); busy(false); message(error.message, 'error'); });
+  }
+
+  /** "12,400 of ~40,000 issues read" while a large program is computed. */
+  function showProgress(id) {
+    T.api('GET', '/api/programs/' + encodeURIComponent(id) + '/rollup/progress').then(function (reply) {
+      if (reply.status !== 200 || !reply.body.computing || el('loading').hidden) { return; }
+      var read = reply.body.read.toLocaleString('en');
+      var total = reply.body.approximateTotal;
+      T.text(el('loading'), 'Computing the rollup from Jira… ' + read + (total >= 0 ? ' of ~' + total.toLocaleString('en') : '') + ' issues read');
+    });
   }
 
   /* ---------- summary ---------- */

@@ -52,6 +52,12 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
         }
     }
 
+    /** All the program's work in one JQL (for Jira's approximate count). */
+    public String programJql() {
+        String base = "project in (" + String.join(", ", projects.stream().map(key -> "\"" + key + "\"").toList()) + ")";
+        return jql.map(refinement -> base + " AND (" + refinement + ")").orElse(base);
+    }
+
     /** The JQL of one partition: the project, refined by the program's JQL. */
     public String partitionJql(String projectKey) {
         String base = "project = \"" + projectKey + "\"";

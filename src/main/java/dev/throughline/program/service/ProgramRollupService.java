@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Program rollups from Jira. The app reads a program once per (site, program, version, day) and keeps one folded
@@ -67,6 +68,7 @@ public class ProgramRollupService {
     private final Clock clock;
     private final ExecutorService pool;
     private final Cache<FetchKey, Fetched> cache;
+    private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
                                 @Value("${throughline.program.concurrency:4}") int concurrency,
@@ -92,7 +94,7 @@ public class ProgramRollupService {
         if (refresh) {
             cache.invalidate(key);
         }
-        Fetched fetched = cache.get(key, k -> fetch(client, program, today));
+        Fetched fetched = cache.get(key, k -> fetchWithProgress(k, client, program, today));
         Set<Long> visible = fetched.projectIds().isEmpty() ? Set.of()
                 : client.browsableProjects(accountId, fetched.projectIds().values());
         List<ProjectRollup> parts = new ArrayList<>();
@@ -107,6 +109,27 @@ public class ProgramRollupService {
         }
         ProgramResult result = RollupEngine.rollUp(fetched.settings(), parts);
         return new ProgramRollup(program, result, leftOut, fetched.skipped(), fetched.fetchedAt());
+    }
+
+    /** How far the running fetch of the program has got: issues read of Jira's approximate total. */
+    public record Progress(boolean computing, long read, long approximateTotal) {
+    }
+
+    public Progress progress(Caller caller, String programId) {
+        ProgramDefinition program = programs.get(caller, programId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
+        FetchProgress running = inProgress.get(key);
+        if (running == null) {
+            return new Progress(false, 0, -1);
+        }
+        return new Progress(true, running.read.get(), running.approximateTotal);
+    }
+
+    /** Counters of a running fetch; the approximate total is -1 until (or unless) Jira's estimate arrives. */
+    private static final class FetchProgress {
+        final AtomicLong read = new AtomicLong();
+        volatile long approximateTotal = -1;
     }
 
     /** Drops every cached fetch of the program (all versions and days), e.g. after it was deleted. */
@@ -143,7 +166,28 @@ public class ProgramRollupService {
         return dropped.get();
     }
 
-    private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today) {
+    private Fetched fetchWithProgress(FetchKey key, JiraClient client, ProgramDefinition program, LocalDate today) {
+        FetchProgress progress = new FetchProgress();
+        inProgress.put(key, progress);
+        try {
+            // its own thread, so the hint never takes a partition's place in the pool
+            java.util.concurrent.CompletableFuture.runAsync(() -> approximate(client, program, progress));
+            return fetch(client, program, today, progress);
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    /** One approximate count for the whole program, so the page can say "12,400 of ~40,000 issues". */
+    private static void approximate(JiraClient client, ProgramDefinition program, FetchProgress progress) {
+        try {
+            progress.approximateTotal = client.approximateCount(program.programJql());
+        } catch (RuntimeException unknown) {
+            // only a progress hint: without it the page shows the issues read so far
+        }
+    }
+
+    private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress) {
         Instant started = clock.instant();
         RollupSettings settings = RollupSettings.defaults(today)
                 .withProgressBasis(program.progressBasis())
@@ -156,7 +200,7 @@ public class ProgramRollupService {
         for (String projectKey : program.projects()) {
             SearchRequest request = new SearchRequest(program.partitionJql(projectKey), fields,
                     IssueMapper.properties(), PAGE_SIZE);
-            running.put(projectKey, pool.submit(() -> fold(client, request, projectKey, pointsField, settings)));
+            running.put(projectKey, pool.submit(() -> fold(client, request, projectKey, pointsField, settings, progress.read)));
         }
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         List<SkippedProject> skipped = new ArrayList<>();
@@ -187,7 +231,7 @@ public class ProgramRollupService {
     }
 
     private static ProjectRollup fold(JiraClient client, SearchRequest request, String projectKey,
-                                      Optional<String> pointsField, RollupSettings settings) {
+                                      Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
         ProjectRollup rollup = new ProjectRollup(settings);
         Optional<String> token = Optional.empty();
         do {
@@ -198,6 +242,7 @@ public class ProgramRollupService {
             for (JiraIssue issue : page.issues()) {
                 rollup.accept(IssueMapper.map(issue, projectKey, pointsField, settings.today()));
             }
+            read.addAndGet(page.issues().size());
             token = page.nextPageToken();
         } while (token.isPresent());
         return rollup;

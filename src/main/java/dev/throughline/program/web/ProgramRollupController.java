@@ -28,6 +28,13 @@ class ProgramRollupController {
         return ProgramResultJson.of(rollups.rollup(caller, id, refresh));
     }
 
+    /** While a rollup is computed: {@code {computing, read, approximateTotal}} (-1 when Jira gave no estimate). */
+    @GetMapping("/api/programs/{id}/rollup/progress")
+    Map<String, Object> progress(Caller caller, @PathVariable String id) {
+        var progress = rollups.progress(caller, id);
+        return Map.of("computing", progress.computing(), "read", progress.read(), "approximateTotal", progress.approximateTotal());
+    }
+
     @GetMapping(value = "/api/programs/{id}/rollup.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
         ProgramRollup rollup = rollups.rollup(caller, id, refresh);

@@ -1,0 +1,63 @@
+package dev.throughline.program.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A large program reports how far its rollup has got while it is computed ("12,400 of ~40,000 issues"). */
+class ProgramProgressTest extends ConnectedAppTest {
+
+    private JiraSandbox jira;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo()).withLatency(Duration.ofMillis(150));
+        jira.site().addUser("pgm", "Program Manager");
+        for (String key : List.of("WEB", "MOB", "PLAT")) {
+            jira.site().grant("pgm", key, "BROWSE_PROJECTS");
+        }
+        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    @Test
+    void progressCountsIssuesReadAgainstJirasApproximateTotalWhileComputing() throws Exception {
+        String id = app().post("/api/programs", "{\"name\":\"Big\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
+                connect.contextToken("pgm")).json().path("id").asText();
+        String path = "/api/programs/" + id + "/rollup";
+
+        CompletableFuture<AppUnderTest.Reply> rollup = CompletableFuture.supplyAsync(() -> app().get(path, connect.contextToken("pgm")));
+        List<JsonNode> seen = new ArrayList<>();
+        while (!rollup.isDone()) {
+            seen.add(app().get(path + "/progress", connect.contextToken("pgm")).json());
+            Thread.sleep(100);
+        }
+
+        assertThat(rollup.get().status()).isEqualTo(200);
+        JsonNode during = seen.stream().filter(p -> p.path("computing").asBoolean() && p.path("approximateTotal").asLong() > 0)
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no progress seen: " + seen));
+        assertThat(during.path("approximateTotal").asLong()).isEqualTo(jira.site().issues().size());
+        assertThat(during.path("read").asLong()).isBetween(0L, (long) jira.site().issues().size());
+        assertThat(app().get(path + "/progress", connect.contextToken("pgm")).json().path("computing").asBoolean()).isFalse();
+    }
+}
