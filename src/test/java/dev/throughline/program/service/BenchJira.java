@@ -1,0 +1,83 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClientSettings;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.tenant.Site;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestTemplate;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The production Jira client (pooled Apache HttpClient, retry interceptor, {@code RestJiraClient}) pointed at a
+ * sandbox base URL, without Spring or ACSB. The builders are package-private in {@code dev.throughline.jira}
+ * (ClientAgainstSandboxTest calls them from that package), so the benchmark reaches them reflectively.
+ */
+final class BenchJira {
+
+    /** One HTTP exchange as the app saw it (after retries, before signing would happen). */
+    record Exchange(String method, String path, long startNanos, long endNanos) {
+    }
+
+    /** Records every request the client sends; placed before the retry interceptor like ACSB's signers. */
+    static final class Recorder implements ClientHttpRequestInterceptor {
+        final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
+                                            org.springframework.http.client.ClientHttpRequestExecution execution)
+                throws java.io.IOException {
+            long start = System.nanoTime();
+            try {
+                return execution.execute(request, body);
+            } finally {
+                exchanges.add(new Exchange(String.valueOf(request.getMethod()), request.getURI().getPath(), start,
+                        System.nanoTime()));
+            }
+        }
+    }
+
+    private BenchJira() {
+    }
+
+    static JiraClient client(String baseUrl, ClientHttpRequestInterceptor recorder) {
+        try {
+            JiraClientSettings settings = JiraClientSettings.defaults();
+            Class<?> templates = Class.forName("dev.throughline.jira.JiraRestTemplates");
+            Method factory = templates.getDeclaredMethod("requestFactory", JiraClientSettings.class);
+            factory.setAccessible(true);
+            ClientHttpRequestFactory requests = (ClientHttpRequestFactory) factory.invoke(null, settings);
+            Class<?> retryType = Class.forName("dev.throughline.jira.RetryInterceptor");
+            Constructor<?> retryCtor = retryType.getDeclaredConstructor(JiraClientSettings.class);
+            retryCtor.setAccessible(true);
+            Object retry = retryCtor.newInstance(settings);
+            Method create = templates.getDeclaredMethod("create", ClientHttpRequestFactory.class, String.class,
+                    List.class, retryType);
+            create.setAccessible(true);
+            RestTemplate rest = (RestTemplate) create.invoke(null, requests, baseUrl, List.of(recorder), retry);
+            Class<?> clientType = Class.forName("dev.throughline.jira.RestJiraClient");
+            Constructor<?> clientCtor = clientType.getDeclaredConstructor(RestTemplate.class, String.class,
+                    JiraClientSettings.class);
+            clientCtor.setAccessible(true);
+            return (JiraClient) clientCtor.newInstance(rest, "throughline", settings);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build the Jira client for the benchmark", e);
+        }
+    }
+
+    /** JiraClients that hands out one fixed client (its ACSB collaborators are never used). */
+    static JiraClients clients(JiraClient client) {
+        return new JiraClients(null, null, JiraClientSettings.defaults(), "throughline") {
+            @Override
+            public JiraClient forSite(Site site) {
+                return client;
+            }
+        };
+    }
+}

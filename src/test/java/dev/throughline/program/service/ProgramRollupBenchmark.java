@@ -1,0 +1,266 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.program.store.ProgramJiraStore;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.tenant.Caller;
+import dev.throughline.tenant.Site;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Program rollup benchmark (docs/program-benchmark.md). Not part of {@code mvn verify} (tag "benchmark" is
+ * excluded in the pom); run it with
+ * <pre>mvn -q test -Dgroups=benchmark -DexcludedGroups= -Dtest=ProgramRollupBenchmark</pre>
+ *
+ * <p>For each size, the sandbox (a generated site of 20 projects, 100 ms latency on every response) runs in this
+ * JVM; the app side ({@link ProgramRollupBenchmarkRunner}: the real ProgramRollupService and Jira client, no
+ * Spring) runs in a forked {@code java -Xmx256m}, so its peak heap is the app's alone.
+ *
+ * <p>Minimum requests = Σ over partitions of max(1, ⌈issues_i / page⌉), page = the page size Jira grants
+ * (ProgramRollupService asks 100; the sandbox, like Jira, caps searches that request fields at 100).
+ * Lower bound on wall time = max(max_i p_i, ⌈Σ p_i / c⌉) × latency, p_i = pages of partition i, c = concurrency.
+ * It counts search round trips only; the rollup's other (sequential) requests are reported separately.
+ *
+ * <p>Asserts correctness only (totals equal the sandbox counted by hand), never timing.
+ *
+ * <p>Knobs (system properties): throughline.bench.sizes (10000,100000), .projects (20), .latencyMs (100),
+ * .concurrency (4), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
+ * .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once it has run that long;
+ * the table's footnotes give the calls made.
+ */
+@Tag("benchmark")
+class ProgramRollupBenchmark {
+
+    private static final int GRANTED_PAGE = Math.min(ProgramRollupService.PAGE_SIZE, 100);
+
+    private final List<String> sizes = List.of(prop("sizes", "10000,100000").split(","));
+    private final int projects = Integer.parseInt(prop("projects", "20"));
+    private final int latencyMs = Integer.parseInt(prop("latencyMs", "100"));
+    private final int concurrency = Integer.parseInt(prop("concurrency", "4"));
+    private final String xmx = prop("xmx", "256m");
+    private final int cachedCalls = Integer.parseInt(prop("cachedCalls", "200"));
+    private final int cachedCallsWithLatency = Integer.parseInt(prop("cachedCallsWithLatency", "20"));
+    private final long seed = Long.parseLong(prop("seed", "42"));
+    private final int cachedBudgetSeconds = Integer.parseInt(prop("cachedBudgetSeconds", "30"));
+
+    private static String prop(String name, String fallback) {
+        return System.getProperty("throughline.bench." + name, fallback);
+    }
+
+    @Test
+    void programRollup() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (String size : sizes) {
+            rows.add(run(Integer.parseInt(size.strip())));
+        }
+        System.out.println(table(rows));
+        for (Row row : rows) {
+            assertThat(row.exitCode).as(row.issues + " issues: forked JVM exit code; output:\n" + row.output).isZero();
+            assertThat(row.fetch.get("items")).as("program items").isEqualTo(String.valueOf(row.expectedItems));
+            assertThat(row.fetch.get("projectItems")).as("Σ project items").isEqualTo(String.valueOf(row.expectedItems));
+            assertThat(row.fetch.get("done")).as("done items").isEqualTo(String.valueOf(row.expectedDone));
+            assertThat(new BigDecimal(row.fetch.get("pointsTotal"))).as("story points")
+                    .isEqualByComparingTo(row.expectedPoints);
+            assertThat(row.fetch.get("projects")).isEqualTo(String.valueOf(projects));
+            assertThat(row.fetch.get("skipped")).isEqualTo("0");
+            assertThat(row.searchesServed).as("searches until the last page of every partition")
+                    .isGreaterThanOrEqualTo(row.minimumRequests);
+            assertThat(row.cachedFast.get("items")).isEqualTo(String.valueOf(row.expectedItems));
+        }
+    }
+
+    private Row run(int issues) throws Exception {
+        SandboxSite site = SandboxGenerator.generate(seed, projects, issues);
+        JiraSandbox sandbox = JiraSandbox.start(site);
+        try {
+            List<String> keys = site.projects().stream().map(p -> p.key()).toList();
+            JiraClient setup = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
+            Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
+            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore());
+            String programId = programs.create(admin, Map.of("name", "Benchmark " + issues, "projects", keys)).id();
+            String warmUpId = programs.create(admin, Map.of("name", "Warm-up " + issues,
+                    "projects", keys.subList(0, Math.min(keys.size(), concurrency)))).id();
+
+            Row row = new Row(issues);
+            Map<String, Long> perProject = site.issues().stream()
+                    .collect(Collectors.groupingBy(SandboxIssue::projectKey, TreeMap::new, Collectors.counting()));
+            List<Integer> pages = keys.stream()
+                    .map(k -> (int) Math.max(1, (perProject.getOrDefault(k, 0L) + GRANTED_PAGE - 1) / GRANTED_PAGE)).toList();
+            row.minimumRequests = pages.stream().mapToInt(Integer::intValue).sum();
+            int longest = pages.stream().mapToInt(Integer::intValue).max().orElse(0);
+            row.lowerBoundMs = (long) Math.max(longest, (row.minimumRequests + concurrency - 1) / concurrency) * latencyMs;
+            List<SandboxIssue> items = items(site);
+            row.expectedItems = items.size();
+            row.expectedDone = items.stream().filter(i -> i.status().done()).count();
+            row.expectedPoints = BigDecimal.valueOf(items.stream().mapToDouble(i -> i.storyPointEstimate().orElse(0)).sum());
+
+            fork(sandbox, programId, warmUpId, row);
+            return row;
+        } finally {
+            sandbox.stop();
+        }
+    }
+
+    private void fork(JiraSandbox sandbox, String programId, String warmUpId, Row row) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx" + xmx,
+                "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds, "-cp", classpath,
+                ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId, String.valueOf(concurrency),
+                String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls)).redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.startsWith("PHASE ")) {
+                    output.append(line).append('\n');
+                    continue;
+                }
+                String[] parts = line.split(" ");
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 2; i < parts.length; i++) {
+                    int eq = parts[i].indexOf('=');
+                    values.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+                }
+                int served = sandbox.servedCount(JiraSandbox.SEARCH);
+                int received = sandbox.requestCounts().values().stream().mapToInt(Integer::intValue).sum();
+                switch (parts[1]) {
+                    case "warmUp" -> {
+                        row.warmUp = values;
+                        sandbox.withLatency(Duration.ofMillis(latencyMs));
+                    }
+                    case "fetch" -> {
+                        row.fetch = values;
+                        row.searchesServed = served;
+                        row.requestsServed = received;
+                    }
+                    case "cachedWithLatency" -> {
+                        row.cachedSlow = values;
+                        sandbox.withLatency(Duration.ZERO);
+                    }
+                    case "cachedWithoutLatency" -> row.cachedFast = values;
+                    default -> row.failure = values.toString();
+                }
+                sandbox.resetTraffic();
+                out.write("go\n");
+                out.flush();
+            }
+        }
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        row.exitCode = process.exitValue();
+        row.forkSeconds = (System.nanoTime() - started) / 1e9;
+        row.output = output.toString();
+    }
+
+    /** Items by the rules of docs/rollup-rules.md: non-sub-tasks, less epics that have (non-sub-task) children. */
+    private static List<SandboxIssue> items(SandboxSite site) {
+        Set<Long> parentsOfWork = site.issues().stream().filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
+                .map(SandboxIssue::parentId).collect(Collectors.toSet());
+        return site.issues().stream().filter(i -> i.type() != IssueType.SUBTASK)
+                .filter(i -> i.type() != IssueType.EPIC || !parentsOfWork.contains(i.id())).toList();
+    }
+
+    private String table(List<Row> rows) {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%n%d projects, %d ms latency per Jira response, concurrency %d, page %d, "
+                + "app JVM -Xmx%s%n%n", projects, latencyMs, concurrency, GRANTED_PAGE, xmx));
+        t.append("| Issues | Search requests / minimum | All Jira requests (rollup) | Wall time | Lower bound | Wall / bound "
+                + "| Search window | Peak heap | Heap after GC | Completed in -Xmx").append(xmx)
+                .append(" | Cached p50 / p95 (").append(latencyMs)
+                .append(" ms Jira) | Cached p50 / p95 (0 ms Jira) | Cached p50 / p95 in the app (0 ms Jira, Jira time subtracted) |\n");
+        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            if (r.fetch == null) {
+                t.append(String.format(Locale.ROOT, "| %,d | – | – | – | %,d ms | – | – | – | – | no (%s, exit %d) | – | – | – |%n",
+                        r.issues, r.lowerBoundMs, r.failure == null ? "no result" : r.failure, r.exitCode));
+                continue;
+            }
+            long wall = Long.parseLong(r.fetch.get("wallMs"));
+            t.append(String.format(Locale.ROOT,
+                    "| %,d | %,d / %,d (%.3f×) | %,d (%.3f× min) | %,d ms | %,d ms | %.2f× | %,d ms | %s | %s | %s | %s / %s ms | %s / %s ms | %s / %s ms |%n",
+                    r.issues, r.searchesServed, r.minimumRequests, (double) r.searchesServed / r.minimumRequests,
+                    r.requestsServed, (double) r.requestsServed / r.minimumRequests, wall, r.lowerBoundMs,
+                    (double) wall / r.lowerBoundMs, Long.parseLong(r.fetch.get("searchWindowMs")),
+                    mb(r.fetch.get("peakHeapBytes")), mb(r.fetch.get("retainedHeapBytes")),
+                    r.exitCode == 0 ? "yes" : "no (exit " + r.exitCode + ")",
+                    get(r.cachedSlow, "p50Ms"), get(r.cachedSlow, "p95Ms"), get(r.cachedFast, "p50Ms"), get(r.cachedFast, "p95Ms"),
+                    get(r.cachedFast, "appP50Ms"), get(r.cachedFast, "appP95Ms")));
+        }
+        t.append('\n');
+        for (Row r : rows) {
+            if (r.fetch != null) {
+                t.append(String.format(Locale.ROOT, "- %,d issues: %s items; one search round trip p50 %s ms, p95 %s ms (latency included); warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
+                                + "non-search requests of the rollup: %s; cached calls made: %s with latency, %s without; per cached call: %s Jira requests (%s)%n",
+                        r.issues, r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
+                        r.fetch.get("gc"), r.forkSeconds,
+                        r.fetch.get("otherRequests").replace('_', ' '), get(r.cachedSlow, "calls"), get(r.cachedFast, "calls"),
+                        r.cachedSlow == null ? "?" : String.format(Locale.ROOT, "%.1f",
+                                Double.parseDouble(r.cachedSlow.get("requests")) / Double.parseDouble(r.cachedSlow.get("calls"))),
+                        r.cachedSlow == null ? "" : r.cachedSlow.get("requestPaths").replace('_', ' ')));
+            }
+        }
+        return t.toString();
+    }
+
+    private static String get(Map<String, String> values, String key) {
+        return values == null ? "–" : values.get(key);
+    }
+
+    private static String mb(String bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", Long.parseLong(bytes) / 1048576.0);
+    }
+
+    private static final class Row {
+        final int issues;
+        int minimumRequests;
+        long lowerBoundMs;
+        long expectedItems;
+        long expectedDone;
+        BigDecimal expectedPoints;
+        int searchesServed;
+        int requestsServed;
+        Map<String, String> warmUp;
+        Map<String, String> fetch;
+        Map<String, String> cachedSlow;
+        Map<String, String> cachedFast;
+        String failure;
+        int exitCode = -1;
+        double forkSeconds;
+        String output = "";
+
+        Row(int issues) {
+            this.issues = issues;
+        }
+    }
+}

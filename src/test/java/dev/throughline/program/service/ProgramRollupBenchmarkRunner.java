@@ -1,0 +1,182 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.program.GroupSummary;
+import dev.throughline.program.store.ProgramJiraStore;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.tenant.Caller;
+import dev.throughline.tenant.Site;
+import dev.throughline.theme.store.ThemeJiraStore;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The app side of {@link ProgramRollupBenchmark}, run in its own JVM (e.g. {@code -Xmx256m}) so that its heap
+ * holds only the app, not the sandbox. Drives the real {@link ProgramRollupService} with the real client.
+ *
+ * <p>Protocol on stdout: {@code PHASE <name> key=value ...} lines; after each, the runner waits for one line on
+ * stdin so the parent can read the sandbox's counters (and change its latency) between phases.
+ *
+ * <p>Arguments: baseUrl programId warmUpProgramId concurrency cachedCallsWithLatency cachedCallsWithoutLatency
+ *
+ * <p>Phases: warmUp (one rollup of a smaller program, so class loading, JIT and connection set-up are not timed;
+ * the parent then turns the latency on), fetch (the measured rollup with refresh), cachedWithLatency,
+ * cachedWithoutLatency (the parent turns the latency off before it).
+ */
+public final class ProgramRollupBenchmarkRunner {
+
+    /** Cached calls made even when the phase's time budget (throughline.bench.cachedBudgetSeconds) is spent. */
+    private static final int MIN_CACHED_CALLS = 5;
+
+    private ProgramRollupBenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (OutOfMemoryError e) {
+            System.out.println("PHASE failed error=OutOfMemoryError");
+            System.out.flush();
+            System.exit(3);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        String baseUrl = args[0];
+        String programId = args[1];
+        String warmUpId = args[2];
+        int concurrency = Integer.parseInt(args[3]);
+        int slowCalls = Integer.parseInt(args[4]);
+        int fastCalls = Integer.parseInt(args[5]);
+        BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+        BenchJira.Recorder recorder = new BenchJira.Recorder();
+        JiraClient client = BenchJira.client(baseUrl, recorder);
+        JiraClients clients = BenchJira.clients(client);
+        ProgramService programs = new ProgramService(clients, new ProgramJiraStore());
+        ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
+        Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
+
+        long warmStarted = System.nanoTime();
+        long warmItems = service.rollup(caller, warmUpId, true).result().program().items();
+        service.forget(caller, warmUpId);
+        phase(parent, "warmUp", "wallMs=" + ms(System.nanoTime() - warmStarted), "items=" + warmItems,
+                "requests=" + recorder.exchanges.size());
+        recorder.exchanges.clear();
+
+        // the fetch: refresh=true reads Jira, as the first viewer of the day would
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long started = System.nanoTime();
+        ProgramRollup first = service.rollup(caller, programId, true);
+        long wallNanos = System.nanoTime() - started;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.gc();
+        long retained = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+
+        List<BenchJira.Exchange> fetch = new ArrayList<>(recorder.exchanges);
+        recorder.exchanges.clear();
+        List<BenchJira.Exchange> searches = fetch.stream().filter(e -> e.path().endsWith("/search/jql")).toList();
+        long windowNanos = searches.isEmpty() ? 0 : searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(0)
+                - searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(0);
+        double[] searchMillis = searches.stream().mapToDouble(e -> (e.endNanos() - e.startNanos()) / 1e6).sorted().toArray();
+        GroupSummary program = first.result().program();
+        long projectItems = first.result().projects().stream().mapToLong(GroupSummary::items).sum();
+        String others = fetch.stream().filter(e -> !e.path().endsWith("/search/jql"))
+                .map(e -> e.method() + " " + e.path()).reduce((a, b) -> a + "," + b).orElse("");
+        phase(parent, "fetch", "wallMs=" + ms(wallNanos), "searchWindowMs=" + ms(windowNanos),
+                "requests=" + fetch.size(), "searches=" + searches.size(),
+                "searchP50Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 50))),
+                "searchP95Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 95))),
+                "peakHeapBytes=" + peak, "retainedHeapBytes=" + retained,
+                "maxHeapBytes=" + Runtime.getRuntime().maxMemory(),
+                "gc=" + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().replace(' ', '_'),
+                "items=" + program.items(), "done=" + program.done(), "pointsTotal=" + program.pointsTotal(),
+                "projectItems=" + projectItems, "projects=" + first.result().projects().size(),
+                "skipped=" + first.skippedProjects().size(), "leftOut=" + first.leftOutProjects(),
+                "otherRequests=" + others.replace(' ', '_'));
+
+        // the cached path: same viewer, cached fetch, merge of the projects the viewer may browse
+        cached(service, caller, programId, recorder, slowCalls, parent, "cachedWithLatency");
+        cached(service, caller, programId, recorder, fastCalls, parent, "cachedWithoutLatency");
+    }
+
+    private static void cached(ProgramRollupService service, Caller caller, String programId,
+                               BenchJira.Recorder recorder, int calls, BufferedReader parent, String name)
+            throws Exception {
+        double[] millis = new double[calls];
+        double[] inApp = new double[calls];
+        long items = -1;
+        int requests = 0;
+        List<String> paths = new ArrayList<>();
+        long budgetNanos = Duration.ofSeconds(Long.getLong("throughline.bench.cachedBudgetSeconds", 30)).toNanos();
+        long phaseStarted = System.nanoTime();
+        int made = 0;
+        for (int i = 0; i < calls; i++) {
+            if (i >= MIN_CACHED_CALLS && System.nanoTime() - phaseStarted > budgetNanos) {
+                break; // the time budget of the phase is spent: report the calls made so far
+            }
+            made++;
+            recorder.exchanges.clear();
+            long started = System.nanoTime();
+            ProgramRollup rollup = service.rollup(caller, programId, false);
+            long took = System.nanoTime() - started;
+            long inJira = recorder.exchanges.stream().mapToLong(e -> e.endNanos() - e.startNanos()).sum();
+            millis[i] = took / 1e6;
+            inApp[i] = (took - inJira) / 1e6;
+            requests += recorder.exchanges.size();
+            recorder.exchanges.forEach(e -> {
+                String path = e.method() + "_" + e.path();
+                if (!paths.contains(path)) {
+                    paths.add(path);
+                }
+            });
+            items = rollup.result().program().items();
+        }
+        millis = Arrays.copyOf(millis, made);
+        inApp = Arrays.copyOf(inApp, made);
+        Arrays.sort(millis);
+        Arrays.sort(inApp);
+        phase(parent, name, "calls=" + made, "p50Ms=" + fmt(pct(millis, 50)), "p95Ms=" + fmt(pct(millis, 95)),
+                "maxMs=" + fmt(millis[made - 1]), "appP50Ms=" + fmt(pct(inApp, 50)), "appP95Ms=" + fmt(pct(inApp, 95)),
+                "requests=" + requests, "items=" + items, "requestPaths=" + String.join(",", paths));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double pct(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static void phase(BufferedReader parent, String name, String... values) throws Exception {
+        System.out.println("PHASE " + name + " " + String.join(" ", values));
+        System.out.flush();
+        parent.readLine();
+    }
+
+    private static String ms(long nanos) {
+        return String.valueOf(nanos / 1_000_000);
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
