@@ -68,6 +68,7 @@ public class ProgramRollupService {
     private final Clock clock;
     private final ExecutorService pool;
     private final Cache<FetchKey, Fetched> cache;
+    private final Cache<ResultKey, ProgramRollup> results;
     private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
@@ -82,6 +83,7 @@ public class ProgramRollupService {
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(500).build();
+        this.results = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(2_000).build();
     }
 
     /** The caller's rollup of the program; {@code refresh} reads Jira again instead of using the cached fetch. */
@@ -107,8 +109,10 @@ public class ProgramRollupService {
                 leftOut++;
             }
         }
-        ProgramResult result = RollupEngine.rollUp(fetched.settings(), parts);
-        return new ProgramRollup(program, result, leftOut, fetched.skipped(), fetched.fetchedAt());
+        int out = leftOut;
+        // the merge recomputes every group and forecast: answer a repeat of the same view from memory
+        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)), k ->
+                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt()));
     }
 
     /** How far the running fetch of the program has got: issues read of Jira's approximate total. */
@@ -286,6 +290,10 @@ public class ProgramRollupService {
     }
 
     record FetchKey(String clientKey, String programId, long version, LocalDate today) {
+    }
+
+    /** One viewer's merge of one fetch: the projects they may browse decide the numbers. */
+    record ResultKey(FetchKey fetch, Instant fetchedAt, Set<Long> visibleProjects) {
     }
 
     record Fetched(RollupSettings settings, Map<String, ProjectRollup> rollups, Map<String, Long> projectIds,

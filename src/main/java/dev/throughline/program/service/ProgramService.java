@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.program.ProgramCatalog;
@@ -12,6 +14,7 @@ import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +30,12 @@ public class ProgramService {
     private final ProgramJiraStore store;
     private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Definitions read in the last 30 s, so a cached rollup answers without asking Jira anything. Saves through
+     * this instance refresh it at once; another instance's save shows here within 30 s.
+     */
+    private final Cache<String, ProgramDefinition> definitions = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
     public ProgramService(JiraClients jira, ProgramJiraStore store) {
         this.jira = jira;
@@ -38,6 +47,10 @@ public class ProgramService {
     }
 
     public ProgramDefinition get(Caller caller, String id) {
+        return definitions.get(caller.site().clientKey() + "/" + id, key -> read(caller, id));
+    }
+
+    private ProgramDefinition read(Caller caller, String id) {
         JiraClient client = jira.forSite(caller.site());
         store.catalog(client).require(id);
         return store.program(client, id).orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
@@ -66,6 +79,7 @@ public class ProgramService {
                     .orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
             ProgramDefinition updated = catalog.update(current, draft);
             store.save(client, updated, catalog.with(updated));
+            definitions.invalidate(caller.site().clientKey() + "/" + id);
             return updated;
         }
     }
@@ -77,6 +91,7 @@ public class ProgramService {
             ProgramCatalog catalog = store.catalog(client);
             catalog.require(id);
             store.delete(client, id, catalog.without(id));
+            definitions.invalidate(caller.site().clientKey() + "/" + id);
         }
     }
 
