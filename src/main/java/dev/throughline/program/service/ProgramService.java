@@ -50,9 +50,12 @@ public class ProgramService {
         return definitions.get(caller.site().clientKey() + "/" + id, key -> read(caller, id));
     }
 
+    /** The program's own property is the source of truth (deleting a program removes it), so no index read. */
     private ProgramDefinition read(Caller caller, String id) {
+        if (id == null || !id.matches("[a-z0-9]{1,32}")) {
+            throw new NotFoundException("There is no program " + id + ".");
+        }
         JiraClient client = jira.forSite(caller.site());
-        store.catalog(client).require(id);
         return store.program(client, id).orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
     }
 
