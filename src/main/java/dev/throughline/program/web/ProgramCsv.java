@@ -3,11 +3,12 @@ package dev.throughline.program.web;
 import dev.throughline.program.GroupSummary;
 import dev.throughline.program.ProgramResult;
 
+import dev.throughline.web.Csv;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One row per group of a program rollup as RFC 4180 CSV; cells a spreadsheet would run as formulas are defused. */
@@ -27,9 +28,9 @@ final class ProgramCsv {
         rows.addAll(result.epics());
         rows.addAll(result.themes());
         rows.addAll(result.fixVersions());
-        StringBuilder csv = new StringBuilder(line(HEADER.stream()));
+        StringBuilder csv = new StringBuilder(Csv.line(HEADER.stream()));
         for (GroupSummary g : rows) {
-            csv.append(line(Stream.of(g.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), g.id(),
+            csv.append(Csv.line(Stream.of(g.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), g.id(),
                     String.valueOf(g.items()), String.valueOf(g.done()),
                     g.percentComplete().map(String::valueOf).orElse(""), plain(g.pointsDone()), plain(g.pointsTotal()),
                     hours(g.estimateDoneSeconds()), hours(g.estimateTotalSeconds()),
@@ -37,21 +38,6 @@ final class ProgramCsv {
                     String.valueOf(g.unscored()), String.valueOf(g.overdue()), String.join(" ", g.anomalies()))));
         }
         return csv.toString();
-    }
-
-    private static String line(Stream<String> cells) {
-        return cells.map(ProgramCsv::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // a cell starting with = + - @ would be a formula in Excel or Sheets
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     private static String plain(BigDecimal value) {

@@ -4,9 +4,10 @@ import dev.throughline.theme.Quarter;
 import dev.throughline.theme.ThemeProgress;
 import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
 
+import dev.throughline.web.Csv;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Themes with their progress as RFC 4180 CSV; cells that a spreadsheet would run as formulas are defused. */
@@ -20,10 +21,10 @@ final class ThemeCsv {
     }
 
     static String of(List<ThemeRow> rows) {
-        StringBuilder csv = new StringBuilder(line(HEADER.stream()));
+        StringBuilder csv = new StringBuilder(Csv.line(HEADER.stream()));
         for (ThemeRow row : rows) {
             ThemeProgress p = row.progress();
-            csv.append(line(Stream.of(row.theme().name(), row.theme().status().name().toLowerCase(Locale.ROOT),
+            csv.append(Csv.line(Stream.of(row.theme().name(), row.theme().status().name().toLowerCase(Locale.ROOT),
                     row.theme().horizon().name().toLowerCase(Locale.ROOT),
                     row.theme().startQuarter().map(Quarter::toString).orElse(""),
                     row.theme().endQuarter().map(Quarter::toString).orElse(""), row.theme().outcome(),
@@ -34,21 +35,6 @@ final class ThemeCsv {
                     String.valueOf(p.hiddenItems()), String.join(" ", row.linkedEpics()))));
         }
         return csv.toString();
-    }
-
-    private static String line(Stream<String> cells) {
-        return cells.map(ThemeCsv::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // a cell starting with = + - @ would be a formula in Excel or Sheets
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     private static String number(double value) {

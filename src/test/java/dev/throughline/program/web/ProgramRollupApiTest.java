@@ -241,10 +241,10 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         assertThat(lines.get(1)).startsWith("program," + program.path("id").asText() + "," + program.path("items").asLong() + ","
                 + program.path("done").asLong() + "," + program.path("percentComplete").asText() + ",");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,"));
-        assertThat(ProgramCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(ProgramCsv.cell("-1")).isEqualTo("'-1");
-        assertThat(ProgramCsv.cell("@SUM")).isEqualTo("'@SUM");
-        assertThat(ProgramCsv.cell("+1,5")).isEqualTo("\"'+1,5\"");
-        assertThat(ProgramCsv.cell("plain")).isEqualTo("plain");
+        assertThat(dev.throughline.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(dev.throughline.web.Csv.cell("-1")).isEqualTo("'-1");
+        assertThat(dev.throughline.web.Csv.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(dev.throughline.web.Csv.cell("+1,5")).isEqualTo("\"'+1,5\"");
+        assertThat(dev.throughline.web.Csv.cell("plain")).isEqualTo("plain");
     }
 }
