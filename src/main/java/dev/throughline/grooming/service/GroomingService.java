@@ -1,5 +1,6 @@
 package dev.throughline.grooming.service;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.OrderProposal;
@@ -56,9 +57,7 @@ public class GroomingService {
     }
 
     public List<Board> boards(Caller caller, String projectKey) {
-        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
-            throw new InvalidInputException("projectKey", "Give a Jira project key such as WEB");
-        }
+        JiraKeys.requireProjectKey("projectKey", projectKey);
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
         List<Board> boards = client.boards(Optional.of(projectKey)).toList();

@@ -1,5 +1,6 @@
 package dev.throughline.grooming.web;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.service.ApplyResult;
@@ -176,8 +177,7 @@ class GroomingController {
         if (value == null && !required) {
             return List.of();
         }
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s
-                && s.matches("[A-Z][A-Z0-9_]*-[1-9][0-9]*"))) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(JiraKeys::isIssueKey)) {
             throw new InvalidInputException(field, "Give a list of issue keys such as [\"WEB-1\", \"WEB-2\"]");
         }
         return list.stream().map(String.class::cast).toList();

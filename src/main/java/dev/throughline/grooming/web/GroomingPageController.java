@@ -1,6 +1,6 @@
 package dev.throughline.grooming.web;
 
-import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +13,7 @@ class GroomingPageController {
 
     @GetMapping("/pages/grooming")
     String grooming(Caller caller, @RequestParam String projectKey, Model model) {
-        if (!projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
-            throw new InvalidInputException("projectKey", "must be a project key such as WEB");
-        }
+        JiraKeys.requireProjectKey("projectKey", projectKey);
         model.addAttribute("projectKey", projectKey);
         return "grooming";
     }

@@ -1,10 +1,12 @@
 package dev.throughline.scoring.service;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.SearchRequest;
+import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
@@ -62,7 +64,7 @@ public class IssueValueService {
     }
 
     public IssueValueView read(Caller caller, String issueKey) {
-        IssueKeys.require(issueKey);
+        JiraKeys.requireIssueKey("issueKey", issueKey);
         JiraClient client = jira.forSite(caller.site());
         JiraIssue issue = visibleIssue(client, caller, issueKey);
         ModelCatalog catalog = settings.catalog(caller.site(), client);
@@ -71,7 +73,7 @@ public class IssueValueService {
     }
 
     public IssueValueView write(Caller caller, ValueWrite write) {
-        IssueKeys.require(write.issueKey());
+        JiraKeys.requireIssueKey("issueKey", write.issueKey());
         JiraClient client = jira.forSite(caller.site());
         ModelCatalog catalog = settings.catalog(caller.site(), client);
         ScoringModel model = catalog.require(write.model());
@@ -223,13 +225,8 @@ public class IssueValueService {
 
     /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
     private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
-        JiraIssue issue = client.issue(issueKey, ISSUE_FIELDS, VALUE_PROPERTY)
+        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, VALUE_PROPERTY)
                 .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
-        long projectId = issue.fields().projectId().orElse(-1L);
-        if (!client.browsableProjects(caller.requireAccountId(), List.of(projectId)).contains(projectId)) {
-            throw new NotFoundException("There is no issue " + issueKey + " that you can see.");
-        }
-        return issue;
     }
 
     /**

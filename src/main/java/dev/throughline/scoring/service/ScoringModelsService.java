@@ -1,5 +1,6 @@
 package dev.throughline.scoring.service;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.problems.InvalidInputException;
@@ -31,9 +32,7 @@ public class ScoringModelsService {
 
     /** Sets the model a project's unscored issues start with; Jira administrators only, model must exist. */
     public String setDefaultModel(Caller caller, String projectKey, Map<String, ?> body) {
-        if (projectKey == null || !projectKey.matches("[A-Z][A-Z0-9_]{0,254}")) {
-            throw new InvalidInputException("projectKey", "must be a project key such as WEB");
-        }
+        JiraKeys.requireProjectKey("projectKey", projectKey);
         if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
             throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
         }

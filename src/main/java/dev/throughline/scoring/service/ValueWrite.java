@@ -1,5 +1,6 @@
 package dev.throughline.scoring.service;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 
@@ -60,7 +61,7 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
         @SuppressWarnings("unchecked")
         Map<String, ?> body = (Map<String, ?>) map;
         Object key = body.get("issueKey");
-        if (!(key instanceof String issueKey) || !IssueKeys.isValid(issueKey)) {
+        if (!(key instanceof String issueKey) || !JiraKeys.isIssueKey(issueKey)) {
             errors.add(new FieldError(at + ".issueKey", "must be an issue key such as WEB-12"));
             return null;
         }

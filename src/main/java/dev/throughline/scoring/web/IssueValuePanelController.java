@@ -1,6 +1,6 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.scoring.service.IssueKeys;
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +16,7 @@ class IssueValuePanelController {
 
     @GetMapping("/panels/issue-value")
     String panel(Caller caller, @RequestParam String issueKey, Model model) {
-        model.addAttribute("issueKey", IssueKeys.require(issueKey));
+        model.addAttribute("issueKey", JiraKeys.requireIssueKey("issueKey", issueKey));
         return "issue-value";
     }
 }

@@ -1,5 +1,6 @@
 package dev.throughline.theme.service;
 
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.IssuePropertyUpdate;
 import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
@@ -8,6 +9,7 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.PropertyTarget;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
+import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
@@ -32,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised in this
@@ -43,7 +44,6 @@ public class ThemeService {
 
     public static final int MAX_LINK_ISSUES = 1_000;
     private static final int BULK_BATCH = 100;
-    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}");
     private static final List<String> LINK_FIELDS = List.of("project");
     private static final List<String> LINK_PROPERTY = List.of(ThemeLinks.PROPERTY_KEY);
 
@@ -215,16 +215,9 @@ public class ThemeService {
     }
 
     private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
-        if (issueKey == null || !ISSUE_KEY.matcher(issueKey).matches()) {
-            throw new InvalidInputException("issueKey", "must be an issue key such as WEB-12");
-        }
-        JiraIssue issue = client.issue(issueKey, LINK_FIELDS, LINK_PROPERTY)
+        JiraKeys.requireIssueKey("issueKey", issueKey);
+        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, LINK_FIELDS, LINK_PROPERTY)
                 .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
-        long projectId = issue.fields().projectId().orElse(-1L);
-        if (!client.browsableProjects(caller.requireAccountId(), List.of(projectId)).contains(projectId)) {
-            throw new NotFoundException("There is no issue " + issueKey + " that you can see.");
-        }
-        return issue;
     }
 
     private static List<String> ids(Map<String, ?> body, String field) {
@@ -326,7 +319,7 @@ public class ThemeService {
                 Set<String> unique = new HashSet<>();
                 for (int i = 0; i < list.size(); i++) {
                     Object key = list.get(i);
-                    if (!(key instanceof String text) || !ISSUE_KEY.matcher(text).matches()) {
+                    if (!(key instanceof String text) || !JiraKeys.isIssueKey(text)) {
                         errors.add(new FieldError("issueKeys[" + i + "]", "must be an issue key such as WEB-12"));
                     } else {
                         unique.add(text);

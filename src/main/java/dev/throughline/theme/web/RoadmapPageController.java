@@ -1,6 +1,6 @@
 package dev.throughline.theme.web;
 
-import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.JiraKeys;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +18,7 @@ class RoadmapPageController {
 
     @GetMapping("/pages/roadmap")
     String roadmap(Caller caller, @RequestParam Optional<String> projectKey, Model model) {
-        projectKey.filter(key -> !key.matches("[A-Z][A-Z0-9_]{0,254}")).ifPresent(key -> {
-            throw new InvalidInputException("projectKey", "must be a project key such as WEB");
-        });
+        projectKey.ifPresent(key -> JiraKeys.requireProjectKey("projectKey", key));
         model.addAttribute("projectKey", projectKey.orElse(""));
         return "roadmap";
     }
