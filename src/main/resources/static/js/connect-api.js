@@ -41,6 +41,9 @@ window.Throughline = window.Throughline || {};
     if (window.AP && AP.flag) { AP.flag.create({ title: title, body: body, type: type || 'success', close: 'auto' }); }
   };
 
+  // Jira's light and dark themes reach the iframe as design tokens once the page asks for them.
+  if (window.AP && AP.theming && AP.theming.initializeTheming) { AP.theming.initializeTheming(); }
+
   T.text = function (element, value) {
     element.textContent = value === null || value === undefined ? '' : String(value);
     return element;

@@ -87,6 +87,11 @@ public final class FakeJiraSite {
         return builder(Duration.ofMinutes(3), accountId).queryHash(queryHash(method, path, query)).build();
     }
 
+    /** A request-bound token for an already computed query string hash (the sandbox site signs iframe URLs so). */
+    public String requestTokenWithHash(String qsh, String accountId) {
+        return builder(Duration.ofMinutes(3), accountId).queryHash(qsh).build();
+    }
+
     /** A context token (qsh "context-qsh"), as AP.context.getToken() hands to our iframes. */
     public String contextToken(String accountId) {
         return builder(Duration.ofMinutes(3), accountId).queryHash(CONTEXT_QSH).build();

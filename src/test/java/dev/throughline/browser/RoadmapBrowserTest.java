@@ -1,0 +1,73 @@
+package dev.throughline.browser;
+
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.support.AppUnderTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoadmapBrowserTest extends SandboxBrowserTest {
+
+    @Test
+    void createAThemeLinkAnEpicAndMoveItBetweenHorizonsFromTheKeyboard() {
+        String epic = sandbox.data().issues().stream()
+                .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals("PLAT"))
+                .map(SandboxIssue::key).skip(2).findFirst().orElseThrow();
+        Browser b = browser();
+        b.open(frame("roadmap"));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card");
+
+        b.tabTo("new-theme-toggle", 12);
+        b.press(Keys.ENTER);
+        b.visible("#nt-name").sendKeys("Partner API");
+        new Select(b.visible("#nt-horizon")).selectByValue("later");
+        b.visible("#nt-name").sendKeys(Keys.ENTER);
+        WebElement card = card(b, "LATER", "Partner API");
+
+        card.findElement(By.cssSelector("details.link-work summary")).sendKeys(Keys.ENTER);
+        WebElement jql = card.findElement(By.cssSelector("details.link-work input"));
+        b.until(d -> jql.isDisplayed());
+        jql.sendKeys("key = " + epic);
+        card.findElement(By.xpath(".//details//button[normalize-space()='Link']")).click();
+        b.waitForText("#roadmap-message", Pattern.compile("linked 1"));
+        b.until(d -> card(b, "LATER", "Partner API").getText().contains("Epics: " + epic));
+
+        WebElement earlier = card(b, "LATER", "Partner API")
+                .findElement(By.cssSelector("button[aria-label='Move Partner API earlier']"));
+        b.script("arguments[0].focus();", earlier);
+        b.press(Keys.ENTER);
+        card(b, "NEXT", "Partner API");
+        assertThat(horizonOf("Partner API")).as("the move is saved in Jira").isEqualTo("NEXT");
+
+        b.screenshot("roadmap-board");
+        b.intoApp();
+        b.clickable("#show-timeline").click();
+        b.visible("#timeline-grid");
+        b.screenshot("roadmap-timeline");
+        assertNoConsoleErrors();
+    }
+
+    private static WebElement card(Browser b, String horizon, String name) {
+        return b.until(d -> d.findElements(By.cssSelector(".column[data-horizon='" + horizon + "'] .card")).stream()
+                .filter(c -> c.findElement(By.tagName("h4")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    private String horizonOf(String name) {
+        JsonNode themes = new AppUnderTest(port).get("/api/themes", sandbox.site().contextToken("admin")).json();
+        for (JsonNode theme : themes.path("themes")) {
+            if (theme.path("name").asText().equals(name)) {
+                return theme.path("horizon").asText();
+            }
+        }
+        throw new AssertionError("no theme " + name + " in " + themes);
+    }
+}

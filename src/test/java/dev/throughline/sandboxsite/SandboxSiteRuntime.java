@@ -1,0 +1,121 @@
+package dev.throughline.sandboxsite;
+
+import com.atlassian.connect.spring.AtlassianHostRepository;
+import com.atlassian.connect.spring.internal.AtlassianConnectProperties;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.FakeJiraSite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The running sandbox: a simulated Jira site (Acme: 3 projects, a board each, epics, cross-project links, six months
+ * of history ending today) served over HTTP, the key service its signed install is checked against, and the app's
+ * installation into it. Installing goes through the real {@code /installed} handshake, then the demo data the app
+ * owns (scores, themes, a program) is created through the app's own API, as a user would.
+ */
+public final class SandboxSiteRuntime implements AutoCloseable {
+
+    public static final String CLIENT_KEY = "throughline-sandbox-acme";
+    /** A read-only user: may browse WEB and MOB, not PLAT, and edit nothing. */
+    public static final String VIEWER = "5b10a2844c20165700ede21g";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxSiteRuntime.class);
+
+    private final AtlassianConnectProperties connectProperties;
+    private final AtlassianHostRepository hosts;
+    private final String appBaseUrl;
+    private final String addonKey;
+    private final JiraSandbox jira;
+    private final SandboxKeyServer keys;
+    private final FakeJiraSite site;
+    private volatile int appPort;
+    private volatile SandboxSeeder.Seeded seeded;
+
+    SandboxSiteRuntime(AtlassianConnectProperties connectProperties, AtlassianHostRepository hosts,
+                       String appBaseUrl, String addonKey, int issues) {
+        this.connectProperties = connectProperties;
+        this.hosts = hosts;
+        this.appBaseUrl = appBaseUrl;
+        this.addonKey = addonKey;
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        SandboxSite generated = SandboxGenerator.generate(42, 3, issues, today);
+        for (String project : List.of("WEB", "MOB")) {
+            generated.grant(VIEWER, project, "BROWSE_PROJECTS");
+        }
+        this.jira = JiraSandbox.start(generated);
+        this.keys = new SandboxKeyServer(connectProperties.getPublicKeyBaseUrl());
+        this.site = new FakeJiraSite(CLIENT_KEY, jira.baseUrl());
+    }
+
+    /** Installs the app (listening on {@code port}) into the sandbox site and creates the demo data. */
+    void installInto(int port) {
+        this.appPort = port;
+        connectProperties.setPublicKeyBaseUrl(keys.baseUrl());
+        AppUnderTest app = new AppUnderTest(port);
+        String token = site.signedLifecycleToken(keys.key(), SandboxKeyServer.KID, appBaseUrl, "/installed");
+        AppUnderTest.Reply reply = app.post("/installed", site.lifecycleBody("installed"), token);
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("The sandbox site could not install the app: " + reply.status() + " " + reply.body());
+        }
+        awaitInstalled();
+        seeded = new SandboxSeeder(app, site, jira.site()).seed();
+        log.info("Sandbox Jira site ready: open http://localhost:{}/ (Jira API simulated at {})", port, jira.baseUrl());
+    }
+
+    private void awaitInstalled() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hosts.findById(CLIENT_KEY).filter(h -> h.isAddonInstalled()).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The sandbox install was accepted but never stored");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public boolean ready() {
+        return seeded != null;
+    }
+
+    public SandboxSeeder.Seeded seeded() {
+        return seeded;
+    }
+
+    public JiraSandbox jira() {
+        return jira;
+    }
+
+    public SandboxSite data() {
+        return jira.site();
+    }
+
+    public FakeJiraSite site() {
+        return site;
+    }
+
+    public String addonKey() {
+        return addonKey;
+    }
+
+    public int appPort() {
+        return appPort;
+    }
+
+    @Override
+    public void close() {
+        jira.close();
+        keys.close();
+    }
+}
