@@ -1,4 +1,5 @@
-/* Grooming: the backlog in rank order with flags, filters, pins, value-order proposal, apply, undo, drag. */
+/* Grooming: the backlog in rank order with flags, filters, pins, value-order proposal, apply, undo, drag,
+   inline scoring and bulk actions on selected rows (link to a theme, set a model). */
 (function (T) {
   'use strict';
 
@@ -8,7 +9,8 @@
   var PAGE = 100;
   var FLAG_LABELS = { UNSCORED: 'unscored', NO_ESTIMATE: 'missing estimate', STALE: 'stale', BLOCKED: 'blocked',
     NO_THEME: 'no theme', PARENT_DONE: 'parent done' };
-  var state = { boardId: null, rows: [], total: 0, pinned: {}, selected: {}, themes: {}, proposal: null };
+  var MAX_SELECTED = 100;
+  var state = { boardId: null, rows: [], total: 0, pinned: {}, selected: {}, themes: {}, proposal: null, models: null };
 
   function make(tag, className, text) {
     var node = document.createElement(tag);
@@ -64,17 +66,22 @@
     });
   }
 
-  function loadBacklog(reset) {
+  /** reset: start from the first page; refresh: read Jira again instead of the app's short-lived copy. */
+  function loadBacklog(reset, refresh) {
     if (reset) { state.rows = []; }
     root.setAttribute('aria-busy', 'true');
     el('loading').hidden = false;
-    var query = '?offset=' + state.rows.length + '&limit=' + PAGE;
+    var query = '?offset=' + state.rows.length + '&limit=' + PAGE + (refresh ? '&refresh=true' : '');
     return T.api('GET', base() + '/backlog' + query).then(function (reply) {
       el('loading').hidden = true;
       root.setAttribute('aria-busy', 'false');
       if (reply.status !== 200) { return failed(reply, 'The backlog could not be read'); }
       state.total = reply.body.total;
+      state.readAt = reply.body.readAt;
       state.rows = state.rows.concat(reply.body.items);
+      var present = {};
+      state.rows.forEach(function (r) { present[r.key] = true; });
+      Object.keys(state.selected).forEach(function (k) { if (!present[k] && reset) { delete state.selected[k]; } });
       renderFlags(reply.body.flagCounts);
       renderRows();
     });
@@ -124,7 +131,7 @@
       select.type = 'checkbox';
       select.checked = !!state.selected[row.key];
       select.setAttribute('aria-label', 'Select ' + row.key);
-      select.addEventListener('change', function () { state.selected[row.key] = select.checked; });
+      select.addEventListener('change', function () { state.selected[row.key] = select.checked; renderSelection(); });
       var pin = make('input');
       pin.type = 'checkbox';
       pin.checked = !!state.pinned[row.key];
@@ -154,7 +161,9 @@
         typeSelect.appendChild(option);
       }
     });
-    T.text(el('page-line'), 'Showing ' + state.rows.length + ' of ' + state.total + ' backlog items.');
+    T.text(el('page-line'), 'Showing ' + state.rows.length + ' of ' + state.total + ' backlog items'
+      + (state.readAt ? ', as read from Jira at ' + new Date(state.readAt).toLocaleTimeString() : '') + '.');
+    renderSelection();
     el('more').hidden = state.rows.length >= state.total;
     el('empty').hidden = state.total > 0;
     el('table-section').hidden = state.total === 0;
@@ -219,7 +228,7 @@
           { model: modelSelect.value, inputs: values, version: view.value ? view.value.version : 0 }).then(function (reply) {
           if (reply.status === 200) {
             message(row.key + ' now scores ' + reply.body.value.score + '.', 'success');
-            loadBacklog(true);
+            loadBacklog(true, true);
           } else {
             T.text(errors, reply.body && reply.body.errors ? reply.body.errors.map(function (e) { return e.field.replace('inputs.', '') + ': ' + e.message; }).join(' · ')
               : (reply.body && reply.body.message) || 'Not saved.');
@@ -295,7 +304,7 @@
     } else if (reply.status === 409) {
       message('The backlog changed in Jira since you read it; it has been reloaded. Propose again.', 'error');
       el('preview').hidden = true;
-      loadBacklog(true);
+      loadBacklog(true, true);
     } else {
       failed(reply, 'Nothing was changed');
     }
@@ -317,8 +326,161 @@
       message('Linked ' + reply.body.linked + ', already linked ' + reply.body.skipped
         + (reply.body.failed.length ? ', not allowed ' + reply.body.failed.length : '') + '.', reply.body.failed.length ? 'error' : 'success');
       state.selected = {};
-      loadBacklog(true);
+      loadBacklog(true, true);
     });
+  }
+
+  function selectedKeys() {
+    return Object.keys(state.selected).filter(function (k) { return state.selected[k]; });
+  }
+
+  function renderSelection() {
+    var count = selectedKeys().length;
+    T.text(el('selected-count'), count ? count + ' row(s) selected' : 'No rows selected');
+  }
+
+  function loadModels() {
+    if (state.models) { return Promise.resolve(state.models); }
+    return T.api('GET', '/api/scoring/models').then(function (reply) {
+      if (reply.status !== 200) { return null; }
+      state.models = reply.body.models;
+      var select = el('bulk-model');
+      select.textContent = '';
+      state.models.forEach(function (m) {
+        var option = make('option', null, m.name);
+        option.value = m.id;
+        select.appendChild(option);
+      });
+      return state.models;
+    });
+  }
+
+  /**
+   * Bulk "set model": one line of inputs shared by every selected row, and a line per row to give it its own.
+   * Nothing is converted; rows already on the model whose inputs are left alone are not sent.
+   */
+  function openModelEditor() {
+    var keys = selectedKeys();
+    if (!keys.length) { return message('Select the rows to score first.', ''); }
+    if (keys.length > MAX_SELECTED) { return message('Select at most ' + MAX_SELECTED + ' rows to set their model at once.', 'error'); }
+    var model = (state.models || []).filter(function (m) { return m.id === el('bulk-model').value; })[0];
+    if (!model) { return message('The scoring models could not be read.', 'error'); }
+    var byKey = {};
+    state.rows.forEach(function (r) { byKey[r.key] = r; });
+    var rows = keys.map(function (k) { return byKey[k]; }).filter(function (r) { return r; });
+    state.modelEdit = { model: model, rows: rows };
+    T.text(el('model-heading'), 'Set model ' + model.name + ' for ' + rows.length + ' selected row(s)');
+    var head = el('model-head');
+    head.textContent = '';
+    var tr = make('tr');
+    ['Key', 'Summary', 'Now'].concat(model.inputs.map(function (spec) { return spec.label; })).forEach(function (text) {
+      var th = make('th', null, text);
+      th.scope = 'col';
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    var body = el('model-rows');
+    body.textContent = '';
+    body.appendChild(modelLine(model, null, 'All selected', ''));
+    rows.forEach(function (row) {
+      body.appendChild(modelLine(model, row, row.key, row.summary));
+    });
+    T.text(el('model-errors'), '');
+    el('model-editor').hidden = false;
+    el('model-heading').focus();
+    T.resize();
+  }
+
+  function modelLine(model, row, key, summary) {
+    var tr = make('tr', row ? null : 'shared');
+    tr.setAttribute('data-key', row ? row.key : '');
+    var current = row ? (row.score === null ? 'unscored' : row.score + ' ' + (row.model || '')) : 'used where a row is blank';
+    [key, summary, current].forEach(function (text, index) {
+      tr.appendChild(make('td', index === 2 ? 'current' : (index === 1 ? 'summary' : null), text));
+    });
+    model.inputs.forEach(function (spec) {
+      var td = make('td');
+      var input = make('input');
+      input.type = 'number';
+      input.step = 'any';
+      input.name = spec.key;
+      input.title = spec.label + ' ' + spec.rule;
+      input.setAttribute('aria-label', spec.label + ' (' + spec.rule + ') for ' + (row ? row.key : 'all selected rows'));
+      if (row && row.model === model.id && row.inputs && row.inputs[spec.key] !== undefined) {
+        input.value = row.inputs[spec.key];
+        input.setAttribute('data-initial', String(row.inputs[spec.key]));
+      }
+      td.appendChild(input);
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function values(tr) {
+    var result = {};
+    Array.prototype.forEach.call(tr.querySelectorAll('input'), function (i) { if (i.value !== '') { result[i.name] = Number(i.value); } });
+    return result;
+  }
+
+  function untouched(tr) {
+    return Array.prototype.every.call(tr.querySelectorAll('input'), function (i) {
+      return i.getAttribute('data-initial') !== null && i.value === i.getAttribute('data-initial');
+    });
+  }
+
+  function saveModel(event) {
+    event.preventDefault();
+    var edit = state.modelEdit;
+    var lines = el('model-rows').children;
+    var shared = values(lines[0]);
+    var items = [];
+    var unchanged = [];
+    Array.prototype.slice.call(lines, 1).forEach(function (tr, index) {
+      tr.className = '';
+      var row = edit.rows[index];
+      if (row.model === edit.model.id && untouched(tr)) { unchanged.push(row.key); return; }
+      items.push({ issueKey: row.key, version: row.version || 0, inputs: values(tr) });
+    });
+    if (!items.length) { return T.text(el('model-errors'), 'Every selected row already has these ' + edit.model.name + ' inputs; nothing to save.'); }
+    el('model-save').disabled = true;
+    T.api('POST', base() + '/model', { model: edit.model.id, inputs: shared, items: items }).then(function (reply) {
+      el('model-save').disabled = false;
+      if (reply.status === 200) {
+        el('model-editor').hidden = true;
+        message(reply.body.message + (unchanged.length ? ' Unchanged: ' + unchanged.join(', ') + '.' : ''), 'success');
+        state.selected = {};
+        return loadBacklog(true, true);
+      }
+      var problems = [];
+      if (reply.body && reply.body.errors) {
+        reply.body.errors.forEach(function (e) {
+          var match = /^items\[(\d+)\]\.?(.*)$/.exec(e.field);
+          var key = match ? items[Number(match[1])].issueKey : null;
+          if (key) { markRow(key); }
+          problems.push((key ? key + ' ' : '') + (match ? match[2].replace('inputs.', '') : e.field) + ': ' + e.message);
+        });
+      } else if (reply.body && reply.body.results) {
+        reply.body.results.filter(function (r) { return r.outcome !== 'READY' && r.outcome !== 'WRITTEN'; }).forEach(function (r) {
+          markRow(r.issueKey);
+          problems.push(r.issueKey + ': ' + r.message);
+        });
+      }
+      T.text(el('model-errors'), 'Nothing was saved. ' + (problems.join(' · ') || (reply.body && reply.body.message) || ('HTTP ' + reply.status)));
+      if (reply.status === 409) { loadBacklog(true, true); }
+      T.resize();
+    });
+  }
+
+  function markRow(key) {
+    Array.prototype.forEach.call(el('model-rows').children, function (tr) {
+      if (tr.getAttribute('data-key') === key) { tr.className = 'has-error'; }
+    });
+  }
+
+  function closeModelEditor() {
+    el('model-editor').hidden = true;
+    el('bulk-model-open').focus();
+    T.resize();
   }
 
   /** Manual reorder: only with the whole backlog loaded and no filter, so the order sent is the full order. */
@@ -344,6 +506,11 @@
   el('board').addEventListener('change', function () { state.boardId = el('board').value; loadBacklog(true); });
   ['filter-flag', 'filter-type', 'filter-theme'].forEach(function (id) { el(id).addEventListener('change', renderRows); });
   el('more').addEventListener('click', function () { loadBacklog(false); });
+  el('refresh').addEventListener('click', function () { loadBacklog(true, true); });
+  el('bulk-model-open').addEventListener('click', openModelEditor);
+  el('model-form').addEventListener('submit', saveModel);
+  el('model-cancel').addEventListener('click', closeModelEditor);
+  el('model-editor').addEventListener('keydown', function (event) { if (event.key === 'Escape') { closeModelEditor(); } });
   el('propose').addEventListener('click', propose);
   el('apply').addEventListener('click', function () {
     if (state.proposal) { apply(state.proposal.order, state.proposal.current); }
@@ -352,5 +519,5 @@
   el('undo').addEventListener('click', undo);
   el('bulk-link').addEventListener('click', bulkLink);
   enableDrag();
-  loadThemes().then(loadBoards);
+  Promise.all([loadThemes(), loadModels()]).then(loadBoards);
 })(window.Throughline);

@@ -115,7 +115,8 @@ final class AgileEndpoints {
 
     /**
      * Ranks the valid issues and reports the rest: 204 when all were ranked, 207 with one entry per issue
-     * otherwise. Unknown issues get 404, epics and sub-tasks 400 (they are not on the backlog).
+     * otherwise. Unknown issues get 404, epics and sub-tasks 400 (they are not on the backlog), issues made
+     * unrankable with {@link SandboxSite#refuseRank} the status and error given there.
      */
     private SandboxResponse rank(SandboxRequest r) {
         ObjectNode body = JiraJson.parseObject(r.body());
@@ -139,17 +140,19 @@ final class AgileEndpoints {
             Optional<SandboxIssue> issue = site.issue(ref.asText());
             ObjectNode entry = entries.addObject();
             issue.ifPresent(i -> entry.put("issueId", i.id()).put("issueKey", i.key()));
+            Optional<SandboxSite.RankRefusal> refusal = issue.flatMap(i -> site.rankRefusal(i.id()));
             String error = issue.isEmpty() ? "Issue does not exist or you do not have permission to see it."
                     : issue.get().type() == IssueType.EPIC ? "Epics cannot be ranked on the backlog."
                     : issue.get().type().subtask() ? "Sub-tasks are ranked with their parent."
-                    : issue.get().id() == anchor.id() ? "An issue cannot be ranked relative to itself." : null;
+                    : issue.get().id() == anchor.id() ? "An issue cannot be ranked relative to itself."
+                    : refusal.map(SandboxSite.RankRefusal::error).orElse(null);
             if (error == null) {
                 entry.put("status", 200);
                 if (!toRank.contains(issue.get().id())) toRank.add(issue.get().id());
             } else {
                 allRanked = false;
                 if (issue.isEmpty()) entry.put("issueKey", ref.asText());
-                entry.put("status", issue.isEmpty() ? 404 : 400);
+                entry.put("status", issue.isEmpty() ? 404 : refusal.map(SandboxSite.RankRefusal::status).orElse(400));
                 entry.putArray("errors").add(error);
             }
         }

@@ -32,6 +32,8 @@ public final class SandboxSite {
     private long nextLinkId;
     private final List<Long> rankOrder;
     private int[] rankPositionByIndex; // null when stale
+    private final Map<Long, RankRefusal> rankRefusals = new HashMap<>();
+    private final Map<Long, Integer> timesRanked = new HashMap<>();
     private final Map<String, SandboxUser> users = new java.util.LinkedHashMap<>();
     private final SandboxPermissions permissions = new SandboxPermissions();
     private final PropertyStore issueProperties = new PropertyStore();
@@ -198,9 +200,41 @@ public final class SandboxSite {
         return "0|i" + "0".repeat(Math.max(0, 5 - base36.length())) + base36 + ":";
     }
 
+    /** Why Jira refuses to rank one issue: the per-issue status and error of a 207 entry. */
+    public record RankRefusal(int status, String error) { }
+
+    /**
+     * From now on PUT issue/rank refuses this issue (its 207 entry carries {@code status} and {@code error}) while
+     * ranking the others of the same call - as Jira does for an issue the board's filter no longer shows, or when
+     * Jira Software cannot rank it at the moment (the spec's example: 503). {@link #allowRank} lifts it.
+     */
+    public synchronized SandboxSite refuseRank(String issueIdOrKey, int status, String error) {
+        rankRefusals.put(requireIssue(issueIdOrKey).id(), new RankRefusal(status, error));
+        return this;
+    }
+
+    public SandboxSite refuseRank(String issueIdOrKey, String error) {
+        return refuseRank(issueIdOrKey, 400, error);
+    }
+
+    public synchronized SandboxSite allowRank(String issueIdOrKey) {
+        rankRefusals.remove(requireIssue(issueIdOrKey).id());
+        return this;
+    }
+
+    public synchronized Optional<RankRefusal> rankRefusal(long issueId) {
+        return Optional.ofNullable(rankRefusals.get(issueId));
+    }
+
+    /** How many successful rank calls have moved the issue (to check that nothing is ranked twice). */
+    public synchronized int timesRanked(String issueIdOrKey) {
+        return timesRanked.getOrDefault(requireIssue(issueIdOrKey).id(), 0);
+    }
+
     /** Moves the issues, in the given order, to just before (or after) the anchor issue. */
     public synchronized void rank(List<Long> issueIds, long anchorIssueId, boolean before) {
         if (issueIds.contains(anchorIssueId)) throw new IllegalArgumentException("cannot rank an issue relative to itself");
+        issueIds.forEach(id -> timesRanked.merge(id, 1, Integer::sum));
         rankOrder.removeAll(new LinkedHashSet<>(issueIds));
         int anchor = rankOrder.indexOf(anchorIssueId);
         if (anchor < 0) throw new IllegalArgumentException("no anchor issue " + anchorIssueId);

@@ -60,7 +60,7 @@ final class BacklogReader {
             }
         });
         flush(client, batch, pointsField, now, staleDays, rows, counts);
-        return new BacklogSnapshot(boardId, rows, counts);
+        return new BacklogSnapshot(boardId, rows, counts, now);
     }
 
     private static void flush(JiraClient client, List<JiraIssue> batch, Optional<String> pointsField, Instant now,
@@ -94,6 +94,15 @@ final class BacklogReader {
                 .filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString()));
         Optional<String> model = Optional.ofNullable(value.get("model")).filter(String.class::isInstance)
                 .map(String.class::cast);
+        long version = value.get("version") instanceof Number n ? n.longValue() : 0;
+        Map<String, BigDecimal> inputs = new HashMap<>();
+        if (value.get("inputs") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    inputs.put(String.valueOf(k), new BigDecimal(n.toString()));
+                }
+            });
+        }
         List<String> themeIds = object(properties.get(THEMES_PROPERTY)).get("themeIds") instanceof List<?> ids
                 ? ids.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
         Optional<Double> points = pointsField.flatMap(fields::number);
@@ -108,7 +117,7 @@ final class BacklogReader {
         return new BacklogRow(issue.key(), fields.summary().orElse(""), fields.issueTypeName().orElse(""),
                 fields.statusName().orElse(""), score, model, themeIds, points,
                 created.map(c -> Math.max(0, Duration.between(c, now).toDays())), updated, flags, openBlockers,
-                fields.projectId(), fields.projectKey());
+                fields.projectId(), fields.projectKey(), version, inputs);
     }
 
     /** Keys of the issues that block this one ("Blocks" links seen from the blocked side) and are not done. */

@@ -2,12 +2,14 @@ package dev.throughline.grooming.service;
 
 import dev.throughline.grooming.BacklogFlag;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The whole backlog of a board in Jira's rank order, with how many rows carry each flag. */
-public record BacklogSnapshot(long boardId, List<BacklogRow> rows, Map<BacklogFlag, Integer> flagCounts) {
+/** The whole backlog of a board in Jira's rank order, as read at {@code readAt}, with how many rows carry each flag. */
+public record BacklogSnapshot(long boardId, List<BacklogRow> rows, Map<BacklogFlag, Integer> flagCounts,
+                              Instant readAt) {
 
     public BacklogSnapshot {
         rows = List.copyOf(rows);

@@ -3,6 +3,7 @@ package dev.throughline.grooming.service;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.BacklogItem;
+import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.ProposedOrder;
@@ -18,6 +19,9 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.scoring.service.BulkValueResult;
+import dev.throughline.scoring.service.IssueValueService;
+import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -47,12 +51,16 @@ public class GroomingService {
 
     private final JiraClients jira;
     private final UndoJiraStore undo;
+    private final BacklogCache cache;
+    private final IssueValueService values;
     private final Clock clock;
     private final Map<String, ReentrantLock> boardLocks = new ConcurrentHashMap<>();
 
-    public GroomingService(JiraClients jira, UndoJiraStore undo, Clock clock) {
+    GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values, Clock clock) {
         this.jira = jira;
         this.undo = undo;
+        this.cache = cache;
+        this.values = values;
         this.clock = clock;
     }
 
@@ -67,13 +75,31 @@ public class GroomingService {
         return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
     }
 
-    public BacklogSnapshot backlog(Caller caller, long boardId, int staleDays) {
+    /**
+     * The board's backlog with flags. The snapshot is read as the app and shared for a short time by everyone on
+     * the site ({@link BacklogCache}); {@code refresh} reads Jira again. Whether the caller may see it is checked
+     * on every call, cached snapshot or not: all of its projects must be browsable by the caller, else 404.
+     */
+    public BacklogSnapshot backlog(Caller caller, long boardId, int staleDays, boolean refresh) {
         if (staleDays < 1 || staleDays > 3650) {
             throw new InvalidInputException("staleDays", "Stale days must be 1 to 3650");
         }
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
-        BacklogSnapshot snapshot = BacklogReader.read(client, requireBoard(boardId), clock.instant(), staleDays);
+        requireBoard(boardId);
+        BacklogSnapshot snapshot;
+        if (refresh) {
+            snapshot = BacklogReader.read(client, boardId, clock.instant(), staleDays);
+            cache.put(caller.site(), boardId, staleDays, snapshot);
+        } else {
+            snapshot = cache.get(caller.site(), boardId, staleDays,
+                    () -> BacklogReader.read(client, boardId, clock.instant(), staleDays));
+        }
+        return visibleTo(client, accountId, boardId, snapshot);
+    }
+
+    private static BacklogSnapshot visibleTo(JiraClient client, String accountId, long boardId,
+                                             BacklogSnapshot snapshot) {
         Set<Long> projects = new HashSet<>();
         snapshot.rows().forEach(r -> r.projectId().ifPresent(projects::add));
         if (!projects.isEmpty() && !client.browsableProjects(accountId, projects).containsAll(projects)) {
@@ -83,7 +109,8 @@ public class GroomingService {
     }
 
     public Proposal propose(Caller caller, long boardId, List<String> pinned, ProposalOptions options) {
-        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS);
+        // read fresh: the proposal's current order is what apply will insist on (409 otherwise)
+        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, true);
         Set<String> pins = new HashSet<>(pinned);
         Set<String> onBacklog = new HashSet<>(snapshot.keys());
         List<FieldError> errors = new ArrayList<>();
@@ -103,6 +130,37 @@ public class GroomingService {
     }
 
     public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+    }
+
+    /**
+     * Switches the selected backlog issues to one model through the scoring API's bulk write, so its rules hold
+     * unchanged: inputs validated per issue (400 naming {@code items[i].inputs.x}), only issues the caller may
+     * edit (403), each issue's version checked (409) - and all issues written or none. Every issue must be on
+     * the board's backlog (400 otherwise; a key missing from a cached snapshot is looked up in a fresh read).
+     */
+    public BulkValueResult setModel(Caller caller, long boardId, ModelChange change) {
+        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, false);
+        if (!new HashSet<>(snapshot.keys()).containsAll(change.issueKeys())) {
+            snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, true);
+        }
+        Set<String> onBacklog = new HashSet<>(snapshot.keys());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < change.items().size(); i++) {
+            String key = change.items().get(i).issueKey();
+            if (!onBacklog.contains(key)) {
+                errors.add(new FieldError("items[" + i + "].issueKey", key + " is not on board " + boardId + "'s backlog"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<ValueWrite> writes = change.items().stream().map(item -> new ValueWrite(item.issueKey(),
+                change.model(), change.inputsOf(item), item.version())).toList();
+        try {
+            return values.writeAll(caller, writes);
+        } finally {
+            cache.invalidateBoard(caller.site(), boardId);
+        }
     }
 
     /**
@@ -247,6 +305,7 @@ public class GroomingService {
         return boardId;
     }
 
+    /** Runs an apply or undo alone on the board; afterwards (whatever happened) the board's snapshots are dropped. */
     private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
         ReentrantLock lock = boardLocks.computeIfAbsent(caller.site().clientKey() + "/" + boardId,
                 k -> new ReentrantLock());
@@ -254,6 +313,7 @@ public class GroomingService {
         try {
             return action.get();
         } finally {
+            cache.invalidateBoard(caller.site(), boardId);
             lock.unlock();
         }
     }

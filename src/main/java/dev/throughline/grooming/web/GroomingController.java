@@ -2,6 +2,7 @@ package dev.throughline.grooming.web;
 
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.BacklogFlag;
+import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
@@ -10,6 +11,8 @@ import dev.throughline.grooming.service.BacklogSnapshot;
 import dev.throughline.grooming.service.GroomingService;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.scoring.ValueRecord;
+import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Backlog grooming API (context JWT, as every /api/** endpoint). See docs/grooming-api.md. */
 @RestController
@@ -47,12 +51,13 @@ class GroomingController {
     Map<String, Object> backlog(Caller caller, @PathVariable long boardId,
                                 @RequestParam(defaultValue = "0") int offset,
                                 @RequestParam(defaultValue = "100") int limit,
-                                @RequestParam(defaultValue = "" + BacklogFlag.DEFAULT_STALE_DAYS) int staleDays) {
+                                @RequestParam(defaultValue = "" + BacklogFlag.DEFAULT_STALE_DAYS) int staleDays,
+                                @RequestParam(defaultValue = "false") boolean refresh) {
         if (offset < 0 || limit < 1 || limit > GroomingService.MAX_PAGE) {
             throw new InvalidInputException(List.of(new FieldError("limit",
                     "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));
         }
-        BacklogSnapshot snapshot = grooming.backlog(caller, boardId, staleDays);
+        BacklogSnapshot snapshot = grooming.backlog(caller, boardId, staleDays, refresh);
         List<BacklogRow> rows = snapshot.rows();
         List<BacklogRow> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -61,6 +66,7 @@ class GroomingController {
         json.put("offset", offset);
         json.put("limit", limit);
         json.put("staleDays", staleDays);
+        json.put("readAt", snapshot.readAt().toString());
         json.put("flagCounts", snapshot.flagCounts());
         json.put("items", page.stream().map(GroomingController::row).toList());
         return json;
@@ -105,6 +111,39 @@ class GroomingController {
         List<String> order = keys(body, "order", true);
         List<String> expected = keys(body, "expectedCurrent", true);
         return answer(grooming.apply(caller, boardId, order, expected));
+    }
+
+    /** Bulk "set model" on selected rows; see {@link GroomingService#setModel} and docs/grooming-api.md. */
+    @PostMapping("/api/boards/{boardId}/model")
+    ResponseEntity<Map<String, Object>> setModel(Caller caller, @PathVariable long boardId,
+                                                 @RequestBody Map<String, Object> body) {
+        ModelChange change = ModelChange.parse(body);
+        BulkValueResult result = grooming.setModel(caller, boardId, change);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("written", result.written());
+        json.put("model", change.model());
+        json.put("message", result.written()
+                ? result.items().size() + " issue(s) now scored with " + change.model() + "."
+                : "Nothing was written: " + result.items().stream()
+                        .filter(i -> i.outcome() == result.failure()).map(BulkValueResult.Item::message)
+                        .collect(Collectors.joining("; ")) + ".");
+        json.put("results", result.items().stream().map(item -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("issueKey", item.issueKey());
+            entry.put("outcome", item.outcome().name());
+            entry.put("message", item.message());
+            entry.put("model", item.value().map(ValueRecord::model).orElse(null));
+            entry.put("score", item.value().map(ValueRecord::score).orElse(null));
+            entry.put("version", item.value().map(ValueRecord::version).orElse(0L));
+            return entry;
+        }).toList());
+        HttpStatus status = switch (result.failure()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case STALE -> HttpStatus.CONFLICT;
+            default -> HttpStatus.OK;
+        };
+        return ResponseEntity.status(status).body(json);
     }
 
     @PostMapping("/api/boards/{boardId}/undo")
@@ -169,6 +208,8 @@ class GroomingController {
         json.put("updated", row.updated().map(Object::toString).orElse(null));
         json.put("flags", row.flags().stream().sorted().map(Enum::name).toList());
         json.put("blockedBy", row.openBlockers());
+        json.put("version", row.valueVersion());
+        json.put("inputs", row.valueInputs());
         return json;
     }
 

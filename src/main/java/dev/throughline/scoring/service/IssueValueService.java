@@ -21,6 +21,7 @@ import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.ValueRecordCodec;
 import dev.throughline.scoring.store.ScoringJiraStore;
 import dev.throughline.tenant.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -54,13 +55,16 @@ public class IssueValueService {
     private final ScoringJiraStore store;
     private final ScoringSettingsCache settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final IssueLocks locks = new IssueLocks();
 
-    public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock) {
+    public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock,
+                             ApplicationEventPublisher events) {
         this.jira = jira;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     public IssueValueView read(Caller caller, String issueKey) {
@@ -92,6 +96,7 @@ public class IssueValueService {
             store.writeValue(client, issue.key(), record, label(model, record));
             return record;
         });
+        events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
         return read(caller, write.issueKey());
     }
 
@@ -132,7 +137,12 @@ public class IssueValueService {
             if (failure.isPresent()) {
                 return new BulkValueResult(false, failure.get(), items);
             }
-            store.writeValues(client, values);
+            try {
+                store.writeValues(client, values);
+            } finally {
+                // also after a failed bulk task, which may have written some of them
+                events.publishEvent(new ScoresWritten(caller.site(), keys));
+            }
             List<BulkValueResult.Item> written = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 written.add(new BulkValueResult.Item(writes.get(i).issueKey(), BulkValueResult.Outcome.WRITTEN,
@@ -253,6 +263,7 @@ public class IssueValueService {
                 }
                 ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs, clock.instant(), RECOMPUTED_BY);
                 store.writeValue(client, issue.key(), recomputed, label(model.get(), recomputed));
+                events.publishEvent(new ScoresWritten(caller.site(), List.of(issue.key())));
                 return Optional.of(recomputed);
             });
         } catch (InvalidInputException inputsNoLongerFit) {

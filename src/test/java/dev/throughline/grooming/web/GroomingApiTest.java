@@ -43,7 +43,8 @@ class GroomingApiTest extends ConnectedAppTest {
         project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.addUser(VIEWER, "Viewer");
-        site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES");
+        site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES")
+                .grant(PO, project, "EDIT_ISSUES");
         site.grant(VIEWER, project, "BROWSE_PROJECTS");
     }
 
@@ -252,5 +253,128 @@ class GroomingApiTest extends ConnectedAppTest {
         // undo still restores the order before the first attempt
         post("/api/boards/" + BOARD + "/undo", "{}", PO);
         assertThat(backlogKeys()).isEqualTo(before);
+    }
+
+    @Test
+    void applyWhenJiraRefusesSomeIssuesReportsThemPerIssueAndTheRetryMovesOnlyThose() {
+        List<String> before = backlogKeys();
+        String refused = before.get(40);
+        String alsoOnTop = before.get(45);
+        String down = before.get(30);
+        List<String> target = new ArrayList<>(before);
+        target.removeAll(List.of(refused, alsoOnTop, down));
+        target.add(0, alsoOnTop);
+        target.add(0, refused);
+        target.add(7, down);
+        Map<String, Integer> rankedBefore = before.stream()
+                .collect(java.util.stream.Collectors.toMap(k -> k, site::timesRanked));
+        String error = "JIRA Agile cannot execute the rank operation at this time. Please try again later.";
+        site.refuseRank(refused, 503, error);
+        try {
+            AppUnderTest.Reply applied = post("/api/boards/" + BOARD + "/apply", applyBody(target, before), PO);
+
+            // Jira answered 207 for the call carrying the refused issue: reported per issue, the others moved
+            assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+            JsonNode body = applied.json();
+            assertThat(body.path("complete").asBoolean()).isFalse();
+            assertThat(body.path("failures").findValuesAsText("issueKey")).containsExactly(refused);
+            assertThat(texts(body.path("failures").get(0).path("errors"))).containsExactly(error);
+            assertThat(texts(body.path("moved"))).containsExactlyInAnyOrder(alsoOnTop, down);
+            assertThat(texts(body.path("notMoved"))).containsExactly(refused);
+            assertThat(body.path("steps").findValuesAsText("outcome")).containsExactlyInAnyOrder("PARTIAL", "RANKED");
+            assertThat(jira.servedCount(JiraSandbox.RANK)).isEqualTo(2);
+            // the re-read backlog: the others are in place, the refused issue is still where it was
+            List<String> actual = backlogKeys();
+            assertThat(actual.get(0)).isEqualTo(alsoOnTop);
+            assertThat(actual.indexOf(down)).isEqualTo(6);
+            List<String> others = List.of(alsoOnTop, down);
+            assertThat(actual.stream().filter(k -> !others.contains(k)).toList())
+                    .isEqualTo(before.stream().filter(k -> !others.contains(k)).toList());
+            assertThat(body.path("verified").asBoolean()).isTrue();
+            assertThat(texts(body.path("misplaced"))).contains(refused)
+                    .containsExactlyElementsOf(dev.throughline.grooming.RankPlan.verify(actual, target));
+        } finally {
+            site.allowRank(refused);
+        }
+
+        // the same request again resumes from where Jira left the backlog and ranks only the refused issue
+        jira.resetTraffic();
+        AppUnderTest.Reply retried = post("/api/boards/" + BOARD + "/apply", applyBody(target, before), PO);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().path("resumed").asBoolean()).isTrue();
+        assertThat(retried.json().path("complete").asBoolean()).isTrue();
+        assertThat(texts(retried.json().path("moved"))).containsExactly(refused);
+        assertThat(jira.servedCount(JiraSandbox.RANK)).isEqualTo(1);
+        assertThat(backlogKeys()).isEqualTo(target);
+        assertThat(before).allSatisfy(key -> assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key)
+                .isLessThanOrEqualTo(1));
+        assertThat(List.of(refused, alsoOnTop, down)).allSatisfy(key ->
+                assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key).isEqualTo(1));
+
+        post("/api/boards/" + BOARD + "/undo", "{}", PO);
+        assertThat(backlogKeys()).isEqualTo(before);
+    }
+
+    @Test
+    void setModelSwitchesUnscoredAndOtherModelRowsAllOrNothing() {
+        List<String> keys = backlogKeys();
+        String unscored = keys.get(3);
+        String ice = keys.get(4);
+        AppUnderTest.Reply scored = put("/api/issues/" + ice + "/value",
+                "{\"model\":\"ICE\",\"inputs\":{\"impact\":5,\"confidence\":6,\"ease\":7},\"version\":0}", PO);
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        get("/api/boards/" + BOARD + "/backlog?limit=10", PO); // cached now
+        jira.resetTraffic();
+        String shared = "\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":5}";
+
+        // bad input: the error names the item and the input; nothing is written
+        AppUnderTest.Reply invalid = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\",\"items\":["
+                + "{\"issueKey\":\"" + unscored + "\",\"version\":0,\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":4}}]}", PO);
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactly("items[0].inputs.jobSize");
+        // a stale version on one row: 409, and the other row is not written either
+        AppUnderTest.Reply stale = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
+                + "{\"issueKey\":\"" + unscored + "\",\"version\":0},{\"issueKey\":\"" + ice + "\",\"version\":0}]}", PO);
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().path("written").asBoolean()).isFalse();
+        assertThat(stale.json().path("results").get(1).path("outcome").asText()).isEqualTo("STALE");
+        assertThat(site.issueProperty(site.requireIssue(unscored).id(), "throughline.value")).isEmpty();
+        // an issue that is not on the board's backlog
+        String epic = site.issues().stream().filter(i -> i.type() == dev.throughline.sandbox.IssueType.EPIC)
+                .map(SandboxIssue::key).findFirst().orElseThrow();
+        assertThat(post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
+                + "{\"issueKey\":\"" + epic + "\",\"version\":0}]}", PO).json().path("errors").findValuesAsText("field"))
+                .containsExactly("items[0].issueKey");
+        // someone who may not edit the issues
+        assertThat(post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
+                + "{\"issueKey\":\"" + unscored + "\",\"version\":0}]}", VIEWER).status()).isEqualTo(403);
+        assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI) + jira.requestCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isZero();
+
+        // shared inputs for both rows, the second with its own job size
+        AppUnderTest.Reply switched = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
+                + "{\"issueKey\":\"" + unscored + "\",\"version\":0},"
+                + "{\"issueKey\":\"" + ice + "\",\"version\":1,\"inputs\":{\"jobSize\":8}}]}", PO);
+
+        assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+        assertThat(switched.json().path("written").asBoolean()).isTrue();
+        assertThat(switched.json().path("results").findValuesAsText("model")).containsExactly("WSJF", "WSJF");
+        assertThat(switched.json().path("results").get(0).path("score").decimalValue()).isEqualByComparingTo("3.2");
+        assertThat(switched.json().path("results").get(1).path("score").decimalValue()).isEqualByComparingTo("2");
+        assertThat(switched.json().path("results").findValuesAsText("version")).containsExactly("1", "2");
+        // the ICE score stays in the issue's history
+        JsonNode history = get("/api/issues/" + ice + "/value", PO).json().path("value").path("history");
+        assertThat(history.findValuesAsText("model")).containsExactly("WSJF", "ICE");
+        // the board's cached backlog was dropped: the next page shows the new model without ?refresh
+        int backlogReads = jira.requestCount(JiraSandbox.BACKLOG);
+        JsonNode page = get("/api/boards/" + BOARD + "/backlog?limit=10", PO).json();
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isGreaterThan(backlogReads);
+        assertThat(page.path("items").get(3).path("model").asText()).isEqualTo("WSJF");
+        assertThat(page.path("items").get(4).path("version").asInt()).isEqualTo(2);
+        assertThat(page.path("items").get(4).path("inputs").path("jobSize").asInt()).isEqualTo(8);
+    }
+
+    AppUnderTest.Reply put(String path, String body, String accountId) {
+        return app().put(path, body, connect.contextToken(accountId));
     }
 }

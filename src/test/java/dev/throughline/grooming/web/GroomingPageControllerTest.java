@@ -27,7 +27,7 @@ class GroomingPageControllerTest {
     }
 
     @Test
-    void groomingPageHasBoardPickerFiltersProposalAndLabelledControls() throws Exception {
+    void groomingPageHasBoardPickerFiltersProposalBulkActionsAndLabelledControls() throws Exception {
         mvc.perform(get("/pages/grooming").param("projectKey", "WEB").with(SliceAuth.pageUser("po-1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
@@ -36,6 +36,10 @@ class GroomingPageControllerTest {
                         containsString("<label for=\"filter-flag\" class=\"inline-label\">Flag</label>"),
                         containsString("id=\"propose\""),
                         containsString("id=\"undo\""),
+                        containsString("<label for=\"bulk-model\" class=\"inline-label\">Model</label>"),
+                        containsString("id=\"bulk-model-open\""),
+                        containsString("aria-labelledby=\"model-heading\""),
+                        containsString("id=\"refresh\""),
                         containsString("The backlog is empty"),
                         containsString("/js/grooming.js"))));
     }

@@ -1,0 +1,145 @@
+package dev.throughline.grooming.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backlog snapshot cache with a backlog of more than 2,000 issues, through the sandbox. */
+class BacklogCacheTest extends ConnectedAppTest {
+
+    static final String PO = "po-cache";
+    static final String STRANGER = "stranger-cache";
+    static final int PAGE = 500;
+
+    static JiraSandbox jira;
+    static SandboxSite site;
+    static long board;
+    FakeJiraSite connect;
+
+    @BeforeAll
+    static void startSandbox() {
+        site = SandboxGenerator.generate(4242, 1, 6_000);
+        jira = JiraSandbox.start(site);
+        board = site.boards().get(0).id();
+        String project = site.projectById(site.board(board).orElseThrow().projectId()).key();
+        site.addUser(PO, "Product Owner");
+        site.addUser(STRANGER, "Someone else");
+        site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES");
+        assertThat(site.backlog(board).size()).isGreaterThan(2_000);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        jira.stop();
+    }
+
+    @BeforeEach
+    void installSite() {
+        connect = new FakeJiraSite("backlog-cache-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+        jira.resetTraffic();
+    }
+
+    AppUnderTest.Reply page(int offset, String extra, String accountId) {
+        return app().get("/api/boards/" + board + "/backlog?offset=" + offset + "&limit=" + PAGE + extra,
+                connect.contextToken(accountId));
+    }
+
+    /** Pages through the whole backlog and answers the keys in the order the pages gave them. */
+    List<String> readAllPages(String accountId) {
+        List<String> keys = new ArrayList<>();
+        int total;
+        do {
+            AppUnderTest.Reply reply = page(keys.size(), "", accountId);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            total = reply.json().path("total").asInt();
+            reply.json().path("items").forEach(item -> keys.add(item.path("key").asText()));
+        } while (keys.size() < total);
+        return keys;
+    }
+
+    static List<String> backlogKeys() {
+        return site.backlog(board).stream().map(SandboxIssue::key).toList();
+    }
+
+    @Test
+    void pagingThroughALargeBacklogReadsJiraOnceAndRefreshReadsAgain() {
+        int n = site.backlog(board).size();
+        int backlogPages = (n + 49) / 50;
+        int propertySearches = (n + 99) / 100;
+
+        List<String> keys = readAllPages(PO);
+
+        assertThat(keys).isEqualTo(backlogKeys());
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo(backlogPages);
+        assertThat(jira.requestCount(JiraSandbox.SEARCH)).isEqualTo(propertySearches);
+
+        // ?refresh=true reads Jira again, and later pages use that new read
+        AppUnderTest.Reply refreshed = page(0, "&refresh=true", PO);
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(page(PAGE, "", PO).status()).isEqualTo(200);
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo(2 * backlogPages);
+        assertThat(jira.requestCount(JiraSandbox.SEARCH)).isEqualTo(2 * propertySearches);
+
+        // another stale threshold is another snapshot
+        assertThat(page(0, "&staleDays=30", PO).status()).isEqualTo(200);
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo(3 * backlogPages);
+    }
+
+    @Test
+    void aCachedSnapshotIsNeverShownToSomeoneWhoMayNotBrowseItsProject() {
+        assertThat(page(0, "", PO).status()).isEqualTo(200);
+        int reads = jira.requestCount(JiraSandbox.BACKLOG);
+        int checks = jira.requestCount(JiraSandbox.PERMISSIONS_CHECK);
+
+        AppUnderTest.Reply denied = page(0, "", STRANGER);
+
+        assertThat(denied.status()).as(denied.body()).isEqualTo(404);
+        assertThat(denied.body()).doesNotContain(backlogKeys().get(0) + "\"");
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo(reads);
+        assertThat(jira.requestCount(JiraSandbox.PERMISSIONS_CHECK)).isGreaterThan(checks);
+    }
+
+    @Test
+    void applyDropsTheCachedSnapshotSoTheNextPageShowsTheNewOrder() {
+        List<String> before = readAllPages(PO);
+        List<String> target = new ArrayList<>(before);
+        Collections.swap(target, 0, 1);
+        Collections.swap(target, 2_000, 10);
+
+        AppUnderTest.Reply applied = app().post("/api/boards/" + board + "/apply",
+                "{\"order\":" + json(target) + ",\"expectedCurrent\":" + json(before) + "}", connect.contextToken(PO));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.json().path("complete").asBoolean()).isTrue();
+        jira.resetTraffic();
+
+        JsonNode first = page(0, "", PO).json();
+
+        assertThat(first.path("items").findValuesAsText("key").subList(0, 11)).isEqualTo(target.subList(0, 11));
+        assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo((before.size() + 49) / 50);
+
+        // undo drops it as well
+        app().post("/api/boards/" + board + "/undo", "{}", connect.contextToken(PO));
+        assertThat(readAllPages(PO)).isEqualTo(before);
+    }
+
+    static String json(List<String> keys) {
+        return keys.stream().map(k -> "\"" + k + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+    }
+}
