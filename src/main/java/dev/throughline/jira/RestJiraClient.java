@@ -72,6 +72,10 @@ final class RestJiraClient implements JiraClient {
         this(rest, addonKey, settings, sleeper, ticker, Optional::empty);
     }
 
+    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings) {
+        this(rest, addonKey, settings, Optional::empty);
+    }
+
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings,
                    Supplier<Optional<String>> storyPointsOverride) {
         this(rest, addonKey, settings, Sleeper.REAL, Ticker.systemTicker(), storyPointsOverride);

@@ -81,6 +81,9 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
             ranges.add(new FieldError("rollupCacheTtlMinutes",
                     "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES));
         }
+        if (version != null && version < 0) {
+            ranges.add(new FieldError("version", "must be 0 or more"));
+        }
         errors.addAll(ranges);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
