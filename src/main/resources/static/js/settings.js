@@ -379,7 +379,10 @@
         loadScoring().then(function () { return loadProjects(0); });
       } else if (reply.status === 400) {
         var first = null;
-        (reply.body.errors || []).forEach(function (error) { first = showScorecardError(error) || first; });
+        (reply.body.errors || []).forEach(function (error) {
+          var shown = showScorecardError(error);
+          first = first || shown;
+        });
         if (first) { el(first).focus(); }
         T.resize();
       } else {
