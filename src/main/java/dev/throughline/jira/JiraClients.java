@@ -4,6 +4,8 @@ import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.AtlassianHostRestClients;
 import dev.throughline.tenant.Site;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,9 @@ import org.springframework.web.client.RestTemplate;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Hands out the {@link JiraClient} of an installed site. One client (and RestTemplate) per site, kept until the
@@ -33,15 +37,32 @@ public class JiraClients {
     private final JiraClientSettings settings;
     private final String addonKey;
     private final ClientHttpRequestFactory requestFactory;
+    private final Supplier<Optional<StoryPointsOverride>> storyPointsOverride;
     private final Map<String, Built> clients = new ConcurrentHashMap<>();
 
+    /** Without a story points override: discovery alone decides. */
     public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
-                       JiraClientSettings settings, @Value("${addon.key}") String addonKey) {
+                       JiraClientSettings settings, String addonKey) {
+        this(hosts, restClients, settings, addonKey, Optional::empty);
+    }
+
+    /** The override is looked up lazily: its implementation itself reads Jira through these clients. */
+    @Autowired
+    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
+                       JiraClientSettings settings, @Value("${addon.key}") String addonKey,
+                       ObjectProvider<StoryPointsOverride> storyPointsOverride) {
+        this(hosts, restClients, settings, addonKey, () -> Optional.ofNullable(storyPointsOverride.getIfAvailable()));
+    }
+
+    private JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
+                        JiraClientSettings settings, String addonKey,
+                        Supplier<Optional<StoryPointsOverride>> storyPointsOverride) {
         this.hosts = hosts;
         this.restClients = restClients;
         this.settings = settings;
         this.addonKey = Checks.notBlank("addon.key", addonKey);
         this.requestFactory = JiraRestTemplates.requestFactory(settings);
+        this.storyPointsOverride = storyPointsOverride;
     }
 
     /** The client of an installed site; refuses sites the app is not (or no longer) installed on. */
@@ -51,13 +72,14 @@ public class JiraClients {
                 .filter(AtlassianHost::isAddonInstalled)
                 .orElseThrow(() -> new SiteNotInstalledException(site.clientKey()));
         return clients.compute(site.clientKey(), (key, built) ->
-                built != null && built.isFor(host) ? built : build(host)).client();
+                built != null && built.isFor(host) ? built : build(host, site)).client();
     }
 
-    private Built build(AtlassianHost host) {
+    private Built build(AtlassianHost host, Site site) {
         RestTemplate signed = restClients.authenticatedAsAddon(host);
         RestTemplate template = JiraRestTemplates.create(requestFactory, null, signed.getInterceptors(),
                 new RetryInterceptor(settings));
-        return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings));
+        return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings,
+                () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site))));
     }
 }

@@ -13,4 +13,9 @@ public record JiraField(String id, String name, boolean custom, Optional<String>
         Objects.requireNonNull(schemaType, "schemaType");
         Objects.requireNonNull(schemaCustom, "schemaCustom");
     }
+
+    /** Whether the field holds a number (story points fields do; so does the original estimate). */
+    public boolean isNumber() {
+        return schemaType.filter("number"::equals).isPresent();
+    }
 }

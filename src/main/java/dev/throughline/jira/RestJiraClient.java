@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,19 +54,31 @@ final class RestJiraClient implements JiraClient {
     private final Sleeper sleeper;
     private final PermissionChecks permissions;
     private final StoryPointsDiscovery storyPoints;
+    private final Supplier<Optional<String>> storyPointsOverride;
 
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper,
-                   Ticker ticker) {
+                   Ticker ticker, Supplier<Optional<String>> storyPointsOverride) {
         this.http = new JiraHttp(rest);
         this.addonKey = Checks.notBlank("addon key", addonKey);
         this.settings = settings;
         this.sleeper = sleeper;
         this.permissions = new PermissionChecks(http, settings.permissionCacheTtl(), ticker);
         this.storyPoints = new StoryPointsDiscovery(this::boardConfiguration, this::fields);
+        this.storyPointsOverride = storyPointsOverride;
+    }
+
+    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper,
+                   Ticker ticker) {
+        this(rest, addonKey, settings, sleeper, ticker, Optional::empty);
     }
 
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings) {
-        this(rest, addonKey, settings, Sleeper.REAL, Ticker.systemTicker());
+        this(rest, addonKey, settings, Optional::empty);
+    }
+
+    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings,
+                   Supplier<Optional<String>> storyPointsOverride) {
+        this(rest, addonKey, settings, Sleeper.REAL, Ticker.systemTicker(), storyPointsOverride);
     }
 
     // --- search ---
@@ -256,12 +269,14 @@ final class RestJiraClient implements JiraClient {
 
     @Override
     public Optional<String> storyPointsFieldId(long boardId) {
-        return storyPoints.forBoard(boardId);
+        Checks.positive("board id", boardId);
+        // an admin's explicit choice beats discovery, the board's estimation field included
+        return storyPointsOverride.get().or(() -> storyPoints.forBoard(boardId));
     }
 
     @Override
     public Optional<String> storyPointsFieldId() {
-        return storyPoints.siteWide();
+        return storyPointsOverride.get().or(storyPoints::siteWide);
     }
 
     // --- boards ---

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * field of Jira Software's story points type; else a field with one of its well-known names.
  * Answers are cached for an hour per board (the client is per site): they change only when admins reconfigure.
  */
-final class StoryPointsDiscovery {
+public final class StoryPointsDiscovery {
 
     static final String STORY_POINTS_TYPE = "com.pyxis.greenhopper.jira:jsw-story-points";
     /** Team-managed projects call it "Story point estimate", company-managed ones "Story Points". */
@@ -44,7 +44,8 @@ final class StoryPointsDiscovery {
         return siteWide.get(Boolean.TRUE, ignored -> fromFields(fields.get()));
     }
 
-    static Optional<String> fromFields(List<JiraField> fields) {
+    /** Discovery among a site's fields, without a board and without any override: what Jira's fields suggest. */
+    public static Optional<String> fromFields(List<JiraField> fields) {
         return fields.stream()
                 .filter(f -> f.schemaCustom().filter(STORY_POINTS_TYPE::equals).isPresent())
                 .map(JiraField::id)

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of the developers' guide. Feature packages (scoring, theme, program, grooming) keep their
+ * The package rules of the developers' guide. Feature packages (scoring, theme, program, grooming, settings) keep their
  * domain logic at the package's top level, plain Java; their Spring/web adapters live in sub-packages.
  * That jira/ exposes no HTTP or JSON library type is checked by {@code jira.JiraApiSurfaceTest}.
  */
@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN_PACKAGES = {
             "dev.throughline.scoring", "dev.throughline.theme", "dev.throughline.program",
-            "dev.throughline.grooming", "dev.throughline.tenant", "dev.throughline.problems"};
+            "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.tenant", "dev.throughline.problems"};
 
     private static JavaClasses production;
 

@@ -49,6 +49,19 @@ class DescriptorSchemaTest extends ConnectedAppTest {
     }
 
     @Test
+    void configurePageIsTheAdminSettingsPageAndValidates() throws IOException {
+        JsonNode descriptor = app().get("/atlassian-connect.json", null).json();
+        JsonNode configure = descriptor.path("modules").path("configurePage");
+
+        assertThat(configure.path("key").asText()).isEqualTo("settings");
+        assertThat(configure.path("url").asText()).isEqualTo("/admin/settings");
+        assertThat(configure.path("name").path("value").asText()).isNotBlank();
+        assertThat(violations(descriptor)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) configure).put("weight", "heavy");
+        assertThat(violations(descriptor)).isNotEmpty(); // the schema does check the module
+    }
+
+    @Test
     void schemaCheckBitesOnAnInvalidDescriptor() throws IOException {
         JsonNode broken = JSON.readTree("{\"key\":\"throughline\",\"baseUrl\":\"https://x.example\","
                 + "\"authentication\":{\"type\":\"jwt\"},\"scopes\":[\"EVERYTHING\"]}");

@@ -3,6 +3,7 @@ package dev.throughline.grooming.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.scoring.service.ScoresWritten;
+import dev.throughline.settings.service.SiteSettingsChanged;
 import dev.throughline.tenant.Site;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -60,6 +61,12 @@ class BacklogCache {
         Set<String> changed = new HashSet<>(issueKeys);
         snapshots.asMap().entrySet().removeIf(entry -> entry.getKey().clientKey().equals(site.clientKey())
                 && entry.getValue().rows().stream().anyMatch(row -> changed.contains(row.key())));
+    }
+
+    /** A new story-points field or stale threshold changes every row of the site. */
+    @EventListener
+    void settingsChanged(SiteSettingsChanged event) {
+        snapshots.asMap().keySet().removeIf(key -> key.clientKey().equals(event.site().clientKey()));
     }
 
     @EventListener

@@ -1,7 +1,6 @@
 package dev.throughline.grooming.web;
 
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.service.ApplyResult;
@@ -13,6 +12,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
+import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import org.springframework.http.HttpStatus;
@@ -30,15 +30,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 /** Backlog grooming API (context JWT, as every /api/** endpoint). See docs/grooming-api.md. */
 @RestController
 class GroomingController {
 
     private final GroomingService grooming;
+    private final SiteSettingsService settings;
 
-    GroomingController(GroomingService grooming) {
+    GroomingController(GroomingService grooming, SiteSettingsService settings) {
         this.grooming = grooming;
+        this.settings = settings;
     }
 
     @GetMapping("/api/projects/{projectKey}/boards")
@@ -51,8 +54,9 @@ class GroomingController {
     Map<String, Object> backlog(Caller caller, @PathVariable long boardId,
                                 @RequestParam(defaultValue = "0") int offset,
                                 @RequestParam(defaultValue = "100") int limit,
-                                @RequestParam(defaultValue = "" + BacklogFlag.DEFAULT_STALE_DAYS) int staleDays,
+                                @RequestParam(name = "staleDays") Optional<Integer> requestedStaleDays,
                                 @RequestParam(defaultValue = "false") boolean refresh) {
+        int staleDays = requestedStaleDays.orElseGet(() -> settings.staleDays(caller.site())); // the site's setting
         if (offset < 0 || limit < 1 || limit > GroomingService.MAX_PAGE) {
             throw new InvalidInputException(List.of(new FieldError("limit",
                     "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));

@@ -16,11 +16,13 @@ import dev.throughline.program.ProgramResult;
 import dev.throughline.program.ProjectRollup;
 import dev.throughline.program.RollupEngine;
 import dev.throughline.program.RollupSettings;
+import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.Quarter;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.store.ThemeJiraStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -70,6 +72,7 @@ public class ProgramRollupService {
     private final Cache<FetchKey, Fetched> cache;
     private final Cache<ResultKey, ProgramRollup> results;
     private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SiteTtl siteTtl;
 
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
                                 @Value("${throughline.program.concurrency:4}") int concurrency,
@@ -82,8 +85,17 @@ public class ProgramRollupService {
         this.themes = themes;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(500).build();
-        this.results = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(2_000).build();
+        this.siteTtl = new SiteTtl(cacheTtl);
+        this.cache = Caffeine.newBuilder().expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
+                .maximumSize(500).build();
+        this.results = Caffeine.newBuilder().expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
+                .maximumSize(2_000).build();
+    }
+
+    /** A site's own rollup cache time (the admin's site settings) replaces {@code cache-ttl} for that site. */
+    @Autowired(required = false)
+    void useSiteCacheTtl(SiteSettingsService siteSettings) {
+        siteTtl.lookUpWith(siteSettings::rollupCacheTtl);
     }
 
     /** The caller's rollup of the program; {@code refresh} reads Jira again instead of using the cached fetch. */
@@ -91,6 +103,7 @@ public class ProgramRollupService {
         String accountId = caller.requireAccountId();
         ProgramDefinition program = programs.get(caller, programId);
         JiraClient client = jira.forSite(caller.site());
+        siteTtl.refresh(caller.site());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
         if (refresh) {

@@ -1,0 +1,428 @@
+/* Settings page (Jira administrators): site settings, default model per project, custom scorecards. */
+(function (T) {
+  'use strict';
+
+  var el = function (id) { return document.getElementById(id); };
+  var state = { settings: null, models: [], scorecards: [], projectOffset: 0, editing: null };
+  var SETTINGS_FIELDS = {
+    storyPointsFieldId: 'story-points-field', staleDays: 'stale-days', rollupCacheTtlMinutes: 'cache-ttl'
+  };
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { T.text(node, text); }
+    return node;
+  }
+
+  function message(text, kind) {
+    var box = el('settings-message');
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  }
+
+  function problem(reply, fallback) {
+    return (reply.body && reply.body.message) || fallback + ' (HTTP ' + reply.status + ').';
+  }
+
+  /** Whole numbers go as numbers; anything else as typed, so the server names the field and the rule. */
+  function numberOrRaw(text) {
+    var trimmed = String(text).trim();
+    if (trimmed === '') { return null; }
+    return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+  }
+
+  function setError(inputId, errorId, text) {
+    var input = inputId && el(inputId);
+    if (input) {
+      if (text) { input.setAttribute('aria-invalid', 'true'); } else { input.removeAttribute('aria-invalid'); }
+    }
+    T.text(el(errorId), text || '');
+  }
+
+  // --- site settings ---
+
+  function fieldLabel(field) {
+    return field.name + ' (' + field.id + ')';
+  }
+
+  function showSettings(body) {
+    state.settings = body;
+    var points = body.storyPoints || state.storyPoints;
+    if (body.storyPoints) { state.storyPoints = body.storyPoints; }
+    var select = el('story-points-field');
+    while (select.options.length > 1) { select.remove(1); }
+    var candidates = points ? points.candidates : [];
+    var detected = points && points.detected ? candidates.filter(function (f) { return f.id === points.detected; })[0] : null;
+    T.text(el('story-points-detected'), points && points.detected
+      ? 'Detected: ' + (detected ? fieldLabel(detected) : points.detected)
+      : 'Detected: no story points field found on this site.');
+    select.options[0].text = 'Use the detected field' + (detected ? ' — ' + detected.name : '');
+    candidates.forEach(function (field) {
+      var option = make('option', null, fieldLabel(field));
+      option.value = field.id;
+      select.appendChild(option);
+    });
+    if (body.storyPointsFieldId && !candidates.some(function (f) { return f.id === body.storyPointsFieldId; })) {
+      var missing = make('option', null, body.storyPointsFieldId + ' (no longer a number field)');
+      missing.value = body.storyPointsFieldId;
+      select.appendChild(missing);
+    }
+    select.value = body.storyPointsFieldId || '';
+    setError('story-points-field', 'story-points-field-error', points && points.overrideMissing
+      ? 'The chosen field is no longer a number field of this site; pick another or use the detected one.' : '');
+    el('stale-days').value = body.staleDays;
+    var ttl = el('cache-ttl');
+    ttl.value = body.rollupCacheTtlMinutes === null || body.rollupCacheTtlMinutes === undefined ? '' : body.rollupCacheTtlMinutes;
+    ttl.placeholder = 'default: ' + body.defaults.rollupCacheTtlMinutes;
+    el('settings-form').hidden = false;
+    el('settings-loading').hidden = true;
+    T.resize();
+  }
+
+  function clearSettingsErrors() {
+    Object.keys(SETTINGS_FIELDS).forEach(function (field) {
+      setError(SETTINGS_FIELDS[field], SETTINGS_FIELDS[field] + '-error', '');
+    });
+    T.text(el('settings-form-error'), '');
+  }
+
+  function saveSettings(event) {
+    event.preventDefault();
+    clearSettingsErrors();
+    message('');
+    var button = el('settings-save');
+    button.disabled = true;
+    var body = {
+      storyPointsFieldId: el('story-points-field').value || null,
+      staleDays: numberOrRaw(el('stale-days').value),
+      rollupCacheTtlMinutes: numberOrRaw(el('cache-ttl').value),
+      version: state.settings.version
+    };
+    T.api('PUT', '/api/settings', body).then(function (reply) {
+      button.disabled = false;
+      if (reply.status === 200) {
+        showSettings(reply.body);
+        message('Settings saved.', 'success');
+        T.flag('Settings saved', 'Throughline uses them from now on.');
+      } else if (reply.status === 400) {
+        var first = null;
+        (reply.body.errors || []).forEach(function (error) {
+          var id = SETTINGS_FIELDS[error.field];
+          if (id) {
+            setError(id, id + '-error', error.message);
+            first = first || id;
+          } else {
+            T.text(el('settings-form-error'), error.field + ': ' + error.message);
+          }
+        });
+        message(problem(reply, 'Some input is not valid'), 'error');
+        if (first) { el(first).focus(); }
+      } else if (reply.status === 409) {
+        var current = reply.body.current;
+        state.settings.version = current.version;
+        message(reply.body.message + ' Their values: stale after ' + current.staleDays + ' days, rollup cache '
+          + (current.rollupCacheTtlMinutes || 'default') + ' minutes, story points '
+          + (current.storyPointsFieldId || 'detected') + '. Save again to replace them with yours.', 'error');
+      } else {
+        message(problem(reply, 'The settings could not be saved'), 'error');
+      }
+    }, function (error) {
+      button.disabled = false;
+      message(error.message, 'error');
+    });
+  }
+
+  // --- default model per project ---
+
+  function modelSelect(project) {
+    var select = make('select');
+    select.id = 'project-model-' + project.key;
+    select.setAttribute('aria-label', 'Default model of ' + project.key);
+    if (!project.defaultModel) {
+      var none = make('option', null, 'Not set');
+      none.value = '';
+      none.disabled = true;
+      select.appendChild(none);
+    }
+    state.models.forEach(function (model) {
+      var option = make('option', null, model.name);
+      option.value = model.id;
+      select.appendChild(option);
+    });
+    select.value = project.defaultModel || '';
+    return select;
+  }
+
+  function projectRow(project) {
+    var tr = make('tr');
+    tr.setAttribute('data-project-key', project.key);
+    tr.appendChild(make('td', null, project.key + ' · ' + project.name));
+    var cell = make('td');
+    var select = modelSelect(project);
+    cell.appendChild(select);
+    tr.appendChild(cell);
+    var status = make('td', 'subtle');
+    status.setAttribute('aria-live', 'polite');
+    tr.appendChild(status);
+    select.addEventListener('change', function () {
+      select.removeAttribute('aria-invalid');
+      T.text(status, 'Saving…');
+      T.api('PUT', '/api/projects/' + encodeURIComponent(project.key) + '/scoring', { defaultModel: select.value })
+        .then(function (reply) {
+          if (reply.status === 200) {
+            project.defaultModel = select.value;
+            status.className = 'saved-note';
+            T.text(status, 'Saved');
+          } else {
+            select.setAttribute('aria-invalid', 'true');
+            status.className = 'field-error';
+            T.text(status, problem(reply, 'Not saved'));
+          }
+        });
+    });
+    return tr;
+  }
+
+  function loadProjects(offset) {
+    return T.api('GET', '/api/settings/projects?offset=' + offset + '&limit=50').then(function (reply) {
+      if (reply.status !== 200) {
+        message(problem(reply, 'Projects could not be read'), 'error');
+        return;
+      }
+      var rows = el('project-models-rows');
+      if (offset === 0) { rows.textContent = ''; }
+      reply.body.projects.forEach(function (project) { rows.appendChild(projectRow(project)); });
+      state.projectOffset = offset + reply.body.projects.length;
+      el('project-models-more').hidden = !reply.body.more;
+      el('project-models').hidden = false;
+      T.resize();
+    });
+  }
+
+  // --- scorecards ---
+
+  function loadScoring() {
+    return T.api('GET', '/api/settings/scoring').then(function (reply) {
+      if (reply.status !== 200) {
+        message(problem(reply, 'Scoring models could not be read'), 'error');
+        return;
+      }
+      state.models = reply.body.models;
+      state.scorecards = reply.body.scorecards;
+      renderScorecards();
+    });
+  }
+
+  function renderScorecards() {
+    var list = el('scorecard-list');
+    list.textContent = '';
+    if (!state.scorecards.length) {
+      list.appendChild(make('li', 'subtle', 'No custom scorecards yet.'));
+    }
+    state.scorecards.forEach(function (card) {
+      var li = make('li');
+      li.setAttribute('data-scorecard-id', card.id);
+      li.appendChild(make('span', null, card.name + ' (' + card.id + ', version ' + card.version + ', '
+        + card.criteria.length + ' criteria)'));
+      var edit = make('button', 'secondary', 'Edit');
+      edit.type = 'button';
+      edit.id = 'scorecard-edit-' + card.id;
+      edit.setAttribute('aria-label', 'Edit scorecard ' + card.name);
+      edit.addEventListener('click', function () { openScorecard(card); });
+      li.appendChild(edit);
+      list.appendChild(li);
+    });
+    el('scorecards').hidden = false;
+    T.resize();
+  }
+
+  function cellInput(row, index, key, value, className, label) {
+    var td = make('td');
+    var input = make('input', className);
+    input.id = 'criterion-' + index + '-' + key;
+    input.setAttribute('data-key', key);
+    input.setAttribute('aria-label', label + ' of criterion ' + (index + 1));
+    input.value = value === undefined || value === null ? '' : value;
+    td.appendChild(input);
+    var error = make('p', 'field-error');
+    error.id = input.id + '-error';
+    input.setAttribute('aria-describedby', error.id);
+    td.appendChild(error);
+    row.appendChild(td);
+  }
+
+  function criterionRow(criterion) {
+    var rows = el('criteria-rows');
+    var index = rows.children.length;
+    var tr = make('tr');
+    cellInput(tr, index, 'key', criterion.key, null, 'Key');
+    cellInput(tr, index, 'name', criterion.name, null, 'Name');
+    cellInput(tr, index, 'weight', criterion.weight, 'num', 'Weight');
+    cellInput(tr, index, 'min', criterion.min, 'num', 'Minimum');
+    cellInput(tr, index, 'max', criterion.max, 'num', 'Maximum');
+    var kindCell = make('td');
+    var kind = make('select');
+    kind.id = 'criterion-' + index + '-kind';
+    kind.setAttribute('data-key', 'kind');
+    kind.setAttribute('aria-label', 'Counts as, criterion ' + (index + 1));
+    [['BENEFIT', 'Benefit'], ['COST', 'Cost']].forEach(function (pair) {
+      var option = make('option', null, pair[1]);
+      option.value = pair[0];
+      kind.appendChild(option);
+    });
+    kind.value = criterion.kind || 'BENEFIT';
+    kindCell.appendChild(kind);
+    var kindError = make('p', 'field-error');
+    kindError.id = kind.id + '-error';
+    kindCell.appendChild(kindError);
+    tr.appendChild(kindCell);
+    var removeCell = make('td');
+    var remove = make('button', 'secondary', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove criterion ' + (index + 1));
+    remove.addEventListener('click', function () {
+      var criteria = readCriteria();
+      criteria.splice(Array.prototype.indexOf.call(rows.children, tr), 1);
+      renderCriteria(criteria);
+    });
+    removeCell.appendChild(remove);
+    tr.appendChild(removeCell);
+    rows.appendChild(tr);
+    T.resize();
+  }
+
+  function renderCriteria(criteria) {
+    el('criteria-rows').textContent = '';
+    criteria.forEach(criterionRow);
+  }
+
+  function readCriteria() {
+    return Array.prototype.map.call(el('criteria-rows').children, function (tr) {
+      var criterion = {};
+      tr.querySelectorAll('[data-key]').forEach(function (input) {
+        var key = input.getAttribute('data-key');
+        criterion[key] = ['weight', 'min', 'max'].indexOf(key) >= 0 ? numberOrRaw(input.value) : input.value;
+      });
+      return criterion;
+    });
+  }
+
+  function openScorecard(card) {
+    state.editing = card;
+    var form = el('scorecard-form');
+    clearScorecardErrors();
+    T.text(el('scorecard-form-heading'), card ? 'Edit scorecard ' + card.name : 'New scorecard');
+    el('scorecard-id').value = card ? card.id : '';
+    el('scorecard-id').readOnly = !!card;
+    el('scorecard-name').value = card ? card.name : '';
+    el('scorecard-form-kind').value = card ? card.form : 'WEIGHTED_SUM';
+    renderCriteria(card ? card.criteria : [{ kind: 'BENEFIT', weight: 1, min: 0, max: 10 }]);
+    form.hidden = false;
+    el(card ? 'scorecard-name' : 'scorecard-id').focus();
+    T.resize();
+  }
+
+  function closeScorecard() {
+    el('scorecard-form').hidden = true;
+    state.editing = null;
+    el('scorecard-new').focus();
+    T.resize();
+  }
+
+  function clearScorecardErrors() {
+    [['scorecard-id', 'scorecard-id-error'], ['scorecard-name', 'scorecard-name-error'],
+      ['scorecard-form-kind', 'scorecard-form-kind-error'], [null, 'scorecard-criteria-error']].forEach(function (pair) {
+      setError(pair[0], pair[1], '');
+    });
+    el('criteria-rows').querySelectorAll('[data-key]').forEach(function (input) {
+      setError(input.id, input.id + '-error', '');
+    });
+  }
+
+  function showScorecardError(error) {
+    var match = /^criteria\[(\d+)\]\.(\w+)$/.exec(error.field);
+    var simple = { id: 'scorecard-id', name: 'scorecard-name', form: 'scorecard-form-kind' }[error.field];
+    if (match && el('criterion-' + match[1] + '-' + match[2])) {
+      var id = 'criterion-' + match[1] + '-' + match[2];
+      setError(id, id + '-error', error.message);
+      return id;
+    }
+    if (simple) {
+      setError(simple, simple + '-error', error.message);
+      return simple;
+    }
+    var box = el('scorecard-criteria-error');
+    T.text(box, (box.textContent ? box.textContent + ' ' : '') + error.message);
+    return null;
+  }
+
+  function saveScorecard(event) {
+    event.preventDefault();
+    clearScorecardErrors();
+    var id = el('scorecard-id').value.trim();
+    var body = { name: el('scorecard-name').value, form: el('scorecard-form-kind').value, criteria: readCriteria() };
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) {
+      setError('scorecard-id', 'scorecard-id-error', 'Scorecard id must be 1 to 40 lower-case letters, digits or -');
+      el('scorecard-id').focus();
+      return;
+    }
+    var button = el('scorecard-save');
+    button.disabled = true;
+    T.api('PUT', '/api/scoring/scorecards/' + encodeURIComponent(id), body).then(function (reply) {
+      button.disabled = false;
+      if (reply.status === 200) {
+        message('Scorecard "' + reply.body.name + '" saved (version ' + reply.body.version + ').', 'success');
+        closeScorecard();
+        loadScoring().then(function () { return loadProjects(0); });
+      } else if (reply.status === 400) {
+        var first = null;
+        (reply.body.errors || []).forEach(function (error) {
+          var shown = showScorecardError(error);
+          first = first || shown;
+        });
+        if (first) { el(first).focus(); }
+        T.resize();
+      } else {
+        message(problem(reply, 'The scorecard could not be saved'), 'error');
+      }
+    }, function (error) {
+      button.disabled = false;
+      message(error.message, 'error');
+    });
+  }
+
+  // --- start ---
+
+  el('settings-form').addEventListener('submit', saveSettings);
+  el('story-points-use-detected').addEventListener('click', function () {
+    el('story-points-field').value = '';
+    el('story-points-field').focus();
+  });
+  el('project-models-more').addEventListener('click', function () { loadProjects(state.projectOffset); });
+  el('scorecard-new').addEventListener('click', function () { openScorecard(null); });
+  el('scorecard-cancel').addEventListener('click', closeScorecard);
+  el('criterion-add').addEventListener('click', function () {
+    criterionRow({ kind: 'BENEFIT', weight: 1, min: 0, max: 10 });
+    el('criterion-' + (el('criteria-rows').children.length - 1) + '-key').focus();
+  });
+  el('scorecard-form').addEventListener('submit', saveScorecard);
+  el('scorecard-form').addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { closeScorecard(); }
+  });
+
+  T.api('GET', '/api/settings').then(function (reply) {
+    if (reply.status !== 200) {
+      el('settings-loading').hidden = true;
+      message(problem(reply, 'The settings could not be read'), 'error');
+      return;
+    }
+    showSettings(reply.body);
+    return loadScoring().then(function () { return loadProjects(0); });
+  }, function (error) {
+    el('settings-loading').hidden = true;
+    message(error.message, 'error');
+  });
+})(window.Throughline);

@@ -1,0 +1,193 @@
+package dev.throughline.settings.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Site settings end to end: a sandbox Jira, signed install, context JWTs; settings land in an app property. */
+class SettingsApiTest extends ConnectedAppTest {
+
+    static final String PO = "po-settings";
+    static final String PROPERTY = "throughline.settings";
+
+    private JiraSandbox jira;
+    private SandboxSite site;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        site = jira.site();
+        site.addUser(PO, "Product Owner");
+        site.grant(PO, "WEB", "BROWSE_PROJECTS");
+        connect = new FakeJiraSite("settings-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    private AppUnderTest.Reply save(String body, String accountId) {
+        return app().put("/api/settings", body, connect.contextToken(accountId));
+    }
+
+    private AppUnderTest.Reply read(String accountId) {
+        return app().get("/api/settings", connect.contextToken(accountId));
+    }
+
+    private Optional<Object> stored() {
+        return site.appProperties().get("throughline", PROPERTY);
+    }
+
+    @Test
+    void adminSavesSettingsWhichLandInTheAppPropertyAndEveryoneReadsThem() {
+        AppUnderTest.Reply saved = save("{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30,"
+                + "\"rollupCacheTtlMinutes\":5,\"version\":0}", SandboxSite.ADMIN);
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().path("version").asLong()).isEqualTo(1);
+        assertThat(stored()).hasValueSatisfying(value -> assertThat(value.toString())
+                .contains("customfield_10016").contains("30"));
+        JsonNode asViewer = read(PO).json();
+        assertThat(asViewer.path("staleDays").asInt()).isEqualTo(30);
+        assertThat(asViewer.path("rollupCacheTtlMinutes").asInt()).isEqualTo(5);
+        assertThat(asViewer.path("storyPointsFieldId").asText()).isEqualTo("customfield_10016");
+        assertThat(asViewer.path("version").asLong()).isEqualTo(1);
+        assertThat(asViewer.path("editable").asBoolean()).isFalse();
+        assertThat(asViewer.has("storyPoints")).isFalse();
+    }
+
+    @Test
+    void adminSeesTheDetectedFieldAndOnlyNumberFieldsAsChoices() {
+        JsonNode view = read(SandboxSite.ADMIN).json();
+
+        assertThat(view.path("editable").asBoolean()).isTrue();
+        assertThat(view.path("version").asLong()).isZero();
+        assertThat(view.path("staleDays").asInt()).isEqualTo(90);
+        assertThat(view.path("storyPoints").path("detected").asText()).isEqualTo(site.storyPointsFieldId());
+        assertThat(view.path("storyPoints").path("candidates").findValuesAsText("id"))
+                .contains("customfield_10028", "customfield_10016", "timeoriginalestimate")
+                .doesNotContain("summary", "customfield_10019");
+    }
+
+    @Test
+    void nonAdminGets403AndNothingIsWritten() {
+        AppUnderTest.Reply reply = save("{\"staleDays\":30,\"version\":0}", PO);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().path("message").asText()).isEqualTo("Only Jira administrators can change Throughline's settings.");
+        assertThat(stored()).isEmpty();
+        assertThat(read(PO).json().path("staleDays").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void staleVersionGets409WithTheCurrentSettingsAndNothingIsOverwritten() {
+        assertThat(save("{\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN).status()).isEqualTo(200);
+
+        AppUnderTest.Reply second = save("{\"staleDays\":60,\"version\":0}", SandboxSite.ADMIN);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("errors").findValuesAsText("field")).containsExactly("version");
+        assertThat(second.json().path("current").path("version").asLong()).isEqualTo(1);
+        assertThat(second.json().path("current").path("staleDays").asInt()).isEqualTo(30);
+        assertThat(read(PO).json().path("staleDays").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void badInputGets400NamingEachFieldAndNothingIsWritten() {
+        AppUnderTest.Reply reply = save("{\"storyPointsFieldId\":7,\"staleDays\":0,\"rollupCacheTtlMinutes\":99999,"
+                + "\"version\":0,\"theme\":\"dark\"}", SandboxSite.ADMIN);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "theme");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aStoryPointsFieldThatIsNotANumberFieldOfTheSiteIsRefused() {
+        AppUnderTest.Reply text = save("{\"storyPointsFieldId\":\"summary\",\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN);
+        AppUnderTest.Reply unknown = save("{\"storyPointsFieldId\":\"customfield_99999\",\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN);
+
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.json().path("errors").get(0).path("field").asText()).isEqualTo("storyPointsFieldId");
+        assertThat(text.json().path("errors").get(0).path("message").asText()).contains("not a number field");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void backToDetectionAndTheAppsCacheTimeByClearingTheOverrides() {
+        save("{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30,\"rollupCacheTtlMinutes\":5,\"version\":0}", SandboxSite.ADMIN);
+
+        AppUnderTest.Reply cleared = save("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":1}",
+                SandboxSite.ADMIN);
+
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.json().path("storyPointsFieldId").isNull()).isTrue();
+        assertThat(cleared.json().path("effectiveRollupCacheTtlMinutes").asInt()).isEqualTo(10);
+        assertThat(cleared.json().path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void adminListsProjectsWithTheirDefaultModelAndTheScorecardsOthersCannot() {
+        app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"WSJF\"}", connect.contextToken(SandboxSite.ADMIN));
+
+        AppUnderTest.Reply projects = app().get("/api/settings/projects?offset=0&limit=50", connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply scoring = app().get("/api/settings/scoring", connect.contextToken(SandboxSite.ADMIN));
+
+        assertThat(projects.status()).as(projects.body()).isEqualTo(200);
+        JsonNode web = null;
+        for (JsonNode project : projects.json().path("projects")) {
+            if (project.path("key").asText().equals("WEB")) {
+                web = project;
+            }
+        }
+        assertThat(web).isNotNull();
+        assertThat(web.path("defaultModel").asText()).isEqualTo("WSJF");
+        assertThat(projects.json().path("projects").size()).isEqualTo(site.projects().size());
+        assertThat(projects.json().path("more").asBoolean()).isFalse();
+        assertThat(scoring.json().path("models").findValuesAsText("id")).contains("RICE", "WSJF", "ICE", "VALUE_EFFORT");
+        assertThat(app().get("/api/settings/projects", connect.contextToken(PO)).status()).isEqualTo(403);
+        assertThat(app().get("/api/settings/scoring", connect.contextToken(PO)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void projectListPagesWithMore() {
+        AppUnderTest.Reply first = app().get("/api/settings/projects?offset=0&limit=1", connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply bad = app().get("/api/settings/projects?offset=0&limit=500", connect.contextToken(SandboxSite.ADMIN));
+
+        assertThat(first.json().path("projects").size()).isEqualTo(1);
+        assertThat(first.json().path("more").asBoolean()).isEqualTo(site.projects().size() > 1);
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void pageShowsTheFormToAdminsAndTheNoticeToOthers() {
+        String adminToken = connect.requestToken("GET", "/admin/settings", "", SandboxSite.ADMIN);
+        String poToken = connect.requestToken("GET", "/admin/settings", "", PO);
+
+        AppUnderTest.Reply admin = app().get("/admin/settings", adminToken);
+        AppUnderTest.Reply other = app().get("/admin/settings", poToken);
+
+        assertThat(admin.status()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("id=\"settings-form\"").doesNotContain("Only Jira administrators");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).contains("Only Jira administrators can change Throughline's settings.")
+                .doesNotContain("settings-form");
+    }
+}
