@@ -3,6 +3,7 @@ package dev.throughline.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,7 +82,7 @@ final class Browser implements AutoCloseable {
     /** Switches into the app's iframe, as Jira's page holds it. */
     void intoApp() {
         driver.switchTo().defaultContent();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
+        waiter()
                 .until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("app-frame")));
         // Keyboard input goes to the app's document, as after a click into Jira's iframe.
         script("window.focus();");
@@ -92,24 +93,31 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement visible(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15))
+        return waiter()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     WebElement clickable(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15))
+        return waiter()
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
     void waitForText(String css, Pattern pattern) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until((Function<org.openqa.selenium.WebDriver, Boolean>) d -> {
+        waiter().until((Function<org.openqa.selenium.WebDriver, Boolean>) d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && pattern.matcher(found.get(0).getText()).find();
         });
     }
 
+    /** Pages re-render after each answer, so an element found a moment ago may be gone: look again. */
+    private WebDriverWait waiter() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     <T> T until(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return waiter().until(condition);
     }
 
     /** Presses keys on whatever has focus, as a keyboard user would. */
