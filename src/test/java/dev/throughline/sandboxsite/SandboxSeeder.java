@@ -44,6 +44,7 @@ public final class SandboxSeeder {
     Seeded seed() {
         MODEL_BY_PROJECT.forEach((project, model) ->
                 expect(app.put("/api/projects/" + project + "/scoring", json(Map.of("defaultModel", model)), token()), 200));
+        expect(app.put("/api/scoring/scorecards/strategic-fit", json(strategicFit()), token()), 200);
         List<String> scored = scoreHalfTheOpenWork();
         List<String> themes = createThemes();
         String program = createProgram();
@@ -54,6 +55,18 @@ public final class SandboxSeeder {
                 .filter(i -> i.type() == IssueType.STORY && !i.status().done() && scored.contains(i.key()))
                 .map(SandboxIssue::key).findFirst().orElse(scored.get(0));
         return new Seeded(themes, program, openScored, unscored);
+    }
+
+    /** A custom scorecard, so the settings page and the panel's model list show one. */
+    private static Map<String, Object> strategicFit() {
+        return Map.of("name", "Strategic fit", "form", "WEIGHTED_SUM", "criteria", List.of(
+                criterion("revenue", "Revenue impact", 3, "BENEFIT"),
+                criterion("retention", "Customer retention", 2, "BENEFIT"),
+                criterion("risk", "Delivery risk", 1, "COST")));
+    }
+
+    private static Map<String, Object> criterion(String key, String name, int weight, String kind) {
+        return Map.of("key", key, "name", name, "weight", weight, "min", 0, "max", 10, "kind", kind);
     }
 
     private List<String> scoreHalfTheOpenWork() {
