@@ -115,7 +115,20 @@
     var theme = el('filter-theme').value;
     return (!flag || row.flags.indexOf(flag) >= 0)
       && (!type || row.type === type)
-      && (!theme || (theme === '-' ? row.themeIds.length === 0 : row.themeIds.indexOf(theme) >= 0));
+      && (!theme || (theme === '-' ? allThemeIds(row).length === 0 : allThemeIds(row).indexOf(theme) >= 0));
+  }
+
+  /* A theme linked to an epic covers its children: a row's themes are its own and those of its parent. */
+  function allThemeIds(row) {
+    return row.themeIds.concat(row.inheritedThemeIds || []);
+  }
+
+  function themeText(row) {
+    var names = row.themeIds.map(function (id) { return state.themes[id] || id; });
+    (row.inheritedThemeIds || []).forEach(function (id) {
+      names.push((state.themes[id] || id) + ' (via ' + row.themesFrom + ')');
+    });
+    return names.join(', ') || '–';
   }
 
   function renderRows() {
@@ -142,7 +155,7 @@
       scoreButton.setAttribute('aria-label', 'Edit the value score of ' + row.key);
       scoreButton.addEventListener('click', function () { openEditor(tr, row); });
       var cells = [select, pin, row.key, row.summary, row.type, row.status, scoreButton,
-        row.themeIds.map(function (id) { return state.themes[id] || id; }).join(', ') || '–',
+        themeText(row),
         row.storyPoints === null ? '–' : row.storyPoints,
         row.ageDays === null ? '–' : row.ageDays + ' d',
         row.flags.map(function (f) { return FLAG_LABELS[f]; }).join(', ')];

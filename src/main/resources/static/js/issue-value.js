@@ -152,7 +152,8 @@
   function renderRank(view) {
     var line = el('rank-line');
     if (view.rank) {
-      T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + view.rankedAmong + ' · ' + view.percentile + 'th percentile');
+      T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + view.rankedAmong + ' · ' + view.percentile + 'th percentile'
+        + (view.unreadableLeftOut ? ' (' + view.unreadableLeftOut + ' with an unreadable stored value left out)' : ''));
     } else {
       T.text(line, view.value ? '' : 'Not scored yet' + (view.defaultModel ? ' · this project scores with ' + view.defaultModel : ''));
     }
@@ -182,6 +183,9 @@
     renderScore(value ? value.score : null, view.breakdown, view.quadrant);
     T.text(el('score-model'), value ? (view.modelName || value.model) : 'Not scored');
     el('needs-rescore').hidden = !view.needsRescore;
+    // a stored value another tool or an older version wrote: shown as unscored, saving scores it afresh
+    el('unreadable-note').hidden = !view.unreadable;
+    T.text(el('unreadable-note'), view.unreadableNote || '');
     renderRank(view);
     renderHistory(value);
     el('model').disabled = !view.editable;

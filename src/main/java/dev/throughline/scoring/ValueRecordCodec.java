@@ -1,6 +1,7 @@
 package dev.throughline.scoring;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +36,26 @@ public final class ValueRecordCodec {
         map.put("version", record.version());
         map.put("history", record.history().stream().map(ValueRecordCodec::historyToMap).toList());
         return map;
+    }
+
+    /**
+     * The stored property read tolerantly: a Marketplace app meets data written by other tools and older
+     * versions, so anything that is not a complete record is {@link StoredValue#unreadable} instead of an error.
+     */
+    public static StoredValue read(Object stored) {
+        if (!(stored instanceof Map<?, ?> map)) {
+            return StoredValue.unreadable("stored value is not a JSON object", 0);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> object = (Map<String, ?>) map;
+        try {
+            return StoredValue.of(fromMap(object));
+        } catch (IllegalArgumentException | DateTimeException | NullPointerException | ClassCastException e) {
+            Object version = map.get("version");
+            long stated = version instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                    ? number.longValue() : 0;
+            return StoredValue.unreadable(e.getMessage() == null ? "stored value is incomplete" : e.getMessage(), stated);
+        }
     }
 
     /** The record in a stored property, or an {@link IllegalArgumentException} saying what is malformed. */

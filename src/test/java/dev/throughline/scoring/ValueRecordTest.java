@@ -107,6 +107,40 @@ class ValueRecordTest {
     }
 
     @Test
+    void tolerantReadTurnsAnythingButACompleteRecordIntoAnUnreadableValue() {
+        ValueRecord first = write(Optional.empty(), 0, 500, "alice", Instant.parse("2026-11-01T10:00:00Z"));
+        StoredValue readable = ValueRecordCodec.read(ValueRecordCodec.toMap(first));
+        assertThat(readable.record()).contains(first);
+        assertThat(readable.unreadable()).isFalse();
+        assertThat(readable.accepts(1)).isTrue();
+        assertThat(readable.accepts(0)).isFalse();
+
+        StoredValue foreign = ValueRecordCodec.read(Map.of("score", 5, "model", "RICE"));
+        assertThat(foreign.record()).isEmpty();
+        assertThat(foreign.unreadable()).isTrue();
+        assertThat(foreign.problem()).hasValueSatisfying(problem -> assertThat(problem).isNotBlank());
+        assertThat(foreign.accepts(0)).isTrue();
+        assertThat(foreign.accepts(1)).isFalse();
+
+        StoredValue numbered = ValueRecordCodec.read(Map.of("score", 5, "model", "RICE", "version", 3));
+        assertThat(numbered.storedVersion()).isEqualTo(3);
+        assertThat(numbered.accepts(3)).isTrue();
+        assertThat(numbered.accepts(0)).isTrue();
+        assertThat(numbered.accepts(2)).isFalse();
+
+        Map<String, Object> badDate = new java.util.HashMap<>(ValueRecordCodec.toMap(first));
+        badDate.put("updatedAt", "yesterday");
+        assertThat(ValueRecordCodec.read(badDate).unreadable()).isTrue();
+        Map<String, Object> zeroVersion = new java.util.HashMap<>(ValueRecordCodec.toMap(first));
+        zeroVersion.put("version", 0);
+        assertThat(ValueRecordCodec.read(zeroVersion).unreadable()).isTrue();
+        assertThat(ValueRecordCodec.read("legacy text").unreadable()).isTrue();
+        assertThat(ValueRecordCodec.read(List.of(1, 2)).unreadable()).isTrue();
+        assertThat(StoredValue.NONE.accepts(0)).isTrue();
+        assertThat(StoredValue.NONE.accepts(1)).isFalse();
+    }
+
+    @Test
     void malformedStoredValueIsReportedNotMisread() {
         assertThatThrownBy(() -> ValueRecordCodec.fromMap(Map.of("model", "RICE")))
                 .isInstanceOf(IllegalArgumentException.class);

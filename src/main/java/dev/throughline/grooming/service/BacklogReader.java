@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * Reads a board's backlog once, in rank order: backlog pages of 50 with the fields, and - because Jira's backlog
  * endpoint returns no entity properties - one search {@code key in (...)} per 100 issues for the two properties.
- * A backlog of n issues costs ⌈n / 50⌉ backlog pages + ⌈n / 100⌉ searches (plus the board's estimation field,
- * cached by the client): 1,000 issues take 20 + 10 = 30 requests.
+ * A theme linked to an epic covers its children, so the themes of the issues' parents are read too: one search
+ * per 100 distinct parents not on the backlog themselves, asking only for {@code throughline.themes}.
+ * A backlog of n issues with p such parents costs ⌈n / 50⌉ backlog pages + ⌈n / 100⌉ + ⌈p / 100⌉ searches
+ * (plus the board's estimation field, cached by the client): 1,000 issues under 30 epics take 20 + 10 + 1 = 31.
  */
 final class BacklogReader {
 
@@ -50,44 +52,87 @@ final class BacklogReader {
         Optional<String> pointsField = client.storyPointsFieldId(boardId);
         List<String> fields = new ArrayList<>(BASE_FIELDS);
         pointsField.ifPresent(fields::add);
-        List<BacklogRow> rows = new ArrayList<>();
-        Map<BacklogFlag, Integer> counts = new EnumMap<>(BacklogFlag.class);
+        List<JiraIssue> issues = new ArrayList<>();
+        Map<String, Map<String, PropertyValue>> properties = new HashMap<>();
         List<JiraIssue> batch = new ArrayList<>(PROPERTY_BATCH);
         client.backlog(BacklogRequest.of(boardId, fields)).forEachOrdered(issue -> {
+            issues.add(issue);
             batch.add(issue);
             if (batch.size() == PROPERTY_BATCH) {
-                flush(client, batch, pointsField, now, staleDays, rows, counts);
+                properties.putAll(properties(client, keys(batch), List.of(VALUE_PROPERTY, THEMES_PROPERTY)));
+                batch.clear();
             }
         });
-        flush(client, batch, pointsField, now, staleDays, rows, counts);
-        return new BacklogSnapshot(boardId, rows, counts, now);
-    }
-
-    private static void flush(JiraClient client, List<JiraIssue> batch, Optional<String> pointsField, Instant now,
-                              int staleDays, List<BacklogRow> rows, Map<BacklogFlag, Integer> counts) {
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            properties.putAll(properties(client, keys(batch), List.of(VALUE_PROPERTY, THEMES_PROPERTY)));
         }
-        Map<String, Map<String, PropertyValue>> properties = properties(client, batch);
-        for (JiraIssue issue : batch) {
-            BacklogRow row = row(issue, properties.getOrDefault(issue.key(), Map.of()), pointsField, now, staleDays);
+        Map<String, List<String>> parentThemes = parentThemes(client, issues, properties);
+        List<BacklogRow> rows = new ArrayList<>();
+        Map<BacklogFlag, Integer> counts = new EnumMap<>(BacklogFlag.class);
+        for (JiraIssue issue : issues) {
+            List<String> inherited = parentKey(issue).map(parentThemes::get).orElse(List.of());
+            BacklogRow row = row(issue, properties.getOrDefault(issue.key(), Map.of()), inherited, pointsField, now,
+                    staleDays);
             row.flags().forEach(flag -> counts.merge(flag, 1, Integer::sum));
             rows.add(row);
         }
-        batch.clear();
+        return new BacklogSnapshot(boardId, rows, counts, now);
     }
 
-    private static Map<String, Map<String, PropertyValue>> properties(JiraClient client, List<JiraIssue> batch) {
-        String jql = batch.stream().map(JiraIssue::key).collect(Collectors.joining(", ", "key in (", ")"));
-        SearchRequest request = new SearchRequest(jql, List.of(), List.of(VALUE_PROPERTY, THEMES_PROPERTY),
-                PROPERTY_BATCH);
+    /**
+     * The theme ids of every parent of the backlog's issues: parents on the backlog from the properties already
+     * read, the others in searches of up to 100 keys asking only for {@code throughline.themes}.
+     */
+    private static Map<String, List<String>> parentThemes(JiraClient client, List<JiraIssue> issues,
+                                                          Map<String, Map<String, PropertyValue>> properties) {
+        Set<String> onBacklog = issues.stream().map(JiraIssue::key).collect(Collectors.toSet());
+        Set<String> parents = new LinkedHashSet<>();
+        issues.forEach(issue -> parentKey(issue).ifPresent(parents::add));
+        Map<String, List<String>> themes = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (String parent : parents) {
+            if (onBacklog.contains(parent)) {
+                themes.put(parent, themeIds(properties.getOrDefault(parent, Map.of())));
+            } else {
+                toRead.add(parent);
+            }
+        }
+        for (int from = 0; from < toRead.size(); from += PROPERTY_BATCH) {
+            List<String> keys = toRead.subList(from, Math.min(toRead.size(), from + PROPERTY_BATCH));
+            properties(client, keys, List.of(THEMES_PROPERTY)).forEach((key, read) -> themes.put(key, themeIds(read)));
+        }
+        return themes;
+    }
+
+    private static List<String> keys(List<JiraIssue> issues) {
+        return issues.stream().map(JiraIssue::key).toList();
+    }
+
+    private static Map<String, Map<String, PropertyValue>> properties(JiraClient client, List<String> keys,
+                                                                      List<String> propertyKeys) {
+        String jql = keys.stream().collect(Collectors.joining(", ", "key in (", ")"));
+        SearchRequest request = new SearchRequest(jql, List.of(), propertyKeys, PROPERTY_BATCH);
         Map<String, Map<String, PropertyValue>> byKey = new HashMap<>();
         client.search(request).forEach(issue -> byKey.put(issue.key(), issue.properties()));
         return byKey;
     }
 
-    static BacklogRow row(JiraIssue issue, Map<String, PropertyValue> properties, Optional<String> pointsField,
-                          Instant now, int staleDays) {
+    private static Optional<String> parentKey(JiraIssue issue) {
+        return issue.fields().raw("parent").flatMap(parent -> at(parent, "key")).filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    private static List<String> themeIds(Map<String, PropertyValue> properties) {
+        return object(properties.get(THEMES_PROPERTY)).get("themeIds") instanceof List<?> ids
+                ? ids.stream().filter(String.class::isInstance).map(String.class::cast).distinct().toList() : List.of();
+    }
+
+    /**
+     * @param parentThemeIds the themes of the issue's parent (an epic's themes cover its children); those the
+     *                       issue is not linked to itself are shown as inherited
+     */
+    static BacklogRow row(JiraIssue issue, Map<String, PropertyValue> properties, List<String> parentThemeIds,
+                          Optional<String> pointsField, Instant now, int staleDays) {
         IssueFields fields = issue.fields();
         Map<String, Object> value = object(properties.get(VALUE_PROPERTY));
         Optional<BigDecimal> score = Optional.ofNullable(value.get("score"))
@@ -103,8 +148,8 @@ final class BacklogReader {
                 }
             });
         }
-        List<String> themeIds = object(properties.get(THEMES_PROPERTY)).get("themeIds") instanceof List<?> ids
-                ? ids.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
+        List<String> themeIds = themeIds(properties);
+        List<String> inherited = parentThemeIds.stream().filter(id -> !themeIds.contains(id)).distinct().toList();
         Optional<Double> points = pointsField.flatMap(fields::number);
         Optional<Instant> created = fields.created().map(OffsetDateTime::toInstant);
         Optional<Instant> updated = fields.string("updated").flatMap(BacklogReader::instant);
@@ -113,9 +158,10 @@ final class BacklogReader {
         boolean parentDone = fields.raw("parent").flatMap(parent -> at(parent, "fields", "status", "statusCategory", "key"))
                 .map(StatusCategory.DONE.key()::equals).orElse(false);
         Set<BacklogFlag> flags = BacklogFlag.of(new BacklogFlag.Facts(score.isPresent(), points.isPresent(),
-                updated.orElse(null), openBlockers.size(), !themeIds.isEmpty(), open, parentDone), now, staleDays);
+                updated.orElse(null), openBlockers.size(), !themeIds.isEmpty() || !inherited.isEmpty(), open, parentDone), now, staleDays);
         return new BacklogRow(issue.key(), fields.summary().orElse(""), fields.issueTypeName().orElse(""),
-                fields.statusName().orElse(""), score, model, themeIds, points,
+                fields.statusName().orElse(""), score, model, themeIds, inherited,
+                inherited.isEmpty() ? Optional.empty() : parentKey(issue), points,
                 created.map(c -> Math.max(0, Duration.between(c, now).toDays())), updated, flags, openBlockers,
                 fields.projectId(), fields.projectKey(), version, inputs);
     }

@@ -207,6 +207,8 @@ class GroomingController {
         json.put("score", row.score().orElse(null));
         json.put("model", row.model().orElse(null));
         json.put("themeIds", row.themeIds());
+        json.put("inheritedThemeIds", row.inheritedThemeIds());
+        json.put("themesFrom", row.themesFrom().orElse(null));
         json.put("storyPoints", row.storyPoints().orElse(null));
         json.put("ageDays", row.ageDays().orElse(null));
         json.put("updated", row.updated().map(Object::toString).orElse(null));

@@ -17,6 +17,7 @@ import dev.throughline.scoring.Ranking;
 import dev.throughline.scoring.Score;
 import dev.throughline.scoring.ScoreInputs;
 import dev.throughline.scoring.ScoringModel;
+import dev.throughline.scoring.StoredValue;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.ValueRecordCodec;
 import dev.throughline.scoring.store.ScoringJiraStore;
@@ -72,8 +73,9 @@ public class IssueValueService {
         JiraClient client = jira.forSite(caller.site());
         JiraIssue issue = visibleIssue(client, caller, issueKey);
         ModelCatalog catalog = settings.catalog(caller.site(), client);
-        Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, decode(issue), catalog);
-        return view(client, caller, issue, value, catalog);
+        StoredValue stored = decode(issue);
+        Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, stored.record(), catalog);
+        return view(client, caller, issue, value, stored.problem(), catalog);
     }
 
     public IssueValueView write(Caller caller, ValueWrite write) {
@@ -88,11 +90,11 @@ public class IssueValueService {
             if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
                 throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
             }
-            Optional<ValueRecord> current = decode(issue);
-            if (current.map(ValueRecord::version).orElse(0L) != write.version()) {
-                throw new StaleValueException(issue.key(), write.version(), current);
+            StoredValue current = decode(issue);
+            if (!current.accepts(write.version())) {
+                throw new StaleValueException(issue.key(), write.version(), current.record());
             }
-            ValueRecord record = ValueRecord.write(current, write.version(), model, inputs, clock.instant(), accountId);
+            ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
             store.writeValue(client, issue.key(), record, label(model, record));
             return record;
         });
@@ -128,8 +130,8 @@ public class IssueValueService {
                 items.add(check(write, issue, editable, browsable));
                 if (items.get(items.size() - 1).outcome() == BulkValueResult.Outcome.READY) {
                     ScoringModel model = catalog.require(write.model());
-                    ValueRecord record = ValueRecord.write(decode(issue), write.version(), model,
-                            checked.get(write.issueKey()), clock.instant(), accountId);
+                    ValueRecord record = replacing(decode(issue), model, checked.get(write.issueKey()), clock.instant(),
+                            accountId);
                     values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, label(model, record)));
                 }
             }
@@ -179,14 +181,16 @@ public class IssueValueService {
         if (issue == null || !browsable.contains(issue.fields().projectId().orElse(-1L))) {
             return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see", Optional.empty());
         }
-        Optional<ValueRecord> current = decode(issue);
+        StoredValue current = decode(issue);
         if (!editable.contains(Long.valueOf(issue.id()))) {
-            return item(write, BulkValueResult.Outcome.FORBIDDEN, "You cannot edit " + write.issueKey() + " in Jira", current);
+            return item(write, BulkValueResult.Outcome.FORBIDDEN, "You cannot edit " + write.issueKey() + " in Jira",
+                    current.record());
         }
-        if (current.map(ValueRecord::version).orElse(0L) != write.version()) {
-            return item(write, BulkValueResult.Outcome.STALE, "Changed by someone else; reload " + write.issueKey(), current);
+        if (!current.accepts(write.version())) {
+            return item(write, BulkValueResult.Outcome.STALE, "Changed by someone else; reload " + write.issueKey(),
+                    current.record());
         }
-        return item(write, BulkValueResult.Outcome.READY, "ready", current);
+        return item(write, BulkValueResult.Outcome.READY, "ready", current.record());
     }
 
     private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,
@@ -257,7 +261,8 @@ public class IssueValueService {
         try {
             ScoreInputs inputs = InputParser.parse(model.get(), stored.inputs());
             return locks.withLock(caller.site().clientKey(), List.of(issue.key()), () -> {
-                Optional<ValueRecord> fresh = client.issue(issue.key(), ISSUE_FIELDS, VALUE_PROPERTY).flatMap(IssueValueService::decode);
+                Optional<ValueRecord> fresh = client.issue(issue.key(), ISSUE_FIELDS, VALUE_PROPERTY)
+                        .flatMap(read -> decode(read).record());
                 if (fresh.map(ValueRecord::version).orElse(-1L) != stored.version()) {
                     return fresh; // someone saved meanwhile; their value wins
                 }
@@ -272,7 +277,7 @@ public class IssueValueService {
     }
 
     private IssueValueView view(JiraClient client, Caller caller, JiraIssue issue, Optional<ValueRecord> value,
-                                ModelCatalog catalog) {
+                                Optional<String> unreadable, ModelCatalog catalog) {
         String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
         long issueId = Long.parseLong(issue.id());
         boolean editable = client.editableIssues(caller.requireAccountId(), List.of(issueId)).contains(issueId);
@@ -281,26 +286,50 @@ public class IssueValueService {
                 && (model.isEmpty() || model.get().version() != value.get().modelVersion());
         Optional<Score> evaluation = needsRescore ? Optional.empty()
                 : value.flatMap(v -> model.map(m -> m.evaluate(new ScoreInputs(v.inputs()))));
-        Optional<Ranking> ranking = value.map(v -> ranking(client, projectKey, v));
+        Optional<RankedAmong> ranked = value.map(v -> ranking(client, projectKey, v));
         return new IssueValueView(issue.key(), issueId, projectKey, editable, value, model.map(ScoringModel::name),
-                evaluation, ranking, store.defaultModel(client, projectKey), needsRescore);
+                evaluation, ranked.map(RankedAmong::ranking), store.defaultModel(client, projectKey), needsRescore,
+                unreadable.map(problem -> "The stored value of " + issue.key() + " could not be read (" + problem
+                        + "; written by another tool or an older version), so it counts as not scored. Score it"
+                        + " afresh: saving replaces the stored value."),
+                ranked.map(RankedAmong::unreadable).orElse(0));
+    }
+
+    private record RankedAmong(Ranking ranking, int unreadable) {
     }
 
     /** Rank among the project's issues scored with the same model (scores of different models do not compare). */
-    private static Ranking ranking(JiraClient client, String projectKey, ValueRecord value) {
+    private static RankedAmong ranking(JiraClient client, String projectKey, ValueRecord value) {
         String jql = "project = \"" + projectKey + "\" AND issue.property[" + ValueRecordCodec.PROPERTY_KEY
                 + "].model = \"" + value.model() + "\"";
         List<BigDecimal> scores = new ArrayList<>();
+        int[] unreadable = {0};
         client.search(new SearchRequest(jql, List.of("id"), VALUE_PROPERTY, SearchRequest.MAX_PAGE_SIZE))
-                .forEach(issue -> decode(issue).ifPresent(record -> scores.add(record.score())));
+                .forEach(issue -> {
+                    // values the app cannot read are left out of the ranking, and counted so the panel can say so
+                    StoredValue stored = decode(issue);
+                    stored.record().ifPresent(record -> scores.add(record.score()));
+                    unreadable[0] += stored.unreadable() ? 1 : 0;
+                });
         if (scores.stream().noneMatch(score -> score.compareTo(value.score()) == 0)) {
             scores.add(value.score()); // the index may lag a fresh write by a moment
         }
-        return Ranking.of(value.score(), scores);
+        return new RankedAmong(Ranking.of(value.score(), scores), unreadable[0]);
     }
 
-    static Optional<ValueRecord> decode(JiraIssue issue) {
-        return issue.property(ValueRecordCodec.PROPERTY_KEY).map(property -> ValueRecordCodec.fromMap(property.asMap()));
+    /** The issue's stored value; one this app cannot read counts as unscored (never an error). */
+    static StoredValue decode(JiraIssue issue) {
+        return issue.property(ValueRecordCodec.PROPERTY_KEY)
+                .map(property -> property.isObject() ? ValueRecordCodec.read(property.asMap())
+                        : StoredValue.unreadable("stored value is not a JSON object", 0))
+                .orElse(StoredValue.NONE);
+    }
+
+    /** A new record over whatever is stored: a readable record keeps its history, an unreadable one is replaced. */
+    private static ValueRecord replacing(StoredValue current, ScoringModel model, ScoreInputs inputs,
+                                         java.time.Instant at, String by) {
+        return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model,
+                inputs, at, by);
     }
 
     static String label(ScoringModel model, ValueRecord record) {

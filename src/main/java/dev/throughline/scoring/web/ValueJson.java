@@ -38,6 +38,9 @@ final class ValueJson {
         json.put("rankedAmong", view.value().map(v -> v.model() + "-scored issues in " + view.projectKey()).orElse(null));
         json.put("defaultModel", view.defaultModel().orElse(null));
         json.put("needsRescore", view.needsRescore());
+        json.put("unreadable", view.unreadableNote().isPresent());
+        json.put("unreadableNote", view.unreadableNote().orElse(null));
+        json.put("unreadableLeftOut", view.unreadableRanked());
         return json;
     }
 

@@ -124,7 +124,7 @@ public class ThemeProgressService {
         ScopeItem.Kind kind = issue.fields().isSubtask().orElse(false) ? ScopeItem.Kind.SUBTASK
                 : isEpic(issue) ? ScopeItem.Kind.EPIC : ScopeItem.Kind.STANDARD;
         boolean done = issue.fields().statusCategory().map(c -> c == StatusCategory.DONE).orElse(false);
-        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY).map(PropertyValue::asMap)
+        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY).filter(PropertyValue::isObject).map(PropertyValue::asMap)
                 .map(map -> map.get("score")).filter(Number.class::isInstance)
                 .map(n -> new BigDecimal(n.toString()));
         Instant updated = issue.fields().string("updated").flatMap(ThemeProgressService::instant).orElse(Instant.EPOCH);

@@ -24,7 +24,7 @@ class BacklogCacheUnitTest {
 
     static BacklogSnapshot snapshot(long board, String... keys) {
         return new BacklogSnapshot(board, java.util.Arrays.stream(keys).map(key -> new BacklogRow(key, "", "Story",
-                "To Do", Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                "To Do", Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(BacklogFlag.UNSCORED), Set.of(), Optional.of(1L), Optional.of("WEB"), 0,
                 Map.of())).toList(), Map.of(), Instant.EPOCH);
     }

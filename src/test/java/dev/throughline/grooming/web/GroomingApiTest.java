@@ -76,12 +76,70 @@ class GroomingApiTest extends ConnectedAppTest {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
+    static boolean hasThemes(long issueId) {
+        return site.issueProperty(issueId, "throughline.themes")
+                .map(value -> value instanceof Map<?, ?> map && map.get("themeIds") instanceof List<?> ids && !ids.isEmpty())
+                .orElse(false);
+    }
+
+    /** The distinct parents of the backlog's issues that are not on the backlog themselves. */
+    static int parentsOffBacklog() {
+        List<SandboxIssue> backlog = site.backlog(BOARD);
+        return (int) backlog.stream().filter(SandboxIssue::hasParent).map(SandboxIssue::parentId).distinct()
+                .filter(parent -> backlog.stream().noneMatch(i -> i.id() == parent)).count();
+    }
+
     static String json(List<String> keys) {
         return keys.stream().map(k -> "\"" + k + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
     }
 
     static String applyBody(List<String> order, List<String> expected) {
         return "{\"order\":" + json(order) + ",\"expectedCurrent\":" + json(expected) + "}";
+    }
+
+    @Test
+    void aChildOfAnEpicLinkedToAThemeInheritsTheThemeAndIsNotFlaggedNoTheme() {
+        List<SandboxIssue> backlog = site.backlog(BOARD);
+        SandboxIssue child = backlog.stream().filter(SandboxIssue::hasParent).findFirst().orElseThrow();
+        SandboxIssue epic = site.issueById(child.parentId()).orElseThrow();
+        List<String> children = backlog.stream().filter(i -> i.parentId() == epic.id()).map(SandboxIssue::key).toList();
+        site.setIssueProperty(epic.key(), "throughline.themes", Map.of("themeIds", List.of("t1")));
+        site.setIssueProperty(children.get(0), "throughline.themes", Map.of("themeIds", List.of("t1", "t2")));
+        try {
+            AppUnderTest.Reply reply = get("/api/boards/" + BOARD + "/backlog?offset=0&limit=500", PO);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(parentsOffBacklog()).isPositive();
+            int childCount = 0;
+            for (JsonNode row : reply.json().path("items")) {
+                if (!children.contains(row.path("key").asText())) {
+                    continue;
+                }
+                childCount++;
+                assertThat(texts(row.path("flags"))).as(row.toString()).doesNotContain("NO_THEME");
+                if (row.path("key").asText().equals(children.get(0))) {
+                    // linked itself too: own themes stay own, only the epic's other themes are inherited
+                    assertThat(texts(row.path("themeIds"))).containsExactly("t1", "t2");
+                    assertThat(texts(row.path("inheritedThemeIds"))).isEmpty();
+                } else {
+                    assertThat(texts(row.path("themeIds"))).isEmpty();
+                    assertThat(texts(row.path("inheritedThemeIds"))).containsExactly("t1");
+                    assertThat(row.path("themesFrom").asText()).as(row.toString()).isEqualTo(epic.key());
+                }
+            }
+            assertThat(childCount).isEqualTo(children.size());
+            assertThat(reply.json().path("total").asInt()).isEqualTo(backlog.size());
+            long noTheme = backlog.stream().filter(i -> !hasThemes(i.id()) && !(i.hasParent() && hasThemes(i.parentId())))
+                    .count();
+            assertThat(reply.json().path("flagCounts").path("NO_THEME").asLong()).isEqualTo(noTheme);
+            assertThat(noTheme).isLessThanOrEqualTo(backlog.size() - children.size());
+            // the epics' themes cost one search per 100 distinct parents, asking only for that property
+            assertThat(jira.requestCount(JiraSandbox.SEARCH))
+                    .isEqualTo((backlog.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
+        } finally {
+            site.issueProperties().delete(String.valueOf(epic.id()), "throughline.themes");
+            site.issueProperties().delete(String.valueOf(site.requireIssue(children.get(0)).id()), "throughline.themes");
+        }
     }
 
     @Test
@@ -135,9 +193,10 @@ class GroomingApiTest extends ConnectedAppTest {
         assertThat(counts.path("PARENT_DONE").asLong()).isEqualTo(parentDone);
         assertThat(counts.path("BLOCKED").asLong()).isEqualTo(blockedCount).isPositive();
 
-        // one backlog page per 50 issues, one property search per 100: never one request per issue
+        // one backlog page per 50 issues, one property search per 100 issues and one per 100 parents (for
+        // their themes): never one request per issue
         assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo((keys.size() + 49) / 50);
-        assertThat(jira.requestCount(JiraSandbox.SEARCH)).isEqualTo((keys.size() + 99) / 100);
+        assertThat(jira.requestCount(JiraSandbox.SEARCH)).isEqualTo((keys.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
     }
 
     @Test

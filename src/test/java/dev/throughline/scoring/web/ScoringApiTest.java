@@ -193,6 +193,56 @@ class ScoringApiTest extends ConnectedAppTest {
         assertThat(top.path("percentile").asInt()).isGreaterThan(middle.path("percentile").asInt());
     }
 
+    static String wsjf(int businessValue, long version) {
+        return "{\"model\":\"WSJF\",\"inputs\":{\"businessValue\":" + businessValue
+                + ",\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":5},\"version\":" + version + "}";
+    }
+
+    @Test
+    void aMalformedValueInTheProjectIsLeftOutOfRankingsAndReadAsUnscoredAndCanBeScoredAfresh() {
+        put("MOB-31", wsjf(8, 0), OWNER);
+        put("MOB-32", wsjf(2, 0), OWNER);
+        // written by another tool or an older version: not a complete score record
+        site.setIssueProperty("MOB-33", "throughline.value", Map.of("score", 5, "model", "WSJF"));
+        site.setIssueProperty("MOB-34", "throughline.value", Map.of("score", 9, "model", "WSJF", "version", 3));
+        site.setIssueProperty("MOB-35", "throughline.value", "legacy");
+
+        AppUnderTest.Reply scored = get("MOB-31", VIEWER);
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        assertThat(scored.json().path("rank").asInt()).isEqualTo(1);
+        assertThat(scored.json().path("rankOf").asInt()).isEqualTo(2);
+        assertThat(scored.json().path("percentile").asInt()).isEqualTo(100);
+        assertThat(scored.json().path("unreadableLeftOut").asInt()).isEqualTo(2);
+        assertThat(scored.json().path("unreadable").asBoolean()).isFalse();
+
+        for (String key : new String[]{"MOB-33", "MOB-34", "MOB-35"}) {
+            AppUnderTest.Reply malformed = get(key, OWNER);
+            assertThat(malformed.status()).as(malformed.body()).isEqualTo(200);
+            assertThat(malformed.json().path("unreadable").asBoolean()).isTrue();
+            assertThat(malformed.json().path("unreadableNote").asText()).contains("could not be read", key);
+            assertThat(malformed.json().path("value").isNull()).isTrue();
+            assertThat(malformed.json().path("rank").isNull()).isTrue();
+        }
+
+        // a write over it: version 0 (what the panel sends for an unscored issue) or the number it stores
+        AppUnderTest.Reply afresh = put("MOB-33", wsjf(5, 0), OWNER);
+        assertThat(afresh.status()).as(afresh.body()).isEqualTo(200);
+        assertThat(afresh.json().path("value").path("version").asLong()).isEqualTo(1);
+        assertThat(afresh.json().path("unreadable").asBoolean()).isFalse();
+        assertThat(afresh.json().path("rankOf").asInt()).isEqualTo(3);
+        assertThat(put("MOB-34", wsjf(5, 2), OWNER).status()).isEqualTo(409);
+        assertThat(put("MOB-34", wsjf(5, 3), OWNER).status()).isEqualTo(200);
+        assertThat(stored("MOB-34", "throughline.value").orElseThrow()).containsEntry("model", "WSJF")
+                .containsKey("history");
+
+        // the bulk path (inline editor, set model) replaces it too
+        AppUnderTest.Reply bulk = app().post("/api/value/bulk", "{\"items\":[" + item("MOB-35", 0) + "]}",
+                connect.contextToken(OWNER));
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(bulk.json().path("results").findValuesAsText("outcome")).containsExactly("WRITTEN");
+        assertThat(get("MOB-31", VIEWER).json().path("unreadableLeftOut").asInt()).isZero();
+    }
+
     @Test
     void historySaysWhoChangedWhatWithOldAndNewScore() {
         put("WEB-17", RICE_200, OWNER);
