@@ -44,6 +44,25 @@ window.Throughline = window.Throughline || {};
   // Jira's light and dark themes reach the iframe as design tokens once the page asks for them.
   if (window.AP && AP.theming && AP.theming.initializeTheming) { AP.theming.initializeTheming(); }
 
+  /**
+   * An issue key that opens the issue in Jira. A click goes through AP.navigator (Jira moves its own page); the
+   * href, built from the Jira base URL Jira passes in xdm_e, serves "open in new tab".
+   */
+  T.issueLink = function (issueKey) {
+    var link = document.createElement('a');
+    var jira = new URLSearchParams(window.location.search).get('xdm_e') || '';
+    link.href = jira + '/browse/' + encodeURIComponent(issueKey);
+    link.target = '_top';
+    link.textContent = issueKey;
+    link.addEventListener('click', function (event) {
+      if (window.AP && AP.navigator && AP.navigator.go && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        event.preventDefault();
+        AP.navigator.go('issue', { issueKey: issueKey });
+      }
+    });
+    return link;
+  };
+
   T.text = function (element, value) {
     element.textContent = value === null || value === undefined ? '' : String(value);
     return element;

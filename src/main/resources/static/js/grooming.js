@@ -154,7 +154,7 @@
       scoreButton.type = 'button';
       scoreButton.setAttribute('aria-label', 'Edit the value score of ' + row.key);
       scoreButton.addEventListener('click', function () { openEditor(tr, row); });
-      var cells = [select, pin, row.key, row.summary, row.type, row.status, scoreButton,
+      var cells = [select, pin, T.issueLink(row.key), row.summary, row.type, row.status, scoreButton,
         themeText(row),
         row.storyPoints === null ? '–' : row.storyPoints,
         row.ageDays === null ? '–' : row.ageDays + ' d',

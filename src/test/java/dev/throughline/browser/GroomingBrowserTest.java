@@ -37,6 +37,12 @@ class GroomingBrowserTest extends SandboxBrowserTest {
         b.script("document.getElementById('undo').focus();");
         b.press(Keys.ENTER);
         b.until(d -> backlog().equals(before));
+
+        b.intoApp();
+        String first = before.get(0);
+        b.visible("#rows tr[data-key='" + first + "'] a").click();
+        b.intoHost();
+        b.until(d -> d.getCurrentUrl().contains("module=value-context") && d.getCurrentUrl().contains("issue=" + first));
         assertNoConsoleErrors();
     }
 

@@ -44,6 +44,15 @@ class SandboxHomeController {
         return "sandbox/home";
     }
 
+    /** Jira's issue URL, for links opened in a new tab: the issue inside the sandbox frame. */
+    @GetMapping("/browse/{issueKey}")
+    String browse(@org.springframework.web.bind.annotation.PathVariable String issueKey) {
+        if (!issueKey.matches("[A-Z][A-Z0-9_]*-\\d+")) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/sandbox/frame?module=value-context&issue=" + issueKey;
+    }
+
     record SampleIssue(String key, String description) {
     }
 }
