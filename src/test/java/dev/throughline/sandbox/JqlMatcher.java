@@ -37,6 +37,7 @@ public final class JqlMatcher {
             "valueupdated", "issue.property[throughline.value].updatedAt",
             "roadmaptheme", "issue.property[throughline.themes].themeIds");
     private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISSUE_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)-([1-9][0-9]{0,8})");
     private static final Pattern RELATIVE_DATE = Pattern.compile("([-+]?\\d+)([mhdw])");
 
     private final SandboxSite site;
@@ -96,7 +97,8 @@ public final class JqlMatcher {
         if (property.matches()) return new PropertyTerm(site, property.group(1), property.group(2), term).predicate();
         return switch (field.toLowerCase(Locale.ROOT)) {
             case "project" -> equality(term, this::projectId, i -> i.projectId());
-            case "key", "issuekey", "id", "issue" -> equality(term, this::issueId, SandboxIssue::id);
+            case "key", "issuekey", "id", "issue" -> term.operator().ordering() ? keyRange(term)
+                    : equality(term, this::issueId, SandboxIssue::id);
             case "parent" -> equality(term, this::issueId, SandboxIssue::parentId);
             case "issuetype", "type" -> equality(term, v -> IssueType.fromJql(v.text())
                     .orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1, i -> i.type().ordinal() + 1);
@@ -126,6 +128,32 @@ public final class JqlMatcher {
             long value = fieldValue.applyAsLong(i);
             if (value == 0) return false; // Jira: != and NOT IN never match an empty field
             return wanted.contains(value) != negated;
+        };
+    }
+
+    /**
+     * {@code key >= "ABC-12"} (also >, <, <=): issues of project ABC whose key number compares so, as Jira's
+     * issue key ranges stay inside the key's project. The key need not exist; its project must.
+     */
+    private Predicate<SandboxIssue> keyRange(Term term) {
+        String text = term.value().text().toUpperCase(Locale.ROOT);
+        Matcher key = ISSUE_KEY.matcher(text);
+        if (!key.matches()) {
+            throw new JqlException("The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.");
+        }
+        long projectId = site.project(key.group(1)).orElseThrow(() -> new JqlException(
+                "The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.")).id();
+        long bound = Long.parseLong(key.group(2));
+        Operator op = term.operator();
+        return i -> {
+            if (i.projectId() != projectId) return false;
+            long number = i.keyNumber();
+            return switch (op) {
+                case GREATER -> number > bound;
+                case GREATER_OR_EQUAL -> number >= bound;
+                case LESS -> number < bound;
+                default -> number <= bound;
+            };
         };
     }
 
