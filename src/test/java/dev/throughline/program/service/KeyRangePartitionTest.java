@@ -1,0 +1,97 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.program.store.ProgramJiraStore;
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.tenant.Caller;
+import dev.throughline.tenant.Site;
+import dev.throughline.theme.store.ThemeJiraStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A program with one huge project and small ones: the huge one is read by key-range readers, with exact totals. */
+class KeyRangePartitionTest {
+
+    private JiraSandbox sandbox;
+    private final ConcurrentLinkedQueue<String> searches = new ConcurrentLinkedQueue<>();
+    private Caller admin;
+    private JiraClient client;
+    private String programId;
+
+    @BeforeEach
+    void start() {
+        SandboxSite site = SandboxGenerator.generate(11, 2_000, 120, 80, 150);
+        sandbox = JiraSandbox.start(site).withLatency(Duration.ofMillis(20));
+        client = recording(BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder()));
+        admin = Caller.of(new Site("range-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
+        List<String> keys = site.projects().stream().map(p -> p.key()).toList();
+        programId = programs().create(admin, Map.of("name", "Skewed", "projects", keys)).id();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.stop();
+    }
+
+    private ProgramService programs() {
+        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore());
+    }
+
+    private ProgramRollup rollup(int concurrency) {
+        ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
+        try {
+            return service.rollup(admin, programId, true);
+        } finally {
+            service.stop();
+        }
+    }
+
+    @Test
+    void aHugeProjectIsReadInKeyRangesAndTotalsEqualTheUnsplitRollupExactly() {
+        ProgramRollup whole = rollup(1);   // one search at a time: nothing is worth splitting
+        assertThat(searches).noneMatch(jql -> jql.contains("key >="));
+        int unsplitSearches = searches.size();
+        searches.clear();
+
+        ProgramRollup split = rollup(4);
+
+        String huge = sandbox.site().projects().get(0).key();
+        assertThat(searches).anyMatch(jql -> jql.startsWith("project = \"" + huge + "\" AND key >= \"" + huge + "-"));
+        assertThat(searches.size()).as("searches with key ranges").isLessThanOrEqualTo(unsplitSearches + 3);
+        assertThat(split.result()).isEqualTo(whole.result());
+        assertThat(split.result().program().items()).isPositive();
+        assertThat(split.skippedProjects()).isEmpty();
+    }
+
+    /** The client, noting the JQL of every search page it is asked for. */
+    private JiraClient recording(JiraClient real) {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("searchPage")) {
+                        searches.add(((SearchRequest) args[0]).jql());
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
