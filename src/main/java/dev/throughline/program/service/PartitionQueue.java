@@ -22,6 +22,7 @@ final class PartitionQueue {
     private final int concurrency;
     private final List<Partition> waiting = new ArrayList<>();
     private final Map<String, KeyClaims> claims;
+    private boolean planned;
 
     PartitionQueue(List<String> projectKeys, int pageSize, int concurrency) {
         this.pageSize = pageSize;
@@ -34,7 +35,14 @@ final class PartitionQueue {
         }
     }
 
-    synchronized Optional<Partition> next() {
+    /**
+     * The next partition to search; empty when there is none left. Until the plan is made, a worker that finds
+     * the queue empty waits for it, because the plan may add key-range readers for the projects already running.
+     */
+    synchronized Optional<Partition> next() throws InterruptedException {
+        while (waiting.isEmpty() && !planned) {
+            wait();
+        }
         return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.remove(0));
     }
 
@@ -42,9 +50,16 @@ final class PartitionQueue {
      * Uses the projects' issue counts (those not known are left as they are): splits the projects that would
      * hold the fetch up, then orders the waiting partitions longest first.
      *
+     * Called once; with no counts (Jira did not say, or the project search failed) nothing changes but the wait.
+     *
      * @return the partitions added for key ranges
      */
     synchronized List<Partition> plan(Map<String, Long> issueCounts) {
+        if (planned) {
+            return List.of();
+        }
+        planned = true;
+        notifyAll();
         long totalPages = 0;
         for (String key : claims.keySet()) {
             totalPages += pages(issueCounts.getOrDefault(key, 0L));

@@ -227,6 +227,11 @@ public class ProgramRollupService {
             }
             queue.plan(counts);
         });
+        projects.whenComplete((found, failure) -> {
+            if (failure != null) {
+                queue.plan(Map.of()); // searches go on in program order; the failure shows when the ids are joined
+            }
+        });
         CompletableFuture<Set<Long>> permissions = projects.thenApplyAsync(found -> found.isEmpty() ? Set.<Long>of()
                 : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()), sideRequests);
 
@@ -284,7 +289,8 @@ public class ProgramRollupService {
 
         Map<String, ProjectRollup> execute() {
             List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < Math.min(concurrency, program.projects().size()); i++) {
+            // as many workers as the concurrency, even for fewer projects: key-range readers may join later
+            for (int i = 0; i < concurrency; i++) {
                 workers.add(pool.submit(this::work));
             }
             RuntimeException failure = null;
@@ -324,7 +330,7 @@ public class ProgramRollupService {
 
         private void work() {
             Optional<Partition> next;
-            while (!failed && (next = queue.next()).isPresent()) {
+            while (!failed && (next = nextPartition()).isPresent()) {
                 Partition partition = next.get();
                 try {
                     ProjectRollup folded = fold(partition);
@@ -343,6 +349,15 @@ public class ProgramRollupService {
                     failed = true; // the other workers stop at their next page: the fetch fails as a whole
                     throw e;
                 }
+            }
+        }
+
+        private Optional<Partition> nextPartition() {
+            try {
+                return queue.next();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("fetch abandoned");
             }
         }
 

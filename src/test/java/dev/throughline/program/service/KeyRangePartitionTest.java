@@ -54,10 +54,14 @@ class KeyRangePartitionTest {
     }
 
     private ProgramRollup rollup(int concurrency) {
+        return rollup(concurrency, programId);
+    }
+
+    private ProgramRollup rollup(int concurrency, String id) {
         ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(),
                 Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
         try {
-            return service.rollup(admin, programId, true);
+            return service.rollup(admin, id, true);
         } finally {
             service.stop();
         }
@@ -78,6 +82,22 @@ class KeyRangePartitionTest {
         assertThat(split.result()).isEqualTo(whole.result());
         assertThat(split.result().program().items()).isPositive();
         assertThat(split.skippedProjects()).isEmpty();
+    }
+
+    @Test
+    void aProgramOfOneProjectIsReadByAsManySearchesAsTheConcurrencyAllows() {
+        String huge = sandbox.site().projects().get(0).key();
+        String alone = programs().create(admin, Map.of("name", "Alone", "projects", List.of(huge))).id();
+        ProgramRollup whole = rollup(1, alone);
+        searches.clear();
+
+        ProgramRollup split = rollup(4, alone);
+
+        assertThat(searches.stream().filter(jql -> jql.contains("key >=")).map(jql -> jql.replaceAll(".*key >= ", "")).distinct())
+                .containsExactlyInAnyOrder("\"" + huge + "-501\" ORDER BY key ASC", "\"" + huge + "-1001\" ORDER BY key ASC",
+                        "\"" + huge + "-1501\" ORDER BY key ASC");
+        assertThat(searches).hasSizeLessThanOrEqualTo(20 + 3);
+        assertThat(split.result()).isEqualTo(whole.result());
     }
 
     /** The client, noting the JQL of every search page it is asked for. */

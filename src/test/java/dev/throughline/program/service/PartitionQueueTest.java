@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PartitionQueueTest {
 
-    private static List<Partition> drain(PartitionQueue queue) {
+    private static List<Partition> drain(PartitionQueue queue) throws InterruptedException {
         List<Partition> all = new ArrayList<>();
         Optional<Partition> next;
         while ((next = queue.next()).isPresent()) all.add(next.get());
@@ -20,14 +20,26 @@ class PartitionQueueTest {
     }
 
     @Test
-    void projectsStartInProgramOrderBeforeTheirSizesAreKnown() {
+    void projectsStartInProgramOrderBeforeTheirSizesAreKnownAndAnEmptyQueueWaitsForThePlan() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("A", "B", "C"), 100, 4);
+        assertThat(List.of(queue.next().orElseThrow(), queue.next().orElseThrow(), queue.next().orElseThrow()))
+                .extracting(Partition::projectKey).containsExactly("A", "B", "C");
 
-        assertThat(drain(queue)).extracting(Partition::projectKey).containsExactly("A", "B", "C");
+        java.util.concurrent.CompletableFuture<Optional<Partition>> idle = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.next();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertThat(idle).isNotDone();
+        queue.plan(Map.of());
+        assertThat(idle.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test
-    void balancedProjectsAreNotSplitAndWaitLongestFirst() {
+    void balancedProjectsAreNotSplitAndWaitLongestFirst() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("A", "B", "C", "D", "E"), 100, 4);
 
         // 24 pages over 4 searches: no project is bigger than a fair share worth splitting
@@ -37,7 +49,7 @@ class PartitionQueueTest {
     }
 
     @Test
-    void aProjectBiggerThanAFairShareGetsKeyRangeReadersStartingOnPageEdges() {
+    void aProjectBiggerThanAFairShareGetsKeyRangeReadersStartingOnPageEdges() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("SMALL", "HUGE", "TINY"), 100, 4);
         queue.next(); // SMALL already started
 
@@ -55,7 +67,7 @@ class PartitionQueueTest {
     }
 
     @Test
-    void smallProgramsAreNeverSplit() {
+    void smallProgramsAreNeverSplit() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("ONLY"), 100, 4);
 
         assertThat(queue.plan(Map.of("ONLY", 700L))).isEmpty();
