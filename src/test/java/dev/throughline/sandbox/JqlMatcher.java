@@ -56,8 +56,26 @@ public final class JqlMatcher {
         Comparator<SandboxIssue> order = order(site, query);
         List<SandboxIssue> result = new ArrayList<>();
         for (SandboxIssue issue : site.issues()) if (filter.test(issue)) result.add(issue);
+        if (!query.orderBy().isEmpty() && KEY_FIELDS.contains(query.orderBy().get(0).field().toLowerCase(Locale.ROOT))) {
+            return byKey(result, query.orderBy().get(0).descending()); // keys are unique: later sort keys never apply
+        }
         result.sort(order);
         return result;
+    }
+
+    private static final Set<String> KEY_FIELDS = Set.of("key", "issuekey");
+
+    /** ORDER BY key, with each key split once instead of in every comparison (large searches page by key). */
+    private static List<SandboxIssue> byKey(List<SandboxIssue> issues, boolean descending) {
+        record Keyed(String project, int number, SandboxIssue issue) {
+        }
+        List<Keyed> keyed = new ArrayList<>(issues.size());
+        for (SandboxIssue issue : issues) keyed.add(new Keyed(issue.projectKey(), issue.keyNumber(), issue));
+        Comparator<Keyed> order = Comparator.comparing(Keyed::project).thenComparingInt(Keyed::number);
+        keyed.sort(descending ? order.reversed() : order);
+        List<SandboxIssue> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) sorted.add(k.issue());
+        return sorted;
     }
 
     public static Predicate<SandboxIssue> filter(SandboxSite site, JqlQuery query) {
@@ -124,6 +142,13 @@ public final class JqlMatcher {
         Set<Long> wanted = new HashSet<>();
         for (Value v : term.values()) wanted.add(resolve.applyAsLong(v));
         boolean negated = op == Operator.NOT_EQUALS || op == Operator.NOT_IN;
+        if (wanted.size() == 1) { // the common "project = X": no boxing per issue
+            long only = wanted.iterator().next();
+            return i -> {
+                long value = fieldValue.applyAsLong(i);
+                return value != 0 && (value == only) != negated;
+            };
+        }
         return i -> {
             long value = fieldValue.applyAsLong(i);
             if (value == 0) return false; // Jira: != and NOT IN never match an empty field
