@@ -71,6 +71,8 @@ public class ProgramRollupService {
     private final ExecutorService pool;
     /** Requests beside the searches (theme catalog, project search, permission check): never wait for a search. */
     private final ExecutorService sideRequests;
+    /** Folds pages while their partition's next page is being fetched (one fold per partition at a time). */
+    private final ExecutorService folds;
     private final Cache<FetchKey, Fetched> cache;
     private final Cache<ResultKey, ProgramRollup> results;
     private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +90,7 @@ public class ProgramRollupService {
         this.concurrency = concurrency;
         this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads("program-rollup-"));
         this.sideRequests = Executors.newCachedThreadPool(daemonThreads("program-side-"));
+        this.folds = Executors.newFixedThreadPool(concurrency, daemonThreads("program-fold-"));
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(500).build();
         this.results = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(2_000).build();
     }
@@ -361,25 +364,39 @@ public class ProgramRollupService {
             }
         }
 
+        /**
+         * Reads the partition's pages in order. Each page's issues are folded on the fold pool while the next page
+         * is requested, so folding never delays the next search; at most one page waits to be folded.
+         */
         private ProjectRollup fold(Partition partition) {
             SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())),
                     fields, IssueMapper.properties(), PAGE_SIZE);
             ProjectRollup rollup = new ProjectRollup(settings);
+            CompletableFuture<Void> folded = CompletableFuture.completedFuture(null);
             Optional<String> token = Optional.empty();
-            do {
-                if (failed || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("fetch abandoned");
-                }
-                SearchPage page = client.searchPage(request, token);
-                List<JiraIssue> issues = page.issues();
-                int taken = partition.claims().claim(partition.reader(), keyNumbers(issues));
-                for (JiraIssue issue : issues.subList(0, taken)) {
-                    rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
-                }
-                read.addAndGet(taken);
-                boolean stop = taken < issues.size() || partition.claims().reachedNext(partition.reader());
-                token = stop ? Optional.empty() : page.nextPageToken();
-            } while (token.isPresent());
+            try {
+                do {
+                    if (failed || Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("fetch abandoned");
+                    }
+                    SearchPage page = client.searchPage(request, token);
+                    List<JiraIssue> issues = page.issues();
+                    int taken = partition.claims().claim(partition.reader(), keyNumbers(issues));
+                    List<JiraIssue> mine = issues.subList(0, taken);
+                    folded.join(); // the page before is folded: only this one waits
+                    folded = CompletableFuture.runAsync(() -> {
+                        for (JiraIssue issue : mine) {
+                            rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                        }
+                        read.addAndGet(taken);
+                    }, folds);
+                    boolean stop = taken < issues.size() || partition.claims().reachedNext(partition.reader());
+                    token = stop ? Optional.empty() : page.nextPageToken();
+                } while (token.isPresent());
+                folded.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
             return rollup;
         }
     }
@@ -426,6 +443,7 @@ public class ProgramRollupService {
     void stop() {
         pool.shutdownNow();
         sideRequests.shutdownNow();
+        folds.shutdownNow();
     }
 
     record FetchKey(String clientKey, String programId, long version, LocalDate today) {

@@ -240,9 +240,10 @@ class ProgramRollupBenchmark {
         t.append('\n');
         for (Row r : rows) {
             if (r.fetch != null) {
-                t.append(String.format(Locale.ROOT, "- %s issues: %s items; one search round trip p50 %s ms, p95 %s ms (latency included); warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
+                t.append(String.format(Locale.ROOT, "- %s issues: %s items; one search round trip p50 %s ms, p95 %s ms (latency included); one searchPage call with reading and parsing the page p50 %s ms, p95 %s ms; searches in flight on average %s; warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
                                 + "non-search requests of the rollup: %s; cached calls made: %s with latency, %s without; per cached call: %s Jira requests (%s)%n",
-                        r.label(), r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
+                        r.label(), r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"),
+                        r.fetch.get("pageCallP50Ms"), r.fetch.get("pageCallP95Ms"), r.fetch.get("searchBusy"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
                         r.fetch.get("gc"), r.forkSeconds,
                         r.fetch.get("otherRequests").replace('_', ' '), get(r.cachedSlow, "calls"), get(r.cachedFast, "calls"),
                         r.cachedSlow == null ? "?" : String.format(Locale.ROOT, "%.1f",
