@@ -53,10 +53,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ProjectRollup} per project in a cache; each viewer's answer merges only the projects they may browse,
  * so two viewers share one fetch but see different totals.
  *
- * <p>A fetch runs one search per project ({@code project = "KEY"} AND the program's refinement), asking only for
- * the fields and properties the rollup needs. Projects are fetched concurrently on a bounded pool (pages of one
- * project in order) and each page is folded and dropped as it arrives. A project Jira refuses to search (400/404)
- * is reported as skipped; any other Jira failure fails the fetch and nothing is cached.
+ * <p>A fetch runs one search per project ({@code project = "KEY"} AND the program's refinement, in key order),
+ * asking only for the fields and properties the rollup needs; a project much larger than a fair share of the
+ * concurrency is read by several key-range readers ({@link PartitionQueue}, {@link KeyClaims}). Partitions are
+ * fetched concurrently on a bounded pool (pages of one partition in order, longest partitions first once Jira's
+ * issue counts are known) and each page is folded and dropped as it arrives. The theme catalog, project search
+ * and permission check run beside the searches. A project Jira refuses to search (400/404) is reported as
+ * skipped; any other Jira failure fails the fetch and nothing is cached.
  */
 @Service
 public class ProgramRollupService {
@@ -230,11 +233,8 @@ public class ProgramRollupService {
             }
             queue.plan(counts);
         });
-        projects.whenComplete((found, failure) -> {
-            if (failure != null) {
-                queue.plan(Map.of()); // searches go on in program order; the failure shows when the ids are joined
-            }
-        });
+        // without counts (the project search failed) the searches go on in program order; the failure shows below
+        planned.whenComplete((done, failure) -> queue.plan(Map.of()));
         CompletableFuture<Set<Long>> permissions = projects.thenApplyAsync(found -> found.isEmpty() ? Set.<Long>of()
                 : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()), sideRequests);
 
