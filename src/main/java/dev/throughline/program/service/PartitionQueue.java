@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * The searches of one program fetch still to start. It begins with one partition per project in the program's
  * order, so searching starts before the project sizes are known; once they are ({@link #plan}), waiting
  * partitions are taken longest first, and a project with more pages than a fair share of the concurrency
- * ({@code ⌈Σ pages / concurrency⌉}) gets extra readers from key ranges further up (see {@link KeyClaims}).
+ * ({@code ⌈Σ pages / concurrency⌉}) gets extra readers from key ranges further up (see {@link KeyClaims}), up to
+ * the concurrency, each with at most half a fair share where the concurrency allows.
  */
 final class PartitionQueue {
 
@@ -68,7 +69,8 @@ final class PartitionQueue {
         Map<String, Integer> readersOf = new java.util.HashMap<>();
         for (String key : claims.keySet()) {
             long pages = pages(issueCounts.getOrDefault(key, 0L));
-            int readers = (int) Math.min(concurrency, (pages + fairShare - 1) / fairShare);
+            // pieces of at most half a fair share, so the longest-first order can even out the workers' ends
+            int readers = pages <= fairShare ? 1 : (int) Math.min(concurrency, ceil(2 * pages, fairShare));
             readersOf.put(key, pages < MIN_PAGES_TO_SPLIT ? 1 : Math.max(1, readers));
         }
         List<Partition> added = new ArrayList<>();
