@@ -73,4 +73,24 @@ class PartitionQueueTest {
         assertThat(queue.plan(Map.of("ONLY", 700L))).isEmpty();
         assertThat(drain(queue)).hasSize(1);
     }
+
+    @Test
+    void theBenchmarksSkewedProgramReadsItsBigProjectWithFourReaders() throws Exception {
+        List<String> keys = new ArrayList<>();
+        Map<String, Long> counts = new java.util.HashMap<>();
+        keys.add("BIG");
+        counts.put("BIG", 5_000L);                       // half of 10,000 issues
+        for (int p = 1; p < 20; p++) {
+            keys.add("P" + p);
+            counts.put("P" + p, p <= 3 ? 264L : 263L);   // the rest spread over 19 projects: 3 pages each
+        }
+        PartitionQueue queue = new PartitionQueue(keys, 100, 4);
+        queue.next();
+
+        List<Partition> added = queue.plan(counts);
+
+        // 107 pages over 4 searches: a fair share is 27 pages; BIG (50) is read in pieces of 13 pages
+        assertThat(added).extracting(Partition::startKey)
+                .containsExactly(OptionalLong.of(1301), OptionalLong.of(2601), OptionalLong.of(3901));
+    }
 }
