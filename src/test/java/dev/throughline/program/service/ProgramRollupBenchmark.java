@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "bound with key ranges" is ⌈Σ p_i / c⌉ × latency, what reading that project with several searches allows.
  *
  * <p>Knobs (system properties): throughline.bench.sizes (10000,100000; e.g. 10000,10000skewed,100000), .projects (20), .latencyMs (100),
- * .concurrency (4), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
+ * .concurrency (4), .warmUpRounds (3), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
  * .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once it has run that long;
  * the table's footnotes give the calls made.
  */
@@ -140,7 +140,8 @@ class ProgramRollupBenchmark {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx" + xmx,
-                "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds, "-cp", classpath,
+                "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds,
+                "-Dthroughline.bench.warmUpRounds=" + prop("warmUpRounds", "3"), "-cp", classpath,
                 ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId, String.valueOf(concurrency),
                 String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls)).redirectErrorStream(true);
         long started = System.nanoTime();
