@@ -25,11 +25,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A program with one huge project and small ones: the huge one is read by key-range readers, with exact totals. */
+/**
+ * Program fetches against the sandbox: a huge project among small ones is read by key-range readers with exact
+ * totals, and the requests other than the program definition run beside the searches.
+ */
 class KeyRangePartitionTest {
 
     private JiraSandbox sandbox;
     private final ConcurrentLinkedQueue<String> searches = new ConcurrentLinkedQueue<>();
+    /** "start name" / "end name" of every client call, in the order they happened. */
+    private final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
     private Caller admin;
     private JiraClient client;
     private String programId;
@@ -100,6 +105,32 @@ class KeyRangePartitionTest {
         assertThat(split.result()).isEqualTo(whole.result());
     }
 
+    @Test
+    void searchesStartWhileTheProjectSearchThemeCatalogAndPermissionCheckAreAnswered() {
+        sandbox.withLatency(Duration.ofMillis(150));
+        client.storyPointsFieldId(); // discovered once per site and cached, as after any earlier rollup
+        calls.clear();
+        sandbox.resetTraffic();
+
+        rollup(4);
+
+        List<String> order = List.copyOf(calls);
+        int firstSearch = order.indexOf("start searchPage");
+        List<Integer> propertyReads = new java.util.ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).equals("end getProperty")) {
+                propertyReads.add(i);
+            }
+        }
+        assertThat(firstSearch).isNotNegative();
+        assertThat(propertyReads.get(0)).as("the program definition is read first").isLessThan(firstSearch);
+        assertThat(propertyReads.get(1)).as("the theme catalog is answered after the searches started").isGreaterThan(firstSearch);
+        assertThat(order.indexOf("start browsableProjects")).as("the permission check runs beside the searches")
+                .isLessThan(order.lastIndexOf("end searchPage"));
+        assertThat(sandbox.requestCount(JiraSandbox.PERMISSIONS_CHECK)).as("the merge's check comes from the client's cache")
+                .isEqualTo(1);
+    }
+
     /** The client, noting the JQL of every search page it is asked for. */
     private JiraClient recording(JiraClient real) {
         return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
@@ -107,10 +138,13 @@ class KeyRangePartitionTest {
                     if (method.getName().equals("searchPage")) {
                         searches.add(((SearchRequest) args[0]).jql());
                     }
+                    calls.add("start " + method.getName());
                     try {
                         return method.invoke(real, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
+                    } finally {
+                        calls.add("end " + method.getName());
                     }
                 });
     }
