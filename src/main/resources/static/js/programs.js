@@ -1,10 +1,10 @@
-/* Program report: pick or create a program, show its rollup (summary, group tables, dependencies, charts, CSV). */
+/* Program report: pick, create, edit or delete a program, show its rollup (summary, group tables, dependencies, charts, CSV). */
 (function (T) {
   'use strict';
 
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
-  var state = { programs: [], current: null, rollup: null, charts: {} };
+  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null };
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
     { key: 'epics', title: 'Epics' },
@@ -54,6 +54,8 @@
     if (text) { T.text(el('loading'), text); }
     el('refresh').disabled = on || !state.current;
     el('export-csv').disabled = on || !state.current;
+    el('program-edit').disabled = !state.current;
+    el('program-delete').disabled = !state.current;
   }
 
   /* ---------- programs list and picker ---------- */
@@ -321,7 +323,7 @@
     }).catch(function (error) { message(error.message, 'error'); });
   }
 
-  var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks'];
+  var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks', 'version'];
 
   function clearFieldErrors() {
     FIELDS.forEach(function (f) {
@@ -343,17 +345,53 @@
     if (unplaced.length) { message(unplaced.join(' '), 'error'); }
   }
 
-  function toggleForm(open) {
-    el('new-program').hidden = !open;
-    el('new-program-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
-    if (open) { el('np-name').focus(); }
+  /** The form creates a program, or (state.editing = {id, version}) saves one with the version it was read at. */
+  function toggleForm(open, editing) {
+    var form = el('new-program');
+    if (open && (!form.hidden || form.dataset.mode !== (editing ? 'edit' : 'create'))) {
+      clearFieldErrors();
+    }
+    state.editing = open ? (editing || null) : null;
+    form.hidden = !open;
+    form.dataset.mode = editing ? 'edit' : 'create';
+    T.text(el('program-form-title'), editing ? 'Edit program' : 'New program');
+    T.text(el('program-save'), editing ? 'Save changes' : 'Create program');
+    el('new-program-toggle').setAttribute('aria-expanded', open && !editing ? 'true' : 'false');
+    el('program-edit').setAttribute('aria-expanded', open && editing ? 'true' : 'false');
+    if (open) { toggleDelete(false); el('np-name').focus(); }
     T.resize();
   }
 
-  function createProgram(event) {
-    event.preventDefault();
+  function fillForm(program) {
+    el('np-name').value = program.name || '';
+    el('np-projects').value = (program.projects || []).join(', ');
+    el('np-jql').value = program.jql || '';
+    el('np-basis').value = program.progressBasis || 'issue_count';
+    el('np-weeks').value = program.throughputWeeks || 12;
+    el('np-subtasks').checked = !!program.includeSubtasks;
+  }
+
+  function openCreate() {
+    if (!el('new-program').hidden && !state.editing) { toggleForm(false); return; }
+    el('new-program').reset();
     clearFieldErrors();
+    toggleForm(true, null);
+  }
+
+  function openEdit() {
+    if (!state.current) { return; }
+    if (!el('new-program').hidden && state.editing) { toggleForm(false); return; }
     message('');
+    var id = state.current;
+    T.api('GET', '/api/programs/' + encodeURIComponent(id)).then(function (reply) {
+      if (reply.status !== 200) { message(errorText(reply), 'error'); return; }
+      clearFieldErrors();
+      fillForm(reply.body);
+      toggleForm(true, { id: id, version: reply.body.version });
+    }, function (error) { message(error.message, 'error'); });
+  }
+
+  function formBody() {
     var weeks = el('np-weeks').value.trim();
     var body = {
       name: el('np-name').value,
@@ -365,28 +403,112 @@
     };
     var jql = el('np-jql').value.trim();
     if (jql) { body.jql = jql; }
-    T.api('POST', '/api/programs', body).then(function (reply) {
-      if (reply.status === 201) {
+    return body;
+  }
+
+  function saveProgram(event) {
+    event.preventDefault();
+    clearFieldErrors();
+    message('');
+    var body = formBody();
+    var editing = state.editing;
+    if (editing) { body.version = editing.version; }
+    var request = editing
+      ? T.api('PUT', '/api/programs/' + encodeURIComponent(editing.id), body)
+      : T.api('POST', '/api/programs', body);
+    request.then(function (reply) {
+      if (reply.status === 201 || (editing && reply.status === 200)) {
         el('new-program').reset();
         toggleForm(false);
-        T.flag('Program created', reply.body.name);
+        T.flag(editing ? 'Program saved' : 'Program created', reply.body.name);
         loadPrograms(reply.body.id);
+      } else if (editing && reply.status === 409 && reply.body && reply.body.current) {
+        // someone saved meanwhile: show their version, keep the form open to apply the change again
+        var current = reply.body.current;
+        fillForm(current);
+        state.editing = { id: editing.id, version: current.version };
+        showFieldErrors([{ field: 'version', message: 'Someone else saved this program meanwhile (it is now version '
+          + current.version + '). The form shows their version: make your change again and save.' }]);
+        el('np-name').focus();
+        T.resize();
       } else if (reply.status === 400 && reply.body && reply.body.errors) {
         showFieldErrors(reply.body.errors);
         T.resize();
       } else {
         message(errorText(reply), 'error');
+        if (editing && reply.status === 404) { toggleForm(false); loadPrograms(null); }
       }
     }, function (error) { message(error.message, 'error'); });
   }
 
+  /* ---------- delete, after an inline confirmation ---------- */
+
+  function currentName() {
+    var found = state.programs.filter(function (p) { return p.id === state.current; })[0];
+    return found ? found.name : 'this program';
+  }
+
+  function toggleDelete(open) {
+    var box = el('program-delete-confirm');
+    box.hidden = !open;
+    el('program-delete').setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open) {
+      el('new-program').hidden = true;
+      state.editing = null;
+      el('new-program-toggle').setAttribute('aria-expanded', 'false');
+      el('program-edit').setAttribute('aria-expanded', 'false');
+      T.text(el('program-delete-title'), 'Delete “' + currentName() + '”?');
+      T.text(el('program-delete-text'), 'The program “' + currentName() + '” is removed for everyone on this site. '
+        + 'Its projects and issues are not changed.');
+      el('program-delete-cancel').focus();
+    }
+    T.resize();
+  }
+
+  function deleteProgram() {
+    var id = state.current;
+    if (!id) { return; }
+    var name = currentName();
+    el('program-delete-confirm-button').disabled = true;
+    T.api('DELETE', '/api/programs/' + encodeURIComponent(id)).then(function (reply) {
+      el('program-delete-confirm-button').disabled = false;
+      if (reply.status === 200 || reply.status === 204 || reply.status === 404) {
+        toggleDelete(false);
+        state.current = null;
+        state.rollup = null;
+        el('report').hidden = true;
+        if (reply.status === 404) { message(errorText(reply), 'error'); } else { T.flag('Program deleted', name); }
+        loadPrograms(null);
+        el('program-picker').focus();
+      } else {
+        message(errorText(reply), 'error');
+      }
+    }, function (error) { el('program-delete-confirm-button').disabled = false; message(error.message, 'error'); });
+  }
+
   el('program-picker').addEventListener('change', function (event) {
+    toggleDelete(false);
+    if (state.editing) { toggleForm(false); }
     if (event.target.value) { loadRollup(event.target.value, false); } else { state.current = null; el('report').hidden = true; busy(false); }
   });
   el('refresh').addEventListener('click', function () { if (state.current) { loadRollup(state.current, true); } });
   el('export-csv').addEventListener('click', exportCsv);
-  el('new-program-toggle').addEventListener('click', function () { toggleForm(el('new-program').hidden); });
+  el('new-program-toggle').addEventListener('click', openCreate);
+  el('program-edit').addEventListener('click', openEdit);
+  el('program-delete').addEventListener('click', function () { toggleDelete(el('program-delete-confirm').hidden); });
+  el('program-delete-confirm-button').addEventListener('click', deleteProgram);
+  el('program-delete-cancel').addEventListener('click', function () { toggleDelete(false); el('program-delete').focus(); });
+  el('program-delete-confirm').addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { toggleDelete(false); el('program-delete').focus(); }
+  });
+  el('new-program').addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      var opener = state.editing ? 'program-edit' : 'new-program-toggle';
+      toggleForm(false);
+      el(opener).focus();
+    }
+  });
   el('np-cancel').addEventListener('click', function () { toggleForm(false); });
-  el('new-program').addEventListener('submit', createProgram);
+  el('new-program').addEventListener('submit', saveProgram);
   loadPrograms(null);
 })(window.Throughline);

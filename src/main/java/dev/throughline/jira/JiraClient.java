@@ -85,6 +85,9 @@ public interface JiraClient {
     /** Projects by key or id (all when empty). */
     Stream<JiraProject> projects(Collection<String> keysOrIds);
 
+    /** The same with each project's issue count ({@code expand=insight}; empty when Jira does not say). */
+    Stream<JiraProject> projectsWithIssueCounts(Collection<String> keysOrIds);
+
     /** Of the given project ids, those the user may browse. */
     Set<Long> browsableProjects(String accountId, Collection<Long> projectIds);
 

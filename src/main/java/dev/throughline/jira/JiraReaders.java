@@ -81,7 +81,10 @@ final class JiraReaders {
     }
 
     static JiraProject project(JsonNode node) {
-        return new JiraProject(node.path("id").asLong(), node.path("key").asText(), node.path("name").asText());
+        JsonNode count = node.path("insight").path("totalIssueCount");
+        return new JiraProject(node.path("id").asLong(), node.path("key").asText(), node.path("name").asText(),
+                count.canConvertToLong() && count.isIntegralNumber() ? java.util.OptionalLong.of(count.asLong())
+                        : java.util.OptionalLong.empty());
     }
 
     static RankOutcome rankEntry(JsonNode node) {

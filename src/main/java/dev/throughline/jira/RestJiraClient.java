@@ -336,19 +336,31 @@ final class RestJiraClient implements JiraClient {
 
     @Override
     public Stream<JiraProject> projects(Collection<String> keysOrIds) {
+        return projects(keysOrIds, false);
+    }
+
+    @Override
+    public Stream<JiraProject> projectsWithIssueCounts(Collection<String> keysOrIds) {
+        return projects(keysOrIds, true);
+    }
+
+    private Stream<JiraProject> projects(Collection<String> keysOrIds, boolean insight) {
         List<String> wanted = List.copyOf(Checks.noNulls("project keys or ids", keysOrIds));
         if (wanted.isEmpty()) {
-            return projectPages(List.of());
+            return projectPages(List.of(), insight);
         }
         List<List<String>> chunks = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i += MAX_PROJECT_KEYS) {
             chunks.add(wanted.subList(i, Math.min(wanted.size(), i + MAX_PROJECT_KEYS)));
         }
-        return chunks.stream().flatMap(this::projectPages);
+        return chunks.stream().flatMap(chunk -> projectPages(chunk, insight));
     }
 
-    private Stream<JiraProject> projectPages(List<String> keys) {
+    private Stream<JiraProject> projectPages(List<String> keys, boolean insight) {
         StringBuilder template = new StringBuilder(PROJECT_SEARCH + "?startAt={startAt}&maxResults={maxResults}");
+        if (insight) {
+            template.append("&expand=insight");
+        }
         for (int i = 0; i < keys.size(); i++) {
             template.append("&keys={key").append(i).append('}');
         }

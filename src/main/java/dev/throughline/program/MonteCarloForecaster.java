@@ -23,7 +23,21 @@ final class MonteCarloForecaster {
         this.settings = settings;
     }
 
+    /** The seeded Monte Carlo forecast with the settings' trial count (program and themes). */
     Forecast forecast(Tally group) {
+        return forecast(group, false);
+    }
+
+    /**
+     * The forecast of a small group (an epic): without scope growth, the exact percentiles of the same random
+     * process, i.e. what infinitely many trials would give, at a cost of weeks × remaining items × distinct
+     * weekly counts instead of trials × weeks. With scope growth it falls back to the Monte Carlo forecast.
+     */
+    Forecast exactForecast(Tally group) {
+        return forecast(group, !settings.scopeGrowth());
+    }
+
+    private Forecast forecast(Tally group, boolean exact) {
         long remaining = group.open();
         LocalDate currentWeek = settings.currentWeek();
         long[] doneHistory = history(group.weeks, currentWeek, true);
@@ -38,18 +52,71 @@ final class MonteCarloForecaster {
         if (Arrays.stream(doneHistory).allMatch(count -> count == 0)) {
             return new Forecast(ForecastStatus.NO_THROUGHPUT, remaining, List.of());
         }
-        int[] weeksNeeded = simulate(remaining, doneHistory, createdHistory);
-        Arrays.sort(weeksNeeded);
+        int[] percentileWeeks = exact ? exactWeeks(remaining, doneHistory) : simulatedWeeks(remaining, doneHistory, createdHistory);
         List<ForecastPercentile> percentiles = new ArrayList<>();
-        for (int percent : PERCENTILES) {
-            // Nearest rank: the smallest simulated week count that at least percent % of trials reach.
-            int rank = (int) Math.ceil(percent / 100.0 * weeksNeeded.length);
-            int weeks = weeksNeeded[Math.max(rank, 1) - 1];
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            int percent = PERCENTILES[i];
+            int weeks = percentileWeeks[i];
             percentiles.add(weeks > HORIZON_WEEKS
                     ? new ForecastPercentile(percent, Optional.empty(), Optional.empty())
                     : new ForecastPercentile(percent, Optional.of(weeks), Optional.of(currentWeek.plusWeeks(weeks))));
         }
         return new Forecast(ForecastStatus.FORECAST, remaining, percentiles);
+    }
+
+    /** Per percentile, the smallest simulated week count that at least that share of trials reach (nearest rank). */
+    private int[] simulatedWeeks(long remaining, long[] doneHistory, long[] createdHistory) {
+        int[] weeksNeeded = simulate(remaining, doneHistory, createdHistory);
+        Arrays.sort(weeksNeeded);
+        int[] result = new int[PERCENTILES.length];
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            int rank = (int) Math.ceil(PERCENTILES[i] / 100.0 * weeksNeeded.length);
+            result[i] = weeksNeeded[Math.max(rank, 1) - 1];
+        }
+        return result;
+    }
+
+    /**
+     * Per percentile, the smallest week w with P(done by week w) ≥ percent %, HORIZON_WEEKS + 1 when not within
+     * the horizon. Tracks the probability of each remaining count week by week (each week draws one history
+     * week uniformly, as a trial does).
+     */
+    static int[] exactWeeks(long remainingItems, long[] doneHistory) {
+        int remaining = (int) Math.min(remainingItems, Integer.MAX_VALUE - 1);
+        java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
+        for (long done : doneHistory) {
+            counts.merge(done, 1, Integer::sum);
+        }
+        long[] draws = counts.keySet().stream().mapToLong(Long::longValue).toArray();
+        double[] chance = counts.values().stream().mapToDouble(n -> n / (double) doneHistory.length).toArray();
+        double[] open = new double[remaining + 1]; // open[r]: probability that r items are still open
+        open[remaining] = 1;
+        double finished = 0;
+        int[] result = new int[PERCENTILES.length];
+        Arrays.fill(result, HORIZON_WEEKS + 1);
+        int next = 0;
+        for (int week = 1; week <= HORIZON_WEEKS && next < PERCENTILES.length; week++) {
+            double[] after = new double[remaining + 1];
+            for (int r = 1; r <= remaining; r++) {
+                if (open[r] == 0) {
+                    continue;
+                }
+                for (int d = 0; d < draws.length; d++) {
+                    long left = r - draws[d];
+                    if (left <= 0) {
+                        finished += open[r] * chance[d];
+                    } else {
+                        after[(int) left] += open[r] * chance[d];
+                    }
+                }
+            }
+            open = after;
+            // a tiny tolerance so that sums of exact shares (e.g. 0.85) are not missed by rounding
+            while (next < PERCENTILES.length && finished >= PERCENTILES[next] / 100.0 - 1e-12) {
+                result[next++] = week;
+            }
+        }
+        return result;
     }
 
     private int[] simulate(long remainingItems, long[] doneHistory, long[] createdHistory) {

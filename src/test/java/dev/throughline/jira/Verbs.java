@@ -168,6 +168,12 @@ final class Verbs {
                                 + "'values':[{'id':'10000','key':'TL','name':'Throughline'}]}"),
                         c -> c.projects(List.of("TL")).toList(),
                         r -> assertThat(r).isEqualTo(List.of(new JiraProject(10000, "TL", "Throughline")))),
+                Verb.of("projectsWithIssueCounts", "GET", "/rest/api/3/project/search",
+                        () -> ok("{'startAt':0,'maxResults':50,'total':1,'isLast':true,"
+                                + "'values':[{'id':'10000','key':'TL','name':'Throughline','insight':{'totalIssueCount':4200}}]}"),
+                        c -> c.projectsWithIssueCounts(List.of("TL")).toList(),
+                        r -> assertThat(r).isEqualTo(List.of(new JiraProject(10000, "TL", "Throughline",
+                                java.util.OptionalLong.of(4200))))),
                 Verb.of("browsableProjects", "POST", "/rest/api/3/permissions/check",
                         () -> ok("{'projectPermissions':[{'permission':'BROWSE_PROJECTS','projects':[10000],'issues':[]}],"
                                 + "'globalPermissions':[]}"),

@@ -174,4 +174,34 @@ class ForecastTest {
         assertThat(forecast.percentile(50).weekStart()).contains(CURRENT_WEEK.plusWeeks(1));
         assertThat(onSunday.currentWeek()).isEqualTo(CURRENT_WEEK);
     }
+
+    @Test
+    void epicsGetTheExactGeometricPercentilesWhateverTheTrialCount() {
+        // the epic's weeks done: 0, 0, 4 → P(its 4 open items are done within k weeks) = 1 - (2/3)^k, exactly
+        List<TestIssue> issues = new ArrayList<>();
+        issues.add(epic("E-9"));
+        for (int i = 0; i < 4; i++) {
+            issues.add(story("E-" + (100 + i)).parent("E-9").doneOn(CURRENT_WEEK.minusWeeks(1).plusDays(2)));
+            issues.add(story("E-" + (200 + i)).parent("E-9"));
+        }
+
+        Forecast fewTrials = rollUp(settings().withThroughputWeeks(3).withTrials(7), issues).epicForecasts().get("E-9");
+        Forecast manyTrials = rollUp(settings().withThroughputWeeks(3).withSeed(99), issues).epicForecasts().get("E-9");
+
+        assertThat(fewTrials.percentile(50).weeksFromNow()).contains(2);
+        assertThat(fewTrials.percentile(85).weeksFromNow()).contains(5);
+        assertThat(fewTrials.percentile(95).weeksFromNow()).contains(8);
+        assertThat(manyTrials).isEqualTo(fewTrials);
+    }
+
+    @Test
+    void exactWeeksMatchConstantThroughputAndReportTheHorizon() {
+        assertThat(MonteCarloForecaster.exactWeeks(20, new long[]{5, 5, 5, 5})).containsExactly(4, 4, 4);
+        assertThat(MonteCarloForecaster.exactWeeks(21, new long[]{5, 5})).containsExactly(5, 5, 5);
+        // one done item in 52 weeks, 30 open: not finished within ten years at 95 %
+        long[] rare = new long[52];
+        rare[0] = 1;
+        int[] weeks = MonteCarloForecaster.exactWeeks(30, rare);
+        assertThat(weeks[2]).isGreaterThan(MonteCarloForecaster.HORIZON_WEEKS);
+    }
 }

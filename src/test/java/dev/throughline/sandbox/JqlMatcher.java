@@ -37,6 +37,7 @@ public final class JqlMatcher {
             "valueupdated", "issue.property[throughline.value].updatedAt",
             "roadmaptheme", "issue.property[throughline.themes].themeIds");
     private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISSUE_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)-([1-9][0-9]{0,8})");
     private static final Pattern RELATIVE_DATE = Pattern.compile("([-+]?\\d+)([mhdw])");
 
     private final SandboxSite site;
@@ -55,8 +56,26 @@ public final class JqlMatcher {
         Comparator<SandboxIssue> order = order(site, query);
         List<SandboxIssue> result = new ArrayList<>();
         for (SandboxIssue issue : site.issues()) if (filter.test(issue)) result.add(issue);
+        if (!query.orderBy().isEmpty() && KEY_FIELDS.contains(query.orderBy().get(0).field().toLowerCase(Locale.ROOT))) {
+            return byKey(result, query.orderBy().get(0).descending()); // keys are unique: later sort keys never apply
+        }
         result.sort(order);
         return result;
+    }
+
+    private static final Set<String> KEY_FIELDS = Set.of("key", "issuekey");
+
+    /** ORDER BY key, with each key split once instead of in every comparison (large searches page by key). */
+    private static List<SandboxIssue> byKey(List<SandboxIssue> issues, boolean descending) {
+        record Keyed(String project, int number, SandboxIssue issue) {
+        }
+        List<Keyed> keyed = new ArrayList<>(issues.size());
+        for (SandboxIssue issue : issues) keyed.add(new Keyed(issue.projectKey(), issue.keyNumber(), issue));
+        Comparator<Keyed> order = Comparator.comparing(Keyed::project).thenComparingInt(Keyed::number);
+        keyed.sort(descending ? order.reversed() : order);
+        List<SandboxIssue> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) sorted.add(k.issue());
+        return sorted;
     }
 
     public static Predicate<SandboxIssue> filter(SandboxSite site, JqlQuery query) {
@@ -96,7 +115,8 @@ public final class JqlMatcher {
         if (property.matches()) return new PropertyTerm(site, property.group(1), property.group(2), term).predicate();
         return switch (field.toLowerCase(Locale.ROOT)) {
             case "project" -> equality(term, this::projectId, i -> i.projectId());
-            case "key", "issuekey", "id", "issue" -> equality(term, this::issueId, SandboxIssue::id);
+            case "key", "issuekey", "id", "issue" -> term.operator().ordering() ? keyRange(term)
+                    : equality(term, this::issueId, SandboxIssue::id);
             case "parent" -> equality(term, this::issueId, SandboxIssue::parentId);
             case "issuetype", "type" -> equality(term, v -> IssueType.fromJql(v.text())
                     .orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1, i -> i.type().ordinal() + 1);
@@ -122,10 +142,43 @@ public final class JqlMatcher {
         Set<Long> wanted = new HashSet<>();
         for (Value v : term.values()) wanted.add(resolve.applyAsLong(v));
         boolean negated = op == Operator.NOT_EQUALS || op == Operator.NOT_IN;
+        if (wanted.size() == 1) { // the common "project = X": no boxing per issue
+            long only = wanted.iterator().next();
+            return i -> {
+                long value = fieldValue.applyAsLong(i);
+                return value != 0 && (value == only) != negated;
+            };
+        }
         return i -> {
             long value = fieldValue.applyAsLong(i);
             if (value == 0) return false; // Jira: != and NOT IN never match an empty field
             return wanted.contains(value) != negated;
+        };
+    }
+
+    /**
+     * {@code key >= "ABC-12"} (also >, <, <=): issues of project ABC whose key number compares so, as Jira's
+     * issue key ranges stay inside the key's project. The key need not exist; its project must.
+     */
+    private Predicate<SandboxIssue> keyRange(Term term) {
+        String text = term.value().text().toUpperCase(Locale.ROOT);
+        Matcher key = ISSUE_KEY.matcher(text);
+        if (!key.matches()) {
+            throw new JqlException("The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.");
+        }
+        long projectId = site.project(key.group(1)).orElseThrow(() -> new JqlException(
+                "The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.")).id();
+        long bound = Long.parseLong(key.group(2));
+        Operator op = term.operator();
+        return i -> {
+            if (i.projectId() != projectId) return false;
+            long number = i.keyNumber();
+            return switch (op) {
+                case GREATER -> number > bound;
+                case GREATER_OR_EQUAL -> number >= bound;
+                case LESS -> number < bound;
+                default -> number <= bound;
+            };
         };
     }
 

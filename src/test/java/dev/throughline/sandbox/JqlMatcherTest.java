@@ -30,6 +30,17 @@ class JqlMatcherTest {
     }
 
     @Test
+    void keyRangesStayInsideTheKeysProjectAndNeedNoExistingIssueAtTheBound() {
+        assertThat(select("project = WEB AND key >= \"WEB-5\" AND key < WEB-8 ORDER BY key ASC"))
+                .extracting(SandboxIssue::key).containsExactly("WEB-5", "WEB-6", "WEB-7");
+        assertThat(select("key > WEB-3")).allMatch(i -> i.projectKey().equals("WEB") && i.keyNumber() > 3);
+        assertThat(select("key <= WEB-2 ORDER BY key DESC")).extracting(SandboxIssue::key).containsExactly("WEB-2", "WEB-1");
+        assertThat(select("key >= WEB-999999")).isEmpty();
+        assertThatThrownBy(() -> select("key >= NOPE-1")).isInstanceOf(JqlException.class).hasMessageContaining("NOPE-1");
+        assertThatThrownBy(() -> select("key >= 12")).isInstanceOf(JqlException.class);
+    }
+
+    @Test
     void issueTypeMatchesNamesInAnyCase() {
         assertThat(select("issuetype = epic")).isNotEmpty().allMatch(i -> i.type() == IssueType.EPIC);
         assertThat(select("issuetype in (Story, \"Sub-task\")")).isNotEmpty()

@@ -134,8 +134,17 @@ final class LinkAndMetadataEndpoints {
             body.put("nextPage", r.baseUrl() + "/rest/api/3/project/search?startAt=" + end + "&maxResults=" + maxResults);
         }
         ArrayNode values = body.putArray("values");
+        boolean insight = r.queryList("expand").contains("insight");
         for (SandboxProject p : matching.subList(Math.min(startAt, end), end)) {
-            values.add(renderer.projectRef(p).put("style", "classic").put("isPrivate", false));
+            ObjectNode project = renderer.projectRef(p).put("style", "classic").put("isPrivate", false);
+            if (insight) {
+                // expand=insight: the project's issue count and its last issue update, as Jira reports them
+                List<SandboxIssue> issues = site.issues().stream().filter(i -> i.projectId() == p.id()).toList();
+                ObjectNode details = project.putObject("insight").put("totalIssueCount", issues.size());
+                issues.stream().mapToLong(SandboxIssue::updatedEpochSecond).max().ifPresent(last ->
+                        details.put("lastIssueUpdateTime", JiraJson.dateTime(java.time.Instant.ofEpochSecond(last))));
+            }
+            values.add(project);
         }
         return JiraJson.ok(body);
     }

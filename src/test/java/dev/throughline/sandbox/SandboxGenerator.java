@@ -43,10 +43,26 @@ public final class SandboxGenerator {
     public static SandboxSite generate(long seed, int projects, int issues, Instant now) {
         if (projects < 1 || projects > 500) throw new IllegalArgumentException("projects must be 1..500");
         if (issues < projects || issues > 2_000_000) throw new IllegalArgumentException("issues must be projects..2,000,000");
-        return new SandboxGenerator(seed, now).build(projects, issues);
+        int[] shares = new int[projects];
+        for (int p = 0; p < projects; p++) shares[p] = issues / projects + (p < issues % projects ? 1 : 0);
+        return new SandboxGenerator(seed, now).build(shares);
     }
 
-    private SandboxSite build(int projectCount, int issueCount) {
+    /** A site whose projects hold the given numbers of issues (e.g. one project much larger than the others). */
+    public static SandboxSite generate(long seed, int... issuesPerProject) {
+        if (issuesPerProject.length < 1 || issuesPerProject.length > 500) throw new IllegalArgumentException("projects must be 1..500");
+        long total = 0;
+        for (int share : issuesPerProject) {
+            if (share < 1) throw new IllegalArgumentException("every project needs at least one issue");
+            total += share;
+        }
+        if (total > 2_000_000) throw new IllegalArgumentException("issues must be at most 2,000,000");
+        return new SandboxGenerator(seed, SandboxSite.DEFAULT_NOW).build(issuesPerProject.clone());
+    }
+
+    private SandboxSite build(int[] shares) {
+        int projectCount = shares.length;
+        long issueCount = java.util.Arrays.stream(shares).asLongStream().sum();
         List<SandboxProject> projects = new ArrayList<>();
         List<SandboxVersion> versions = new ArrayList<>();
         List<SandboxBoard> boards = new ArrayList<>();
@@ -56,9 +72,9 @@ public final class SandboxGenerator {
             versions.addAll(versionsOf(project, p));
             boards.add(new SandboxBoard(FIRST_BOARD_ID + p, project.key() + " board", project.id()));
         }
-        List<SandboxIssue> issues = new ArrayList<>(issueCount);
+        List<SandboxIssue> issues = new ArrayList<>((int) issueCount);
         for (int p = 0; p < projectCount; p++) {
-            int share = issueCount / projectCount + (p < issueCount % projectCount ? 1 : 0);
+            int share = shares[p];
             long projectId = projects.get(p).id();
             List<SandboxVersion> projectVersions = versions.stream().filter(v -> v.projectId() == projectId).toList();
             new ProjectIssues(projects.get(p), projectVersions, issues).generate(share);

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,10 +55,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ProjectRollup} per project in a cache; each viewer's answer merges only the projects they may browse,
  * so two viewers share one fetch but see different totals.
  *
- * <p>A fetch runs one search per project ({@code project = "KEY"} AND the program's refinement), asking only for
- * the fields and properties the rollup needs. Projects are fetched concurrently on a bounded pool (pages of one
- * project in order) and each page is folded and dropped as it arrives. A project Jira refuses to search (400/404)
- * is reported as skipped; any other Jira failure fails the fetch and nothing is cached.
+ * <p>A fetch runs one search per project ({@code project = "KEY"} AND the program's refinement, in key order),
+ * asking only for the fields and properties the rollup needs; a project much larger than a fair share of the
+ * concurrency is read by several key-range readers ({@link PartitionQueue}, {@link KeyClaims}). Partitions are
+ * fetched concurrently on a bounded pool (pages of one partition in order, longest partitions first once Jira's
+ * issue counts are known) and each page is folded and dropped as it arrives. The theme catalog, project search
+ * and permission check run beside the searches. A project Jira refuses to search (400/404) is reported as
+ * skipped; any other Jira failure fails the fetch and nothing is cached.
  */
 @Service
 public class ProgramRollupService {
@@ -68,7 +72,12 @@ public class ProgramRollupService {
     private final ProgramService programs;
     private final ThemeJiraStore themes;
     private final Clock clock;
+    private final int concurrency;
     private final ExecutorService pool;
+    /** Requests beside the searches (theme catalog, project search, permission check): never wait for a search. */
+    private final ExecutorService sideRequests;
+    /** Folds pages while their partition's next page is being fetched (one fold per partition at a time). */
+    private final ExecutorService folds;
     private final Cache<FetchKey, Fetched> cache;
     private final Cache<ResultKey, ProgramRollup> results;
     private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
@@ -84,7 +93,10 @@ public class ProgramRollupService {
         this.programs = programs;
         this.themes = themes;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        this.concurrency = concurrency;
+        this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads("program-rollup-"));
+        this.sideRequests = Executors.newCachedThreadPool(daemonThreads("program-side-"));
+        this.folds = Executors.newFixedThreadPool(concurrency, daemonThreads("program-fold-"));
         this.siteTtl = new SiteTtl(cacheTtl);
         this.cache = Caffeine.newBuilder().expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
                 .maximumSize(500).build();
@@ -109,7 +121,7 @@ public class ProgramRollupService {
         if (refresh) {
             cache.invalidate(key);
         }
-        Fetched fetched = cache.get(key, k -> fetchWithProgress(k, client, program, today));
+        Fetched fetched = cache.get(key, k -> fetchWithProgress(k, client, program, today, accountId));
         Set<Long> visible = fetched.projectIds().isEmpty() ? Set.of()
                 : client.browsableProjects(accountId, fetched.projectIds().values());
         List<ProjectRollup> parts = new ArrayList<>();
@@ -183,13 +195,16 @@ public class ProgramRollupService {
         return dropped.get();
     }
 
-    private Fetched fetchWithProgress(FetchKey key, JiraClient client, ProgramDefinition program, LocalDate today) {
+    private Fetched fetchWithProgress(FetchKey key, JiraClient client, ProgramDefinition program, LocalDate today,
+                                      String accountId) {
         FetchProgress progress = new FetchProgress();
         inProgress.put(key, progress);
         try {
-            // its own thread, so the hint never takes a partition's place in the pool
-            java.util.concurrent.CompletableFuture.runAsync(() -> approximate(client, program, progress));
-            return fetch(client, program, today, progress);
+            if (program.jql().isPresent()) {
+                // the projects' issue counts only bound a refined program: ask Jira for an estimate of the JQL
+                CompletableFuture.runAsync(() -> approximate(client, program, progress), sideRequests);
+            }
+            return fetch(client, program, today, progress, accountId);
         } finally {
             inProgress.remove(key);
         }
@@ -204,65 +219,214 @@ public class ProgramRollupService {
         }
     }
 
-    private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress) {
+    /**
+     * Reads the program. The searches start at once; beside them run the theme catalog (needed only when the
+     * result is assembled), the project search (ids for the permission check, and issue counts that order and
+     * split the searches) and the caller's permission check (cached by the client for the merge that follows).
+     */
+    private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress,
+                          String accountId) {
         Instant started = clock.instant();
-        RollupSettings settings = RollupSettings.defaults(today)
+        RollupSettings folding = RollupSettings.defaults(today)
                 .withProgressBasis(program.progressBasis())
                 .withIncludeSubtasks(program.includeSubtasks())
-                .withThroughputWeeks(program.throughputWeeks())
-                .withThemeEnds(themeEnds(client));
+                .withThroughputWeeks(program.throughputWeeks());
+        CompletableFuture<Map<String, LocalDate>> ends = CompletableFuture.supplyAsync(() -> themeEnds(client), sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> fields = IssueMapper.fields(pointsField);
-        Map<String, Future<ProjectRollup>> running = new LinkedHashMap<>();
-        for (String projectKey : program.projects()) {
-            SearchRequest request = new SearchRequest(program.partitionJql(projectKey), fields,
-                    IssueMapper.properties(), PAGE_SIZE);
-            running.put(projectKey, pool.submit(() -> fold(client, request, projectKey, pointsField, settings, progress.read)));
-        }
-        Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
-        List<SkippedProject> skipped = new ArrayList<>();
+        PartitionQueue queue = new PartitionQueue(program.projects(), PAGE_SIZE, concurrency);
+        CompletableFuture<List<JiraProject>> projects = CompletableFuture.supplyAsync(
+                () -> client.projectsWithIssueCounts(program.projects()).filter(p -> program.projects().contains(p.key())).toList(),
+                sideRequests);
+        CompletableFuture<Void> planned = projects.thenAccept(found -> {
+            Map<String, Long> counts = new HashMap<>();
+            found.forEach(p -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
+            if (program.jql().isEmpty() && counts.size() == found.size()) {
+                progress.approximateTotal = counts.values().stream().mapToLong(Long::longValue).sum();
+            }
+            queue.plan(counts);
+        });
+        // without counts (the project search failed) the searches go on in program order; the failure shows below
+        planned.whenComplete((done, failure) -> queue.plan(Map.of()));
+        CompletableFuture<Set<Long>> permissions = projects.thenApplyAsync(found -> found.isEmpty() ? Set.<Long>of()
+                : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()), sideRequests);
+
+        FetchRun run = new FetchRun(client, program, queue, fields, pointsField, folding, progress.read);
+        Map<String, ProjectRollup> rollups = run.execute();
+        Map<String, Long> ids = new HashMap<>();
+        join(projects).forEach(p -> ids.put(p.key(), p.id()));
+        join(planned);
         try {
-            for (Map.Entry<String, Future<ProjectRollup>> entry : running.entrySet()) {
+            permissions.join(); // only warms the client's cache; a failure shows when the merge asks again
+        } catch (CompletionException ignored) {
+            // the merge's own check reports it
+        }
+        RollupSettings settings = folding.withThemeEnds(join(ends));
+        return new Fetched(settings, rollups, ids, run.skipped(), started);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One fetch's searches: {@code concurrency} workers on the shared pool take partitions from the queue until
+     * it is empty. A partition reads its pages in order, folds the issues it claims and drops the page.
+     */
+    private final class FetchRun {
+        private final JiraClient client;
+        private final ProgramDefinition program;
+        private final PartitionQueue queue;
+        private final List<String> fields;
+        private final Optional<String> pointsField;
+        private final RollupSettings settings;
+        private final AtomicLong read;
+        private final Map<String, List<ProjectRollup>> parts = new LinkedHashMap<>();
+        private final Map<String, SkippedProject> skipped = new LinkedHashMap<>();
+        private volatile boolean failed;
+
+        FetchRun(JiraClient client, ProgramDefinition program, PartitionQueue queue, List<String> fields,
+                 Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
+            this.client = client;
+            this.program = program;
+            this.queue = queue;
+            this.fields = fields;
+            this.pointsField = pointsField;
+            this.settings = settings;
+            this.read = read;
+        }
+
+        Map<String, ProjectRollup> execute() {
+            List<Future<?>> workers = new ArrayList<>();
+            // as many workers as the concurrency, even for fewer projects: key-range readers may join later
+            for (int i = 0; i < concurrency; i++) {
+                workers.add(pool.submit(this::work));
+            }
+            RuntimeException failure = null;
+            for (Future<?> worker : workers) {
                 try {
-                    rollups.put(entry.getKey(), entry.getValue().get());
+                    worker.get(); // after a failure the others stop within a page, so this does not wait long
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = true;
+                    workers.forEach(f -> f.cancel(true));
+                    throw new IllegalStateException("interrupted while reading the program from Jira", e);
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof JiraBadRequestException || cause instanceof JiraNotFoundException) {
-                        skipped.add(new SkippedProject(entry.getKey(), reason((JiraException) cause)));
-                    } else if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    } else {
-                        throw new IllegalStateException(cause);
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                    // the worker that failed first tells why; the others were only abandoned
+                    if (failure == null || failure instanceof CancellationException) {
+                        failure = cause;
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the program from Jira", e);
-        } catch (RuntimeException e) {
-            running.values().forEach(f -> f.cancel(true));
-            throw e;
+            if (failure != null) {
+                throw failure;
+            }
+            Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
+            for (String projectKey : program.projects()) {
+                List<ProjectRollup> folded = parts.get(projectKey);
+                if (folded != null && !skipped.containsKey(projectKey)) {
+                    rollups.put(projectKey, folded.size() == 1 ? folded.get(0) : ProjectRollup.merge(settings, folded));
+                }
+            }
+            return rollups;
         }
-        Map<String, Long> ids = projectIds(client, rollups.keySet());
-        return new Fetched(settings, rollups, ids, skipped, started);
-    }
 
-    private static ProjectRollup fold(JiraClient client, SearchRequest request, String projectKey,
-                                      Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
-        ProjectRollup rollup = new ProjectRollup(settings);
-        Optional<String> token = Optional.empty();
-        do {
-            if (Thread.currentThread().isInterrupted()) {
+        List<SkippedProject> skipped() {
+            return program.projects().stream().filter(skipped::containsKey).map(skipped::get).toList();
+        }
+
+        private void work() {
+            Optional<Partition> next;
+            while (!failed && (next = nextPartition()).isPresent()) {
+                Partition partition = next.get();
+                try {
+                    ProjectRollup folded = fold(partition);
+                    synchronized (this) {
+                        parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
+                    }
+                } catch (JiraBadRequestException | JiraNotFoundException refused) {
+                    // a key range Jira will not search, before it read anything, is covered by the reader below
+                    if (partition.reader() == 0 || partition.claims().claimedAny(partition.reader())) {
+                        synchronized (this) {
+                            skipped.putIfAbsent(partition.projectKey(),
+                                    new SkippedProject(partition.projectKey(), reason(refused)));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failed = true; // the other workers stop at their next page: the fetch fails as a whole
+                    throw e;
+                }
+            }
+        }
+
+        private Optional<Partition> nextPartition() {
+            try {
+                return queue.next();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new CancellationException("fetch abandoned");
             }
-            SearchPage page = client.searchPage(request, token);
-            for (JiraIssue issue : page.issues()) {
-                rollup.accept(IssueMapper.map(issue, projectKey, pointsField, settings.today()));
+        }
+
+        /**
+         * Reads the partition's pages in order. Each page's issues are folded on the fold pool while the next page
+         * is requested, so folding never delays the next search; at most one page waits to be folded.
+         */
+        private ProjectRollup fold(Partition partition) {
+            SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())),
+                    fields, IssueMapper.properties(), PAGE_SIZE);
+            ProjectRollup rollup = new ProjectRollup(settings);
+            CompletableFuture<Void> folded = CompletableFuture.completedFuture(null);
+            Optional<String> token = Optional.empty();
+            try {
+                do {
+                    if (failed || Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("fetch abandoned");
+                    }
+                    SearchPage page = client.searchPage(request, token);
+                    List<JiraIssue> issues = page.issues();
+                    int taken = partition.claims().claim(partition.reader(), keyNumbers(issues));
+                    List<JiraIssue> mine = issues.subList(0, taken);
+                    folded.join(); // the page before is folded: only this one waits
+                    folded = CompletableFuture.runAsync(() -> {
+                        for (JiraIssue issue : mine) {
+                            rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                        }
+                        read.addAndGet(taken);
+                    }, folds);
+                    boolean stop = taken < issues.size() || partition.claims().reachedNext(partition.reader());
+                    token = stop ? Optional.empty() : page.nextPageToken();
+                } while (token.isPresent());
+                folded.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
-            read.addAndGet(page.issues().size());
-            token = page.nextPageToken();
-        } while (token.isPresent());
-        return rollup;
+            return rollup;
+        }
+    }
+
+    /** The number of each issue key ("ABC-123" → 123), in page order; 0 for a key without one. */
+    private static long[] keyNumbers(List<JiraIssue> issues) {
+        long[] numbers = new long[issues.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            String key = issues.get(i).key();
+            int dash = key.lastIndexOf('-');
+            try {
+                numbers[i] = Long.parseLong(key.substring(dash + 1));
+            } catch (NumberFormatException e) {
+                numbers[i] = 0;
+            }
+        }
+        return numbers;
     }
 
     private Map<String, LocalDate> themeEnds(JiraClient client) {
@@ -273,25 +437,16 @@ public class ProgramRollupService {
         return ends;
     }
 
-    private static Map<String, Long> projectIds(JiraClient client, Collection<String> keys) {
-        Map<String, Long> ids = new HashMap<>();
-        if (!keys.isEmpty()) {
-            client.projects(List.copyOf(keys)).filter(p -> keys.contains(p.key()))
-                    .forEach((JiraProject p) -> ids.put(p.key(), p.id()));
-        }
-        return ids;
-    }
-
     private static String reason(JiraException e) {
         List<String> messages = new ArrayList<>(e.errorMessages());
         messages.addAll(e.errors().values());
         return messages.isEmpty() ? "Jira answered " + e.status() : String.join(" ", messages);
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "program-rollup-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -300,6 +455,8 @@ public class ProgramRollupService {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        sideRequests.shutdownNow();
+        folds.shutdownNow();
     }
 
     record FetchKey(String clientKey, String programId, long version, LocalDate today) {

@@ -49,8 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Asserts correctness only (totals equal the sandbox counted by hand), never timing.
  *
- * <p>Knobs (system properties): throughline.bench.sizes (10000,100000), .projects (20), .latencyMs (100),
- * .concurrency (4), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
+ * <p>A size such as {@code 10000skewed} puts half the issues in the first project (the key-range case); its
+ * "bound with key ranges" is ⌈Σ p_i / c⌉ × latency, what reading that project with several searches allows.
+ *
+ * <p>Knobs (system properties): throughline.bench.sizes (10000,100000; e.g. 10000,10000skewed,100000), .projects (20), .latencyMs (100),
+ * .concurrency (4), .warmUpRounds (3), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
  * .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once it has run that long;
  * the table's footnotes give the calls made.
  */
@@ -77,7 +80,10 @@ class ProgramRollupBenchmark {
     void programRollup() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (String size : sizes) {
-            rows.add(run(Integer.parseInt(size.strip())));
+            // "10000" spreads the issues evenly; "10000skewed" puts half of them in the first project
+            String spec = size.strip();
+            boolean skewed = spec.endsWith("skewed");
+            rows.add(run(Integer.parseInt(skewed ? spec.substring(0, spec.length() - "skewed".length()) : spec), skewed));
         }
         System.out.println(table(rows));
         for (Row row : rows) {
@@ -95,8 +101,8 @@ class ProgramRollupBenchmark {
         }
     }
 
-    private Row run(int issues) throws Exception {
-        SandboxSite site = SandboxGenerator.generate(seed, projects, issues);
+    private Row run(int issues, boolean skewed) throws Exception {
+        SandboxSite site = skewed ? SandboxGenerator.generate(seed, skewedShares(issues)) : SandboxGenerator.generate(seed, projects, issues);
         JiraSandbox sandbox = JiraSandbox.start(site);
         try {
             List<String> keys = site.projects().stream().map(p -> p.key()).toList();
@@ -108,6 +114,7 @@ class ProgramRollupBenchmark {
                     "projects", keys.subList(0, Math.min(keys.size(), concurrency)))).id();
 
             Row row = new Row(issues);
+            row.skewed = skewed;
             Map<String, Long> perProject = site.issues().stream()
                     .collect(Collectors.groupingBy(SandboxIssue::projectKey, TreeMap::new, Collectors.counting()));
             List<Integer> pages = keys.stream()
@@ -115,6 +122,8 @@ class ProgramRollupBenchmark {
             row.minimumRequests = pages.stream().mapToInt(Integer::intValue).sum();
             int longest = pages.stream().mapToInt(Integer::intValue).max().orElse(0);
             row.lowerBoundMs = (long) Math.max(longest, (row.minimumRequests + concurrency - 1) / concurrency) * latencyMs;
+            // key ranges let the app read one project with several searches: then only ⌈Σ pages / c⌉ rounds bind
+            row.rangeBoundMs = (long) ((row.minimumRequests + concurrency - 1) / concurrency) * latencyMs;
             List<SandboxIssue> items = items(site);
             row.expectedItems = items.size();
             row.expectedDone = items.stream().filter(i -> i.status().done()).count();
@@ -131,7 +140,8 @@ class ProgramRollupBenchmark {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx" + xmx,
-                "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds, "-cp", classpath,
+                "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds,
+                "-Dthroughline.bench.warmUpRounds=" + prop("warmUpRounds", "3"), "-cp", classpath,
                 ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId, String.valueOf(concurrency),
                 String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls)).redirectErrorStream(true);
         long started = System.nanoTime();
@@ -183,6 +193,17 @@ class ProgramRollupBenchmark {
         row.output = output.toString();
     }
 
+    /** Half the issues in the first project, the rest spread evenly over the others. */
+    private int[] skewedShares(int issues) {
+        int[] shares = new int[projects];
+        shares[0] = issues / 2;
+        int rest = issues - shares[0];
+        for (int p = 1; p < projects; p++) {
+            shares[p] = rest / (projects - 1) + (p - 1 < rest % (projects - 1) ? 1 : 0);
+        }
+        return shares;
+    }
+
     /** Items by the rules of docs/rollup-rules.md: non-sub-tasks, less epics that have (non-sub-task) children. */
     private static List<SandboxIssue> items(SandboxSite site) {
         Set<Long> parentsOfWork = site.issues().stream().filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
@@ -195,23 +216,23 @@ class ProgramRollupBenchmark {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%n%d projects, %d ms latency per Jira response, concurrency %d, page %d, "
                 + "app JVM -Xmx%s%n%n", projects, latencyMs, concurrency, GRANTED_PAGE, xmx));
-        t.append("| Issues | Search requests / minimum | All Jira requests (rollup) | Wall time | Lower bound | Wall / bound "
+        t.append("| Issues | Search requests / minimum | All Jira requests (rollup) | Wall time | Lower bound | Wall / bound | Bound with key ranges | Wall / that bound "
                 + "| Search window | Peak heap | Heap after GC | Completed in -Xmx").append(xmx)
                 .append(" | Cached p50 / p95 (").append(latencyMs)
                 .append(" ms Jira) | Cached p50 / p95 (0 ms Jira) | Cached p50 / p95 in the app (0 ms Jira, Jira time subtracted) |\n");
-        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|\n");
+        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|\n");
         for (Row r : rows) {
             if (r.fetch == null) {
-                t.append(String.format(Locale.ROOT, "| %,d | – | – | – | %,d ms | – | – | – | – | no (%s, exit %d) | – | – | – |%n",
-                        r.issues, r.lowerBoundMs, r.failure == null ? "no result" : r.failure, r.exitCode));
+                t.append(String.format(Locale.ROOT, "| %s | – | – | – | %,d ms | – | – | – | – | – | – | no (%s, exit %d) | – | – | – |%n",
+                        r.label(), r.lowerBoundMs, r.failure == null ? "no result" : r.failure, r.exitCode));
                 continue;
             }
             long wall = Long.parseLong(r.fetch.get("wallMs"));
             t.append(String.format(Locale.ROOT,
-                    "| %,d | %,d / %,d (%.3f×) | %,d (%.3f× min) | %,d ms | %,d ms | %.2f× | %,d ms | %s | %s | %s | %s / %s ms | %s / %s ms | %s / %s ms |%n",
-                    r.issues, r.searchesServed, r.minimumRequests, (double) r.searchesServed / r.minimumRequests,
+                    "| %s | %,d / %,d (%.3f×) | %,d (%.3f× min) | %,d ms | %,d ms | %.2f× | %,d ms | %.2f× | %,d ms | %s | %s | %s | %s / %s ms | %s / %s ms | %s / %s ms |%n",
+                    r.label(), r.searchesServed, r.minimumRequests, (double) r.searchesServed / r.minimumRequests,
                     r.requestsServed, (double) r.requestsServed / r.minimumRequests, wall, r.lowerBoundMs,
-                    (double) wall / r.lowerBoundMs, Long.parseLong(r.fetch.get("searchWindowMs")),
+                    (double) wall / r.lowerBoundMs, r.rangeBoundMs, (double) wall / r.rangeBoundMs, Long.parseLong(r.fetch.get("searchWindowMs")),
                     mb(r.fetch.get("peakHeapBytes")), mb(r.fetch.get("retainedHeapBytes")),
                     r.exitCode == 0 ? "yes" : "no (exit " + r.exitCode + ")",
                     get(r.cachedSlow, "p50Ms"), get(r.cachedSlow, "p95Ms"), get(r.cachedFast, "p50Ms"), get(r.cachedFast, "p95Ms"),
@@ -220,9 +241,10 @@ class ProgramRollupBenchmark {
         t.append('\n');
         for (Row r : rows) {
             if (r.fetch != null) {
-                t.append(String.format(Locale.ROOT, "- %,d issues: %s items; one search round trip p50 %s ms, p95 %s ms (latency included); warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
+                t.append(String.format(Locale.ROOT, "- %s issues: %s items; one search round trip p50 %s ms, p95 %s ms (latency included); one searchPage call with reading and parsing the page p50 %s ms, p95 %s ms; searches in flight on average %s; warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
                                 + "non-search requests of the rollup: %s; cached calls made: %s with latency, %s without; per cached call: %s Jira requests (%s)%n",
-                        r.issues, r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
+                        r.label(), r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"),
+                        r.fetch.get("pageCallP50Ms"), r.fetch.get("pageCallP95Ms"), r.fetch.get("searchBusy"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
                         r.fetch.get("gc"), r.forkSeconds,
                         r.fetch.get("otherRequests").replace('_', ' '), get(r.cachedSlow, "calls"), get(r.cachedFast, "calls"),
                         r.cachedSlow == null ? "?" : String.format(Locale.ROOT, "%.1f",
@@ -243,8 +265,10 @@ class ProgramRollupBenchmark {
 
     private static final class Row {
         final int issues;
+        boolean skewed;
         int minimumRequests;
         long lowerBoundMs;
+        long rangeBoundMs;
         long expectedItems;
         long expectedDone;
         BigDecimal expectedPoints;
@@ -261,6 +285,10 @@ class ProgramRollupBenchmark {
 
         Row(int issues) {
             this.issues = issues;
+        }
+
+        String label() {
+            return String.format(Locale.ROOT, "%,d%s", issues, skewed ? " (half in one project)" : "");
         }
     }
 }

@@ -33,7 +33,8 @@ import java.util.Locale;
  *
  * <p>Arguments: baseUrl programId warmUpProgramId concurrency cachedCallsWithLatency cachedCallsWithoutLatency
  *
- * <p>Phases: warmUp (one rollup of a smaller program, so class loading, JIT and connection set-up are not timed;
+ * <p>Phases: warmUp (rollups of a smaller program, throughline.bench.warmUpRounds of them (3), so class loading,
+ * JIT and connection set-up are not timed;
  * the parent then turns the latency on), fetch (the measured rollup with refresh), cachedWithLatency,
  * cachedWithoutLatency (the parent turns the latency off before it).
  */
@@ -66,7 +67,8 @@ public final class ProgramRollupBenchmarkRunner {
         BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
         BenchJira.Recorder recorder = new BenchJira.Recorder();
-        JiraClient client = BenchJira.client(baseUrl, recorder);
+        java.util.concurrent.ConcurrentLinkedQueue<Long> pageCalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        JiraClient client = timingSearchPages(BenchJira.client(baseUrl, recorder), pageCalls);
         JiraClients clients = BenchJira.clients(client);
         ProgramService programs = new ProgramService(clients, new ProgramJiraStore());
         ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
@@ -74,11 +76,16 @@ public final class ProgramRollupBenchmarkRunner {
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
 
         long warmStarted = System.nanoTime();
-        long warmItems = service.rollup(caller, warmUpId, true).result().program().items();
+        long warmItems = 0;
+        // several rounds, so the sandbox's and the app's search paths are compiled before the measured fetch
+        for (int round = 0; round < Integer.getInteger("throughline.bench.warmUpRounds", 3); round++) {
+            warmItems = service.rollup(caller, warmUpId, true).result().program().items();
+        }
         service.forget(caller, warmUpId);
         phase(parent, "warmUp", "wallMs=" + ms(System.nanoTime() - warmStarted), "items=" + warmItems,
                 "requests=" + recorder.exchanges.size());
         recorder.exchanges.clear();
+        pageCalls.clear();
 
         // the fetch: refresh=true reads Jira, as the first viewer of the day would
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -93,6 +100,8 @@ public final class ProgramRollupBenchmarkRunner {
         long retained = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
 
         List<BenchJira.Exchange> fetch = new ArrayList<>(recorder.exchanges);
+        double[] pageMillis = pageCalls.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        pageCalls.clear();
         recorder.exchanges.clear();
         List<BenchJira.Exchange> searches = fetch.stream().filter(e -> e.path().endsWith("/search/jql")).toList();
         long windowNanos = searches.isEmpty() ? 0 : searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(0)
@@ -106,6 +115,10 @@ public final class ProgramRollupBenchmarkRunner {
                 "requests=" + fetch.size(), "searches=" + searches.size(),
                 "searchP50Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 50))),
                 "searchP95Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 95))),
+                "pageCallP50Ms=" + (pageMillis.length == 0 ? "0" : fmt(pct(pageMillis, 50))),
+                "pageCallP95Ms=" + (pageMillis.length == 0 ? "0" : fmt(pct(pageMillis, 95))),
+                "searchBusy=" + (windowNanos == 0 ? "0" : fmt(searches.stream().mapToLong(e -> e.endNanos() - e.startNanos()).sum()
+                        / (double) windowNanos)),
                 "peakHeapBytes=" + peak, "retainedHeapBytes=" + retained,
                 "maxHeapBytes=" + Runtime.getRuntime().maxMemory(),
                 "gc=" + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().replace(' ', '_'),
@@ -158,6 +171,23 @@ public final class ProgramRollupBenchmarkRunner {
         phase(parent, name, "calls=" + made, "p50Ms=" + fmt(pct(millis, 50)), "p95Ms=" + fmt(pct(millis, 95)),
                 "maxMs=" + fmt(millis[made - 1]), "appP50Ms=" + fmt(pct(inApp, 50)), "appP95Ms=" + fmt(pct(inApp, 95)),
                 "requests=" + requests, "items=" + items, "requestPaths=" + String.join(",", paths));
+    }
+
+    /** The client, timing each searchPage call (the exchange plus reading and parsing the page). */
+    private static JiraClient timingSearchPages(JiraClient real, java.util.Queue<Long> nanos) {
+        return (JiraClient) java.lang.reflect.Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
+                new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
+                    long started = System.nanoTime();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("searchPage")) {
+                            nanos.add(System.nanoTime() - started);
+                        }
+                    }
+                });
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -46,11 +46,22 @@ class ProgramsPageControllerTest {
         }
         assertThat(count).isEqualTo(7);
         assertThat(html).contains("<label for=\"np-projects\">Project keys (comma-separated)</label>",
-                "<label for=\"program-picker\"", "aria-label=\"New program\"", "aria-controls=\"new-program\"");
+                "<label for=\"program-picker\"", "aria-labelledby=\"program-form-title\"", "aria-controls=\"new-program\"");
         for (String field : new String[]{"name", "projects", "jql", "progressBasis", "throughputWeeks", "includeSubtasks"}) {
             assertThat(html).contains("id=\"np-error-" + field + "\"");
         }
         assertThat(html).contains(">Refresh</button>", ">Export CSV</button>");
+    }
+
+    @Test
+    void editAndDeleteAreButtonsWithAConfirmationAndAVersionErrorPlace() throws Exception {
+        String html = page();
+
+        assertThat(html).contains("id=\"program-edit\" aria-expanded=\"false\" aria-controls=\"new-program\" disabled>Edit program</button>",
+                "id=\"program-delete\" aria-expanded=\"false\" aria-controls=\"program-delete-confirm\" disabled>Delete program</button>",
+                "id=\"program-delete-confirm\" class=\"confirm\" hidden role=\"alertdialog\"",
+                "id=\"program-delete-confirm-button\">Delete</button>", "id=\"program-delete-cancel\">Cancel</button>",
+                "id=\"np-error-version\"", "id=\"program-save\">Create program</button>");
     }
 
     @Test
