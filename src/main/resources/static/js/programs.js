@@ -12,7 +12,7 @@
     { key: 'fixVersions', title: 'Fix versions' }
   ];
   var COLUMNS = [
-    { key: 'id', label: 'Name', text: true },
+    { key: 'name', label: 'Name', text: true },
     { key: 'items', label: 'Items' },
     { key: 'done', label: 'Done' },
     { key: 'percentComplete', label: '% complete', format: percent },
@@ -194,7 +194,7 @@
   }
 
   function table(kind, rows, titleId) {
-    var sort = { column: 'id', direction: 'ascending' };
+    var sort = { column: 'name', direction: 'ascending' };
     var tableNode = make('table');
     tableNode.setAttribute('aria-labelledby', titleId);
     var head = make('thead');

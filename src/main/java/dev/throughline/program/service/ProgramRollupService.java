@@ -137,7 +137,8 @@ public class ProgramRollupService {
         int out = leftOut;
         // the merge recomputes every group and forecast: answer a repeat of the same view from memory
         return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)), k ->
-                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt()));
+                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt(),
+                        fetched.themeNames()));
     }
 
     /** How far the running fetch of the program has got: issues read of Jira's approximate total. */
@@ -231,7 +232,7 @@ public class ProgramRollupService {
                 .withProgressBasis(program.progressBasis())
                 .withIncludeSubtasks(program.includeSubtasks())
                 .withThroughputWeeks(program.throughputWeeks());
-        CompletableFuture<Map<String, LocalDate>> ends = CompletableFuture.supplyAsync(() -> themeEnds(client), sideRequests);
+        CompletableFuture<ThemeFacts> themeFacts = CompletableFuture.supplyAsync(() -> themeFacts(client), sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> fields = IssueMapper.fields(pointsField);
         PartitionQueue queue = new PartitionQueue(program.projects(), PAGE_SIZE, concurrency);
@@ -261,8 +262,9 @@ public class ProgramRollupService {
         } catch (CompletionException ignored) {
             // the merge's own check reports it
         }
-        RollupSettings settings = folding.withThemeEnds(join(ends));
-        return new Fetched(settings, rollups, ids, run.skipped(), started);
+        ThemeFacts facts = join(themeFacts);
+        RollupSettings settings = folding.withThemeEnds(facts.ends());
+        return new Fetched(settings, rollups, ids, run.skipped(), started, facts.names());
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -429,12 +431,18 @@ public class ProgramRollupService {
         return numbers;
     }
 
-    private Map<String, LocalDate> themeEnds(JiraClient client) {
+    /** Theme end dates (for conflicts) and names (for the report's theme rows), from one catalog read. */
+    private ThemeFacts themeFacts(JiraClient client) {
         Map<String, LocalDate> ends = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (Theme theme : themes.catalog(client).themes()) {
             theme.endQuarter().map(Quarter::lastDay).ifPresent(end -> ends.put(theme.id(), end));
+            names.put(theme.id(), theme.name());
         }
-        return ends;
+        return new ThemeFacts(ends, names);
+    }
+
+    private record ThemeFacts(Map<String, LocalDate> ends, Map<String, String> names) {
     }
 
     private static String reason(JiraException e) {
@@ -467,6 +475,6 @@ public class ProgramRollupService {
     }
 
     record Fetched(RollupSettings settings, Map<String, ProjectRollup> rollups, Map<String, Long> projectIds,
-                   List<SkippedProject> skipped, Instant fetchedAt) {
+                   List<SkippedProject> skipped, Instant fetchedAt, Map<String, String> themeNames) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.throughline.program.web;
 
+import dev.throughline.program.GroupKind;
 import dev.throughline.program.GroupSummary;
+import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.ProgramResult;
 
 import dev.throughline.web.Csv;
@@ -14,14 +16,15 @@ import java.util.stream.Stream;
 /** One row per group of a program rollup as RFC 4180 CSV; cells a spreadsheet would run as formulas are defused. */
 final class ProgramCsv {
 
-    static final List<String> HEADER = List.of("Kind", "Id", "Items", "Done", "% complete", "Points done",
+    static final List<String> HEADER = List.of("Kind", "Id", "Name", "Items", "Done", "% complete", "Points done",
             "Points total", "Estimate done (h)", "Estimate total (h)", "Value delivered %", "Unestimated", "Unscored",
             "Overdue", "Anomalies");
 
     private ProgramCsv() {
     }
 
-    static String of(ProgramResult result) {
+    static String of(ProgramRollup rollup) {
+        ProgramResult result = rollup.result();
         List<GroupSummary> rows = new ArrayList<>();
         rows.add(result.program());
         rows.addAll(result.projects());
@@ -31,6 +34,7 @@ final class ProgramCsv {
         StringBuilder csv = new StringBuilder(Csv.line(HEADER.stream()));
         for (GroupSummary g : rows) {
             csv.append(Csv.line(Stream.of(g.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), g.id(),
+                    g.kind() == GroupKind.PROGRAM ? rollup.program().name() : rollup.label(g),
                     String.valueOf(g.items()), String.valueOf(g.done()),
                     g.percentComplete().map(String::valueOf).orElse(""), plain(g.pointsDone()), plain(g.pointsTotal()),
                     hours(g.estimateDoneSeconds()), hours(g.estimateTotalSeconds()),

@@ -38,11 +38,11 @@ final class ProgramResultJson {
         json.put("today", result.settings().today().toString());
         json.put("fetchedAt", rollup.fetchedAt().toString());
         Map<String, Object> groups = new LinkedHashMap<>();
-        groups.put("program", List.of(group(result.program())));
-        groups.put("projects", groups(result.projects()));
-        groups.put("epics", groups(result.epics()));
-        groups.put("themes", groups(result.themes()));
-        groups.put("fixVersions", groups(result.fixVersions()));
+        groups.put("program", List.of(group(result.program(), rollup.program().name())));
+        groups.put("projects", groups(result.projects(), rollup));
+        groups.put("epics", groups(result.epics(), rollup));
+        groups.put("themes", groups(result.themes(), rollup));
+        groups.put("fixVersions", groups(result.fixVersions(), rollup));
         json.put("groups", groups);
         Map<String, Object> dependencies = new LinkedHashMap<>();
         dependencies.put("open", result.dependencies().open().stream().map(ProgramResultJson::dependency).toList());
@@ -66,14 +66,15 @@ final class ProgramResultJson {
         return json;
     }
 
-    private static List<Map<String, Object>> groups(List<GroupSummary> groups) {
-        return groups.stream().map(ProgramResultJson::group).toList();
+    private static List<Map<String, Object>> groups(List<GroupSummary> groups, ProgramRollup rollup) {
+        return groups.stream().map(g -> group(g, rollup.label(g))).toList();
     }
 
-    static Map<String, Object> group(GroupSummary g) {
+    static Map<String, Object> group(GroupSummary g, String name) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("kind", lower(g.kind()));
         map.put("id", g.id());
+        map.put("name", name);
         map.put("items", g.items());
         map.put("todo", g.todo());
         map.put("inProgress", g.inProgress());

@@ -41,6 +41,6 @@ class ProgramRollupController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
-                .body(ProgramCsv.of(rollup.result()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(ProgramCsv.of(rollup).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -202,6 +202,7 @@ class ProgramRollupApiTest extends ConnectedAppTest {
                 .filter(i -> webEpics.contains(i.id()) || webEpics.contains(i.parentId())).toList();
         JsonNode group = result.path("groups").path("themes").get(0);
         assertThat(group.path("id").asText()).isEqualTo(themeId);
+        assertThat(group.path("name").asText()).as("theme rows are labelled with the theme's name").isEqualTo("Web relaunch");
         assertGroup(group, inTheme);
         assertThat(result.path("burnUp").path("themes").path(themeId).size())
                 .isEqualTo(result.path("burnUp").path("program").size());
@@ -231,16 +232,17 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Kind,Id,Items,Done,% complete,Points done,Points total,Estimate done (h),"
+        assertThat(lines.get(0)).isEqualTo("Kind,Id,Name,Items,Done,% complete,Points done,Points total,Estimate done (h),"
                 + "Estimate total (h),Value delivered %,Unestimated,Unscored,Overdue,Anomalies");
         JsonNode groups = result.path("groups");
         int rows = 1 + groups.path("projects").size() + groups.path("epics").size() + groups.path("themes").size()
                 + groups.path("fixVersions").size();
         assertThat(lines).hasSize(1 + rows);
         JsonNode program = groups.path("program").get(0);
-        assertThat(lines.get(1)).startsWith("program," + program.path("id").asText() + "," + program.path("items").asLong() + ","
+        assertThat(lines.get(1)).startsWith("program," + program.path("id").asText() + "," + program.path("name").asText() + ","
+                + program.path("items").asLong() + ","
                 + program.path("done").asLong() + "," + program.path("percentComplete").asText() + ",");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,WEB,"));
         assertThat(dev.throughline.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(dev.throughline.web.Csv.cell("-1")).isEqualTo("'-1");
         assertThat(dev.throughline.web.Csv.cell("@SUM")).isEqualTo("'@SUM");
