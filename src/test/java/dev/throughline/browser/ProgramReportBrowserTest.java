@@ -35,4 +35,34 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.screenshot("program-report");
         assertNoConsoleErrors();
     }
+
+    @Test
+    void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
+        String created = new dev.throughline.support.AppUnderTest(port).post("/api/programs",
+                "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}", sandbox.site().contextToken("admin"))
+                .json().path("id").asText();
+        Browser b = browser();
+        b.open(frame("programs"));
+        b.intoApp();
+        new org.openqa.selenium.support.ui.Select(b.visible("#program-picker")).selectByValue(created);
+        b.waitForText("#progress-text", Pattern.compile("% complete"));
+
+        b.script("document.getElementById('program-edit').focus();");
+        b.press(Keys.ENTER);
+        WebElement name = b.visible("#np-name");
+        name.clear();
+        name.sendKeys("Mobile app only");
+        b.tabTo("program-save", 20);
+        b.press(Keys.ENTER);
+        b.until(d -> d.findElement(By.cssSelector("#program-picker option[value='" + created + "']")).getText()
+                .startsWith("Mobile app only"));
+
+        b.script("document.getElementById('program-delete').focus();");
+        b.press(Keys.ENTER);
+        b.visible("#program-delete-confirm-button").click();
+        b.until(d -> d.findElements(By.cssSelector("#program-picker option[value='" + created + "']")).isEmpty());
+        assertThat(new dev.throughline.support.AppUnderTest(port).get("/api/programs/" + created,
+                sandbox.site().contextToken("admin")).status()).isEqualTo(404);
+        assertNoConsoleErrors();
+    }
 }
