@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The WireMock side of the sandbox: every request goes through here (the extension applies globally to one
  * catch-all stub), is routed to an endpoint and answered from the site model. The whole request runs under the
- * site's lock; the optional latency is applied by WireMock afterwards, outside the lock.
+ * site's lock. The optional latency is how long the simulated Jira takes to answer, its own work included: WireMock
+ * waits out what is left of it after the answer is computed (outside the lock). The sandbox runs in the same JVM
+ * and on the same cores as the app, which real Jira does not, so its work must not add to the simulated latency.
  */
 final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
     static final String NAME = "jira-sandbox";
@@ -40,6 +42,7 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        long started = System.nanoTime();
         Request wire = serveEvent.getRequest();
         String method = wire.getMethod().getName();
         String authorization = wire.getHeader("Authorization");
@@ -58,7 +61,7 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         }
         traffic.record(new SandboxTraffic.RecordedRequest(endpoint, method, wire.getUrl(), authorization, response.status()),
                 fault == null && match.isPresent());
-        return toWireMock(response);
+        return toWireMock(response, started);
     }
 
     private SandboxResponse handle(JiraRoutes.Match match, SandboxRequest request) {
@@ -80,12 +83,12 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
                 : response.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
     }
 
-    private ResponseDefinition toWireMock(SandboxResponse response) {
+    private ResponseDefinition toWireMock(SandboxResponse response, long started) {
         ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition().withStatus(response.status());
         for (Map.Entry<String, String> h : response.headers().entrySet()) builder.withHeader(h.getKey(), h.getValue());
         if (!response.body().isEmpty()) builder.withBody(response.body());
-        int latency = latencyMillis;
-        if (latency > 0) builder.withFixedDelay(latency);
+        long remaining = latencyMillis - (System.nanoTime() - started) / 1_000_000;
+        if (latencyMillis > 0 && remaining > 0) builder.withFixedDelay(Math.toIntExact(remaining));
         return builder.build();
     }
 
