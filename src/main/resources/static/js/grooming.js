@@ -155,9 +155,11 @@
       scoreButton.setAttribute('aria-label', 'Edit the value score of ' + row.key);
       scoreButton.addEventListener('click', function () { openEditor(tr, row); });
       var cells = [select, pin, T.issueLink(row.key), row.summary, row.type, row.status, scoreButton,
+        row.scoreRank ? row.scoreRank.rank + ' of ' + row.scoreRank.of : '–',
         themeText(row),
         row.storyPoints === null ? '–' : row.storyPoints,
         row.ageDays === null ? '–' : row.ageDays + ' d',
+        row.updated ? row.updated.substring(0, 10) : '–',
         row.flags.map(function (f) { return FLAG_LABELS[f]; }).join(', ')];
       cells.forEach(function (cell, index) {
         var td = make('td', index === 3 ? 'summary' : null);
@@ -196,7 +198,7 @@
       var editorRow = make('tr');
       editorRow.id = 'editor-' + row.key;
       var cell = make('td');
-      cell.colSpan = 11;
+      cell.colSpan = 13;
       var form = make('form', 'inline-editor');
       var modelSelect = make('select');
       modelSelect.setAttribute('aria-label', 'Scoring model for ' + row.key);

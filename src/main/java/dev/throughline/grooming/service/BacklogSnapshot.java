@@ -1,6 +1,7 @@
 package dev.throughline.grooming.service;
 
 import dev.throughline.grooming.BacklogFlag;
+import dev.throughline.grooming.ScoreRanks;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,6 +19,12 @@ public record BacklogSnapshot(long boardId, List<BacklogRow> rows, Map<BacklogFl
             counts.put(flag, flagCounts.getOrDefault(flag, 0));
         }
         flagCounts = java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** Each scored row's rank by value among this backlog's rows of its model. */
+    public Map<String, ScoreRanks.Rank> scoreRanks() {
+        return ScoreRanks.of(rows.stream().filter(r -> r.score().isPresent() && r.model().isPresent())
+                .map(r -> new ScoreRanks.Scored(r.key(), r.model().get(), r.score().get())).toList());
     }
 
     public List<String> keys() {

@@ -3,6 +3,7 @@ package dev.throughline.grooming.web;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.ProposalOptions;
+import dev.throughline.grooming.ScoreRanks;
 import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
 import dev.throughline.grooming.service.BacklogRow;
@@ -72,7 +73,13 @@ class GroomingController {
         json.put("staleDays", staleDays);
         json.put("readAt", snapshot.readAt().toString());
         json.put("flagCounts", snapshot.flagCounts());
-        json.put("items", page.stream().map(GroomingController::row).toList());
+        Map<String, ScoreRanks.Rank> ranks = snapshot.scoreRanks();
+        json.put("items", page.stream().map(row -> {
+            Map<String, Object> item = row(row);
+            ScoreRanks.Rank rank = ranks.get(row.key());
+            item.put("scoreRank", rank == null ? null : Map.of("rank", rank.rank(), "of", rank.of()));
+            return item;
+        }).toList());
         return json;
     }
 

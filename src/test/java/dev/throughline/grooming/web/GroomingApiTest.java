@@ -172,6 +172,10 @@ class GroomingApiTest extends ConnectedAppTest {
         JsonNode first = body.path("items").get(0);
         assertThat(first.path("score").decimalValue()).isEqualByComparingTo("42.5");
         assertThat(first.path("model").asText()).isEqualTo("RICE");
+        assertThat(first.path("scoreRank").path("rank").asInt()).as("the only RICE score ranks first of one").isEqualTo(1);
+        assertThat(first.path("scoreRank").path("of").asInt()).isEqualTo(1);
+        assertThat(body.path("items").get(1).path("scoreRank").isNull()).as("unscored rows have no rank").isTrue();
+        assertThat(first.path("updated").asText()).isNotBlank();
         assertThat(texts(first.path("flags"))).doesNotContain("UNSCORED").contains("NO_THEME");
         assertThat(texts(body.path("items").get(1).path("themeIds"))).containsExactly("t-1");
         assertThat(texts(body.path("items").get(1).path("flags"))).contains("UNSCORED").doesNotContain("NO_THEME");
