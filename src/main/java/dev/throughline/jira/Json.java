@@ -1,7 +1,6 @@
 package dev.throughline.jira;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,8 +49,39 @@ final class Json {
         }
     }
 
+    /**
+     * The object as deep-immutable plain values, in one walk of the tree (search pages convert every issue's
+     * fields, so this sits on the path of every rollup page).
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(JsonNode object) {
-        return freezeMap(MAPPER.convertValue(object, new TypeReference<Map<String, Object>>() { }));
+        if (!object.isObject()) {
+            throw new IllegalArgumentException("Not a JSON object: " + object.getNodeType());
+        }
+        return (Map<String, Object>) plain(object);
+    }
+
+    private static Object plain(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+                return Collections.unmodifiableMap(map);
+            }
+            case ARRAY: {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(item -> list.add(plain(item)));
+                return Collections.unmodifiableList(list);
+            }
+            case STRING:
+                return node.textValue();
+            case NUMBER:
+                return node.numberValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            default:
+                return null; // null, and node types plain JSON never has
+        }
     }
 
     /** A deep copy whose maps and lists cannot be modified; JSON nulls stay (Map.copyOf would refuse them). */
