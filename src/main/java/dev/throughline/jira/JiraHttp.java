@@ -50,8 +50,19 @@ final class JiraHttp {
         return send(HttpMethod.POST, uriTemplate, body, vars).body();
     }
 
+    /** The answer's body as Jira sent it, for readers that do not want a whole tree (search pages). */
+    byte[] postForBytes(String uriTemplate, Object body, Map<String, ?> vars) {
+        return exchange(HttpMethod.POST, uriTemplate, body, vars).getBody();
+    }
+
     /** {@code body} is a {@link PropertyValue}, a JsonNode, plain Java values, or null for none. */
     Answer send(HttpMethod method, String uriTemplate, Object body, Map<String, ?> vars) {
+        ResponseEntity<byte[]> response = exchange(method, uriTemplate, body, vars);
+        return new Answer(response.getStatusCodeValue(), Json.parse(response.getBody()),
+                Optional.ofNullable(response.getHeaders().getLocation()));
+    }
+
+    private ResponseEntity<byte[]> exchange(HttpMethod method, String uriTemplate, Object body, Map<String, ?> vars) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         byte[] bytes = null;
@@ -62,10 +73,7 @@ final class JiraHttp {
         }
         String what = method + " " + uriTemplate;
         try {
-            ResponseEntity<byte[]> response = rest.exchange(uriTemplate, method, new HttpEntity<>(bytes, headers),
-                    byte[].class, vars);
-            return new Answer(response.getStatusCodeValue(), Json.parse(response.getBody()),
-                    Optional.ofNullable(response.getHeaders().getLocation()));
+            return rest.exchange(uriTemplate, method, new HttpEntity<>(bytes, headers), byte[].class, vars);
         } catch (RestClientResponseException e) {
             throw JiraErrors.of(what, e.getRawStatusCode(), e.getResponseHeaders(), e.getResponseBodyAsByteArray());
         } catch (ResourceAccessException e) {

@@ -1,8 +1,12 @@
 package dev.throughline.jira;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,70 @@ final class JiraReaders {
         JsonNode fields = node.path("fields");
         return new JiraIssue(node.path("id").asText(), node.path("key").asText(),
                 fields.isObject() ? IssueFields.of(Json.toMap(fields)) : IssueFields.none(), properties);
+    }
+
+    /**
+     * A search answer: the keys and the next page token are read at once in one streaming pass that skips the
+     * issues' fields and properties; the issues are parsed in full on first use. A rollup asks for the next page
+     * right after the first pass and parses this one while Jira answers.
+     */
+    static SearchPage searchPage(byte[] body) {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        Boolean isLast = null;
+        if (body != null && body.length > 0) {
+            try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.getCurrentName();
+                        JsonToken value = parser.nextToken();
+                        if ("issues".equals(name) && value == JsonToken.START_ARRAY) {
+                            readKeys(parser, keys);
+                        } else if ("nextPageToken".equals(name) && value == JsonToken.VALUE_STRING) {
+                            token = parser.getText();
+                        } else if ("isLast".equals(name) && value.isBoolean()) {
+                            isLast = value == JsonToken.VALUE_TRUE;
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+                if (parser.nextToken() != null) {
+                    throw new UncheckedIOException(new IOException("Jira sent more than one JSON value"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Jira sent a body that is not JSON", e);
+            }
+        }
+        Optional<String> next = Optional.ofNullable(token).filter(t -> !t.isBlank());
+        boolean last = isLast == null ? next.isEmpty() : isLast;
+        return SearchPage.parsedOnUse(keys, last ? Optional.empty() : next,
+                () -> list(Json.parse(body).path("issues"), JiraReaders::issue));
+    }
+
+    /** Each issue's key (or "" as {@link #issue} reads a missing one), skipping everything else. */
+    private static void readKeys(JsonParser parser, List<String> keys) throws IOException {
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (item != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                keys.add("");
+                continue;
+            }
+            String key = "";
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.getCurrentName();
+                JsonToken value = parser.nextToken();
+                if ("key".equals(field) && value.isScalarValue()) {
+                    key = value == JsonToken.VALUE_NULL ? "null" : parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            keys.add(key);
+        }
     }
 
     static SearchPage searchPage(JsonNode body) {

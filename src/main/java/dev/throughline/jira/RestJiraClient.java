@@ -101,7 +101,7 @@ final class RestJiraClient implements JiraClient {
         }
         body.put("maxResults", request.pageSize());
         pageToken.ifPresent(token -> body.put("nextPageToken", token));
-        return JiraReaders.searchPage(http.post(SEARCH, body, Map.of()));
+        return JiraReaders.searchPage(http.postForBytes(SEARCH, body, Map.of()));
     }
 
     @Override

@@ -115,12 +115,25 @@ class EveryVerbTest extends JiraWireMockTest {
         failFirstThenSucceed(verb, verb.success().get().withFixedDelay(SLOWER_THAN_READ_TIMEOUT));
         if (verb.repeatable()) {
             verb.checkSuccess().accept(verb.call().apply(client));
+            awaitJournaled(verb, 2); // WireMock may journal the timed-out request only once its delay is over
             jira.verify(exactly(2), verb.requested());
         } else {
             assertThatThrownBy(() -> verb.call().apply(client))
                     .isInstanceOf(JiraUnavailableException.class)
                     .hasMessageContaining("timed out");
             jira.verify(exactly(1), verb.requested());
+        }
+    }
+
+    private static void awaitJournaled(Verb verb, int requests) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (jira.findAll(verb.requested()).size() < requests && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

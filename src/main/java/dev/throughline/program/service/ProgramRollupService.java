@@ -395,17 +395,16 @@ public class ProgramRollupService {
                         throw new CancellationException("fetch abandoned");
                     }
                     SearchPage page = client.searchPage(request, token);
-                    List<JiraIssue> issues = page.issues();
-                    int taken = partition.claims().claim(partition.reader(), keyNumbers(issues));
-                    List<JiraIssue> mine = issues.subList(0, taken);
+                    int taken = partition.claims().claim(partition.reader(), keyNumbers(page.keys()));
                     folded.join(); // the page before is folded: only this one waits
+                    // the page's fields are parsed on the fold pool too, while the next page is requested
                     folded = CompletableFuture.runAsync(() -> {
-                        for (JiraIssue issue : mine) {
+                        for (JiraIssue issue : page.issues().subList(0, taken)) {
                             rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
                         }
                         read.addAndGet(taken);
                     }, folds);
-                    boolean stop = taken < issues.size() || partition.claims().reachedNext(partition.reader());
+                    boolean stop = taken < page.keys().size() || partition.claims().reachedNext(partition.reader());
                     token = stop ? Optional.empty() : page.nextPageToken();
                 } while (token.isPresent());
                 folded.join();
@@ -417,10 +416,10 @@ public class ProgramRollupService {
     }
 
     /** The number of each issue key ("ABC-123" → 123), in page order; 0 for a key without one. */
-    private static long[] keyNumbers(List<JiraIssue> issues) {
-        long[] numbers = new long[issues.size()];
+    private static long[] keyNumbers(List<String> keys) {
+        long[] numbers = new long[keys.size()];
         for (int i = 0; i < numbers.length; i++) {
-            String key = issues.get(i).key();
+            String key = keys.get(i);
             int dash = key.lastIndexOf('-');
             try {
                 numbers[i] = Long.parseLong(key.substring(dash + 1));
