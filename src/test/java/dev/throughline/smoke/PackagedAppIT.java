@@ -73,6 +73,20 @@ class PackagedAppIT {
     }
 
     @Test
+    void theShippedJarHoldsNoSandboxSite() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(packagedJar().toFile())) {
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(name -> name.contains("sandboxsite") || name.contains("static/sandbox")
+                            || name.contains("templates/sandbox") || name.contains("wiremock")
+                            || name.contains("selenium")))
+                    .as("the sandbox site and its test tools live in the test sources only").isEmpty();
+        }
+        AppUnderTest app = new AppUnderTest(port);
+        assertThat(app.get("/", null).status()).as("/ is ACSB's redirect to the descriptor").isEqualTo(302);
+        assertThat(app.get("/sandbox/all.js", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void hostStoreIsKeptInAFileUnderData() {
         assertThat(workDir.resolve("data/throughline.mv.db")).exists();
     }
