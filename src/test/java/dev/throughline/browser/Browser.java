@@ -50,7 +50,7 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--no-first-run", "--disable-background-networking",
+                "--window-size=1280,900", "--no-first-run", "--disable-background-networking", "--disable-quic",
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
