@@ -63,6 +63,22 @@ window.Throughline = window.Throughline || {};
     return link;
   };
 
+  /** An element with a class and text, the pages' one way to build DOM. */
+  T.make = function (tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { T.text(node, text); }
+    return node;
+  };
+
+  /** Shows (or, with no text, hides) a page's message box; kind is '', 'success' or 'error'. */
+  T.message = function (box, text, kind) {
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    T.text(box, text);
+    T.resize();
+  };
+
   T.text = function (element, value) {
     element.textContent = value === null || value === undefined ? '' : String(value);
     return element;

@@ -12,19 +12,10 @@
   var MAX_SELECTED = 100;
   var state = { boardId: null, rows: [], total: 0, pinned: {}, selected: {}, themes: {}, proposal: null, models: null };
 
-  function make(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { T.text(node, text); }
-    return node;
-  }
+  var make = T.make;
 
   function message(text, kind) {
-    var box = el('grooming-message');
-    box.hidden = !text;
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    T.text(box, text);
-    T.resize();
+    T.message(el('grooming-message'), text, kind);
   }
 
   function failed(reply, fallback) {

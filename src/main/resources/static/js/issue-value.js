@@ -13,11 +13,7 @@
   }
 
   function showMessage(text, kind) {
-    var box = el('panel-message');
-    box.hidden = !text;
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    T.text(box, text);
-    T.resize();
+    T.message(el('panel-message'), text, kind);
   }
 
   function clearFieldErrors() {

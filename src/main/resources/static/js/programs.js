@@ -24,23 +24,14 @@
   ];
   var BASIS = { issue_count: 'issue count', story_points: 'story points', original_estimate: 'original estimate' };
 
-  function make(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { T.text(node, text); }
-    return node;
-  }
+  var make = T.make;
 
   function percent(value) {
     return value === null || value === undefined ? '—' : (Math.round(Number(value) * 10) / 10) + ' %';
   }
 
   function message(text, kind) {
-    var box = el('programs-message');
-    box.hidden = !text;
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    T.text(box, text);
-    T.resize();
+    T.message(el('programs-message'), text, kind);
   }
 
   function errorText(reply) {

@@ -10,19 +10,10 @@
   var state = { rows: [], palette: [] };
 
   function message(text, kind) {
-    var box = el('roadmap-message');
-    box.hidden = !text;
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    T.text(box, text);
-    T.resize();
+    T.message(el('roadmap-message'), text, kind);
   }
 
-  function make(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { T.text(node, text); }
-    return node;
-  }
+  var make = T.make;
 
   function colorOf(key) {
     var match = state.palette.filter(function (c) { return c.key === key; })[0];

@@ -8,19 +8,10 @@
     storyPointsFieldId: 'story-points-field', staleDays: 'stale-days', rollupCacheTtlMinutes: 'cache-ttl'
   };
 
-  function make(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { T.text(node, text); }
-    return node;
-  }
+  var make = T.make;
 
   function message(text, kind) {
-    var box = el('settings-message');
-    box.hidden = !text;
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    T.text(box, text);
-    T.resize();
+    T.message(el('settings-message'), text, kind);
   }
 
   function problem(reply, fallback) {

@@ -1,7 +1,6 @@
 package dev.throughline.grooming.service;
 
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
@@ -22,6 +21,7 @@ import dev.throughline.problems.NotFoundException;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.ValueWrite;
+import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -53,14 +53,17 @@ public class GroomingService {
     private final UndoJiraStore undo;
     private final BacklogCache cache;
     private final IssueValueService values;
+    private final SiteSettingsService settings;
     private final Clock clock;
     private final Map<String, ReentrantLock> boardLocks = new ConcurrentHashMap<>();
 
-    GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values, Clock clock) {
+    GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
+                    SiteSettingsService settings, Clock clock) {
         this.jira = jira;
         this.undo = undo;
         this.cache = cache;
         this.values = values;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -73,6 +76,11 @@ public class GroomingService {
         boards.forEach(b -> b.projectId().ifPresent(projects::add));
         Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
         return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
+    }
+
+    /** The stale threshold a backlog read uses: the one asked for, else the site's setting (default 90 days). */
+    public int staleDays(Caller caller, Optional<Integer> requested) {
+        return requested.orElseGet(() -> settings.staleDays(caller.site()));
     }
 
     /**
@@ -110,7 +118,7 @@ public class GroomingService {
 
     public Proposal propose(Caller caller, long boardId, List<String> pinned, ProposalOptions options) {
         // read fresh: the proposal's current order is what apply will insist on (409 otherwise)
-        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, true);
+        BacklogSnapshot snapshot = backlog(caller, boardId, staleDays(caller, Optional.empty()), true);
         Set<String> pins = new HashSet<>(pinned);
         Set<String> onBacklog = new HashSet<>(snapshot.keys());
         List<FieldError> errors = new ArrayList<>();
@@ -139,9 +147,11 @@ public class GroomingService {
      * the board's backlog (400 otherwise; a key missing from a cached snapshot is looked up in a fresh read).
      */
     public BulkValueResult setModel(Caller caller, long boardId, ModelChange change) {
-        BacklogSnapshot snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, false);
+        // the site's stale threshold, as the page uses: the page's cached read answers, no second read of Jira
+        int staleDays = staleDays(caller, Optional.empty());
+        BacklogSnapshot snapshot = backlog(caller, boardId, staleDays, false);
         if (!new HashSet<>(snapshot.keys()).containsAll(change.issueKeys())) {
-            snapshot = backlog(caller, boardId, BacklogFlag.DEFAULT_STALE_DAYS, true);
+            snapshot = backlog(caller, boardId, staleDays, true);
         }
         Set<String> onBacklog = new HashSet<>(snapshot.keys());
         List<FieldError> errors = new ArrayList<>();

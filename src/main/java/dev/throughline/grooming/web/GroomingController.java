@@ -13,7 +13,6 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
-import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import org.springframework.http.HttpStatus;
@@ -38,11 +37,9 @@ import java.util.Optional;
 class GroomingController {
 
     private final GroomingService grooming;
-    private final SiteSettingsService settings;
 
-    GroomingController(GroomingService grooming, SiteSettingsService settings) {
+    GroomingController(GroomingService grooming) {
         this.grooming = grooming;
-        this.settings = settings;
     }
 
     @GetMapping("/api/projects/{projectKey}/boards")
@@ -57,7 +54,7 @@ class GroomingController {
                                 @RequestParam(defaultValue = "100") int limit,
                                 @RequestParam(name = "staleDays") Optional<Integer> requestedStaleDays,
                                 @RequestParam(defaultValue = "false") boolean refresh) {
-        int staleDays = requestedStaleDays.orElseGet(() -> settings.staleDays(caller.site())); // the site's setting
+        int staleDays = grooming.staleDays(caller, requestedStaleDays);
         if (offset < 0 || limit < 1 || limit > GroomingService.MAX_PAGE) {
             throw new InvalidInputException(List.of(new FieldError("limit",
                     "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));
@@ -148,13 +145,7 @@ class GroomingController {
             entry.put("version", item.value().map(ValueRecord::version).orElse(0L));
             return entry;
         }).toList());
-        HttpStatus status = switch (result.failure()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case STALE -> HttpStatus.CONFLICT;
-            default -> HttpStatus.OK;
-        };
-        return ResponseEntity.status(status).body(json);
+        return ResponseEntity.status(result.httpStatus()).body(json);
     }
 
     @PostMapping("/api/boards/{boardId}/undo")

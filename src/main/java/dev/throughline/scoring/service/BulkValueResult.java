@@ -14,6 +14,20 @@ public record BulkValueResult(boolean written, Outcome failure, List<Item> items
         items = List.copyOf(items);
     }
 
+    /** The HTTP status that reports this result: 200 when written, else the reason nothing was (404, 403, 409). */
+    public int httpStatus() {
+        switch (failure) {
+            case NOT_FOUND:
+                return 404;
+            case FORBIDDEN:
+                return 403;
+            case STALE:
+                return 409;
+            default:
+                return 200;
+        }
+    }
+
     public record Item(String issueKey, Outcome outcome, String message, Optional<ValueRecord> value) {
     }
 }

@@ -78,7 +78,7 @@ class IssueValueController {
             entry.put("value", item.value().map(ValueJson::value).orElse(null));
             return entry;
         }).toList());
-        return ResponseEntity.status(statusOf(result)).body(json);
+        return ResponseEntity.status(result.httpStatus()).body(json);
     }
 
     @ExceptionHandler(StaleValueException.class)
@@ -88,14 +88,5 @@ class IssueValueController {
         Map<String, Object> body = new LinkedHashMap<>(answer.getBody());
         body.put("current", e.current().map(ValueJson::value).orElse(null));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-    }
-
-    private static HttpStatus statusOf(BulkValueResult result) {
-        return switch (result.failure()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case STALE -> HttpStatus.CONFLICT;
-            default -> HttpStatus.OK;
-        };
     }
 }

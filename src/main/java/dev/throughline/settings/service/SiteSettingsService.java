@@ -37,8 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Service
 public class SiteSettingsService implements StoryPointsOverride {
 
-    private final ApplicationEventPublisher events;
-
     public static final int MAX_PROJECT_PAGE = 100;
     static final String ADMINS_ONLY = "Only Jira administrators can change Throughline's settings.";
 
@@ -46,17 +44,18 @@ public class SiteSettingsService implements StoryPointsOverride {
     private final SiteSettingsJiraStore store;
     private final ScoringSettingsCache scoring;
     private final ScoringJiraStore scoringStore;
+    private final ApplicationEventPublisher events;
     private final Cache<String, SiteSettings> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
     private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
 
     public SiteSettingsService(JiraClients jira, SiteSettingsJiraStore store, ScoringSettingsCache scoring,
                                ScoringJiraStore scoringStore, ApplicationEventPublisher events) {
-        this.events = events;
         this.jira = jira;
         this.store = store;
         this.scoring = scoring;
         this.scoringStore = scoringStore;
+        this.events = events;
     }
 
     /** The site's settings as features use them (cached). */
@@ -106,10 +105,7 @@ public class SiteSettingsService implements StoryPointsOverride {
      */
     public SiteSettings save(Caller caller, Map<String, ?> body) {
         SiteSettings submitted = SiteSettings.parse(body);
-        JiraClient client = jira.forSite(caller.site());
-        if (!client.isAdministrator(caller.requireAccountId())) {
-            throw new NotAllowedException(ADMINS_ONLY);
-        }
+        JiraClient client = requireAdmin(caller);
         if (submitted.storyPointsFieldId().isPresent()) {
             submitted.requireStoryPointsFieldAmong(numberFields(client.fields()));
         }

@@ -2,7 +2,6 @@ package dev.throughline.grooming.web;
 
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.service.GroomingService;
-import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.WsjfModel;
@@ -44,9 +43,6 @@ class GroomingControllerTest {
 
     @MockBean
     GroomingService grooming;
-
-    @MockBean
-    SiteSettingsService settings;
 
     @AfterEach
     void clear() {
