@@ -12,7 +12,6 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProgramResult;
 import dev.throughline.program.ProjectRollup;
 import dev.throughline.program.RollupEngine;
 import dev.throughline.program.RollupSettings;

@@ -10,7 +10,6 @@ import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.ValueRecordCodec;
 import dev.throughline.scoring.service.IssueValueView;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
