@@ -291,6 +291,7 @@ public class ProgramRollupService {
         private final AtomicLong read;
         private final Map<String, List<ProjectRollup>> parts = new LinkedHashMap<>();
         private final Map<String, SkippedProject> skipped = new LinkedHashMap<>();
+        private final List<CompletableFuture<Void>> lastFolds = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile boolean failed;
 
         FetchRun(JiraClient client, ProgramDefinition program, PartitionQueue queue, List<String> fields,
@@ -331,6 +332,9 @@ public class ProgramRollupService {
             if (failure != null) {
                 throw failure;
             }
+            for (CompletableFuture<Void> folding : lastFolds) {
+                join(folding);
+            }
             Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
             for (String projectKey : program.projects()) {
                 List<ProjectRollup> folded = parts.get(projectKey);
@@ -350,10 +354,12 @@ public class ProgramRollupService {
             while (!failed && (next = nextPartition()).isPresent()) {
                 Partition partition = next.get();
                 try {
-                    ProjectRollup folded = fold(partition);
-                    synchronized (this) {
-                        parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
-                    }
+                    // the last page folds while this worker already searches its next partition
+                    lastFolds.add(fold(partition).thenAccept(folded -> {
+                        synchronized (this) {
+                            parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
+                        }
+                    }));
                 } catch (JiraBadRequestException | JiraNotFoundException refused) {
                     // a key range Jira will not search, before it read anything, is covered by the reader below
                     if (partition.reader() == 0 || partition.claims().claimedAny(partition.reader())) {
@@ -380,13 +386,16 @@ public class ProgramRollupService {
 
         /**
          * Reads the partition's pages in order. Each page's issues are folded on the fold pool while the next page
-         * is requested, so folding never delays the next search; at most one page waits to be folded.
+         * is requested, so folding never delays the next search; at most two pages wait to be folded.
+         *
+         * @return the partition's rollup once its last page is folded
          */
-        private ProjectRollup fold(Partition partition) {
+        private CompletableFuture<ProjectRollup> fold(Partition partition) {
             SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())),
                     fields, IssueMapper.properties(), PAGE_SIZE);
             ProjectRollup rollup = new ProjectRollup(settings);
             CompletableFuture<Void> folded = CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> foldedBefore = folded;
             Optional<String> token = Optional.empty();
             try {
                 do {
@@ -395,9 +404,11 @@ public class ProgramRollupService {
                     }
                     SearchPage page = client.searchPage(request, token);
                     int taken = partition.claims().claim(partition.reader(), keyNumbers(page.keys()));
-                    folded.join(); // the page before is folded: only this one waits
-                    // the page's fields are parsed on the fold pool too, while the next page is requested
-                    folded = CompletableFuture.runAsync(() -> {
+                    // at most this page and the one before wait to be folded, so a slow fold seldom holds up
+                    // the next search; the page's fields are parsed on the fold pool too, in page order
+                    foldedBefore.join();
+                    foldedBefore = folded;
+                    folded = folded.thenRunAsync(() -> {
                         for (JiraIssue issue : page.issues().subList(0, taken)) {
                             rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
                         }
@@ -406,11 +417,10 @@ public class ProgramRollupService {
                     boolean stop = taken < page.keys().size() || partition.claims().reachedNext(partition.reader());
                     token = stop ? Optional.empty() : page.nextPageToken();
                 } while (token.isPresent());
-                folded.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
-            return rollup;
+            return folded.thenApply(done -> rollup);
         }
     }
 

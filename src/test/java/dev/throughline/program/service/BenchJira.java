@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class BenchJira {
 
     /** One HTTP exchange as the app saw it (after retries, before signing would happen). */
-    record Exchange(String method, String path, long startNanos, long endNanos) {
+    /** One request; {@code thread} is the client thread that sent it (a worker of the fetch). */
+    record Exchange(String method, String path, long startNanos, long endNanos, String thread) {
     }
 
     /** Records every request the client sends; placed before the retry interceptor like ACSB's signers. */
@@ -38,7 +39,7 @@ final class BenchJira {
                 return execution.execute(request, body);
             } finally {
                 exchanges.add(new Exchange(String.valueOf(request.getMethod()), request.getURI().getPath(), start,
-                        System.nanoTime()));
+                        System.nanoTime(), Thread.currentThread().getName()));
             }
         }
     }

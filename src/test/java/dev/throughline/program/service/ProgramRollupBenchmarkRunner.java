@@ -18,11 +18,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The app side of {@link ProgramRollupBenchmark}, run in its own JVM (e.g. {@code -Xmx256m}) so that its heap
@@ -72,7 +75,7 @@ public final class ProgramRollupBenchmarkRunner {
         JiraClients clients = BenchJira.clients(client);
         ProgramService programs = new ProgramService(clients, new ProgramJiraStore());
         ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
-                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
+                tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
 
         long warmStarted = System.nanoTime();
@@ -106,12 +109,18 @@ public final class ProgramRollupBenchmarkRunner {
         List<BenchJira.Exchange> searches = fetch.stream().filter(e -> e.path().endsWith("/search/jql")).toList();
         long windowNanos = searches.isEmpty() ? 0 : searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(0)
                 - searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(0);
+        double[] gaps = workerGaps(searches);
+        long firstSearch = searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(started);
+        long lastSearch = searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(started);
         double[] searchMillis = searches.stream().mapToDouble(e -> (e.endNanos() - e.startNanos()) / 1e6).sorted().toArray();
         GroupSummary program = first.result().program();
         long projectItems = first.result().projects().stream().mapToLong(GroupSummary::items).sum();
         String others = fetch.stream().filter(e -> !e.path().endsWith("/search/jql"))
                 .map(e -> e.method() + " " + e.path()).reduce((a, b) -> a + "," + b).orElse("");
         phase(parent, "fetch", "wallMs=" + ms(wallNanos), "searchWindowMs=" + ms(windowNanos),
+                "beforeSearchesMs=" + ms(firstSearch - started), "afterSearchesMs=" + ms(started + wallNanos - lastSearch),
+                "searchGapP50Ms=" + (gaps.length == 0 ? "0" : fmt(pct(gaps, 50))),
+                "searchGapP90Ms=" + (gaps.length == 0 ? "0" : fmt(pct(gaps, 90))),
                 "requests=" + fetch.size(), "searches=" + searches.size(),
                 "searchP50Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 50))),
                 "searchP95Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 95))),
@@ -126,6 +135,8 @@ public final class ProgramRollupBenchmarkRunner {
                 "projectItems=" + projectItems, "projects=" + first.result().projects().size(),
                 "skipped=" + first.skippedProjects().size(), "leftOut=" + first.leftOutProjects(),
                 "otherRequests=" + others.replace(' ', '_'));
+
+        repeats(clients, baseUrl, programId, concurrency, recorder, pageCalls, parent);
 
         // the cached path: same viewer, cached fetch, merge of the projects the viewer may browse
         cached(service, caller, programId, recorder, slowCalls, parent, "cachedWithLatency");
@@ -200,6 +211,55 @@ public final class ProgramRollupBenchmarkRunner {
         System.out.println("PHASE " + name + " " + String.join(" ", values));
         System.out.flush();
         parent.readLine();
+    }
+
+    /**
+     * The fetch again, {@code throughline.bench.fetches - 1} times, each as the first fetch was made: a new service
+     * (no cached program definition or rollup) and a viewer whose permission check the client has not cached
+     * ({@code bench-viewer-N}, who may browse every project), so each makes the same Jira requests.
+     */
+    private static void repeats(JiraClients clients, String baseUrl, String programId, int concurrency,
+                                BenchJira.Recorder recorder, java.util.Queue<Long> pageCalls, BufferedReader parent)
+            throws Exception {
+        for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
+            ProgramRollupService fresh = new ProgramRollupService(clients, new ProgramService(clients, new ProgramJiraStore()),
+                    new ThemeJiraStore(), tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
+            Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
+            System.gc();
+            long started = System.nanoTime();
+            long items = fresh.rollup(viewer, programId, true).result().program().items();
+            long wallNanos = System.nanoTime() - started;
+            fresh.stop();
+            int requests = recorder.exchanges.size();
+            recorder.exchanges.clear();
+            pageCalls.clear();
+            phase(parent, "repeat", "wallMs=" + ms(wallNanos), "items=" + items, "requests=" + requests);
+        }
+    }
+
+    /**
+     * Per worker thread, the time from one search's answer to its next search (reading and pre-scanning the page,
+     * claiming its keys, handing it to the fold pool, building the next request), sorted.
+     */
+    private static double[] workerGaps(List<BenchJira.Exchange> searches) {
+        Map<String, List<BenchJira.Exchange>> byThread = new HashMap<>();
+        searches.forEach(e -> byThread.computeIfAbsent(e.thread(), t -> new ArrayList<>()).add(e));
+        List<Double> gaps = new ArrayList<>();
+        for (List<BenchJira.Exchange> worker : byThread.values()) {
+            worker.sort(Comparator.comparingLong(BenchJira.Exchange::startNanos));
+            for (int i = 1; i < worker.size(); i++) {
+                gaps.add((worker.get(i).startNanos() - worker.get(i - 1).endNanos()) / 1e6);
+            }
+        }
+        return gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /**
+     * The sandbox's day, with time going on: each warm-up fetch then has its own time, so its result is assembled
+     * again instead of served from the service's result cache (a fixed clock would warm up the fetch alone).
+     */
+    private static Clock tickingFrom(Instant start) {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     }
 
     private static String ms(long nanos) {
