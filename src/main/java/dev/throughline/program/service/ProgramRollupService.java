@@ -359,6 +359,10 @@ public class ProgramRollupService {
                         synchronized (this) {
                             parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
                         }
+                    }).whenComplete((done, foldFailure) -> {
+                        if (foldFailure != null) {
+                            failed = true; // the other workers stop at their next page, as for a failed search
+                        }
                     }));
                 } catch (JiraBadRequestException | JiraNotFoundException refused) {
                     // a key range Jira will not search, before it read anything, is covered by the reader below
