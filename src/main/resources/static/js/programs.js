@@ -5,10 +5,11 @@
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
   var state = { programs: [], current: null, rollup: null, charts: {}, editing: null };
+  // epics and themes have forecasts of their own (r.forecasts.epics / .themes, keyed by the group's id)
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
-    { key: 'epics', title: 'Epics' },
-    { key: 'themes', title: 'Themes' },
+    { key: 'epics', title: 'Epics', forecasts: 'epics', keyed: true },
+    { key: 'themes', title: 'Themes', forecasts: 'themes' },
     { key: 'fixVersions', title: 'Fix versions' }
   ];
   var COLUMNS = [
@@ -116,9 +117,12 @@
     T.resize();
   }
 
-  function fact(list, term, value) {
-    list.appendChild(make('dt', null, term));
-    list.appendChild(make('dd', null, value));
+  /** One term and its value, grouped so that the grid keeps them together in one cell. */
+  function fact(list, term, value, wide) {
+    var pair = make('div', wide ? 'wide' : null);
+    pair.appendChild(make('dt', null, term));
+    pair.appendChild(make('dd', null, value));
+    list.appendChild(pair);
   }
 
   function forecastText(f) {
@@ -141,7 +145,7 @@
     facts.textContent = '';
     fact(facts, 'Items', g.done + ' of ' + g.items + ' done (' + g.inProgress + ' in progress)');
     fact(facts, 'Value delivered', percent(g.valueDelivered));
-    fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items)', forecastText(r.forecasts.program));
+    fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items)', forecastText(r.forecasts.program), true);
     fact(facts, 'Dependencies', r.dependencies.open.length + ' open, ' + r.dependencies.crossProject + ' cross-project');
     var flags = el('red-flags');
     flags.textContent = '';
@@ -164,6 +168,44 @@
     return column.value ? column.value(g) : g[column.key];
   }
 
+  /** The 85 % week of a group's forecast; sorts by weeks from now (done first, no throughput last). */
+  function forecastColumn(forecasts) {
+    function of(g) { return forecasts[g.id]; }
+    function p85(f) { return f.percentiles.filter(function (p) { return p.percent === 85; })[0]; }
+    return {
+      key: 'forecast85', label: 'Done by (85 %)',
+      value: function (g) {
+        var f = of(g);
+        if (!f || f.status === 'no_throughput') { return null; }
+        if (f.status === 'complete') { return 0; }
+        var p = p85(f);
+        return p.beyondHorizon ? Number.MAX_SAFE_INTEGER : p.weeksFromNow;
+      },
+      render: function (g) {
+        var f = of(g);
+        if (!f) { return '—'; }
+        if (f.status === 'complete') { return 'done'; }
+        if (f.status === 'no_throughput') { return 'no throughput'; }
+        var p = p85(f);
+        return p.beyondHorizon ? 'beyond 10 years' : 'week of ' + p.weekStart;
+      },
+      title: function (g) { var f = of(g); return f ? forecastText(f) : ''; }
+    };
+  }
+
+  function columnsFor(kind, r) {
+    var columns = COLUMNS.slice();
+    if (kind.keyed) {
+      // an epic is known by its key, followed by its summary when it has one
+      columns[0] = { key: 'name', label: 'Epic', text: true,
+        value: function (g) { return g.name && g.name !== g.id ? g.id + ' ' + g.name : g.id; } };
+    }
+    if (kind.forecasts) {
+      columns.splice(4, 0, forecastColumn(r.forecasts[kind.forecasts] || {}));
+    }
+    return columns;
+  }
+
   function renderGroups(r) {
     var holder = el('groups');
     holder.textContent = '';
@@ -178,20 +220,20 @@
       if (!rows.length) {
         section.appendChild(make('p', 'subtle', 'None.'));
       } else {
-        section.appendChild(table(kind, rows, titleId));
+        section.appendChild(table(columnsFor(kind, r), rows, titleId));
       }
       holder.appendChild(section);
     });
   }
 
-  function table(kind, rows, titleId) {
+  function table(columns, rows, titleId) {
     var sort = { column: 'name', direction: 'ascending' };
     var tableNode = make('table');
     tableNode.setAttribute('aria-labelledby', titleId);
     var head = make('thead');
     var headRow = make('tr');
     var body = make('tbody');
-    COLUMNS.forEach(function (column) {
+    columns.forEach(function (column) {
       var th = make('th', column.text ? null : 'num');
       th.scope = 'col';
       var button = make('button', 'sort', column.label);
@@ -209,7 +251,7 @@
     tableNode.appendChild(body);
 
     function fill() {
-      var column = COLUMNS.filter(function (c) { return c.key === sort.column; })[0];
+      var column = columns.filter(function (c) { return c.key === sort.column; })[0];
       var sign = sort.direction === 'ascending' ? 1 : -1;
       var sorted = rows.slice().sort(function (a, b) {
         var x = cellValue(column, a), y = cellValue(column, b);
@@ -219,15 +261,17 @@
         return sign * (Number(x) - Number(y));
       });
       Array.prototype.forEach.call(headRow.children, function (th, i) {
-        if (COLUMNS[i].key === sort.column) { th.setAttribute('aria-sort', sort.direction); } else { th.removeAttribute('aria-sort'); }
+        if (columns[i].key === sort.column) { th.setAttribute('aria-sort', sort.direction); } else { th.removeAttribute('aria-sort'); }
       });
       body.textContent = '';
       sorted.forEach(function (g) {
         var tr = make('tr');
-        COLUMNS.forEach(function (c, i) {
+        columns.forEach(function (c, i) {
           var v = cellValue(c, g);
-          var cell = make(i === 0 ? 'th' : 'td', c.text ? null : 'num', c.format ? c.format(v) : v);
+          var text = c.render ? c.render(g) : (c.format ? c.format(v) : v);
+          var cell = make(i === 0 ? 'th' : 'td', c.text ? null : 'num', text);
           if (i === 0) { cell.scope = 'row'; }
+          if (c.title) { cell.title = c.title(g); }
           if (c.key === 'anomalies' && g.anomalies.length) { cell.title = g.anomalies.join(', '); }
           tr.appendChild(cell);
         });

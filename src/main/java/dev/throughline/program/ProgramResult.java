@@ -7,12 +7,14 @@ import java.util.TreeMap;
 
 /**
  * Everything a program page renders. Group lists are sorted by id; maps are keyed by theme id / epic key.
+ * {@code epicSummaries} holds each epic's summary (none for an epic Jira sent without one). Only epics the
+ * merged projects hold get a row, so a viewer never sees the summary of an epic they may not browse.
  */
 public record ProgramResult(RollupSettings settings, GroupSummary program, List<GroupSummary> projects,
                             List<GroupSummary> epics, List<GroupSummary> themes, List<GroupSummary> fixVersions,
                             DependencyReport dependencies, BurnUp programBurnUp, Map<String, BurnUp> themeBurnUps,
                             Forecast programForecast, Map<String, Forecast> themeForecasts,
-                            Map<String, Forecast> epicForecasts) {
+                            Map<String, Forecast> epicForecasts, Map<String, String> epicSummaries) {
 
     public ProgramResult {
         if (settings == null || program == null || dependencies == null || programBurnUp == null
@@ -26,6 +28,7 @@ public record ProgramResult(RollupSettings settings, GroupSummary program, List<
         themeBurnUps = Collections.unmodifiableMap(new TreeMap<>(themeBurnUps));
         themeForecasts = Collections.unmodifiableMap(new TreeMap<>(themeForecasts));
         epicForecasts = Collections.unmodifiableMap(new TreeMap<>(epicForecasts));
+        epicSummaries = Collections.unmodifiableMap(new TreeMap<>(epicSummaries));
     }
 
     public GroupSummary project(String key) {

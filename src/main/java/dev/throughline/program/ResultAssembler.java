@@ -68,7 +68,18 @@ final class ResultAssembler {
                 summaries(GroupKind.THEME, themes), summaries(GroupKind.FIX_VERSION, fixVersions),
                 new DependencyFinder(settings, source.dependencyEnds(), this::themesOf).find(source.links()),
                 BurnUp.of(program.weeks, firstWeek, currentWeek), themeBurnUps,
-                forecaster.forecast(program), themeForecasts, epicForecasts);
+                forecaster.forecast(program), themeForecasts, epicForecasts, epicSummaries());
+    }
+
+    /** The summaries of the epics among the containers that name one. */
+    private Map<String, String> epicSummaries() {
+        Map<String, String> summaries = new HashMap<>();
+        for (Container container : containers.values()) {
+            if (container.isEpic() && !container.summary().isBlank()) {
+                summaries.put(container.key(), container.summary());
+            }
+        }
+        return summaries;
     }
 
     /**

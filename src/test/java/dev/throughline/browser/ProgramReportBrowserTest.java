@@ -25,6 +25,24 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         }
         assertThat(b.visible("#dependency-list").findElements(By.cssSelector("li"))).isNotEmpty();
 
+        // each summary term sits in one cell with its value, not spread over the grid
+        Object pairsTogether = b.script("var pairs = document.querySelectorAll('#summary-facts > div');"
+                + " return pairs.length === 4 && Array.prototype.every.call(pairs, function (p) {"
+                + " var t = p.querySelector('dt').getBoundingClientRect(), v = p.querySelector('dd').getBoundingClientRect();"
+                + " return Math.abs(t.left - v.left) < 1 && v.top >= t.bottom - 1; });");
+        assertThat(pairsTogether).as("summary terms stand above their values").isEqualTo(true);
+        // epics: named by key and summary, with their own 85 % forecast
+        WebElement epics = b.visible("section[aria-labelledby='group-epics'] table");
+        assertThat(epics.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+                .contains("Epic", "Done by (85 %)");
+        String firstEpic = epics.findElement(By.cssSelector("tbody th")).getText();
+        assertThat(firstEpic).matches("[A-Z]+-\\d+ \\S.*");
+        assertThat(epics.findElements(By.cssSelector("tbody td")).stream().map(WebElement::getText))
+                .anyMatch(text -> text.matches("week of \\d{4}-\\d{2}-\\d{2}|done|no throughput|beyond 10 years"));
+        WebElement themes = b.visible("section[aria-labelledby='group-themes'] table");
+        assertThat(themes.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+                .contains("Done by (85 %)");
+
         WebElement sort = b.visible("#groups button.sort");
         String header = (String) b.script("return arguments[0].closest('th').getAttribute('aria-sort');", sort);
         b.script("arguments[0].focus();", sort);

@@ -36,7 +36,7 @@ class BurnUpTest {
 
     @Test
     void aDoneItemWithoutResolutionDateCountsAsDoneThisWeek() {
-        ProgramIssue unresolvedDone = new ProgramIssue("A-1", "A", IssueKind.STANDARD, StatusCategory.DONE,
+        ProgramIssue unresolvedDone = new ProgramIssue("A-1", "", "A", IssueKind.STANDARD, StatusCategory.DONE,
                 java.util.Optional.empty(), day(2, 25), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Optional.empty(),
                 java.util.List.of(), 0, java.util.List.of(), java.util.List.of());

@@ -114,6 +114,24 @@ class MergeTest {
     }
 
     @Test
+    void epicsAreNamedByTheirSummaryAndNoSummaryLeavesAMergeWithoutTheirProject() {
+        List<ProgramIssue> issues = TestIssue.all(epic("A-1").summary("Checkout redesign"),
+                story("A-2").summary("Pay by card").parent("A-1"), story("B-1").summary("Card form").parent("A-1"),
+                epic("B-2").summary("   "));
+        Map<String, ProjectRollup> rollups = foldPerProject(issues);
+
+        ProgramResult all = RollupEngine.rollUp(SETTINGS, rollups.values());
+        ProgramResult withoutA = RollupEngine.rollUp(SETTINGS, List.of(rollups.get("B")));
+
+        assertThat(all.epicSummaries()).as("stories keep no summary; a blank one names nothing")
+                .containsExactly(Map.entry("A-1", "Checkout redesign"));
+        assertThat(all.epic("A-1").items()).isEqualTo(2);
+        assertThat(withoutA.epics()).extracting(GroupSummary::id).as("an epic the merge did not read has no row")
+                .containsExactly("B-2");
+        assertThat(withoutA.epicSummaries()).isEmpty();
+    }
+
+    @Test
     void rollingUpLeavesTheAccumulatorsUsable() {
         ProjectRollup rollup = new ProjectRollup(SETTINGS);
         rollup.accept(story("A-1").points(1).build());

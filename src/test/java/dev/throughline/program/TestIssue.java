@@ -14,6 +14,7 @@ final class TestIssue {
     static final LocalDate LONG_AGO = LocalDate.of(2025, 6, 2);
 
     private final String key;
+    private String summary = "";
     private IssueKind kind;
     private StatusCategory status = StatusCategory.TODO;
     private String parent;
@@ -44,6 +45,11 @@ final class TestIssue {
 
     static TestIssue subtask(String key, String parent) {
         return new TestIssue(key, IssueKind.SUBTASK).parent(parent);
+    }
+
+    TestIssue summary(String text) {
+        this.summary = text;
+        return this;
     }
 
     TestIssue parent(String parentKey) {
@@ -117,7 +123,7 @@ final class TestIssue {
     }
 
     ProgramIssue build() {
-        return new ProgramIssue(key, key.substring(0, key.indexOf('-')), kind, status, Optional.ofNullable(parent),
+        return new ProgramIssue(key, summary, key.substring(0, key.indexOf('-')), kind, status, Optional.ofNullable(parent),
                 created, Optional.ofNullable(resolved), Optional.ofNullable(due), Optional.ofNullable(points),
                 Optional.ofNullable(estimate), versions, Optional.ofNullable(value), themes, subtasks, blocks, blockedBy);
     }

@@ -61,7 +61,7 @@ final class IssueMapper {
         if (kind == IssueKind.SUBTASK && parent.isEmpty()) {
             kind = IssueKind.STANDARD; // a sub-task always has a parent in Jira; be lenient rather than fail a rollup
         }
-        return new ProgramIssue(issue.key(), projectKey, kind, status(f), parent,
+        return new ProgramIssue(issue.key(), f.summary().orElse(""), projectKey, kind, status(f), parent,
                 f.created().map(IssueMapper::date).orElse(today), f.resolutionDate().map(IssueMapper::date),
                 f.dueDate(), storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
                 f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue),

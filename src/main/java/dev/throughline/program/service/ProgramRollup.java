@@ -1,5 +1,6 @@
 package dev.throughline.program.service;
 
+import dev.throughline.program.GroupSummary;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.ProgramResult;
 
@@ -28,9 +29,15 @@ public record ProgramRollup(ProgramDefinition program, ProgramResult result, int
         this(program, result, leftOutProjects, skippedProjects, fetchedAt, Map.of());
     }
 
-    /** What a group row is called: a theme's name, otherwise the project key, epic key or version name. */
-    public String label(dev.throughline.program.GroupSummary group) {
-        return group.kind() == dev.throughline.program.GroupKind.THEME ? themeNames.getOrDefault(group.id(), group.id())
-                : group.id();
+    /**
+     * What a group row is called: a theme's name, an epic's summary (its key when it has none), otherwise the
+     * project key or version name.
+     */
+    public String label(GroupSummary group) {
+        return switch (group.kind()) {
+            case THEME -> themeNames.getOrDefault(group.id(), group.id());
+            case EPIC -> result.epicSummaries().getOrDefault(group.id(), group.id());
+            default -> group.id();
+        };
     }
 }

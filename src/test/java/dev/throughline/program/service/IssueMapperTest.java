@@ -27,6 +27,7 @@ class IssueMapperTest {
     @Test
     void mapsEveryFieldTheRollupNeeds() {
         Map<String, Object> fields = Map.ofEntries(
+                Map.entry("summary", "Pay by card"),
                 Map.entry("status", Map.of("statusCategory", Map.of("key", "done"))),
                 Map.entry("issuetype", Map.of("name", "Story", "subtask", false, "hierarchyLevel", 0)),
                 Map.entry("parent", Map.of("key", "WEB-1")),
@@ -47,6 +48,7 @@ class IssueMapperTest {
 
         ProgramIssue mapped = IssueMapper.map(issue, "WEB", Optional.of("customfield_10016"), TODAY);
 
+        assertThat(mapped.summary()).isEqualTo("Pay by card");
         assertThat(mapped.kind()).isEqualTo(IssueKind.STANDARD);
         assertThat(mapped.status()).isEqualTo(StatusCategory.DONE);
         assertThat(mapped.parentKey()).contains("WEB-1");
@@ -75,6 +77,7 @@ class IssueMapperTest {
         ProgramIssue mappedSubtask = IssueMapper.map(subtask, "WEB", Optional.empty(), TODAY);
 
         assertThat(mappedEpic.kind()).isEqualTo(IssueKind.EPIC);
+        assertThat(mappedEpic.summary()).as("Jira sent no summary").isEmpty();
         assertThat(mappedEpic.status()).isEqualTo(StatusCategory.TODO);
         assertThat(mappedEpic.created()).isEqualTo(TODAY);
         assertThat(mappedEpic.storyPoints()).isEmpty();

@@ -103,6 +103,10 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         assertThat(result.path("groups").path("projects").findValuesAsText("id")).containsExactly("MOB", "PLAT", "WEB");
         assertThat(result.path("groups").path("epics").size()).isEqualTo(
                 site.issues().stream().filter(i -> i.type() == IssueType.EPIC).count());
+        for (JsonNode epic : result.path("groups").path("epics")) {
+            assertThat(epic.path("name").asText()).as("epic rows are named by the epic's summary")
+                    .isEqualTo(site.requireIssue(epic.path("id").asText()).summary());
+        }
         Map<Long, SandboxIssue> byId = site.issues().stream().collect(Collectors.toMap(SandboxIssue::id, Function.identity()));
         long openDependencies = site.links().stream().filter(l -> l.type() == LinkType.BLOCKS)
                 .map(l -> List.of(byId.get(l.sourceIssueId()), byId.get(l.targetIssueId())))
@@ -243,6 +247,9 @@ class ProgramRollupApiTest extends ConnectedAppTest {
                 + program.path("items").asLong() + ","
                 + program.path("done").asLong() + "," + program.path("percentComplete").asText() + ",");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,WEB,"));
+        JsonNode epic = groups.path("epics").get(0);
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("epic," + epic.path("id").asText() + ","
+                + dev.throughline.web.Csv.cell(site.requireIssue(epic.path("id").asText()).summary()) + ","));
         assertThat(dev.throughline.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(dev.throughline.web.Csv.cell("-1")).isEqualTo("'-1");
         assertThat(dev.throughline.web.Csv.cell("@SUM")).isEqualTo("'@SUM");
