@@ -113,6 +113,7 @@
     renderSummary(r);
     renderGroups(r);
     renderDependencies(r);
+    fillChartScope(r);
     renderCharts(r);
     T.resize();
   }
@@ -310,10 +311,29 @@
 
   /* ---------- charts (Chart.js from WebJars) ---------- */
 
+  /** The program, then each theme by name; a theme picked before stays picked while it is still there. */
+  function fillChartScope(r) {
+    var picker = el('chart-scope');
+    var picked = picker.value;
+    while (picker.options.length > 1) { picker.remove(1); }
+    (r.groups.themes || []).slice().sort(function (a, b) { return String(a.name).localeCompare(String(b.name)); })
+      .forEach(function (theme) {
+        var option = make('option', null, 'Theme: ' + theme.name);
+        option.value = theme.id;
+        picker.appendChild(option);
+      });
+    picker.value = Array.prototype.some.call(picker.options, function (o) { return o.value === picked; }) ? picked : '';
+  }
+
   function renderCharts(r) {
     if (!window.Chart) { return; }
     Object.keys(state.charts).forEach(function (k) { state.charts[k].destroy(); });
-    var points = r.burnUp.program;
+    var theme = el('chart-scope').value;
+    var themeName = theme ? el('chart-scope').selectedOptions[0].textContent.replace(/^Theme: /, '') : '';
+    T.text(el('burnup-scope'), theme ? ' · ' + themeName : '');
+    T.text(el('forecast-scope'), theme ? ' · ' + themeName : '');
+    var points = theme ? (r.burnUp.themes[theme] || []) : r.burnUp.program;
+    var forecast = theme ? (r.forecasts.themes[theme] || { status: 'complete', percentiles: [] }) : r.forecasts.program;
     state.charts.burnup = new Chart(el('burnup-chart'), {
       type: 'line',
       data: {
@@ -325,7 +345,7 @@
       },
       options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } }
     });
-    var percentiles = r.forecasts.program.percentiles.filter(function (p) { return !p.beyondHorizon && p.weeksFromNow !== null; });
+    var percentiles = forecast.percentiles.filter(function (p) { return !p.beyondHorizon && p.weeksFromNow !== null; });
     state.charts.forecast = new Chart(el('forecast-chart'), {
       type: 'bar',
       data: {
@@ -334,7 +354,7 @@
           backgroundColor: ['#4BCE97', '#F5CD47', '#F87168'] }]
       },
       options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } },
-        plugins: { title: { display: !percentiles.length, text: forecastText(r.forecasts.program) } } }
+        plugins: { title: { display: !percentiles.length, text: forecastText(forecast) } } }
     });
   }
 
@@ -526,6 +546,7 @@
     if (state.editing) { toggleForm(false); }
     if (event.target.value) { loadRollup(event.target.value, false); } else { state.current = null; el('report').hidden = true; busy(false); }
   });
+  el('chart-scope').addEventListener('change', function () { if (state.rollup) { renderCharts(state.rollup); } });
   el('refresh').addEventListener('click', function () { if (state.current) { loadRollup(state.current, true); } });
   el('export-csv').addEventListener('click', exportCsv);
   el('new-program-toggle').addEventListener('click', openCreate);

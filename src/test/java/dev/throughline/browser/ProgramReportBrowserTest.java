@@ -43,6 +43,21 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         assertThat(themes.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
                 .contains("Done by (85 %)");
 
+        // the charts follow a theme picked above them: its burn-up ends at the theme's item count
+        org.openqa.selenium.support.ui.Select scope = new org.openqa.selenium.support.ui.Select(b.visible("#chart-scope"));
+        assertThat(scope.getOptions()).hasSizeGreaterThan(1);
+        String themeName = scope.getOptions().get(1).getText().replace("Theme: ", "");
+        scope.selectByIndex(1);
+        b.waitForText("#burnup-title", Pattern.compile(Pattern.quote(themeName)));
+        Object themeScope = b.script("var d = Chart.getChart(document.getElementById('burnup-chart')).data.datasets[0].data;"
+                + " return String(d[d.length - 1]);");
+        WebElement themeRow = themes.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(themeName)).findFirst().orElseThrow();
+        assertThat(themeScope).isEqualTo(themeRow.findElements(By.cssSelector("td")).get(0).getText());
+        assertThat(b.visible("#forecast-title").getText()).contains(themeName);
+        scope.selectByIndex(0);
+        b.until(d -> !d.findElement(By.id("burnup-title")).getText().contains(themeName));
+
         WebElement sort = b.visible("#groups button.sort");
         String header = (String) b.script("return arguments[0].closest('th').getAttribute('aria-sort');", sort);
         b.script("arguments[0].focus();", sort);

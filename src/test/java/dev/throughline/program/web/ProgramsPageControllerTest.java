@@ -44,9 +44,10 @@ class ProgramsPageControllerTest {
             count++;
             assertThat(html).as("label for " + controls.group(2)).contains("<label for=\"" + controls.group(2) + "\"");
         }
-        assertThat(count).isEqualTo(7);
+        assertThat(count).isEqualTo(8);
         assertThat(html).contains("<label for=\"np-projects\">Project keys (comma-separated)</label>",
-                "<label for=\"program-picker\"", "aria-labelledby=\"program-form-title\"", "aria-controls=\"new-program\"");
+                "<label for=\"program-picker\"", "<label for=\"chart-scope\">Charts for</label>",
+                "aria-labelledby=\"program-form-title\"", "aria-controls=\"new-program\"");
         for (String field : new String[]{"name", "projects", "jql", "progressBasis", "throughputWeeks", "includeSubtasks"}) {
             assertThat(html).contains("id=\"np-error-" + field + "\"");
         }
