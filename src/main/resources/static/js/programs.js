@@ -146,7 +146,8 @@
     facts.textContent = '';
     fact(facts, 'Items', g.done + ' of ' + g.items + ' done (' + g.inProgress + ' in progress)');
     fact(facts, 'Value delivered', percent(g.valueDelivered));
-    fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items)', forecastText(r.forecasts.program), true);
+    fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items'
+      + (r.program.scopeGrowth ? ', new work added at its past pace' : '') + ')', forecastText(r.forecasts.program), true);
     fact(facts, 'Dependencies', r.dependencies.open.length + ' open, ' + r.dependencies.crossProject + ' cross-project');
     var flags = el('red-flags');
     flags.textContent = '';
@@ -378,7 +379,7 @@
     }).catch(function (error) { message(error.message, 'error'); });
   }
 
-  var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks', 'version'];
+  var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks', 'scopeGrowth', 'version'];
 
   function clearFieldErrors() {
     FIELDS.forEach(function (f) {
@@ -424,6 +425,7 @@
     el('np-basis').value = program.progressBasis || 'issue_count';
     el('np-weeks').value = program.throughputWeeks || 12;
     el('np-subtasks').checked = !!program.includeSubtasks;
+    el('np-growth').checked = !!program.scopeGrowth;
   }
 
   function openCreate() {
@@ -454,6 +456,7 @@
         .filter(function (k) { return k.length > 0; }),
       progressBasis: el('np-basis').value,
       includeSubtasks: el('np-subtasks').checked,
+      scopeGrowth: el('np-growth').checked,
       throughputWeeks: weeks === '' ? 12 : Number(weeks)
     };
     var jql = el('np-jql').value.trim();

@@ -46,7 +46,7 @@ public final class ProgramCatalog {
         }
         requireUniqueName(draft.name(), null);
         return new ProgramDefinition(newId.get(), draft.name(), draft.projects(), draft.jql(), draft.progressBasis(),
-                draft.includeSubtasks(), draft.throughputWeeks(), 1);
+                draft.includeSubtasks(), draft.scopeGrowth(), draft.throughputWeeks(), 1);
     }
 
     /** The updated program; a stale version is refused with the current one ({@code current} read in full). */
@@ -57,7 +57,7 @@ public final class ProgramCatalog {
         }
         requireUniqueName(draft.name(), current.id());
         return new ProgramDefinition(current.id(), draft.name(), draft.projects(), draft.jql(), draft.progressBasis(),
-                draft.includeSubtasks(), draft.throughputWeeks(), current.version() + 1);
+                draft.includeSubtasks(), draft.scopeGrowth(), draft.throughputWeeks(), current.version() + 1);
     }
 
     /** Every program but {@code id}. */

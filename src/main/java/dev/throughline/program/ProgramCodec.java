@@ -21,6 +21,7 @@ public final class ProgramCodec {
         map.put("jql", program.jql().orElse(null));
         map.put("progressBasis", basis(program.progressBasis()));
         map.put("includeSubtasks", program.includeSubtasks());
+        map.put("scopeGrowth", program.scopeGrowth());
         map.put("throughputWeeks", program.throughputWeeks());
         map.put("version", program.version());
         return map;
@@ -47,8 +48,8 @@ public final class ProgramCodec {
         return new ProgramDefinition((String) map.get("id"), (String) map.get("name"), projects,
                 Optional.ofNullable(map.get("jql") instanceof String j ? j : null),
                 ProgressBasis.valueOf(((String) map.get("progressBasis")).toUpperCase(Locale.ROOT)),
-                Boolean.TRUE.equals(map.get("includeSubtasks")), ((Number) map.get("throughputWeeks")).intValue(),
-                ((Number) map.get("version")).longValue());
+                Boolean.TRUE.equals(map.get("includeSubtasks")), Boolean.TRUE.equals(map.get("scopeGrowth")),
+                ((Number) map.get("throughputWeeks")).intValue(), ((Number) map.get("version")).longValue());
     }
 
     public static ProgramSummary summaryFromMap(Map<String, ?> map) {

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * A program as stored: a named set of Jira projects rolled up together, with an optional JQL refinement ANDed to
- * each project's search. {@code version} counts saves and guards against lost updates.
+ * each project's search. {@code scopeGrowth} makes forecasts add new work at the pace it was created in the
+ * throughput weeks. {@code version} counts saves and guards against lost updates.
  */
 public record ProgramDefinition(String id, String name, List<String> projects, Optional<String> jql,
-                                ProgressBasis progressBasis, boolean includeSubtasks, int throughputWeeks,
-                                long version) {
+                                ProgressBasis progressBasis, boolean includeSubtasks, boolean scopeGrowth,
+                                int throughputWeeks, long version) {
 
     public static final int MAX_NAME = 80;
     public static final int MAX_PROJECTS = 500;

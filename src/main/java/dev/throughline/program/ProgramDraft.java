@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * naming the field, and nothing is stored unless all pass. Absent optional fields take their defaults.
  */
 public record ProgramDraft(String name, List<String> projects, Optional<String> jql, ProgressBasis progressBasis,
-                           boolean includeSubtasks, int throughputWeeks, Optional<Long> version) {
+                           boolean includeSubtasks, boolean scopeGrowth, int throughputWeeks, Optional<Long> version) {
 
     private static final Set<String> FIELDS = Set.of("name", "projects", "jql", "progressBasis", "includeSubtasks",
-            "throughputWeeks", "version");
+            "scopeGrowth", "throughputWeeks", "version");
     private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
 
     /** {@code versionRequired}: updates must say which version they read; creates must not send one. */
@@ -58,13 +58,8 @@ public record ProgramDraft(String name, List<String> projects, Optional<String> 
                         Arrays.stream(ProgressBasis.values()).map(b -> b.name().toLowerCase(Locale.ROOT)).toList())));
             }
         }
-        boolean includeSubtasks = false;
-        Object subtasks = body.get("includeSubtasks");
-        if (subtasks instanceof Boolean flag) {
-            includeSubtasks = flag;
-        } else if (subtasks != null) {
-            errors.add(new FieldError("includeSubtasks", "must be true or false"));
-        }
+        boolean includeSubtasks = flag(body, "includeSubtasks", errors);
+        boolean scopeGrowth = flag(body, "scopeGrowth", errors);
         int weeks = whole(body, "throughputWeeks", 1, ProgramDefinition.MAX_THROUGHPUT_WEEKS, errors)
                 .map(Long::intValue).orElse(ProgramDefinition.DEFAULT_THROUGHPUT_WEEKS);
         Optional<Long> version = whole(body, "version", 1, Long.MAX_VALUE, errors);
@@ -77,7 +72,19 @@ public record ProgramDraft(String name, List<String> projects, Optional<String> 
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ProgramDraft(name, projects, jql, basis, includeSubtasks, weeks, version);
+        return new ProgramDraft(name, projects, jql, basis, includeSubtasks, scopeGrowth, weeks, version);
+    }
+
+    /** An optional true/false field; false when absent. */
+    private static boolean flag(Map<String, ?> body, String field, List<FieldError> errors) {
+        Object value = body.get(field);
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if (value != null) {
+            errors.add(new FieldError(field, "must be true or false"));
+        }
+        return false;
     }
 
     static boolean hasOrderBy(String jql) {

@@ -32,6 +32,7 @@ class ProgramDraftTest {
         assertThat(draft.jql()).contains("issuetype = Story");
         assertThat(draft.progressBasis()).isEqualTo(ProgressBasis.ISSUE_COUNT);
         assertThat(draft.includeSubtasks()).isFalse();
+        assertThat(draft.scopeGrowth()).as("forecasts add no new work unless asked").isFalse();
         assertThat(draft.throughputWeeks()).isEqualTo(12);
         assertThat(draft.version()).isEmpty();
     }
@@ -53,19 +54,30 @@ class ProgramDraftTest {
     }
 
     @Test
+    void aProgramStoredBeforeScopeGrowthExistedReadsItAsOffAndANewOneKeepsIt() {
+        ProgramDefinition growing = new ProgramDefinition("p1", "P", List.of("WEB"), Optional.empty(),
+                ProgressBasis.ISSUE_COUNT, false, true, 12, 1);
+        Map<String, Object> stored = new java.util.LinkedHashMap<>(ProgramCodec.toMap(growing));
+
+        assertThat(ProgramCodec.fromMap(stored)).isEqualTo(growing);
+        stored.remove("scopeGrowth");
+        assertThat(ProgramCodec.fromMap(stored).scopeGrowth()).isFalse();
+    }
+
+    @Test
     void aRefinementIsAndedToEachProjectsSearch() {
         ProgramDefinition program = new ProgramDefinition("p1", "P", List.of("WEB"), Optional.of("a = 1 OR b = 2"),
-                ProgressBasis.ISSUE_COUNT, false, 12, 1);
+                ProgressBasis.ISSUE_COUNT, false, false, 12, 1);
 
         assertThat(program.partitionJql("WEB")).isEqualTo("project = \"WEB\" AND (a = 1 OR b = 2)");
         assertThatThrownBy(() -> new ProgramDefinition("p1", "P", List.of("web"), Optional.empty(),
-                ProgressBasis.ISSUE_COUNT, false, 12, 1)).isInstanceOf(IllegalArgumentException.class);
+                ProgressBasis.ISSUE_COUNT, false, false, 12, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void catalogKeepsNamesUniqueAndChecksVersions() {
         ProgramDefinition existing = new ProgramDefinition("p1", "Checkout", List.of("WEB"), Optional.empty(),
-                ProgressBasis.ISSUE_COUNT, false, 12, 3);
+                ProgressBasis.ISSUE_COUNT, false, false, 12, 3);
         ProgramCatalog catalog = new ProgramCatalog(List.of(ProgramSummary.of(existing)));
 
         assertThatThrownBy(() -> catalog.create(ProgramDraft.parse(Map.of("name", "CHECKOUT", "projects", List.of("MOB")), false), () -> "p2"))

@@ -230,6 +230,7 @@ public class ProgramRollupService {
         RollupSettings folding = RollupSettings.defaults(today)
                 .withProgressBasis(program.progressBasis())
                 .withIncludeSubtasks(program.includeSubtasks())
+                .withScopeGrowth(program.scopeGrowth())
                 .withThroughputWeeks(program.throughputWeeks());
         CompletableFuture<ThemeFacts> themeFacts = CompletableFuture.supplyAsync(() -> themeFacts(client), sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();

@@ -33,6 +33,7 @@ final class ProgramResultJson {
         program.put("version", rollup.program().version());
         program.put("progressBasis", lower(rollup.program().progressBasis()));
         program.put("includeSubtasks", rollup.program().includeSubtasks());
+        program.put("scopeGrowth", rollup.program().scopeGrowth());
         program.put("throughputWeeks", rollup.program().throughputWeeks());
         json.put("program", program);
         json.put("today", result.settings().today().toString());

@@ -70,6 +70,7 @@ class ProgramApiTest extends ConnectedAppTest {
         JsonNode defaults = plain.json();
         assertThat(defaults.path("progressBasis").asText()).isEqualTo("issue_count");
         assertThat(defaults.path("includeSubtasks").asBoolean()).isFalse();
+        assertThat(defaults.path("scopeGrowth").asBoolean()).isFalse();
         assertThat(defaults.path("throughputWeeks").asInt()).isEqualTo(12);
         assertThat(defaults.path("jql").isNull()).isTrue();
     }
@@ -77,7 +78,7 @@ class ProgramApiTest extends ConnectedAppTest {
     @Test
     void badProgramGets400NamingEveryFieldAndStoresNothing() {
         AppUnderTest.Reply reply = post("{\"name\":\"\",\"projects\":[\"web\",\"OK\",\"1X\"],\"jql\":\"project = WEB ORDER BY rank\","
-                + "\"progressBasis\":\"hours\",\"includeSubtasks\":\"yes\",\"throughputWeeks\":53,\"version\":1,\"colour\":\"red\"}");
+                + "\"progressBasis\":\"hours\",\"includeSubtasks\":\"yes\",\"scopeGrowth\":1,\"throughputWeeks\":53,\"version\":1,\"colour\":\"red\"}");
         AppUnderTest.Reply noProjects = post("{\"name\":\"Empty\",\"projects\":[]}");
         String tooMany = IntStream.range(0, 501).mapToObj(i -> "\"P" + i + "\"").collect(Collectors.joining(","));
         AppUnderTest.Reply tooManyProjects = post("{\"name\":\"Huge\",\"projects\":[" + tooMany + "]}");
@@ -85,7 +86,7 @@ class ProgramApiTest extends ConnectedAppTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("colour", "name",
-                "projects[0]", "projects[2]", "jql", "progressBasis", "includeSubtasks", "throughputWeeks", "version");
+                "projects[0]", "projects[2]", "jql", "progressBasis", "includeSubtasks", "scopeGrowth", "throughputWeeks", "version");
         assertThat(noProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
         assertThat(tooManyProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
         assertThat(longName.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "throughputWeeks");
@@ -124,6 +125,21 @@ class ProgramApiTest extends ConnectedAppTest {
         assertThat(missingVersion.json().path("errors").findValuesAsText("field")).containsExactly("version");
         assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs").findValuesAsText("name"))
                 .containsExactly("Checkout 2");
+    }
+
+    @Test
+    void scopeGrowthIsSwitchedOnAndStored() {
+        String id = create("Growing").path("id").asText();
+
+        AppUnderTest.Reply on = app().put("/api/programs/" + id, "{\"name\":\"Growing\",\"projects\":[\"WEB\"],"
+                + "\"scopeGrowth\":true,\"version\":1}", connect.contextToken(PM));
+
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().path("scopeGrowth").asBoolean()).isTrue();
+        assertThat(app().get("/api/programs/" + id, connect.contextToken(PM)).json().path("scopeGrowth").asBoolean()).isTrue();
+
+        Object stored = site.appProperties().get("throughline", "throughline.program." + id).orElseThrow();
+        assertThat(((java.util.Map<?, ?>) stored).get("scopeGrowth")).isEqualTo(true);
     }
 
     @Test

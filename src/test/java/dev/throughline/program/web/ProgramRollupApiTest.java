@@ -227,6 +227,35 @@ class ProgramRollupApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void aProgramWithScopeGrowthForecastsLater() {
+        String steady = createProgram(DEMO);
+        String keys = DEMO.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
+        AppUnderTest.Reply growing = app().post("/api/programs", "{\"name\":\"Growing demo\",\"projects\":[" + keys
+                + "],\"scopeGrowth\":true}", connect.contextToken(ALL));
+        assertThat(growing.status()).as(growing.body()).isEqualTo(201);
+
+        JsonNode without = rollup(steady, ALL);
+        JsonNode with = rollup(growing.json().path("id").asText(), ALL);
+
+        assertThat(with.path("program").path("scopeGrowth").asBoolean()).isTrue();
+        assertThat(without.path("program").path("scopeGrowth").asBoolean()).isFalse();
+        JsonNode plain = without.path("forecasts").path("program");
+        JsonNode grown = with.path("forecasts").path("program");
+        assertThat(plain.path("status").asText()).as("the demo has throughput").isEqualTo("forecast");
+        assertThat(grown.path("remainingItems").asLong()).isEqualTo(plain.path("remainingItems").asLong());
+        for (int i = 0; i < 3; i++) {
+            JsonNode p = plain.path("percentiles").get(i);
+            JsonNode g = grown.path("percentiles").get(i);
+            // beyond the ten-year horizon counts as later than any week
+            assertThat(g.path("beyondHorizon").asBoolean() || g.path("weeksFromNow").asInt() > p.path("weeksFromNow").asInt())
+                    .as("%s %% with growth (%s) is later than without (%s)", p.path("percent").asText(), g, p).isTrue();
+        }
+        assertThat(with.path("groups").path("program").get(0).path("items").asLong())
+                .as("growth changes the forecast, not the counts")
+                .isEqualTo(without.path("groups").path("program").get(0).path("items").asLong());
+    }
+
+    @Test
     void csvHasOneRowPerGroupWithDefusedCells() {
         String id = createProgram(DEMO);
         JsonNode result = rollup(id, ALL);

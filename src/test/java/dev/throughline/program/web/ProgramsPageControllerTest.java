@@ -44,11 +44,11 @@ class ProgramsPageControllerTest {
             count++;
             assertThat(html).as("label for " + controls.group(2)).contains("<label for=\"" + controls.group(2) + "\"");
         }
-        assertThat(count).isEqualTo(8);
+        assertThat(count).isEqualTo(9);
         assertThat(html).contains("<label for=\"np-projects\">Project keys (comma-separated)</label>",
                 "<label for=\"program-picker\"", "<label for=\"chart-scope\">Charts for</label>",
                 "aria-labelledby=\"program-form-title\"", "aria-controls=\"new-program\"");
-        for (String field : new String[]{"name", "projects", "jql", "progressBasis", "throughputWeeks", "includeSubtasks"}) {
+        for (String field : new String[]{"name", "projects", "jql", "progressBasis", "throughputWeeks", "includeSubtasks", "scopeGrowth"}) {
             assertThat(html).contains("id=\"np-error-" + field + "\"");
         }
         assertThat(html).contains(">Refresh</button>", ">Export CSV</button>");
