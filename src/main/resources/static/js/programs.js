@@ -296,13 +296,15 @@
       + d.conflicts + ' with conflicts · ' + d.linksWithUnseenEnd + ' links to issues you cannot see');
     var list = el('dependency-list');
     list.textContent = '';
+    var themeNames = {};
+    (r.groups.themes || []).forEach(function (t) { themeNames[t.id] = t.name; });
     var sorted = d.open.slice().sort(function (a, b) { return b.conflicts.length - a.conflicts.length; });
     sorted.forEach(function (dep) {
       var li = make('li', dep.conflicts.length ? 'conflict' : null);
       var text = endText(dep.blocker) + ' blocks ' + endText(dep.blocked) + (dep.crossProject ? ' · cross-project' : '');
       dep.conflicts.forEach(function (c) {
         text += ' · conflict: blocker due ' + c.blockerDue + ' after ' + c.limit
-          + (c.themeId ? ' (end of theme ' + c.themeId + ')' : ' (the blocked item\'s due date)');
+          + (c.themeId ? ' (end of theme ' + (themeNames[c.themeId] || c.themeId) + ')' : ' (the blocked item\'s due date)');
       });
       T.text(li, text);
       list.appendChild(li);
