@@ -1,5 +1,6 @@
 package dev.throughline.program;
 
+import dev.throughline.problems.BodyFields;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 
@@ -58,34 +59,17 @@ public record ProgramDraft(String name, List<String> projects, Optional<String> 
                         Arrays.stream(ProgressBasis.values()).map(b -> b.name().toLowerCase(Locale.ROOT)).toList())));
             }
         }
-        boolean includeSubtasks = flag(body, "includeSubtasks", errors);
-        boolean scopeGrowth = flag(body, "scopeGrowth", errors);
-        int weeks = whole(body, "throughputWeeks", 1, ProgramDefinition.MAX_THROUGHPUT_WEEKS, errors)
+        boolean includeSubtasks = BodyFields.flag(body, "includeSubtasks", errors);
+        boolean scopeGrowth = BodyFields.flag(body, "scopeGrowth", errors);
+        int weeks = BodyFields.whole(body, "throughputWeeks", 1, ProgramDefinition.MAX_THROUGHPUT_WEEKS, errors)
                 .map(Long::intValue).orElse(ProgramDefinition.DEFAULT_THROUGHPUT_WEEKS);
-        Optional<Long> version = whole(body, "version", 1, Long.MAX_VALUE, errors);
-        if (versionRequired && version.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("version"))) {
-            errors.add(new FieldError("version", "Version is required: send the version you read"));
-        }
-        if (!versionRequired && body.containsKey("version")) {
-            errors.add(new FieldError("version", "A new program has no version yet"));
-        }
+        Optional<Long> version = BodyFields.version(body, versionRequired, "program", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new ProgramDraft(name, projects, jql, basis, includeSubtasks, scopeGrowth, weeks, version);
     }
 
-    /** An optional true/false field; false when absent. */
-    private static boolean flag(Map<String, ?> body, String field, List<FieldError> errors) {
-        Object value = body.get(field);
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        if (value != null) {
-            errors.add(new FieldError(field, "must be true or false"));
-        }
-        return false;
-    }
 
     static boolean hasOrderBy(String jql) {
         return ORDER_BY.matcher(jql).find();
@@ -107,19 +91,5 @@ public record ProgramDraft(String name, List<String> projects, Optional<String> 
             }
         }
         return List.copyOf(keys);
-    }
-
-    private static Optional<Long> whole(Map<String, ?> body, String field, long min, long max, List<FieldError> errors) {
-        Object value = body.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
-                && ((Number) value).longValue() <= max) {
-            return Optional.of(((Number) value).longValue());
-        }
-        errors.add(new FieldError(field, max == Long.MAX_VALUE ? "must be a whole number from " + min
-                : "must be a whole number from " + min + " to " + max));
-        return Optional.empty();
     }
 }

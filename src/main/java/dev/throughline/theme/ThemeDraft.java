@@ -1,5 +1,6 @@
 package dev.throughline.theme;
 
+import dev.throughline.problems.BodyFields;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 
@@ -50,14 +51,8 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
         if (owner.isPresent() && !owner.get().matches("[A-Za-z0-9:_-]{1,128}")) {
             errors.add(new FieldError("owner", "Owner must be a Jira accountId"));
         }
-        Optional<Integer> sortOrder = whole(body, "sortOrder", 0, 1_000_000, errors).map(Long::intValue);
-        Optional<Long> version = whole(body, "version", 1, Long.MAX_VALUE, errors);
-        if (versionRequired && version.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("version"))) {
-            errors.add(new FieldError("version", "Version is required: send the version you read"));
-        }
-        if (!versionRequired && body.containsKey("version")) {
-            errors.add(new FieldError("version", "A new theme has no version yet"));
-        }
+        Optional<Integer> sortOrder = BodyFields.whole(body, "sortOrder", 0, 1_000_000, errors).map(Long::intValue);
+        Optional<Long> version = BodyFields.version(body, versionRequired, "theme", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -102,18 +97,5 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
             errors.add(new FieldError(field, "must be a quarter such as 2027-Q1"));
             return Optional.empty();
         }
-    }
-
-    private static Optional<Long> whole(Map<String, ?> body, String field, long min, long max, List<FieldError> errors) {
-        Object value = body.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
-                && ((Number) value).longValue() <= max) {
-            return Optional.of(((Number) value).longValue());
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min));
-        return Optional.empty();
     }
 }
