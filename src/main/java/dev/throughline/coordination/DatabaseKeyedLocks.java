@@ -119,6 +119,7 @@ class DatabaseKeyedLocks implements KeyedLocks {
     }
 
     private static BusyException busy() {
-        return new BusyException("Someone else is changing this right now; nothing was changed. Try again in a moment.");
+        return new BusyException(
+                "Someone else is changing this right now; nothing was changed. Try again in a moment.");
     }
 }

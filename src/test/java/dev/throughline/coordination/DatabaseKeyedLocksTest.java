@@ -58,13 +58,7 @@ class DatabaseKeyedLocksTest {
 
     @Test
     void otherKeysAndOtherSitesDoNotWait() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> locks.withLock("site-a", "score:WEB-1", () -> {
-            inside.countDown();
-            await(release);
-        }));
-        inside.await();
+        Runnable release = holdOnAnotherThread("score:WEB-1");
 
         String otherKey = threads.submit(() -> locks.withLock("site-a", "score:WEB-2", () -> "ran"))
                 .get(10, TimeUnit.SECONDS);
@@ -73,27 +67,19 @@ class DatabaseKeyedLocksTest {
 
         assertThat(otherKey).isEqualTo("ran");
         assertThat(otherSite).isEqualTo("ran");
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        release.run();
     }
 
     @Test
     void aCallerThatCannotHaveTheLockWithinTheWaitIsToldBusyAndItsActionNeverRuns() throws Exception {
         KeyedLocks impatient = new DatabaseKeyedLocks(database, Duration.ofMillis(200));
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> locks.withLock("site-a", "themes", () -> {
-            inside.countDown();
-            await(release);
-        }));
-        inside.await();
+        Runnable release = holdOnAnotherThread("themes");
         AtomicBoolean ran = new AtomicBoolean();
 
         assertThatThrownBy(() -> impatient.withLock("site-a", "themes", () -> ran.set(true)))
                 .isInstanceOf(BusyException.class).hasMessageContaining("Try again");
         assertThat(ran).isFalse();
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        release.run();
     }
 
     @Test
@@ -128,6 +114,25 @@ class DatabaseKeyedLocksTest {
         String next = threads.submit(() -> new DatabaseKeyedLocks(database, Duration.ofMillis(500))
                 .withLock("site-a", "board:7", () -> "ran")).get(10, TimeUnit.SECONDS);
         assertThat(next).isEqualTo("ran");
+    }
+
+    /** Takes the key on another thread and keeps it; running the answer lets it go (and waits until it has). */
+    private Runnable holdOnAnotherThread(String key) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> locks.withLock("site-a", key, () -> {
+            inside.countDown();
+            await(release);
+        }));
+        inside.await();
+        return () -> {
+            release.countDown();
+            try {
+                holder.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {

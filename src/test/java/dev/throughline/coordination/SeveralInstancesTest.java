@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -69,7 +70,8 @@ class SeveralInstancesTest {
         a = new AppUnderTest(port(contextA));
         b = new AppUnderTest(port(contextB));
         connect = new FakeJiraSite("instances-" + UUID.randomUUID(), jira.baseUrl());
-        String token = connect.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, APP_BASE_URL, "/installed");
+        String token = connect.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, APP_BASE_URL,
+                "/installed");
         AppUnderTest.Reply installed = a.post("/installed", connect.lifecycleBody("installed"), token);
         assertThat(installed.status()).as(installed.body()).isBetween(200, 204);
     }
@@ -126,13 +128,7 @@ class SeveralInstancesTest {
 
     @Test
     void twoThemesCreatedAtOnceThroughBothInstancesAreBothListed() throws Exception {
-        String first = "Checkout " + UUID.randomUUID();
-        String second = "Search " + UUID.randomUUID();
-
-        List<AppUnderTest.Reply> replies = race(() -> createTheme(a, first), () -> createTheme(b, second));
-
-        assertThat(replies).extracting(AppUnderTest.Reply::status).containsExactly(201, 201);
-        assertThat(names(b.get("/api/themes", connect.contextToken(ADMIN)).json())).contains(first, second);
+        assertBothCreatedAndListed(SeveralInstancesTest::createTheme, "/api/themes");
     }
 
     @Test
@@ -150,13 +146,20 @@ class SeveralInstancesTest {
 
     @Test
     void twoProgramsCreatedAtOnceThroughBothInstancesAreBothListed() throws Exception {
-        String first = "Launch " + UUID.randomUUID();
-        String second = "Migration " + UUID.randomUUID();
+        assertBothCreatedAndListed(SeveralInstancesTest::createProgram, "/api/programs");
+    }
 
-        List<AppUnderTest.Reply> replies = race(() -> createProgram(a, first), () -> createProgram(b, second));
+    /** Creates one item through each instance at once; both must be created and listed (by either instance). */
+    private static void assertBothCreatedAndListed(BiFunction<AppUnderTest, String, AppUnderTest.Reply> create,
+                                                   String list) throws Exception {
+        String first = "First " + UUID.randomUUID();
+        String second = "Second " + UUID.randomUUID();
+
+        List<AppUnderTest.Reply> replies = race(() -> create.apply(a, first), () -> create.apply(b, second));
 
         assertThat(replies).extracting(AppUnderTest.Reply::status).containsExactly(201, 201);
-        assertThat(names(a.get("/api/programs", connect.contextToken(ADMIN)).json())).contains(first, second);
+        assertThat(names(a.get(list, connect.contextToken(ADMIN)).json())).contains(first, second);
+        assertThat(names(b.get(list, connect.contextToken(ADMIN)).json())).contains(first, second);
     }
 
     @Test

@@ -120,7 +120,8 @@ public class IssueValueService {
         Map<String, ScoreInputs> checked = checkAll(catalog, writes);
         String accountId = caller.requireAccountId();
         List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
-        return locks.withLock(caller.site().clientKey(), keys.stream().map(IssueValueService::scoreLock).toList(), () -> {
+        List<String> scoreLocks = keys.stream().map(IssueValueService::scoreLock).toList();
+        return locks.withLock(caller.site().clientKey(), scoreLocks, () -> {
             Map<String, JiraIssue> issues = findAll(client, keys);
             Set<Long> editable = issues.isEmpty() ? Set.of() : client.editableIssues(accountId,
                     issues.values().stream().map(issue -> Long.valueOf(issue.id())).toList());
