@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -72,9 +73,17 @@ class DatabaseChangeFeed implements ChangeFeed, SmartLifecycle {
             }
             return new Object[]{siteKey, topic, item, instanceId, now};
         }).toList();
-        if (!rows.isEmpty()) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
             jdbc.batchUpdate("INSERT INTO throughline_change (site_key, topic, item, instance_id, created_at)"
                     + " VALUES (?, ?, ?, ?, ?)", rows);
+        } catch (DataAccessException e) {
+            // The change itself is made (in Jira) and this instance is fresh: failing the request now would only
+            // invite a repeat. The other instances keep their copy until it expires.
+            LOG.warn("Could not record a change of {} on {} for the other instances: {}", topic, siteKey,
+                    e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,6 +24,10 @@ import java.util.function.Supplier;
  * (and the connection) until the action returns; the rollback at the end releases them. Nothing is written in
  * that transaction, so the rollback loses nothing. The whole acquisition waits at most
  * {@code throughline.coordination.lock-wait}; a pool with no free connection counts as busy too.
+ *
+ * <p>At most {@code throughline.coordination.max-locks} calls hold (or wait for) a lock at once, fewer than the
+ * pool's connections: a pile-up on one hot key must leave connections for ACSB's site lookups (every request) and
+ * for the change feed.
  */
 @Component
 class DatabaseKeyedLocks implements KeyedLocks {
@@ -31,16 +36,20 @@ class DatabaseKeyedLocks implements KeyedLocks {
 
     private final DataSource dataSource;
     private final Duration maxWait;
+    private final Semaphore connectionsForLocks;
     /** Ids this thread holds already: a nested call must not wait for its own lock on another connection. */
     private final ThreadLocal<Set<Long>> held = ThreadLocal.withInitial(HashSet::new);
     private volatile LockDialect dialect;
 
-    DatabaseKeyedLocks(DataSource dataSource, @Value("${throughline.coordination.lock-wait:10s}") Duration maxWait) {
-        if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("throughline.coordination.lock-wait must be positive: " + maxWait);
+    DatabaseKeyedLocks(DataSource dataSource, @Value("${throughline.coordination.lock-wait:10s}") Duration maxWait,
+                       @Value("${throughline.coordination.max-locks:20}") int maxLocks) {
+        if (maxWait.isNegative() || maxWait.isZero() || maxLocks < 1) {
+            throw new IllegalArgumentException("throughline.coordination.lock-wait and max-locks must be positive: "
+                    + maxWait + ", " + maxLocks);
         }
         this.dataSource = dataSource;
         this.maxWait = maxWait;
+        this.connectionsForLocks = new Semaphore(maxLocks, true);
     }
 
     @Override
@@ -50,17 +59,34 @@ class DatabaseKeyedLocks implements KeyedLocks {
         if (ids.isEmpty()) {
             return action.get();
         }
-        Connection connection = open();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        takeTurn();
         try {
-            acquire(connection, ids);
-            mine.addAll(ids);
+            Connection connection = open();
             try {
-                return action.get();
+                acquire(connection, ids, deadline);
+                mine.addAll(ids);
+                try {
+                    return action.get();
+                } finally {
+                    mine.removeAll(ids);
+                }
             } finally {
-                mine.removeAll(ids);
+                release(connection);
             }
         } finally {
-            release(connection);
+            connectionsForLocks.release();
+        }
+    }
+
+    private void takeTurn() {
+        try {
+            if (!connectionsForLocks.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
         }
     }
 
@@ -73,11 +99,10 @@ class DatabaseKeyedLocks implements KeyedLocks {
         }
     }
 
-    private void acquire(Connection connection, List<Long> ids) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+    private void acquire(Connection connection, List<Long> ids, long deadline) {
         try {
             LockDialect dialect = dialect(connection);
-            dialect.prepare(connection, ids, maxWait.toMillis());
+            dialect.prepare(connection, ids, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             connection.setAutoCommit(false);
             for (long id : ids) {
                 long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

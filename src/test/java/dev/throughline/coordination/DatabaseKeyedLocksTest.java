@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseKeyedLocksTest {
 
     private final DataSource database = CoordinationDatabase.h2();
-    private final KeyedLocks locks = new DatabaseKeyedLocks(database, Duration.ofSeconds(20));
+    private final KeyedLocks locks = new DatabaseKeyedLocks(database, Duration.ofSeconds(20), 20);
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
     @AfterEach
@@ -58,7 +58,7 @@ class DatabaseKeyedLocksTest {
 
     @Test
     void otherKeysAndOtherSitesDoNotWait() throws Exception {
-        Runnable release = holdOnAnotherThread("score:WEB-1");
+        Runnable release = holdOnAnotherThread(locks, "score:WEB-1");
 
         String otherKey = threads.submit(() -> locks.withLock("site-a", "score:WEB-2", () -> "ran"))
                 .get(10, TimeUnit.SECONDS);
@@ -72,14 +72,26 @@ class DatabaseKeyedLocksTest {
 
     @Test
     void aCallerThatCannotHaveTheLockWithinTheWaitIsToldBusyAndItsActionNeverRuns() throws Exception {
-        KeyedLocks impatient = new DatabaseKeyedLocks(database, Duration.ofMillis(200));
-        Runnable release = holdOnAnotherThread("themes");
+        KeyedLocks impatient = new DatabaseKeyedLocks(database, Duration.ofMillis(200), 20);
+        Runnable release = holdOnAnotherThread(locks, "themes");
         AtomicBoolean ran = new AtomicBoolean();
 
         assertThatThrownBy(() -> impatient.withLock("site-a", "themes", () -> ran.set(true)))
                 .isInstanceOf(BusyException.class).hasMessageContaining("Try again");
         assertThat(ran).isFalse();
         release.run();
+    }
+
+    @Test
+    void beyondMaxLocksCallersAtOnceTheNextIsToldBusyEvenForAFreeKeySoThePoolKeepsConnectionsForOthers()
+            throws Exception {
+        KeyedLocks oneAtATime = new DatabaseKeyedLocks(database, Duration.ofMillis(200), 1);
+        Runnable release = holdOnAnotherThread(oneAtATime, "board:1");
+
+        assertThatThrownBy(() -> oneAtATime.withLock("site-a", "board:2", () -> "ran"))
+                .isInstanceOf(BusyException.class);
+        release.run();
+        assertThat(oneAtATime.withLock("site-a", "board:2", () -> "ran")).isEqualTo("ran");
     }
 
     @Test
@@ -111,13 +123,13 @@ class DatabaseKeyedLocksTest {
             throw new IllegalStateException("Jira failed");
         })).isInstanceOf(IllegalStateException.class).hasMessage("Jira failed");
 
-        String next = threads.submit(() -> new DatabaseKeyedLocks(database, Duration.ofMillis(500))
+        String next = threads.submit(() -> new DatabaseKeyedLocks(database, Duration.ofMillis(500), 20)
                 .withLock("site-a", "board:7", () -> "ran")).get(10, TimeUnit.SECONDS);
         assertThat(next).isEqualTo("ran");
     }
 
     /** Takes the key on another thread and keeps it; running the answer lets it go (and waits until it has). */
-    private Runnable holdOnAnotherThread(String key) throws InterruptedException {
+    private Runnable holdOnAnotherThread(KeyedLocks locks, String key) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = threads.submit(() -> locks.withLock("site-a", key, () -> {
