@@ -6,6 +6,7 @@ import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.JiraRateLimitedException;
 import dev.throughline.jira.JiraUnavailableException;
 import dev.throughline.jira.SiteNotInstalledException;
+import dev.throughline.problems.BusyException;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
@@ -77,6 +78,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(answer.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(30L))))
                 .body(answer.getBody());
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<Map<String, Object>> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()).getBody());
     }
 
     @ExceptionHandler(JiraUnavailableException.class)

@@ -58,6 +58,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyCoordinationTalksToTheDatabaseDirectly() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.coordination..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "org.springframework.jdbc..")
+                .because("features serialise and invalidate through KeyedLocks and ChangeFeed, not SQL");
+        rule.check(production);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.throughline.(*)..").should().beFreeOfCycles().check(production);
     }

@@ -1,5 +1,6 @@
 package dev.throughline.grooming.service;
 
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.ModelChange;
@@ -34,15 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value order, applies an order with
  * the fewest rank calls and undoes the last apply. Reading needs Jira's Browse projects on the backlog's projects;
- * ranking needs Schedule issues on each of them. Applies and undos of one board are serialised inside this app
- * instance.
+ * ranking needs Schedule issues on each of them. Applies and undos of one board (and its undo points) are
+ * serialised across app instances.
  */
 @Service
 public class GroomingService {
@@ -55,11 +54,12 @@ public class GroomingService {
     private final IssueValueService values;
     private final SiteSettingsService settings;
     private final Clock clock;
-    private final Map<String, ReentrantLock> boardLocks = new ConcurrentHashMap<>();
+    private final KeyedLocks locks;
 
     GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
-                    SiteSettingsService settings, Clock clock) {
+                    SiteSettingsService settings, Clock clock, KeyedLocks locks) {
         this.jira = jira;
+        this.locks = locks;
         this.undo = undo;
         this.cache = cache;
         this.values = values;
@@ -317,14 +317,12 @@ public class GroomingService {
 
     /** Runs an apply or undo alone on the board; afterwards (whatever happened) the board's snapshots are dropped. */
     private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
-        ReentrantLock lock = boardLocks.computeIfAbsent(caller.site().clientKey() + "/" + boardId,
-                k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            cache.invalidateBoard(caller.site(), boardId);
-            lock.unlock();
-        }
+        return locks.withLock(caller.site().clientKey(), "board:" + boardId, () -> {
+            try {
+                return action.get();
+            } finally {
+                cache.invalidateBoard(caller.site(), boardId);
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.throughline.program.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.coordination.ChangeFeed;
 import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
@@ -48,6 +49,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Program rollups from Jira. The app reads a program once per (site, program, version, day) and keeps one folded
@@ -66,6 +68,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProgramRollupService {
 
     static final int PAGE_SIZE = 100;
+    /** Change-feed topics: the cached rollups reading a project (item: its key), or all of a site's, are stale. */
+    static final String PROJECT_CHANGED = "rollup.project";
+    static final String SITE_CHANGED = "rollup.site";
 
     private final JiraClients jira;
     private final ProgramService programs;
@@ -81,6 +86,7 @@ public class ProgramRollupService {
     private final Cache<ResultKey, ProgramRollup> results;
     private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
     private final SiteTtl siteTtl;
+    private ChangeFeed feed = ChangeFeed.alone();
 
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
                                 @Value("${throughline.program.concurrency:4}") int concurrency,
@@ -163,7 +169,23 @@ public class ProgramRollupService {
 
     /** Drops every cached fetch of the program (all versions and days), e.g. after it was deleted. */
     public void forget(Caller caller, String programId) {
-        cache.asMap().keySet().removeIf(k -> k.clientKey().equals(caller.site().clientKey()) && k.programId().equals(programId));
+        forget(caller.site().clientKey(), programId);
+    }
+
+    private void forget(String clientKey, String programId) {
+        cache.asMap().keySet().removeIf(k -> k.clientKey().equals(clientKey) && k.programId().equals(programId));
+    }
+
+    /**
+     * Other instances' changes reach this one's caches: a changed or deleted program, Jira's webhooks received
+     * there (named by project, or the whole site for link events).
+     */
+    @Autowired(required = false)
+    void useChangeFeed(ChangeFeed changes) {
+        this.feed = changes;
+        changes.subscribe(ProgramService.TOPIC, change -> forget(change.siteKey(), change.item()));
+        changes.subscribe(PROJECT_CHANGED, change -> drop(change.siteKey(), reading(change.item())));
+        changes.subscribe(SITE_CHANGED, change -> drop(change.siteKey(), fetched -> true));
     }
 
     /**
@@ -174,19 +196,28 @@ public class ProgramRollupService {
      * @return how many cached fetches were dropped
      */
     public int invalidateProject(Site site, String projectKey) {
-        return drop(site, fetched -> fetched.rollups().containsKey(projectKey)
-                || fetched.skipped().stream().anyMatch(s -> s.projectKey().equals(projectKey)));
+        feed.publish(site.clientKey(), PROJECT_CHANGED, projectKey);
+        return drop(site.clientKey(), reading(projectKey));
     }
 
-    /** Drops every cached fetch of the site (issue-link webhooks name no project). @return how many were dropped */
+    /**
+     * Drops every cached fetch of the site (issue-link webhooks name no project, changed settings touch every
+     * rollup), here and in the other instances. @return how many were dropped here
+     */
     public int invalidateSite(Site site) {
-        return drop(site, fetched -> true);
+        feed.publish(site.clientKey(), SITE_CHANGED, "");
+        return drop(site.clientKey(), fetched -> true);
     }
 
-    private int drop(Site site, java.util.function.Predicate<Fetched> reads) {
+    private static Predicate<Fetched> reading(String projectKey) {
+        return fetched -> fetched.rollups().containsKey(projectKey)
+                || fetched.skipped().stream().anyMatch(s -> s.projectKey().equals(projectKey));
+    }
+
+    private int drop(String clientKey, Predicate<Fetched> reads) {
         AtomicInteger dropped = new AtomicInteger();
         cache.asMap().entrySet().removeIf(entry -> {
-            boolean match = entry.getKey().clientKey().equals(site.clientKey()) && reads.test(entry.getValue());
+            boolean match = entry.getKey().clientKey().equals(clientKey) && reads.test(entry.getValue());
             if (match) {
                 dropped.incrementAndGet();
             }

@@ -2,6 +2,8 @@ package dev.throughline.program.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.program.ProgramCatalog;
@@ -17,29 +19,35 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Programs of a site. Saves of one site's programs are serialised in this app instance, because they rewrite a
- * shared index. Input is checked in full before anything is read from or written to Jira.
+ * Programs of a site. Saves of one site's programs are serialised across app instances ({@link KeyedLocks}),
+ * because they rewrite a shared index. Input is checked in full before anything is read from or written to Jira.
  */
 @Service
 public class ProgramService {
 
     private final JiraClients jira;
     private final ProgramJiraStore store;
-    private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
+    /** Other instances drop their cached definition (and rollups) of a changed or deleted program. */
+    public static final String TOPIC = "program";
+    private static final String CATALOG_LOCK = "programs";
+    private final KeyedLocks locks;
+    private final ChangeFeed feed;
     private final SecureRandom random = new SecureRandom();
     /**
      * Definitions read in the last 30 s, so a cached rollup answers without asking Jira anything. Saves through
-     * this instance refresh it at once; another instance's save shows here within 30 s.
+     * this instance refresh it at once; another instance's save through the change feed.
      */
     private final Cache<String, ProgramDefinition> definitions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    public ProgramService(JiraClients jira, ProgramJiraStore store) {
+    public ProgramService(JiraClients jira, ProgramJiraStore store, KeyedLocks locks, ChangeFeed feed) {
         this.jira = jira;
         this.store = store;
+        this.locks = locks;
+        this.feed = feed;
+        feed.subscribe(TOPIC, change -> definitions.invalidate(change.siteKey() + "/" + change.item()));
     }
 
     public List<ProgramSummary> list(Caller caller) {
@@ -63,43 +71,44 @@ public class ProgramService {
         ProgramDraft draft = ProgramDraft.parse(body, false);
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
             ProgramDefinition created = catalog.create(draft, () -> unusedId(catalog));
             store.save(client, created, catalog.with(created));
             return created;
-        }
+        });
     }
 
     public ProgramDefinition update(Caller caller, String id, Map<String, ?> body) {
         ProgramDraft draft = ProgramDraft.parse(body, true);
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
             catalog.require(id);
             ProgramDefinition current = store.program(client, id)
                     .orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
             ProgramDefinition updated = catalog.update(current, draft);
             store.save(client, updated, catalog.with(updated));
-            definitions.invalidate(caller.site().clientKey() + "/" + id);
+            changed(caller, id);
             return updated;
-        }
+        });
     }
 
     public void delete(Caller caller, String id) {
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
             catalog.require(id);
             store.delete(client, id, catalog.without(id));
-            definitions.invalidate(caller.site().clientKey() + "/" + id);
-        }
+            changed(caller, id);
+        });
     }
 
-    private Object lock(Caller caller) {
-        return siteLocks.computeIfAbsent(caller.site().clientKey(), k -> new Object());
+    private void changed(Caller caller, String id) {
+        definitions.invalidate(caller.site().clientKey() + "/" + id);
+        feed.publish(caller.site().clientKey(), TOPIC, id);
     }
 
     private String unusedId(ProgramCatalog catalog) {

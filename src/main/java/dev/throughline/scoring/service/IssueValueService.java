@@ -1,5 +1,6 @@
 package dev.throughline.scoring.service;
 
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
@@ -57,11 +58,13 @@ public class IssueValueService {
     private final ScoringSettingsCache settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final IssueLocks locks = new IssueLocks();
+    /** Serialises read-check-write of one issue's score across instances: Jira cannot compare-and-set a property. */
+    private final KeyedLocks locks;
 
     public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, KeyedLocks locks) {
         this.jira = jira;
+        this.locks = locks;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -85,7 +88,7 @@ public class IssueValueService {
         ScoringModel model = catalog.require(write.model());
         ScoreInputs inputs = InputParser.parse(model, write.inputs());
         String accountId = caller.requireAccountId();
-        locks.withLock(caller.site().clientKey(), List.of(write.issueKey()), () -> {
+        locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
             JiraIssue issue = visibleIssue(client, caller, write.issueKey());
             if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
                 throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
@@ -117,7 +120,8 @@ public class IssueValueService {
         Map<String, ScoreInputs> checked = checkAll(catalog, writes);
         String accountId = caller.requireAccountId();
         List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
-        return locks.withLock(caller.site().clientKey(), keys, () -> {
+        List<String> scoreLocks = keys.stream().map(IssueValueService::scoreLock).toList();
+        return locks.withLock(caller.site().clientKey(), scoreLocks, () -> {
             Map<String, JiraIssue> issues = findAll(client, keys);
             Set<Long> editable = issues.isEmpty() ? Set.of() : client.editableIssues(accountId,
                     issues.values().stream().map(issue -> Long.valueOf(issue.id())).toList());
@@ -260,7 +264,7 @@ public class IssueValueService {
         }
         try {
             ScoreInputs inputs = InputParser.parse(model.get(), stored.inputs());
-            return locks.withLock(caller.site().clientKey(), List.of(issue.key()), () -> {
+            return locks.withLock(caller.site().clientKey(), scoreLock(issue.key()), () -> {
                 Optional<ValueRecord> fresh = client.issue(issue.key(), ISSUE_FIELDS, VALUE_PROPERTY)
                         .flatMap(read -> decode(read).record());
                 if (fresh.map(ValueRecord::version).orElse(-1L) != stored.version()) {
@@ -330,6 +334,10 @@ public class IssueValueService {
                                          java.time.Instant at, String by) {
         return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model,
                 inputs, at, by);
+    }
+
+    private static String scoreLock(String issueKey) {
+        return "score:" + issueKey;
     }
 
     static String label(ScoringModel model, ValueRecord record) {

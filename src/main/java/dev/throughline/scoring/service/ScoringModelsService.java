@@ -1,5 +1,6 @@
 package dev.throughline.scoring.service;
 
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
@@ -24,8 +25,12 @@ public class ScoringModelsService {
     private final ScoringSettingsCache settings;
     private final ScoringJiraStore store;
 
-    public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings, ScoringJiraStore store) {
+    private final KeyedLocks locks;
+
+    public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings, ScoringJiraStore store,
+                                KeyedLocks locks) {
         this.jira = jira;
+        this.locks = locks;
         this.settings = settings;
         this.store = store;
     }
@@ -41,7 +46,8 @@ public class ScoringModelsService {
         if (!client.isAdministrator(caller.requireAccountId())) {
             throw new NotAllowedException("Only Jira administrators can set a project's default model.");
         }
-        store.saveDefaultModel(client, projectKey, modelId);
+        locks.withLock(caller.site().clientKey(), "default-model:" + projectKey,
+                () -> store.saveDefaultModel(client, projectKey, modelId));
         return modelId;
     }
 
@@ -60,9 +66,12 @@ public class ScoringModelsService {
         if (!client.isAdministrator(caller.requireAccountId())) {
             throw new NotAllowedException("Only Jira administrators can change scorecards.");
         }
-        ScoringSettings current = settings.settings(caller.site(), client);
-        ScoringSettings updated = current.withScorecard(id, definition.name(), definition.form(), definition.criteria());
-        settings.save(caller.site(), client, updated);
-        return updated.scorecard(id).orElseThrow();
+        return locks.withLock(caller.site().clientKey(), ScoringSettingsCache.TOPIC, () -> {
+            ScoringSettings current = settings.current(caller.site(), client);
+            ScoringSettings updated = current.withScorecard(id, definition.name(), definition.form(),
+                    definition.criteria());
+            settings.save(caller.site(), client, updated);
+            return updated.scorecard(id).orElseThrow();
+        });
     }
 }

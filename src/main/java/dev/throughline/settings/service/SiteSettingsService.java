@@ -2,6 +2,8 @@ package dev.throughline.settings.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraField;
@@ -26,18 +28,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A site's settings: read by every feature that has a setting (cached per site for 30 seconds, so a backlog
  * read or a rollup costs no extra Jira call), changed only by Jira administrators. Saves of one site are
- * serialised inside this app instance and carry the version they read; a save refreshes this instance's cache
- * at once, other instances within 30 seconds.
+ * serialised across app instances and carry the version they read; a save refreshes this instance's cache at
+ * once, the other instances' through the change feed ({@link #TOPIC}).
  */
 @Service
 public class SiteSettingsService implements StoryPointsOverride {
 
     public static final int MAX_PROJECT_PAGE = 100;
+    /** Change-feed topic of a site's saved settings (item ""): every cache that follows them subscribes. */
+    public static final String TOPIC = "settings";
     static final String ADMINS_ONLY = "Only Jira administrators can change Throughline's settings.";
 
     private final JiraClients jira;
@@ -47,11 +50,16 @@ public class SiteSettingsService implements StoryPointsOverride {
     private final ApplicationEventPublisher events;
     private final Cache<String, SiteSettings> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
-    private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
+    private final KeyedLocks locks;
+    private final ChangeFeed feed;
 
     public SiteSettingsService(JiraClients jira, SiteSettingsJiraStore store, ScoringSettingsCache scoring,
-                               ScoringJiraStore scoringStore, ApplicationEventPublisher events) {
+                               ScoringJiraStore scoringStore, ApplicationEventPublisher events, KeyedLocks locks,
+                               ChangeFeed feed) {
         this.jira = jira;
+        this.locks = locks;
+        this.feed = feed;
+        feed.subscribe(TOPIC, change -> cache.invalidate(change.siteKey()));
         this.store = store;
         this.scoring = scoring;
         this.scoringStore = scoringStore;
@@ -109,13 +117,14 @@ public class SiteSettingsService implements StoryPointsOverride {
         if (submitted.storyPointsFieldId().isPresent()) {
             submitted.requireStoryPointsFieldAmong(numberFields(client.fields()));
         }
-        synchronized (siteLocks.computeIfAbsent(caller.site().clientKey(), key -> new Object())) {
+        return locks.withLock(caller.site().clientKey(), TOPIC, () -> {
             SiteSettings saved = submitted.savedOver(store.read(client));
             store.save(client, saved);
             cache.put(caller.site().clientKey(), saved);
+            feed.publish(caller.site().clientKey(), TOPIC, "");
             events.publishEvent(new SiteSettingsChanged(caller.site()));
             return saved;
-        }
+        });
     }
 
     /** A page of the site's projects with their default scoring model (one property read per project). */

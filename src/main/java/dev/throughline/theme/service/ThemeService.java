@@ -1,5 +1,6 @@
 package dev.throughline.theme.service;
 
+import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.IssuePropertyUpdate;
 import dev.throughline.jira.JiraBadRequestException;
@@ -32,12 +33,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised in this
- * app instance, because they rewrite a shared index.
+ * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised across app
+ * instances ({@link KeyedLocks}), because they rewrite a shared index and names must stay unique.
  */
 @Service
 public class ThemeService {
@@ -49,11 +49,14 @@ public class ThemeService {
 
     private final JiraClients jira;
     private final ThemeJiraStore store;
-    private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
+    /** The one lock of a site's theme catalog (index, themes and their links). */
+    static final String CATALOG_LOCK = "themes";
+    private final KeyedLocks locks;
     private final SecureRandom random = new SecureRandom();
 
-    public ThemeService(JiraClients jira, ThemeJiraStore store) {
+    public ThemeService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks) {
         this.jira = jira;
+        this.locks = locks;
         this.store = store;
     }
 
@@ -71,26 +74,26 @@ public class ThemeService {
         ThemeDraft draft = ThemeDraft.parse(body, false);
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme created = catalog.create(draft, () -> unusedId(catalog));
             List<Theme> all = new ArrayList<>(catalog.themes());
             all.add(created);
             store.save(client, created, all);
             return created;
-        }
+        });
     }
 
     public Theme update(Caller caller, String id, Map<String, ?> body) {
         ThemeDraft draft = ThemeDraft.parse(body, true);
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme updated = catalog.update(id, draft);
             store.save(client, updated, replace(catalog, updated));
             return updated;
-        }
+        });
     }
 
     /**
@@ -119,9 +122,10 @@ public class ThemeService {
         }
         caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        Horizon to = horizon;
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
-            List<Theme> changed = catalog.place(id, horizon, (Integer) body.get("index"), ((Number) version).longValue());
+            List<Theme> changed = catalog.place(id, to, (Integer) body.get("index"), ((Number) version).longValue());
             List<Theme> full = changed.stream().map(placed -> store.theme(client, placed.id())
                     .map(t -> new Theme(t.id(), t.name(), t.description(), t.color(), t.status(), placed.horizon(),
                             t.startQuarter(), t.endQuarter(), t.outcome(), t.owner(), placed.sortOrder(), placed.version()))
@@ -132,14 +136,14 @@ public class ThemeService {
             }
             store.saveAll(client, full, all);
             return full.get(0);
-        }
+        });
     }
 
     /** Deletes a theme; while issues are linked, only with {@code unlink}, which removes every link first. */
     public long delete(Caller caller, String id, boolean unlink) {
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        synchronized (lock(caller)) {
+        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme theme = catalog.require(id);
             List<JiraIssue> linked = linkedIssues(client, id);
@@ -156,7 +160,7 @@ public class ThemeService {
             List<Theme> remaining = catalog.themes().stream().filter(t -> !t.id().equals(id)).toList();
             store.delete(client, id, remaining);
             return linked.size();
-        }
+        });
     }
 
     /** The themes of one issue (for the sidebar picker) and whether the caller may change them. */
@@ -181,7 +185,7 @@ public class ThemeService {
         if (!unknown.isEmpty()) {
             throw new InvalidInputException(unknown);
         }
-        synchronized (lock(caller)) {
+        locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             JiraIssue issue = visibleIssue(client, caller, issueKey);
             long id = Long.parseLong(issue.id());
             if (!client.editableIssues(caller.requireAccountId(), List.of(id)).contains(id)) {
@@ -196,7 +200,7 @@ public class ThemeService {
             }
             client.putProperty(PropertyTarget.issue(issue.key()), ThemeLinks.PROPERTY_KEY,
                     PropertyValue.ofMap(links.toMap()));
-        }
+        });
         return issueThemes(caller, issueKey);
     }
 
@@ -336,10 +340,6 @@ public class ThemeService {
 
     private List<Theme> replace(ThemeCatalog catalog, Theme updated) {
         return catalog.themes().stream().map(t -> t.id().equals(updated.id()) ? updated : t).toList();
-    }
-
-    private Object lock(Caller caller) {
-        return siteLocks.computeIfAbsent(caller.site().clientKey(), key -> new Object());
     }
 
     /** Short, unguessable, URL- and JQL-safe ids (up to 8 base-36 digits). */

@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.SearchPage;
@@ -53,7 +55,7 @@ class FoldFailureTest {
         admin = Caller.of(new Site("fold-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         badProject = keys.get(0);
-        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore())
+        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone())
                 .create(admin, Map.of("name", "Folds", "projects", keys)).id();
     }
 
@@ -102,7 +104,8 @@ class FoldFailureTest {
     private ProgramRollupService service(int concurrency) {
         JiraClient client = breakingPages(real);
         return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore()), new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
+                new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
                 concurrency, Duration.ofMinutes(10));
     }
 

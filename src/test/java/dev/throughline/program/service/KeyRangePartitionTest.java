@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.store.ProgramJiraStore;
@@ -55,7 +57,7 @@ class KeyRangePartitionTest {
     }
 
     private ProgramService programs() {
-        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore());
+        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone());
     }
 
     private ProgramRollup rollup(int concurrency) {

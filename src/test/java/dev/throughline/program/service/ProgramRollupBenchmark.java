@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.IssueType;
@@ -117,7 +119,8 @@ class ProgramRollupBenchmark {
             List<String> keys = site.projects().stream().map(p -> p.key()).toList();
             JiraClient setup = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
             Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
-            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore());
+            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), new Unlocked(),
+                    ChangeFeed.alone());
             String programId = programs.create(admin, Map.of("name", "Benchmark " + issues, "projects", keys)).id();
             String warmUpId = programs.create(admin, Map.of("name", "Warm-up " + issues,
                     "projects", keys.subList(0, Math.min(keys.size(), concurrency)))).id();

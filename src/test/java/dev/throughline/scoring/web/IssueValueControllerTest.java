@@ -1,6 +1,7 @@
 package dev.throughline.scoring.web;
 
 import dev.throughline.jira.JiraRateLimitedException;
+import dev.throughline.problems.BusyException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.scoring.InputParser;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -131,5 +133,19 @@ class IssueValueControllerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "7"))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("nothing was lost")));
+    }
+
+    @Test
+    void aWriteThatCouldNotHaveItsLockInTimeAnswers503BusyTryAgain() throws Exception {
+        when(values.write(any(), any())).thenThrow(new BusyException("Someone else is changing this right now;"
+                + " nothing was changed. Try again in a moment."));
+
+        mvc.perform(put("/api/issues/WEB-1/value").with(SliceAuth.contextUser("po-1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"model\":\"ICE\",\"inputs\":{\"impact\":5,\"confidence\":5,\"ease\":5},\"version\":0}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.message").value(containsString("Try again")));
     }
 }
