@@ -10,6 +10,7 @@ import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.ProgramSummary;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -21,13 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Programs of a site. Saves of one site's programs are serialised in this app instance, because they rewrite a
- * shared index. Input is checked in full before anything is read from or written to Jira.
+ * shared index. Input is checked in full before anything is read from or written to Jira; then the caller must be
+ * a planner ({@link PlanningPermission}).
  */
 @Service
 public class ProgramService {
 
     private final JiraClients jira;
     private final ProgramJiraStore store;
+    private final PlanningPermission planning;
     private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     /**
@@ -37,9 +40,10 @@ public class ProgramService {
     private final Cache<String, ProgramDefinition> definitions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    public ProgramService(JiraClients jira, ProgramJiraStore store) {
+    public ProgramService(JiraClients jira, ProgramJiraStore store, PlanningPermission planning) {
         this.jira = jira;
         this.store = store;
+        this.planning = planning;
     }
 
     public List<ProgramSummary> list(Caller caller) {
@@ -61,7 +65,7 @@ public class ProgramService {
 
     public ProgramDefinition create(Caller caller, Map<String, ?> body) {
         ProgramDraft draft = ProgramDraft.parse(body, false);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ProgramCatalog catalog = store.catalog(client);
@@ -73,7 +77,7 @@ public class ProgramService {
 
     public ProgramDefinition update(Caller caller, String id, Map<String, ?> body) {
         ProgramDraft draft = ProgramDraft.parse(body, true);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ProgramCatalog catalog = store.catalog(client);
@@ -88,7 +92,7 @@ public class ProgramService {
     }
 
     public void delete(Caller caller, String id) {
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ProgramCatalog catalog = store.catalog(client);

@@ -14,6 +14,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.Horizon;
 import dev.throughline.theme.Theme;
@@ -37,7 +38,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised in this
- * app instance, because they rewrite a shared index.
+ * app instance, because they rewrite a shared index. Changing the themes themselves is for planners
+ * ({@link PlanningPermission}); linking issues is a write of each issue and needs Jira's edit permission on it.
  */
 @Service
 public class ThemeService {
@@ -49,12 +51,14 @@ public class ThemeService {
 
     private final JiraClients jira;
     private final ThemeJiraStore store;
+    private final PlanningPermission planning;
     private final Map<String, Object> siteLocks = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public ThemeService(JiraClients jira, ThemeJiraStore store) {
+    public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning) {
         this.jira = jira;
         this.store = store;
+        this.planning = planning;
     }
 
     public List<Theme> list(Caller caller) {
@@ -69,7 +73,7 @@ public class ThemeService {
 
     public Theme create(Caller caller, Map<String, ?> body) {
         ThemeDraft draft = ThemeDraft.parse(body, false);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ThemeCatalog catalog = store.catalog(client);
@@ -83,7 +87,7 @@ public class ThemeService {
 
     public Theme update(Caller caller, String id, Map<String, ?> body) {
         ThemeDraft draft = ThemeDraft.parse(body, true);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ThemeCatalog catalog = store.catalog(client);
@@ -117,7 +121,7 @@ public class ThemeService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {
             ThemeCatalog catalog = store.catalog(client);
@@ -137,6 +141,7 @@ public class ThemeService {
 
     /** Deletes a theme; while issues are linked, only with {@code unlink}, which removes every link first. */
     public long delete(Caller caller, String id, boolean unlink) {
+        planning.requirePlanner(caller);
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
         synchronized (lock(caller)) {

@@ -53,7 +53,7 @@ class FoldFailureTest {
         admin = Caller.of(new Site("fold-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         badProject = keys.get(0);
-        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore())
+        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true)
                 .create(admin, Map.of("name", "Folds", "projects", keys)).id();
     }
 
@@ -101,9 +101,9 @@ class FoldFailureTest {
 
     private ProgramRollupService service(int concurrency) {
         JiraClient client = breakingPages(real);
-        return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore()), new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
-                concurrency, Duration.ofMinutes(10));
+        ProgramService programs = new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true);
+        return new ProgramRollupService(BenchJira.clients(client), programs, new ThemeJiraStore(),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
     }
 
     /** The client, except that page {@link #badPage} of the bad project has keys but no readable issues. */

@@ -55,7 +55,7 @@ class KeyRangePartitionTest {
     }
 
     private ProgramService programs() {
-        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore());
+        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true);
     }
 
     private ProgramRollup rollup(int concurrency) {

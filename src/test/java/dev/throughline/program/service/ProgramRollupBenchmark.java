@@ -117,7 +117,7 @@ class ProgramRollupBenchmark {
             List<String> keys = site.projects().stream().map(p -> p.key()).toList();
             JiraClient setup = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
             Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
-            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore());
+            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), caller -> true);
             String programId = programs.create(admin, Map.of("name", "Benchmark " + issues, "projects", keys)).id();
             String warmUpId = programs.create(admin, Map.of("name", "Warm-up " + issues,
                     "projects", keys.subList(0, Math.min(keys.size(), concurrency)))).id();

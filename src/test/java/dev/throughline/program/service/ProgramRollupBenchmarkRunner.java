@@ -73,7 +73,7 @@ public final class ProgramRollupBenchmarkRunner {
         java.util.concurrent.ConcurrentLinkedQueue<Long> pageCalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
         JiraClient client = timingSearchPages(BenchJira.client(baseUrl, recorder), pageCalls);
         JiraClients clients = BenchJira.clients(client);
-        ProgramService programs = new ProgramService(clients, new ProgramJiraStore());
+        ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true);
         ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
                 tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
@@ -222,7 +222,8 @@ public final class ProgramRollupBenchmarkRunner {
                                 BenchJira.Recorder recorder, java.util.Queue<Long> pageCalls, BufferedReader parent)
             throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
-            ProgramRollupService fresh = new ProgramRollupService(clients, new ProgramService(clients, new ProgramJiraStore()),
+            ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true);
+            ProgramRollupService fresh = new ProgramRollupService(clients, programs,
                     new ThemeJiraStore(), tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
             Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
             System.gc();
