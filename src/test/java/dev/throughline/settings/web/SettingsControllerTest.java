@@ -59,7 +59,8 @@ class SettingsControllerTest {
                 .andExpect(jsonPath("$.editable").value(false))
                 .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(10))
                 .andExpect(jsonPath("$.defaults.staleDays").value(90))
-                .andExpect(jsonPath("$.storyPoints").doesNotExist());
+                .andExpect(jsonPath("$.storyPoints").doesNotExist())
+                .andExpect(jsonPath("$.planners").doesNotExist());
     }
 
     @Test
@@ -72,6 +73,7 @@ class SettingsControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.editable").value(true))
                 .andExpect(jsonPath("$.storyPointsFieldId").isEmpty())
+                .andExpect(jsonPath("$.planners.accountIds").isEmpty())
                 .andExpect(jsonPath("$.storyPoints.detected").value("customfield_10028"))
                 .andExpect(jsonPath("$.storyPoints.candidates[*].id", contains("customfield_10028")));
     }
