@@ -2,6 +2,7 @@ package dev.throughline.browser;
 
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandboxsite.SandboxSiteRuntime;
 import dev.throughline.support.AppUnderTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,39 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         b.clickable("#show-timeline").click();
         b.visible("#timeline-grid");
         b.screenshot("roadmap-timeline");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aReadOnlyUserSeesTheBoardWithoutControlsThatChangeThemesAndTheReason() {
+        Browser b = browser();
+        b.open(frame("roadmap", "user", SandboxSiteRuntime.VIEWER));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card");
+        b.waitForText("#planning-reason", Pattern.compile(
+                "^Only Jira administrators and the planners named in Throughline settings can change themes"));
+
+        assertThat(b.driver().findElement(By.id("new-theme-toggle")).isDisplayed()).isFalse();
+        assertThat(b.driver().findElements(By.cssSelector(".card button[aria-label^='Move ']"))).as("move buttons").isEmpty();
+        assertThat(b.script("return Array.prototype.every.call(document.querySelectorAll('.cards'),"
+                + " function (list) { return Sortable.get(list).option('disabled') === true; });"))
+                .as("dragging is off").isEqualTo(true);
+        b.screenshot("roadmap-read-only");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPlannerWhoIsNoJiraAdministratorSeesEveryControl() {
+        Browser b = browser();
+        b.open(frame("roadmap", "user", SandboxSiteRuntime.PLANNER));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card button[aria-label^='Move ']");
+
+        assertThat(b.visible("#new-theme-toggle").isDisplayed()).isTrue();
+        assertThat(b.driver().findElement(By.id("planning-reason")).isDisplayed()).isFalse();
+        assertThat(b.script("return Array.prototype.every.call(document.querySelectorAll('.cards'),"
+                + " function (list) { return Sortable.get(list).option('disabled') === false; });"))
+                .as("dragging is on").isEqualTo(true);
         assertNoConsoleErrors();
     }
 
