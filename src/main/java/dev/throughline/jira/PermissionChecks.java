@@ -47,7 +47,9 @@ final class PermissionChecks {
 
     private List<JiraGroup> fetchGroups(String accountId) {
         List<JiraGroup> found = new ArrayList<>();
-        for (JsonNode group : http.getIfFound(USER_GROUPS, Map.of("accountId", accountId)).orElse(MissingNode.getInstance())) {
+        JsonNode answer = http.getIfFound(USER_GROUPS, Map.of("accountId", accountId))
+                .orElse(MissingNode.getInstance());
+        for (JsonNode group : answer) {
             String id = group.path("groupId").asText("");
             found.add(new JiraGroup(group.path("name").asText(), id.isBlank() ? Optional.empty() : Optional.of(id)));
         }

@@ -26,10 +26,10 @@ public record Planners(List<String> accountIds, List<String> groups) {
     public static final int MAX_GROUP_NAME = 255;
     public static final Planners NONE = new Planners(List.of(), List.of());
 
-    /** Atlassian account ids: 5b10ac8d82e05b22cc7d4ef5, 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077, qm:… (≤ 128). */
+    /** Atlassian account ids: 5b10ac8d82e05b22cc7d4ef5, 557058:f58131cb-…, qm:… (at most 128 characters). */
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:_-]{0,127}");
-    private static final String ACCOUNT_ID_RULE =
-            "must be an Atlassian accountId such as 5b10ac8d82e05b22cc7d4ef5 or 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
+    private static final String ACCOUNT_ID_RULE = "must be an Atlassian accountId such as 5b10ac8d82e05b22cc7d4ef5"
+            + " or 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
     private static final String GROUP_RULE =
             "must be a Jira group name of 1 to " + MAX_GROUP_NAME + " characters without line breaks";
 
@@ -37,7 +37,8 @@ public record Planners(List<String> accountIds, List<String> groups) {
         Objects.requireNonNull(accountIds, "accountIds");
         Objects.requireNonNull(groups, "groups");
         List<FieldError> errors = new ArrayList<>();
-        check(accountIds, "planners.accountIds", MAX_ACCOUNT_IDS, "accountIds", Planners::isAccountId, ACCOUNT_ID_RULE, errors);
+        check(accountIds, "planners.accountIds", MAX_ACCOUNT_IDS, "accountIds", Planners::isAccountId, ACCOUNT_ID_RULE,
+                errors);
         check(groups, "planners.groups", MAX_GROUPS, "group names", Planners::isGroupName, GROUP_RULE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -61,8 +62,10 @@ public record Planners(List<String> accountIds, List<String> groups) {
             return NONE;
         }
         map.keySet().stream().map(String::valueOf).filter(k -> !k.equals("accountIds") && !k.equals("groups")).sorted()
-                .forEach(k -> errors.add(new FieldError("planners." + k, "is not a field; send accountIds and groups")));
-        List<String> accountIds = texts(map.get("accountIds"), "planners.accountIds", MAX_ACCOUNT_IDS, "accountIds", errors);
+                .forEach(k -> errors.add(new FieldError("planners." + k,
+                        "is not a field; send accountIds and groups")));
+        List<String> accountIds = texts(map.get("accountIds"), "planners.accountIds", MAX_ACCOUNT_IDS, "accountIds",
+                errors);
         List<String> groups = texts(map.get("groups"), "planners.groups", MAX_GROUPS, "group names", errors);
         try {
             return new Planners(accountIds, groups);

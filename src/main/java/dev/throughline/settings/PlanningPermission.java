@@ -10,7 +10,8 @@ import dev.throughline.tenant.Caller;
 @FunctionalInterface
 public interface PlanningPermission {
 
-    String REASON = "Only Jira administrators and the planners named in Throughline settings can change themes and programs.";
+    String REASON = "Only Jira administrators and the planners named in Throughline settings can change themes"
+            + " and programs.";
 
     boolean canPlan(Caller caller);
 

@@ -33,8 +33,8 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
 
     /** Jira's field ids: customfield_10016, timeoriginalestimate, … */
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
-    private static final Set<String> FIELDS = Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "planners",
-            "version");
+    private static final Set<String> FIELDS =
+            Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "planners", "version");
 
     public SiteSettings {
         Objects.requireNonNull(storyPointsFieldId, "storyPointsFieldId");
@@ -94,8 +94,8 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SiteSettings(storyPoints, staleDays.intValue(), Optional.ofNullable(ttl).map(Long::intValue), planners,
-                version);
+        return new SiteSettings(storyPoints, staleDays.intValue(), Optional.ofNullable(ttl).map(Long::intValue),
+                planners, version);
     }
 
     /**

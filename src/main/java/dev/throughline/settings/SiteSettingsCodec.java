@@ -39,7 +39,8 @@ public final class SiteSettingsCodec {
         try {
             return new SiteSettings(field, staleDays, ttl, planners, version);
         } catch (IllegalArgumentException broken) {
-            return new SiteSettings(Optional.empty(), SiteSettings.DEFAULT_STALE_DAYS, Optional.empty(), planners, version);
+            return new SiteSettings(Optional.empty(), SiteSettings.DEFAULT_STALE_DAYS, Optional.empty(), planners,
+                    version);
         }
     }
 
