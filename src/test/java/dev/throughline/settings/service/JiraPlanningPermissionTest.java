@@ -2,6 +2,7 @@ package dev.throughline.settings.service;
 
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraForbiddenException;
 import dev.throughline.jira.JiraGroup;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.settings.PlanningPermission;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,14 @@ class JiraPlanningPermissionTest {
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage(PlanningPermission.REASON);
         verify(client, never()).groupsOf(anyString());
+    }
+
+    @Test
+    void whenJiraRefusesToListGroupsNobodyPlansThroughAGroup() {
+        planners(List.of(), List.of("pm"));
+        when(client.groupsOf("acc-2")).thenThrow(new JiraForbiddenException("403", List.of("No permission"), Map.of()));
+
+        assertThat(planning.canPlan(Caller.of(site, "acc-2"))).isFalse();
     }
 
     @Test
