@@ -4,7 +4,8 @@
 
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
-  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null };
+  // canPlan: may this viewer create, edit or delete programs? Until Throughline says so, the page offers none of it.
+  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false };
   // epics and themes have forecasts of their own (r.forecasts.epics / .themes, keyed by the group's id)
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
@@ -50,12 +51,23 @@
     el('program-delete').disabled = !state.current;
   }
 
+  /** Shows the controls that change programs to planners, and everyone else the one-line reason why not. */
+  function showPlanning(answer) {
+    state.canPlan = answer.canPlan === true;
+    document.querySelectorAll('.planner-only').forEach(function (node) { node.hidden = !state.canPlan; });
+    if (!state.canPlan) { toggleForm(false); toggleDelete(false); }
+    el('planning-reason').hidden = state.canPlan;
+    T.text(el('planning-reason'), state.canPlan ? '' : answer.reason);
+  }
+
   /* ---------- programs list and picker ---------- */
 
   function loadPrograms(select) {
     busy(true, 'Loading programs…');
-    return T.api('GET', '/api/programs').then(function (reply) {
+    return Promise.all([T.api('GET', '/api/programs'), T.api('GET', '/api/permissions/planning')]).then(function (replies) {
+      var reply = replies.filter(function (r) { return r.status !== 200; })[0] || replies[0];
       if (reply.status !== 200) { busy(false); message(errorText(reply), 'error'); return; }
+      showPlanning(replies[1].body);
       state.programs = reply.body.programs || [];
       var picker = el('program-picker');
       while (picker.options.length > 1) { picker.remove(1); }

@@ -7,7 +7,9 @@
   var query = projectKey ? '?projectKey=' + encodeURIComponent(projectKey) : '';
   var el = function (id) { return document.getElementById(id); };
   var HORIZONS = ['NOW', 'NEXT', 'LATER'];
-  var state = { rows: [], palette: [] };
+  // canPlan: may this viewer change themes (create, move)? Until Throughline says so, the page offers nothing.
+  var state = { rows: [], palette: [], canPlan: false };
+  var sortables = [];
 
   function message(text, kind) {
     T.message(el('roadmap-message'), text, kind);
@@ -53,7 +55,7 @@
     li.appendChild(make('div', 'facts', p.noLinkedWork ? 'No linked work yet: link epics to this theme.' : facts(p)));
     if (row.linkedEpics.length) { li.appendChild(make('div', 'facts', 'Epics: ' + row.linkedEpics.join(', '))); }
     if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + (row.ownerName || 'a former user'))); }
-    li.appendChild(moveButtons(row, index, column));
+    if (state.canPlan) { li.appendChild(moveButtons(row, index, column)); }
     li.appendChild(linkForm(row));
     return li;
   }
@@ -194,14 +196,27 @@
     T.resize();
   }
 
+  /** Shows the controls that change themes to planners, and everyone else the one-line reason why not. */
+  function showPlanning(answer) {
+    state.canPlan = answer.canPlan === true;
+    el('new-theme-toggle').hidden = !state.canPlan;
+    if (!state.canPlan) { toggleForm(false); }
+    document.querySelectorAll('.planner-only').forEach(function (node) { node.hidden = !state.canPlan; });
+    sortables.forEach(function (sortable) { sortable.option('disabled', !state.canPlan); });
+    el('planning-reason').hidden = state.canPlan;
+    T.text(el('planning-reason'), state.canPlan ? '' : answer.reason);
+  }
+
   function load() {
-    return Promise.all([T.api('GET', '/api/themes'), T.api('GET', '/api/themes/progress' + query)]).then(function (replies) {
+    return Promise.all([T.api('GET', '/api/themes'), T.api('GET', '/api/themes/progress' + query),
+      T.api('GET', '/api/permissions/planning')]).then(function (replies) {
       var failed = replies.filter(function (r) { return r.status !== 200; })[0];
       if (failed) {
         el('loading').hidden = true;
         message((failed.body && failed.body.message) || 'Jira could not be read (HTTP ' + failed.status + ').', 'error');
         return;
       }
+      showPlanning(replies[2].body);
       state.palette = replies[0].body.palette;
       state.versions = {};
       replies[0].body.themes.forEach(function (t) { state.versions[t.id] = t.version; });
@@ -283,13 +298,13 @@
 
   document.querySelectorAll('.cards').forEach(function (list) {
     if (!window.Sortable) { return; }
-    Sortable.create(list, {
-      group: 'themes', animation: 120, filter: 'button, input, summary', preventOnFilter: false,
+    sortables.push(Sortable.create(list, {
+      group: 'themes', animation: 120, filter: 'button, input, summary', preventOnFilter: false, disabled: true,
       onEnd: function (event) {
         var horizon = event.to.parentNode.getAttribute('data-horizon');
         place(event.item.getAttribute('data-id'), horizon, event.newIndex);
       }
-    });
+    }));
   });
   el('show-board').addEventListener('click', function () { showView('board'); });
   el('show-timeline').addEventListener('click', function () { showView('timeline'); });

@@ -5,7 +5,8 @@
   var el = function (id) { return document.getElementById(id); };
   var state = { settings: null, models: [], scorecards: [], projectOffset: 0, editing: null };
   var SETTINGS_FIELDS = {
-    storyPointsFieldId: 'story-points-field', staleDays: 'stale-days', rollupCacheTtlMinutes: 'cache-ttl'
+    storyPointsFieldId: 'story-points-field', staleDays: 'stale-days', rollupCacheTtlMinutes: 'cache-ttl',
+    'planners.accountIds': 'planner-accounts', 'planners.groups': 'planner-groups', planners: 'planner-accounts'
   };
 
   var make = T.make;
@@ -68,6 +69,9 @@
     var ttl = el('cache-ttl');
     ttl.value = body.rollupCacheTtlMinutes === null || body.rollupCacheTtlMinutes === undefined ? '' : body.rollupCacheTtlMinutes;
     ttl.placeholder = 'default: ' + body.defaults.rollupCacheTtlMinutes;
+    var planners = body.planners || { accountIds: [], groups: [] };
+    el('planner-accounts').value = planners.accountIds.join('\n');
+    el('planner-groups').value = planners.groups.join('\n');
     el('settings-form').hidden = false;
     el('settings-loading').hidden = true;
     T.resize();
@@ -80,6 +84,23 @@
     T.text(el('settings-form-error'), '');
   }
 
+  /** The lines of a textarea that hold something; accountIds may also be separated by commas or spaces. */
+  function entries(id, separators) {
+    return el(id).value.split(separators).map(function (s) { return s.trim(); })
+      .filter(function (s) { return s.length > 0; });
+  }
+
+  /**
+   * The settings field an error belongs to: "planners.groups[2]" is the groups box, and its message names the
+   * entry, since the box has no line of its own per entry.
+   */
+  function errorTarget(error, sent) {
+    var match = /^(planners\.(accountIds|groups))\[(\d+)\]$/.exec(error.field);
+    if (!match) { return { field: error.field, message: error.message }; }
+    var entry = sent.planners[match[2]][Number(match[3])];
+    return { field: match[1], message: '“' + entry + '” ' + error.message + '.' };
+  }
+
   function saveSettings(event) {
     event.preventDefault();
     clearSettingsErrors();
@@ -90,6 +111,7 @@
       storyPointsFieldId: el('story-points-field').value || null,
       staleDays: numberOrRaw(el('stale-days').value),
       rollupCacheTtlMinutes: numberOrRaw(el('cache-ttl').value),
+      planners: { accountIds: entries('planner-accounts', /[\s,]+/), groups: entries('planner-groups', /\n/) },
       version: state.settings.version
     };
     T.api('PUT', '/api/settings', body).then(function (reply) {
@@ -100,10 +122,13 @@
         T.flag('Settings saved', 'Throughline uses them from now on.');
       } else if (reply.status === 400) {
         var first = null;
-        (reply.body.errors || []).forEach(function (error) {
+        var shown = {};
+        (reply.body.errors || []).forEach(function (raw) {
+          var error = errorTarget(raw, body);
           var id = SETTINGS_FIELDS[error.field];
           if (id) {
-            setError(id, id + '-error', error.message);
+            shown[id] = (shown[id] ? shown[id] + ' ' : '') + error.message;
+            setError(id, id + '-error', shown[id]);
             first = first || id;
           } else {
             T.text(el('settings-form-error'), error.field + ': ' + error.message);
@@ -116,7 +141,8 @@
         state.settings.version = current.version;
         message(reply.body.message + ' Their values: stale after ' + current.staleDays + ' days, rollup cache '
           + (current.rollupCacheTtlMinutes || 'default') + ' minutes, story points '
-          + (current.storyPointsFieldId || 'detected') + '. Save again to replace them with yours.', 'error');
+          + (current.storyPointsFieldId || 'detected') + ', planners ' + current.planners.accountIds.length + ' users and '
+          + current.planners.groups.length + ' groups. Save again to replace them with yours.', 'error');
       } else {
         message(problem(reply, 'The settings could not be saved'), 'error');
       }

@@ -97,6 +97,9 @@ public interface JiraClient {
     /** Whether the user is a Jira administrator (global ADMINISTER). */
     boolean isAdministrator(String accountId);
 
+    /** The groups the user belongs to ({@code GET /rest/api/3/user/groups}); none for an unknown account. */
+    List<JiraGroup> groupsOf(String accountId);
+
     /** Whether the user may rank issues (SCHEDULE_ISSUES) in the project. */
     boolean canScheduleIssues(String accountId, long projectId);
 }

@@ -393,6 +393,11 @@ final class RestJiraClient implements JiraClient {
     }
 
     @Override
+    public List<JiraGroup> groupsOf(String accountId) {
+        return permissions.groupsOf(accountId);
+    }
+
+    @Override
     public boolean canScheduleIssues(String accountId, long projectId) {
         return permissions.projectsWith("SCHEDULE_ISSUES", accountId, List.of(projectId)).contains(projectId);
     }

@@ -18,24 +18,28 @@ import java.util.regex.Pattern;
  * @param storyPointsFieldId    the field to read story points from instead of the detected one (empty: detect)
  * @param staleDays             a backlog item not updated for this many days is flagged stale (1–3650)
  * @param rollupCacheTtlMinutes how long a program rollup is reused (1–1440); empty: the app's configured default
+ * @param planners              who besides Jira administrators may change themes and programs
  * @param version               0 until first saved; each save adds one, and a save must carry the version it read
  */
 public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, Optional<Integer> rollupCacheTtlMinutes,
-                           long version) {
+                           Planners planners, long version) {
 
     public static final int DEFAULT_STALE_DAYS = 90;
     public static final int MAX_STALE_DAYS = 3650;
     /** A day: longer and a program's numbers would lag behind Jira for too long to be trusted. */
     public static final int MAX_CACHE_TTL_MINUTES = 1440;
-    public static final SiteSettings DEFAULT = new SiteSettings(Optional.empty(), DEFAULT_STALE_DAYS, Optional.empty(), 0);
+    public static final SiteSettings DEFAULT =
+            new SiteSettings(Optional.empty(), DEFAULT_STALE_DAYS, Optional.empty(), Planners.NONE, 0);
 
     /** Jira's field ids: customfield_10016, timeoriginalestimate, … */
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
-    private static final Set<String> FIELDS = Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "version");
+    private static final Set<String> FIELDS =
+            Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "planners", "version");
 
     public SiteSettings {
         Objects.requireNonNull(storyPointsFieldId, "storyPointsFieldId");
         Objects.requireNonNull(rollupCacheTtlMinutes, "rollupCacheTtlMinutes");
+        Objects.requireNonNull(planners, "planners");
         List<FieldError> errors = new ArrayList<>();
         storyPointsFieldId.filter(id -> !FIELD_ID.matcher(id).matches()).ifPresent(id ->
                 errors.add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
@@ -54,9 +58,10 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
     }
 
     /**
-     * The settings an admin submitted ({@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, version}}),
-     * with every problem named at once. {@code storyPointsFieldId} and {@code rollupCacheTtlMinutes} may be null
-     * or absent (detect; the app's default); {@code staleDays} and {@code version} are required.
+     * The settings an admin submitted ({@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners,
+     * version}}), with every problem named at once. {@code storyPointsFieldId}, {@code rollupCacheTtlMinutes} and
+     * {@code planners} may be null or absent (detect; the app's default; nobody); {@code staleDays} and
+     * {@code version} are required.
      */
     public static SiteSettings parse(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
@@ -72,6 +77,7 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         Long staleDays = whole(body.get("staleDays"), "staleDays", "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS, errors);
         Long ttl = body.get("rollupCacheTtlMinutes") == null ? null : whole(body.get("rollupCacheTtlMinutes"),
                 "rollupCacheTtlMinutes", "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES, errors);
+        Planners planners = Planners.parse(body.get("planners"), errors);
         Long version = whole(body.get("version"), "version", "Send the version you read (0 before the first save)", errors);
         List<FieldError> ranges = new ArrayList<>();
         if (staleDays != null && (staleDays < 1 || staleDays > MAX_STALE_DAYS)) {
@@ -88,7 +94,8 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SiteSettings(storyPoints, staleDays.intValue(), Optional.ofNullable(ttl).map(Long::intValue), version);
+        return new SiteSettings(storyPoints, staleDays.intValue(), Optional.ofNullable(ttl).map(Long::intValue),
+                planners, version);
     }
 
     /**
@@ -99,7 +106,7 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         if (version != current.version()) {
             throw new StaleSettingsException(current, version);
         }
-        return new SiteSettings(storyPointsFieldId, staleDays, rollupCacheTtlMinutes, current.version() + 1);
+        return new SiteSettings(storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners, current.version() + 1);
     }
 
     /**

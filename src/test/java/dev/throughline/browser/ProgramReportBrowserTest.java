@@ -1,5 +1,6 @@
 package dev.throughline.browser;
 
+import dev.throughline.sandboxsite.SandboxSiteRuntime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -70,6 +71,21 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void aReadOnlyUserSeesTheReportButNoControlsThatChangePrograms() {
+        Browser b = browser();
+        b.open(frame("programs", "user", SandboxSiteRuntime.VIEWER));
+        b.intoApp();
+        b.clickable("#program-picker");
+        b.waitForText("#planning-reason", Pattern.compile("^Only Jira administrators and the planners named in "
+                + "Throughline settings can change themes and programs\\.$"));
+
+        for (String control : new String[] {"new-program-toggle", "program-edit", "program-delete"}) {
+            assertThat(b.driver().findElement(By.id(control)).isDisplayed()).as(control).isFalse();
+        }
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
         String created = new dev.throughline.support.AppUnderTest(port).post("/api/programs",
                 "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}", sandbox.site().contextToken("admin"))
@@ -77,7 +93,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         Browser b = browser();
         b.open(frame("programs"));
         b.intoApp();
-        new org.openqa.selenium.support.ui.Select(b.visible("#program-picker")).selectByValue(created);
+        new org.openqa.selenium.support.ui.Select(b.clickable("#program-picker")).selectByValue(created);
         b.waitForText("#progress-text", Pattern.compile("% complete"));
 
         b.script("document.getElementById('program-edit').focus();");

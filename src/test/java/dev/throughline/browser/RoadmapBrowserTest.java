@@ -2,6 +2,7 @@ package dev.throughline.browser;
 
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandboxsite.SandboxSiteRuntime;
 import dev.throughline.support.AppUnderTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,43 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         b.visible("#timeline-grid");
         b.screenshot("roadmap-timeline");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aReadOnlyUserSeesTheBoardWithoutControlsThatChangeThemesAndTheReason() {
+        Browser b = browser();
+        b.open(frame("roadmap", "user", SandboxSiteRuntime.VIEWER));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card");
+        b.waitForText("#planning-reason", Pattern.compile(
+                "^Only Jira administrators and the planners named in Throughline settings can change themes"));
+
+        assertThat(b.driver().findElement(By.id("new-theme-toggle")).isDisplayed()).isFalse();
+        assertThat(b.driver().findElements(By.cssSelector(".card button[aria-label^='Move ']"))).as("move buttons").isEmpty();
+        assertThat(draggingOn(b)).as("dragging is on").isFalse();
+        b.screenshot("roadmap-read-only");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPlannerWhoIsNoJiraAdministratorSeesEveryControl() {
+        Browser b = browser();
+        b.open(frame("roadmap", "user", SandboxSiteRuntime.PLANNER));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card button[aria-label^='Move ']");
+
+        assertThat(b.visible("#new-theme-toggle").isDisplayed()).isTrue();
+        assertThat(b.driver().findElement(By.id("planning-reason")).isDisplayed()).isFalse();
+        assertThat(draggingOn(b)).as("dragging is on").isTrue();
+        assertNoConsoleErrors();
+    }
+
+    /** Whether every board column lets cards be dragged (SortableJS's own switch), or none does. */
+    private static boolean draggingOn(Browser b) {
+        Object states = b.script("return Array.prototype.map.call(document.querySelectorAll('.cards'),"
+                + " function (list) { return !Sortable.get(list).option('disabled'); }).join();");
+        assertThat(states).as("every column alike").isIn("true,true,true", "false,false,false");
+        return states.equals("true,true,true");
     }
 
     private static WebElement card(Browser b, String horizon, String name) {

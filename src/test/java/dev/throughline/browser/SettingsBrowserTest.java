@@ -1,5 +1,6 @@
 package dev.throughline.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
 import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
@@ -22,22 +23,36 @@ class SettingsBrowserTest extends SandboxBrowserTest {
         b.visible("#project-models-rows tr");
 
         WebElement staleDays = b.visible("#stale-days");
-        staleDays.clear();
-        staleDays.sendKeys("0");
-        b.tabTo("settings-save", 20);
-        b.press(Keys.ENTER);
+        typeAndSave(b, staleDays, "0");
         b.waitForText("#stale-days-error", Pattern.compile("\\S"));
         assertThat(staleDays.getAttribute("aria-invalid")).isEqualTo("true");
 
-        staleDays.clear();
-        staleDays.sendKeys("45");
-        b.tabTo("settings-save", 20);
-        b.press(Keys.ENTER);
+        typeAndSave(b, staleDays, "45");
         b.waitForText("#settings-message", Pattern.compile("Settings saved"));
-        assertThat(new AppUnderTest(port).get("/api/settings", sandbox.site().contextToken("admin")).json()
-                .path("staleDays").asInt()).isEqualTo(45);
+        assertThat(savedSettings().path("staleDays").asInt()).isEqualTo(45);
         b.screenshot("settings");
         // The rejected save above is a 400 answer, which Chromium reports as a failed request.
+        assertNoConsoleErrors(Pattern.compile("/api/settings .*status of 400"));
+    }
+
+    @Test
+    void anAdministratorNamesAPlannerAndIsToldWhichEntryIsWrong() {
+        Browser b = browser();
+        b.open(frame("settings"));
+        b.intoApp();
+        b.visible("#settings-form");
+        WebElement accounts = b.visible("#planner-accounts");
+        b.until(d -> b.visible("#planner-groups").getAttribute("value").contains(SandboxSiteRuntime.PLANNER_GROUP));
+
+        typeAndSave(b, accounts, "not-an-id!");
+        b.waitForText("#planner-accounts-error", Pattern.compile("“not-an-id!” must be an Atlassian accountId"));
+        assertThat(accounts.getAttribute("aria-invalid")).isEqualTo("true");
+
+        typeAndSave(b, accounts, "5b10ac8d82e05b22cc7d4ef5");
+        b.waitForText("#settings-message", Pattern.compile("Settings saved"));
+        JsonNode planners = savedSettings().path("planners");
+        assertThat(planners.path("accountIds").get(0).asText()).isEqualTo("5b10ac8d82e05b22cc7d4ef5");
+        assertThat(planners.path("groups").get(0).asText()).isEqualTo(SandboxSiteRuntime.PLANNER_GROUP);
         assertNoConsoleErrors(Pattern.compile("/api/settings .*status of 400"));
     }
 
@@ -50,5 +65,17 @@ class SettingsBrowserTest extends SandboxBrowserTest {
         assertThat(b.driver().findElements(By.cssSelector("#settings-form")).stream().noneMatch(WebElement::isDisplayed))
                 .isTrue();
         assertNoConsoleErrors();
+    }
+
+    /** Replaces a field's value and saves the form from the keyboard. */
+    private static void typeAndSave(Browser b, WebElement field, String value) {
+        field.clear();
+        field.sendKeys(value);
+        b.tabTo("settings-save", 20);
+        b.press(Keys.ENTER);
+    }
+
+    private JsonNode savedSettings() {
+        return new AppUnderTest(port).get("/api/settings", sandbox.site().contextToken("admin")).json();
     }
 }

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionsTest extends JiraWireMockTest {
 
     private static final String CHECK = "/rest/api/3/permissions/check";
+    private static final String USER_GROUPS = "/rest/api/3/user/groups";
 
     private void stubCheck(String request, String answer) {
         stub(post(urlPathEqualTo(CHECK)).withRequestBody(equalToJson(q(request))).willReturn(okJson(q(answer))));
@@ -94,6 +97,32 @@ class PermissionsTest extends JiraWireMockTest {
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
         client.isAdministrator("acc-1");
         jira.verify(exactly(2), postRequestedFor(urlPathEqualTo(CHECK)));
+    }
+
+    @Test
+    void groupsOfAUserAreAskedByAccountIdAndCachedForTheTtl() {
+        stub(get(urlPathEqualTo(USER_GROUPS)).withQueryParam("accountId", equalTo("557058:f58131cb"))
+                .willReturn(okJson(q("[{'name':'roadmap-planners','groupId':'952d12c3-5b5b-4d04-bb32-44d383afc4b2',"
+                        + "'self':'https://example.atlassian.net/rest/api/3/group?groupId=952d12c3-5b5b-4d04-bb32-44d383afc4b2'},"
+                        + "{'name':'jira-software-users','groupId':null}]"))));
+
+        List<JiraGroup> groups = client.groupsOf("557058:f58131cb");
+        client.groupsOf("557058:f58131cb");
+
+        assertThat(groups).containsExactly(
+                new JiraGroup("roadmap-planners", Optional.of("952d12c3-5b5b-4d04-bb32-44d383afc4b2")),
+                new JiraGroup("jira-software-users", Optional.empty()));
+        jira.verify(exactly(1), getRequestedFor(urlPathEqualTo(USER_GROUPS)));
+        nanos.addAndGet(settings.permissionCacheTtl().plusSeconds(1).toNanos());
+        client.groupsOf("557058:f58131cb");
+        jira.verify(exactly(2), getRequestedFor(urlPathEqualTo(USER_GROUPS)));
+    }
+
+    @Test
+    void anAccountJiraDoesNotKnowBelongsToNoGroup() {
+        stub(get(urlPathEqualTo(USER_GROUPS)).willReturn(aResponse().withStatus(404)));
+
+        assertThat(client.groupsOf("gone")).isEmpty();
     }
 
     @Test

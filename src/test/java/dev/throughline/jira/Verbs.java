@@ -188,6 +188,13 @@ final class Verbs {
                         () -> ok("{'projectPermissions':[],'globalPermissions':['ADMINISTER']}"),
                         c -> c.isAdministrator("acc-1"),
                         r -> assertThat(r).isEqualTo(true)),
+                Verb.of("groupsOf", "GET", "/rest/api/3/user/groups",
+                        () -> ok("[{'name':'roadmap-planners','groupId':'276f955c-63d7-42c8-9520-92d01dca0625',"
+                                + "'self':'https://example.atlassian.net/rest/api/3/group?groupId=276f955c-63d7-42c8-9520-92d01dca0625'}]"),
+                        c -> c.groupsOf("acc-1"),
+                        r -> assertThat(r).isEqualTo(List.of(new JiraGroup("roadmap-planners",
+                                Optional.of("276f955c-63d7-42c8-9520-92d01dca0625")))))
+                        .notFoundMeans(r -> assertThat(r).isEqualTo(List.of())),
                 Verb.of("canScheduleIssues", "POST", "/rest/api/3/permissions/check",
                         () -> ok("{'projectPermissions':[{'permission':'SCHEDULE_ISSUES','projects':[10000],'issues':[]}],"
                                 + "'globalPermissions':[]}"),

@@ -84,6 +84,20 @@ class PermissionCheckTest {
                 List.of(Map.of("permissions", List.of(), "projects", List.of(10000))))).status()).isEqualTo(400);
     }
 
+    @Test
+    void aUsersGroupsAreListedWithStableIdsAndAStrangerIsNotFound() {
+        sandbox.site().addToGroup(MIA, "Roadmap-Planners").addToGroup(MIA, "jira-software-users");
+
+        JsonNode groups = http.get("/rest/api/3/user/groups?accountId=" + MIA).json();
+
+        assertThat(groups.findValuesAsText("name")).containsExactly("roadmap-planners", "jira-software-users");
+        assertThat(groups.get(0).get("groupId").asText()).isEqualTo(SandboxSite.groupId("ROADMAP-PLANNERS"));
+        assertThat(http.get("/rest/api/3/user/groups?accountId=nobody").status()).isEqualTo(404);
+        sandbox.site().removeFromGroup(MIA, "roadmap-planners");
+        assertThat(http.get("/rest/api/3/user/groups?accountId=" + MIA).json().findValuesAsText("name"))
+                .containsExactly("jira-software-users");
+    }
+
     private static Map<String, Object> with(Map<String, Object> request, String accountId) {
         Map<String, Object> copy = new java.util.HashMap<>(request);
         copy.put("accountId", accountId);

@@ -1,5 +1,6 @@
 package dev.throughline.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An in-memory Jira Cloud site: projects, issues, links, boards with a maintained rank order, fields, entity
@@ -36,6 +38,7 @@ public final class SandboxSite {
     private final Map<Long, Integer> timesRanked = new HashMap<>();
     private final Map<String, SandboxUser> users = new java.util.LinkedHashMap<>();
     private final SandboxPermissions permissions = new SandboxPermissions();
+    private final Map<String, Set<String>> groupsByUser = new HashMap<>(); // group names, in the order joined
     private final PropertyStore issueProperties = new PropertyStore();
     private final PropertyStore projectProperties = new PropertyStore();
     private final PropertyStore appProperties = new PropertyStore();
@@ -278,6 +281,28 @@ public final class SandboxSite {
         SandboxUser user = new SandboxUser(accountId, displayName);
         users.put(accountId, user);
         return user;
+    }
+
+    /** Puts a known user into a group (created on first use); Jira's group names ignore case. */
+    public synchronized SandboxSite addToGroup(String accountId, String groupName) {
+        if (!users.containsKey(accountId)) throw new IllegalArgumentException("no user " + accountId);
+        groupsByUser.computeIfAbsent(accountId, a -> new LinkedHashSet<>()).add(groupName.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    public synchronized SandboxSite removeFromGroup(String accountId, String groupName) {
+        groupsByUser.getOrDefault(accountId, new LinkedHashSet<>()).remove(groupName.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    /** The user's group names (empty for unknown users); each group's id is {@link #groupId}. */
+    public synchronized List<String> groupsOf(String accountId) {
+        return List.copyOf(groupsByUser.getOrDefault(accountId, Set.of()));
+    }
+
+    /** A stable id per group name, in Jira's UUID form. */
+    public static String groupId(String groupName) {
+        return UUID.nameUUIDFromBytes(groupName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public synchronized SandboxSite grant(String accountId, String projectKeyOrId, String permission) {

@@ -60,6 +60,9 @@ class SpecConformanceTest {
         exchange("GET", "/rest/api/3/project/search", null);
         exchange("POST", "/rest/api/3/permissions/check", Map.of("globalPermissions", List.of("ADMINISTER"),
                 "projectPermissions", List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10000)))));
+        sandbox.site().addToGroup("5b10ac8d82e05b22cc7d4ef5", "roadmap-planners");
+        exchange("GET", "/rest/api/3/user/groups?accountId=5b10ac8d82e05b22cc7d4ef5", null);
+        exchange("GET", "/rest/api/3/user/groups?accountId=nobody", null);
     }
 
     @Test

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-/** GET /rest/api/3/user/bulk: the site's users by accountId (unknown ids are left out, as Jira does). */
+/**
+ * GET /rest/api/3/user/bulk: the site's users by accountId (unknown ids are left out, as Jira does), and
+ * GET /rest/api/3/user/groups: one user's groups (404 for an account the site does not know).
+ */
 final class UserEndpoints {
     private final SandboxSite site;
 
@@ -15,6 +18,21 @@ final class UserEndpoints {
 
     void register(JiraRoutes routes) {
         routes.add("GET", "/rest/api/3/user/bulk", this::bulk);
+        routes.add("GET", "/rest/api/3/user/groups", this::groups);
+    }
+
+    private SandboxResponse groups(SandboxRequest r) {
+        String accountId = r.queryParameter("accountId")
+                .orElseThrow(() -> new SandboxRequest.BadRequest("The accountId query parameter is required."));
+        if (site.users().stream().noneMatch(user -> user.accountId().equals(accountId))) {
+            return JiraJson.errors(404, "The user with account ID '" + accountId + "' does not exist.");
+        }
+        ArrayNode groups = JiraJson.array();
+        for (String name : site.groupsOf(accountId)) {
+            String id = SandboxSite.groupId(name);
+            groups.addObject().put("groupId", id).put("name", name).put("self", r.baseUrl() + "/rest/api/3/group?groupId=" + id);
+        }
+        return JiraJson.ok(groups);
     }
 
     private SandboxResponse bulk(SandboxRequest r) {

@@ -36,7 +36,8 @@ class SandboxHostController {
 
     static final List<SandboxUserChoice> USERS = List.of(
             new SandboxUserChoice(SandboxSite.ADMIN, "Site Admin (Jira administrator)"),
-            new SandboxUserChoice(SandboxSiteRuntime.VIEWER, "Alana Grant (may browse WEB and MOB only)"));
+            new SandboxUserChoice(SandboxSiteRuntime.VIEWER, "Alana Grant (may browse WEB and MOB only)"),
+            new SandboxUserChoice(SandboxSiteRuntime.PLANNER, "Emma Richards (a planner through her Jira group)"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SandboxSiteRuntime runtime;

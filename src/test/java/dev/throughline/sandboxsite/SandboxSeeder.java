@@ -45,6 +45,8 @@ public final class SandboxSeeder {
         MODEL_BY_PROJECT.forEach((project, model) ->
                 expect(app.put("/api/projects/" + project + "/scoring", json(Map.of("defaultModel", model)), token()), 200));
         expect(app.put("/api/scoring/scorecards/strategic-fit", json(strategicFit()), token()), 200);
+        expect(app.put("/api/settings", json(Map.of("staleDays", 90, "version", 0,
+                "planners", Map.of("groups", List.of(SandboxSiteRuntime.PLANNER_GROUP)))), token()), 200);
         List<String> scored = scoreHalfTheOpenWork();
         List<String> themes = createThemes();
         String program = createProgram();

@@ -26,6 +26,10 @@ public final class SandboxSiteRuntime implements AutoCloseable {
     public static final String CLIENT_KEY = "throughline-sandbox-acme";
     /** A read-only user: may browse WEB and MOB, not PLAT, and edit nothing. */
     public static final String VIEWER = "5b10a2844c20165700ede21g";
+    /** A planner who is no Jira administrator: in the group the demo settings name, may browse and edit everything. */
+    public static final String PLANNER = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
+    /** The Jira group the demo's Throughline settings name as planners. */
+    public static final String PLANNER_GROUP = "product-planners";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxSiteRuntime.class);
 
@@ -50,6 +54,10 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         for (String project : List.of("WEB", "MOB")) {
             generated.grant(VIEWER, project, "BROWSE_PROJECTS");
         }
+        for (String project : List.of("WEB", "MOB", "PLAT")) {
+            generated.grant(PLANNER, project, "BROWSE_PROJECTS").grant(PLANNER, project, "EDIT_ISSUES");
+        }
+        generated.addToGroup(PLANNER, PLANNER_GROUP);
         this.jira = JiraSandbox.start(generated);
         this.keys = new SandboxKeyServer(connectProperties.getPublicKeyBaseUrl());
         this.site = new FakeJiraSite(CLIENT_KEY, jira.baseUrl());

@@ -98,14 +98,14 @@ class SiteSettingsTest {
     @Test
     void fieldIdMustLookLikeAJiraFieldId() {
         assertThat(fieldsOf(body("custom field; drop", 30, null, 0))).containsExactly("storyPointsFieldId");
-        assertThatThrownBy(() -> new SiteSettings(Optional.of("1abc"), 30, Optional.empty(), 0))
+        assertThatThrownBy(() -> new SiteSettings(Optional.of("1abc"), 30, Optional.empty(), Planners.NONE, 0))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void savedOverTheVersionItWasMadeFromGetsTheNextVersion() {
-        SiteSettings current = new SiteSettings(Optional.empty(), 90, Optional.empty(), 3);
-        SiteSettings submitted = new SiteSettings(Optional.empty(), 14, Optional.of(5), 3);
+        SiteSettings current = new SiteSettings(Optional.empty(), 90, Optional.empty(), Planners.NONE, 3);
+        SiteSettings submitted = new SiteSettings(Optional.empty(), 14, Optional.of(5), Planners.NONE, 3);
 
         SiteSettings saved = submitted.savedOver(current);
 
@@ -115,8 +115,8 @@ class SiteSettingsTest {
 
     @Test
     void savedOverANewerVersionIsStaleAndCarriesTheCurrentSettings() {
-        SiteSettings current = new SiteSettings(Optional.empty(), 60, Optional.empty(), 4);
-        SiteSettings submitted = new SiteSettings(Optional.empty(), 14, Optional.empty(), 3);
+        SiteSettings current = new SiteSettings(Optional.empty(), 60, Optional.empty(), Planners.NONE, 4);
+        SiteSettings submitted = new SiteSettings(Optional.empty(), 14, Optional.empty(), Planners.NONE, 3);
 
         StaleSettingsException e = catchThrowableOfType(() -> submitted.savedOver(current), StaleSettingsException.class);
 
@@ -127,8 +127,8 @@ class SiteSettingsTest {
     @Test
     void storyPointsFieldMustBeANumberFieldOfTheSite() {
         List<NumberField> numbers = List.of(new NumberField("customfield_10028", "Story point estimate", true));
-        SiteSettings chosen = new SiteSettings(Optional.of("customfield_10028"), 90, Optional.empty(), 0);
-        SiteSettings other = new SiteSettings(Optional.of("summary"), 90, Optional.empty(), 0);
+        SiteSettings chosen = new SiteSettings(Optional.of("customfield_10028"), 90, Optional.empty(), Planners.NONE, 0);
+        SiteSettings other = new SiteSettings(Optional.of("summary"), 90, Optional.empty(), Planners.NONE, 0);
 
         chosen.requireStoryPointsFieldAmong(numbers);
         SiteSettings.DEFAULT.requireStoryPointsFieldAmong(List.of());
@@ -139,11 +139,11 @@ class SiteSettingsTest {
 
     @Test
     void codecRoundTripsAndABrokenPropertyFallsBackToDefaultsKeepingItsVersion() {
-        SiteSettings settings = new SiteSettings(Optional.of("customfield_10016"), 21, Optional.of(3), 5);
+        SiteSettings settings = new SiteSettings(Optional.of("customfield_10016"), 21, Optional.of(3), Planners.NONE, 5);
 
         assertThat(SiteSettingsCodec.fromMap(SiteSettingsCodec.toMap(settings))).isEqualTo(settings);
         assertThat(SiteSettingsCodec.fromMap(Map.of("version", 5, "staleDays", -4)))
-                .isEqualTo(new SiteSettings(Optional.empty(), 90, Optional.empty(), 5));
+                .isEqualTo(new SiteSettings(Optional.empty(), 90, Optional.empty(), Planners.NONE, 5));
         assertThat(SiteSettingsCodec.fromMap(Map.of())).isEqualTo(SiteSettings.DEFAULT);
     }
 }

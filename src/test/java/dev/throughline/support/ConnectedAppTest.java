@@ -9,6 +9,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,6 +48,21 @@ public abstract class ConnectedAppTest {
     protected AppUnderTest.Reply sendUninstalled(FakeJiraSite site) {
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/uninstalled");
         return app().post("/uninstalled", site.lifecycleBody("uninstalled"), token);
+    }
+
+    /**
+     * Names the site's planners in Throughline settings through the settings API, as its admin ("admin", every
+     * permission on a sandbox site) would on a site whose settings were never saved.
+     */
+    protected void namePlanners(FakeJiraSite site, List<String> accountIds, List<String> groups) {
+        String body = "{\"staleDays\":90,\"planners\":{\"accountIds\":" + jsonList(accountIds)
+                + ",\"groups\":" + jsonList(groups) + "},\"version\":0}";
+        AppUnderTest.Reply saved = app().put("/api/settings", body, site.contextToken("admin"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+
+    private static String jsonList(List<String> texts) {
+        return texts.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     protected void install(FakeJiraSite site) {

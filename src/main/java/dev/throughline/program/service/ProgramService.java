@@ -12,6 +12,7 @@ import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.ProgramSummary;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Programs of a site. Saves of one site's programs are serialised across app instances ({@link KeyedLocks}),
- * because they rewrite a shared index. Input is checked in full before anything is read from or written to Jira.
+ * because they rewrite a shared index. Input is checked in full before anything is read from or written to Jira;
+ * then the caller must be a planner ({@link PlanningPermission}).
  */
 @Service
 public class ProgramService {
@@ -34,6 +36,7 @@ public class ProgramService {
     private static final String CATALOG_LOCK = "programs";
     private final KeyedLocks locks;
     private final ChangeFeed feed;
+    private final PlanningPermission planning;
     private final SecureRandom random = new SecureRandom();
     /**
      * Definitions read in the last 30 s, so a cached rollup answers without asking Jira anything. Saves through
@@ -42,9 +45,11 @@ public class ProgramService {
     private final Cache<String, ProgramDefinition> definitions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    public ProgramService(JiraClients jira, ProgramJiraStore store, KeyedLocks locks, ChangeFeed feed) {
+    public ProgramService(JiraClients jira, ProgramJiraStore store, PlanningPermission planning, KeyedLocks locks,
+            ChangeFeed feed) {
         this.jira = jira;
         this.store = store;
+        this.planning = planning;
         this.locks = locks;
         this.feed = feed;
         feed.subscribe(TOPIC, change -> definitions.invalidate(change.siteKey() + "/" + change.item()));
@@ -69,7 +74,7 @@ public class ProgramService {
 
     public ProgramDefinition create(Caller caller, Map<String, ?> body) {
         ProgramDraft draft = ProgramDraft.parse(body, false);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
@@ -81,7 +86,7 @@ public class ProgramService {
 
     public ProgramDefinition update(Caller caller, String id, Map<String, ?> body) {
         ProgramDraft draft = ProgramDraft.parse(body, true);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
@@ -96,7 +101,7 @@ public class ProgramService {
     }
 
     public void delete(Caller caller, String id) {
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);

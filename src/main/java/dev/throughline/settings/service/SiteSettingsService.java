@@ -107,9 +107,9 @@ public class SiteSettingsService implements StoryPointsOverride {
     }
 
     /**
-     * Saves {@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, version}}. Input is checked before Jira
-     * is asked anything; then the caller must be a Jira administrator, the story points field a number field of
-     * the site, and the version the current one. Nothing is written unless all hold.
+     * Saves {@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners, version}}. Input is checked
+     * before Jira is asked anything; then the caller must be a Jira administrator, the story points field a number
+     * field of the site, and the version the current one. Nothing is written unless all hold.
      */
     public SiteSettings save(Caller caller, Map<String, ?> body) {
         SiteSettings submitted = SiteSettings.parse(body);

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Site settings API: anyone reads the values, Jira administrators change them. See README "Site settings". */
+/**
+ * Site settings API: anyone reads the values (but the planners), Jira administrators change them. See README
+ * "Site settings".
+ */
 @RestController
 class SettingsController {
 
@@ -89,6 +92,9 @@ class SettingsController {
         json.put("defaults", Map.of("staleDays", SiteSettings.DEFAULT_STALE_DAYS,
                 "rollupCacheTtlMinutes", Math.max(1, appRollupCacheTtl.toMinutes())));
         json.put("editable", view.editable());
+        if (!view.editable()) {
+            json.remove("planners"); // who the planners are is the admins' business
+        }
         view.storyPoints().ifPresent(choice -> {
             Map<String, Object> points = new LinkedHashMap<>();
             points.put("detected", choice.detected().orElse(null));

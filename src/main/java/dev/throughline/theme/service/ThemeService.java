@@ -15,6 +15,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.Horizon;
 import dev.throughline.theme.Theme;
@@ -37,7 +38,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Roadmap themes of a site and the issues linked to them. Saves of one site's themes are serialised across app
- * instances ({@link KeyedLocks}), because they rewrite a shared index and names must stay unique.
+ * instances ({@link KeyedLocks}), because they rewrite a shared index and names must stay unique. Changing the
+ * themes themselves is for planners ({@link PlanningPermission}); linking issues is a write of each issue and
+ * needs Jira's edit permission on it.
  */
 @Service
 public class ThemeService {
@@ -52,12 +55,14 @@ public class ThemeService {
     /** The one lock of a site's theme catalog (index, themes and their links). */
     static final String CATALOG_LOCK = "themes";
     private final KeyedLocks locks;
+    private final PlanningPermission planning;
     private final SecureRandom random = new SecureRandom();
 
-    public ThemeService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks) {
+    public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks) {
         this.jira = jira;
         this.locks = locks;
         this.store = store;
+        this.planning = planning;
     }
 
     public List<Theme> list(Caller caller) {
@@ -72,7 +77,7 @@ public class ThemeService {
 
     public Theme create(Caller caller, Map<String, ?> body) {
         ThemeDraft draft = ThemeDraft.parse(body, false);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
@@ -86,7 +91,7 @@ public class ThemeService {
 
     public Theme update(Caller caller, String id, Map<String, ?> body) {
         ThemeDraft draft = ThemeDraft.parse(body, true);
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
@@ -120,7 +125,7 @@ public class ThemeService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        caller.requireAccountId();
+        planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         Horizon to = horizon;
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
@@ -141,6 +146,7 @@ public class ThemeService {
 
     /** Deletes a theme; while issues are linked, only with {@code unlink}, which removes every link first. */
     public long delete(Caller caller, String id, boolean unlink) {
+        planning.requirePlanner(caller);
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {

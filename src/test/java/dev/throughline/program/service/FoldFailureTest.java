@@ -55,7 +55,7 @@ class FoldFailureTest {
         admin = Caller.of(new Site("fold-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         badProject = keys.get(0);
-        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone())
+        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone())
                 .create(admin, Map.of("name", "Folds", "projects", keys)).id();
     }
 
@@ -104,7 +104,7 @@ class FoldFailureTest {
     private ProgramRollupService service(int concurrency) {
         JiraClient client = breakingPages(real);
         return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
+                new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
                 Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
                 concurrency, Duration.ofMinutes(10));
     }

@@ -57,7 +57,7 @@ class KeyRangePartitionTest {
     }
 
     private ProgramService programs() {
-        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone());
+        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone());
     }
 
     private ProgramRollup rollup(int concurrency) {

@@ -119,7 +119,7 @@ class ProgramRollupBenchmark {
             List<String> keys = site.projects().stream().map(p -> p.key()).toList();
             JiraClient setup = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
             Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
-            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), new Unlocked(),
+            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), caller -> true, new Unlocked(),
                     ChangeFeed.alone());
             String programId = programs.create(admin, Map.of("name", "Benchmark " + issues, "projects", keys)).id();
             String warmUpId = programs.create(admin, Map.of("name", "Warm-up " + issues,

@@ -75,7 +75,7 @@ public final class ProgramRollupBenchmarkRunner {
         java.util.concurrent.ConcurrentLinkedQueue<Long> pageCalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
         JiraClient client = timingSearchPages(BenchJira.client(baseUrl, recorder), pageCalls);
         JiraClients clients = BenchJira.clients(client);
-        ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone());
+        ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone());
         ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
                 tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
@@ -225,7 +225,7 @@ public final class ProgramRollupBenchmarkRunner {
             throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
             ProgramRollupService fresh = new ProgramRollupService(clients,
-                    new ProgramService(clients, new ProgramJiraStore(), new Unlocked(), ChangeFeed.alone()),
+                    new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()),
                     new ThemeJiraStore(), tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
             Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
             System.gc();

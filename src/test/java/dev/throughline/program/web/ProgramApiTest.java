@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,6 +36,8 @@ class ProgramApiTest extends ConnectedAppTest {
         site.grant(PM, "WEB", "BROWSE_PROJECTS");
         connect = new FakeJiraSite("programs-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
+        namePlanners(connect, List.of(PM), List.of());
+        jira.resetTraffic();
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ class ProgramProgressTest extends ConnectedAppTest {
     void start() {
         jira = JiraSandbox.start(SandboxGenerator.demo()).withLatency(Duration.ofMillis(150));
         jira.site().addUser("pgm", "Program Manager");
+        jira.site().grantGlobal("pgm", "ADMINISTER"); // creates the program
         for (String key : List.of("WEB", "MOB", "PLAT")) {
             jira.site().grant("pgm", key, "BROWSE_PROJECTS");
         }

@@ -30,6 +30,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
         SandboxSite site = jira.site();
         site.addUser(PM, "Program Manager");
         List.of("WEB", "MOB", "PLAT").forEach(key -> site.grant(PM, key, "BROWSE_PROJECTS"));
+        site.grantGlobal(PM, "ADMINISTER"); // creates the programs
         connect = new FakeJiraSite("report-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }

@@ -46,6 +46,7 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         site.addUser(ALL, "Program Manager");
         site.addUser(WEB_ONLY, "Web Lead");
         DEMO.forEach(key -> site.grant(ALL, key, "BROWSE_PROJECTS"));
+        site.grantGlobal(ALL, "ADMINISTER"); // creates the programs and themes
         site.grant(WEB_ONLY, "WEB", "BROWSE_PROJECTS");
         connect = new FakeJiraSite("rollups-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);

@@ -58,11 +58,21 @@ class ProgramsPageControllerTest {
     void editAndDeleteAreButtonsWithAConfirmationAndAVersionErrorPlace() throws Exception {
         String html = page();
 
-        assertThat(html).contains("id=\"program-edit\" aria-expanded=\"false\" aria-controls=\"new-program\" disabled>Edit program</button>",
-                "id=\"program-delete\" aria-expanded=\"false\" aria-controls=\"program-delete-confirm\" disabled>Delete program</button>",
+        assertThat(html).contains("id=\"program-edit\" aria-expanded=\"false\" aria-controls=\"new-program\" disabled hidden>Edit program</button>",
+                "id=\"program-delete\" aria-expanded=\"false\" aria-controls=\"program-delete-confirm\" disabled hidden>Delete program</button>",
                 "id=\"program-delete-confirm\" class=\"confirm\" hidden role=\"alertdialog\"",
                 "id=\"program-delete-confirm-button\">Delete</button>", "id=\"program-delete-cancel\">Cancel</button>",
                 "id=\"np-error-version\"", "id=\"program-save\">Create program</button>");
+    }
+
+    @Test
+    void controlsThatChangeProgramsStayHiddenUntilThePageKnowsTheViewerMayPlan() throws Exception {
+        String html = page();
+
+        assertThat(html).contains("class=\"planner-only\" id=\"new-program-toggle\"",
+                "class=\"secondary planner-only\" id=\"program-edit\"", "class=\"secondary danger planner-only\" id=\"program-delete\"",
+                "<p id=\"planning-reason\" class=\"subtle\" hidden></p>");
+        assertThat(html).containsPattern("id=\"new-program-toggle\"[^>]* hidden>New program</button>");
     }
 
     @Test

@@ -108,6 +108,33 @@ class SettingsApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void adminNamesPlannersWhichAreStoredVersionCheckedAndShownToAdminsOnly() {
+        String planners = "\"planners\":{\"accountIds\":[\"5b10ac8d82e05b22cc7d4ef5\"],\"groups\":[\"roadmap-planners\"]}";
+        AppUnderTest.Reply saved = save("{\"staleDays\":90," + planners + ",\"version\":0}", SandboxSite.ADMIN);
+        AppUnderTest.Reply stale = save("{\"staleDays\":90,\"planners\":null,\"version\":0}", SandboxSite.ADMIN);
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().path("planners").path("groups").get(0).asText()).isEqualTo("roadmap-planners");
+        assertThat(read(SandboxSite.ADMIN).json().path("planners").path("accountIds").get(0).asText())
+                .isEqualTo("5b10ac8d82e05b22cc7d4ef5");
+        assertThat(stored()).hasValueSatisfying(value -> assertThat(value.toString()).contains("roadmap-planners"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().path("current").path("planners").path("groups").get(0).asText()).isEqualTo("roadmap-planners");
+        assertThat(read(PO).json().has("planners")).as("who the planners are is the admins' business").isFalse();
+    }
+
+    @Test
+    void badPlannersGet400NamingEachEntryAndNothingIsWritten() {
+        AppUnderTest.Reply reply = save("{\"staleDays\":90,\"planners\":{\"accountIds\":[\"not an id\"],"
+                + "\"groups\":[\"\"]},\"version\":0}", SandboxSite.ADMIN);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field"))
+                .containsExactly("planners.accountIds[0]", "planners.groups[0]");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
     void badInputGets400NamingEachFieldAndNothingIsWritten() {
         AppUnderTest.Reply reply = save("{\"storyPointsFieldId\":7,\"staleDays\":0,\"rollupCacheTtlMinutes\":99999,"
                 + "\"version\":0,\"theme\":\"dark\"}", SandboxSite.ADMIN);

@@ -102,7 +102,7 @@ class SettingsConsumersTest extends ConnectedAppTest {
                 .filter(i -> site.children(i.id()).stream().anyMatch(c -> c.storyPointEstimate().isPresent()))
                 .findFirst().orElseThrow();
         AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\"}",
-                connect.contextToken(PO));
+                connect.contextToken(SandboxSite.ADMIN));
         String id = created.json().path("id").asText();
         app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken(PO));
         double before = pointsTotal(id);

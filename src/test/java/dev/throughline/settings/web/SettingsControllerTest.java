@@ -3,6 +3,7 @@ package dev.throughline.settings.web;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.settings.NumberField;
+import dev.throughline.settings.Planners;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.StaleSettingsException;
 import dev.throughline.settings.service.SettingsView;
@@ -48,7 +49,7 @@ class SettingsControllerTest {
 
     @Test
     void everyoneReadsTheValuesButOnlyAdminsGetTheFieldChoices() throws Exception {
-        SiteSettings saved = new SiteSettings(Optional.empty(), 30, Optional.empty(), 2);
+        SiteSettings saved = new SiteSettings(Optional.empty(), 30, Optional.empty(), Planners.NONE, 2);
         when(settings.view(any())).thenReturn(new SettingsView(saved, false, Optional.empty()));
 
         mvc.perform(get("/api/settings").with(SliceAuth.contextUser("po-1")))
@@ -58,7 +59,8 @@ class SettingsControllerTest {
                 .andExpect(jsonPath("$.editable").value(false))
                 .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(10))
                 .andExpect(jsonPath("$.defaults.staleDays").value(90))
-                .andExpect(jsonPath("$.storyPoints").doesNotExist());
+                .andExpect(jsonPath("$.storyPoints").doesNotExist())
+                .andExpect(jsonPath("$.planners").doesNotExist());
     }
 
     @Test
@@ -71,6 +73,7 @@ class SettingsControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.editable").value(true))
                 .andExpect(jsonPath("$.storyPointsFieldId").isEmpty())
+                .andExpect(jsonPath("$.planners.accountIds").isEmpty())
                 .andExpect(jsonPath("$.storyPoints.detected").value("customfield_10028"))
                 .andExpect(jsonPath("$.storyPoints.candidates[*].id", contains("customfield_10028")));
     }
@@ -86,7 +89,7 @@ class SettingsControllerTest {
 
     @Test
     void staleSaveIs409WithTheCurrentSettings() throws Exception {
-        SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5), 3);
+        SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5), Planners.NONE, 3);
         when(settings.save(any(), any())).thenThrow(new StaleSettingsException(current, 0));
 
         mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
@@ -107,7 +110,7 @@ class SettingsControllerTest {
 
     @Test
     void savedSettingsAreAnsweredWithTheirNewVersion() throws Exception {
-        when(settings.save(any(), any())).thenReturn(new SiteSettings(Optional.empty(), 30, Optional.of(15), 1));
+        when(settings.save(any(), any())).thenReturn(new SiteSettings(Optional.empty(), 30, Optional.of(15), Planners.NONE, 1));
 
         mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
                 .andExpect(status().isOk())

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,8 @@ class ThemeApiTest extends ConnectedAppTest {
         site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
         connect = new FakeJiraSite("themes-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
+        namePlanners(connect, List.of(PM), List.of());
+        jira.resetTraffic();
     }
 
     @AfterEach

@@ -32,7 +32,8 @@ class ThemeProgressApiTest extends ConnectedAppTest {
         site = jira.site();
         site.addUser("pm-1", "PM");
         site.grant("pm-1", "WEB", "BROWSE_PROJECTS").grant("pm-1", "WEB", "EDIT_ISSUES")
-                .grant("pm-1", "MOB", "BROWSE_PROJECTS").grant("pm-1", "MOB", "EDIT_ISSUES");
+                .grant("pm-1", "MOB", "BROWSE_PROJECTS").grant("pm-1", "MOB", "EDIT_ISSUES")
+                .grantGlobal("pm-1", "ADMINISTER"); // creates the themes
         site.addUser("web-only", "Web viewer");
         site.grant("web-only", "WEB", "BROWSE_PROJECTS");
         connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
