@@ -118,7 +118,7 @@ class FoldFailureTest {
                         throw e.getCause();
                     }
                     if (method.getName().equals("searchPage")
-                            && ((SearchRequest) args[0]).jql().startsWith("project = \"" + badProject + "\"")) {
+                            && ((SearchRequest) args[0]).jql().text().startsWith("project = \"" + badProject + "\"")) {
                         synchronized (pagesOfBadProject) {
                             pagesOfBadProject[0] = ((Optional<?>) args[1]).isEmpty() ? 1 : pagesOfBadProject[0] + 1;
                             if (pagesOfBadProject[0] == badPage) {
