@@ -19,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,25 +92,15 @@ class OwnProjectFilingTest {
 
     /** The client, except that the program project's last search page also holds the other project's epic. */
     private JiraClient withForeignIssue(JiraClient client) {
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(client, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("searchPage")
-                            && ((SearchRequest) args[0]).jql().text().startsWith("project = \"" + program + "\"")
-                            && ((SearchPage) answer).isLast()) {
-                        SearchRequest request = (SearchRequest) args[0];
-                        JiraIssue foreign = client.search(new SearchRequest(Jql.issueKeyIn(List.of(foreignEpic.key())),
-                                request.fields(), request.properties(), 1)).findFirst().orElseThrow();
-                        List<JiraIssue> issues = new ArrayList<>(((SearchPage) answer).issues());
-                        issues.add(foreign);
-                        return new SearchPage(issues, Optional.empty());
-                    }
-                    return answer;
-                });
+        return BenchJira.changingSearchPages(client, (request, token, page) -> {
+            if (!request.jql().text().startsWith("project = \"" + program + "\"") || !page.isLast()) {
+                return page;
+            }
+            JiraIssue foreign = client.search(new SearchRequest(Jql.issueKeyIn(List.of(foreignEpic.key())),
+                    request.fields(), request.properties(), 1)).findFirst().orElseThrow();
+            List<JiraIssue> issues = new ArrayList<>(page.issues());
+            issues.add(foreign);
+            return new SearchPage(issues, Optional.empty());
+        });
     }
 }
