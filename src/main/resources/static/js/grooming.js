@@ -117,7 +117,8 @@
   function themeText(row) {
     var names = row.themeIds.map(function (id) { return state.themes[id] || id; });
     (row.inheritedThemeIds || []).forEach(function (id) {
-      names.push((state.themes[id] || id) + ' (via ' + row.themesFrom + ')');
+      // the parent is not named when it is in a project the viewer cannot browse
+      names.push((state.themes[id] || id) + (row.themesFrom ? ' (via ' + row.themesFrom + ')' : ''));
     });
     return names.join(', ') || '–';
   }

@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A board's backlog, optionally narrowed by JQL, with the fields to return; backlog pages hold at most 50. */
-public record BacklogRequest(long boardId, Optional<String> jql, List<String> fields, int pageSize) {
+public record BacklogRequest(long boardId, Optional<Jql> jql, List<String> fields, int pageSize) {
 
     public static final int MAX_PAGE_SIZE = 50;
 
     public BacklogRequest {
         Checks.positive("board id", boardId);
-        Objects.requireNonNull(jql, "jql").ifPresent(q -> Checks.notBlank("jql", q));
+        Objects.requireNonNull(jql, "jql");
         Set<String> named = new LinkedHashSet<>(Checks.noNulls("fields", fields));
         named.add("key");
         fields = List.copyOf(named);

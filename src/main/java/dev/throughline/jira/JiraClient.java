@@ -23,7 +23,7 @@ public interface JiraClient {
     SearchPage searchPage(SearchRequest request, Optional<String> pageToken);
 
     /** Jira's estimate of how many issues match (bounded JQL). */
-    long approximateCount(String jql);
+    long approximateCount(Jql jql);
 
     /**
      * One issue with the named fields and (at most 5) properties; empty when it does not exist or the app

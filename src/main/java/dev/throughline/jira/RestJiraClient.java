@@ -94,7 +94,7 @@ final class RestJiraClient implements JiraClient {
     @Override
     public SearchPage searchPage(SearchRequest request, Optional<String> pageToken) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jql", request.jql());
+        body.put("jql", request.jql().text());
         body.put("fields", request.fields());
         if (!request.properties().isEmpty()) {
             body.put("properties", request.properties());
@@ -105,8 +105,8 @@ final class RestJiraClient implements JiraClient {
     }
 
     @Override
-    public long approximateCount(String jql) {
-        JsonNode answer = http.post(APPROXIMATE_COUNT, Map.of("jql", SearchRequest.boundedJql(jql)), Map.of());
+    public long approximateCount(Jql jql) {
+        JsonNode answer = http.post(APPROXIMATE_COUNT, Map.of("jql", jql.text()), Map.of());
         return answer.path("count").asLong();
     }
 
@@ -133,10 +133,10 @@ final class RestJiraClient implements JiraClient {
     @Override
     public Optional<JiraIssue> issue(String issueIdOrKey, List<String> fields, List<String> properties) {
         Checks.notBlank("issueIdOrKey", issueIdOrKey);
-        // SearchRequest carries the rules for fields and properties (key always named, at most 5 properties).
-        SearchRequest checked = new SearchRequest("key = " + issueIdOrKey, fields, properties, 1);
+        // the rules of a search's fields and properties apply (key always named, at most 5 properties)
         return http.getIfFound(ISSUE + "?fields={fields}&properties={properties}", Map.of("issue", issueIdOrKey,
-                        "fields", String.join(",", checked.fields()), "properties", String.join(",", checked.properties())))
+                        "fields", String.join(",", SearchRequest.checkedFields(fields)),
+                        "properties", String.join(",", SearchRequest.checkedProperties(properties))))
                 .map(JiraReaders::issue);
     }
 
@@ -312,7 +312,7 @@ final class RestJiraClient implements JiraClient {
             vars.put("startAt", startAt);
             vars.put("maxResults", request.pageSize());
             vars.put("fields", String.join(",", request.fields()));
-            request.jql().ifPresent(jql -> vars.put("jql", jql));
+            request.jql().ifPresent(jql -> vars.put("jql", jql.text()));
             return JiraReaders.startAtPage(http.get(template, vars), "issues", startAt, JiraReaders::issue);
         });
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** Pairs up link ends once every issue has been seen, whichever end arrived first. */
 final class DependencyFinder {
@@ -15,12 +16,15 @@ final class DependencyFinder {
     private final RollupSettings settings;
     private final Map<String, DependencyEnd> ends;
     private final BiFunction<String, List<String>, Set<String>> themesOf;
+    private final Predicate<String> parentSeen;
 
+    /** @param parentSeen whether a parent was read (so it is in a project the viewer may browse) */
     DependencyFinder(RollupSettings settings, Map<String, DependencyEnd> ends,
-                     BiFunction<String, List<String>, Set<String>> themesOf) {
+                     BiFunction<String, List<String>, Set<String>> themesOf, Predicate<String> parentSeen) {
         this.settings = settings;
         this.ends = ends;
         this.themesOf = themesOf;
+        this.parentSeen = parentSeen;
     }
 
     DependencyReport find(List<BlockingLink> links) {
@@ -32,12 +36,20 @@ final class DependencyFinder {
             if (blocker == null || blocked == null) {
                 unseen++;
             } else if (blocker.isOpen() && blocked.isOpen()) {
-                open.add(new Dependency(blocker, blocked, !blocker.projectKey().equals(blocked.projectKey()),
+                open.add(new Dependency(named(blocker), named(blocked), !blocker.projectKey().equals(blocked.projectKey()),
                         conflicts(blocker, blocked)));
             }
         }
         open.sort(Comparator.comparing((Dependency d) -> d.blocker().key()).thenComparing(d -> d.blocked().key()));
         return new DependencyReport(open, unseen);
+    }
+
+    /** The end as a viewer may see it: a parent that was not read (a project they cannot browse) is not named. */
+    private DependencyEnd named(DependencyEnd end) {
+        if (end.parentKey().isEmpty() || parentSeen.test(end.parentKey().get())) {
+            return end;
+        }
+        return new DependencyEnd(end.key(), end.projectKey(), end.status(), end.due(), Optional.empty(), end.themeIds());
     }
 
     private List<DependencyConflict> conflicts(DependencyEnd blocker, DependencyEnd blocked) {

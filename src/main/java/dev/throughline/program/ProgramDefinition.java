@@ -1,5 +1,8 @@
 package dev.throughline.program;
 
+import dev.throughline.jira.Jql;
+import dev.throughline.problems.InvalidInputException;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,14 +57,30 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
     }
 
     /** All the program's work in one JQL (for Jira's approximate count). */
-    public String programJql() {
-        String base = "project in (" + String.join(", ", projects.stream().map(key -> "\"" + key + "\"").toList()) + ")";
-        return jql.map(refinement -> base + " AND (" + refinement + ")").orElse(base);
+    public Jql programJql() {
+        Jql base = Jql.projectIn(projects);
+        return refinement().map(base::and).orElse(base);
     }
 
     /** The JQL of one partition: the project, refined by the program's JQL. */
-    public String partitionJql(String projectKey) {
-        String base = "project = \"" + projectKey + "\"";
-        return jql.map(refinement -> base + " AND (" + refinement + ")").orElse(base);
+    public Jql partitionJql(String projectKey) {
+        Jql base = Jql.projectIs(projectKey);
+        return refinement().map(base::and).orElse(base);
+    }
+
+    /**
+     * The refinement as JQL that can only narrow. A program saved before refinements were checked may hold one
+     * that could reach outside its projects: it is refused (400 on {@code jql}) until someone edits the program.
+     */
+    public Optional<Jql> refinement() {
+        if (jql.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = Jql.refinementProblem(jql.get());
+        if (problem.isPresent()) {
+            throw new InvalidInputException("jql", "This program's JQL refinement is refused (" + problem.get()
+                    + "); edit the program to fix it");
+        }
+        return Optional.of(Jql.refinement(jql.get()));
     }
 }

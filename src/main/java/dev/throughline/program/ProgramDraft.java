@@ -1,5 +1,6 @@
 package dev.throughline.program;
 
+import dev.throughline.jira.Jql;
 import dev.throughline.problems.BodyFields;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
@@ -43,6 +44,8 @@ public record ProgramDraft(String name, List<String> projects, Optional<String> 
                 errors.add(new FieldError("jql", "JQL must be at most 2,000 characters"));
             } else if (hasOrderBy(trimmed)) {
                 errors.add(new FieldError("jql", "The refinement is ANDed to each project's search; leave out ORDER BY"));
+            } else if (Jql.refinementProblem(trimmed).isPresent()) {
+                errors.add(new FieldError("jql", Jql.refinementProblem(trimmed).get()));
             } else {
                 jql = Optional.of(trimmed);
             }

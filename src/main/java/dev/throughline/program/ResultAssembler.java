@@ -66,7 +66,7 @@ final class ResultAssembler {
                 GroupSummary.of(GroupKind.PROGRAM, "program", program, basis, anomaliesOf(GroupKind.PROGRAM, "program")),
                 summaries(GroupKind.PROJECT, projects), summaries(GroupKind.EPIC, epics),
                 summaries(GroupKind.THEME, themes), summaries(GroupKind.FIX_VERSION, fixVersions),
-                new DependencyFinder(settings, source.dependencyEnds(), this::themesOf).find(source.links()),
+                new DependencyFinder(settings, source.dependencyEnds(), this::themesOf, containers::containsKey).find(source.links()),
                 BurnUp.of(program.weeks, firstWeek, currentWeek), themeBurnUps,
                 forecaster.forecast(program), themeForecasts, epicForecasts, epicSummaries());
     }

@@ -64,13 +64,13 @@ class BoardsTest extends JiraWireMockTest {
     void backlogPagesByStartAtUntilTotalAndSendsJqlEncoded() {
         String jql = "labels = \"a&b\" AND summary ~ \"x+y\"";
         stub(get(urlPathEqualTo(BACKLOG)).withQueryParam("startAt", equalTo("0"))
-                .withQueryParam("jql", equalTo(jql)).withQueryParam("fields", equalTo("summary,key"))
+                .withQueryParam("jql", equalTo("(" + jql + ")")).withQueryParam("fields", equalTo("summary,key"))
                 .willReturn(okJson(q("{'startAt':0,'maxResults':2,'total':3,'issues':["
                         + Verbs.ISSUE_JSON + ",{'id':'10002','key':'TL-2','fields':{}}]}"))));
-        stub(get(urlPathEqualTo(BACKLOG)).withQueryParam("startAt", equalTo("2")).withQueryParam("jql", equalTo(jql))
+        stub(get(urlPathEqualTo(BACKLOG)).withQueryParam("startAt", equalTo("2")).withQueryParam("jql", equalTo("(" + jql + ")"))
                 .willReturn(okJson(q("{'startAt':2,'maxResults':2,'total':3,'issues':[{'id':'10003','key':'TL-3'}]}"))));
 
-        List<String> keys = client.backlog(new BacklogRequest(7, Optional.of(jql), List.of("summary"), 2))
+        List<String> keys = client.backlog(new BacklogRequest(7, Optional.of(Jql.refinement(jql)), List.of("summary"), 2))
                 .map(JiraIssue::key).toList();
 
         assertThat(keys).containsExactly("TL-1", "TL-2", "TL-3");

@@ -44,7 +44,7 @@ class ClientAgainstSandboxTest {
     void searchPagesThroughAProjectWithOnlyTheRequestedFields() {
         long expected = site.issues().stream().filter(i -> site.projectById(i.projectId()).key().equals("WEB")).count();
 
-        List<JiraIssue> issues = client.search(new SearchRequest("project = WEB ORDER BY key", List.of("summary", "status"),
+        List<JiraIssue> issues = client.search(new SearchRequest(Jql.projectIs("WEB").orderedBy("key"), List.of("summary", "status"),
                 List.of(), 37)).toList();
 
         assertThat(issues).hasSize((int) expected);
@@ -56,9 +56,9 @@ class ClientAgainstSandboxTest {
 
     @Test
     void approximateCountMatchesTheSearch() {
-        long count = client.approximateCount("project in (WEB, MOB)");
+        long count = client.approximateCount(Jql.projectIn(List.of("WEB", "MOB")));
 
-        assertThat(count).isEqualTo(client.search(SearchRequest.of("project in (WEB, MOB)", List.of("id"))).count());
+        assertThat(count).isEqualTo(client.search(SearchRequest.of(Jql.projectIn(List.of("WEB", "MOB")), List.of("id"))).count());
     }
 
     @Test
@@ -68,7 +68,7 @@ class ClientAgainstSandboxTest {
         client.putProperty(PropertyTarget.issue("WEB-2"), "throughline.value",
                 PropertyValue.ofMap(Map.of("model", "RICE", "score", 10)));
 
-        List<JiraIssue> found = client.search(new SearchRequest("project = WEB AND valueScore >= 40", List.of("summary"),
+        List<JiraIssue> found = client.search(new SearchRequest(Jql.projectIs("WEB").and(Jql.refinement("valueScore >= 40")), List.of("summary"),
                 List.of("throughline.value"), 50)).toList();
 
         assertThat(found).extracting(JiraIssue::key).containsExactly("WEB-1");
@@ -96,7 +96,7 @@ class ClientAgainstSandboxTest {
 
         client.putIssuePropertiesInBulk(updates);
 
-        assertThat(client.search(SearchRequest.of("roadmapTheme = \"t1\"", List.of("id"))).map(JiraIssue::key)
+        assertThat(client.search(SearchRequest.of(Jql.refinement("roadmapTheme = \"t1\""), List.of("id"))).map(JiraIssue::key)
                 .collect(Collectors.toSet())).isEqualTo(three.stream().map(SandboxIssue::key).collect(Collectors.toSet()));
     }
 
@@ -137,11 +137,11 @@ class ClientAgainstSandboxTest {
 
     @Test
     void rateLimitMidSearchIsRetriedWithoutLosingOrRepeatingIssues() {
-        long expected = client.search(new SearchRequest("project = PLAT", List.of("id"), List.of(), 20)).count();
+        long expected = client.search(new SearchRequest(Jql.projectIs("PLAT"), List.of("id"), List.of(), 20)).count();
         sandbox.resetTraffic();
 
         List<JiraIssue> pages = new java.util.ArrayList<>();
-        var iterator = client.search(new SearchRequest("project = PLAT", List.of("id"), List.of(), 20)).iterator();
+        var iterator = client.search(new SearchRequest(Jql.projectIs("PLAT"), List.of("id"), List.of(), 20)).iterator();
         pages.add(iterator.next());
         sandbox.failNext(JiraSandbox.SEARCH, 2, 429, 1);
         iterator.forEachRemaining(pages::add);

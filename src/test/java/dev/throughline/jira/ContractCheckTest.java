@@ -19,7 +19,7 @@ class ContractCheckTest extends JiraWireMockTest {
         stub(post(urlPathEqualTo("/rest/api/3/search/jql"))
                 .willReturn(okJson(q("{'issues':'TL-1','isLast':true}"))));
 
-        client.search(SearchRequest.of("project = TL", List.of())).toList();
+        client.search(SearchRequest.of(Jql.projectIs("TL"), List.of())).toList();
 
         assertThat(WireMockContract.violations(jira.getAllServeEvents()))
                 .singleElement().asString()

@@ -71,7 +71,7 @@ class ResilienceTest extends JiraWireMockTest {
         stubThenSucceed(post(urlPathEqualTo(count)), jiraError(503, "Unavailable"),
                 post(urlPathEqualTo(count)), okJson("{\"count\":1}"));
 
-        assertThat(client.approximateCount("project = TL")).isEqualTo(1L);
+        assertThat(client.approximateCount(Jql.projectIs("TL"))).isEqualTo(1L);
         jira.verify(exactly(2), postRequestedFor(urlPathEqualTo(count)));
     }
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SearchTest extends JiraWireMockTest {
 
     private static final String SEARCH = "/rest/api/3/search/jql";
-    private static final SearchRequest REQUEST = SearchRequest.of("project = TL ORDER BY rank", List.of("summary"))
+    private static final SearchRequest REQUEST = SearchRequest.of(Jql.projectIs("TL").orderedBy("rank"), List.of("summary"))
             .withPageSize(2);
 
     private static String issue(int n) {
@@ -77,11 +77,11 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void searchSendsJqlFieldsPropertiesAndPageSize() {
         stub(post(urlPathEqualTo(SEARCH))
-                .withRequestBody(equalToJson(q("{'jql':'project = TL','fields':['summary','status','key'],"
+                .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"','fields':['summary','status','key'],"
                         + "'properties':['throughline.value'],'maxResults':50}")))
                 .willReturn(okJson(q("{'issues':[],'isLast':true}"))));
 
-        SearchRequest request = SearchRequest.of("project = TL", List.of("summary", "status"))
+        SearchRequest request = SearchRequest.of(Jql.projectIs("TL"), List.of("summary", "status"))
                 .withProperties(List.of("throughline.value")).withPageSize(50);
         assertThat(client.search(request)).isEmpty();
     }
@@ -112,7 +112,7 @@ class SearchTest extends JiraWireMockTest {
                 + "'customfield_10016':5.0,'customfield_10020':{'id':'1','value':'Gold'}},"
                 + "'properties':{'throughline.value':{'score':3}}}]}"))));
 
-        JiraIssue issue = client.search(SearchRequest.of("project = TL", List.of("*all"))
+        JiraIssue issue = client.search(SearchRequest.of(Jql.projectIs("TL"), List.of("*all"))
                 .withProperties(List.of("throughline.value"))).findFirst().orElseThrow();
 
         IssueFields fields = issue.fields();
@@ -139,37 +139,38 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void approximateCountPostsTheJqlAndReadsTheCount() {
         stub(post(urlPathEqualTo("/rest/api/3/search/approximate-count"))
-                .withRequestBody(equalToJson(q("{'jql':'project = TL'}")))
+                .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"'}")))
                 .willReturn(okJson(q("{'count':1234}"))));
 
-        assertThat(client.approximateCount("project = TL")).isEqualTo(1234L);
+        assertThat(client.approximateCount(Jql.projectIs("TL"))).isEqualTo(1234L);
     }
 
     @Test
     void unboundedJqlIsRefusedBeforeAnyCall() {
-        assertThatThrownBy(() -> SearchRequest.of("ORDER BY created DESC", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bounded");
-        assertThatThrownBy(() -> client.approximateCount("  "))
+        assertThatThrownBy(() -> SearchRequest.of(Jql.refinement("ORDER BY created DESC"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORDER BY");
+        assertThatThrownBy(() -> client.approximateCount(Jql.refinement("  ")))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SearchRequest.of(null, List.of())).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void searchRequestTakesAtMostFiveProperties() {
-        assertThatThrownBy(() -> SearchRequest.of("project = TL", List.of())
+        assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of())
                 .withProperties(List.of("a", "b", "c", "d", "e", "f")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5");
     }
 
     @Test
     void searchRequestAlwaysAsksForTheKey() {
-        assertThat(SearchRequest.of("project = TL", List.of()).fields()).containsExactly("key");
+        assertThat(SearchRequest.of(Jql.projectIs("TL"), List.of()).fields()).containsExactly("key");
     }
 
     @Test
     void searchRequestRefusesPageSizesJiraRejects() {
-        assertThatThrownBy(() -> SearchRequest.of("project = TL", List.of()).withPageSize(0))
+        assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of()).withPageSize(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SearchRequest.of("project = TL", List.of()).withPageSize(5001))
+        assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of()).withPageSize(5001))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -44,15 +44,15 @@ final class Verbs {
         return List.of(
                 Verb.of("searchPage", "POST", "/rest/api/3/search/jql",
                         () -> ok("{'issues':[" + ISSUE_JSON + "],'isLast':true}"),
-                        c -> c.searchPage(SearchRequest.of("project = TL", List.of("summary")), Optional.empty()),
+                        c -> c.searchPage(SearchRequest.of(Jql.projectIs("TL"), List.of("summary")), Optional.empty()),
                         r -> assertThat(((SearchPage) r).issues()).extracting(JiraIssue::key).containsExactly("TL-1")),
                 Verb.of("search", "POST", "/rest/api/3/search/jql",
                         () -> ok("{'issues':[" + ISSUE_JSON + "],'isLast':true}"),
-                        c -> c.search(SearchRequest.of("project = TL", List.of("summary"))).toList(),
+                        c -> c.search(SearchRequest.of(Jql.projectIs("TL"), List.of("summary"))).toList(),
                         r -> assertThat((List<?>) r).hasSize(1)),
                 Verb.of("approximateCount", "POST", "/rest/api/3/search/approximate-count",
                         () -> ok("{'count':42}"),
-                        c -> c.approximateCount("project = TL"),
+                        c -> c.approximateCount(Jql.projectIs("TL")),
                         r -> assertThat(r).isEqualTo(42L)),
                 Verb.of("displayNames", "GET", "/rest/api/3/user/bulk",
                         () -> ok("{'isLast':true,'maxResults':100,'startAt':0,'total':1,'values':[{'accountId':'u-1',"

@@ -70,6 +70,19 @@ class DependencyTest {
     }
 
     @Test
+    void anEndsParentInAProjectTheViewerCannotBrowseIsNotNamed() {
+        // A-1's epic lives in HID, which this viewer's merge does not hold; A-2's epic A-9 was read
+        DependencyReport report = rollUp(story("A-1").parent("HID-7").blocks("A-2"),
+                story("A-2").parent("A-9").blockedBy("A-1"), epic("A-9")).dependencies();
+
+        assertThat(report.open()).singleElement().satisfies(dependency -> {
+            assertThat(dependency.blocker().parentKey()).isEmpty();
+            assertThat(dependency.blocked().parentKey()).contains("A-9");
+        });
+        assertThat(report.toString()).doesNotContain("HID");
+    }
+
+    @Test
     void aLinkListedOnOnlyOneEndIsCountedAsUnseen() {
         // Jira lists every link on both issues; an end that does not list it is treated as not seen, because
         // remembering every issue that might be linked later would keep all issues in memory.

@@ -54,6 +54,28 @@ class ProgramDraftTest {
     }
 
     @Test
+    void aRefinementThatCouldReachOutsideItsProjectsIsRefusedNamingJql() {
+        for (String escaping : List.of("key = KAN-2) OR (project = HID", "status = Done) OR project = HID OR (x = 1",
+                "summary ~ \"open", "(project = HID")) {
+            assertThat(fieldsOf(Map.of("name", "A", "projects", List.of("KAN"), "jql", escaping), false))
+                    .as(escaping).containsExactly("jql");
+        }
+        assertThat(fieldsOf(Map.of("name", "A", "projects", List.of("KAN"),
+                "jql", "summary ~ \"a) OR (b\" AND (issuetype = Epic OR issuetype = Story)"), false)).isEmpty();
+    }
+
+    @Test
+    void aStoredRefinementThatCouldReachOutsideItsProjectsIsRefusedWhenUsed() {
+        ProgramDefinition stored = new ProgramDefinition("p1", "P", List.of("KAN"),
+                Optional.of("key = KAN-2) OR (project = HID"), ProgressBasis.ISSUE_COUNT, false, false, 12, 1);
+
+        assertThatThrownBy(() -> stored.partitionJql("KAN")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("jql"));
+        assertThatThrownBy(stored::programJql).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void aProgramStoredBeforeScopeGrowthExistedReadsItAsOffAndANewOneKeepsIt() {
         ProgramDefinition growing = new ProgramDefinition("p1", "P", List.of("WEB"), Optional.empty(),
                 ProgressBasis.ISSUE_COUNT, false, true, 12, 1);
@@ -69,7 +91,8 @@ class ProgramDraftTest {
         ProgramDefinition program = new ProgramDefinition("p1", "P", List.of("WEB"), Optional.of("a = 1 OR b = 2"),
                 ProgressBasis.ISSUE_COUNT, false, false, 12, 1);
 
-        assertThat(program.partitionJql("WEB")).isEqualTo("project = \"WEB\" AND (a = 1 OR b = 2)");
+        assertThat(program.partitionJql("WEB").text()).isEqualTo("project = \"WEB\" AND (a = 1 OR b = 2)");
+        assertThat(program.programJql().text()).isEqualTo("project in (\"WEB\") AND (a = 1 OR b = 2)");
         assertThatThrownBy(() -> new ProgramDefinition("p1", "P", List.of("web"), Optional.empty(),
                 ProgressBasis.ISSUE_COUNT, false, false, 12, 1)).isInstanceOf(IllegalArgumentException.class);
     }

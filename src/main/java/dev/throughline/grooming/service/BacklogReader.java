@@ -5,6 +5,7 @@ import dev.throughline.jira.BacklogRequest;
 import dev.throughline.jira.IssueFields;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.StatusCategory;
@@ -110,8 +111,7 @@ final class BacklogReader {
 
     private static Map<String, Map<String, PropertyValue>> properties(JiraClient client, List<String> keys,
                                                                       List<String> propertyKeys) {
-        String jql = keys.stream().collect(Collectors.joining(", ", "key in (", ")"));
-        SearchRequest request = new SearchRequest(jql, List.of(), propertyKeys, PROPERTY_BATCH);
+        SearchRequest request = new SearchRequest(Jql.issueKeyIn(keys), List.of(), propertyKeys, PROPERTY_BATCH);
         Map<String, Map<String, PropertyValue>> byKey = new HashMap<>();
         client.search(request).forEach(issue -> byKey.put(issue.key(), issue.properties()));
         return byKey;

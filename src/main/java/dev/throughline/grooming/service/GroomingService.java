@@ -113,7 +113,7 @@ public class GroomingService {
         if (!projects.isEmpty() && !client.browsableProjects(accountId, projects).containsAll(projects)) {
             throw new NotFoundException("Board " + boardId + " has issues in projects you cannot browse in Jira.");
         }
-        return snapshot;
+        return BacklogNames.seenBy(client, accountId, snapshot);
     }
 
     public Proposal propose(Caller caller, long boardId, List<String> pinned, ProposalOptions options) {

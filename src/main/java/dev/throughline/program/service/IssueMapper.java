@@ -31,7 +31,7 @@ final class IssueMapper {
 
     /** The fields a rollup search asks for; the story-points field is added when the site has one. */
     static List<String> fields(Optional<String> storyPointsField) {
-        List<String> fields = new ArrayList<>(List.of("summary", "status", "issuetype", "parent", "issuelinks",
+        List<String> fields = new ArrayList<>(List.of("project", "summary", "status", "issuetype", "parent", "issuelinks",
                 "created", "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
         storyPointsField.ifPresent(fields::add);
         return List.copyOf(fields);
@@ -42,7 +42,15 @@ final class IssueMapper {
     }
 
     /**
-     * @param projectKey the partition's project (the issue key's prefix can be stale after a move)
+     * The issue's own project as Jira returns it (its {@code project} field; else its key's prefix, which a
+     * move changes too). A rollup files each issue under this project, never under the search that found it.
+     */
+    static String ownProject(JiraIssue issue) {
+        return issue.fields().projectKey().orElseGet(() -> issue.key().substring(0, issue.key().lastIndexOf('-')));
+    }
+
+    /**
+     * @param projectKey the issue's own project ({@link #ownProject})
      * @param today      fallback creation date for an issue Jira sent without one
      */
     static ProgramIssue map(JiraIssue issue, String projectKey, Optional<String> storyPointsField, LocalDate today) {

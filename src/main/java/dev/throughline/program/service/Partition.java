@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.jira.Jql;
+
 import java.util.OptionalLong;
 
 /**
@@ -17,8 +19,8 @@ record Partition(String projectKey, int reader, OptionalLong startKey, long esti
     }
 
     /** The partition's JQL: the program's search of the project, from the start key, in key order. */
-    String jql(String projectJql) {
-        String from = startKey.isPresent() ? " AND key >= \"" + projectKey + "-" + startKey.getAsLong() + "\"" : "";
-        return projectJql + from + " ORDER BY key ASC";
+    Jql jql(Jql projectJql) {
+        Jql from = startKey.isPresent() ? projectJql.and(Jql.keyAtLeast(projectKey + "-" + startKey.getAsLong())) : projectJql;
+        return from.orderedBy("key");
     }
 }

@@ -119,6 +119,7 @@ public class ProgramRollupService {
     public ProgramRollup rollup(Caller caller, String programId, boolean refresh) {
         String accountId = caller.requireAccountId();
         ProgramDefinition program = programs.get(caller, programId);
+        program.refinement(); // a stored refinement that could reach outside the program is refused before any search
         JiraClient client = jira.forSite(caller.site());
         siteTtl.refresh(caller.site());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -446,7 +447,11 @@ public class ProgramRollupService {
                     foldedBefore = folded;
                     folded = folded.thenRunAsync(() -> {
                         for (JiraIssue issue : page.issues().subList(0, taken)) {
-                            rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                            // only the partition's own issues: anything else the search returned is not the
+                            // program's to show (its own project's search finds it if it belongs to the program)
+                            if (IssueMapper.ownProject(issue).equals(partition.projectKey())) {
+                                rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                            }
                         }
                         read.addAndGet(taken);
                     }, folds);

@@ -6,6 +6,7 @@ import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
@@ -217,7 +218,7 @@ public class IssueValueService {
         List<String> remaining = new ArrayList<>(keys);
         for (int attempt = 0; attempt < 3 && !remaining.isEmpty(); attempt++) {
             try {
-                return client.search(new SearchRequest("key in (" + String.join(",", remaining) + ")", ISSUE_FIELDS,
+                return client.search(new SearchRequest(Jql.issueKeyIn(remaining), ISSUE_FIELDS,
                                 VALUE_PROPERTY, MAX_BULK))
                         .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
             } catch (JiraBadRequestException e) {
@@ -304,8 +305,7 @@ public class IssueValueService {
 
     /** Rank among the project's issues scored with the same model (scores of different models do not compare). */
     private static RankedAmong ranking(JiraClient client, String projectKey, ValueRecord value) {
-        String jql = "project = \"" + projectKey + "\" AND issue.property[" + ValueRecordCodec.PROPERTY_KEY
-                + "].model = \"" + value.model() + "\"";
+        Jql jql = Jql.projectIs(projectKey).and(Jql.propertyEquals(ValueRecordCodec.PROPERTY_KEY, "model", value.model()));
         List<BigDecimal> scores = new ArrayList<>();
         int[] unreadable = {0};
         client.search(new SearchRequest(jql, List.of("id"), VALUE_PROPERTY, SearchRequest.MAX_PAGE_SIZE))

@@ -3,9 +3,13 @@ package dev.throughline.theme.service;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.JiraProject;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.StatusCategory;
+import dev.throughline.problems.JiraKeys;
+import dev.throughline.problems.NotFoundException;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.ScopeItem;
 import dev.throughline.theme.Theme;
@@ -52,14 +56,18 @@ public class ThemeProgressService {
     public record ThemeRow(Theme theme, ThemeProgress progress, List<String> linkedEpics, Optional<String> ownerName) {
     }
 
-    /** Every theme with its progress; with a project key, only that project's work is counted. */
+    /**
+     * Every theme with its progress; with a project key, only that project's work is counted. A project the
+     * caller may not browse answers exactly as one that does not exist (404), so the answer tells nothing of it.
+     */
     public List<ThemeRow> board(Caller caller, Optional<String> projectKey) {
+        projectKey.ifPresent(key -> JiraKeys.requireProjectKey("projectKey", key));
         JiraClient client = jira.forSite(caller.site());
+        Optional<Jql> restriction = projectKey.map(key -> Jql.projectIs(visibleProject(client, caller, key)));
         List<Theme> themes = store.catalog(client).themes();
         List<String> fields = fields(client);
-        String restriction = projectKey.map(key -> " AND project = \"" + key + "\"").orElse("");
-        List<JiraIssue> linked = client.search(new SearchRequest(
-                "issue.property[" + ThemeLinks.PROPERTY_KEY + "].themeIds IS NOT EMPTY" + restriction,
+        Jql linkedWork = Jql.propertyIsNotEmpty(ThemeLinks.PROPERTY_KEY, "themeIds");
+        List<JiraIssue> linked = client.search(new SearchRequest(restriction.map(linkedWork::and).orElse(linkedWork),
                 fields, List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE)).toList();
         Map<String, List<JiraIssue>> children = children(client, linked, fields, restriction);
         Map<String, Map<String, ScopeItem>> scopes = new HashMap<>();
@@ -96,13 +104,24 @@ public class ThemeProgressService {
         return rows;
     }
 
+    /** The project's key if the caller may browse it; otherwise the same 404 as for a project that does not exist. */
+    private static String visibleProject(JiraClient client, Caller caller, String projectKey) {
+        Optional<Long> id = client.projects(List.of(projectKey)).filter(p -> p.key().equals(projectKey))
+                .map(JiraProject::id).findFirst();
+        if (id.isEmpty() || !client.browsableProjects(caller.requireAccountId(), List.of(id.get())).contains(id.get())) {
+            throw new NotFoundException("There is no project " + projectKey + " that you can see.");
+        }
+        return projectKey;
+    }
+
     private static Map<String, List<JiraIssue>> children(JiraClient client, List<JiraIssue> parents, List<String> fields,
-                                                         String restriction) {
+                                                         Optional<Jql> restriction) {
         Map<String, List<JiraIssue>> byParent = new HashMap<>();
         List<String> keys = parents.stream().map(JiraIssue::key).toList();
         for (int from = 0; from < keys.size(); from += PARENT_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + PARENT_CHUNK));
-            client.search(new SearchRequest("parent in (" + String.join(",", chunk) + ")" + restriction, fields,
+            Jql ofParents = Jql.parentIn(chunk);
+            client.search(new SearchRequest(restriction.map(ofParents::and).orElse(ofParents), fields,
                             List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
                     .forEach(child -> child.fields().parentKey()
                             .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(child)));

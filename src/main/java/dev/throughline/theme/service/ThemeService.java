@@ -7,6 +7,7 @@ import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.PropertyTarget;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
@@ -157,7 +158,7 @@ public class ThemeService {
                 throw new ThemeInUseException(theme.name(), linked.size());
             }
             if (!linked.isEmpty()) {
-                LinkResult result = change(client, accountId, linked, links -> links.without(id));
+                LinkResult result = change(client, accountId, new Selection(linked, 0), links -> links.without(id));
                 if (!result.failed().isEmpty()) {
                     throw new InvalidInputException("unlink", result.failed().size()
                             + " linked issue(s) could not be unlinked (you cannot edit them); the theme was kept");
@@ -251,7 +252,7 @@ public class ThemeService {
     }
 
     private LinkResult changeLinks(Caller caller, String themeId, Map<String, ?> body, UnaryOperator<ThemeLinks> change) {
-        String jql = selection(body);
+        Jql jql = selection(body);
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
         store.catalog(client).require(themeId);
@@ -267,11 +268,28 @@ public class ThemeService {
             throw new InvalidInputException("jql", "The selection has more than " + MAX_LINK_ISSUES
                     + " issues; narrow it (e.g. link the epics, whose children follow)");
         }
-        return change(client, accountId, issues, change);
+        return change(client, accountId, visibleOnly(client, accountId, issues), change);
+    }
+
+    /**
+     * The selection as the caller may see it: issues in projects they cannot browse are left alone and only
+     * counted ({@code hidden}), never named, whatever the JQL or keys asked for.
+     */
+    private static Selection visibleOnly(JiraClient client, String accountId, List<JiraIssue> issues) {
+        Set<Long> projects = new HashSet<>();
+        issues.forEach(issue -> projects.add(issue.fields().projectId().orElse(0L)));
+        Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
+        List<JiraIssue> visible = issues.stream()
+                .filter(issue -> browsable.contains(issue.fields().projectId().orElse(0L))).toList();
+        return new Selection(visible, issues.size() - visible.size());
+    }
+
+    private record Selection(List<JiraIssue> visible, int hidden) {
     }
 
     /** Applies {@code change} to each issue's links, through Jira's bulk property endpoint, where it changes anything. */
-    private static LinkResult change(JiraClient client, String accountId, List<JiraIssue> issues, UnaryOperator<ThemeLinks> change) {
+    private static LinkResult change(JiraClient client, String accountId, Selection selection, UnaryOperator<ThemeLinks> change) {
+        List<JiraIssue> issues = selection.visible();
         Set<Long> editable = issues.isEmpty() ? Set.of()
                 : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
         List<IssuePropertyUpdate> updates = new ArrayList<>();
@@ -292,7 +310,7 @@ public class ThemeService {
         for (int from = 0; from < updates.size(); from += BULK_BATCH) {
             client.putIssuePropertiesInBulk(updates.subList(from, Math.min(updates.size(), from + BULK_BATCH)));
         }
-        return new LinkResult(updates.size(), skipped, failed);
+        return new LinkResult(updates.size(), skipped, failed, selection.hidden());
     }
 
     private static List<JiraIssue> linkedIssues(JiraClient client, String themeId) {
@@ -300,12 +318,12 @@ public class ThemeService {
     }
 
     /** Issues linked to the theme, in JQL Jira understands with or without our alias (roadmapTheme). */
-    public static String linkedJql(String themeId) {
-        return "issue.property[" + ThemeLinks.PROPERTY_KEY + "].themeIds = \"" + themeId + "\"";
+    public static Jql linkedJql(String themeId) {
+        return Jql.propertyEquals(ThemeLinks.PROPERTY_KEY, "themeIds", themeId);
     }
 
     /** {@code {jql}} or {@code {issueKeys}} (1 to 1,000), exactly one of them. */
-    static String selection(Map<String, ?> body) {
+    static Jql selection(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
         body.keySet().stream().filter(k -> !k.equals("jql") && !k.equals("issueKeys")).sorted()
                 .forEach(k -> errors.add(new FieldError(k, "is not a field; send jql or issueKeys")));
@@ -314,12 +332,14 @@ public class ThemeService {
         if ((jql == null) == (keys == null)) {
             errors.add(new FieldError("jql", "Send exactly one of jql or issueKeys"));
         }
-        String result = null;
+        Jql result = null;
         if (jql != null) {
-            if (!(jql instanceof String text) || text.isBlank() || text.strip().toLowerCase().startsWith("order by")) {
-                errors.add(new FieldError("jql", "must be JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic"));
+            Optional<String> problem = jql instanceof String text ? Jql.refinementProblem(text) : Optional.of("must be text");
+            if (problem.isPresent()) {
+                errors.add(new FieldError("jql", problem.get()
+                        + " (JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic)"));
             } else {
-                result = text;
+                result = Jql.refinement((String) jql);
             }
         }
         if (keys != null) {
@@ -335,7 +355,7 @@ public class ThemeService {
                         unique.add(text);
                     }
                 }
-                result = "key in (" + String.join(",", unique.stream().sorted().toList()) + ")";
+                result = unique.isEmpty() ? null : Jql.issueKeyIn(unique.stream().sorted().toList());
             }
         }
         if (!errors.isEmpty()) {

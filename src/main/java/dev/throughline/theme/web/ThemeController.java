@@ -113,6 +113,7 @@ class ThemeController {
 
     private static Map<String, Object> result(String changed, LinkResult result) {
         return Map.of(changed, result.linked(), "skipped", result.skipped(),
-                "failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
+                "failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList(),
+                "hidden", result.hidden());
     }
 }

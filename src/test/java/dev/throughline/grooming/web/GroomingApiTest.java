@@ -204,6 +204,30 @@ class GroomingApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void aBlockerInAProjectTheViewerCannotBrowseIsCountedNeverNamed() {
+        SandboxIssue blocked = site.requireIssue(backlogKeys().get(0));
+        SandboxIssue outside = site.issues().stream().filter(i -> !i.projectKey().equals(project) && !i.status().done())
+                .findFirst().orElseThrow();
+        long link = site.addLink(LinkType.BLOCKS, outside.id(), blocked.id()).id();
+        site.addUser("groom-both", "Sees both projects");
+        site.grant("groom-both", project, "BROWSE_PROJECTS").grant("groom-both", outside.projectKey(), "BROWSE_PROJECTS");
+        try {
+            String path = "/api/boards/" + BOARD + "/backlog?offset=0&limit=1&refresh=true";
+            AppUnderTest.Reply viewer = get(path, VIEWER);
+            AppUnderTest.Reply both = get(path, "groom-both");
+
+            assertThat(viewer.status()).as(viewer.body()).isEqualTo(200);
+            JsonNode row = viewer.json().path("items").get(0);
+            assertThat(texts(row.path("flags"))).contains("BLOCKED");
+            assertThat(texts(row.path("blockedBy"))).doesNotContain(outside.key());
+            assertThat(viewer.body()).doesNotContain("\"" + outside.key() + "\"");
+            assertThat(texts(both.json().path("items").get(0).path("blockedBy"))).contains(outside.key());
+        } finally {
+            site.removeLink(link);
+        }
+    }
+
+    @Test
     void staleDaysAndLimitsAreChecked() {
         assertThat(get("/api/boards/" + BOARD + "/backlog?limit=501", PO).status()).isEqualTo(400);
         assertThat(get("/api/boards/" + BOARD + "/backlog?staleDays=0", PO).status()).isEqualTo(400);

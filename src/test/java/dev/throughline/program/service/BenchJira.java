@@ -3,6 +3,8 @@ package dev.throughline.program.service;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClientSettings;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.SearchPage;
+import dev.throughline.jira.SearchRequest;
 import dev.throughline.tenant.Site;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -10,8 +12,11 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestTemplate;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -70,6 +75,28 @@ final class BenchJira {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the Jira client for the benchmark", e);
         }
+    }
+
+    /** Changes a search page the client answered, given the request and the page token it was asked with. */
+    interface PageChange {
+        SearchPage apply(SearchRequest request, Optional<String> token, SearchPage page);
+    }
+
+    /** The client, with every search page it answers passed through {@code change}. */
+    @SuppressWarnings("unchecked")
+    static JiraClient changingSearchPages(JiraClient client, PageChange change) {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    return method.getName().equals("searchPage")
+                            ? change.apply((SearchRequest) args[0], (Optional<String>) args[1], (SearchPage) answer)
+                            : answer;
+                });
     }
 
     /** JiraClients that hands out one fixed client (its ACSB collaborators are never used). */

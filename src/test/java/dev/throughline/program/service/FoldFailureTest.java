@@ -5,7 +5,6 @@ import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.SearchPage;
-import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,25 +108,17 @@ class FoldFailureTest {
     /** The client, except that page {@link #badPage} of the bad project has keys but no readable issues. */
     private JiraClient breakingPages(JiraClient client) {
         int[] pagesOfBadProject = {0};
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(client, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
+        return BenchJira.changingSearchPages(client, (request, token, page) -> {
+            if (request.jql().text().startsWith("project = \"" + badProject + "\"")) {
+                synchronized (pagesOfBadProject) {
+                    pagesOfBadProject[0] = token.isEmpty() ? 1 : pagesOfBadProject[0] + 1;
+                    if (pagesOfBadProject[0] == badPage) {
+                        return unreadable(page);
                     }
-                    if (method.getName().equals("searchPage")
-                            && ((SearchRequest) args[0]).jql().startsWith("project = \"" + badProject + "\"")) {
-                        synchronized (pagesOfBadProject) {
-                            pagesOfBadProject[0] = ((Optional<?>) args[1]).isEmpty() ? 1 : pagesOfBadProject[0] + 1;
-                            if (pagesOfBadProject[0] == badPage) {
-                                return unreadable((SearchPage) answer);
-                            }
-                        }
-                    }
-                    return answer;
-                });
+                }
+            }
+            return page;
+        });
     }
 
     /** A page with the same keys and token whose issues fail to parse, as a page with a broken field would. */

@@ -88,8 +88,8 @@ class IssueMapperTest {
 
     @Test
     void asksForExactlyTheRollupFieldsAndTwoProperties() {
-        assertThat(IssueMapper.fields(Optional.of("customfield_10016"))).containsExactly("summary", "status", "issuetype",
-                "parent", "issuelinks", "created", "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions",
+        assertThat(IssueMapper.fields(Optional.of("customfield_10016"))).containsExactly("project", "summary", "status",
+                "issuetype", "parent", "issuelinks", "created", "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions",
                 "subtasks", "customfield_10016");
         assertThat(IssueMapper.properties()).containsExactly("throughline.value", "throughline.themes");
     }

@@ -138,7 +138,7 @@ class KeyRangePartitionTest {
         return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("searchPage")) {
-                        searches.add(((SearchRequest) args[0]).jql());
+                        searches.add(((SearchRequest) args[0]).jql().text());
                     }
                     calls.add("start " + method.getName());
                     try {

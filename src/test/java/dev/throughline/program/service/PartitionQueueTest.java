@@ -1,5 +1,6 @@
 package dev.throughline.program.service;
 
+import dev.throughline.jira.Jql;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class PartitionQueueTest {
         assertThat(added).extracting(Partition::reader).containsExactly(1, 2, 3);
         assertThat(added).extracting(Partition::startKey)
                 .containsExactly(OptionalLong.of(501), OptionalLong.of(1001), OptionalLong.of(1501));
-        assertThat(added.get(0).jql("project = \"HUGE\""))
+        assertThat(added.get(0).jql(Jql.projectIs("HUGE")).text())
                 .isEqualTo("project = \"HUGE\" AND key >= \"HUGE-501\" ORDER BY key ASC");
         List<Partition> rest = drain(queue);
         assertThat(rest).extracting(Partition::projectKey).containsExactly("HUGE", "HUGE", "HUGE", "HUGE", "TINY");

@@ -1,8 +1,10 @@
 package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -167,5 +171,73 @@ class ProgramApiTest extends ConnectedAppTest {
         assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
         JsonNode full = app().get("/api/programs/" + reply.json().path("id").asText(), connect.contextToken(PM)).json();
         assertThat(full.path("projects")).hasSize(500);
+    }
+
+    // The attacker's case: PM may browse only WEB and asks for a program on WEB whose refinement closes the
+    // project's parentheses to reach PLAT. Nothing of PLAT may ever show in the rollup, its CSV or its counts.
+
+    private static final String ESCAPING = "key = WEB-2) OR (project = PLAT";
+
+    private AppUnderTest.Reply createOnWeb(String jql) {
+        return post("{\"name\":\"Web " + UUID.randomUUID() + "\",\"projects\":[\"WEB\"],\"jql\":\""
+                + jql.replace("\"", "\\\"") + "\"}");
+    }
+
+    /** No PLAT issue key or epic summary in an answer PM gets. */
+    private void assertNothingOfPlatIn(String body) {
+        assertThat(body).doesNotContain("PLAT-");
+        site.issues().stream().filter(i -> i.projectKey().equals("PLAT") && i.type() == IssueType.EPIC)
+                .map(SandboxIssue::summary).forEach(summary -> assertThat(body).doesNotContain(summary));
+    }
+
+    @Test
+    void aRefinementThatClosesTheProjectsParenthesisIsRefusedAndNothingIsStored() {
+        AppUnderTest.Reply refused = createOnWeb(ESCAPING);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("jql");
+        assertThat(site.appProperties().keys("throughline")).noneMatch(key -> key.startsWith("throughline.program"));
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isZero();
+    }
+
+    @Test
+    void aProgramStoredWithAnEscapingRefinementIsRefusedBeforeAnySearch() {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("id", "legacy1");
+        stored.put("name", "Stored before refinements were checked");
+        stored.put("projects", List.of("WEB"));
+        stored.put("jql", ESCAPING);
+        stored.put("progressBasis", "issue_count");
+        stored.put("throughputWeeks", 12);
+        stored.put("version", 1);
+        site.appProperties().put("throughline", "throughline.program.legacy1", stored);
+
+        AppUnderTest.Reply rollup = app().get("/api/programs/legacy1/rollup", connect.contextToken(PM));
+        AppUnderTest.Reply csv = app().get("/api/programs/legacy1/rollup.csv", connect.contextToken(PM));
+
+        assertThat(rollup.status()).as(rollup.body()).isEqualTo(400);
+        assertThat(rollup.json().path("errors").findValuesAsText("field")).containsExactly("jql");
+        assertThat(csv.status()).isEqualTo(400);
+        assertNothingOfPlatIn(rollup.body() + csv.body());
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isZero();
+    }
+
+    @Test
+    void aRefinedProgramCountsAndNamesOnlyItsOwnProjectsIssues() {
+        AppUnderTest.Reply created = createOnWeb("issuetype = Epic OR issuetype = Story");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+
+        AppUnderTest.Reply rollup = app().get("/api/programs/" + id + "/rollup", connect.contextToken(PM));
+        AppUnderTest.Reply csv = app().get("/api/programs/" + id + "/rollup.csv", connect.contextToken(PM));
+
+        assertThat(rollup.status()).as(rollup.body()).isEqualTo(200);
+        JsonNode groups = rollup.json().path("groups");
+        assertThat(groups.path("projects").findValuesAsText("id")).containsExactly("WEB");
+        assertThat(groups.path("program").get(0).path("items").asLong())
+                .isEqualTo(groups.path("projects").get(0).path("items").asLong()).isPositive();
+        assertThat(groups.path("epics").findValuesAsText("id")).allMatch(key -> key.startsWith("WEB-"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertNothingOfPlatIn(rollup.body() + csv.body());
     }
 }

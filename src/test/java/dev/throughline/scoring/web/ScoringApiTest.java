@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -196,6 +197,21 @@ class ScoringApiTest extends ConnectedAppTest {
     static String wsjf(int businessValue, long version) {
         return "{\"model\":\"WSJF\",\"inputs\":{\"businessValue\":" + businessValue
                 + ",\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":5},\"version\":" + version + "}";
+    }
+
+    @Test
+    void aStoredModelNameIsSearchedAsTextNeverAsJql() {
+        assertThat(put("MOB-50", RICE_200, OWNER).status()).isEqualTo(200);
+        assertThat(put("WEB-40", RICE_200.replace("\"reach\":500", "\"reach\":100"), OWNER).status()).isEqualTo(200);
+        Map<String, Object> tampered = new LinkedHashMap<>(stored("WEB-40", "throughline.value").orElseThrow());
+        tampered.put("model", "RICE\" OR project = \"MOB");
+        site.setIssueProperty("WEB-40", "throughline.value", tampered);
+
+        JsonNode read = get("WEB-40", VIEWER).json();
+
+        // ranked among WEB issues stored with exactly that model text: itself only, never MOB's scores
+        assertThat(read.path("rankOf").asInt()).isEqualTo(1);
+        assertThat(read.path("unreadableLeftOut").asInt()).isZero();
     }
 
     @Test

@@ -116,6 +116,38 @@ class ThemeApiTest extends ConnectedAppTest {
     }
 
     @Test
+    void linkingNeverNamesIssuesTheCallerCannotBrowseOnlyCountsThem() {
+        String id = create("Everywhere", "now").path("id").asText();
+
+        AppUnderTest.Reply byJql = post("/api/themes/" + id + "/links", "{\"jql\":\"project in (WEB, PLAT) AND issuetype = Epic\"}");
+        AppUnderTest.Reply byKeys = post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"PLAT-1\",\"MOB-1\"]}");
+
+        long webEpics = site.issues().stream().filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC")).count();
+        long platEpics = site.issues().stream().filter(i -> i.key().startsWith("PLAT-") && i.type().name().equals("EPIC")).count();
+        assertThat(byJql.status()).as(byJql.body()).isEqualTo(200);
+        assertThat(byJql.json().path("linked").asInt()).isEqualTo(webEpics);
+        assertThat(byJql.json().path("failed")).isEmpty();
+        assertThat(byJql.json().path("hidden").asInt()).isEqualTo(platEpics);
+        assertThat(byJql.body()).doesNotContain("PLAT-");
+        // MOB may be browsed but not edited: named; PLAT may not be browsed: counted
+        assertThat(byKeys.json().path("failed").findValuesAsText("issueKey")).containsExactly("MOB-1");
+        assertThat(byKeys.json().path("hidden").asInt()).isEqualTo(1);
+        assertThat(byKeys.body()).doesNotContain("PLAT-");
+        assertThat(site.issueProperty(site.requireIssue("PLAT-1").id(), "throughline.themes")).isEmpty();
+    }
+
+    @Test
+    void aLinkSelectionThatClosesAParenthesisItDidNotOpenIsRefusedNamingJql() {
+        String id = create("Narrow", "now").path("id").asText();
+
+        AppUnderTest.Reply refused = post("/api/themes/" + id + "/links", "{\"jql\":\"key = WEB-2) OR (project = PLAT\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("jql");
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isZero();
+    }
+
+    @Test
     void deletingALinkedThemeNeedsUnlinkWhichRemovesEveryLink() {
         String id = create("Retire legacy", "later").path("id").asText();
         post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"WEB-1\",\"WEB-2\"]}");

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,6 +110,39 @@ class ThemeProgressApiTest extends ConnectedAppTest {
         assertThat(forWebOnly.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size());
         assertThat(forWebOnly.path("progress").path("hiddenItems").asInt()).isEqualTo(work(mobEpic).size());
         assertThat(forWebOnly.path("linkedEpics").toString()).doesNotContain(mobEpic.key());
+    }
+
+    @Test
+    void aProjectTheViewerCannotBrowseAnswersExactlyAsOneThatDoesNotExist() {
+        SandboxIssue mobEpic = epicWithChildren("MOB");
+        String id = createTheme("Mobile");
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + mobEpic.key() + "\"]}", connect.contextToken("pm-1"));
+
+        for (String path : List.of("/api/themes/progress", "/api/themes/export.csv")) {
+            AppUnderTest.Reply hidden = app().get(path + "?projectKey=MOB", connect.contextToken("web-only"));
+            AppUnderTest.Reply missing = app().get(path + "?projectKey=NOPE", connect.contextToken("web-only"));
+
+            assertThat(hidden.status()).as(hidden.body()).isEqualTo(404);
+            assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+            assertThat(hidden.json().path("message").asText().replace("MOB", "KEY"))
+                    .isEqualTo(missing.json().path("message").asText().replace("NOPE", "KEY"));
+            assertThat(hidden.body()).doesNotContain(mobEpic.key(), "hiddenItems");
+        }
+        AppUnderTest.Reply visible = app().get("/api/themes/progress?projectKey=MOB", connect.contextToken("pm-1"));
+        assertThat(visible.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedProjectKeyIsRefusedNamingProjectKeyBeforeAnySearch() {
+        String injected = URLEncoder.encode("WEB\" AND summary ~ \"secret", StandardCharsets.UTF_8);
+
+        AppUnderTest.Reply json = app().get("/api/themes/progress?projectKey=" + injected, connect.contextToken("web-only"));
+        AppUnderTest.Reply csv = app().get("/api/themes/export.csv?projectKey=" + injected, connect.contextToken("web-only"));
+
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.json().path("errors").findValuesAsText("field")).containsExactly("projectKey");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isZero();
     }
 
     @Test

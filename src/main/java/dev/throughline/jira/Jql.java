@@ -1,0 +1,217 @@
+package dev.throughline.jira;
+
+import dev.throughline.problems.JiraKeys;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A JQL query, made only by this class: every JQL the app sends to Jira is built here. Values the app puts in
+ * are checked (project and issue keys, issue ids, property keys) and written as quoted JQL strings with
+ * {@code "} and {@code \} escaped; a user's own condition ({@link #refinement}) is accepted only when its
+ * parentheses and quotes balance outside string literals and it has no ORDER BY, and is parenthesised, so ANDing
+ * it to a restriction can only narrow the search. The restriction is never empty (Jira refuses unbounded JQL).
+ */
+public final class Jql {
+
+    private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
+
+    private final String where;
+    private final String orderBy;
+
+    private Jql(String where, String orderBy) {
+        this.where = where;
+        this.orderBy = orderBy;
+    }
+
+    // --- restrictions from values the app checks ---
+
+    /** {@code project = "KEY"}. */
+    public static Jql projectIs(String projectKey) {
+        return new Jql("project = " + quote(projectKey(projectKey)), "");
+    }
+
+    /** {@code project in ("A", "B")}. */
+    public static Jql projectIn(Collection<String> projectKeys) {
+        return new Jql("project in " + list(projectKeys.stream().map(Jql::projectKey).toList()), "");
+    }
+
+    /** {@code key in ("A-1", "B-2")}. */
+    public static Jql issueKeyIn(Collection<String> issueKeys) {
+        return new Jql("key in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
+    }
+
+    /** {@code key >= "A-1"}: the key's project, from that key number upward. */
+    public static Jql keyAtLeast(String issueKey) {
+        return new Jql("key >= " + quote(issueKey(issueKey)), "");
+    }
+
+    /** {@code parent in ("A-1", "B-2")}. */
+    public static Jql parentIn(Collection<String> issueKeys) {
+        return new Jql("parent in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
+    }
+
+    /** {@code issue.property[key].path = "value"}; the value may be any text. */
+    public static Jql propertyEquals(String propertyKey, String path, String value) {
+        return new Jql(property(propertyKey, path) + " = " + quote(Objects.requireNonNull(value, "value")), "");
+    }
+
+    /** {@code issue.property[key].path IS NOT EMPTY}. */
+    public static Jql propertyIsNotEmpty(String propertyKey, String path) {
+        return new Jql(property(propertyKey, path) + " IS NOT EMPTY", "");
+    }
+
+    // --- a user's condition ---
+
+    /**
+     * A user's JQL condition, parenthesised. Refused (IllegalArgumentException, with {@link #refinementProblem}'s
+     * words) when it could reach outside the parentheses it is put in, or carries an ORDER BY.
+     */
+    public static Jql refinement(String text) {
+        refinementProblem(text).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return new Jql("(" + text.strip() + ")", "");
+    }
+
+    /** Why {@code text} cannot be a refinement, in words for the user; empty when it can. */
+    public static Optional<String> refinementProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("JQL must not be blank");
+        }
+        StringBuilder outsideStrings = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++; // Jira reads \x as one escaped character, also outside quotes: never a parenthesis or quote
+                outsideStrings.append(' ');
+            } else if (c == '"' || c == '\'') {
+                int end = closingQuote(text, i);
+                if (end < 0) {
+                    return Optional.of("JQL has a quoted string that is not closed");
+                }
+                i = end;
+                outsideStrings.append(' ');
+            } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth < 0) {
+                    return Optional.of("JQL closes a parenthesis it did not open; a refinement can only narrow the search");
+                }
+                outsideStrings.append(c);
+            }
+        }
+        if (depth > 0) {
+            return Optional.of("JQL leaves a parenthesis open");
+        }
+        if (ORDER_BY.matcher(outsideStrings).find()) {
+            return Optional.of("leave out ORDER BY: the condition is ANDed to Throughline's own search");
+        }
+        return Optional.empty();
+    }
+
+    // --- combinators ---
+
+    /** Both restrictions (each side is a single clause or parenthesised, so AND binds as written). */
+    public Jql and(Jql other) {
+        if (!orderBy.isEmpty() || !other.orderBy.isEmpty()) {
+            throw new IllegalStateException("AND the restrictions before ordering");
+        }
+        return new Jql(where + " AND " + other.where, "");
+    }
+
+    /** The same restriction ordered by {@code field}, ascending. */
+    public Jql orderedBy(String field) {
+        if (!FIELD.matcher(Objects.requireNonNull(field, "field")).matches()) {
+            throw new IllegalArgumentException("not a field to order by: " + field);
+        }
+        return new Jql(where, " ORDER BY " + field + " ASC");
+    }
+
+    /** The JQL text Jira receives. */
+    public String text() {
+        return where + orderBy;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Jql jql && jql.text().equals(text());
+    }
+
+    @Override
+    public int hashCode() {
+        return text().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+
+    /** A JQL string literal: double quotes, with {@code "} and {@code \} escaped (and line breaks and tabs). */
+    static String quote(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /** The index of the quote closing the string opened at {@code open}, skipping escapes; -1 when none does. */
+    private static int closingQuote(String text, int open) {
+        char quote = text.charAt(open);
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String list(List<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs at least one value");
+        }
+        return "(" + String.join(", ", values.stream().map(Jql::quote).toList()) + ")";
+    }
+
+    private static String property(String propertyKey, String path) {
+        if (propertyKey == null || !PROPERTY_KEY.matcher(propertyKey).matches()) {
+            throw new IllegalArgumentException("not an entity property key: " + propertyKey);
+        }
+        if (path == null || !PROPERTY_PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("not a property path: " + path);
+        }
+        return "issue.property[" + propertyKey + "]." + path;
+    }
+
+    private static String projectKey(String key) {
+        if (!JiraKeys.isProjectKey(key)) {
+            throw new IllegalArgumentException("not a project key: " + key);
+        }
+        return key;
+    }
+
+    private static String issueKey(String key) {
+        if (!JiraKeys.isIssueKey(key)) {
+            throw new IllegalArgumentException("not an issue key: " + key);
+        }
+        return key;
+    }
+}
