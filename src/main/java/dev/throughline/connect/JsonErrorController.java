@@ -66,8 +66,14 @@ class JsonErrorController implements ErrorController {
         String token = TokenClaims.rawToken(request).orElse("");
         log.info("Refused a Connect JWT ({}) on {} {}: {}",
                 TokenFingerprint.of(token, TokenClaims.decode(token).orElse(Map.of())),
-                request.getMethod(),
-                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), TokenFingerprint.scrub(refused.getMessage()));
+                request.getMethod(), failedPath(request), TokenFingerprint.scrub(refused.getMessage()));
+    }
+
+    /** ACSB forwards a refused request to /error; the container's own errors arrive as an error dispatch. */
+    private static Object failedPath(HttpServletRequest request) {
+        Object errorPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object forwardedPath = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        return errorPath != null ? errorPath : forwardedPath != null ? forwardedPath : request.getRequestURI();
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +36,7 @@ class TokenRulesTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSiteAndListenToTheLogAsProductionDoes() {
-        String id = UUID.randomUUID().toString();
-        site = new FakeJiraSite("client-" + id, "https://tokens-" + id.substring(0, 8) + ".atlassian.net");
-        install(site);
+        site = installNewSite("tokens");
         // production logs INFO and above; the test configuration silences ACSB, so undo that for these tests
         rootLevel = root.getLevel();
         acsbLevel = acsb.getLevel();

@@ -9,6 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,6 +47,14 @@ public abstract class ConnectedAppTest {
     protected AppUnderTest.Reply sendUninstalled(FakeJiraSite site) {
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/uninstalled");
         return app().post("/uninstalled", site.lifecycleBody("uninstalled"), token);
+    }
+
+    /** Installs a new site (fresh client key and secret) at {@code https://<prefix>-<id>.atlassian.net}. */
+    protected FakeJiraSite installNewSite(String prefix) {
+        String id = UUID.randomUUID().toString();
+        FakeJiraSite site = new FakeJiraSite("client-" + id, "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
+        install(site);
+        return site;
     }
 
     protected void install(FakeJiraSite site) {

@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +28,7 @@ class RequestBodyLimitTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        String id = UUID.randomUUID().toString();
-        site = new FakeJiraSite("client-" + id, "https://bodies-" + id.substring(0, 8) + ".atlassian.net");
-        install(site);
+        site = installNewSite("bodies");
     }
 
     @Test

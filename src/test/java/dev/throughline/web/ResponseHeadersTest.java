@@ -6,7 +6,6 @@ import dev.throughline.support.FakeJiraSite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +24,7 @@ class ResponseHeadersTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        String id = UUID.randomUUID().toString();
-        site = new FakeJiraSite("client-" + id, "https://headers-" + id.substring(0, 8) + ".atlassian.net");
-        install(site);
+        site = installNewSite("headers");
     }
 
     @Test
