@@ -4,6 +4,10 @@ import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error the server answers is JSON, Tomcat's own included; malformed requests never get a 500. */
@@ -40,6 +44,19 @@ class ErrorAnswersTest extends ConnectedAppTest {
 
         assertThat(reply.status()).isIn(401, 404);
         assertThat(reply.contentType()).contains("application/json");
+    }
+
+    @Test
+    void malformedRequestLineGets400Json() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/the{mes HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/json").contains("\"status\":400");
+        }
     }
 
     private static void assertJson(AppUnderTest.Reply reply, int status) {
