@@ -73,7 +73,7 @@ class ConnectTokenRules implements HandlerInterceptor {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private static boolean refuse(HttpServletResponse response, String message) throws IOException {
+    static boolean refuse(HttpServletResponse response, String message) throws IOException {
         response.setHeader("WWW-Authenticate", "JWT");
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, message);
         return false;

@@ -28,7 +28,7 @@ class LifecycleAuthenticationFailures extends OncePerRequestFilter {
             }
             request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
             response.setHeader("WWW-Authenticate", "JWT");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The lifecycle callback's JWT could not be verified: " + e.getMessage());
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The lifecycle callback's JWT could not be verified: " + TokenFingerprint.scrub(e.getMessage()));
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the claims of the request's Connect JWT. Only called after ACSB's filters verified the token's
- * signature, so the claims can be trusted; we read them ourselves because ACSB's claim types are internal.
+ * Reads the claims of the request's Connect JWT; we read them ourselves because ACSB's claim types are internal.
+ * {@link #of} is called after ACSB's filters verified the signature, so its claims can be trusted;
+ * {@link #decode} also serves {@link TokenPrecheck}, which only ever refuses on what it reads.
  */
 final class TokenClaims {
 
@@ -22,7 +23,7 @@ final class TokenClaims {
     }
 
     static Optional<Map<String, Object>> of(HttpServletRequest request) {
-        return rawToken(request).flatMap(TokenClaims::decodePayload);
+        return rawToken(request).flatMap(TokenClaims::decode);
     }
 
     static Optional<String> rawToken(HttpServletRequest request) {
@@ -33,14 +34,15 @@ final class TokenClaims {
         return Optional.ofNullable(request.getParameter("jwt")).filter(jwt -> !jwt.isBlank());
     }
 
-    private static Optional<Map<String, Object>> decodePayload(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length < 2) {
+    /** The claims of a compact JWS ({@code header.payload.signature}), unverified; empty when it is not one. */
+    static Optional<Map<String, Object>> decode(String jwt) {
+        String[] parts = jwt.split("\\.", -1);
+        if (parts.length != 3) {
             return Optional.empty();
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            return Optional.of(JSON.readValue(payload, new TypeReference<Map<String, Object>>() { }));
+            return Optional.ofNullable(JSON.readValue(payload, new TypeReference<Map<String, Object>>() { }));
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }

@@ -77,6 +77,9 @@ final class JiraHttp {
         } catch (RestClientResponseException e) {
             throw JiraErrors.of(what, e.getRawStatusCode(), e.getResponseHeaders(), e.getResponseBodyAsByteArray());
         } catch (ResourceAccessException e) {
+            if (e.getCause() instanceof DeadlinePassedException late) {
+                throw new JiraDeadlineException(what + ": " + late.getMessage(), late.mayHaveWritten(), e);
+            }
             throw new JiraUnavailableException(what + " got no answer: " + e.getMostSpecificCause().getMessage(), e);
         }
     }

@@ -1,14 +1,18 @@
 package dev.throughline.jira;
 
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.protocol.HttpClientContext;
+import org.apache.http.protocol.HttpContext;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClientBuilder;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,11 +42,40 @@ final class JiraRestTemplates {
                         .setConnectionRequestTimeout(connectMillis)
                         .build())
                 .build();
-        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(httpClient);
+        HttpComponentsClientHttpRequestFactory factory = new DeadlineAwareRequestFactory(httpClient, settings);
         factory.setConnectTimeout(connectMillis);
         factory.setReadTimeout(readMillis);
         factory.setConnectionRequestTimeout(connectMillis);
         return factory;
+    }
+
+    /**
+     * Each attempt's timeouts are the client's own, cut to what is left of the user's request
+     * ({@link RequestDeadline}); Spring asks for a context per attempt, so a retry gets only the time still left.
+     */
+    private static final class DeadlineAwareRequestFactory extends HttpComponentsClientHttpRequestFactory {
+
+        private final JiraClientSettings settings;
+
+        DeadlineAwareRequestFactory(CloseableHttpClient httpClient, JiraClientSettings settings) {
+            super(httpClient);
+            this.settings = settings;
+        }
+
+        @Override
+        protected HttpContext createHttpContext(HttpMethod httpMethod, URI uri) {
+            if (RequestDeadline.current().isEmpty()) {
+                return null; // the client's own timeouts
+            }
+            int connectMillis = Math.toIntExact(RequestDeadline.cut(settings.connectTimeout()).toMillis());
+            HttpClientContext context = HttpClientContext.create();
+            context.setRequestConfig(RequestConfig.custom()
+                    .setConnectTimeout(connectMillis)
+                    .setConnectionRequestTimeout(connectMillis)
+                    .setSocketTimeout(Math.toIntExact(RequestDeadline.cut(settings.readTimeout()).toMillis()))
+                    .build());
+            return context;
+        }
     }
 
     /**

@@ -212,8 +212,20 @@ final class RestJiraClient implements JiraClient {
         return matcher.group(1);
     }
 
-    /** Polls the task at the configured interval until it ends or the task timeout passes. */
+    /**
+     * Polls the task at the configured interval until it ends or the task timeout passes. Running out of a user
+     * request's time while polling says that Jira accepted the writes (they may be applied, or be still running).
+     */
     private BulkPropertyResult followTask(String taskId) {
+        try {
+            return pollTask(taskId);
+        } catch (JiraDeadlineException late) {
+            throw new JiraDeadlineException("Jira accepted the bulk property task " + taskId
+                    + " but it had not ended by the request's deadline: " + late.getMessage(), true, late);
+        }
+    }
+
+    private BulkPropertyResult pollTask(String taskId) {
         Duration waited = Duration.ZERO;
         while (true) {
             JsonNode task = http.get(TASK, Map.of("taskId", taskId));
@@ -230,7 +242,7 @@ final class RestJiraClient implements JiraClient {
                 throw new JiraTaskFailedException(taskId, "TIMED_OUT",
                         "still " + status + " after " + settings.taskTimeout().toMillis() + " ms");
             }
-            Duration pause = settings.taskPollInterval();
+            Duration pause = RequestDeadline.cut(settings.taskPollInterval());
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {

@@ -21,6 +21,8 @@ import java.util.function.DoubleSupplier;
  * request exactly as the signing interceptor left it.
  * <p>Writes are not repeated if Jira may have applied them: a POST (other than {@link ReadOnlyPosts}) is
  * retried only after 429, never after 503, a timeout or an IO error.
+ * <p>Inside a user's request ({@link RequestDeadline}) no pause outlasts the deadline, no attempt starts after
+ * it, and a failure at the deadline is reported as such ({@link DeadlinePassedException}).
  */
 final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
@@ -47,13 +49,16 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
         boolean mayRepeat = mayRepeatAfterFailure(request);
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
+            if (RequestDeadline.current().filter(RequestDeadline::passed).isPresent()) {
+                throw new DeadlinePassedException("not sent: the request's time for Jira is used up", false, null);
+            }
             ClientHttpResponse response;
             try {
                 response = execution.execute(request, body);
             } catch (IOException e) {
                 Optional<Duration> wait = mayRepeat ? nextWait(attempt, waited, Optional.empty()) : Optional.empty();
                 if (wait.isEmpty()) {
-                    throw e;
+                    throw outOfTime(e, isWrite(request)).orElse(e);
                 }
                 log.info("{} {} failed ({}); retrying in {} ms (attempt {} of {})", request.getMethod(),
                         request.getURI().getPath(), e.toString(), wait.get().toMillis(), attempt + 1,
@@ -88,13 +93,38 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 || ReadOnlyPosts.contains(request.getURI().getPath());
     }
 
-    /** Empty when the attempts or the waiting budget are used up. */
+    private static boolean isWrite(HttpRequest request) {
+        HttpMethod method = request.getMethod();
+        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
+                && !ReadOnlyPosts.contains(request.getURI().getPath());
+    }
+
+    /** A failure that ended because the user's request ran out of time says so (and whether Jira may have written). */
+    private static Optional<IOException> outOfTime(IOException failure, boolean write) {
+        return RequestDeadline.current()
+                .filter(deadline -> deadline.remaining().compareTo(settleMargin()) <= 0)
+                .map(deadline -> new DeadlinePassedException("no answer within the request's "
+                        + deadline.budget().toMillis() + " ms for Jira", write, failure));
+    }
+
+    /** A timeout cut to the deadline fires at about the deadline; a few ms left count as none. */
+    private static Duration settleMargin() {
+        return Duration.ofMillis(50);
+    }
+
+    /**
+     * Empty when the attempts or the waiting budget are used up, or when the pause would not end before the
+     * request's deadline (waiting only to fail would hold the user for nothing).
+     */
     private Optional<Duration> nextWait(int attempt, Duration waited, Optional<Duration> retryAfter) {
         if (attempt >= settings.maxAttempts()) {
             return Optional.empty();
         }
         Duration wait = retryAfter.orElseGet(() -> backoff(attempt));
         if (waited.plus(wait).compareTo(settings.maxTotalWait()) > 0) {
+            return Optional.empty();
+        }
+        if (RequestDeadline.current().filter(deadline -> wait.compareTo(deadline.remaining()) >= 0).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(wait);

@@ -1,5 +1,6 @@
 package dev.throughline.web;
 
+import dev.throughline.jira.JiraDeadlineException;
 import dev.throughline.jira.JiraException;
 import dev.throughline.jira.JiraForbiddenException;
 import dev.throughline.jira.JiraNotFoundException;
@@ -42,6 +43,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (BodyTooLargeException.causedBy(e)) {
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage() + "; nothing was saved.", List.of());
+        }
         return answer(HttpStatus.BAD_REQUEST, "The request body is not valid JSON (numbers must be finite); nothing was saved.",
                 List.of(new FieldError("body", "must be valid JSON")));
     }
@@ -84,6 +88,13 @@ public class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> busy(BusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()).getBody());
+    }
+
+    @ExceptionHandler(JiraDeadlineException.class)
+    ResponseEntity<Map<String, Object>> outOfTime(JiraDeadlineException e) {
+        return answer(HttpStatus.GATEWAY_TIMEOUT, "Jira did not answer within the time this request may take; "
+                + (e.mayHaveWritten() ? "the last change sent to Jira may or may not have been applied: reload before trying again."
+                : "nothing was written."), List.of());
     }
 
     @ExceptionHandler(JiraUnavailableException.class)

@@ -15,12 +15,20 @@ public final class Csv {
 
     public static String cell(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // a cell starting with = + - @ would be a formula in Excel or Sheets
+        if (!text.isEmpty() && startsLikeAFormula(text.charAt(0))) {
+            text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /**
+     * A cell starting with = + - @ is a formula in Excel or Sheets; one starting with a control character
+     * (NUL, tab, CR, ...) may be one too once the spreadsheet drops that character.
+     */
+    private static boolean startsLikeAFormula(char first) {
+        return "=+-@".indexOf(first) >= 0 || first < ' ';
     }
 }

@@ -110,6 +110,21 @@ class PropertiesTest extends JiraWireMockTest {
     }
 
     @Test
+    void bulkPropertyTaskStillRunningAtTheRequestDeadlineSaysTheWritesMayHaveBeenApplied() {
+        stub(post(urlPathEqualTo(MULTI)).willReturn(aResponse().withStatus(303).withHeader("Location", TASK)));
+        stub(get(urlPathEqualTo(TASK)).willReturn(okJson(task("RUNNING")).withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
+
+        JiraDeadlineException e;
+        try (RequestDeadline ignored = RequestDeadline.start(Duration.ofMillis(300))) {
+            e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
+                    new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraDeadlineException.class);
+        }
+
+        assertThat(e).as("the poll Jira did not answer ends at the deadline").isNotNull();
+        assertThat(e.mayHaveWritten()).isTrue();
+    }
+
+    @Test
     void bulkUpdateNeedsAtLeastOneIssueAndOneProperty() {
         assertThatThrownBy(() -> client.putIssuePropertiesInBulk(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IssuePropertyUpdate(10001, Map.of())).isInstanceOf(IllegalArgumentException.class);

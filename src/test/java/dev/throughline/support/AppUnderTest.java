@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -58,12 +59,21 @@ public final class AppUnderTest {
         return send(request);
     }
 
+    /** Any method and body, e.g. a streamed (chunked) one; {@code headers} are name, value pairs. */
+    public Reply send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery)).method(method, body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -72,7 +82,13 @@ public final class AppUnderTest {
         }
     }
 
-    public record Reply(int status, String body, String contentType) {
+    public record Reply(int status, String body, String contentType, HttpHeaders headers) {
+
+        /** The first value of the answer's header, or "" when it has none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,14 @@ public abstract class ConnectedAppTest {
 
     private static String jsonList(List<String> texts) {
         return texts.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** Installs a new site (fresh client key and secret) at {@code https://<prefix>-<id>.atlassian.net}. */
+    protected FakeJiraSite installNewSite(String prefix) {
+        String id = UUID.randomUUID().toString();
+        FakeJiraSite site = new FakeJiraSite("client-" + id, "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
+        install(site);
+        return site;
     }
 
     protected void install(FakeJiraSite site) {

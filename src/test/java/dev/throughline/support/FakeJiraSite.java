@@ -108,6 +108,19 @@ public final class FakeJiraSite {
                 .queryHash(CONTEXT_QSH).signature(otherSecret).build();
     }
 
+    /** A context token issued at {@code issuedAt} that expires {@code lifetime} later. */
+    public String contextTokenIssuedAt(Instant issuedAt, Duration lifetime, String accountId) {
+        long iat = issuedAt.getEpochSecond();
+        return new JwtBuilder().issuer(clientKey).subject(accountId).issuedAt(iat)
+                .expirationTime(iat + lifetime.toSeconds()).queryHash(CONTEXT_QSH).signature(sharedSecret).build();
+    }
+
+    /** A context token signed with the site's secret but naming no issuer ({@code iss}). */
+    public String contextTokenWithoutIssuer(String accountId) {
+        return new JwtBuilder(Duration.ofMinutes(3)).subject(accountId).queryHash(CONTEXT_QSH)
+                .signature(sharedSecret).build();
+    }
+
     public String tokenWithoutQsh(String accountId) {
         return builder(Duration.ofMinutes(3), accountId).build();
     }

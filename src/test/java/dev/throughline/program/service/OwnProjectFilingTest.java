@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
@@ -65,7 +67,8 @@ class OwnProjectFilingTest {
 
     @Test
     void anIssueOfAnotherProjectInAProjectsSearchIsNeitherCountedNorNamed() {
-        String id = new ProgramService(BenchJira.clients(real), new ProgramJiraStore())
+        String id = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                ChangeFeed.alone())
                 .create(admin, Map.of("name", "Own projects", "projects", List.of(program))).id();
         ProgramRollupService clean = service(real);
         ProgramRollupService injected = service(withForeignIssue(real));
@@ -86,8 +89,8 @@ class OwnProjectFilingTest {
 
     private ProgramRollupService service(JiraClient client) {
         return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore()), new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
-                2, Duration.ofMinutes(10));
+                new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), 2, Duration.ofMinutes(10));
     }
 
     /** The client, except that the program project's last search page also holds the other project's epic. */

@@ -73,7 +73,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
         AppUnderTest.Reply page = app().get(path, connect.requestToken("GET", path, "", PM));
 
         assertThat(page.status()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<h2>Programs</h2>", "/webjars/chart.js/4.4.1/dist/chart.umd.js", "/js/programs.js");
+        assertThat(page.body()).contains("<h2>Programs</h2>", "/webjars/chart.js/4.4.1/dist/chart.umd-", "/js/programs-");
         assertThat(app().get("/webjars/chart.js/4.4.1/dist/chart.umd.js", null).status()).isEqualTo(200);
         assertThat(app().get("/js/programs.js", null).status()).isEqualTo(200);
         assertThat(app().get(path, null).status()).isEqualTo(401);
