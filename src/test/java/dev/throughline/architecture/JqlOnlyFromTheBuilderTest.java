@@ -21,6 +21,8 @@ class JqlOnlyFromTheBuilderTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path BUILDER = Path.of("dev/throughline/jira/Jql.java");
+    /** The one package that speaks SQL to our own database (ArchitectureTest): its ORDER BY is not JQL. */
+    private static final Path SQL = Path.of("dev/throughline/coordination");
     private static final List<Pattern> JQL_PIECES = List.of(
             Pattern.compile("issue\\.property\\["),
             Pattern.compile("(?i)^\\s*\\(?\\s*(key|issuekey|project|parent|id)\\s*(=|!=|>=|<=|>|<|in\\s*\\(|not\\s+in\\s*\\()"),
@@ -32,7 +34,7 @@ class JqlOnlyFromTheBuilderTest {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (SOURCES.relativize(file).equals(BUILDER)) {
+                if (SOURCES.relativize(file).equals(BUILDER) || SOURCES.relativize(file).startsWith(SQL)) {
                     continue;
                 }
                 for (String literal : stringLiterals(Files.readString(file))) {
