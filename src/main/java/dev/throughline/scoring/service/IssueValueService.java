@@ -1,10 +1,10 @@
 package dev.throughline.scoring.service;
 
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
@@ -33,9 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes issues' product-value scores for a caller, with Jira's own permissions: a viewer must be
@@ -50,7 +47,6 @@ public class IssueValueService {
     public static final int MAX_BULK = 100;
     private static final List<String> ISSUE_FIELDS = List.of("project", "issuetype", "summary");
     private static final List<String> VALUE_PROPERTY = List.of(ValueRecordCodec.PROPERTY_KEY);
-    private static final Pattern MISSING_KEY = Pattern.compile("'([A-Z][A-Z0-9_]*-[0-9]+)'");
 
     private final JiraClients jira;
     private final ScoringJiraStore store;
@@ -69,12 +65,21 @@ public class IssueValueService {
     }
 
     public IssueValueView read(Caller caller, String issueKey) {
+        return read(caller, issueKey, true);
+    }
+
+    /** {@code repairLabel}: re-write a sidebar label that disagrees with the value (not right after it failed). */
+    private IssueValueView read(Caller caller, String issueKey, boolean repairLabel) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
         JiraClient client = jira.forSite(caller.site());
-        JiraIssue issue = visibleIssue(client, caller, issueKey);
+        JiraIssue issue = visibleIssue(client, caller, issueKey,
+                List.of(ValueRecordCodec.PROPERTY_KEY, store.glanceStatusKey()));
         ModelCatalog catalog = settings.catalog(caller.site(), client);
         StoredValue stored = decode(issue);
         Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, stored.record(), catalog);
+        if (repairLabel && value.equals(stored.record())) {
+            SidebarLabel.repairIfStale(store, client, issue, value, catalog);
+        }
         return view(client, caller, issue, value, stored.problem(), catalog);
     }
 
@@ -85,21 +90,26 @@ public class IssueValueService {
         ScoringModel model = catalog.require(write.model());
         ScoreInputs inputs = InputParser.parse(model, write.inputs());
         String accountId = caller.requireAccountId();
-        locks.withLock(caller.site().clientKey(), List.of(write.issueKey()), () -> {
-            JiraIssue issue = visibleIssue(client, caller, write.issueKey());
+        boolean labelWritten = locks.withLock(caller.site().clientKey(), List.of(write.issueKey()), () -> {
+            JiraIssue issue = visibleIssue(client, caller, write.issueKey(), VALUE_PROPERTY);
             if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
                 throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
             }
             StoredValue current = decode(issue);
             if (!current.accepts(write.version())) {
+                Optional<ValueRecord> same = current.record().filter(stored -> write.isSavedAs(stored, inputs, accountId));
+                if (same.isPresent()) {
+                    // the same save sent again (its answer was lost): it is done, not a conflict; its label may not be
+                    return store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get()));
+                }
                 throw new StaleValueException(issue.key(), write.version(), current.record());
             }
             ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
-            store.writeValue(client, issue.key(), record, label(model, record));
-            return record;
+            return store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record));
         });
         events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
-        return read(caller, write.issueKey());
+        IssueValueView saved = read(caller, write.issueKey(), false);
+        return labelWritten ? saved : saved.withNote(SidebarLabel.PENDING_NOTE);
     }
 
     /** The score of inputs without saving anything: the panel's live preview. */
@@ -118,7 +128,7 @@ public class IssueValueService {
         String accountId = caller.requireAccountId();
         List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
         return locks.withLock(caller.site().clientKey(), keys, () -> {
-            Map<String, JiraIssue> issues = findAll(client, keys);
+            Map<String, JiraIssue> issues = KeySearch.findAll(client, keys, ISSUE_FIELDS, VALUE_PROPERTY);
             Set<Long> editable = issues.isEmpty() ? Set.of() : client.editableIssues(accountId,
                     issues.values().stream().map(issue -> Long.valueOf(issue.id())).toList());
             Set<Long> browsable = issues.isEmpty() ? Set.of() : client.browsableProjects(accountId,
@@ -132,7 +142,7 @@ public class IssueValueService {
                     ScoringModel model = catalog.require(write.model());
                     ValueRecord record = replacing(decode(issue), model, checked.get(write.issueKey()), clock.instant(),
                             accountId);
-                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, label(model, record)));
+                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, SidebarLabel.of(model, record)));
                 }
             }
             Optional<BulkValueResult.Outcome> failure = firstFailure(items);
@@ -141,6 +151,9 @@ public class IssueValueService {
             }
             try {
                 store.writeValues(client, values);
+            } catch (JiraTaskFailedException e) {
+                // Jira accepted the task, so any part of it may be written: re-read to say which
+                return BulkValueResult.afterFailedTask(BulkOutcome.reread(client, writes, values), e.getMessage());
             } finally {
                 // also after a failed bulk task, which may have written some of them
                 events.publishEvent(new ScoresWritten(caller.site(), keys));
@@ -208,38 +221,9 @@ public class IssueValueService {
         return Optional.empty();
     }
 
-    /** One search for all keys. Jira refuses the whole JQL if a key does not exist; then search without those. */
-    private static Map<String, JiraIssue> findAll(JiraClient client, List<String> keys) {
-        List<String> remaining = new ArrayList<>(keys);
-        for (int attempt = 0; attempt < 3 && !remaining.isEmpty(); attempt++) {
-            try {
-                return client.search(new SearchRequest("key in (" + String.join(",", remaining) + ")", ISSUE_FIELDS,
-                                VALUE_PROPERTY, MAX_BULK))
-                        .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
-            } catch (JiraBadRequestException e) {
-                Set<String> missing = missingKeys(e);
-                if (missing.isEmpty() || !remaining.removeAll(missing)) {
-                    throw e;
-                }
-            }
-        }
-        return Map.of();
-    }
-
-    private static Set<String> missingKeys(JiraBadRequestException e) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (String message : e.errorMessages()) {
-            Matcher matcher = MISSING_KEY.matcher(message);
-            while (matcher.find()) {
-                keys.add(matcher.group(1));
-            }
-        }
-        return keys;
-    }
-
     /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
-    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
-        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, VALUE_PROPERTY)
+    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey, List<String> properties) {
+        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, properties)
                 .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
@@ -267,7 +251,7 @@ public class IssueValueService {
                     return fresh; // someone saved meanwhile; their value wins
                 }
                 ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs, clock.instant(), RECOMPUTED_BY);
-                store.writeValue(client, issue.key(), recomputed, label(model.get(), recomputed));
+                store.writeValue(client, issue.key(), recomputed, SidebarLabel.of(model.get(), recomputed));
                 events.publishEvent(new ScoresWritten(caller.site(), List.of(issue.key())));
                 return Optional.of(recomputed);
             });
@@ -292,7 +276,7 @@ public class IssueValueService {
                 unreadable.map(problem -> "The stored value of " + issue.key() + " could not be read (" + problem
                         + "; written by another tool or an older version), so it counts as not scored. Score it"
                         + " afresh: saving replaces the stored value."),
-                ranked.map(RankedAmong::unreadable).orElse(0));
+                ranked.map(RankedAmong::unreadable).orElse(0), Optional.empty());
     }
 
     private record RankedAmong(Ranking ranking, int unreadable) {
@@ -330,10 +314,5 @@ public class IssueValueService {
                                          java.time.Instant at, String by) {
         return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model,
                 inputs, at, by);
-    }
-
-    static String label(ScoringModel model, ValueRecord record) {
-        String name = model.name().length() > 20 ? model.name().substring(0, 19) + "…" : model.name();
-        return name + " " + Score.round(record.score()).toPlainString();
     }
 }
