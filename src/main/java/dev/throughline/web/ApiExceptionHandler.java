@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +92,13 @@ public class ApiExceptionHandler {
     }
 
     static String jiraMessage(JiraException e) {
-        List<String> messages = new java.util.ArrayList<>(e.errorMessages());
+        List<String> messages = new ArrayList<>(e.errorMessages());
         e.errors().forEach((field, message) -> messages.add(field + ": " + message));
-        return messages.isEmpty() ? "HTTP " + e.status() : String.join("; ", messages);
+        if (!messages.isEmpty()) {
+            return String.join("; ", messages);
+        }
+        // no answer from Jira (a task's end, a timeout): what the client saw, never a bare "HTTP 0"
+        return e.status() == 0 ? e.getMessage() : "HTTP " + e.status();
     }
 
     public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message, List<FieldError> errors) {
