@@ -1,6 +1,7 @@
 package dev.throughline.grooming.service;
 
 import dev.throughline.problems.JiraKeys;
+import dev.throughline.grooming.ApplyJournal;
 import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
@@ -193,7 +194,7 @@ public class GroomingService {
                 undoPoint = current;
                 resumed = false;
             } else if (saved.flatMap(UndoJiraStore.Saved::pending)
-                    .filter(p -> p.target().equals(order) && p.leftAt().equals(current)).isPresent()) {
+                    .filter(journal -> journal.target().equals(order) && journal.couldHaveLeft(current)).isPresent()) {
                 undoPoint = saved.get().undo();
                 resumed = true;
             } else {
@@ -239,15 +240,17 @@ public class GroomingService {
         RankPlan plan = RankPlan.between(current, target);
         Instant now = clock.instant();
         boolean undoSaved = true;
+        ApplyJournal journal = ApplyJournal.begin(current, target);
         if (!plan.isEmpty()) {
-            undoSaved = undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint,
-                    Optional.of(new UndoJiraStore.Pending(target, current)), now));
+            // the journal goes to Jira before the first rank call, so a run stopped anywhere can be resumed
+            undoSaved = undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint, Optional.of(journal), now));
             if (keepUndo && !undoSaved) {
                 throw new InvalidInputException("order", "The backlog is too large to save an undo point "
                         + "(about 6,000 issues fit); nothing was moved.");
             }
         }
-        RankRun run = RankRun.execute(plan, current, client::rank);
+        RankRun run = RankRun.execute(plan, current, client::rank, (stepsDone, reached) -> keepJournal(client,
+                boardId, accountId, new UndoJiraStore.Saved(undoPoint, Optional.of(journal.after(stepsDone, reached)), now)));
         Optional<List<String>> misplaced = Optional.empty();
         List<String> leftAt = run.reached();
         if (run.interruption().isEmpty()) {
@@ -265,8 +268,8 @@ public class GroomingService {
                 if (done && !keepUndo) {
                     undo.delete(client, boardId, accountId);
                 } else {
-                    Optional<UndoJiraStore.Pending> pending = done ? Optional.empty()
-                            : Optional.of(new UndoJiraStore.Pending(target, leftAt));
+                    Optional<ApplyJournal> pending = done ? Optional.empty()
+                            : Optional.of(ApplyJournal.begin(leftAt, target));
                     undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint, pending, now));
                 }
             } catch (JiraRateLimitedException | JiraUnavailableException e) {
@@ -278,6 +281,15 @@ public class GroomingService {
         return new ApplyResult(target, plan.calls(), plan.movedKeys().size(), run.steps(), run.moved(),
                 run.notMoved(), run.failures(), run.interruption().map(Throwable::getMessage), misplaced, resumed,
                 undoSaved);
+    }
+
+    /** A journal update during a run; if Jira does not take it, a resend finds the older entry and gets 409. */
+    private void keepJournal(JiraClient client, long boardId, String accountId, UndoJiraStore.Saved saved) {
+        try {
+            undo.write(client, boardId, accountId, saved);
+        } catch (JiraRateLimitedException | JiraUnavailableException e) {
+            // the rank call itself went through; only the resume check loses precision
+        }
     }
 
     private static void requireRankPermission(JiraClient client, String accountId, List<JiraIssue> issues) {
