@@ -179,6 +179,8 @@ class GroomingController {
                 .orElse(result.complete() ? "The backlog is in the requested order."
                         : "Some issues are not where they should be; see misplaced and failures."));
         json.put("resumed", result.resumed());
+        // an interrupted run is resumed by the same request (the journal says where it got to); anything else re-reads
+        json.put("action", result.interrupted().isPresent() ? "resume" : result.complete() ? "none" : "reread");
         json.put("calls", result.calls());
         json.put("movedCount", result.movedCount());
         json.put("moved", result.moved());
