@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraException;
 import dev.throughline.jira.JiraForbiddenException;
 import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.JiraRateLimitedException;
+import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.JiraUnavailableException;
 import dev.throughline.jira.SiteNotInstalledException;
 import dev.throughline.problems.FieldError;
@@ -83,6 +84,16 @@ public class ApiExceptionHandler {
     @ExceptionHandler(JiraUnavailableException.class)
     ResponseEntity<Map<String, Object>> unavailable(JiraUnavailableException e) {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "Jira did not answer in time; nothing was lost, try again shortly.", List.of());
+    }
+
+    /** A Jira task that was accepted may have done any part of its work: never "nothing was lost". */
+    @ExceptionHandler(JiraTaskFailedException.class)
+    ResponseEntity<Map<String, Object>> taskFailed(JiraTaskFailedException e) {
+        log.warn("A Jira task did not complete: {}", e.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.BAD_GATEWAY, e.getMessage()
+                + ". Part of the change may be written; reload to see the current state.", List.of()).getBody());
+        body.put("action", "reread");
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
     }
 
     @ExceptionHandler(JiraException.class)

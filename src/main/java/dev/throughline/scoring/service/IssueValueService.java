@@ -137,7 +137,7 @@ public class IssueValueService {
             List<ScoringJiraStore.BulkValue> values = new ArrayList<>();
             for (ValueWrite write : writes) {
                 JiraIssue issue = issues.get(write.issueKey());
-                items.add(check(write, issue, editable, browsable));
+                items.add(BulkChecks.check(write, issue, editable, browsable));
                 if (items.get(items.size() - 1).outcome() == BulkValueResult.Outcome.READY) {
                     ScoringModel model = catalog.require(write.model());
                     ValueRecord record = replacing(decode(issue), model, checked.get(write.issueKey()), clock.instant(),
@@ -145,7 +145,7 @@ public class IssueValueService {
                     values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, SidebarLabel.of(model, record)));
                 }
             }
-            Optional<BulkValueResult.Outcome> failure = firstFailure(items);
+            Optional<BulkValueResult.Outcome> failure = BulkChecks.firstFailure(items);
             if (failure.isPresent()) {
                 return new BulkValueResult(false, failure.get(), items);
             }
@@ -188,37 +188,6 @@ public class IssueValueService {
             throw new InvalidInputException(errors);
         }
         return checked;
-    }
-
-    private static BulkValueResult.Item check(ValueWrite write, JiraIssue issue, Set<Long> editable, Set<Long> browsable) {
-        if (issue == null || !browsable.contains(issue.fields().projectId().orElse(-1L))) {
-            return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see", Optional.empty());
-        }
-        StoredValue current = decode(issue);
-        if (!editable.contains(Long.valueOf(issue.id()))) {
-            return item(write, BulkValueResult.Outcome.FORBIDDEN, "You cannot edit " + write.issueKey() + " in Jira",
-                    current.record());
-        }
-        if (!current.accepts(write.version())) {
-            return item(write, BulkValueResult.Outcome.STALE, "Changed by someone else; reload " + write.issueKey(),
-                    current.record());
-        }
-        return item(write, BulkValueResult.Outcome.READY, "ready", current.record());
-    }
-
-    private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,
-                                             Optional<ValueRecord> value) {
-        return new BulkValueResult.Item(write.issueKey(), outcome, message, value);
-    }
-
-    private static Optional<BulkValueResult.Outcome> firstFailure(List<BulkValueResult.Item> items) {
-        for (BulkValueResult.Outcome outcome : List.of(BulkValueResult.Outcome.NOT_FOUND,
-                BulkValueResult.Outcome.FORBIDDEN, BulkValueResult.Outcome.STALE)) {
-            if (items.stream().anyMatch(item -> item.outcome() == outcome)) {
-                return Optional.of(outcome);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
