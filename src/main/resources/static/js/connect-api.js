@@ -33,6 +33,14 @@ window.Throughline = window.Throughline || {};
     });
   };
 
+  /**
+   * A 207 answer: Jira applied part of a change (or its outcome is unknown). Its message says what was written and
+   * what was not in plain words; the page shows it and re-reads what it shows instead of offering a blind retry.
+   */
+  T.isPartial = function (reply) {
+    return reply.status === 207 && reply.body && reply.body.partial === true;
+  };
+
   T.resize = function () {
     if (window.AP && AP.resize) { AP.resize(); }
   };

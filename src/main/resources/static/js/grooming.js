@@ -234,7 +234,7 @@
         T.api('PUT', '/api/issues/' + encodeURIComponent(row.key) + '/value',
           { model: modelSelect.value, inputs: values, version: view.value ? view.value.version : 0 }).then(function (reply) {
           if (reply.status === 200) {
-            message(row.key + ' now scores ' + reply.body.value.score + '.', 'success');
+            message(row.key + ' now scores ' + reply.body.value.score + '.' + (reply.body.note ? ' ' + reply.body.note : ''), 'success');
             loadBacklog(true, true);
           } else {
             T.text(errors, reply.body && reply.body.errors ? reply.body.errors.map(function (e) { return e.field.replace('inputs.', '') + ': ' + e.message; }).join(' · ')
@@ -304,7 +304,7 @@
     } else if (reply.status === 503 && reply.body && reply.body.moved) {
       message(reply.body.message + ' Moved: ' + (reply.body.moved.join(', ') || 'none') + '. Not moved: '
         + (reply.body.notMoved.join(', ') || 'none') + '.', 'error');
-      var again = make('button', 'secondary', 'Retry');
+      var again = make('button', 'secondary', 'Resume');
       again.type = 'button';
       again.addEventListener('click', retry);
       el('grooming-message').appendChild(again);
@@ -329,6 +329,11 @@
     var theme = el('bulk-theme').value;
     if (!keys.length || !theme) { return message('Select rows and a theme first.', ''); }
     T.api('POST', '/api/themes/' + encodeURIComponent(theme) + '/links', { issueKeys: keys }).then(function (reply) {
+      if (T.isPartial(reply)) {
+        message(reply.body.message, 'error');
+        state.selected = {};
+        return loadBacklog(true, true);
+      }
       if (reply.status !== 200) { return failed(reply, 'Nothing was linked'); }
       message('Linked ' + reply.body.linked + ', already linked ' + reply.body.skipped
         + (reply.body.failed.length ? ', not allowed ' + reply.body.failed.length : '') + '.', reply.body.failed.length ? 'error' : 'success');
@@ -452,6 +457,12 @@
     el('model-save').disabled = true;
     T.api('POST', base() + '/model', { model: edit.model.id, inputs: shared, items: items }).then(function (reply) {
       el('model-save').disabled = false;
+      if (T.isPartial(reply)) {
+        el('model-editor').hidden = true;
+        message(reply.body.message, 'error');
+        state.selected = {};
+        return loadBacklog(true, true);
+      }
       if (reply.status === 200) {
         el('model-editor').hidden = true;
         message(reply.body.message + (unchanged.length ? ' Unchanged: ' + unchanged.join(', ') + '.' : ''), 'success');

@@ -222,7 +222,7 @@
       button.disabled = false;
       if (reply.status === 200) {
         render(reply.body);
-        showMessage('Saved. Score ' + reply.body.value.score + '.', 'success');
+        showMessage('Saved. Score ' + reply.body.value.score + '.' + (reply.body.note ? ' ' + reply.body.note : ''), 'success');
         T.flag('Score saved', issueKey + ' now scores ' + reply.body.value.score + '.', 'success');
       } else if (reply.status === 400) {
         var rest = showFieldErrors(reply.body.errors);

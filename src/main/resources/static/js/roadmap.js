@@ -86,6 +86,9 @@
               + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '') + '.',
               b.failed.length ? 'error' : 'success');
             load();
+          } else if (T.isPartial(reply)) {
+            message('"' + row.name + '": ' + reply.body.message, 'error');
+            load();
           } else {
             T.text(result, (reply.body && reply.body.errors ? reply.body.errors.map(function (e) { return e.message; }).join(' ')
               : (reply.body && reply.body.message)) || 'Nothing was changed.');

@@ -228,7 +228,7 @@ final class RestJiraClient implements JiraClient {
     private BulkPropertyResult pollTask(String taskId) {
         Duration waited = Duration.ZERO;
         while (true) {
-            JsonNode task = http.get(TASK, Map.of("taskId", taskId));
+            JsonNode task = taskProgress(taskId);
             String status = task.path("status").asText();
             switch (status) {
                 case "COMPLETE":
@@ -250,6 +250,17 @@ final class RestJiraClient implements JiraClient {
                 throw new JiraTaskFailedException(taskId, "INTERRUPTED", "stopped waiting");
             }
             waited = waited.plus(pause);
+        }
+    }
+
+    /** The task's progress; a failure to read it is not a failure of the task, whose outcome is then unknown. */
+    private JsonNode taskProgress(String taskId) {
+        try {
+            return http.get(TASK, Map.of("taskId", taskId));
+        } catch (JiraDeadlineException late) {
+            throw late; // the request's time is up: followTask says the writes may be applied
+        } catch (JiraException e) {
+            throw new JiraTaskFailedException(taskId, "UNFOLLOWED", "reading its progress failed: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.throughline.jira.JiraException;
 import dev.throughline.jira.JiraForbiddenException;
 import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.JiraRateLimitedException;
+import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.JiraUnavailableException;
 import dev.throughline.jira.SiteNotInstalledException;
 import dev.throughline.problems.BusyException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,16 @@ public class ApiExceptionHandler {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "Jira did not answer in time; nothing was lost, try again shortly.", List.of());
     }
 
+    /** A Jira task that was accepted may have done any part of its work: never "nothing was lost". */
+    @ExceptionHandler(JiraTaskFailedException.class)
+    ResponseEntity<Map<String, Object>> taskFailed(JiraTaskFailedException e) {
+        log.warn("A Jira task did not complete: {}", e.getMessage());
+        Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.BAD_GATEWAY, e.getMessage()
+                + ". Part of the change may be written; reload to see the current state.", List.of()).getBody());
+        body.put("action", "reread");
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+    }
+
     @ExceptionHandler(JiraException.class)
     ResponseEntity<Map<String, Object>> jiraFailed(JiraException e) {
         log.warn("Jira refused a request: {}", e.getMessage());
@@ -109,9 +121,13 @@ public class ApiExceptionHandler {
     }
 
     static String jiraMessage(JiraException e) {
-        List<String> messages = new java.util.ArrayList<>(e.errorMessages());
+        List<String> messages = new ArrayList<>(e.errorMessages());
         e.errors().forEach((field, message) -> messages.add(field + ": " + message));
-        return messages.isEmpty() ? "HTTP " + e.status() : String.join("; ", messages);
+        if (!messages.isEmpty()) {
+            return String.join("; ", messages);
+        }
+        // no answer from Jira (a task's end, a timeout): what the client saw, never a bare "HTTP 0"
+        return e.status() == 0 ? e.getMessage() : "HTTP " + e.status();
     }
 
     public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message, List<FieldError> errors) {

@@ -125,6 +125,21 @@ class PropertiesTest extends JiraWireMockTest {
     }
 
     @Test
+    void bulkPropertyTaskWhoseProgressCannotBeReadIsReportedAsAcceptedWithAnUnknownOutcome() {
+        stub(post(urlPathEqualTo(MULTI)).willReturn(aResponse().withStatus(303).withHeader("Location", TASK)));
+        stub(get(urlPathEqualTo(TASK)).willReturn(aResponse().withStatus(503)));
+
+        JiraTaskFailedException e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
+                new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraTaskFailedException.class);
+
+        assertThat(e.taskId()).isEqualTo("1001");
+        assertThat(e.taskStatus()).isEqualTo("UNFOLLOWED");
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e).hasMessageContaining("accepted task 1001 but its outcome is unknown");
+        assertThat(e.getCause()).isInstanceOf(JiraUnavailableException.class);
+    }
+
+    @Test
     void bulkUpdateNeedsAtLeastOneIssueAndOneProperty() {
         assertThatThrownBy(() -> client.putIssuePropertiesInBulk(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IssuePropertyUpdate(10001, Map.of())).isInstanceOf(IllegalArgumentException.class);

@@ -53,6 +53,16 @@ class FaultInjectionAndTrafficTest {
     }
 
     @Test
+    void failAfterServesThePassingRequestsThenFails() {
+        sandbox.failAfter(JiraSandbox.ISSUE_PROPERTY_PUT, 1, 1, 503);
+        String path = "/rest/api/3/issue/WEB-1/properties/";
+        assertThat(http.put(path + "first", Map.of("n", 1)).status()).isEqualTo(201);
+        assertThat(http.put(path + "second", Map.of("n", 2)).status()).isEqualTo(503);
+        assertThat(http.put(path + "third", Map.of("n", 3)).status()).isEqualTo(201);
+        assertThat(http.get(path + "second").status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownEndpointNamesAreRefusedForFaults() {
         assertThatThrownBy(() -> sandbox.failNext("GET /nowhere", 1, 500, null)).isInstanceOf(IllegalArgumentException.class);
     }

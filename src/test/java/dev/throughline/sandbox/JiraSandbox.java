@@ -19,6 +19,7 @@ public final class JiraSandbox implements AutoCloseable {
     public static final String ISSUE_PROPERTIES_MULTI = "POST /rest/api/3/issue/properties/multi";
     public static final String RANK = "PUT /rest/agile/1.0/issue/rank";
     public static final String BACKLOG = "GET /rest/agile/1.0/board/{boardId}/backlog";
+    public static final String TASK = "GET /rest/api/3/task/{taskId}";
     public static final String PERMISSIONS_CHECK = "POST /rest/api/3/permissions/check";
 
     private final SandboxSite site;
@@ -77,6 +78,16 @@ public final class JiraSandbox implements AutoCloseable {
     public JiraSandbox failNext(String endpoint, int times, int status, Integer retryAfterSeconds) {
         if (!routes.endpointNames().contains(endpoint)) throw new IllegalArgumentException("unknown endpoint " + endpoint);
         traffic.failNext(endpoint, times, new SandboxTraffic.Fault(status, retryAfterSeconds));
+        return this;
+    }
+
+    /**
+     * Like {@link #failNext}, after the next {@code passing} requests to the endpoint are served normally: the
+     * second of two writes fails (the score is saved, its label is not; batch 2 of a bulk link fails).
+     */
+    public JiraSandbox failAfter(String endpoint, int passing, int times, int status) {
+        if (!routes.endpointNames().contains(endpoint)) throw new IllegalArgumentException("unknown endpoint " + endpoint);
+        traffic.failAfter(endpoint, passing, times, new SandboxTraffic.Fault(status, null));
         return this;
     }
 

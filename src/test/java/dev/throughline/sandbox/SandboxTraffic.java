@@ -19,6 +19,7 @@ public final class SandboxTraffic {
     private final Map<String, Integer> received = new HashMap<>();
     private final Map<String, Integer> served = new HashMap<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final Map<String, Integer> passes = new HashMap<>();
     private final Map<String, String> lastAuthorization = new HashMap<>();
     private final Deque<RecordedRequest> recent = new ArrayDeque<>();
 
@@ -44,12 +45,22 @@ public final class SandboxTraffic {
         for (int i = 0; i < times; i++) queue.add(fault);
     }
 
+    /** Queues faults that start after {@code passing} more requests to the endpoint were served normally. */
+    synchronized void failAfter(String endpoint, int passing, int times, Fault fault) {
+        passes.merge(endpoint, passing, Integer::sum);
+        failNext(endpoint, times, fault);
+    }
+
     /** Counts the request and hands back the fault it must answer with, if one is queued. */
     synchronized Fault receive(String endpoint, String authorization) {
         received.merge(endpoint, 1, Integer::sum);
         if (authorization != null) {
             lastAuthorization.put(endpoint, authorization);
             lastAuthorization.put("*", authorization);
+        }
+        if (passes.getOrDefault(endpoint, 0) > 0) {
+            passes.merge(endpoint, -1, Integer::sum);
+            return null;
         }
         Deque<Fault> queue = faults.get(endpoint);
         return queue == null ? null : queue.poll();
@@ -72,6 +83,7 @@ public final class SandboxTraffic {
         received.clear();
         served.clear();
         faults.clear();
+        passes.clear();
         lastAuthorization.clear();
         recent.clear();
     }

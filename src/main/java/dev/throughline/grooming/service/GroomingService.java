@@ -13,8 +13,6 @@ import dev.throughline.jira.Board;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
-import dev.throughline.jira.JiraRateLimitedException;
-import dev.throughline.jira.JiraUnavailableException;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
@@ -27,7 +25,6 @@ import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -193,7 +190,7 @@ public class GroomingService {
                 undoPoint = current;
                 resumed = false;
             } else if (saved.flatMap(UndoJiraStore.Saved::pending)
-                    .filter(p -> p.target().equals(order) && p.leftAt().equals(current)).isPresent()) {
+                    .filter(journal -> journal.target().equals(order) && journal.couldHaveLeft(current)).isPresent()) {
                 undoPoint = saved.get().undo();
                 resumed = true;
             } else {
@@ -236,48 +233,8 @@ public class GroomingService {
 
     private ApplyResult run(JiraClient client, long boardId, String accountId, List<String> current,
                             List<String> target, List<String> undoPoint, boolean resumed, boolean keepUndo) {
-        RankPlan plan = RankPlan.between(current, target);
-        Instant now = clock.instant();
-        boolean undoSaved = true;
-        if (!plan.isEmpty()) {
-            undoSaved = undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint,
-                    Optional.of(new UndoJiraStore.Pending(target, current)), now));
-            if (keepUndo && !undoSaved) {
-                throw new InvalidInputException("order", "The backlog is too large to save an undo point "
-                        + "(about 6,000 issues fit); nothing was moved.");
-            }
-        }
-        RankRun run = RankRun.execute(plan, current, client::rank);
-        Optional<List<String>> misplaced = Optional.empty();
-        List<String> leftAt = run.reached();
-        if (run.interruption().isEmpty()) {
-            try {
-                List<String> actual = BacklogReader.order(client, boardId).stream().map(JiraIssue::key).toList();
-                misplaced = Optional.of(RankPlan.verify(actual, target));
-                leftAt = actual;
-            } catch (JiraRateLimitedException | JiraUnavailableException e) {
-                // Moves are reported as Jira answered them; verification has to wait for the next read.
-            }
-        }
-        boolean done = misplaced.map(List::isEmpty).orElse(false);
-        if (!plan.isEmpty()) {
-            try {
-                if (done && !keepUndo) {
-                    undo.delete(client, boardId, accountId);
-                } else {
-                    Optional<UndoJiraStore.Pending> pending = done ? Optional.empty()
-                            : Optional.of(new UndoJiraStore.Pending(target, leftAt));
-                    undo.write(client, boardId, accountId, new UndoJiraStore.Saved(undoPoint, pending, now));
-                }
-            } catch (JiraRateLimitedException | JiraUnavailableException e) {
-                // The record written before the run still holds the undo point; a retry re-reads and re-plans.
-            }
-        } else if (!keepUndo) {
-            undo.delete(client, boardId, accountId);
-        }
-        return new ApplyResult(target, plan.calls(), plan.movedKeys().size(), run.steps(), run.moved(),
-                run.notMoved(), run.failures(), run.interruption().map(Throwable::getMessage), misplaced, resumed,
-                undoSaved);
+        return new JournaledRun(undo, client, boardId, accountId, clock.instant())
+                .toTarget(current, target, undoPoint, resumed, keepUndo);
     }
 
     private static void requireRankPermission(JiraClient client, String accountId, List<JiraIssue> issues) {

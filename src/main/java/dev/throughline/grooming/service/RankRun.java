@@ -41,7 +41,17 @@ public final class RankRun {
         this.reached = List.copyOf(start);
     }
 
+    /** Told after a step Jira did not answer as planned (it refused some issues), so the journal can follow. */
+    interface Deviation {
+        void after(int stepsDone, List<String> reached);
+    }
+
     static RankRun execute(RankPlan plan, List<String> start, Function<RankRequest, RankResult> rank) {
+        return execute(plan, start, rank, (stepsDone, reached) -> { });
+    }
+
+    static RankRun execute(RankPlan plan, List<String> start, Function<RankRequest, RankResult> rank,
+                           Deviation deviation) {
         RankRun run = new RankRun(plan, start);
         int index = 0;
         for (RankStep step : plan.steps()) {
@@ -67,6 +77,9 @@ public final class RankRun {
                 }
                 run.steps.add(new StepResult(index, step.issueKeys(), step.position().name(), step.anchorKey(),
                         refused.isEmpty() ? "RANKED" : ranked.isEmpty() ? "REFUSED" : "PARTIAL", refused));
+                if (!refused.isEmpty()) {
+                    deviation.after(index, run.reached);
+                }
             } catch (JiraRateLimitedException | JiraUnavailableException e) {
                 run.interruption = e;
                 run.steps.add(new StepResult(index, step.issueKeys(), step.position().name(), step.anchorKey(),

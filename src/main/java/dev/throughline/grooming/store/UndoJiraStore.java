@@ -1,5 +1,6 @@
 package dev.throughline.grooming.store;
 
+import dev.throughline.grooming.ApplyJournal;
 import dev.throughline.grooming.UndoOrder;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.PropertyTarget;
@@ -20,25 +21,21 @@ import java.util.Optional;
  * The undo point of one user on one board, in the Jira app property
  * {@code throughline.grooming.undo.<boardId>.<first 16 hex of SHA-256(accountId)>} of the site: it survives restarts
  * and works with several app instances, and Jira keeps it with the site's other app data. Besides the order to
- * restore it holds, while an apply is unfinished, the target order and the order the backlog was left in, so the
- * same request sent again resumes instead of being refused as a conflicting change.
+ * restore it holds, while an apply is unfinished, its journal ({@link ApplyJournal}: target, plan start, steps
+ * done, where they left the backlog), written before the first rank call, so the same request sent again - after
+ * an outage or a crash of the app part way - resumes instead of being refused as a conflicting change.
  */
 @Component
 public class UndoJiraStore {
 
     static final String PREFIX = "throughline.grooming.undo.";
+    /** The format of the journal kept beside the undo point; see {@link #journal}. */
+    static final int JOURNAL_VERSION = 2;
 
-    public record Saved(List<String> undo, Optional<Pending> pending, Instant savedAt) {
+    /** The undo point, and while an apply or undo is unfinished its journal. */
+    public record Saved(List<String> undo, Optional<ApplyJournal> pending, Instant savedAt) {
         public Saved {
             undo = List.copyOf(undo);
-        }
-    }
-
-    /** An apply that has not reached its target yet: where it wanted to go and where it left the backlog. */
-    public record Pending(List<String> target, List<String> leftAt) {
-        public Pending {
-            target = List.copyOf(target);
-            leftAt = List.copyOf(leftAt);
         }
     }
 
@@ -46,9 +43,9 @@ public class UndoJiraStore {
         return client.getProperty(PropertyTarget.app(), key(boardId, accountId)).filter(PropertyValue::isObject)
                 .map(value -> {
                     Map<String, Object> map = value.asMap();
-                    Optional<Pending> pending = map.get("target") instanceof String target
+                    Optional<ApplyJournal> pending = map.get("target") instanceof String target
                             && map.get("leftAt") instanceof String leftAt
-                            ? Optional.of(new Pending(UndoOrder.decode(target), UndoOrder.decode(leftAt)))
+                            ? Optional.of(journal(map, UndoOrder.decode(target), UndoOrder.decode(leftAt)))
                             : Optional.empty();
                     Instant at = map.get("savedAt") instanceof String text ? Instant.parse(text) : Instant.EPOCH;
                     return new Saved(UndoOrder.decode(String.valueOf(map.getOrDefault("undo", ""))), pending, at);
@@ -68,13 +65,29 @@ public class UndoJiraStore {
             return false;
         }
         if (saved.pending().isPresent()) {
-            map.put("target", UndoOrder.encode(saved.pending().get().target()));
-            map.put("leftAt", UndoOrder.encode(saved.pending().get().leftAt()));
+            ApplyJournal journal = saved.pending().get();
+            map.put("journal", JOURNAL_VERSION);
+            map.put("target", UndoOrder.encode(journal.target()));
+            map.put("leftAt", UndoOrder.encode(journal.leftAt()));
+            if (!journal.start().equals(journal.leftAt())) {
+                map.put("start", UndoOrder.encode(journal.start()));
+            }
+            map.put("stepsDone", journal.stepsDone());
             Optional<PropertyValue> undoOnly = value;
             value = fits(map).or(() -> undoOnly);
         }
         client.putProperty(PropertyTarget.app(), key(boardId, accountId), value.get());
         return true;
+    }
+
+    /**
+     * A journal as stored: version 2 holds {@code start} (when it differs from {@code leftAt}) and {@code stepsDone};
+     * version 1 (no {@code journal} field) held only the target and where the run left the backlog.
+     */
+    private static ApplyJournal journal(Map<String, Object> map, List<String> target, List<String> leftAt) {
+        List<String> start = map.get("start") instanceof String text ? UndoOrder.decode(text) : leftAt;
+        int stepsDone = map.get("stepsDone") instanceof Number number ? number.intValue() : 0;
+        return new ApplyJournal(target, start, stepsDone, leftAt);
     }
 
     public void delete(JiraClient client, long boardId, String accountId) {

@@ -15,6 +15,7 @@ import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
+import dev.throughline.web.PartialAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -135,6 +136,12 @@ class GroomingController {
                 : "Nothing was written: " + result.items().stream()
                         .filter(i -> i.outcome() == result.failure()).map(BulkValueResult.Item::message)
                         .collect(Collectors.joining("; ")) + ".");
+        if (result.jiraReason().isPresent() && !result.written()) {
+            json.putAll(PartialAnswer.fields(result.keys(BulkValueResult.Outcome.WRITTEN),
+                    result.keys(BulkValueResult.Outcome.NOT_WRITTEN), result.keys(BulkValueResult.Outcome.UNKNOWN),
+                    result.jiraReason().get()));
+            json.put("message", result.afterFailedTaskMessage());
+        }
         json.put("results", result.items().stream().map(item -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("issueKey", item.issueKey());
@@ -172,6 +179,8 @@ class GroomingController {
                 .orElse(result.complete() ? "The backlog is in the requested order."
                         : "Some issues are not where they should be; see misplaced and failures."));
         json.put("resumed", result.resumed());
+        // an interrupted run is resumed by the same request (the journal says where it got to); anything else re-reads
+        json.put("action", result.interrupted().isPresent() ? "resume" : result.complete() ? "none" : "reread");
         json.put("calls", result.calls());
         json.put("movedCount", result.movedCount());
         json.put("moved", result.moved());

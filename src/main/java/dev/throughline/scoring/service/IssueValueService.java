@@ -2,11 +2,11 @@ package dev.throughline.scoring.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
+import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
@@ -35,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes issues' product-value scores for a caller, with Jira's own permissions: a viewer must be
@@ -52,7 +49,6 @@ public class IssueValueService {
     public static final int MAX_BULK = 100;
     private static final List<String> ISSUE_FIELDS = List.of("project", "issuetype", "summary");
     private static final List<String> VALUE_PROPERTY = List.of(ValueRecordCodec.PROPERTY_KEY);
-    private static final Pattern MISSING_KEY = Pattern.compile("'([A-Z][A-Z0-9_]*-[0-9]+)'");
 
     private final JiraClients jira;
     private final ScoringJiraStore store;
@@ -73,12 +69,21 @@ public class IssueValueService {
     }
 
     public IssueValueView read(Caller caller, String issueKey) {
+        return read(caller, issueKey, true);
+    }
+
+    /** {@code repairLabel}: re-write a sidebar label that disagrees with the value (not right after it failed). */
+    private IssueValueView read(Caller caller, String issueKey, boolean repairLabel) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
         JiraClient client = jira.forSite(caller.site());
-        JiraIssue issue = visibleIssue(client, caller, issueKey);
+        JiraIssue issue = visibleIssue(client, caller, issueKey,
+                List.of(ValueRecordCodec.PROPERTY_KEY, store.glanceStatusKey()));
         ModelCatalog catalog = settings.catalog(caller.site(), client);
         StoredValue stored = decode(issue);
         Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, stored.record(), catalog);
+        if (repairLabel && value.equals(stored.record())) {
+            SidebarLabel.repairIfStale(store, client, issue, value, catalog);
+        }
         return view(client, caller, issue, value, stored.problem(), catalog);
     }
 
@@ -89,21 +94,26 @@ public class IssueValueService {
         ScoringModel model = catalog.require(write.model());
         ScoreInputs inputs = InputParser.parse(model, write.inputs());
         String accountId = caller.requireAccountId();
-        locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
-            JiraIssue issue = visibleIssue(client, caller, write.issueKey());
+        boolean labelWritten = locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
+            JiraIssue issue = visibleIssue(client, caller, write.issueKey(), VALUE_PROPERTY);
             if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
                 throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
             }
             StoredValue current = decode(issue);
             if (!current.accepts(write.version())) {
+                Optional<ValueRecord> same = current.record().filter(stored -> write.isSavedAs(stored, inputs, accountId));
+                if (same.isPresent()) {
+                    // the same save sent again (its answer was lost): it is done, not a conflict; its label may not be
+                    return store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get()));
+                }
                 throw new StaleValueException(issue.key(), write.version(), current.record());
             }
             ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
-            store.writeValue(client, issue.key(), record, label(model, record));
-            return record;
+            return store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record));
         });
         events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
-        return read(caller, write.issueKey());
+        IssueValueView saved = read(caller, write.issueKey(), false);
+        return labelWritten ? saved : saved.withNote(SidebarLabel.PENDING_NOTE);
     }
 
     /** The score of inputs without saving anything: the panel's live preview. */
@@ -123,7 +133,7 @@ public class IssueValueService {
         List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
         List<String> scoreLocks = keys.stream().map(IssueValueService::scoreLock).toList();
         return locks.withLock(caller.site().clientKey(), scoreLocks, () -> {
-            Map<String, JiraIssue> issues = findAll(client, keys);
+            Map<String, JiraIssue> issues = KeySearch.findAll(client, keys, ISSUE_FIELDS, VALUE_PROPERTY);
             Set<Long> editable = issues.isEmpty() ? Set.of() : client.editableIssues(accountId,
                     issues.values().stream().map(issue -> Long.valueOf(issue.id())).toList());
             Set<Long> browsable = issues.isEmpty() ? Set.of() : client.browsableProjects(accountId,
@@ -132,20 +142,23 @@ public class IssueValueService {
             List<ScoringJiraStore.BulkValue> values = new ArrayList<>();
             for (ValueWrite write : writes) {
                 JiraIssue issue = issues.get(write.issueKey());
-                items.add(check(write, issue, editable, browsable));
+                items.add(BulkChecks.check(write, issue, editable, browsable));
                 if (items.get(items.size() - 1).outcome() == BulkValueResult.Outcome.READY) {
                     ScoringModel model = catalog.require(write.model());
                     ValueRecord record = replacing(decode(issue), model, checked.get(write.issueKey()), clock.instant(),
                             accountId);
-                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, label(model, record)));
+                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, SidebarLabel.of(model, record)));
                 }
             }
-            Optional<BulkValueResult.Outcome> failure = firstFailure(items);
+            Optional<BulkValueResult.Outcome> failure = BulkChecks.firstFailure(items);
             if (failure.isPresent()) {
                 return new BulkValueResult(false, failure.get(), items);
             }
             try {
                 store.writeValues(client, values);
+            } catch (JiraTaskFailedException e) {
+                // Jira accepted the task, so any part of it may be written: re-read to say which
+                return BulkValueResult.afterFailedTask(BulkOutcome.reread(client, writes, values), e.getMessage());
             } finally {
                 // also after a failed bulk task, which may have written some of them
                 events.publishEvent(new ScoresWritten(caller.site(), keys));
@@ -182,69 +195,9 @@ public class IssueValueService {
         return checked;
     }
 
-    private static BulkValueResult.Item check(ValueWrite write, JiraIssue issue, Set<Long> editable, Set<Long> browsable) {
-        if (issue == null || !browsable.contains(issue.fields().projectId().orElse(-1L))) {
-            return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see", Optional.empty());
-        }
-        StoredValue current = decode(issue);
-        if (!editable.contains(Long.valueOf(issue.id()))) {
-            return item(write, BulkValueResult.Outcome.FORBIDDEN, "You cannot edit " + write.issueKey() + " in Jira",
-                    current.record());
-        }
-        if (!current.accepts(write.version())) {
-            return item(write, BulkValueResult.Outcome.STALE, "Changed by someone else; reload " + write.issueKey(),
-                    current.record());
-        }
-        return item(write, BulkValueResult.Outcome.READY, "ready", current.record());
-    }
-
-    private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,
-                                             Optional<ValueRecord> value) {
-        return new BulkValueResult.Item(write.issueKey(), outcome, message, value);
-    }
-
-    private static Optional<BulkValueResult.Outcome> firstFailure(List<BulkValueResult.Item> items) {
-        for (BulkValueResult.Outcome outcome : List.of(BulkValueResult.Outcome.NOT_FOUND,
-                BulkValueResult.Outcome.FORBIDDEN, BulkValueResult.Outcome.STALE)) {
-            if (items.stream().anyMatch(item -> item.outcome() == outcome)) {
-                return Optional.of(outcome);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** One search for all keys. Jira refuses the whole JQL if a key does not exist; then search without those. */
-    private static Map<String, JiraIssue> findAll(JiraClient client, List<String> keys) {
-        List<String> remaining = new ArrayList<>(keys);
-        for (int attempt = 0; attempt < 3 && !remaining.isEmpty(); attempt++) {
-            try {
-                return client.search(new SearchRequest(Jql.issueKeyIn(remaining), ISSUE_FIELDS,
-                                VALUE_PROPERTY, MAX_BULK))
-                        .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
-            } catch (JiraBadRequestException e) {
-                Set<String> missing = missingKeys(e);
-                if (missing.isEmpty() || !remaining.removeAll(missing)) {
-                    throw e;
-                }
-            }
-        }
-        return Map.of();
-    }
-
-    private static Set<String> missingKeys(JiraBadRequestException e) {
-        Set<String> keys = new java.util.HashSet<>();
-        for (String message : e.errorMessages()) {
-            Matcher matcher = MISSING_KEY.matcher(message);
-            while (matcher.find()) {
-                keys.add(matcher.group(1));
-            }
-        }
-        return keys;
-    }
-
     /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
-    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
-        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, VALUE_PROPERTY)
+    private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey, List<String> properties) {
+        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, properties)
                 .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
@@ -272,7 +225,7 @@ public class IssueValueService {
                     return fresh; // someone saved meanwhile; their value wins
                 }
                 ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs, clock.instant(), RECOMPUTED_BY);
-                store.writeValue(client, issue.key(), recomputed, label(model.get(), recomputed));
+                store.writeValue(client, issue.key(), recomputed, SidebarLabel.of(model.get(), recomputed));
                 events.publishEvent(new ScoresWritten(caller.site(), List.of(issue.key())));
                 return Optional.of(recomputed);
             });
@@ -297,7 +250,7 @@ public class IssueValueService {
                 unreadable.map(problem -> "The stored value of " + issue.key() + " could not be read (" + problem
                         + "; written by another tool or an older version), so it counts as not scored. Score it"
                         + " afresh: saving replaces the stored value."),
-                ranked.map(RankedAmong::unreadable).orElse(0));
+                ranked.map(RankedAmong::unreadable).orElse(0), Optional.empty());
     }
 
     private record RankedAmong(Ranking ranking, int unreadable) {
@@ -338,10 +291,5 @@ public class IssueValueService {
 
     private static String scoreLock(String issueKey) {
         return "score:" + issueKey;
-    }
-
-    static String label(ScoringModel model, ValueRecord record) {
-        String name = model.name().length() > 20 ? model.name().substring(0, 19) + "…" : model.name();
-        return name + " " + Score.round(record.score()).toPlainString();
     }
 }

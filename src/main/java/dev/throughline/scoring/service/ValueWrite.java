@@ -3,7 +3,10 @@ package dev.throughline.scoring.service;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.scoring.ScoreInputs;
+import dev.throughline.scoring.ValueRecord;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,21 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
         Objects.requireNonNull(issueKey, "issueKey");
         Objects.requireNonNull(model, "model");
         inputs = Map.copyOf(Objects.requireNonNull(inputs, "inputs"));
+    }
+
+    /**
+     * Whether {@code stored} is what this write produced: one version on from the version it carried, by the same
+     * user, with the same model and inputs. Then a repeat of the write (the first answer was lost) is answered as
+     * the success it was, not as a conflict.
+     */
+    boolean isSavedAs(ValueRecord stored, ScoreInputs parsed, String accountId) {
+        return stored.version() == version + 1 && stored.updatedBy().equals(accountId) && stored.model().equals(model)
+                && sameNumbers(stored.inputs(), parsed.values());
+    }
+
+    private static boolean sameNumbers(Map<String, BigDecimal> stored, Map<String, BigDecimal> sent) {
+        return stored.keySet().equals(sent.keySet())
+                && stored.entrySet().stream().allMatch(e -> e.getValue().compareTo(sent.get(e.getKey())) == 0);
     }
 
     public static ValueWrite parse(String issueKey, Map<String, ?> body) {

@@ -2,12 +2,15 @@ package dev.throughline.scoring.store;
 
 import dev.throughline.jira.IssuePropertyUpdate;
 import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraException;
 import dev.throughline.jira.PropertyTarget;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.scoring.ScoringSettings;
 import dev.throughline.scoring.ScoringSettingsCodec;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.ValueRecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,7 @@ public class ScoringJiraStore {
 
     /** The key of the jiraIssueContexts module in atlassian-connect.json. */
     public static final String CONTEXT_MODULE_KEY = "value-context";
+    private static final Logger log = LoggerFactory.getLogger(ScoringJiraStore.class);
     static final String PROJECT_PROPERTY = "throughline.scoring";
 
     private final String glanceStatusKey;
@@ -60,10 +64,33 @@ public class ScoringJiraStore {
         jira.putProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY, PropertyValue.ofMap(Map.of("defaultModel", modelId)));
     }
 
-    /** Writes the value first, then the label: a failed label write leaves a correct score and a stale label. */
-    public void writeValue(JiraClient jira, String issueKey, ValueRecord record, String label) {
+    /**
+     * Writes the value first, then the label. The label is derived from the value, so a failed label write leaves a
+     * correct score and a stale label that the next read repairs: answers whether the label was written too.
+     */
+    public boolean writeValue(JiraClient jira, String issueKey, ValueRecord record, String label) {
         jira.putProperty(PropertyTarget.issue(issueKey), ValueRecordCodec.PROPERTY_KEY, encode(record));
-        jira.putProperty(PropertyTarget.issue(issueKey), glanceStatusKey, glanceStatus(label));
+        return writeLabel(jira, issueKey, label);
+    }
+
+    /** The sidebar label alone; false (logged) when Jira did not take it. */
+    public boolean writeLabel(JiraClient jira, String issueKey, String label) {
+        try {
+            jira.putProperty(PropertyTarget.issue(issueKey), glanceStatusKey, glanceStatus(label));
+            return true;
+        } catch (JiraException e) {
+            log.warn("The sidebar label of {} was not written ({}); the next read of its value repairs it",
+                    issueKey, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The label text stored in the issue's sidebar status property, if any. */
+    public static Optional<String> storedLabel(PropertyValue status) {
+        if (!status.isObject() || !(status.asMap().get("value") instanceof Map<?, ?> value)) {
+            return Optional.empty();
+        }
+        return value.get("label") instanceof String label ? Optional.of(label) : Optional.empty();
     }
 
     /** Many issues' values and labels in one Jira bulk task. */

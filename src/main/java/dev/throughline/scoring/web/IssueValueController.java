@@ -8,6 +8,7 @@ import dev.throughline.scoring.service.StaleValueException;
 import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
+import dev.throughline.web.PartialAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,6 +71,12 @@ class IssueValueController {
         BulkValueResult result = values.writeAll(caller, ValueWrite.parseBulk(body));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("written", result.written());
+        if (result.jiraReason().isPresent() && !result.written()) {
+            json.putAll(PartialAnswer.fields(result.keys(BulkValueResult.Outcome.WRITTEN),
+                    result.keys(BulkValueResult.Outcome.NOT_WRITTEN), result.keys(BulkValueResult.Outcome.UNKNOWN),
+                    result.jiraReason().get()));
+            json.put("message", result.afterFailedTaskMessage());
+        }
         json.put("results", result.items().stream().map(item -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("issueKey", item.issueKey());

@@ -40,6 +40,7 @@ final class ValueJson {
         json.put("unreadable", view.unreadableNote().isPresent());
         json.put("unreadableNote", view.unreadableNote().orElse(null));
         json.put("unreadableLeftOut", view.unreadableRanked());
+        view.note().ifPresent(note -> json.put("note", note));
         return json;
     }
 

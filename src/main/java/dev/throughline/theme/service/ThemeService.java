@@ -2,7 +2,6 @@ package dev.throughline.theme.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.jira.IssuePropertyUpdate;
 import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
@@ -47,7 +46,6 @@ import java.util.function.UnaryOperator;
 public class ThemeService {
 
     public static final int MAX_LINK_ISSUES = 1_000;
-    private static final int BULK_BATCH = 100;
     private static final List<String> LINK_FIELDS = List.of("project");
     private static final List<String> LINK_PROPERTY = List.of(ThemeLinks.PROPERTY_KEY);
 
@@ -159,6 +157,9 @@ public class ThemeService {
             }
             if (!linked.isEmpty()) {
                 LinkResult result = change(client, accountId, new Selection(linked, 0), links -> links.without(id));
+                if (result.partial()) {
+                    throw new PartialLinkException(result);
+                }
                 if (!result.failed().isEmpty()) {
                     throw new InvalidInputException("unlink", result.failed().size()
                             + " linked issue(s) could not be unlinked (you cannot edit them); the theme was kept");
@@ -292,25 +293,21 @@ public class ThemeService {
         List<JiraIssue> issues = selection.visible();
         Set<Long> editable = issues.isEmpty() ? Set.of()
                 : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
-        List<IssuePropertyUpdate> updates = new ArrayList<>();
+        List<LinkBatches.Change> updates = new ArrayList<>();
         List<LinkResult.Failure> failed = new ArrayList<>();
         int skipped = 0;
         for (JiraIssue issue : issues) {
-            ThemeLinks before = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
+            ThemeLinks before = LinkBatches.linksOf(issue);
             ThemeLinks after = change.apply(before);
             if (after.equals(before)) {
                 skipped++;
             } else if (!editable.contains(Long.valueOf(issue.id()))) {
                 failed.add(new LinkResult.Failure(issue.key(), "you cannot edit this issue in Jira"));
             } else {
-                updates.add(new IssuePropertyUpdate(Long.parseLong(issue.id()),
-                        Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(after.toMap()))));
+                updates.add(new LinkBatches.Change(issue.key(), Long.parseLong(issue.id()), after));
             }
         }
-        for (int from = 0; from < updates.size(); from += BULK_BATCH) {
-            client.putIssuePropertiesInBulk(updates.subList(from, Math.min(updates.size(), from + BULK_BATCH)));
-        }
-        return new LinkResult(updates.size(), skipped, failed, selection.hidden());
+        return LinkBatches.write(client, updates, skipped, failed, selection.hidden());
     }
 
     private static List<JiraIssue> linkedIssues(JiraClient client, String themeId) {

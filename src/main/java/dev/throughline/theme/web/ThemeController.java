@@ -7,9 +7,11 @@ import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCodec;
 import dev.throughline.theme.ThemeColor;
 import dev.throughline.theme.service.LinkResult;
+import dev.throughline.theme.service.PartialLinkException;
 import dev.throughline.theme.service.ThemeInUseException;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.web.ApiExceptionHandler;
+import dev.throughline.web.PartialAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -71,12 +73,12 @@ class ThemeController {
     }
 
     @PostMapping("/api/themes/{id}/links")
-    Map<String, Object> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
         return result("linked", themes.link(caller, id, body));
     }
 
     @PostMapping("/api/themes/{id}/unlink")
-    Map<String, Object> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
         return result("unlinked", themes.unlink(caller, id, body));
     }
 
@@ -111,9 +113,30 @@ class ThemeController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
-    private static Map<String, Object> result(String changed, LinkResult result) {
-        return Map.of(changed, result.linked(), "skipped", result.skipped(),
-                "failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList(),
-                "hidden", result.hidden());
+    @ExceptionHandler(PartialLinkException.class)
+    ResponseEntity<Map<String, Object>> partlyUnlinked(PartialLinkException e) {
+        ResponseEntity<Map<String, Object>> answer = result("unlinked", e.result());
+        Map<String, Object> body = new LinkedHashMap<>(answer.getBody());
+        body.put("message", body.get("message") + " The theme was kept.");
+        return ResponseEntity.status(answer.getStatusCode()).body(body);
+    }
+
+    /** 200 with the counts; 207 with {@link PartialAnswer} fields when Jira failed part way through the batches. */
+    private static ResponseEntity<Map<String, Object>> result(String changed, LinkResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(changed, result.linked());
+        json.put("skipped", result.skipped());
+        json.put("failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
+        json.put("hidden", result.hidden());
+        if (!result.partial()) {
+            return ResponseEntity.ok(json);
+        }
+        String reason = result.reason().orElseThrow();
+        json.putAll(PartialAnswer.fields(result.linkedKeys(), result.notLinked(), result.unknown(), reason));
+        json.put("message", result.linked() + " of " + result.attempted() + " issues " + changed + "; "
+                + result.notLinked().size() + " not " + changed
+                + (result.unknown().isEmpty() ? "" : ", " + result.unknown().size() + " unknown")
+                + ": Jira failed (" + reason + "). Reload to see the current state.");
+        return ResponseEntity.status(PartialAnswer.STATUS).body(json);
     }
 }

@@ -65,7 +65,7 @@ class IssueValueControllerTest {
         ValueRecord record = rice200();
         return new IssueValueView("WEB-1", 10001, "WEB", editable, Optional.of(record), Optional.of("RICE"),
                 Optional.of(new RiceModel().evaluate(new ScoreInputs(record.inputs()))), Optional.of(new Ranking(2, 5, 75)),
-                Optional.of("RICE"), false, Optional.empty(), 0);
+                Optional.of("RICE"), false, Optional.empty(), 0, Optional.empty());
     }
 
     @Test

@@ -148,7 +148,8 @@ class ScoringApiTest extends ConnectedAppTest {
         put("WEB-14", RICE_200, OWNER);
         Map<String, Object> before = stored("WEB-14", "throughline.value").orElseThrow();
 
-        AppUnderTest.Reply reply = put("WEB-14", RICE_200, OWNER); // still claims version 0
+        // still claims version 0, with other inputs (the very same save sent again is answered as saved)
+        AppUnderTest.Reply reply = put("WEB-14", RICE_200.replace("\"reach\":500", "\"reach\":600"), OWNER);
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().path("current").path("version").asLong()).isEqualTo(1);
