@@ -39,6 +39,7 @@ class ThemeLinkBatchesTest extends ConnectedAppTest {
         }
         connect = new FakeJiraSite("batches-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
+        namePlanners(connect, List.of(PM), List.of());
         AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\",\"color\":\"teal\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         themeId = created.json().path("id").asText();
