@@ -11,25 +11,18 @@ public class StillReadingException extends RuntimeException {
     /** Long enough for a little more to be read, short enough that the page shows the rollup soon after. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-    private final long read;
-    private final long approximateTotal;
+    private final ProgramRollupService.Progress progress;
 
     StillReadingException(long read, long approximateTotal) {
         super("Still reading the program from Jira: " + String.format("%,d", read)
                 + (approximateTotal >= 0 ? " of about " + String.format("%,d", approximateTotal) + " issues read."
                 : " issues read so far.") + " This page refreshes when it is ready.");
-        this.read = read;
-        this.approximateTotal = approximateTotal;
+        this.progress = new ProgramRollupService.Progress(true, read, approximateTotal);
     }
 
-    /** Issues read so far. */
-    public long read() {
-        return read;
-    }
-
-    /** Jira's estimate of the issues to read, -1 when it gave none (as the progress endpoint says). */
-    public long approximateTotal() {
-        return approximateTotal;
+    /** How far the fetch has got, as the progress endpoint says it. */
+    public ProgramRollupService.Progress progress() {
+        return progress;
     }
 
     public Duration retryAfter() {

@@ -64,7 +64,7 @@ class ProgramRollupController {
         return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new StillReading(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now().toString(),
-                        true, e.read(), e.approximateTotal(), retryAfter));
+                        e.progress().computing(), e.progress().read(), e.progress().approximateTotal(), retryAfter));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import dev.throughline.support.FakeJiraSite;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +33,7 @@ class ProgramRollupDeadlineTest extends ConnectedAppTest {
 
     @BeforeEach
     void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        jira.site().addUser("pgm", "Program Manager");
-        jira.site().grantGlobal("pgm", "ADMINISTER"); // creates the program
-        for (String key : List.of("WEB", "MOB", "PLAT")) {
-            jira.site().grant("pgm", key, "BROWSE_PROJECTS");
-        }
+        jira = ProgramManagerSandbox.start("pgm");
         connect = new FakeJiraSite("deadline-rollup-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         String id = app().post("/api/programs", "{\"name\":\"Slow\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
