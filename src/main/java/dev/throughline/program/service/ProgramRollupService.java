@@ -8,7 +8,6 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.RequestDeadline;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupEngine;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
@@ -22,22 +21,18 @@ import org.springframework.stereotype.Service;
 import javax.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * Program rollups from Jira. The app reads a program once per (site, program, version, day) ({@link ProgramFetcher})
  * and keeps one folded {@link ProjectRollup} per project in a cache; each viewer's answer merges only the projects
- * they may browse, so two viewers share one fetch but see different totals.
+ * they may browse ({@link ViewerMerge}), so two viewers share one fetch but see different totals.
  *
  * <p>A request waits for the fetch only until its deadline, less {@code merge-margin} for the merge; a fetch that
  * takes longer goes on in the background ({@link RollupFlights}) and the request answers
@@ -59,7 +54,7 @@ public class ProgramRollupService {
     private final ProgramFetcher fetcher;
     private final RollupFlights flights;
     private final Cache<FetchKey, Fetched> cache;
-    private final Cache<ResultKey, ProgramRollup> results;
+    private final ViewerMerge viewers;
     private final SiteTtl siteTtl;
     private ChangeFeed feed = ChangeFeed.alone();
 
@@ -83,8 +78,7 @@ public class ProgramRollupService {
         this.cache = Caffeine.newBuilder().expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
                 .maximumSize(500).build();
         this.flights = new RollupFlights(cache::put);
-        this.results = Caffeine.newBuilder().expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
-                .maximumSize(2_000).build();
+        this.viewers = new ViewerMerge(siteTtl);
     }
 
     /** A site's own rollup cache time (the admin's site settings) replaces {@code cache-ttl} for that site. */
@@ -116,29 +110,7 @@ public class ProgramRollupService {
             fetched = flights.await(key,
                     progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts), patience);
         }
-        return merge(client, accountId, program, key, fetched);
-    }
-
-    /** The viewer's rollup: only the projects they may browse count; a repeat of the same view comes from memory. */
-    private ProgramRollup merge(JiraClient client, String accountId, ProgramDefinition program, FetchKey key,
-                                Fetched fetched) {
-        Set<Long> visible = fetched.projectIds().isEmpty() ? Set.of()
-                : client.browsableProjects(accountId, fetched.projectIds().values());
-        List<ProjectRollup> parts = new ArrayList<>();
-        int leftOut = 0;
-        for (Map.Entry<String, ProjectRollup> entry : fetched.rollups().entrySet()) {
-            Long id = fetched.projectIds().get(entry.getKey());
-            if (id != null && visible.contains(id)) {
-                parts.add(entry.getValue());
-            } else {
-                leftOut++;
-            }
-        }
-        int out = leftOut;
-        // the merge recomputes every group and forecast: answer a repeat of the same view from memory
-        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)), k ->
-                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt(),
-                        fetched.themeNames()));
+        return viewers.merge(client, accountId, program, key, fetched);
     }
 
     /** How far the running fetch of the program has got: issues read of Jira's approximate total. */
@@ -226,9 +198,5 @@ public class ProgramRollupService {
     @PreDestroy
     void stop() {
         fetcher.stop();
-    }
-
-    /** One viewer's merge of one fetch: the projects they may browse decide the numbers. */
-    record ResultKey(FetchKey fetch, Instant fetchedAt, Set<Long> visibleProjects) {
     }
 }
