@@ -2,7 +2,6 @@ package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import dev.throughline.support.FakeJiraSite;
@@ -26,12 +25,7 @@ class ProgramProgressTest extends ConnectedAppTest {
 
     @BeforeEach
     void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo()).withLatency(Duration.ofMillis(150));
-        jira.site().addUser("pgm", "Program Manager");
-        jira.site().grantGlobal("pgm", "ADMINISTER"); // creates the program
-        for (String key : List.of("WEB", "MOB", "PLAT")) {
-            jira.site().grant("pgm", key, "BROWSE_PROJECTS");
-        }
+        jira = ProgramManagerSandbox.start("pgm").withLatency(Duration.ofMillis(150));
         connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
