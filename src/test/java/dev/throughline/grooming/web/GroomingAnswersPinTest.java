@@ -168,6 +168,7 @@ class GroomingAnswersPinTest {
         assertPinned(answer(post("/api/boards/7/apply")
                 .content("{\"order\":[\"WEB-2\",\"WEB-1\"],\"expectedCurrent\":[\"WEB-2\",\"WEB-1\"]}"), 503), "apply-interrupted-503");
         assertPinned(answer(post("/api/boards/7/undo").content("{}"), 200), "undo-reread");
+        // every bad field is named at once (one body-field reader): the missing expectedCurrent too
         assertPinned(answer(post("/api/boards/7/apply").content("{\"order\":\"WEB-1\"}"), 400), "apply-order-400");
 
         when(grooming.apply(any(), anyLong(), anyList(), anyList()))
