@@ -18,15 +18,9 @@ import dev.throughline.jira.Board;
 import dev.throughline.jira.RankOutcome;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.support.SliceAuth;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.io.InputStream;
@@ -52,23 +46,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Pins every grooming answer field by field (names, JSON types and values; field order is free), so the web layer
  * can be rebuilt on records without changing the contract. The service is mocked with fixed results.
  */
-@WebMvcTest(controllers = GroomingController.class)
-@AutoConfigureMockMvc(addFilters = false)
-class GroomingAnswersPinTest {
+class GroomingAnswersPinTest extends GroomingSliceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant READ_AT = Instant.parse("2026-11-20T10:15:30Z");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockBean
-    GroomingService grooming;
-
-    @AfterEach
-    void clear() {
-        SliceAuth.clear();
-    }
 
     static BacklogRow scored() {
         return new BacklogRow("WEB-1", "Checkout", "Story", "To Do", Optional.of(new BigDecimal("42.5")),
