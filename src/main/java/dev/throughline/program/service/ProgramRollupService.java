@@ -13,7 +13,7 @@ import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.Quarter;
 import dev.throughline.theme.Theme;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.ThemeCatalogReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -48,7 +48,7 @@ public class ProgramRollupService {
 
     private final JiraClients jira;
     private final ProgramService programs;
-    private final ThemeJiraStore themes;
+    private final ThemeCatalogReader themes;
     private final Clock clock;
     private final Duration mergeMargin;
     private final ProgramFetcher fetcher;
@@ -58,13 +58,13 @@ public class ProgramRollupService {
     private final SiteTtl siteTtl;
     private ChangeFeed feed = ChangeFeed.alone();
 
-    public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
+    public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
                                 int concurrency, Duration cacheTtl) {
         this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2));
     }
 
     @Autowired
-    public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeJiraStore themes, Clock clock,
+    public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
                                 @Value("${throughline.program.concurrency:4}") int concurrency,
                                 @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
                                 @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin) {
