@@ -1,8 +1,8 @@
 package dev.throughline.program.web;
 
-import dev.throughline.problems.FieldError;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.program.ProgramCodec;
-import dev.throughline.program.StaleProgramException;
+import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The program API (context JWT, as every /api/** endpoint). */
@@ -61,11 +59,8 @@ class ProgramController {
         return Map.of("deleted", true);
     }
 
-    @ExceptionHandler(StaleProgramException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleProgramException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
-        body.put("current", ProgramCodec.toMap(e.current()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(ProgramDefinition.class).map(ProgramCodec::toMap).orElse(null));
     }
 }

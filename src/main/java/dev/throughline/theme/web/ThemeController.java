@@ -1,8 +1,7 @@
 package dev.throughline.theme.web;
 
-import dev.throughline.problems.FieldError;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.tenant.Caller;
-import dev.throughline.theme.StaleThemeException;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCodec;
 import dev.throughline.theme.ThemeColor;
@@ -98,12 +97,9 @@ class ThemeController {
                 "available", result.available().stream().map(ThemeCodec::toIndexMap).toList());
     }
 
-    @ExceptionHandler(StaleThemeException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleThemeException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
-        body.put("current", ThemeCodec.toMap(e.current()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(Theme.class).map(ThemeCodec::toMap).orElse(null));
     }
 
     @ExceptionHandler(ThemeInUseException.class)

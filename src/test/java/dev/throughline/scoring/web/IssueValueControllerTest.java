@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraRateLimitedException;
 import dev.throughline.problems.BusyException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.Ranking;
 import dev.throughline.scoring.RiceModel;
@@ -11,7 +12,6 @@ import dev.throughline.scoring.ScoreInputs;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.IssueValueView;
-import dev.throughline.scoring.service.StaleValueException;
 import dev.throughline.support.SliceAuth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class IssueValueControllerTest {
 
     @Test
     void staleWriteAnswers409WithTheCurrentValue() throws Exception {
-        when(values.write(any(), any())).thenThrow(new StaleValueException("WEB-1", 0, Optional.of(rice200())));
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 0, 1, rice200()));
 
         mvc.perform(put("/api/issues/WEB-1/value").with(SliceAuth.contextUser("po-1"))
                         .contentType(MediaType.APPLICATION_JSON)

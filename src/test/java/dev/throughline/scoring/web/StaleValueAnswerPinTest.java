@@ -1,7 +1,7 @@
 package dev.throughline.scoring.web;
 
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.service.IssueValueService;
-import dev.throughline.scoring.service.StaleValueException;
 import dev.throughline.support.SliceAuth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.mockito.ArgumentMatchers.any;
@@ -48,7 +47,7 @@ class StaleValueAnswerPinTest {
 
     @Test
     void staleWriteOfAScoredIssue() throws Exception {
-        when(values.write(any(), any())).thenThrow(new StaleValueException("WEB-1", 0, Optional.of(IssueValueControllerTest.rice200())));
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 0, 1, IssueValueControllerTest.rice200()));
 
         assertPinned(conflict(), "{\"status\":409,\"error\":\"Conflict\",\"message\":\"The score of WEB-1 was changed by someone else "
                 + "(you had version 0, it is now version 1); reload and try again.\",\"errors\":[{\"field\":\"version\""
@@ -61,7 +60,7 @@ class StaleValueAnswerPinTest {
 
     @Test
     void staleWriteOfAnIssueScoredNoMore() throws Exception {
-        when(values.write(any(), any())).thenThrow(new StaleValueException("WEB-1", 3, Optional.empty()));
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 3, 0, null));
 
         assertPinned(conflict(), "{\"status\":409,\"error\":\"Conflict\",\"message\":\"The score of WEB-1 was changed by someone else "
                 + "(you had version 3, it is now version 0); reload and try again.\",\"errors\":[{\"field\":\"version\""

@@ -5,7 +5,6 @@ import dev.throughline.problems.NotAllowedException;
 import dev.throughline.settings.NumberField;
 import dev.throughline.settings.Planners;
 import dev.throughline.settings.SiteSettings;
-import dev.throughline.settings.StaleSettingsException;
 import dev.throughline.settings.service.SettingsView;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.support.SliceAuth;
@@ -90,7 +89,7 @@ class SettingsControllerTest {
     @Test
     void staleSaveIs409WithTheCurrentSettings() throws Exception {
         SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5), Planners.NONE, 3);
-        when(settings.save(any(), any())).thenThrow(new StaleSettingsException(current, 0));
+        when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
 
         mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
                 .andExpect(status().isConflict())

@@ -2,7 +2,6 @@ package dev.throughline.settings.web;
 
 import dev.throughline.settings.Planners;
 import dev.throughline.settings.SiteSettings;
-import dev.throughline.settings.StaleSettingsException;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.support.SliceAuth;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ class StaleSettingsAnswerPinTest {
     void staleSaveAnswersTheCurrentSettingsInFull() throws Exception {
         SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5),
                 new Planners(List.of("acc-1"), List.of("product-planners")), 3);
-        when(settings.save(any(), any())).thenThrow(new StaleSettingsException(current, 0));
+        when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
 
         String answer = mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":0}")
