@@ -1,30 +1,29 @@
 package dev.throughline.catalog;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * How one collection is stored in app properties: where ({@code <indexKey>}, {@code <indexKey>.<n>} and
- * {@code <itemPrefix><id>}) and how its items ({@code T}, in full) and index entries ({@code E}, what a list shows)
- * read and write as JSON objects. A feature implements it once per collection; {@link CatalogStore} does the rest.
+ * How one collection is stored in app properties: where ({@code indexKey}, its shards {@code <indexKey>.<n>} and
+ * each item's {@code <itemPrefix><id>}) and how its items ({@code T}, in full) and index entries ({@code E}, what
+ * a list shows) read and write as JSON objects. {@code entriesField} lists the entries in a shard (and in an
+ * index stored before shards). A feature declares one per collection; {@link CatalogStore} does the rest.
  */
-public interface CatalogFormat<T, E> {
+public record CatalogFormat<T, E>(String indexKey, String itemPrefix, String entriesField, Function<T, String> id,
+                                  Function<T, Map<String, Object>> toItem, Function<Map<String, ?>, T> fromItem,
+                                  Function<E, Map<String, Object>> toEntry, Function<Map<String, ?>, E> fromEntry) {
 
-    /** The index property, e.g. {@code throughline.themes.index}; its shards are {@code <indexKey>.<n>}. */
-    String indexKey();
-
-    /** The prefix of each item's own property, e.g. {@code throughline.theme.}. */
-    String itemPrefix();
-
-    /** The field of a shard (or of an unsharded index stored before shards) that lists the entries. */
-    String entriesField();
-
-    String id(T item);
-
-    Map<String, Object> toItem(T item);
-
-    T fromItem(Map<String, ?> map);
-
-    Map<String, Object> toEntry(E entry);
-
-    E fromEntry(Map<String, ?> map);
+    public CatalogFormat {
+        for (String key : new String[] {indexKey, itemPrefix, entriesField}) {
+            if (key == null || !key.matches("[a-z][a-z.]*")) {
+                throw new IllegalArgumentException("not an app property name part: " + key);
+            }
+        }
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(toItem, "toItem");
+        Objects.requireNonNull(fromItem, "fromItem");
+        Objects.requireNonNull(toEntry, "toEntry");
+        Objects.requireNonNull(fromEntry, "fromEntry");
+    }
 }

@@ -50,13 +50,13 @@ public final class CatalogStore<T, E> {
 
     /** One item in full. */
     public Optional<T> item(JiraClient jira, String id) {
-        return jira.getProperty(PropertyTarget.app(), format.itemPrefix() + id).map(value -> format.fromItem(value.asMap()));
+        return jira.getProperty(PropertyTarget.app(), format.itemPrefix() + id).map(value -> format.fromItem().apply(value.asMap()));
     }
 
     /** Stores the {@code changed} items (new or changed), then the index of {@code all} entries after the change. */
     public void save(JiraClient jira, List<T> changed, List<E> all) {
         for (T item : changed) {
-            jira.putProperty(PropertyTarget.app(), format.itemPrefix() + format.id(item), PropertyValue.ofMap(format.toItem(item)));
+            jira.putProperty(PropertyTarget.app(), format.itemPrefix() + format.id().apply(item), PropertyValue.ofMap(format.toItem().apply(item)));
         }
         writeIndex(jira, all);
     }
@@ -73,7 +73,7 @@ public final class CatalogStore<T, E> {
         List<Map<String, Object>> current = new ArrayList<>();
         int size = 0;
         for (E entry : entries) {
-            Map<String, Object> map = format.toEntry(entry);
+            Map<String, Object> map = format.toEntry().apply(entry);
             int entrySize = PropertyValue.ofMap(map).json().getBytes(StandardCharsets.UTF_8).length + 1;
             if (!current.isEmpty() && size + entrySize > SHARD_BUDGET) {
                 shards.add(shardValue(current));
@@ -118,7 +118,7 @@ public final class CatalogStore<T, E> {
             for (Object entry : list) {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> map = (Map<String, ?>) entry;
-                entries.add(format.fromEntry(map));
+                entries.add(format.fromEntry().apply(map));
             }
         }
     }

@@ -10,7 +10,6 @@ import dev.throughline.program.ProgramSummary;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,10 @@ import java.util.Optional;
 @Component
 public class ProgramJiraStore {
 
-    private static final CatalogStore<ProgramDefinition, ProgramSummary> STORE = new CatalogStore<>(new Format());
+    /** A program in full in its own property; in the index, its summary. */
+    private static final CatalogStore<ProgramDefinition, ProgramSummary> STORE = new CatalogStore<>(new CatalogFormat<>(
+            "throughline.programs.index", "throughline.program.", "programs",
+            ProgramDefinition::id, ProgramCodec::toMap, ProgramCodec::fromMap, ProgramCodec::toIndexMap, ProgramCodec::summaryFromMap));
 
     public ProgramCatalog catalog(JiraClient jira) {
         return new ProgramCatalog(STORE.entries(jira));
@@ -39,49 +41,5 @@ public class ProgramJiraStore {
 
     public void delete(JiraClient jira, String id, List<ProgramSummary> remaining) {
         STORE.delete(jira, id, remaining);
-    }
-
-    /** A program in full in its own property; in the index, its summary. */
-    private static final class Format implements CatalogFormat<ProgramDefinition, ProgramSummary> {
-
-        @Override
-        public String indexKey() {
-            return "throughline.programs.index";
-        }
-
-        @Override
-        public String itemPrefix() {
-            return "throughline.program.";
-        }
-
-        @Override
-        public String entriesField() {
-            return "programs";
-        }
-
-        @Override
-        public String id(ProgramDefinition item) {
-            return item.id();
-        }
-
-        @Override
-        public Map<String, Object> toItem(ProgramDefinition item) {
-            return ProgramCodec.toMap(item);
-        }
-
-        @Override
-        public ProgramDefinition fromItem(Map<String, ?> map) {
-            return ProgramCodec.fromMap(map);
-        }
-
-        @Override
-        public Map<String, Object> toEntry(ProgramSummary entry) {
-            return ProgramCodec.toIndexMap(entry);
-        }
-
-        @Override
-        public ProgramSummary fromEntry(Map<String, ?> map) {
-            return ProgramCodec.summaryFromMap(map);
-        }
     }
 }

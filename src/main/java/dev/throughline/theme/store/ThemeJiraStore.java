@@ -10,7 +10,6 @@ import dev.throughline.theme.ThemeCodec;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,10 @@ import java.util.Optional;
 @Component
 public class ThemeJiraStore {
 
-    private static final CatalogStore<Theme, Theme> STORE = new CatalogStore<>(new Format());
+    /** A theme in full in its own property; in the index, all but its description (lists never show it). */
+    private static final CatalogStore<Theme, Theme> STORE = new CatalogStore<>(new CatalogFormat<>(
+            "throughline.themes.index", "throughline.theme.", "themes",
+            Theme::id, ThemeCodec::toMap, ThemeCodec::fromMap, ThemeCodec::toIndexMap, ThemeCodec::fromMap));
 
     public ThemeCatalog catalog(JiraClient jira) {
         return new ThemeCatalog(STORE.entries(jira));
@@ -53,49 +55,5 @@ public class ThemeJiraStore {
 
     private static List<Theme> boardOrder(List<Theme> themes) {
         return new ThemeCatalog(themes).themes();
-    }
-
-    /** A theme in full in its own property; in the index, all but its description (lists never show it). */
-    private static final class Format implements CatalogFormat<Theme, Theme> {
-
-        @Override
-        public String indexKey() {
-            return "throughline.themes.index";
-        }
-
-        @Override
-        public String itemPrefix() {
-            return "throughline.theme.";
-        }
-
-        @Override
-        public String entriesField() {
-            return "themes";
-        }
-
-        @Override
-        public String id(Theme item) {
-            return item.id();
-        }
-
-        @Override
-        public Map<String, Object> toItem(Theme item) {
-            return ThemeCodec.toMap(item);
-        }
-
-        @Override
-        public Theme fromItem(Map<String, ?> map) {
-            return ThemeCodec.fromMap(map);
-        }
-
-        @Override
-        public Map<String, Object> toEntry(Theme entry) {
-            return ThemeCodec.toIndexMap(entry);
-        }
-
-        @Override
-        public Theme fromEntry(Map<String, ?> map) {
-            return ThemeCodec.fromMap(map);
-        }
     }
 }
