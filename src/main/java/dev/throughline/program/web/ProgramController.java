@@ -3,6 +3,7 @@ package dev.throughline.program.web;
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.program.ProgramCodec;
 import dev.throughline.program.ProgramDefinition;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
@@ -44,12 +45,12 @@ class ProgramController {
 
     @PostMapping("/api/programs")
     ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ProgramCodec.toMap(programs.create(caller, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ProgramCodec.toMap(programs.create(caller, ProgramDraft.parse(body, false))));
     }
 
     @PutMapping("/api/programs/{id}")
     Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ProgramCodec.toMap(programs.update(caller, id, body));
+        return ProgramCodec.toMap(programs.update(caller, id, ProgramDraft.parse(body, true)));
     }
 
     @DeleteMapping("/api/programs/{id}")
