@@ -30,6 +30,12 @@ public final class PinnedJson {
         assertThat(tree).as("answer %s", actual).isEqualTo(read(expected));
     }
 
+    /** The expected 409 of a stale save, as every version-checked endpoint answers it ({@code timeStamp} masked). */
+    public static String staleAnswer(String message, String currentJson) {
+        return "{\"status\":409,\"error\":\"Conflict\",\"message\":" + new TextNode(message) + ",\"timeStamp\":\"<STRING>\","
+                + "\"errors\":[{\"field\":\"version\",\"message\":\"is not the current version\"}],\"current\":" + currentJson + "}";
+    }
+
     private static void mask(JsonNode node, Set<String> masked) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
