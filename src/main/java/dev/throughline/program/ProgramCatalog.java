@@ -2,6 +2,7 @@ package dev.throughline.program;
 
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +54,7 @@ public final class ProgramCatalog {
     public ProgramDefinition update(ProgramDefinition current, ProgramDraft draft) {
         long expected = draft.version().orElseThrow();
         if (current.version() != expected) {
-            throw new StaleProgramException(current, expected);
+            throw StaleVersionException.of("The program \"" + current.name() + "\"", expected, current.version(), current);
         }
         requireUniqueName(draft.name(), current.id());
         return new ProgramDefinition(current.id(), draft.name(), draft.projects(), draft.jql(), draft.progressBasis(),

@@ -1,5 +1,7 @@
 package dev.throughline.scoring;
 
+import dev.throughline.problems.StaleVersionException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public record ValueRecord(String model, int modelVersion, Map<String, BigDecimal
                                     ScoreInputs inputs, Instant at, String by) {
         long currentVersion = current.map(ValueRecord::version).orElse(0L);
         if (currentVersion != expectedVersion) {
-            throw new StaleVersionException(expectedVersion, current);
+            throw StaleVersionException.of("The score", expectedVersion, currentVersion, current.orElse(null));
         }
         Score score = model.evaluate(inputs);
         HistoryEntry entry = new HistoryEntry(at, by, model.id(), model.version(), inputs.values(), score.value());

@@ -2,6 +2,7 @@ package dev.throughline.settings;
 
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.StaleVersionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,9 +103,15 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
      * These settings saved over {@code current}: allowed only when they were made from the current version
      * (else someone else saved in between and nothing may be overwritten).
      */
+    /** The 409 of a save made from version {@code expected} while {@code current} is stored. */
+    public static StaleVersionException stale(SiteSettings current, long expected) {
+        return new StaleVersionException("Someone else changed Throughline's settings (you had version " + expected
+                + ", they are now version " + current.version() + "); reload and try again.", current);
+    }
+
     public SiteSettings savedOver(SiteSettings current) {
         if (version != current.version()) {
-            throw new StaleSettingsException(current, version);
+            throw stale(current, version);
         }
         return new SiteSettings(storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners, current.version() + 1);
     }

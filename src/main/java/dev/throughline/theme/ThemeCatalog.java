@@ -2,6 +2,7 @@ package dev.throughline.theme;
 
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ public final class ThemeCatalog {
         Theme current = require(id);
         long expected = draft.version().orElseThrow();
         if (current.version() != expected) {
-            throw new StaleThemeException(current, expected);
+            throw stale(current, expected);
         }
         requireUniqueName(draft.name(), id);
         return new Theme(id, draft.name(), draft.description(), draft.color(), draft.status(), draft.horizon(),
@@ -70,7 +71,7 @@ public final class ThemeCatalog {
     public List<Theme> place(String id, Horizon horizon, int index, long expectedVersion) {
         Theme moving = require(id);
         if (moving.version() != expectedVersion) {
-            throw new StaleThemeException(moving, expectedVersion);
+            throw stale(moving, expectedVersion);
         }
         List<Theme> column = new ArrayList<>(themes().stream()
                 .filter(t -> t.horizon() == horizon && !t.id().equals(id)).toList());
@@ -99,5 +100,9 @@ public final class ThemeCatalog {
 
     private int nextSortOrder(Horizon horizon) {
         return themes.stream().filter(t -> t.horizon() == horizon).mapToInt(Theme::sortOrder).max().orElse(-1) + 1;
+    }
+
+    private static StaleVersionException stale(Theme current, long expected) {
+        return StaleVersionException.of("The theme \"" + current.name() + "\"", expected, current.version(), current);
     }
 }

@@ -13,6 +13,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.tenant.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,5 +141,16 @@ public class ApiExceptionHandler {
         }
         body.put("timeStamp", Instant.now().toString());
         return ResponseEntity.status(status).body(body);
+    }
+
+    /**
+     * The 409 of a stale save: the usual error body naming {@code version}, plus {@code current}, the stored thing as
+     * the feature's own JSON ({@code null} when nothing is stored any more).
+     */
+    public static ResponseEntity<Map<String, Object>> stale(StaleVersionException e, Object current) {
+        Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.CONFLICT, e.getMessage(),
+                List.of(new FieldError("version", "is not the current version"))).getBody());
+        body.put("current", current);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 }

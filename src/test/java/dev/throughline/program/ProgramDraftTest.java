@@ -2,6 +2,7 @@ package dev.throughline.program;
 
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -106,7 +107,7 @@ class ProgramDraftTest {
         assertThatThrownBy(() -> catalog.create(ProgramDraft.parse(Map.of("name", "CHECKOUT", "projects", List.of("MOB")), false), () -> "p2"))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> catalog.update(existing, ProgramDraft.parse(Map.of("name", "New", "projects", List.of("MOB"), "version", 2), true)))
-                .isInstanceOf(StaleProgramException.class);
+                .isInstanceOf(StaleVersionException.class);
         ProgramDefinition renamed = catalog.update(existing,
                 ProgramDraft.parse(Map.of("name", "checkout", "projects", List.of("MOB"), "version", 3), true));
         assertThat(renamed.version()).isEqualTo(4);

@@ -1,5 +1,7 @@
 package dev.throughline.scoring;
 
+import dev.throughline.problems.StaleVersionException;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

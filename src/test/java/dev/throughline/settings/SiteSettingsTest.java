@@ -2,6 +2,7 @@ package dev.throughline.settings;
 
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -118,9 +119,9 @@ class SiteSettingsTest {
         SiteSettings current = new SiteSettings(Optional.empty(), 60, Optional.empty(), Planners.NONE, 4);
         SiteSettings submitted = new SiteSettings(Optional.empty(), 14, Optional.empty(), Planners.NONE, 3);
 
-        StaleSettingsException e = catchThrowableOfType(() -> submitted.savedOver(current), StaleSettingsException.class);
+        StaleVersionException e = catchThrowableOfType(() -> submitted.savedOver(current), StaleVersionException.class);
 
-        assertThat(e.current()).isEqualTo(current);
+        assertThat(e.current(SiteSettings.class)).contains(current);
         assertThat(e.getMessage()).contains("version 3").contains("version 4");
     }
 

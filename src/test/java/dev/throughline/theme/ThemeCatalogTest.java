@@ -1,6 +1,7 @@
 package dev.throughline.theme;
 
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,8 +42,8 @@ class ThemeCatalogTest {
         ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a1", "Mobile first", Horizon.NOW, 0)));
 
         assertThatThrownBy(() -> catalog.update("a1", ThemeDraft.parse(Map.of("name", "x", "version", 7), true)))
-                .isInstanceOf(StaleThemeException.class)
-                .satisfies(e -> assertThat(((StaleThemeException) e).current().id()).isEqualTo("a1"));
+                .isInstanceOf(StaleVersionException.class)
+                .satisfies(e -> assertThat(((StaleVersionException) e).current(Theme.class).orElseThrow().id()).isEqualTo("a1"));
     }
 
     @Test
@@ -91,6 +92,6 @@ class ThemeCatalogTest {
     void placingWithAStaleVersionIsRefused() {
         ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a", "A", Horizon.NOW, 0)));
 
-        assertThatThrownBy(() -> catalog.place("a", Horizon.NEXT, 0, 5)).isInstanceOf(StaleThemeException.class);
+        assertThatThrownBy(() -> catalog.place("a", Horizon.NEXT, 0, 5)).isInstanceOf(StaleVersionException.class);
     }
 }

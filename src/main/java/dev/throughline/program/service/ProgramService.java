@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Programs of a site. Saves of one site's programs are serialised across app instances ({@link KeyedLocks}),
@@ -72,8 +71,8 @@ public class ProgramService {
         return store.program(client, id).orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
     }
 
-    public ProgramDefinition create(Caller caller, Map<String, ?> body) {
-        ProgramDraft draft = ProgramDraft.parse(body, false);
+    /** Creates the program a new-program draft describes ({@code ProgramDraft.parse(body, false)}). */
+    public ProgramDefinition create(Caller caller, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
@@ -84,8 +83,8 @@ public class ProgramService {
         });
     }
 
-    public ProgramDefinition update(Caller caller, String id, Map<String, ?> body) {
-        ProgramDraft draft = ProgramDraft.parse(body, true);
+    /** Updates program {@code id} as the draft says ({@code ProgramDraft.parse(body, true)}: it carries the version read). */
+    public ProgramDefinition update(Caller caller, String id, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {

@@ -1,8 +1,9 @@
 package dev.throughline.program.web;
 
-import dev.throughline.problems.FieldError;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.program.ProgramCodec;
-import dev.throughline.program.StaleProgramException;
+import dev.throughline.program.ProgramDefinition;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The program API (context JWT, as every /api/** endpoint). */
@@ -46,12 +45,12 @@ class ProgramController {
 
     @PostMapping("/api/programs")
     ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ProgramCodec.toMap(programs.create(caller, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ProgramCodec.toMap(programs.create(caller, ProgramDraft.parse(body, false))));
     }
 
     @PutMapping("/api/programs/{id}")
     Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ProgramCodec.toMap(programs.update(caller, id, body));
+        return ProgramCodec.toMap(programs.update(caller, id, ProgramDraft.parse(body, true)));
     }
 
     @DeleteMapping("/api/programs/{id}")
@@ -61,11 +60,8 @@ class ProgramController {
         return Map.of("deleted", true);
     }
 
-    @ExceptionHandler(StaleProgramException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleProgramException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
-        body.put("current", ProgramCodec.toMap(e.current()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(ProgramDefinition.class).map(ProgramCodec::toMap).orElse(null));
     }
 }

@@ -13,6 +13,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.ModelCatalog;
 import dev.throughline.scoring.Ranking;
@@ -106,7 +107,8 @@ public class IssueValueService {
                     // the same save sent again (its answer was lost): it is done, not a conflict; its label may not be
                     return store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get()));
                 }
-                throw new StaleValueException(issue.key(), write.version(), current.record());
+                throw StaleVersionException.of("The score of " + issue.key(), write.version(),
+                        current.record().map(ValueRecord::version).orElse(0L), current.record().orElse(null));
             }
             ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
             return store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record));

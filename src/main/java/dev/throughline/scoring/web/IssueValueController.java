@@ -1,15 +1,14 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.StaleVersionException;
+import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
-import dev.throughline.scoring.service.StaleValueException;
 import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import dev.throughline.web.PartialAnswer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The scoring API the issue panel and backlog grooming call (context JWT, as every /api/** endpoint). */
@@ -88,12 +86,8 @@ class IssueValueController {
         return ResponseEntity.status(result.httpStatus()).body(json);
     }
 
-    @ExceptionHandler(StaleValueException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleValueException e) {
-        ResponseEntity<Map<String, Object>> answer = ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version")));
-        Map<String, Object> body = new LinkedHashMap<>(answer.getBody());
-        body.put("current", e.current().map(ValueJson::value).orElse(null));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(ValueRecord.class).map(ValueJson::value).orElse(null));
     }
 }

@@ -1,16 +1,14 @@
 package dev.throughline.settings.web;
 
-import dev.throughline.problems.FieldError;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.ScoringSettingsCodec;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.SiteSettingsCodec;
-import dev.throughline.settings.StaleSettingsException;
 import dev.throughline.settings.service.SettingsView;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,12 +74,9 @@ class SettingsController {
                 "scorecards", setup.settings().scorecards().stream().map(ScoringSettingsCodec::scorecardToMap).toList());
     }
 
-    @ExceptionHandler(StaleSettingsException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleSettingsException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
-        body.put("current", SiteSettingsCodec.toMap(e.current()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(SiteSettings.class).map(SiteSettingsCodec::toMap).orElse(null));
     }
 
     private Map<String, Object> view(SettingsView view) {

@@ -1,14 +1,15 @@
 package dev.throughline.theme.web;
 
-import dev.throughline.problems.FieldError;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.tenant.Caller;
-import dev.throughline.theme.StaleThemeException;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCodec;
 import dev.throughline.theme.ThemeColor;
+import dev.throughline.theme.ThemeDraft;
 import dev.throughline.theme.service.LinkResult;
 import dev.throughline.theme.service.PartialLinkException;
 import dev.throughline.theme.service.ThemeInUseException;
+import dev.throughline.theme.service.ThemeLinkService;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.web.ApiExceptionHandler;
 import dev.throughline.web.PartialAnswer;
@@ -34,9 +35,11 @@ import java.util.Map;
 class ThemeController {
 
     private final ThemeService themes;
+    private final ThemeLinkService links;
 
-    ThemeController(ThemeService themes) {
+    ThemeController(ThemeService themes, ThemeLinkService links) {
         this.themes = themes;
+        this.links = links;
     }
 
     @GetMapping("/api/themes")
@@ -52,13 +55,13 @@ class ThemeController {
 
     @PostMapping("/api/themes")
     ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-        Theme created = themes.create(caller, body);
+        Theme created = themes.create(caller, ThemeDraft.parse(body, false));
         return ResponseEntity.status(HttpStatus.CREATED).body(ThemeCodec.toMap(created));
     }
 
     @PutMapping("/api/themes/{id}")
     Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ThemeCodec.toMap(themes.update(caller, id, body));
+        return ThemeCodec.toMap(themes.update(caller, id, ThemeDraft.parse(body, true)));
     }
 
     @PostMapping("/api/themes/{id}/placement")
@@ -74,36 +77,33 @@ class ThemeController {
 
     @PostMapping("/api/themes/{id}/links")
     ResponseEntity<Map<String, Object>> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return result("linked", themes.link(caller, id, body));
+        return result("linked", links.link(caller, id, body));
     }
 
     @PostMapping("/api/themes/{id}/unlink")
     ResponseEntity<Map<String, Object>> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return result("unlinked", themes.unlink(caller, id, body));
+        return result("unlinked", links.unlink(caller, id, body));
     }
 
     @GetMapping("/api/issues/{issueKey}/themes")
     Map<String, Object> issueThemes(Caller caller, @PathVariable String issueKey) {
-        return issueThemes(themes.issueThemes(caller, issueKey));
+        return issueThemes(links.issueThemes(caller, issueKey));
     }
 
     @PostMapping("/api/issues/{issueKey}/themes")
     Map<String, Object> changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
-        return issueThemes(themes.changeIssueThemes(caller, issueKey, body));
+        return issueThemes(links.changeIssueThemes(caller, issueKey, body));
     }
 
-    private static Map<String, Object> issueThemes(ThemeService.IssueThemes result) {
+    private static Map<String, Object> issueThemes(ThemeLinkService.IssueThemes result) {
         return Map.of("issueKey", result.issueKey(), "editable", result.editable(),
                 "linked", result.linked().stream().map(ThemeCodec::toIndexMap).toList(),
                 "available", result.available().stream().map(ThemeCodec::toIndexMap).toList());
     }
 
-    @ExceptionHandler(StaleThemeException.class)
-    ResponseEntity<Map<String, Object>> stale(StaleThemeException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
-        body.put("current", ThemeCodec.toMap(e.current()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
+        return ApiExceptionHandler.stale(e, e.current(Theme.class).map(ThemeCodec::toMap).orElse(null));
     }
 
     @ExceptionHandler(ThemeInUseException.class)

@@ -5,6 +5,7 @@ import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.SearchPage;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
@@ -52,7 +53,7 @@ class FoldFailureTest {
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         badProject = keys.get(0);
         programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone())
-                .create(admin, Map.of("name", "Folds", "projects", keys)).id();
+                .create(admin, ProgramDraft.parse(Map.of("name", "Folds", "projects", keys), false)).id();
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import dev.throughline.coordination.ChangeFeed;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.SearchRequest;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
@@ -48,7 +49,7 @@ class KeyRangePartitionTest {
         client = recording(BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder()));
         admin = Caller.of(new Site("range-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
-        programId = programs().create(admin, Map.of("name", "Skewed", "projects", keys)).id();
+        programId = programs().create(admin, ProgramDraft.parse(Map.of("name", "Skewed", "projects", keys), false)).id();
     }
 
     @AfterEach
@@ -94,7 +95,7 @@ class KeyRangePartitionTest {
     @Test
     void aProgramOfOneProjectIsReadByAsManySearchesAsTheConcurrencyAllows() {
         String huge = sandbox.site().projects().get(0).key();
-        String alone = programs().create(admin, Map.of("name", "Alone", "projects", List.of(huge))).id();
+        String alone = programs().create(admin, ProgramDraft.parse(Map.of("name", "Alone", "projects", List.of(huge)), false)).id();
         ProgramRollup whole = rollup(1, alone);
         searches.clear();
 

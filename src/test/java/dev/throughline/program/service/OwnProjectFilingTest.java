@@ -8,6 +8,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.GroupSummary;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.JiraSandbox;
@@ -69,7 +70,7 @@ class OwnProjectFilingTest {
     void anIssueOfAnotherProjectInAProjectsSearchIsNeitherCountedNorNamed() {
         String id = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(),
                 ChangeFeed.alone())
-                .create(admin, Map.of("name", "Own projects", "projects", List.of(program))).id();
+                .create(admin, ProgramDraft.parse(Map.of("name", "Own projects", "projects", List.of(program)), false)).id();
         ProgramRollupService clean = service(real);
         ProgramRollupService injected = service(withForeignIssue(real));
         try {

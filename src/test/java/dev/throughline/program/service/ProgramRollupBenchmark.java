@@ -3,6 +3,7 @@ package dev.throughline.program.service;
 import dev.throughline.coordination.ChangeFeed;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
+import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.JiraSandbox;
@@ -121,9 +122,9 @@ class ProgramRollupBenchmark {
             Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
             ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), caller -> true, new Unlocked(),
                     ChangeFeed.alone());
-            String programId = programs.create(admin, Map.of("name", "Benchmark " + issues, "projects", keys)).id();
-            String warmUpId = programs.create(admin, Map.of("name", "Warm-up " + issues,
-                    "projects", keys.subList(0, Math.min(keys.size(), concurrency)))).id();
+            String programId = programs.create(admin, ProgramDraft.parse(Map.of("name", "Benchmark " + issues, "projects", keys), false)).id();
+            String warmUpId = programs.create(admin, ProgramDraft.parse(Map.of("name", "Warm-up " + issues,
+                    "projects", keys.subList(0, Math.min(keys.size(), concurrency))), false)).id();
 
             Row row = new Row(issues);
             row.skewed = skewed;

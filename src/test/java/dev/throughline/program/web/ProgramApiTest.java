@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.throughline.support.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.staleAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Program definitions end to end: stored in the sandbox's app properties. */
@@ -239,5 +241,37 @@ class ProgramApiTest extends ConnectedAppTest {
         assertThat(groups.path("epics").findValuesAsText("id")).allMatch(key -> key.startsWith("WEB-"));
         assertThat(csv.status()).isEqualTo(200);
         assertNothingOfPlatIn(rollup.body() + csv.body());
+    }
+
+    @Test
+    void catalogAnswersAndTheStaleVersionConflictArePinnedFieldByField() {
+        AppUnderTest.Reply created = app().post("/api/programs", "{\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
+                + "\"jql\":\"issuetype != Bug\",\"progressBasis\":\"story_points\",\"throughputWeeks\":8}", connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String full = "{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
+                + "\"jql\":\"issuetype != Bug\",\"progressBasis\":\"story_points\",\"includeSubtasks\":false,"
+                + "\"scopeGrowth\":false,\"throughputWeeks\":8,\"version\":1}";
+        assertPinned(created.body(), full, "id");
+        assertPinned(app().get("/api/programs/" + id, connect.contextToken(PM)).body(), full, "id");
+        assertPinned(app().get("/api/programs", connect.contextToken(PM)).body(), "{\"programs\":[{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\","
+                + "\"projectCount\":2,\"refined\":true,\"progressBasis\":\"story_points\",\"includeSubtasks\":false,"
+                + "\"throughputWeeks\":8,\"version\":1}]}", "id");
+
+        String update = "{\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],\"includeSubtasks\":true,\"version\":1}";
+        AppUnderTest.Reply updated = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        String afterUpdate = "{\"id\":\"<STRING>\",\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],"
+                + "\"jql\":null,\"progressBasis\":\"issue_count\",\"includeSubtasks\":true,"
+                + "\"scopeGrowth\":false,\"throughputWeeks\":12,\"version\":2}";
+        assertPinned(updated.body(), afterUpdate, "id");
+
+        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        assertThat(stale.status()).isEqualTo(409);
+        assertPinned(stale.body(), staleAnswer(
+                "The program \"Checkout 2\" was changed by someone else (you had version 1, it is now version 2); reload and try again.",
+                afterUpdate),
+                "id", "timeStamp");
+
+        assertPinned(app().delete("/api/programs/" + id, connect.contextToken(PM)).body(), "{\"deleted\":true}");
     }
 }

@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraRateLimitedException;
 import dev.throughline.problems.BusyException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.Ranking;
 import dev.throughline.scoring.RiceModel;
@@ -11,7 +12,6 @@ import dev.throughline.scoring.ScoreInputs;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.IssueValueView;
-import dev.throughline.scoring.service.StaleValueException;
 import dev.throughline.support.SliceAuth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +22,14 @@ import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -102,7 +104,7 @@ class IssueValueControllerTest {
 
     @Test
     void staleWriteAnswers409WithTheCurrentValue() throws Exception {
-        when(values.write(any(), any())).thenThrow(new StaleValueException("WEB-1", 0, Optional.of(rice200())));
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 0, 1, rice200()));
 
         mvc.perform(put("/api/issues/WEB-1/value").with(SliceAuth.contextUser("po-1"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -147,5 +149,36 @@ class IssueValueControllerTest {
                 .andExpect(header().string("Retry-After", "1"))
                 .andExpect(jsonPath("$.status").value(503))
                 .andExpect(jsonPath("$.message").value(containsString("Try again")));
+    }
+
+    /** A stale write's whole 409 answer, to pin it field by field. */
+    private String conflict() throws Exception {
+        String write = "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":1,\"effort\":1},\"version\":0}";
+        return mvc.perform(put("/api/issues/WEB-1/value").with(SliceAuth.contextUser("po-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content(write))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void staleWriteOfAScoredIssue() throws Exception {
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 0, 1, rice200()));
+
+        assertPinned(conflict(), "{\"status\":409,\"error\":\"Conflict\",\"message\":\"The score of WEB-1 was changed by someone else "
+                + "(you had version 0, it is now version 1); reload and try again.\",\"errors\":[{\"field\":\"version\""
+                + ",\"message\":\"is not the current version\"}],\"timeStamp\":\"<STRING>\",\"current\":{\"model\":\"RI"
+                + "CE\",\"modelVersion\":1,\"inputs\":{\"confidence\":80,\"effort\":4,\"impact\":2,\"reach\":500},\"sco"
+                + "re\":200,\"updatedAt\":\"2026-11-20T09:00:00\",\"updatedBy\":\"po-1\",\"version\":1,\"history\":[{\""
+                + "at\":\"2026-11-20T09:00:00Z\",\"by\":\"po-1\",\"model\":\"RICE\",\"modelVersion\":1,\"inputs\":{\"co"
+                + "nfidence\":80,\"effort\":4,\"impact\":2,\"reach\":500},\"score\":200,\"previousScore\":null}]}}", "timeStamp");
+    }
+
+    @Test
+    void staleWriteOfAnIssueScoredNoMore() throws Exception {
+        when(values.write(any(), any())).thenThrow(StaleVersionException.of("The score of WEB-1", 3, 0, null));
+
+        assertPinned(conflict(), "{\"status\":409,\"error\":\"Conflict\",\"message\":\"The score of WEB-1 was changed by someone else "
+                + "(you had version 3, it is now version 0); reload and try again.\",\"errors\":[{\"field\":\"version\""
+                + ",\"message\":\"is not the current version\"}],\"timeStamp\":\"<STRING>\",\"current\":null}", "timeStamp");
     }
 }

@@ -5,7 +5,6 @@ import dev.throughline.problems.NotAllowedException;
 import dev.throughline.settings.NumberField;
 import dev.throughline.settings.Planners;
 import dev.throughline.settings.SiteSettings;
-import dev.throughline.settings.StaleSettingsException;
 import dev.throughline.settings.service.SettingsView;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.support.SliceAuth;
@@ -18,9 +17,11 @@ import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -90,7 +91,7 @@ class SettingsControllerTest {
     @Test
     void staleSaveIs409WithTheCurrentSettings() throws Exception {
         SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5), Planners.NONE, 3);
-        when(settings.save(any(), any())).thenThrow(new StaleSettingsException(current, 0));
+        when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
 
         mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
                 .andExpect(status().isConflict())
@@ -117,5 +118,24 @@ class SettingsControllerTest {
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.rollupCacheTtlMinutes").value(15))
                 .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(15));
+    }
+
+    @Test
+    void staleSaveAnswersTheCurrentSettingsInFull() throws Exception {
+        SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5),
+                new Planners(List.of("acc-1"), List.of("product-planners")), 3);
+        when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
+
+        String answer = mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":0}")
+                        .with(SliceAuth.contextUser("admin-1")))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertPinned(answer, "{\"status\":409,\"error\":\"Conflict\",\"message\":\"Someone else changed Throughline's settings (yo"
+                + "u had version 0, they are now version 3); reload and try again.\",\"errors\":[{\"field\":\"version\""
+                + ",\"message\":\"is not the current version\"}],\"timeStamp\":\"<STRING>\",\"current\":{\"version\":3,"
+                + "\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":45,\"rollupCacheTtlMinutes\":5,\"planners"
+                + "\":{\"groups\":[\"product-planners\"],\"accountIds\":[\"acc-1\"]}}}", "timeStamp");
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.throughline.support.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.staleAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Themes end to end: stored in the sandbox's app properties, linked through its bulk property endpoint. */
@@ -247,5 +249,59 @@ class ThemeApiTest extends ConnectedAppTest {
 
         assertThat(listed.path("themes")).hasSize(60);
         assertThat(jira.servedCount("GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}")).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void catalogAnswersAndTheStaleVersionConflictArePinnedFieldByField() {
+        AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"Self-serve onboarding\",\"horizon\":\"now\","
+                + "\"color\":\"teal\",\"description\":\"Why\",\"outcome\":\"Activation +10%\",\"owner\":\"acc-1\","
+                + "\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\",\"status\":\"active\"}", connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String full = "{\"id\":\"<STRING>\",\"name\":\"Self-serve onboarding\",\"color\":\"TEAL\",\"status\":\"ACTIVE\","
+                + "\"horizon\":\"NOW\",\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\",\"outcome\":\"Activation +10%\","
+                + "\"owner\":\"acc-1\",\"sortOrder\":0,\"version\":1,\"description\":\"Why\"}";
+        assertPinned(created.body(), full, "id");
+        assertPinned(app().get("/api/themes/" + id, connect.contextToken(PM)).body(), full, "id");
+
+        String listed = app().get("/api/themes", connect.contextToken(PM)).body();
+        assertPinned(listed, "{\"themes\":[{\"id\":\"<STRING>\",\"name\":\"Self-serve onboarding\",\"color\":\"TEAL\","
+                + "\"status\":\"ACTIVE\",\"horizon\":\"NOW\",\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\","
+                + "\"outcome\":\"Activation +10%\",\"owner\":\"acc-1\",\"sortOrder\":0,\"version\":1}],"
+                + "\"palette\":" + palette() + "}", "id");
+
+        String update = "{\"name\":\"Onboarding\",\"horizon\":\"next\",\"version\":1}";
+        AppUnderTest.Reply updated = app().put("/api/themes/" + id, update, connect.contextToken(PM));
+        String afterUpdate = "{\"id\":\"<STRING>\",\"name\":\"Onboarding\",\"color\":\"BLUE\",\"status\":\"PROPOSED\","
+                + "\"horizon\":\"NEXT\",\"startQuarter\":null,\"endQuarter\":null,\"outcome\":\"\","
+                + "\"owner\":null,\"sortOrder\":0,\"version\":2,\"description\":\"\"}";
+        assertPinned(updated.body(), afterUpdate, "id");
+
+        AppUnderTest.Reply stale = app().put("/api/themes/" + id, update, connect.contextToken(PM));
+        assertThat(stale.status()).isEqualTo(409);
+        assertPinned(stale.body(), staleAnswer(
+                "The theme \"Onboarding\" was changed by someone else (you had version 1, it is now version 2); reload and try again.",
+                afterUpdate),
+                "id", "timeStamp");
+
+        AppUnderTest.Reply placed = app().post("/api/themes/" + id + "/placement", "{\"horizon\":\"later\",\"index\":0,\"version\":2}", connect.contextToken(PM));
+        assertPinned(placed.body(), afterUpdate.replace("NEXT", "LATER").replace("\"version\":2", "\"version\":3"), "id");
+
+        AppUnderTest.Reply stalePlacement = app().post("/api/themes/" + id + "/placement", "{\"horizon\":\"now\",\"index\":0,\"version\":2}", connect.contextToken(PM));
+        assertThat(stalePlacement.status()).isEqualTo(409);
+        assertPinned(stalePlacement.body(), staleAnswer(
+                "The theme \"Onboarding\" was changed by someone else (you had version 2, it is now version 3); reload and try again.",
+                afterUpdate.replace("NEXT", "LATER").replace("\"version\":2", "\"version\":3")), "id", "timeStamp");
+
+        assertPinned(app().delete("/api/themes/" + id, connect.contextToken(PM)).body(), "{\"deleted\":true,\"unlinkedIssues\":0}");
+    }
+
+    private static String palette() {
+        return "["
+                + "{\"key\":\"BLUE\",\"hex\":\"#0C66E4\"},{\"key\":\"TEAL\",\"hex\":\"#206A83\"},{\"key\":\"GREEN\",\"hex\":\"#216E4E\"},"
+                + "{\"key\":\"LIME\",\"hex\":\"#4C6B1F\"},{\"key\":\"YELLOW\",\"hex\":\"#7F5F01\"},{\"key\":\"ORANGE\",\"hex\":\"#A54800\"},"
+                + "{\"key\":\"RED\",\"hex\":\"#C9372C\"},{\"key\":\"MAGENTA\",\"hex\":\"#AE4787\"},{\"key\":\"PURPLE\",\"hex\":\"#6E5DC6\"},"
+                + "{\"key\":\"GRAY\",\"hex\":\"#626F86\"}"
+                + "]";
     }
 }
