@@ -1,0 +1,56 @@
+package dev.throughline.scoring.web;
+
+import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.ConnectedAppTest;
+import dev.throughline.support.FakeJiraSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What one score write costs in Jira requests, counted by the sandbox. */
+class ScoreWriteTrafficTest extends ConnectedAppTest {
+
+    static final String OWNER = "po-1";
+
+    private JiraSandbox jira;
+    private FakeJiraSite connect;
+
+    @BeforeEach
+    void start() {
+        jira = JiraSandbox.start(SandboxGenerator.demo());
+        SandboxSite site = jira.site();
+        site.addUser(OWNER, "Product Owner");
+        site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
+        connect = new FakeJiraSite("traffic-" + UUID.randomUUID(), jira.baseUrl());
+        install(connect);
+    }
+
+    @AfterEach
+    void stop() {
+        jira.stop();
+    }
+
+    @Test
+    void aWriteReadsTheIssueOnceAndRanksWithOneSearch() {
+        // warm what every request shares (the site's scoring settings, the caller's permission answers)
+        AppUnderTest.Reply first = app().put("/api/issues/WEB-21/value", ScoringApiTest.rice(100), connect.contextToken(OWNER));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        jira.resetTraffic();
+
+        AppUnderTest.Reply saved = app().put("/api/issues/WEB-22/value", ScoringApiTest.RICE_200, connect.contextToken(OWNER));
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        Map<String, Integer> counts = jira.requestCounts();
+        System.out.println("Jira requests of one score write: " + counts);
+        assertThat(saved.json().path("rank").asInt()).isEqualTo(1);
+        assertThat(saved.json().path("rankOf").asInt()).isEqualTo(2);
+    }
+}
