@@ -48,8 +48,13 @@ class ScoreWriteTrafficTest extends ConnectedAppTest {
         AppUnderTest.Reply saved = app().put("/api/issues/WEB-22/value", ScoringApiTest.RICE_200, connect.contextToken(OWNER));
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        Map<String, Integer> counts = jira.requestCounts();
-        System.out.println("Jira requests of one score write: " + counts);
+        // before: 7 (the issue read twice, the second time by a full re-read of the value after the write)
+        assertThat(jira.requestCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GET /rest/api/3/issue/{issueIdOrKey}", 1, // the issue with its stored value, inside the lock
+                JiraSandbox.PERMISSIONS_CHECK, 1, // may the caller edit it
+                JiraSandbox.ISSUE_PROPERTY_PUT, 2, // the value, then the sidebar label
+                JiraSandbox.SEARCH, 1, // rank and percentile, with the written record in the issue's place
+                "GET /rest/api/3/project/{projectIdOrKey}/properties/{propertyKey}", 1)); // the default model
         assertThat(saved.json().path("rank").asInt()).isEqualTo(1);
         assertThat(saved.json().path("rankOf").asInt()).isEqualTo(2);
     }
