@@ -21,13 +21,14 @@ class ScoringModelsController {
     }
 
     @GetMapping("/api/scoring/models")
-    Map<String, Object> models(Caller caller) {
-        return Map.of("models", models.models(caller).stream().map(ValueJson::model).toList());
+    ValueJson.Models models(Caller caller) {
+        return new ValueJson.Models(models.models(caller).stream().map(ValueJson.Model::of).toList());
     }
 
     @PutMapping("/api/projects/{projectKey}/scoring")
-    Map<String, Object> setDefaultModel(Caller caller, @PathVariable String projectKey, @RequestBody Map<String, Object> body) {
-        return Map.of("projectKey", projectKey, "defaultModel", models.setDefaultModel(caller, projectKey, body));
+    ValueJson.DefaultModel setDefaultModel(Caller caller, @PathVariable String projectKey,
+                                           @RequestBody Map<String, Object> body) {
+        return new ValueJson.DefaultModel(projectKey, models.setDefaultModel(caller, projectKey, body));
     }
 
     @PutMapping("/api/scoring/scorecards/{id}")
