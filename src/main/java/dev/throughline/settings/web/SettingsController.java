@@ -49,7 +49,7 @@ class SettingsController {
     @PutMapping("/api/settings")
     Map<String, Object> save(Caller caller, @RequestBody Map<String, Object> body) {
         // the page keeps the field choices it already has; no need to read Jira's fields again
-        return view(new SettingsView(settings.save(caller, body), true, Optional.empty()));
+        return view(new SettingsView(settings.save(caller, SiteSettings.parse(body)), true, Optional.empty()));
     }
 
     @GetMapping("/api/settings/projects")
