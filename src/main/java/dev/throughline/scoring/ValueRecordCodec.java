@@ -88,7 +88,8 @@ public final class ValueRecordCodec {
                 number(map, "score"));
     }
 
-    static String format(Instant instant) {
+    /** How the property writes a time, and the API answers {@code updatedAt}: UTC, to the second. */
+    public static String format(Instant instant) {
         return INDEXED_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 

@@ -69,12 +69,8 @@ public class IssueValueService {
         this.events = events;
     }
 
+    /** The issue's value as the caller may see it; a sidebar label that disagrees with it is re-written. */
     public IssueValueView read(Caller caller, String issueKey) {
-        return read(caller, issueKey, true);
-    }
-
-    /** {@code repairLabel}: re-write a sidebar label that disagrees with the value (not right after it failed). */
-    private IssueValueView read(Caller caller, String issueKey, boolean repairLabel) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
         JiraClient client = jira.forSite(caller.site());
         JiraIssue issue = visibleIssue(client, caller, issueKey,
@@ -82,7 +78,7 @@ public class IssueValueService {
         ModelCatalog catalog = settings.catalog(caller.site(), client);
         StoredValue stored = decode(issue);
         Optional<ValueRecord> value = recomputeIfScorecardChanged(client, caller, issue, stored.record(), catalog);
-        if (repairLabel && value.equals(stored.record())) {
+        if (value.equals(stored.record())) {
             SidebarLabel.repairIfStale(store, client, issue, value, catalog);
         }
         return view(client, caller, issue, value, stored.problem(), catalog);
@@ -95,7 +91,7 @@ public class IssueValueService {
         ScoringModel model = catalog.require(write.model());
         ScoreInputs inputs = InputParser.parse(model, write.inputs());
         String accountId = caller.requireAccountId();
-        boolean labelWritten = locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
+        Saved saved = locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
             JiraIssue issue = visibleIssue(client, caller, write.issueKey(), VALUE_PROPERTY);
             if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
                 throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
@@ -105,17 +101,22 @@ public class IssueValueService {
                 Optional<ValueRecord> same = current.record().filter(stored -> write.isSavedAs(stored, inputs, accountId));
                 if (same.isPresent()) {
                     // the same save sent again (its answer was lost): it is done, not a conflict; its label may not be
-                    return store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get()));
+                    return new Saved(issue, same.get(), store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get())));
                 }
                 throw StaleVersionException.of("The score of " + issue.key(), write.version(),
                         current.record().map(ValueRecord::version).orElse(0L), current.record().orElse(null));
             }
             ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
-            return store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record));
+            return new Saved(issue, record, store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record)));
         });
         events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
-        IssueValueView saved = read(caller, write.issueKey(), false);
-        return labelWritten ? saved : saved.withNote(SidebarLabel.PENDING_NOTE);
+        // answered from what was just read and written: the writer may edit it (checked above), and the record is
+        // the one stored, so the issue is not fetched again and no index lag can show an older value
+        IssueValueView view = view(client, saved.issue(), true, Optional.of(saved.record()), Optional.empty(), catalog);
+        return saved.labelWritten() ? view : view.withNote(SidebarLabel.PENDING_NOTE);
+    }
+
+    private record Saved(JiraIssue issue, ValueRecord record, boolean labelWritten) {
     }
 
     /** The score of inputs without saving anything: the panel's live preview. */
@@ -238,42 +239,27 @@ public class IssueValueService {
 
     private IssueValueView view(JiraClient client, Caller caller, JiraIssue issue, Optional<ValueRecord> value,
                                 Optional<String> unreadable, ModelCatalog catalog) {
-        String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
         long issueId = Long.parseLong(issue.id());
         boolean editable = client.editableIssues(caller.requireAccountId(), List.of(issueId)).contains(issueId);
+        return view(client, issue, editable, value, unreadable, catalog);
+    }
+
+    private IssueValueView view(JiraClient client, JiraIssue issue, boolean editable, Optional<ValueRecord> value,
+                                Optional<String> unreadable, ModelCatalog catalog) {
+        String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
         Optional<ScoringModel> model = value.flatMap(v -> catalog.find(v.model()));
         boolean needsRescore = value.isPresent()
                 && (model.isEmpty() || model.get().version() != value.get().modelVersion());
         Optional<Score> evaluation = needsRescore ? Optional.empty()
                 : value.flatMap(v -> model.map(m -> m.evaluate(new ScoreInputs(v.inputs()))));
-        Optional<RankedAmong> ranked = value.map(v -> ranking(client, projectKey, v));
-        return new IssueValueView(issue.key(), issueId, projectKey, editable, value, model.map(ScoringModel::name),
-                evaluation, ranked.map(RankedAmong::ranking), store.defaultModel(client, projectKey), needsRescore,
+        Optional<ProjectRanking> ranked = value.map(v -> ProjectRanking.of(client, projectKey, issue.id(), v));
+        return new IssueValueView(issue.key(), Long.parseLong(issue.id()), projectKey, editable, value,
+                model.map(ScoringModel::name), evaluation, ranked.map(ProjectRanking::ranking),
+                store.defaultModel(client, projectKey), needsRescore,
                 unreadable.map(problem -> "The stored value of " + issue.key() + " could not be read (" + problem
                         + "; written by another tool or an older version), so it counts as not scored. Score it"
                         + " afresh: saving replaces the stored value."),
-                ranked.map(RankedAmong::unreadable).orElse(0), Optional.empty());
-    }
-
-    private record RankedAmong(Ranking ranking, int unreadable) {
-    }
-
-    /** Rank among the project's issues scored with the same model (scores of different models do not compare). */
-    private static RankedAmong ranking(JiraClient client, String projectKey, ValueRecord value) {
-        Jql jql = Jql.projectIs(projectKey).and(Jql.propertyEquals(ValueRecordCodec.PROPERTY_KEY, "model", value.model()));
-        List<BigDecimal> scores = new ArrayList<>();
-        int[] unreadable = {0};
-        client.search(new SearchRequest(jql, List.of("id"), VALUE_PROPERTY, SearchRequest.MAX_PAGE_SIZE))
-                .forEach(issue -> {
-                    // values the app cannot read are left out of the ranking, and counted so the panel can say so
-                    StoredValue stored = decode(issue);
-                    stored.record().ifPresent(record -> scores.add(record.score()));
-                    unreadable[0] += stored.unreadable() ? 1 : 0;
-                });
-        if (scores.stream().noneMatch(score -> score.compareTo(value.score()) == 0)) {
-            scores.add(value.score()); // the index may lag a fresh write by a moment
-        }
-        return new RankedAmong(Ranking.of(value.score(), scores), unreadable[0]);
+                ranked.map(ProjectRanking::unreadable).orElse(0), Optional.empty());
     }
 
     /** The issue's stored value; one this app cannot read counts as unscored (never an error). */

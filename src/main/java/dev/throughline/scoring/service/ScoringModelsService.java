@@ -4,7 +4,6 @@ import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
-import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.scoring.Scorecard;
 import dev.throughline.scoring.ScorecardDefinition;
@@ -15,7 +14,6 @@ import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
-import java.util.Map;
 
 /** The models a site scores with, and site admins' custom scorecards. */
 @Service
@@ -36,11 +34,8 @@ public class ScoringModelsService {
     }
 
     /** Sets the model a project's unscored issues start with; Jira administrators only, model must exist. */
-    public String setDefaultModel(Caller caller, String projectKey, Map<String, ?> body) {
+    public String setDefaultModel(Caller caller, String projectKey, String modelId) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
-        if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
-            throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
-        }
         JiraClient client = jira.forSite(caller.site());
         settings.catalog(caller.site(), client).require(modelId);
         if (!client.isAdministrator(caller.requireAccountId())) {
@@ -60,8 +55,7 @@ public class ScoringModelsService {
      * anything, so a bad definition never reaches Jira. A change bumps the scorecard's version; stored scores
      * follow when they are next read.
      */
-    public Scorecard saveScorecard(Caller caller, String id, Map<String, ?> body) {
-        ScorecardDefinition definition = ScorecardDefinition.parse(id, body);
+    public Scorecard saveScorecard(Caller caller, String id, ScorecardDefinition definition) {
         JiraClient client = jira.forSite(caller.site());
         if (!client.isAdministrator(caller.requireAccountId())) {
             throw new NotAllowedException("Only Jira administrators can change scorecards.");

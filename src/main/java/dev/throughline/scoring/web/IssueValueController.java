@@ -9,6 +9,7 @@ import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import dev.throughline.web.PartialAnswer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +33,13 @@ class IssueValueController {
     }
 
     @GetMapping("/api/issues/{issueKey}/value")
-    Map<String, Object> read(Caller caller, @PathVariable String issueKey) {
-        return ValueJson.view(values.read(caller, issueKey));
+    ValueJson.IssueValue read(Caller caller, @PathVariable String issueKey) {
+        return ValueJson.IssueValue.of(values.read(caller, issueKey));
     }
 
     @PutMapping("/api/issues/{issueKey}/value")
-    Map<String, Object> write(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
-        return ValueJson.view(values.write(caller, ValueWrite.parse(issueKey, body)));
+    ValueJson.IssueValue write(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
+        return ValueJson.IssueValue.of(values.write(caller, ValueWrite.parse(issueKey, body)));
     }
 
     /**
@@ -46,7 +47,7 @@ class IssueValueController {
      * error here, so invalid inputs answer 200 with {@code valid: false} and the field errors.
      */
     @PostMapping("/api/scoring/evaluate")
-    Map<String, Object> evaluate(Caller caller, @RequestBody Map<String, Object> body) {
+    Object evaluate(Caller caller, @RequestBody Map<String, Object> body) {
         try {
             if (!(body.get("model") instanceof String model)) {
                 throw new InvalidInputException("model", "Model is required, e.g. \"RICE\"");
@@ -56,38 +57,20 @@ class IssueValueController {
             }
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) inputs;
-            Map<String, Object> json = new LinkedHashMap<>(ValueJson.score(values.evaluate(caller, model, typed)));
-            json.put("valid", true);
-            return json;
+            return ValueJson.Evaluated.of(values.evaluate(caller, model, typed));
         } catch (InvalidInputException e) {
-            return Map.of("valid", false, "errors", e.errors());
+            return new ValueJson.Invalid(false, e.errors());
         }
     }
 
     @PostMapping("/api/value/bulk")
-    ResponseEntity<Map<String, Object>> bulk(Caller caller, @RequestBody Map<String, Object> body) {
+    ResponseEntity<ValueJson.Bulk> bulk(Caller caller, @RequestBody Map<String, Object> body) {
         BulkValueResult result = values.writeAll(caller, ValueWrite.parseBulk(body));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("written", result.written());
-        if (result.jiraReason().isPresent() && !result.written()) {
-            json.putAll(PartialAnswer.fields(result.keys(BulkValueResult.Outcome.WRITTEN),
-                    result.keys(BulkValueResult.Outcome.NOT_WRITTEN), result.keys(BulkValueResult.Outcome.UNKNOWN),
-                    result.jiraReason().get()));
-            json.put("message", result.afterFailedTaskMessage());
-        }
-        json.put("results", result.items().stream().map(item -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("issueKey", item.issueKey());
-            entry.put("outcome", item.outcome().name());
-            entry.put("message", item.message());
-            entry.put("value", item.value().map(ValueJson::value).orElse(null));
-            return entry;
-        }).toList());
-        return ResponseEntity.status(result.httpStatus()).body(json);
+        return ResponseEntity.status(result.httpStatus()).body(ValueJson.Bulk.of(result));
     }
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
-        return ApiExceptionHandler.stale(e, e.current(ValueRecord.class).map(ValueJson::value).orElse(null));
+        return ApiExceptionHandler.stale(e, e.current(ValueRecord.class).map(ValueJson.Value::of).orElse(null));
     }
 }

@@ -1,5 +1,8 @@
 package dev.throughline.scoring.web;
 
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.JiraKeys;
+import dev.throughline.scoring.ScorecardDefinition;
 import dev.throughline.scoring.ScoringSettingsCodec;
 import dev.throughline.scoring.service.ScoringModelsService;
 import dev.throughline.tenant.Caller;
@@ -21,17 +24,22 @@ class ScoringModelsController {
     }
 
     @GetMapping("/api/scoring/models")
-    Map<String, Object> models(Caller caller) {
-        return Map.of("models", models.models(caller).stream().map(ValueJson::model).toList());
+    ValueJson.Models models(Caller caller) {
+        return new ValueJson.Models(models.models(caller).stream().map(ValueJson.Model::of).toList());
     }
 
     @PutMapping("/api/projects/{projectKey}/scoring")
-    Map<String, Object> setDefaultModel(Caller caller, @PathVariable String projectKey, @RequestBody Map<String, Object> body) {
-        return Map.of("projectKey", projectKey, "defaultModel", models.setDefaultModel(caller, projectKey, body));
+    ValueJson.DefaultModel setDefaultModel(Caller caller, @PathVariable String projectKey,
+                                           @RequestBody Map<String, Object> body) {
+        JiraKeys.requireProjectKey("projectKey", projectKey);
+        if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
+            throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
+        }
+        return new ValueJson.DefaultModel(projectKey, models.setDefaultModel(caller, projectKey, modelId));
     }
 
     @PutMapping("/api/scoring/scorecards/{id}")
     Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, body));
+        return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, ScorecardDefinition.parse(id, body)));
     }
 }

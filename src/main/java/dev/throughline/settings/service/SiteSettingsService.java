@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -104,12 +103,11 @@ public class SiteSettingsService implements StoryPointsOverride {
     }
 
     /**
-     * Saves {@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners, version}}. Input is checked
-     * before Jira is asked anything; then the caller must be a Jira administrator, the story points field a number
-     * field of the site, and the version the current one. Nothing is written unless all hold.
+     * Saves the settings an admin submitted (checked when they were parsed, before Jira is asked anything);
+     * then the caller must be a Jira administrator, the story points field a number field of the site, and the
+     * version the current one. Nothing is written unless all hold.
      */
-    public SiteSettings save(Caller caller, Map<String, ?> body) {
-        SiteSettings submitted = SiteSettings.parse(body);
+    public SiteSettings save(Caller caller, SiteSettings submitted) {
         JiraClient client = requireAdmin(caller);
         if (submitted.storyPointsFieldId().isPresent()) {
             submitted.requireStoryPointsFieldAmong(numberFields(client.fields()));

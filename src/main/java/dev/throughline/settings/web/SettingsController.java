@@ -2,6 +2,7 @@ package dev.throughline.settings.web;
 
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.ScoringSettingsCodec;
+import dev.throughline.problems.FieldError;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.SiteSettingsCodec;
 import dev.throughline.settings.service.SettingsView;
@@ -39,39 +40,26 @@ class SettingsController {
     }
 
     @GetMapping("/api/settings")
-    Map<String, Object> read(Caller caller) {
-        return view(settings.view(caller));
+    SettingsJson.Settings read(Caller caller) {
+        return SettingsJson.Settings.of(settings.view(caller), appRollupCacheTtlMinutes());
     }
 
     @PutMapping("/api/settings")
-    Map<String, Object> save(Caller caller, @RequestBody Map<String, Object> body) {
+    SettingsJson.Settings save(Caller caller, @RequestBody Map<String, Object> body) {
         // the page keeps the field choices it already has; no need to read Jira's fields again
-        return view(new SettingsView(settings.save(caller, body), true, Optional.empty()));
+        SettingsView saved = new SettingsView(settings.save(caller, SiteSettings.parse(body)), true, Optional.empty());
+        return SettingsJson.Settings.of(saved, appRollupCacheTtlMinutes());
     }
 
     @GetMapping("/api/settings/projects")
-    Map<String, Object> projects(Caller caller, @RequestParam(defaultValue = "0") int offset,
-                                 @RequestParam(defaultValue = "50") int limit) {
-        SiteSettingsService.ProjectPage page = settings.projects(caller, offset, limit);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("offset", page.offset());
-        json.put("more", page.more());
-        json.put("projects", page.projects().stream().map(p -> {
-            Map<String, Object> project = new LinkedHashMap<>();
-            project.put("key", p.key());
-            project.put("name", p.name());
-            project.put("defaultModel", p.defaultModel().orElse(null));
-            return project;
-        }).toList());
-        return json;
+    SettingsJson.Projects projects(Caller caller, @RequestParam(defaultValue = "0") int offset,
+                                   @RequestParam(defaultValue = "50") int limit) {
+        return SettingsJson.Projects.of(settings.projects(caller, offset, limit));
     }
 
     @GetMapping("/api/settings/scoring")
-    Map<String, Object> scoring(Caller caller) {
-        SiteSettingsService.ScoringSetup setup = settings.scoring(caller);
-        return Map.of(
-                "models", setup.models().stream().map(m -> Map.of("id", m.id(), "name", m.name())).toList(),
-                "scorecards", setup.settings().scorecards().stream().map(ScoringSettingsCodec::scorecardToMap).toList());
+    SettingsJson.Scoring scoring(Caller caller) {
+        return SettingsJson.Scoring.of(settings.scoring(caller));
     }
 
     @ExceptionHandler(StaleVersionException.class)
@@ -79,24 +67,7 @@ class SettingsController {
         return ApiExceptionHandler.stale(e, e.current(SiteSettings.class).map(SiteSettingsCodec::toMap).orElse(null));
     }
 
-    private Map<String, Object> view(SettingsView view) {
-        Map<String, Object> json = SiteSettingsCodec.toMap(view.settings());
-        json.put("effectiveRollupCacheTtlMinutes", view.settings().rollupCacheTtlMinutes()
-                .orElse((int) Math.max(1, appRollupCacheTtl.toMinutes())));
-        json.put("defaults", Map.of("staleDays", SiteSettings.DEFAULT_STALE_DAYS,
-                "rollupCacheTtlMinutes", Math.max(1, appRollupCacheTtl.toMinutes())));
-        json.put("editable", view.editable());
-        if (!view.editable()) {
-            json.remove("planners"); // who the planners are is the admins' business
-        }
-        view.storyPoints().ifPresent(choice -> {
-            Map<String, Object> points = new LinkedHashMap<>();
-            points.put("detected", choice.detected().orElse(null));
-            points.put("overrideMissing", choice.overrideMissing());
-            points.put("candidates", choice.candidates().stream().map(f -> Map.of(
-                    "id", f.id(), "name", f.name(), "custom", f.custom())).toList());
-            json.put("storyPoints", points);
-        });
-        return json;
+    private int appRollupCacheTtlMinutes() {
+        return (int) Math.max(1, appRollupCacheTtl.toMinutes());
     }
 }
