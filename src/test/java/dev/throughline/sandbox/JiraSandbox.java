@@ -34,7 +34,7 @@ public final class JiraSandbox implements AutoCloseable {
         new SearchEndpoints(site).register(routes);
         new PropertyEndpoints(site).register(routes);
         new IssueEndpoints(site).register(routes);
-        new LinkAndMetadataEndpoints(site).register(routes);
+        new MetadataEndpoints(site).register(routes);
         new AgileEndpoints(site).register(routes);
         new PermissionEndpoints(site).register(routes);
         new UserEndpoints(site).register(routes);

@@ -32,41 +32,31 @@ final class PropertyEndpoints {
     void register(JiraRoutes routes) {
         routes.add("POST", "/rest/api/3/issue/properties/multi", this::setMulti);
         routes.add("GET", "/rest/api/3/task/{taskId}", this::task);
-        routes.add("GET", ISSUE, r -> keys(issueStore(r)));
         routes.add("GET", ISSUE + "/{propertyKey}", r -> get(r, issueStore(r)));
         routes.add("PUT", ISSUE + "/{propertyKey}", r -> put(r, issueStore(r)));
         routes.add("DELETE", ISSUE + "/{propertyKey}", r -> delete(r, issueStore(r)));
-        routes.add("GET", PROJECT, r -> keys(projectStore(r)));
         routes.add("GET", PROJECT + "/{propertyKey}", r -> get(r, projectStore(r)));
         routes.add("PUT", PROJECT + "/{propertyKey}", r -> put(r, projectStore(r)));
         routes.add("DELETE", PROJECT + "/{propertyKey}", r -> delete(r, projectStore(r)));
-        routes.add("GET", APP, this::appKeys);
         routes.add("GET", APP + "/{propertyKey}", this::appGet);
         routes.add("PUT", APP + "/{propertyKey}", this::appPut);
         routes.add("DELETE", APP + "/{propertyKey}", this::appDelete);
     }
 
     /** An entity's property store with the entity id resolved, or the 404 Jira gives for a missing entity. */
-    private record Entity(PropertyStore store, String id, String selfPrefix, SandboxResponse notFound) {
+    private record Entity(PropertyStore store, String id, SandboxResponse notFound) {
     }
 
     private Entity issueStore(SandboxRequest r) {
         Optional<SandboxIssue> issue = site.issue(r.pathVariable("issueIdOrKey"));
         return new Entity(site.issueProperties(), issue.map(i -> String.valueOf(i.id())).orElse(null),
-                r.baseUrl() + "/rest/api/3/issue/" + issue.map(SandboxIssue::id).orElse(0L) + "/properties/",
                 JiraJson.errors(404, "Issue does not exist or you do not have permission to see it."));
     }
 
     private Entity projectStore(SandboxRequest r) {
         Optional<SandboxProject> project = site.project(r.pathVariable("projectIdOrKey"));
         return new Entity(site.projectProperties(), project.map(p -> String.valueOf(p.id())).orElse(null),
-                r.baseUrl() + "/rest/api/3/project/" + project.map(SandboxProject::id).orElse(0L) + "/properties/",
                 JiraJson.errors(404, "No project could be found with key '" + r.pathVariable("projectIdOrKey") + "'."));
-    }
-
-    private SandboxResponse keys(Entity entity) {
-        if (entity.id() == null) return entity.notFound();
-        return JiraJson.ok(keyList(entity.store().keys(entity.id()), entity.selfPrefix()));
     }
 
     private SandboxResponse get(SandboxRequest r, Entity entity) {
@@ -92,12 +82,7 @@ final class PropertyEndpoints {
                 : JiraJson.errors(404, "The property with key '" + key + "' does not exist.");
     }
 
-    // ---- app properties: OperationMessage errors; "self" only in the key list, as the spec has it ----------
-
-    private SandboxResponse appKeys(SandboxRequest r) {
-        String addon = r.pathVariable("addonKey");
-        return JiraJson.ok(keyList(site.appProperties().keys(addon), appSelf(r, "")));
-    }
+    // ---- app properties: OperationMessage errors, as the Connect spec has them --------------------------------
 
     private SandboxResponse appGet(SandboxRequest r) {
         String addon = r.pathVariable("addonKey");
@@ -125,10 +110,6 @@ final class PropertyEndpoints {
         String key = r.pathVariable("propertyKey");
         return site.appProperties().delete(r.pathVariable("addonKey"), key) ? SandboxResponse.empty(204)
                 : JiraJson.operationMessage(404, "Property with key not found.");
-    }
-
-    private static String appSelf(SandboxRequest r, String key) {
-        return r.baseUrl() + "/rest/atlassian-connect/1/addons/" + r.pathVariable("addonKey") + "/properties/" + key;
     }
 
     // ---- bulk set on issues and its task ---------------------------------------------------------------------
@@ -190,13 +171,6 @@ final class PropertyEndpoints {
     }
 
     // ---- shapes ----------------------------------------------------------------------------------------------
-
-    private static ObjectNode keyList(List<String> keys, String selfPrefix) {
-        ObjectNode body = JiraJson.object();
-        ArrayNode array = body.putArray("keys");
-        for (String key : keys) array.addObject().put("self", selfPrefix + key).put("key", key);
-        return body;
-    }
 
     private static ObjectNode property(String key, Object value) {
         ObjectNode node = JiraJson.object().put("key", key);

@@ -54,9 +54,8 @@ class SpecConformanceTest {
     }
 
     @Test
-    void metadataLinkAndPermissionExchangesMatchThePlatformSpec() {
+    void metadataAndPermissionExchangesMatchThePlatformSpec() {
         exchange("GET", "/rest/api/3/field", null);
-        exchange("GET", "/rest/api/3/issueLinkType", null);
         exchange("GET", "/rest/api/3/project/search", null);
         exchange("POST", "/rest/api/3/permissions/check", Map.of("globalPermissions", List.of("ADMINISTER"),
                 "projectPermissions", List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10000)))));

@@ -13,7 +13,7 @@
  * </ul>
  *
  * <p>Conventions worth knowing: the site's clock is fixed ({@link dev.throughline.sandbox.SandboxSite#now()});
- * rank is one site-wide order; POST issueLink treats {@code inwardIssue} as the link's source ("A blocks B"
- * for {@code inwardIssue: A, outwardIssue: B}), as Jira does; without ORDER BY, search returns newest first.
+ * rank is one site-wide order; a link's source is the issue that "blocks" its target, rendered on each issue from
+ * its own side as Jira does; without ORDER BY, search returns newest first.
  */
 package dev.throughline.sandbox;

@@ -4,7 +4,7 @@ import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +27,13 @@ class RequestDeadlineTest extends ConnectedAppTest {
     private static final String PROPERTY_GET = "GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}";
 
     private JiraSandbox jira;
-    private FakeJiraSite site;
+    private JiraTokenSigner site;
 
     @BeforeEach
     void installSite() {
         jira = JiraSandbox.start(SandboxGenerator.demo());
         jira.site().setIssueProperty("WEB-1", "throughline.probe", Map.of("site", "A"));
-        site = new FakeJiraSite("deadline-" + UUID.randomUUID(), jira.baseUrl());
+        site = new JiraTokenSigner("deadline-" + UUID.randomUUID(), jira.baseUrl());
         install(site);
     }
 

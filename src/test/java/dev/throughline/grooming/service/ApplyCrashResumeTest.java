@@ -15,7 +15,7 @@ import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +109,7 @@ class ApplyCrashResumeTest extends ConnectedAppTest {
 
     @Test
     void anApplyInterruptedByACrashAfterTwoOfItsRankCallsIsResumedByTheSameRequestWithoutRankingTwice() {
-        FakeJiraSite connect = new FakeJiraSite("crash-" + UUID.randomUUID(), jira.baseUrl());
+        JiraTokenSigner connect = new JiraTokenSigner("crash-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         List<String> before = backlogKeys();
         List<String> target = new ArrayList<>(before);

@@ -7,7 +7,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class BacklogCacheTest extends ConnectedAppTest {
     static JiraSandbox jira;
     static SandboxSite site;
     static long board;
-    FakeJiraSite connect;
+    JiraTokenSigner connect;
 
     @BeforeAll
     static void startSandbox() {
@@ -51,7 +51,7 @@ class BacklogCacheTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        connect = new FakeJiraSite("backlog-cache-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("backlog-cache-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         jira.resetTraffic();
     }

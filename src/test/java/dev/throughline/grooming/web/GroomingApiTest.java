@@ -9,7 +9,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class GroomingApiTest extends ConnectedAppTest {
     static JiraSandbox jira;
     static SandboxSite site;
     static String project;
-    FakeJiraSite connect;
+    JiraTokenSigner connect;
 
     @BeforeAll
     static void startSandbox() {
@@ -55,7 +55,7 @@ class GroomingApiTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        connect = new FakeJiraSite("grooming-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("grooming-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         jira.resetTraffic();
     }

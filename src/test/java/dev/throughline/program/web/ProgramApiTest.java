@@ -8,7 +8,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ProgramApiTest extends ConnectedAppTest {
     private static final String PUT_APP_PROPERTY = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -38,7 +38,7 @@ class ProgramApiTest extends ConnectedAppTest {
         site = jira.site();
         site.addUser(PM, "Program Manager");
         site.grant(PM, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("programs-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("programs-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         namePlanners(connect, List.of(PM), List.of());
         jira.resetTraffic();

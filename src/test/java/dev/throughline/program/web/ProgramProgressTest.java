@@ -5,7 +5,7 @@ import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgramProgressTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -32,7 +32,7 @@ class ProgramProgressTest extends ConnectedAppTest {
         for (String key : List.of("WEB", "MOB", "PLAT")) {
             jira.site().grant("pgm", key, "BROWSE_PROJECTS");
         }
-        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("progress-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

@@ -5,7 +5,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
     private static final String PM = "pgm-report";
     private static final String WEBHOOK = "/webhooks/jira";
     private JiraSandbox jira;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -31,7 +31,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
         site.addUser(PM, "Program Manager");
         List.of("WEB", "MOB", "PLAT").forEach(key -> site.grant(PM, key, "BROWSE_PROJECTS"));
         site.grantGlobal(PM, "ADMINISTER"); // creates the programs
-        connect = new FakeJiraSite("report-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("report-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 
@@ -131,7 +131,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
     void aWebhookOfAnotherSiteLeavesThisSitesCacheAlone() {
         String web = createProgram("WEB");
         searchesFor(web);
-        FakeJiraSite other = new FakeJiraSite("report-other-" + UUID.randomUUID(), jira.baseUrl());
+        JiraTokenSigner other = new JiraTokenSigner("report-other-" + UUID.randomUUID(), jira.baseUrl());
         install(other);
 
         AppUnderTest.Reply reply = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"),

@@ -9,7 +9,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ProgramRollupApiTest extends ConnectedAppTest {
     private static final List<String> DEMO = List.of("WEB", "MOB", "PLAT");
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -48,7 +48,7 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         DEMO.forEach(key -> site.grant(ALL, key, "BROWSE_PROJECTS"));
         site.grantGlobal(ALL, "ADMINISTER"); // creates the programs and themes
         site.grant(WEB_ONLY, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("rollups-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("rollups-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

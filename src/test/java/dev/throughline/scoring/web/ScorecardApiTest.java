@@ -6,7 +6,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ScorecardApiTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -33,7 +33,7 @@ class ScorecardApiTest extends ConnectedAppTest {
         site = jira.site();
         site.addUser("po-1", "Product Owner");
         site.grant("po-1", "WEB", "BROWSE_PROJECTS").grant("po-1", "WEB", "EDIT_ISSUES");
-        connect = new FakeJiraSite("cards-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("cards-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

@@ -6,7 +6,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class ScoringApiTest extends ConnectedAppTest {
 
     static JiraSandbox jira;
     static SandboxSite site;
-    FakeJiraSite connect;
+    JiraTokenSigner connect;
 
     @BeforeAll
     static void startSandbox() {
@@ -58,7 +58,7 @@ class ScoringApiTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        connect = new FakeJiraSite("scoring-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("scoring-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         jira.resetTraffic();
     }

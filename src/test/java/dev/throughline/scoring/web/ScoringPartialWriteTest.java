@@ -5,7 +5,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class ScoringPartialWriteTest extends ConnectedAppTest {
 
     static JiraSandbox jira;
     static SandboxSite site;
-    FakeJiraSite connect;
+    JiraTokenSigner connect;
 
     @BeforeAll
     static void startSandbox() {
@@ -46,7 +46,7 @@ class ScoringPartialWriteTest extends ConnectedAppTest {
 
     @BeforeEach
     void installSite() {
-        connect = new FakeJiraSite("partial-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("partial-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         jira.resetTraffic();
     }

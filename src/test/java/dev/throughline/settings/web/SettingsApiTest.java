@@ -6,7 +6,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class SettingsApiTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -32,7 +32,7 @@ class SettingsApiTest extends ConnectedAppTest {
         site = jira.site();
         site.addUser(PO, "Product Owner");
         site.grant(PO, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("settings-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("settings-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

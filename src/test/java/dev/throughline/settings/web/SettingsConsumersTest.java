@@ -8,7 +8,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class SettingsConsumersTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -34,7 +34,7 @@ class SettingsConsumersTest extends ConnectedAppTest {
         String project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.grant(PO, project, "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("consumers-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("consumers-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

@@ -6,7 +6,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class WhoMayPlanApiTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -42,7 +42,7 @@ class WhoMayPlanApiTest extends ConnectedAppTest {
             site.grant(user, "WEB", "BROWSE_PROJECTS").grant(user, "MOB", "BROWSE_PROJECTS");
         }
         site.addToGroup(GROUP_PLANNER, "Roadmap-Planners").addToGroup(VIEWER, "jira-software-users");
-        connect = new FakeJiraSite("planning-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("planning-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         namePlanners(connect, List.of(PLANNER), List.of("roadmap-planners"));
     }

@@ -6,7 +6,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ThemeApiTest extends ConnectedAppTest {
     private static final String PM = "pm-1";
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -30,7 +30,7 @@ class ThemeApiTest extends ConnectedAppTest {
         site = jira.site();
         site.addUser(PM, "Product Manager");
         site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("themes-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("themes-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         namePlanners(connect, List.of(PM), List.of());
         jira.resetTraffic();

@@ -7,7 +7,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ThemeLinkBatchesTest extends ConnectedAppTest {
     private static final String PM = "pm-1";
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
     private String themeId;
     private List<String> keys;
 
@@ -37,7 +37,7 @@ class ThemeLinkBatchesTest extends ConnectedAppTest {
         for (String project : List.of("WEB", "MOB", "PLAT")) {
             site.grant(PM, project, "BROWSE_PROJECTS").grant(PM, project, "EDIT_ISSUES");
         }
-        connect = new FakeJiraSite("batches-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("batches-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
         namePlanners(connect, List.of(PM), List.of());
         AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\",\"color\":\"teal\"}");

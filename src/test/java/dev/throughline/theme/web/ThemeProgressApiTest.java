@@ -9,7 +9,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ThemeProgressApiTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -38,7 +38,7 @@ class ThemeProgressApiTest extends ConnectedAppTest {
                 .grantGlobal("pm-1", "ADMINISTER"); // creates the themes
         site.addUser("web-only", "Web viewer");
         site.grant("web-only", "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("progress-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

@@ -22,11 +22,11 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Plays the Jira side of Connect in tests: signs lifecycle callbacks with RS256 the way Jira does
- * ({@code kid} header, {@code aud} = the app's baseUrl, {@code qsh} of the callback) and signs ordinary
- * requests with the site's shared secret (HS256), either request-bound or as a context token.
+ * Signs what Jira signs in Connect, for tests; it serves nothing (the sandbox plays the Jira site). Signs lifecycle
+ * callbacks with RS256 the way Jira does ({@code kid} header, {@code aud} = the app's baseUrl, {@code qsh} of the
+ * callback) and ordinary requests with the site's shared secret (HS256), either request-bound or as a context token.
  */
-public final class FakeJiraSite {
+public final class JiraTokenSigner {
 
     public static final String CONTEXT_QSH = "context-qsh";
 
@@ -34,7 +34,7 @@ public final class FakeJiraSite {
     private final String baseUrl;
     private String sharedSecret;
 
-    public FakeJiraSite(String clientKey, String baseUrl) {
+    public JiraTokenSigner(String clientKey, String baseUrl) {
         this.clientKey = clientKey;
         this.baseUrl = baseUrl;
         this.sharedSecret = newSecret();

@@ -4,18 +4,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LinksAndFieldsTest extends JiraWireMockTest {
+class FieldsTest extends JiraWireMockTest {
 
     private static final String FIELDS = "/rest/api/3/field";
     private static final String CONFIGURATION = "/rest/agile/1.0/board/7/configuration";
@@ -27,29 +22,6 @@ class LinksAndFieldsTest extends JiraWireMockTest {
     }
 
     private static final String NO_ESTIMATION_FIELD = "{'id':7,'name':'Kanban','estimation':{'type':'issueCount'}}";
-
-    @Test
-    void createIssueLinkPostsTypeAndBothEnds() {
-        stub(post(urlPathEqualTo("/rest/api/3/issueLink"))
-                .withRequestBody(equalToJson(q("{'type':{'name':'Blocks'},'inwardIssue':{'key':'TL-2'},"
-                        + "'outwardIssue':{'key':'TL-1'}}")))
-                .willReturn(json(201, "{}")));
-
-        client.createIssueLink(new NewIssueLink("Blocks", "TL-2", "TL-1"));
-    }
-
-    @Test
-    void deleteIssueLinkAddressesTheLinkById() {
-        stub(delete(urlPathEqualTo("/rest/api/3/issueLink/10500")).willReturn(aResponse().withStatus(204)));
-
-        client.deleteIssueLink("10500");
-        assertThatThrownBy(() -> client.deleteIssueLink("../x")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aLinkNeedsTwoDifferentIssues() {
-        assertThatThrownBy(() -> new NewIssueLink("Blocks", "TL-1", "TL-1")).isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void fieldsAreReadWithTheirSchema() {
