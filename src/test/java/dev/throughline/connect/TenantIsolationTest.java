@@ -1,6 +1,6 @@
 package dev.throughline.connect;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;

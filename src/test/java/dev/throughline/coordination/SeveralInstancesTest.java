@@ -2,7 +2,7 @@ package dev.throughline.coordination;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.ThroughlineApplication;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;

@@ -1,6 +1,6 @@
 package dev.throughline.jira;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;

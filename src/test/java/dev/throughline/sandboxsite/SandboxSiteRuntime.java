@@ -2,7 +2,7 @@ package dev.throughline.sandboxsite;
 
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.internal.AtlassianConnectProperties;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;

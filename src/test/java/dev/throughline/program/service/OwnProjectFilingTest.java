@@ -10,7 +10,7 @@ import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.GroupSummary;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
