@@ -3,8 +3,6 @@ package dev.throughline.sandbox.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,21 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AgileEndpointTest {
-    private JiraSandbox sandbox;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.stop();
-    }
-
+class AgileEndpointTest extends DemoSandboxTest {
     @Test
     void listsOneScrumBoardPerProjectAndFiltersByProject() {
         JsonNode all = http.get("/rest/agile/1.0/board").json();

@@ -1,7 +1,5 @@
 package dev.throughline.sandbox.http;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,21 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FaultInjectionAndTrafficTest {
-    private JiraSandbox sandbox;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.stop();
-    }
-
+class FaultInjectionAndTrafficTest extends DemoSandboxTest {
     @Test
     void injected429CarriesRetryAfterAndDoesNotReachTheModel() {
         sandbox.failNext(JiraSandbox.ISSUE_PROPERTY_PUT, 2, 429, 3);

@@ -2,8 +2,6 @@ package dev.throughline.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.LinkType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,21 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MetadataEndpointTest {
-    private JiraSandbox sandbox;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.stop();
-    }
-
+class MetadataEndpointTest extends DemoSandboxTest {
     @Test
     void fieldListHasTheStoryPointFieldAndDecoys() {
         JsonNode fields = http.get("/rest/api/3/field").json();

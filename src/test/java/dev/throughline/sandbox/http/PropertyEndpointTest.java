@@ -2,8 +2,6 @@ package dev.throughline.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxIssue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,21 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PropertyEndpointTest {
-    private JiraSandbox sandbox;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.stop();
-    }
-
+class PropertyEndpointTest extends DemoSandboxTest {
     @Test
     void writtenIssuePropertyReadsBackAndIsVisibleToJqlThroughTheValueScoreAlias() {
         String path = "/rest/api/3/issue/WEB-7/properties/throughline.value";

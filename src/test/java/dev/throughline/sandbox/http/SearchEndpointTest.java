@@ -3,8 +3,6 @@ package dev.throughline.sandbox.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,21 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SearchEndpointTest {
-    private static JiraSandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
+class SearchEndpointTest extends DemoSandboxTest {
     @Test
     void pagesThroughAllMatchesWithNextPageTokenReturningOnlyRequestedFieldsAndProperties() {
         sandbox.site().setIssueProperty("WEB-5", "throughline.value", Map.of("score", 42));

@@ -1,8 +1,6 @@
 package dev.throughline.sandbox.http;
 
 import dev.throughline.contract.JiraContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -16,21 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sandbox's exchanges (request and answer) validate against Atlassian's published OpenAPI documents in
  * ../shared/jira, through the same {@link JiraContract} the client's WireMock tests use.
  */
-class SpecConformanceTest {
-    private static JiraSandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = JiraSandbox.startDemo();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
+class SpecConformanceTest extends DemoSandboxTest {
     @Test
     void searchAndCountExchangesMatchThePlatformSpec() {
         exchange("POST", "/rest/api/3/search/jql",
@@ -72,7 +56,7 @@ class SpecConformanceTest {
         exchange("PUT", "/rest/agile/1.0/issue/rank", Map.of("issues", List.of("WEB-99999"), "rankBeforeIssue", "WEB-1"));
     }
 
-    private static void exchange(String method, String pathAndQuery, Object body) {
+    private void exchange(String method, String pathAndQuery, Object body) {
         String requestBody = body == null ? null : SandboxHttp.json(body);
         SandboxHttp.Reply reply = http.send(method, pathAndQuery, requestBody);
         URI uri = URI.create(pathAndQuery);
