@@ -5,7 +5,7 @@
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
   // canPlan: may this viewer create, edit or delete programs? Until Throughline says so, the page offers none of it.
-  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false };
+  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false, loads: 0 };
   // epics and themes have forecasts of their own (r.forecasts.epics / .themes, keyed by the group's id)
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
@@ -93,10 +93,26 @@
     state.current = id;
     message('');
     busy(true, 'Computing the rollup from Jira…');
+    state.loads += 1;
+    requestRollup(id, refresh, state.loads);
+  }
+
+  /**
+   * Asks for the rollup; a 503 with `computing` means the server stopped waiting for Jira before its deadline while
+   * the reading goes on: show its progress and ask again (without `refresh`, which would start the reading over)
+   * after `retryAfter` seconds, until the rollup comes or the user loads another (`load` is then out of date).
+   */
+  function requestRollup(id, refresh, load) {
     var poll = setInterval(function () { showProgress(id); }, 1000);
     T.api('GET', '/api/programs/' + encodeURIComponent(id) + '/rollup' + (refresh ? '?refresh=true' : ''))
       .then(function (reply) {
         clearInterval(poll);
+        if (state.loads !== load) { return; }
+        if (reply.status === 503 && reply.body && reply.body.computing) {
+          T.text(el('loading'), reply.body.message);
+          setTimeout(function () { if (state.loads === load) { requestRollup(id, false, load); } }, Math.max(1, reply.body.retryAfter) * 1000);
+          return;
+        }
         busy(false);
         if (reply.status !== 200) {
           el('report').hidden = true;
@@ -547,6 +563,7 @@
       if (reply.status === 200 || reply.status === 204 || reply.status === 404) {
         toggleDelete(false);
         state.current = null;
+        state.loads += 1; // a rollup still awaited is not asked for again
         state.rollup = null;
         el('report').hidden = true;
         if (reply.status === 404) { message(errorText(reply), 'error'); } else { T.flag('Program deleted', name); }
@@ -561,7 +578,7 @@
   el('program-picker').addEventListener('change', function (event) {
     toggleDelete(false);
     if (state.editing) { toggleForm(false); }
-    if (event.target.value) { loadRollup(event.target.value, false); } else { state.current = null; el('report').hidden = true; busy(false); }
+    if (event.target.value) { loadRollup(event.target.value, false); } else { state.current = null; state.loads += 1; el('report').hidden = true; busy(false); }
   });
   el('chart-scope').addEventListener('change', function () { if (state.rollup) { renderCharts(state.rollup); } });
   el('refresh').addEventListener('click', function () { if (state.current) { loadRollup(state.current, true); } });

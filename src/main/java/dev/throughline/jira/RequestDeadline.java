@@ -37,6 +37,14 @@ public final class RequestDeadline implements AutoCloseable {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * What this thread's request has left, if it runs one: work handed to other threads (which carry no deadline)
+     * is waited for at most this long.
+     */
+    public static Optional<Duration> timeLeft() {
+        return current().map(RequestDeadline::remaining);
+    }
+
     /** What is left; zero or negative once the deadline passed. */
     Duration remaining() {
         return Duration.ofNanos(deadlineNanos - System.nanoTime());

@@ -30,14 +30,33 @@ public final class BodyFields {
 
     /** {@code true} or {@code false}; false when absent. */
     public static boolean flag(Map<String, ?> body, String field, List<FieldError> errors) {
-        Object value = body.get(field);
+        return flag(body.get(field), field, false, errors);
+    }
+
+    /** {@code value} (field {@code field} of a body) as {@code true} or {@code false}; {@code fallback} when absent. */
+    public static boolean flag(Object value, String field, boolean fallback, List<FieldError> errors) {
         if (value instanceof Boolean flag) {
             return flag;
         }
         if (value != null) {
             errors.add(new FieldError(field, "must be true or false"));
         }
-        return false;
+        return fallback;
+    }
+
+    /**
+     * {@code value} (field {@code field} of a body) as a list of issue keys ({@link JiraKeys#isIssueKey}); an
+     * empty list when absent and not {@code required}.
+     */
+    public static List<String> issueKeys(Object value, String field, boolean required, List<FieldError> errors) {
+        if (value == null && !required) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(JiraKeys::isIssueKey)) {
+            errors.add(new FieldError(field, "Give a list of issue keys such as [\"WEB-1\", \"WEB-2\"]"));
+            return List.of();
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     /**

@@ -21,6 +21,8 @@ class ArchitectureTest {
             "dev.throughline.scoring", "dev.throughline.theme", "dev.throughline.program",
             "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.tenant", "dev.throughline.problems"};
 
+    private static final String[] FEATURES = {"scoring", "theme", "program", "grooming", "settings"};
+
     private static JavaClasses production;
 
     @BeforeAll
@@ -64,6 +66,18 @@ class ArchitectureTest {
                         "org.springframework.jdbc..")
                 .because("features serialise and invalidate through KeyedLocks and ChangeFeed, not SQL");
         rule.check(production);
+    }
+
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesStoreOrWeb() {
+        for (String feature : FEATURES) {
+            String root = "dev.throughline." + feature;
+            ArchRule rule = noClasses().that().resideOutsideOfPackage(root + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(root + ".store..", root + ".web..")
+                    .because("how " + feature + " stores its data and answers HTTP may change without touching other"
+                            + " features; they use its public API (its top-level package and service/)");
+            rule.check(production);
+        }
     }
 
     @Test

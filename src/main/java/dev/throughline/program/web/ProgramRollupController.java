@@ -2,18 +2,27 @@ package dev.throughline.program.web;
 
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.ProgramRollupService;
+import dev.throughline.program.service.StillReadingException;
 import dev.throughline.tenant.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
-/** A program's rollup for the calling user, as JSON or CSV (context JWT). */
+/**
+ * A program's rollup for the calling user, as JSON or CSV (context JWT). A rollup whose fetch outlasts the
+ * request's deadline answers 503 with {@link StillReading} and {@code Retry-After}: the fetch goes on and a later
+ * request answers from it.
+ */
 @RestController
 class ProgramRollupController {
 
@@ -39,8 +48,30 @@ class ProgramRollupController {
     ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
         ProgramRollup rollup = rollups.rollup(caller, id, refresh);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
-                .body(ProgramCsv.of(rollup).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(ProgramCsv.of(rollup).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * 503, not 202: the answer is not the resource asked for, and a client that knows nothing of it (a script
+     * fetching the CSV) must not take it for one; {@code Retry-After} says when to ask again.
+     */
+    @ExceptionHandler(StillReadingException.class)
+    ResponseEntity<StillReading> stillReading(StillReadingException e) {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        long retryAfter = e.retryAfter().toSeconds();
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new StillReading(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now().toString(),
+                        e.progress().computing(), e.progress().read(), e.progress().approximateTotal(), retryAfter));
+    }
+
+    /**
+     * The rollup is still being read: the error fields every API answer has, plus the progress endpoint's numbers
+     * and the seconds to wait before asking again.
+     */
+    record StillReading(int status, String error, String message, String timeStamp, boolean computing, long read,
+                        long approximateTotal, long retryAfter) {
     }
 }

@@ -13,8 +13,7 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.scoring.ScoringModel;
 import dev.throughline.scoring.ScoringSettings;
-import dev.throughline.scoring.service.ScoringSettingsCache;
-import dev.throughline.scoring.store.ScoringJiraStore;
+import dev.throughline.scoring.ScoringSetupReader;
 import dev.throughline.settings.NumberField;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.store.SiteSettingsJiraStore;
@@ -45,16 +44,15 @@ public class SiteSettingsService implements StoryPointsOverride {
 
     private final JiraClients jira;
     private final SiteSettingsJiraStore store;
-    private final ScoringSettingsCache scoring;
-    private final ScoringJiraStore scoringStore;
+    private final ScoringSetupReader scoring;
     private final ApplicationEventPublisher events;
     private final Cache<String, SiteSettings> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
     private final KeyedLocks locks;
     private final ChangeFeed feed;
 
-    public SiteSettingsService(JiraClients jira, SiteSettingsJiraStore store, ScoringSettingsCache scoring,
-                               ScoringJiraStore scoringStore, ApplicationEventPublisher events, KeyedLocks locks,
+    public SiteSettingsService(JiraClients jira, SiteSettingsJiraStore store, ScoringSetupReader scoring,
+                               ApplicationEventPublisher events, KeyedLocks locks,
                                ChangeFeed feed) {
         this.jira = jira;
         this.locks = locks;
@@ -62,7 +60,6 @@ public class SiteSettingsService implements StoryPointsOverride {
         feed.subscribe(TOPIC, change -> cache.invalidate(change.siteKey()));
         this.store = store;
         this.scoring = scoring;
-        this.scoringStore = scoringStore;
         this.events = events;
     }
 
@@ -137,7 +134,7 @@ public class SiteSettingsService implements StoryPointsOverride {
                 .map(p -> new ProjectDefault(p.key(), p.name(), Optional.empty())).toList();
         boolean more = page.size() > limit;
         List<ProjectDefault> shown = page.subList(0, Math.min(limit, page.size())).stream()
-                .map(p -> new ProjectDefault(p.key(), p.name(), scoringStore.defaultModel(client, p.key()))).toList();
+                .map(p -> new ProjectDefault(p.key(), p.name(), scoring.defaultModel(client, p.key()))).toList();
         return new ProjectPage(shown, offset, more);
     }
 

@@ -5,6 +5,7 @@ import dev.throughline.jira.PropertyTarget;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
+import dev.throughline.theme.ThemeCatalogReader;
 import dev.throughline.theme.ThemeCodec;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,14 @@ import java.util.Optional;
  * never 500 properties. A save writes the theme first, then the shards that changed.
  */
 @Component
-public class ThemeJiraStore {
+public class ThemeJiraStore implements ThemeCatalogReader {
 
     static final String INDEX = "throughline.themes.index";
     static final String THEME_PREFIX = "throughline.theme.";
     /** Room under 32,768 bytes for the shard's wrapper and for a theme that grows on its next save. */
     static final int SHARD_BUDGET = 28_000;
 
+    @Override
     public ThemeCatalog catalog(JiraClient jira) {
         int shards = shardCount(jira);
         List<Theme> themes = new ArrayList<>();

@@ -1,21 +1,14 @@
 package dev.throughline.grooming.web;
 
 import dev.throughline.grooming.ModelChange;
-import dev.throughline.grooming.service.GroomingService;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.WsjfModel;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.support.SliceAuth;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,20 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The bulk "set model" endpoint's request checks and answers, with the service mocked. */
-@WebMvcTest(controllers = GroomingController.class)
-@AutoConfigureMockMvc(addFilters = false)
-class GroomingControllerTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockBean
-    GroomingService grooming;
-
-    @AfterEach
-    void clear() {
-        SliceAuth.clear();
-    }
+class GroomingControllerTest extends GroomingSliceTest {
 
     static ValueRecord wsjf(long previousVersion) {
         WsjfModel model = new WsjfModel();

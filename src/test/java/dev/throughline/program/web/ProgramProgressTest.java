@@ -25,11 +25,7 @@ class ProgramProgressTest extends InstalledSiteTest {
 
     @Override
     protected void seed(SandboxSite site) {
-        jira.site().addUser("pgm", "Program Manager");
-        jira.site().grantGlobal("pgm", "ADMINISTER"); // creates the program
-        for (String key : List.of("WEB", "MOB", "PLAT")) {
-            jira.site().grant("pgm", key, "BROWSE_PROJECTS");
-        }
+        ProgramManagerSandbox.seed(site, "pgm");
     }
 
     @Test

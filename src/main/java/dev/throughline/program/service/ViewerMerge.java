@@ -1,0 +1,54 @@
+package dev.throughline.program.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.program.ProgramDefinition;
+import dev.throughline.program.ProjectRollup;
+import dev.throughline.program.RollupEngine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each viewer's rollup of a fetch: only the projects they may browse count, so two viewers share one fetch but see
+ * different totals. The merge recomputes every group and forecast, so a repeat of the same view comes from memory.
+ */
+final class ViewerMerge {
+
+    /** One viewer's merge of one fetch: the projects they may browse decide the numbers. */
+    record ResultKey(FetchKey fetch, Instant fetchedAt, Set<Long> visibleProjects) {
+    }
+
+    private final Cache<ResultKey, ProgramRollup> results;
+
+    ViewerMerge(SiteTtl siteTtl) {
+        this.results = Caffeine.newBuilder().expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
+                .maximumSize(2_000).build();
+    }
+
+    /** The rollup of {@code fetched} over the projects the viewer may browse (one permission check, cached). */
+    ProgramRollup merge(JiraClient client, String accountId, ProgramDefinition program, FetchKey key,
+                                Fetched fetched) {
+        Set<Long> visible = fetched.projectIds().isEmpty() ? Set.of()
+                : client.browsableProjects(accountId, fetched.projectIds().values());
+        List<ProjectRollup> parts = new ArrayList<>();
+        int leftOut = 0;
+        for (Map.Entry<String, ProjectRollup> entry : fetched.rollups().entrySet()) {
+            Long id = fetched.projectIds().get(entry.getKey());
+            if (id != null && visible.contains(id)) {
+                parts.add(entry.getValue());
+            } else {
+                leftOut++;
+            }
+        }
+        int out = leftOut;
+        // the merge recomputes every group and forecast: answer a repeat of the same view from memory
+        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)), k ->
+                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt(),
+                        fetched.themeNames()));
+    }
+}
