@@ -41,18 +41,10 @@ public interface JiraClient {
     /** Deleting a property that is not there is not an error. */
     void deleteProperty(PropertyTarget target, String propertyKey);
 
-    List<String> propertyKeys(PropertyTarget target);
-
     /** Sets properties on many issues in one Jira task and waits (bounded) until the task completes. */
     BulkPropertyResult putIssuePropertiesInBulk(List<IssuePropertyUpdate> updates);
 
-    // --- links and fields ---
-
-    List<IssueLinkType> issueLinkTypes();
-
-    void createIssueLink(NewIssueLink link);
-
-    void deleteIssueLink(String linkId);
+    // --- fields ---
 
     List<JiraField> fields();
 

@@ -143,11 +143,6 @@ final class JiraReaders {
                 Optional.ofNullable(Json.text(schema, "type")), Optional.ofNullable(Json.text(schema, "custom")));
     }
 
-    static IssueLinkType linkType(JsonNode node) {
-        return new IssueLinkType(node.path("id").asText(), node.path("name").asText(),
-                node.path("inward").asText(), node.path("outward").asText());
-    }
-
     static JiraProject project(JsonNode node) {
         JsonNode count = node.path("insight").path("totalIssueCount");
         return new JiraProject(node.path("id").asLong(), node.path("key").asText(), node.path("name").asText(),

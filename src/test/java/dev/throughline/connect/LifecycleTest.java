@@ -3,7 +3,7 @@ package dev.throughline.connect;
 import com.atlassian.connect.spring.AtlassianHost;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import dev.throughline.support.InstallKeyServer;
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LifecycleTest extends ConnectedAppTest {
 
-    private static FakeJiraSite newSite() {
+    private static JiraTokenSigner newSite() {
         String id = UUID.randomUUID().toString();
-        return new FakeJiraSite("client-" + id, "https://site-" + id.substring(0, 8) + ".atlassian.net");
+        return new JiraTokenSigner("client-" + id, "https://site-" + id.substring(0, 8) + ".atlassian.net");
     }
 
     @Test
     void signedInstallStoresTheHost() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
 
         install(site);
 
@@ -32,7 +32,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void reinstallWithNewSecretReplacesTheSecret() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         install(site);
         String oldContextToken = site.contextToken("user-1");
 
@@ -46,8 +46,8 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void installSignedWithAnotherKeyIsRejectedAndStoresNothing() {
-        FakeJiraSite site = newSite();
-        FakeJiraSite.InstallKeys.Key impostor = FakeJiraSite.InstallKeys.generate();
+        JiraTokenSigner site = newSite();
+        JiraTokenSigner.InstallKeys.Key impostor = JiraTokenSigner.InstallKeys.generate();
         String token = site.signedLifecycleToken(impostor, InstallKeyServer.KID, appBaseUrl, "/installed");
 
         AppUnderTest.Reply reply = app().post("/installed", site.lifecycleBody("installed"), token);
@@ -58,7 +58,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void installForAnotherAppAudienceIsRejectedAndStoresNothing() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID,
                 "https://some-other-app.example.com", "/installed");
 
@@ -70,7 +70,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void installNamingAnUnknownKeyIdIsRejectedAndStoresNothing() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, "no-such-kid", appBaseUrl, "/installed");
 
         AppUnderTest.Reply reply = app().post("/installed", site.lifecycleBody("installed"), token);
@@ -81,7 +81,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void installSignedWithSharedSecretIsRejectedBecauseTheFallbackIsOff() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         String token = site.requestToken("POST", "/installed", "", null);
 
         AppUnderTest.Reply reply = app().post("/installed", site.lifecycleBody("installed"), token);
@@ -92,7 +92,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void unsignedInstallIsRejectedAndStoresNothing() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
 
         AppUnderTest.Reply reply = app().post("/installed", site.lifecycleBody("installed"), null);
 
@@ -102,7 +102,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void uninstallMarksTheHostUninstalledAndItsLaterRequestsAreRefused() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         install(site);
         assertThat(app().get("/api/probe/whoami", site.contextToken("user-1")).status()).isEqualTo(200);
 
@@ -119,7 +119,7 @@ class LifecycleTest extends ConnectedAppTest {
 
     @Test
     void reinstallAfterUninstallAcceptsRequestsAgain() {
-        FakeJiraSite site = newSite();
+        JiraTokenSigner site = newSite();
         install(site);
         assertThat(sendUninstalled(site).status()).isBetween(200, 204);
 

@@ -2,7 +2,7 @@ package dev.throughline.connect;
 
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +16,12 @@ class RequestAuthenticationTest extends ConnectedAppTest {
     private static final String API = "/api/probe/whoami";
     private static final String PAGE = "/probe/page";
 
-    private FakeJiraSite site;
+    private JiraTokenSigner site;
 
     @BeforeEach
     void installSite() {
         String id = UUID.randomUUID().toString();
-        site = new FakeJiraSite("client-" + id, "https://auth-" + id.substring(0, 8) + ".atlassian.net");
+        site = new JiraTokenSigner("client-" + id, "https://auth-" + id.substring(0, 8) + ".atlassian.net");
         install(site);
     }
 
@@ -72,12 +72,12 @@ class RequestAuthenticationTest extends ConnectedAppTest {
 
     @Test
     void jwtSignedWithAnotherSecretGets401WithJsonBody() {
-        assertUnauthorizedJson(app().get(API, site.contextTokenSignedWith(FakeJiraSite.newSecret(), "account-42")));
+        assertUnauthorizedJson(app().get(API, site.contextTokenSignedWith(JiraTokenSigner.newSecret(), "account-42")));
     }
 
     @Test
     void jwtFromAnUnknownSiteGets401WithJsonBody() {
-        FakeJiraSite stranger = new FakeJiraSite("never-installed", "https://stranger.atlassian.net");
+        JiraTokenSigner stranger = new JiraTokenSigner("never-installed", "https://stranger.atlassian.net");
 
         assertUnauthorizedJson(app().get(API, stranger.contextToken("account-42")));
     }

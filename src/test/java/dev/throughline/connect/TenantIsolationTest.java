@@ -1,10 +1,10 @@
 package dev.throughline.connect;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class TenantIsolationTest extends ConnectedAppTest {
 
     private JiraSandbox jiraA;
     private JiraSandbox jiraB;
-    private FakeJiraSite siteA;
-    private FakeJiraSite siteB;
+    private JiraTokenSigner siteA;
+    private JiraTokenSigner siteB;
 
     @BeforeEach
     void installTwoSites() {
@@ -32,8 +32,8 @@ class TenantIsolationTest extends ConnectedAppTest {
         jiraB = JiraSandbox.start(SandboxGenerator.demo());
         jiraA.site().setIssueProperty("WEB-1", "throughline.probe", java.util.Map.of("site", "A"));
         jiraB.site().setIssueProperty("WEB-1", "throughline.probe", java.util.Map.of("site", "B"));
-        siteA = new FakeJiraSite("site-a-" + UUID.randomUUID(), jiraA.baseUrl());
-        siteB = new FakeJiraSite("site-b-" + UUID.randomUUID(), jiraB.baseUrl());
+        siteA = new JiraTokenSigner("site-a-" + UUID.randomUUID(), jiraA.baseUrl());
+        siteB = new JiraTokenSigner("site-b-" + UUID.randomUUID(), jiraB.baseUrl());
         install(siteA);
         install(siteB);
     }

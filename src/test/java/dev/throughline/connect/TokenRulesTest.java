@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class TokenRulesTest extends ConnectedAppTest {
 
     private static final String API = "/api/probe/whoami";
 
-    private FakeJiraSite site;
+    private JiraTokenSigner site;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger acsb = (Logger) LoggerFactory.getLogger("com.atlassian.connect");
@@ -108,7 +108,7 @@ class TokenRulesTest extends ConnectedAppTest {
 
     @Test
     void tokenWithAForgedSignatureIsRefusedWithoutBeingLoggedOrEchoed() {
-        String token = site.contextTokenSignedWith(FakeJiraSite.newSecret(), "account-1");
+        String token = site.contextTokenSignedWith(JiraTokenSigner.newSecret(), "account-1");
 
         assertRefused(app().get(API, token), token, "");
     }

@@ -2,11 +2,11 @@ package dev.throughline.coordination;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.ThroughlineApplication;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import dev.throughline.support.InstallKeyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +52,7 @@ class SeveralInstancesTest {
     private static ConfigurableApplicationContext contextB;
     private static AppUnderTest a;
     private static AppUnderTest b;
-    private static FakeJiraSite connect;
+    private static JiraTokenSigner connect;
     private static final ExecutorService RACERS = Executors.newFixedThreadPool(2);
 
     @BeforeAll
@@ -69,7 +69,7 @@ class SeveralInstancesTest {
         contextB = start(jdbcUrl);
         a = new AppUnderTest(port(contextA));
         b = new AppUnderTest(port(contextB));
-        connect = new FakeJiraSite("instances-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("instances-" + UUID.randomUUID(), jira.baseUrl());
         String token = connect.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, APP_BASE_URL,
                 "/installed");
         AppUnderTest.Reply installed = a.post("/installed", connect.lifecycleBody("installed"), token);

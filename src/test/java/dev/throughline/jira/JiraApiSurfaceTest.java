@@ -45,5 +45,9 @@ class JiraApiSurfaceTest {
     void theImplementationIsHiddenBehindTheInterface() {
         assertThat(Modifier.isPublic(RestJiraClient.class.getModifiers())).isFalse();
         assertThat(Modifier.isPublic(RetryInterceptor.class.getModifiers())).isFalse();
+        for (Class<?> part : List.of(EntityProperties.class, BulkPropertyTasks.class, AgileBoards.class,
+                ProjectSearch.class, PermissionChecks.class)) {
+            assertThat(Modifier.isPublic(part.getModifiers())).as(part.getSimpleName()).isFalse();
+        }
     }
 }

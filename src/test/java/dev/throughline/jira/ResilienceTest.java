@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -22,8 +23,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ResilienceTest extends JiraWireMockTest {
 
     private static final String FIELDS = "/rest/api/3/field";
-    private static final String LINK = "/rest/api/3/issueLink";
-    private static final NewIssueLink A_LINK = new NewIssueLink("Blocks", "TL-2", "TL-1");
+    /** The one POST that writes: Jira may have applied it when it did not answer. */
+    private static final String BULK_WRITE = "/rest/api/3/issue/properties/multi";
+    private static final List<IssuePropertyUpdate> A_BULK_WRITE = List.of(new IssuePropertyUpdate(10001,
+            Map.of("throughline.value", PropertyValue.ofJson("{\"score\":3}"))));
 
     private void stubFieldsAlways(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         stub(get(urlPathEqualTo(FIELDS)).willReturn(answer));
@@ -39,29 +42,32 @@ class ResilienceTest extends JiraWireMockTest {
 
     @Test
     void postIsNotRetriedAfter503() {
-        stub(post(urlPathEqualTo(LINK)).willReturn(jiraError(503, "Unavailable")));
+        stub(post(urlPathEqualTo(BULK_WRITE)).willReturn(jiraError(503, "Unavailable")));
 
-        assertThatThrownBy(() -> client.createIssueLink(A_LINK)).isInstanceOf(JiraUnavailableException.class);
-        jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(LINK)));
+        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE)).isInstanceOf(JiraUnavailableException.class);
+        jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(BULK_WRITE)));
     }
 
     @Test
     void postIsNotRetriedAfterReadTimeout() {
         useShortReadTimeout();
-        stub(post(urlPathEqualTo(LINK)).willReturn(json(201, "{}").withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
+        stub(post(urlPathEqualTo(BULK_WRITE)).willReturn(aResponse().withStatus(303)
+                .withHeader("Location", "https://example.atlassian.net" + Verbs.TASK).withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
 
-        assertThatThrownBy(() -> client.createIssueLink(A_LINK)).isInstanceOf(JiraUnavailableException.class);
-        jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(LINK)));
+        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE)).isInstanceOf(JiraUnavailableException.class);
+        jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(BULK_WRITE)));
     }
 
     @Test
     void postIsRetriedAfter429BecauseJiraDidNotApplyIt() {
-        stubThenSucceed(post(urlPathEqualTo(LINK)), jiraError(429, "Slow down").withHeader("Retry-After", "2"),
-                post(urlPathEqualTo(LINK)), json(201, "{}"));
+        stubThenSucceed(post(urlPathEqualTo(BULK_WRITE)), jiraError(429, "Slow down").withHeader("Retry-After", "2"),
+                post(urlPathEqualTo(BULK_WRITE)), aResponse().withStatus(303)
+                        .withHeader("Location", "https://example.atlassian.net" + Verbs.TASK));
+        stub(get(urlPathEqualTo(Verbs.TASK)).willReturn(okJson(Verbs.completedTask())));
 
-        client.createIssueLink(A_LINK);
+        client.putIssuePropertiesInBulk(A_BULK_WRITE);
 
-        jira.verify(exactly(2), postRequestedFor(urlPathEqualTo(LINK)));
+        jira.verify(exactly(2), postRequestedFor(urlPathEqualTo(BULK_WRITE)));
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
     }
 

@@ -79,10 +79,6 @@ final class Verbs {
                         c -> { c.deleteProperty(PropertyTarget.issue("TL-1"), "throughline.value"); return "done"; },
                         r -> assertThat(r).isEqualTo("done"))
                         .notFoundMeans(r -> assertThat(r).isEqualTo("done")),
-                Verb.of("issuePropertyKeys", "GET", "/rest/api/3/issue/TL-1/properties",
-                        () -> ok("{'keys':[{'key':'throughline.value','self':'https://example.atlassian.net/x'}]}"),
-                        c -> c.propertyKeys(PropertyTarget.issue("TL-1")),
-                        r -> assertThat(r).isEqualTo(List.of("throughline.value"))),
                 Verb.of("getProjectProperty", "GET", PROJECT_PROPERTY,
                         () -> ok("{'key':'throughline.settings','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.project("TL"), "throughline.settings"),
@@ -95,10 +91,6 @@ final class Verbs {
                         c -> { c.deleteProperty(PropertyTarget.project("TL"), "throughline.settings"); return "done"; },
                         r -> assertThat(r).isEqualTo("done"))
                         .notFoundMeans(r -> assertThat(r).isEqualTo("done")),
-                Verb.of("projectPropertyKeys", "GET", "/rest/api/3/project/TL/properties",
-                        () -> ok("{'keys':[{'key':'throughline.settings','self':'https://example.atlassian.net/x'}]}"),
-                        c -> c.propertyKeys(PropertyTarget.project("TL")),
-                        r -> assertThat(r).isEqualTo(List.of("throughline.settings"))),
                 Verb.of("getAppProperty", "GET", APP_PROPERTY,
                         () -> ok("{'key':'site.settings','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.app(), "site.settings"),
@@ -115,11 +107,6 @@ final class Verbs {
                         r -> assertThat(r).isEqualTo("done"))
                         .notFoundMeans(r -> assertThat(r).isEqualTo("done"))
                         .onConnectApi(),
-                Verb.of("appPropertyKeys", "GET", "/rest/atlassian-connect/1/addons/throughline/properties",
-                        () -> ok("{'keys':[{'key':'site.settings','self':'https://example.atlassian.net/x'}]}"),
-                        c -> c.propertyKeys(PropertyTarget.app()),
-                        r -> assertThat(r).isEqualTo(List.of("site.settings")))
-                        .onConnectApi(),
                 Verb.of("putIssuePropertiesInBulk", "POST", "/rest/api/3/issue/properties/multi",
                         () -> status(303).withHeader("Location", "https://example.atlassian.net" + TASK),
                         c -> c.putIssuePropertiesInBulk(List.of(
@@ -127,18 +114,6 @@ final class Verbs {
                         r -> assertThat(((BulkPropertyResult) r).taskId()).isEqualTo("1001"))
                         .also(() -> get(urlPathEqualTo(TASK)).willReturn(JiraWireMockTest.okJson(completedTask())))
                         .notRepeatable(),
-                Verb.of("issueLinkTypes", "GET", "/rest/api/3/issueLinkType",
-                        () -> ok("{'issueLinkTypes':[{'id':'10000','name':'Blocks','inward':'is blocked by',"
-                                + "'outward':'blocks','self':'https://example.atlassian.net/x'}]}"),
-                        JiraClient::issueLinkTypes,
-                        r -> assertThat(r).isEqualTo(List.of(new IssueLinkType("10000", "Blocks", "is blocked by", "blocks")))),
-                Verb.of("createIssueLink", "POST", "/rest/api/3/issueLink", () -> JiraWireMockTest.json(201, "{}"),
-                        c -> { c.createIssueLink(new NewIssueLink("Blocks", "TL-2", "TL-1")); return "done"; },
-                        r -> assertThat(r).isEqualTo("done"))
-                        .notRepeatable(),
-                Verb.of("deleteIssueLink", "DELETE", "/rest/api/3/issueLink/10500", () -> status(204),
-                        c -> { c.deleteIssueLink("10500"); return "done"; },
-                        r -> assertThat(r).isEqualTo("done")),
                 Verb.of("fields", "GET", "/rest/api/3/field",
                         () -> ok("[{'id':'customfield_10016','name':'Story point estimate','custom':true,"
                                 + "'schema':{'type':'number','custom':'com.pyxis.greenhopper.jira:jsw-story-points','customId':10016}}]"),

@@ -78,11 +78,6 @@ public final class SandboxSite {
     public List<SandboxField> fields() { return SiteFields.ALL; }
     public String storyPointsFieldId() { return SiteFields.STORY_POINTS; }
     public String rankFieldId() { return SiteFields.RANK; }
-    public List<LinkType> linkTypes() { return List.of(LinkType.BLOCKS, LinkType.RELATES); }
-
-    public Optional<LinkType> linkType(String idOrName) {
-        return linkTypes().stream().filter(t -> t.id().equals(idOrName) || t.name().equalsIgnoreCase(idOrName)).findFirst();
-    }
 
     // ---- projects, versions, boards --------------------------------------------------------------------------
 
@@ -154,8 +149,6 @@ public final class SandboxSite {
     // ---- links -----------------------------------------------------------------------------------------------
 
     public synchronized List<IssueLink> links() { return List.copyOf(links.values()); }
-
-    public synchronized Optional<IssueLink> link(long id) { return Optional.ofNullable(links.get(id)); }
 
     /** Links in which the issue is source or target, oldest first. */
     public synchronized List<IssueLink> linksOf(long issueId) {

@@ -5,12 +5,12 @@ import dev.throughline.sandbox.SandboxField.Schema;
 import java.util.List;
 
 /** The field catalogue of every sandbox site, decoys included so clients must look up by schema, not by id. */
-final class SiteFields {
-    static final String STORY_POINTS = "customfield_10028";
-    static final String OLD_STORY_POINTS = "customfield_10016";
-    static final String RANK = "customfield_10019";
-    static final String SPRINT = "customfield_10020";
-    static final String EPIC_LINK = "customfield_10014";
+public final class SiteFields {
+    public static final String STORY_POINTS = "customfield_10028";
+    public static final String OLD_STORY_POINTS = "customfield_10016";
+    public static final String RANK = "customfield_10019";
+    public static final String SPRINT = "customfield_10020";
+    public static final String EPIC_LINK = "customfield_10014";
 
     static final List<SandboxField> ALL = List.of(
             SandboxField.system("summary", "Summary", Schema.system("string", "summary"), true, "summary"),

@@ -1,7 +1,7 @@
 package dev.throughline.sandboxsite;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -19,7 +19,7 @@ final class SandboxKeyServer implements AutoCloseable {
 
     static final String KID = "throughline-sandbox-install-key";
 
-    private final FakeJiraSite.InstallKeys.Key key = FakeJiraSite.InstallKeys.generate();
+    private final JiraTokenSigner.InstallKeys.Key key = JiraTokenSigner.InstallKeys.generate();
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     SandboxKeyServer(String previousBaseUrl) {
@@ -30,7 +30,7 @@ final class SandboxKeyServer implements AutoCloseable {
         }
     }
 
-    FakeJiraSite.InstallKeys.Key key() {
+    JiraTokenSigner.InstallKeys.Key key() {
         return key;
     }
 

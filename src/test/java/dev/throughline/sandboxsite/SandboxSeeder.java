@@ -6,7 +6,7 @@ import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +31,11 @@ public final class SandboxSeeder {
     private static final int[] FIBONACCI = {1, 2, 3, 5, 8, 13, 20};
 
     private final AppUnderTest app;
-    private final FakeJiraSite site;
+    private final JiraTokenSigner site;
     private final SandboxSite data;
     private final SplittableRandom random = new SplittableRandom(7);
 
-    SandboxSeeder(AppUnderTest app, FakeJiraSite site, SandboxSite data) {
+    SandboxSeeder(AppUnderTest app, JiraTokenSigner site, SandboxSite data) {
         this.app = app;
         this.site = site;
         this.data = data;

@@ -2,7 +2,7 @@ package dev.throughline.sandboxsite;
 
 import com.atlassian.connect.spring.internal.jwt.CanonicalHttpRequest;
 import com.atlassian.connect.spring.internal.jwt.HttpRequestCanonicalizer;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -15,7 +15,7 @@ final class SandboxSigning {
     private SandboxSigning() {
     }
 
-    static String signedPageUrl(FakeJiraSite site, String moduleUrl, Map<String, String> hostParams, String accountId) {
+    static String signedPageUrl(JiraTokenSigner site, String moduleUrl, Map<String, String> hostParams, String accountId) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(moduleUrl);
         hostParams.forEach(builder::queryParam);
         UriComponents unsigned = builder.build();

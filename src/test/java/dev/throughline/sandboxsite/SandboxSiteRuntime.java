@@ -2,11 +2,11 @@ package dev.throughline.sandboxsite;
 
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.internal.AtlassianConnectProperties;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class SandboxSiteRuntime implements AutoCloseable {
     private final String addonKey;
     private final JiraSandbox jira;
     private final SandboxKeyServer keys;
-    private final FakeJiraSite site;
+    private final JiraTokenSigner site;
     private volatile int appPort;
     private volatile SandboxSeeder.Seeded seeded;
 
@@ -60,7 +60,7 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         generated.addToGroup(PLANNER, PLANNER_GROUP);
         this.jira = JiraSandbox.start(generated);
         this.keys = new SandboxKeyServer(connectProperties.getPublicKeyBaseUrl());
-        this.site = new FakeJiraSite(CLIENT_KEY, jira.baseUrl());
+        this.site = new JiraTokenSigner(CLIENT_KEY, jira.baseUrl());
     }
 
     /** Installs the app (listening on {@code port}) into the sandbox site and creates the demo data. */
@@ -109,7 +109,7 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         return jira.site();
     }
 
-    public FakeJiraSite site() {
+    public JiraTokenSigner site() {
         return site;
     }
 

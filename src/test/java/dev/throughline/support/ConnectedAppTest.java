@@ -41,12 +41,12 @@ public abstract class ConnectedAppTest {
         return new AppUnderTest(port);
     }
 
-    protected AppUnderTest.Reply sendInstalled(FakeJiraSite site) {
+    protected AppUnderTest.Reply sendInstalled(JiraTokenSigner site) {
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/installed");
         return app().post("/installed", site.lifecycleBody("installed"), token);
     }
 
-    protected AppUnderTest.Reply sendUninstalled(FakeJiraSite site) {
+    protected AppUnderTest.Reply sendUninstalled(JiraTokenSigner site) {
         String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/uninstalled");
         return app().post("/uninstalled", site.lifecycleBody("uninstalled"), token);
     }
@@ -55,7 +55,7 @@ public abstract class ConnectedAppTest {
      * Names the site's planners in Throughline settings through the settings API, as its admin ("admin", every
      * permission on a sandbox site) would on a site whose settings were never saved.
      */
-    protected void namePlanners(FakeJiraSite site, List<String> accountIds, List<String> groups) {
+    protected void namePlanners(JiraTokenSigner site, List<String> accountIds, List<String> groups) {
         String body = "{\"staleDays\":90,\"planners\":{\"accountIds\":" + jsonList(accountIds)
                 + ",\"groups\":" + jsonList(groups) + "},\"version\":0}";
         AppUnderTest.Reply saved = app().put("/api/settings", body, site.contextToken("admin"));
@@ -67,14 +67,14 @@ public abstract class ConnectedAppTest {
     }
 
     /** Installs a new site (fresh client key and secret) at {@code https://<prefix>-<id>.atlassian.net}. */
-    protected FakeJiraSite installNewSite(String prefix) {
+    protected JiraTokenSigner installNewSite(String prefix) {
         String id = UUID.randomUUID().toString();
-        FakeJiraSite site = new FakeJiraSite("client-" + id, "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
+        JiraTokenSigner site = new JiraTokenSigner("client-" + id, "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
         install(site);
         return site;
     }
 
-    protected void install(FakeJiraSite site) {
+    protected void install(JiraTokenSigner site) {
         AppUnderTest.Reply reply = sendInstalled(site);
         assertThat(reply.status()).as("install of %s: %s", site.clientKey(), reply.body()).isBetween(200, 204);
     }

@@ -15,7 +15,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 public final class InstallKeyServer {
 
     public static final String KID = "test-install-key-1";
-    public static final FakeJiraSite.InstallKeys.Key KEY = FakeJiraSite.InstallKeys.generate();
+    public static final JiraTokenSigner.InstallKeys.Key KEY = JiraTokenSigner.InstallKeys.generate();
     private static final WireMockServer SERVER = start();
 
     private InstallKeyServer() {

@@ -2,7 +2,7 @@ package dev.throughline.web;
 
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class RequestBodyLimitTest extends ConnectedAppTest {
     private static final String PROPERTY = "/api/probe/issues/WEB-1/properties/throughline.big";
     private static final int OVER_THE_LIMIT = 1024 * 1024 + 1;
 
-    private FakeJiraSite site;
+    private JiraTokenSigner site;
 
     @BeforeEach
     void installSite() {

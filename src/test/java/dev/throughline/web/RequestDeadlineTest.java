@@ -1,18 +1,13 @@
 package dev.throughline.web;
 
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,32 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the deadline, not after the 30 s read timeout, and retries stop when their pause would outlast it.
  */
 @TestPropertySource(properties = "throughline.web.request-deadline=2s")
-class RequestDeadlineTest extends ConnectedAppTest {
+class RequestDeadlineTest extends InstalledSiteTest {
 
     private static final String PROPERTY = "/api/probe/issues/WEB-1/properties/throughline.probe";
     private static final String PROPERTY_GET = "GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}";
 
-    private JiraSandbox jira;
-    private FakeJiraSite site;
-
-    @BeforeEach
-    void installSite() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        jira.site().setIssueProperty("WEB-1", "throughline.probe", Map.of("site", "A"));
-        site = new FakeJiraSite("deadline-" + UUID.randomUUID(), jira.baseUrl());
-        install(site);
-    }
-
-    @AfterEach
-    void stopJira() {
-        jira.stop();
+    @Override
+    protected void seed(SandboxSite site) {
+        site.setIssueProperty("WEB-1", "throughline.probe", Map.of("site", "A"));
     }
 
     @Test
     void aReadFromASlowJiraEndsAtTheDeadlineWith504SayingNothingWasWritten() {
         jira.withLatency(Duration.ofSeconds(6));
 
-        AppUnderTest.Reply reply = app().get(PROPERTY, site.contextToken("user-1"));
+        AppUnderTest.Reply reply = app().get(PROPERTY, connect.contextToken("user-1"));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(504);
         assertThat(reply.contentType()).contains("application/json");
@@ -57,7 +41,7 @@ class RequestDeadlineTest extends ConnectedAppTest {
     void aWriteToASlowJiraEndsAtTheDeadlineWith504SayingItMayHaveBeenApplied() {
         jira.withLatency(Duration.ofSeconds(6));
 
-        AppUnderTest.Reply reply = app().put(PROPERTY, "{\"site\":\"A2\"}", site.contextToken("user-1"));
+        AppUnderTest.Reply reply = app().put(PROPERTY, "{\"site\":\"A2\"}", connect.contextToken("user-1"));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(504);
         assertThat(reply.json().path("message").asText()).contains("may or may not have been applied");
@@ -67,7 +51,7 @@ class RequestDeadlineTest extends ConnectedAppTest {
     void retriesStopWhenTheirPauseWouldOutlastTheDeadline() {
         jira.failNext(PROPERTY_GET, 3, 503, 1);
 
-        AppUnderTest.Reply reply = app().get(PROPERTY, site.contextToken("user-1"));
+        AppUnderTest.Reply reply = app().get(PROPERTY, connect.contextToken("user-1"));
 
         // attempt at 0 s, pause 1 s, attempt at ~1 s; a second 1 s pause would end at the deadline, so no third try
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
@@ -77,7 +61,7 @@ class RequestDeadlineTest extends ConnectedAppTest {
 
     @Test
     void aQuickJiraIsUnaffected() {
-        AppUnderTest.Reply reply = app().get(PROPERTY, site.contextToken("user-1"));
+        AppUnderTest.Reply reply = app().get(PROPERTY, connect.contextToken("user-1"));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("site").asText()).isEqualTo("A");

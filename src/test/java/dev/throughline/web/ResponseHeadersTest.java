@@ -2,7 +2,7 @@ package dev.throughline.web;
 
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ResponseHeadersTest extends ConnectedAppTest {
     private static final String PAGE = "/pages/roadmap";
     private static final Pattern HASHED_SCRIPT = Pattern.compile("src=\"(/js/roadmap-[0-9a-f]{32}\\.js)\"");
 
-    private FakeJiraSite site;
+    private JiraTokenSigner site;
 
     @BeforeEach
     void installSite() {

@@ -7,19 +7,15 @@ import dev.throughline.grooming.store.UndoJiraStore;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClientSettings;
 import dev.throughline.jira.JiraClients;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.InstalledSiteTest;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,7 +26,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (k+1)th call) is resumed by the same apply sent to a fresh instance: its journal, written before the first rank
  * call, says where it may have got to, so nothing is refused as a conflict and nothing is ranked twice.
  */
-class ApplyCrashResumeTest extends ConnectedAppTest {
+class ApplyCrashResumeTest extends InstalledSiteTest {
 
     static final String PO = "po-crash";
     static final long BOARD = 1;
 
-    static JiraSandbox jira;
-    static SandboxSite site;
-
-    @Autowired com.atlassian.connect.spring.AtlassianHostRepository hosts;
     @Autowired AtlassianHostRestClients restClients;
     @Autowired JiraClientSettings settings;
     @Autowired UndoJiraStore undo;
@@ -62,18 +53,11 @@ class ApplyCrashResumeTest extends ConnectedAppTest {
     static final class ProcessDied extends Error {
     }
 
-    @BeforeAll
-    static void startSandbox() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         String project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        jira.stop();
     }
 
     /** A service instance whose Jira client lets {@code ranks} rank calls through, then dies at the next one. */
@@ -99,7 +83,7 @@ class ApplyCrashResumeTest extends ConnectedAppTest {
         return new GroomingService(clients, undo, cache, values, siteSettings, clock, new Unlocked());
     }
 
-    static List<String> backlogKeys() {
+    List<String> backlogKeys() {
         return site.backlog(BOARD).stream().map(SandboxIssue::key).toList();
     }
 
@@ -109,8 +93,6 @@ class ApplyCrashResumeTest extends ConnectedAppTest {
 
     @Test
     void anApplyInterruptedByACrashAfterTwoOfItsRankCallsIsResumedByTheSameRequestWithoutRankingTwice() {
-        FakeJiraSite connect = new FakeJiraSite("crash-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
         List<String> before = backlogKeys();
         List<String> target = new ArrayList<>(before);
         Collections.swap(target, 0, 40);

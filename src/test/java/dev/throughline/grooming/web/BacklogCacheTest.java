@@ -1,59 +1,42 @@
 package dev.throughline.grooming.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The backlog snapshot cache with a backlog of more than 2,000 issues, through the sandbox. */
-class BacklogCacheTest extends ConnectedAppTest {
+class BacklogCacheTest extends InstalledSiteTest {
 
     static final String PO = "po-cache";
     static final String STRANGER = "stranger-cache";
     static final int PAGE = 500;
 
-    static JiraSandbox jira;
-    static SandboxSite site;
     static long board;
-    FakeJiraSite connect;
 
-    @BeforeAll
-    static void startSandbox() {
-        site = SandboxGenerator.generate(4242, 1, 6_000);
-        jira = JiraSandbox.start(site);
+    @Override
+    protected JiraSandbox startSandbox() {
+        return JiraSandbox.start(SandboxGenerator.generate(4242, 1, 6_000));
+    }
+
+    @Override
+    protected void seed(SandboxSite site) {
         board = site.boards().get(0).id();
         String project = site.projectById(site.board(board).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.addUser(STRANGER, "Someone else");
         site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES");
         assertThat(site.backlog(board).size()).isGreaterThan(2_000);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        jira.stop();
-    }
-
-    @BeforeEach
-    void installSite() {
-        connect = new FakeJiraSite("backlog-cache-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        jira.resetTraffic();
     }
 
     AppUnderTest.Reply page(int offset, String extra, String accountId) {
@@ -74,7 +57,7 @@ class BacklogCacheTest extends ConnectedAppTest {
         return keys;
     }
 
-    static List<String> backlogKeys() {
+    List<String> backlogKeys() {
         return site.backlog(board).stream().map(SandboxIssue::key).toList();
     }
 

@@ -1,63 +1,40 @@
 package dev.throughline.grooming.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.IssueStatus;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.LinkType;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grooming end to end: real app, signed install into a sandbox Jira, context JWTs, ranks done in the sandbox. */
-class GroomingApiTest extends ConnectedAppTest {
+class GroomingApiTest extends InstalledSiteTest {
 
     static final String PO = "po-groom";
     static final String VIEWER = "viewer-groom";
     static final long BOARD = 1;
 
-    static JiraSandbox jira;
-    static SandboxSite site;
     static String project;
-    FakeJiraSite connect;
 
-    @BeforeAll
-    static void startSandbox() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.addUser(VIEWER, "Viewer");
         site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES")
                 .grant(PO, project, "EDIT_ISSUES");
         site.grant(VIEWER, project, "BROWSE_PROJECTS");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        jira.stop();
-    }
-
-    @BeforeEach
-    void installSite() {
-        connect = new FakeJiraSite("grooming-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        jira.resetTraffic();
     }
 
     AppUnderTest.Reply get(String path, String accountId) {
@@ -68,7 +45,7 @@ class GroomingApiTest extends ConnectedAppTest {
         return app().post(path, body, connect.contextToken(accountId));
     }
 
-    static List<String> backlogKeys() {
+    List<String> backlogKeys() {
         return site.backlog(BOARD).stream().map(SandboxIssue::key).toList();
     }
 
@@ -76,14 +53,14 @@ class GroomingApiTest extends ConnectedAppTest {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    static boolean hasThemes(long issueId) {
+    boolean hasThemes(long issueId) {
         return site.issueProperty(issueId, "throughline.themes")
                 .map(value -> value instanceof Map<?, ?> map && map.get("themeIds") instanceof List<?> ids && !ids.isEmpty())
                 .orElse(false);
     }
 
     /** The distinct parents of the backlog's issues that are not on the backlog themselves. */
-    static int parentsOffBacklog() {
+    int parentsOffBacklog() {
         List<SandboxIssue> backlog = site.backlog(BOARD);
         return (int) backlog.stream().filter(SandboxIssue::hasParent).map(SandboxIssue::parentId).distinct()
                 .filter(parent -> backlog.stream().noneMatch(i -> i.id() == parent)).count();

@@ -6,7 +6,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;

@@ -2,15 +2,11 @@ package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,29 +22,20 @@ import static dev.throughline.support.PinnedJson.staleAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Program definitions end to end: stored in the sandbox's app properties. */
-class ProgramApiTest extends ConnectedAppTest {
+class ProgramApiTest extends InstalledSiteTest {
 
     private static final String PM = "pgm-1";
     private static final String PUT_APP_PROPERTY = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
 
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PM, "Program Manager");
         site.grant(PM, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("programs-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        namePlanners(connect, List.of(PM), List.of());
-        jira.resetTraffic();
     }
 
-    @AfterEach
-    void stop() {
-        jira.stop();
+    @Override
+    protected void afterInstall() {
+        namePlanners(connect, List.of(PM), List.of());
     }
 
     private AppUnderTest.Reply post(String body) {

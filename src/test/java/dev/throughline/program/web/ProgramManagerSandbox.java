@@ -1,7 +1,6 @@
 package dev.throughline.program.web;
 
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
 
 import java.util.List;
 
@@ -13,11 +12,9 @@ final class ProgramManagerSandbox {
     private ProgramManagerSandbox() {
     }
 
-    static JiraSandbox start(String accountId) {
-        JiraSandbox jira = JiraSandbox.start(SandboxGenerator.demo());
-        jira.site().addUser(accountId, "Program Manager");
-        jira.site().grantGlobal(accountId, "ADMINISTER"); // creates the program
-        PROJECTS.forEach(key -> jira.site().grant(accountId, key, "BROWSE_PROJECTS"));
-        return jira;
+    static void seed(SandboxSite site, String accountId) {
+        site.addUser(accountId, "Program Manager");
+        site.grantGlobal(accountId, "ADMINISTER"); // creates the program
+        PROJECTS.forEach(key -> site.grant(accountId, key, "BROWSE_PROJECTS"));
     }
 }

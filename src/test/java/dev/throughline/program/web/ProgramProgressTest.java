@@ -1,38 +1,31 @@
 package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A large program reports how far its rollup has got while it is computed ("12,400 of ~40,000 issues"). */
-class ProgramProgressTest extends ConnectedAppTest {
+class ProgramProgressTest extends InstalledSiteTest {
 
-    private JiraSandbox jira;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = ProgramManagerSandbox.start("pgm").withLatency(Duration.ofMillis(150));
-        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
+    @Override
+    protected JiraSandbox startSandbox() {
+        return JiraSandbox.start(SandboxGenerator.demo()).withLatency(Duration.ofMillis(150));
     }
 
-    @AfterEach
-    void stop() {
-        jira.stop();
+    @Override
+    protected void seed(SandboxSite site) {
+        ProgramManagerSandbox.seed(site, "pgm");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package dev.throughline.program.web;
 
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,27 +14,16 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The program report page through the real Connect filters, and Jira's webhooks keeping cached rollups fresh. */
-class ProgramReportAndWebhookTest extends ConnectedAppTest {
+class ProgramReportAndWebhookTest extends InstalledSiteTest {
 
     private static final String PM = "pgm-report";
     private static final String WEBHOOK = "/webhooks/jira";
-    private JiraSandbox jira;
-    private FakeJiraSite connect;
 
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        SandboxSite site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PM, "Program Manager");
         List.of("WEB", "MOB", "PLAT").forEach(key -> site.grant(PM, key, "BROWSE_PROJECTS"));
         site.grantGlobal(PM, "ADMINISTER"); // creates the programs
-        connect = new FakeJiraSite("report-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private String createProgram(String... projects) {
@@ -131,7 +117,7 @@ class ProgramReportAndWebhookTest extends ConnectedAppTest {
     void aWebhookOfAnotherSiteLeavesThisSitesCacheAlone() {
         String web = createProgram("WEB");
         searchesFor(web);
-        FakeJiraSite other = new FakeJiraSite("report-other-" + UUID.randomUUID(), jira.baseUrl());
+        JiraTokenSigner other = new JiraTokenSigner("report-other-" + UUID.randomUUID(), jira.baseUrl());
         install(other);
 
         AppUnderTest.Reply reply = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"),

@@ -2,16 +2,12 @@ package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.LinkType;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,31 +26,19 @@ import static org.assertj.core.api.Assertions.within;
  * Program rollups end to end over the sandbox's demo company (WEB, MOB, PLAT; 400 issues), checked against counts
  * made by hand from the sandbox model with the rules of docs/rollup-rules.md.
  */
-class ProgramRollupApiTest extends ConnectedAppTest {
+class ProgramRollupApiTest extends InstalledSiteTest {
 
     private static final String ALL = "pgm-all";
     private static final String WEB_ONLY = "pgm-web";
     private static final List<String> DEMO = List.of("WEB", "MOB", "PLAT");
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
 
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(ALL, "Program Manager");
         site.addUser(WEB_ONLY, "Web Lead");
         DEMO.forEach(key -> site.grant(ALL, key, "BROWSE_PROJECTS"));
         site.grantGlobal(ALL, "ADMINISTER"); // creates the programs and themes
         site.grant(WEB_ONLY, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("rollups-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private String createProgram(List<String> projects) {

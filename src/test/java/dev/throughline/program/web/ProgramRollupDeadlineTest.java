@@ -1,17 +1,14 @@
 package dev.throughline.program.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,30 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its failure once.
  */
 @TestPropertySource(properties = {"throughline.web.request-deadline=3s", "throughline.program.merge-margin=1s"})
-class ProgramRollupDeadlineTest extends ConnectedAppTest {
+class ProgramRollupDeadlineTest extends InstalledSiteTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(3);
     /** Slow enough that reading the demo company (several calls in a row) takes longer than the deadline. */
     private static final Duration LATENCY = Duration.ofMillis(900);
 
-    private JiraSandbox jira;
-    private FakeJiraSite connect;
     private String path;
 
-    @BeforeEach
-    void start() {
-        jira = ProgramManagerSandbox.start("pgm");
-        connect = new FakeJiraSite("deadline-rollup-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
+    @Override
+    protected void seed(SandboxSite site) {
+        ProgramManagerSandbox.seed(site, "pgm");
+    }
+
+    @Override
+    protected void afterInstall() {
         String id = app().post("/api/programs", "{\"name\":\"Slow\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
                 connect.contextToken("pgm")).json().path("id").asText();
         path = "/api/programs/" + id + "/rollup";
         jira.withLatency(LATENCY);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     @Test

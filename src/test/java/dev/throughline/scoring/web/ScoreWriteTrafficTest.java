@@ -1,11 +1,11 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ScoreWriteTrafficTest extends ConnectedAppTest {
     static final String OWNER = "po-1";
 
     private JiraSandbox jira;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -29,7 +29,7 @@ class ScoreWriteTrafficTest extends ConnectedAppTest {
         SandboxSite site = jira.site();
         site.addUser(OWNER, "Product Owner");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
-        connect = new FakeJiraSite("traffic-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("traffic-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

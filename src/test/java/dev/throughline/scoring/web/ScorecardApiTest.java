@@ -1,45 +1,25 @@
 package dev.throughline.scoring.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Custom scorecards: only Jira admins define them; a changed scorecard re-scores stored values lazily. */
-class ScorecardApiTest extends ConnectedAppTest {
+class ScorecardApiTest extends InstalledSiteTest {
 
     private static final String GROWTH_V1 = "{\"name\":\"Growth\",\"form\":\"WEIGHTED_SUM\",\"criteria\":["
             + "{\"key\":\"revenue\",\"name\":\"Revenue\",\"weight\":3,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"},"
             + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1,\"min\":0,\"max\":10,\"kind\":\"COST\"}]}";
     private static final String GROWTH_V2 = GROWTH_V1.replace("\"weight\":3", "\"weight\":5");
 
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser("po-1", "Product Owner");
         site.grant("po-1", "WEB", "BROWSE_PROJECTS").grant("po-1", "WEB", "EDIT_ISSUES");
-        connect = new FakeJiraSite("cards-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private AppUnderTest.Reply saveScorecard(String body, String accountId) {

@@ -1,15 +1,10 @@
 package dev.throughline.scoring.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scoring API end to end: real app, signed install into a sandbox Jira, context JWTs, scores stored in
  * the issue property and read back, Jira's permissions honoured.
  */
-class ScoringApiTest extends ConnectedAppTest {
+class ScoringApiTest extends InstalledSiteTest {
 
     static final String OWNER = "po-1";
     static final String VIEWER = "viewer-1";
     static final String OUTSIDER = "outsider-1";
     static final String RICE_200 = "{\"model\":\"RICE\",\"inputs\":{\"reach\":500,\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
 
-    static JiraSandbox jira;
-    static SandboxSite site;
-    FakeJiraSite connect;
-
-    @BeforeAll
-    static void startSandbox() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(OWNER, "Product Owner");
         site.addUser(VIEWER, "Viewer");
         site.addUser(OUTSIDER, "Outsider");
@@ -49,18 +37,6 @@ class ScoringApiTest extends ConnectedAppTest {
             site.grant(OWNER, project, "BROWSE_PROJECTS").grant(OWNER, project, "EDIT_ISSUES");
             site.grant(VIEWER, project, "BROWSE_PROJECTS");
         }
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        jira.stop();
-    }
-
-    @BeforeEach
-    void installSite() {
-        connect = new FakeJiraSite("scoring-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        jira.resetTraffic();
     }
 
     AppUnderTest.Reply put(String issueKey, String body, String accountId) {

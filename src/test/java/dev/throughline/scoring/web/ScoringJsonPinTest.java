@@ -1,11 +1,11 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ScoringJsonPinTest extends ConnectedAppTest {
 
     private JiraSandbox jira;
     private SandboxSite site;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -40,7 +40,7 @@ class ScoringJsonPinTest extends ConnectedAppTest {
         site.addUser(VIEWER, "Viewer");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
         site.grant(VIEWER, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("pin-scoring-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("pin-scoring-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

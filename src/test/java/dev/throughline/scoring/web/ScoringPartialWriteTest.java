@@ -1,19 +1,13 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,34 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes Jira applied in part, through the sandbox's fault injection: a score saved whose sidebar label was not,
  * the same save sent again, and a bulk write whose Jira task could not be followed.
  */
-class ScoringPartialWriteTest extends ConnectedAppTest {
+class ScoringPartialWriteTest extends InstalledSiteTest {
 
     static final String OWNER = "po-1";
     static final String LABEL = "com.atlassian.jira.issue:throughline:value-context:status";
     static final String RICE_200 = ScoringApiTest.RICE_200;
 
-    static JiraSandbox jira;
-    static SandboxSite site;
-    FakeJiraSite connect;
-
-    @BeforeAll
-    static void startSandbox() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(OWNER, "Product Owner");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        jira.stop();
-    }
-
-    @BeforeEach
-    void installSite() {
-        connect = new FakeJiraSite("partial-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        jira.resetTraffic();
     }
 
     AppUnderTest.Reply put(String issueKey, String body) {

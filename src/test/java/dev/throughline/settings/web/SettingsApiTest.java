@@ -1,44 +1,25 @@
 package dev.throughline.settings.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Site settings end to end: a sandbox Jira, signed install, context JWTs; settings land in an app property. */
-class SettingsApiTest extends ConnectedAppTest {
+class SettingsApiTest extends InstalledSiteTest {
 
     static final String PO = "po-settings";
     static final String PROPERTY = "throughline.settings";
 
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PO, "Product Owner");
         site.grant(PO, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("settings-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private AppUnderTest.Reply save(String body, String accountId) {

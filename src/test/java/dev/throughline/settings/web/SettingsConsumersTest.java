@@ -2,45 +2,25 @@ package dev.throughline.settings.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The settings change what other features do: grooming's stale days and the story points field everywhere. */
-class SettingsConsumersTest extends ConnectedAppTest {
+class SettingsConsumersTest extends InstalledSiteTest {
 
     static final String PO = "po-consumer";
     static final long BOARD = 1;
 
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         String project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.grant(PO, project, "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("consumers-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private void saveSettings(String body) {

@@ -1,11 +1,11 @@
 package dev.throughline.settings.web;
 
-import dev.throughline.sandbox.JiraSandbox;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
+import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class SettingsJsonPinTest extends ConnectedAppTest {
             + "\"groups\":[\"roadmap-planners\"]}";
 
     private JiraSandbox jira;
-    private FakeJiraSite connect;
+    private JiraTokenSigner connect;
 
     @BeforeEach
     void start() {
@@ -30,7 +30,7 @@ class SettingsJsonPinTest extends ConnectedAppTest {
         SandboxSite site = jira.site();
         site.addUser(PO, "Product Owner");
         site.grant(PO, "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("pin-settings-" + UUID.randomUUID(), jira.baseUrl());
+        connect = new JiraTokenSigner("pin-settings-" + UUID.randomUUID(), jira.baseUrl());
         install(connect);
     }
 

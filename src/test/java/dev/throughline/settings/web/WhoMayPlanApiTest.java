@@ -1,18 +1,13 @@
 package dev.throughline.settings.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Themes and programs are site-wide: Jira administrators and the planners named in Throughline settings (by
  * accountId or through a Jira group) change them; everyone else reads. README "Who may change what".
  */
-class WhoMayPlanApiTest extends ConnectedAppTest {
+class WhoMayPlanApiTest extends InstalledSiteTest {
 
     private static final String VIEWER = "5b10a2844c20165700ede21g";
     private static final String PLANNER = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
@@ -30,26 +25,17 @@ class WhoMayPlanApiTest extends ConnectedAppTest {
     private static final String REASON =
             "Only Jira administrators and the planners named in Throughline settings can change themes and programs.";
 
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         for (String user : List.of(VIEWER, PLANNER, GROUP_PLANNER)) {
             site.grant(user, "WEB", "BROWSE_PROJECTS").grant(user, "MOB", "BROWSE_PROJECTS");
         }
         site.addToGroup(GROUP_PLANNER, "Roadmap-Planners").addToGroup(VIEWER, "jira-software-users");
-        connect = new FakeJiraSite("planning-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        namePlanners(connect, List.of(PLANNER), List.of("roadmap-planners"));
     }
 
-    @AfterEach
-    void stop() {
-        jira.stop();
+    @Override
+    protected void afterInstall() {
+        namePlanners(connect, List.of(PLANNER), List.of("roadmap-planners"));
     }
 
     private AppUnderTest.Reply send(String method, String path, String body, String accountId) {

@@ -1,46 +1,32 @@
 package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static dev.throughline.support.PinnedJson.assertPinned;
 import static dev.throughline.support.PinnedJson.staleAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Themes end to end: stored in the sandbox's app properties, linked through its bulk property endpoint. */
-class ThemeApiTest extends ConnectedAppTest {
+class ThemeApiTest extends InstalledSiteTest {
 
     private static final String PM = "pm-1";
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
 
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PM, "Product Manager");
         site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("themes-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-        namePlanners(connect, List.of(PM), List.of());
-        jira.resetTraffic();
     }
 
-    @AfterEach
-    void stop() {
-        jira.stop();
+    @Override
+    protected void afterInstall() {
+        namePlanners(connect, List.of(PM), List.of());
     }
 
     private AppUnderTest.Reply post(String path, String body) {

@@ -1,55 +1,41 @@
 package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Linking 250 issues takes three bulk tasks of 100; Jira failing part way is reported exactly, never as "HTTP 0". */
-class ThemeLinkBatchesTest extends ConnectedAppTest {
+class ThemeLinkBatchesTest extends InstalledSiteTest {
 
     private static final String PM = "pm-1";
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
     private String themeId;
     private List<String> keys;
 
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PM, "Product Manager");
         for (String project : List.of("WEB", "MOB", "PLAT")) {
             site.grant(PM, project, "BROWSE_PROJECTS").grant(PM, project, "EDIT_ISSUES");
         }
-        connect = new FakeJiraSite("batches-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
+    }
+
+    @Override
+    protected void afterInstall() {
         namePlanners(connect, List.of(PM), List.of());
         AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\",\"color\":\"teal\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         themeId = created.json().path("id").asText();
         keys = site.issues().stream().limit(250).map(SandboxIssue::key).toList();
-        jira.resetTraffic();
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private AppUnderTest.Reply post(String path, String body) {

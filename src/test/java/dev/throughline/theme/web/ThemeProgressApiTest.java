@@ -3,48 +3,30 @@ package dev.throughline.theme.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.FakeJiraSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Theme progress from the sandbox, checked against counts made by hand from the sandbox's own model. */
-class ThemeProgressApiTest extends ConnectedAppTest {
+class ThemeProgressApiTest extends InstalledSiteTest {
 
-    private JiraSandbox jira;
-    private SandboxSite site;
-    private FakeJiraSite connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser("pm-1", "PM");
         site.grant("pm-1", "WEB", "BROWSE_PROJECTS").grant("pm-1", "WEB", "EDIT_ISSUES")
                 .grant("pm-1", "MOB", "BROWSE_PROJECTS").grant("pm-1", "MOB", "EDIT_ISSUES")
                 .grantGlobal("pm-1", "ADMINISTER"); // creates the themes
         site.addUser("web-only", "Web viewer");
         site.grant("web-only", "WEB", "BROWSE_PROJECTS");
-        connect = new FakeJiraSite("progress-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private SandboxIssue epicWithChildren(String project) {

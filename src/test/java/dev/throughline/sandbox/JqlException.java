@@ -1,8 +1,0 @@
-package dev.throughline.sandbox;
-
-/** A JQL query Jira would reject with 400; the message mimics Jira's wording. */
-public class JqlException extends RuntimeException {
-    public JqlException(String message) {
-        super(message);
-    }
-}
