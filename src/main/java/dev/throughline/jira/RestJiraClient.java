@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,7 @@ final class RestJiraClient implements JiraClient {
 
     @Override
     public Map<String, String> displayNames(Collection<String> accountIds) {
-        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(Checks.noNulls("accountIds", List.copyOf(accountIds))));
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(Checks.noNulls("accountIds", List.copyOf(accountIds))));
         Map<String, String> names = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += USERS_PAGE) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PAGE));

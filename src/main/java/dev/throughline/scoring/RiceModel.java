@@ -1,6 +1,7 @@
 package dev.throughline.scoring;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /** RICE = Reach × Impact × Confidence ÷ Effort (Intercom's prioritisation score). */
@@ -54,6 +55,6 @@ public final class RiceModel implements ScoringModel {
     }
 
     static List<BigDecimal> decimals(String... values) {
-        return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+        return Arrays.stream(values).map(BigDecimal::new).toList();
     }
 }

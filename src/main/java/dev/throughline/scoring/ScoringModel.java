@@ -1,6 +1,7 @@
 package dev.throughline.scoring;
 
 import java.util.List;
+import java.util.Map;
 
 /** A product-value model: named inputs with their rules, and a formula over them. */
 public interface ScoringModel {
@@ -18,7 +19,7 @@ public interface ScoringModel {
     /** The score of already-checked inputs (see {@link InputParser}). */
     Score evaluate(ScoreInputs inputs);
 
-    default Score evaluate(java.util.Map<String, ?> rawInputs) {
+    default Score evaluate(Map<String, ?> rawInputs) {
         return evaluate(InputParser.parse(this, rawInputs));
     }
 }

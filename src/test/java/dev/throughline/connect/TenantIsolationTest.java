@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +31,8 @@ class TenantIsolationTest extends ConnectedAppTest {
     void installTwoSites() {
         jiraA = JiraSandbox.start(SandboxGenerator.demo());
         jiraB = JiraSandbox.start(SandboxGenerator.demo());
-        jiraA.site().setIssueProperty("WEB-1", "throughline.probe", java.util.Map.of("site", "A"));
-        jiraB.site().setIssueProperty("WEB-1", "throughline.probe", java.util.Map.of("site", "B"));
+        jiraA.site().setIssueProperty("WEB-1", "throughline.probe", Map.of("site", "A"));
+        jiraB.site().setIssueProperty("WEB-1", "throughline.probe", Map.of("site", "B"));
         siteA = new FakeJiraSite("site-a-" + UUID.randomUUID(), jiraA.baseUrl());
         siteB = new FakeJiraSite("site-b-" + UUID.randomUUID(), jiraB.baseUrl());
         install(siteA);

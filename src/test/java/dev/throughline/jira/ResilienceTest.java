@@ -1,5 +1,7 @@
 package dev.throughline.jira;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +27,14 @@ class ResilienceTest extends JiraWireMockTest {
     private static final String LINK = "/rest/api/3/issueLink";
     private static final NewIssueLink A_LINK = new NewIssueLink("Blocks", "TL-2", "TL-1");
 
-    private void stubFieldsAlways(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    private void stubFieldsAlways(ResponseDefinitionBuilder answer) {
         stub(get(urlPathEqualTo(FIELDS)).willReturn(answer));
     }
 
-    private void stubThenSucceed(com.github.tomakehurst.wiremock.client.MappingBuilder first,
-                                 com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
-                                 com.github.tomakehurst.wiremock.client.MappingBuilder second,
-                                 com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
+    private void stubThenSucceed(MappingBuilder first,
+                                 ResponseDefinitionBuilder failure,
+                                 MappingBuilder second,
+                                 ResponseDefinitionBuilder success) {
         stub(first.inScenario("s").whenScenarioStateIs(Scenario.STARTED).willReturn(failure).willSetStateTo("ok"));
         stub(second.inScenario("s").whenScenarioStateIs("ok").willReturn(success));
     }

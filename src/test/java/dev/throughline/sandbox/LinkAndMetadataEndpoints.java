@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -142,7 +143,7 @@ final class LinkAndMetadataEndpoints {
                 List<SandboxIssue> issues = site.issues().stream().filter(i -> i.projectId() == p.id()).toList();
                 ObjectNode details = project.putObject("insight").put("totalIssueCount", issues.size());
                 issues.stream().mapToLong(SandboxIssue::updatedEpochSecond).max().ifPresent(last ->
-                        details.put("lastIssueUpdateTime", JiraJson.dateTime(java.time.Instant.ofEpochSecond(last))));
+                        details.put("lastIssueUpdateTime", JiraJson.dateTime(Instant.ofEpochSecond(last))));
             }
             values.add(project);
         }

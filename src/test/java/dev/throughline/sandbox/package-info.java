@@ -3,16 +3,16 @@
  *
  * <p>Two layers, so the model can later move to main code without WireMock or Jackson:
  * <ul>
- *   <li>Site model (plain Java): {@link dev.throughline.sandbox.SandboxSite}, {@link dev.throughline.sandbox.SandboxGenerator},
- *       the records it holds, and the JQL subset ({@link dev.throughline.sandbox.JqlParser} for syntax,
- *       {@link dev.throughline.sandbox.JqlMatcher} for meaning).</li>
- *   <li>HTTP layer: {@link dev.throughline.sandbox.JiraSandbox} runs WireMock 3 with one global
+ *   <li>Site model (plain Java): {@link SandboxSite}, {@link SandboxGenerator},
+ *       the records it holds, and the JQL subset ({@link JqlParser} for syntax,
+ *       {@link JqlMatcher} for meaning).</li>
+ *   <li>HTTP layer: {@link JiraSandbox} runs WireMock 3 with one global
  *       {@code ResponseDefinitionTransformerV2} that routes every request to an endpoint class
  *       ({@code *Endpoints}) answering from the model, in the shapes of ../shared/jira/*.json
  *       (checked by {@code SpecConformanceTest}).</li>
  * </ul>
  *
- * <p>Conventions worth knowing: the site's clock is fixed ({@link dev.throughline.sandbox.SandboxSite#now()});
+ * <p>Conventions worth knowing: the site's clock is fixed ({@link SandboxSite#now()});
  * rank is one site-wide order; POST issueLink treats {@code inwardIssue} as the link's source ("A blocks B"
  * for {@code inwardIssue: A, outwardIssue: B}), as Jira does; without ORDER BY, search returns newest first.
  */

@@ -1,8 +1,10 @@
 package dev.throughline.theme;
 
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotFoundException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +69,7 @@ class ThemeCatalogTest {
     @Test
     void unknownThemeIsNotFound() {
         assertThatThrownBy(() -> new ThemeCatalog(List.of()).require("zz"))
-                .isInstanceOf(dev.throughline.problems.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -79,7 +81,7 @@ class ThemeCatalogTest {
 
         assertThat(changed.get(0).id()).isEqualTo("x");
         assertThat(changed.get(0).horizon()).isEqualTo(Horizon.NOW);
-        List<Theme> after = new java.util.ArrayList<>(catalog.themes());
+        List<Theme> after = new ArrayList<>(catalog.themes());
         for (Theme theme : changed) {
             after.replaceAll(t -> t.id().equals(theme.id()) ? theme : t);
         }

@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +86,7 @@ public class ProgramRollupService {
     private final ExecutorService folds;
     private final Cache<FetchKey, Fetched> cache;
     private final Cache<ResultKey, ProgramRollup> results;
-    private final Map<FetchKey, FetchProgress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FetchKey, FetchProgress> inProgress = new ConcurrentHashMap<>();
     private final SiteTtl siteTtl;
     private ChangeFeed feed = ChangeFeed.alone();
 
@@ -324,7 +326,7 @@ public class ProgramRollupService {
         private final AtomicLong read;
         private final Map<String, List<ProjectRollup>> parts = new LinkedHashMap<>();
         private final Map<String, SkippedProject> skipped = new LinkedHashMap<>();
-        private final List<CompletableFuture<Void>> lastFolds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<CompletableFuture<Void>> lastFolds = new CopyOnWriteArrayList<>();
         private volatile boolean failed;
 
         FetchRun(JiraClient client, ProgramDefinition program, PartitionQueue queue, List<String> fields,

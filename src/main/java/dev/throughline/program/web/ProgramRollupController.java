@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A program's rollup for the calling user, as JSON or CSV (context JWT). */
@@ -39,8 +40,8 @@ class ProgramRollupController {
     ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
         ProgramRollup rollup = rollups.rollup(caller, id, refresh);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
-                .body(ProgramCsv.of(rollup).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(ProgramCsv.of(rollup).getBytes(StandardCharsets.UTF_8));
     }
 }

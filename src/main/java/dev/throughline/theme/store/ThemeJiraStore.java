@@ -8,6 +8,7 @@ import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeCodec;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public class ThemeJiraStore {
         int size = 0;
         for (Theme theme : new ThemeCatalog(themes).themes()) {
             Map<String, Object> entry = ThemeCodec.toIndexMap(theme);
-            int entrySize = PropertyValue.ofMap(entry).json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            int entrySize = PropertyValue.ofMap(entry).json().getBytes(StandardCharsets.UTF_8).length + 1;
             if (!current.isEmpty() && size + entrySize > SHARD_BUDGET) {
                 shards.add(PropertyValue.ofMap(Map.of("themes", current)));
                 current = new ArrayList<>();

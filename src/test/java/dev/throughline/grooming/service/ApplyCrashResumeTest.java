@@ -1,5 +1,6 @@
 package dev.throughline.grooming.service;
 
+import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.AtlassianHostRestClients;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.grooming.RankPlan;
@@ -49,7 +50,7 @@ class ApplyCrashResumeTest extends ConnectedAppTest {
     static JiraSandbox jira;
     static SandboxSite site;
 
-    @Autowired com.atlassian.connect.spring.AtlassianHostRepository hosts;
+    @Autowired AtlassianHostRepository hosts;
     @Autowired AtlassianHostRestClients restClients;
     @Autowired JiraClientSettings settings;
     @Autowired UndoJiraStore undo;

@@ -1,7 +1,8 @@
 package dev.throughline.grooming.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.grooming.RankPlan;
+import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.LinkType;
 import dev.throughline.sandbox.SandboxGenerator;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -354,7 +356,7 @@ class GroomingApiTest extends ConnectedAppTest {
         target.add(0, refused);
         target.add(7, down);
         Map<String, Integer> rankedBefore = before.stream()
-                .collect(java.util.stream.Collectors.toMap(k -> k, site::timesRanked));
+                .collect(Collectors.toMap(k -> k, site::timesRanked));
         String error = "JIRA Agile cannot execute the rank operation at this time. Please try again later.";
         site.refuseRank(refused, 503, error);
         try {
@@ -379,7 +381,7 @@ class GroomingApiTest extends ConnectedAppTest {
                     .isEqualTo(before.stream().filter(k -> !others.contains(k)).toList());
             assertThat(body.path("verified").asBoolean()).isTrue();
             assertThat(texts(body.path("misplaced"))).contains(refused)
-                    .containsExactlyElementsOf(dev.throughline.grooming.RankPlan.verify(actual, target));
+                    .containsExactlyElementsOf(RankPlan.verify(actual, target));
         } finally {
             site.allowRank(refused);
         }
@@ -428,7 +430,7 @@ class GroomingApiTest extends ConnectedAppTest {
         assertThat(stale.json().path("results").get(1).path("outcome").asText()).isEqualTo("STALE");
         assertThat(site.issueProperty(site.requireIssue(unscored).id(), "throughline.value")).isEmpty();
         // an issue that is not on the board's backlog
-        String epic = site.issues().stream().filter(i -> i.type() == dev.throughline.sandbox.IssueType.EPIC)
+        String epic = site.issues().stream().filter(i -> i.type() == IssueType.EPIC)
                 .map(SandboxIssue::key).findFirst().orElseThrow();
         assertThat(post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
                 + "{\"issueKey\":\"" + epic + "\",\"version\":0}]}", PO).json().path("errors").findValuesAsText("field"))

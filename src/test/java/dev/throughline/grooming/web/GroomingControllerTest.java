@@ -7,6 +7,7 @@ import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.WsjfModel;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.support.SliceAuth;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -106,7 +107,7 @@ class GroomingControllerTest {
                         .content("{\"model\":\"\",\"inputs\":[1],\"extra\":1,\"items\":[{\"issueKey\":\"web 1\",\"version\":-1},"
                                 + "{\"issueKey\":\"WEB-2\",\"version\":1},{\"issueKey\":\"WEB-2\",\"version\":1}]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder(
                         "extra", "model", "inputs", "items[0].issueKey", "items[0].version", "items[2].issueKey")));
 
         mvc.perform(post("/api/boards/7/model").with(SliceAuth.contextUser("po-1")).contentType(MediaType.APPLICATION_JSON)

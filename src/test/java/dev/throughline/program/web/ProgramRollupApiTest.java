@@ -10,6 +10,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import dev.throughline.support.FakeJiraSite;
+import dev.throughline.web.Csv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,11 +280,11 @@ class ProgramRollupApiTest extends ConnectedAppTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,WEB,"));
         JsonNode epic = groups.path("epics").get(0);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("epic," + epic.path("id").asText() + ","
-                + dev.throughline.web.Csv.cell(site.requireIssue(epic.path("id").asText()).summary()) + ","));
-        assertThat(dev.throughline.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(dev.throughline.web.Csv.cell("-1")).isEqualTo("'-1");
-        assertThat(dev.throughline.web.Csv.cell("@SUM")).isEqualTo("'@SUM");
-        assertThat(dev.throughline.web.Csv.cell("+1,5")).isEqualTo("\"'+1,5\"");
-        assertThat(dev.throughline.web.Csv.cell("plain")).isEqualTo("plain");
+                + Csv.cell(site.requireIssue(epic.path("id").asText()).summary()) + ","));
+        assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.cell("-1")).isEqualTo("'-1");
+        assertThat(Csv.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(Csv.cell("+1,5")).isEqualTo("\"'+1,5\"");
+        assertThat(Csv.cell("plain")).isEqualTo("plain");
     }
 }

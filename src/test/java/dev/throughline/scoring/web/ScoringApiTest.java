@@ -1,9 +1,11 @@
 package dev.throughline.scoring.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.throughline.sandbox.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.scoring.store.ScoringJiraStore;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import dev.throughline.support.FakeJiraSite;
@@ -15,6 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -349,7 +356,7 @@ class ScoringApiTest extends ConnectedAppTest {
 
     @Test
     void bulkOfMoreThanAHundredItemsIsRejected() {
-        String items = String.join(",", java.util.Collections.nCopies(101, item("WEB-38", 0)));
+        String items = String.join(",", Collections.nCopies(101, item("WEB-38", 0)));
 
         AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + items + "]}", connect.contextToken(OWNER));
 
@@ -378,7 +385,7 @@ class ScoringApiTest extends ConnectedAppTest {
         assertThat(extractions.path("extractions").findValuesAsText("alias")).containsExactly("valueScore", "valueModel", "valueUpdated");
         assertThat(extractions.path("extractions").findValuesAsText("type")).containsExactly("number", "string", "date");
         JsonNode context = modules.path("jiraIssueContexts").get(0);
-        assertThat(context.path("key").asText()).isEqualTo(dev.throughline.scoring.store.ScoringJiraStore.CONTEXT_MODULE_KEY);
+        assertThat(context.path("key").asText()).isEqualTo(ScoringJiraStore.CONTEXT_MODULE_KEY);
         assertThat(context.path("target").path("url").asText()).startsWith("/panels/issue-value?issueKey={issue.key}");
     }
 
@@ -392,12 +399,12 @@ class ScoringApiTest extends ConnectedAppTest {
 
     JsonNode sandboxSearch(String jql) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(jira.baseUrl() + "/rest/api/3/search/jql"))
+            var request = HttpRequest.newBuilder(URI.create(jira.baseUrl() + "/rest/api/3/search/jql"))
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jql\":\"" + jql + "\",\"fields\":[\"key\"]}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jql\":\"" + jql + "\",\"fields\":[\"key\"]}"))
                     .build();
-            String body = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.ConnectedAppTest;
 import dev.throughline.support.FakeJiraSite;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ThemeProgressApiTest extends ConnectedAppTest {
 
         assertThat(theme.path("progress").path("itemsTotal").asInt()).isEqualTo(work.size());
         assertThat(theme.path("progress").path("itemsDone").asInt()).isEqualTo(done);
-        assertThat(theme.path("progress").path("pointsTotal").asDouble()).isEqualTo(points, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(theme.path("progress").path("pointsTotal").asDouble()).isEqualTo(points, Offset.offset(0.001));
         assertThat(theme.path("linkedEpics").get(0).asText()).isEqualTo(epic.key());
         assertThat(jira.servedCount(JiraSandbox.SEARCH)).isLessThanOrEqualTo(3); // linked issues, children: no per-issue calls
     }
