@@ -3,6 +3,7 @@ package dev.throughline.connect;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,7 +17,7 @@ class ConnectErrorControllerReplacement {
 
     static final String ACSB_ERROR_CONTROLLER = "atlassianConnectErrorController";
 
-    @org.springframework.context.annotation.Bean
+    @Bean
     static BeanDefinitionRegistryPostProcessor removeAcsbErrorController() {
         return new BeanDefinitionRegistryPostProcessor() {
             @Override

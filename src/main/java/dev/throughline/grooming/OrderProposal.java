@@ -2,6 +2,7 @@ package dev.throughline.grooming;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class OrderProposal {
     private static List<List<Integer>> withCyclesInCurrentOrder(List<List<Integer>> blocks, List<List<Integer>> cycles) {
         int n = blocks.size();
         int[] cycleOf = new int[n];
-        java.util.Arrays.fill(cycleOf, -1);
+        Arrays.fill(cycleOf, -1);
         for (int c = 0; c < cycles.size(); c++) {
             for (int member : cycles.get(c)) {
                 cycleOf[member] = c;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** Turns Jira's JSON answers into the package's records. */
@@ -146,8 +147,8 @@ final class JiraReaders {
     static JiraProject project(JsonNode node) {
         JsonNode count = node.path("insight").path("totalIssueCount");
         return new JiraProject(node.path("id").asLong(), node.path("key").asText(), node.path("name").asText(),
-                count.canConvertToLong() && count.isIntegralNumber() ? java.util.OptionalLong.of(count.asLong())
-                        : java.util.OptionalLong.empty());
+                count.canConvertToLong() && count.isIntegralNumber() ? OptionalLong.of(count.asLong())
+                        : OptionalLong.empty());
     }
 
     static RankOutcome rankEntry(JsonNode node) {

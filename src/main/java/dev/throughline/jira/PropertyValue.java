@@ -2,6 +2,7 @@ package dev.throughline.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ public record PropertyValue(String json) {
     public PropertyValue {
         Objects.requireNonNull(json, "json");
         json = Json.write(Json.parse(json));
-        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new IllegalArgumentException("property value larger than 32 KB");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Simulates weeks of work: each simulated week draws one past week's done count (and, with scope growth, one
@@ -83,7 +84,7 @@ final class MonteCarloForecaster {
      */
     static int[] exactWeeks(long remainingItems, long[] doneHistory) {
         int remaining = (int) Math.min(remainingItems, Integer.MAX_VALUE - 1);
-        java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
+        TreeMap<Long, Integer> counts = new TreeMap<>();
         for (long done : doneHistory) {
             counts.merge(done, 1, Integer::sum);
         }

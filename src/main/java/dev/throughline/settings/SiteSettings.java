@@ -4,6 +4,8 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,11 +137,11 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        if (value instanceof java.math.BigInteger big && big.bitLength() < 63) {
+        if (value instanceof BigInteger big && big.bitLength() < 63) {
             return big.longValue();
         }
-        if (value instanceof java.math.BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0
-                && decimal.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+        if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0
+                && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
             return decimal.longValueExact();
         }
         errors.add(new FieldError(field, message));

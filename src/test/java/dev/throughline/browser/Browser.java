@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,7 +104,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(String css, Pattern pattern) {
-        waiter().until((Function<org.openqa.selenium.WebDriver, Boolean>) d -> {
+        waiter().until((Function<WebDriver, Boolean>) d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && pattern.matcher(found.get(0).getText()).find();
         });
@@ -116,7 +117,7 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
-    <T> T until(Function<org.openqa.selenium.WebDriver, T> condition) {
+    <T> T until(Function<WebDriver, T> condition) {
         return waiter().until(condition);
     }
 

@@ -1,10 +1,12 @@
 package dev.throughline.browser;
 
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
+import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.regex.Pattern;
 
@@ -45,7 +47,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
                 .contains("Done by (85 %)");
 
         // the charts follow a theme picked above them: its burn-up ends at the theme's item count
-        org.openqa.selenium.support.ui.Select scope = new org.openqa.selenium.support.ui.Select(b.visible("#chart-scope"));
+        Select scope = new Select(b.visible("#chart-scope"));
         assertThat(scope.getOptions()).hasSizeGreaterThan(1);
         String themeName = scope.getOptions().get(1).getText().replace("Theme: ", "");
         scope.selectByIndex(1);
@@ -87,13 +89,13 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
 
     @Test
     void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
-        String created = new dev.throughline.support.AppUnderTest(port).post("/api/programs",
+        String created = new AppUnderTest(port).post("/api/programs",
                 "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}", sandbox.site().contextToken("admin"))
                 .json().path("id").asText();
         Browser b = browser();
         b.open(frame("programs"));
         b.intoApp();
-        new org.openqa.selenium.support.ui.Select(b.clickable("#program-picker")).selectByValue(created);
+        new Select(b.clickable("#program-picker")).selectByValue(created);
         b.waitForText("#progress-text", Pattern.compile("% complete"));
 
         b.script("document.getElementById('program-edit').focus();");
@@ -110,7 +112,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.press(Keys.ENTER);
         b.visible("#program-delete-confirm-button").click();
         b.until(d -> d.findElements(By.cssSelector("#program-picker option[value='" + created + "']")).isEmpty());
-        assertThat(new dev.throughline.support.AppUnderTest(port).get("/api/programs/" + created,
+        assertThat(new AppUnderTest(port).get("/api/programs/" + created,
                 sandbox.site().contextToken("admin")).status()).isEqualTo(404);
         assertNoConsoleErrors();
     }

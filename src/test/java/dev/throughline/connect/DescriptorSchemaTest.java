@@ -2,6 +2,7 @@ package dev.throughline.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Format;
 import com.networknt.schema.JsonMetaSchema;
@@ -57,7 +58,7 @@ class DescriptorSchemaTest extends ConnectedAppTest {
         assertThat(configure.path("url").asText()).isEqualTo("/admin/settings");
         assertThat(configure.path("name").path("value").asText()).isNotBlank();
         assertThat(violations(descriptor)).isEmpty();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) configure).put("weight", "heavy");
+        ((ObjectNode) configure).put("weight", "heavy");
         assertThat(violations(descriptor)).isNotEmpty(); // the schema does check the module
     }
 

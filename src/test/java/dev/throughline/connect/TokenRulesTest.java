@@ -29,7 +29,7 @@ class TokenRulesTest extends ConnectedAppTest {
 
     private JiraTokenSigner site;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     private final Logger acsb = (Logger) LoggerFactory.getLogger("com.atlassian.connect");
     private Level rootLevel;
     private Level acsbLevel;

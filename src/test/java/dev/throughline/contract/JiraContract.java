@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,7 +145,7 @@ public final class JiraContract {
                 if (op.getValue().path("deprecated").asBoolean(false)) {
                     String regex = Arrays.stream(path.getKey().split("\\{[^}]+}", -1))
                             .map(Pattern::quote).collect(Collectors.joining("[^/]+"));
-                    deprecated.add(new DeprecatedOperation(op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(), Pattern.compile(regex)));
+                    deprecated.add(new DeprecatedOperation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), Pattern.compile(regex)));
                 }
             }));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.throughline.grooming;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ class GroomingValueTypesTest {
 
     @Test
     void aBacklogItemKeepsAnImmutableCopyOfItsBlockers() {
-        java.util.HashSet<String> blockers = new java.util.HashSet<>(Set.of("B"));
+        HashSet<String> blockers = new HashSet<>(Set.of("B"));
         BacklogItem item = new BacklogItem("A", BigDecimal.ONE, false, blockers);
         blockers.add("C");
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,7 +140,7 @@ class ClientAgainstSandboxTest {
         long expected = client.search(new SearchRequest(Jql.projectIs("PLAT"), List.of("id"), List.of(), 20)).count();
         sandbox.resetTraffic();
 
-        List<JiraIssue> pages = new java.util.ArrayList<>();
+        List<JiraIssue> pages = new ArrayList<>();
         var iterator = client.search(new SearchRequest(Jql.projectIs("PLAT"), List.of("id"), List.of(), 20)).iterator();
         pages.add(iterator.next());
         sandbox.failNext(JiraSandbox.SEARCH, 2, 429, 1);

@@ -4,6 +4,8 @@ import dev.throughline.contract.WireMockContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,10 +35,10 @@ class ContractCheckTest extends JiraWireMockTest {
         checkContract = false;
         stub(get(urlPathEqualTo("/rest/api/3/task/1")).willReturn(okJson(q("{'id':'1','status':'COMPLETE'}"))));
         stub(post(urlPathEqualTo("/rest/api/3/issue/properties/multi"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(303)
+                .willReturn(WireMock.aResponse().withStatus(303)
                         .withHeader("Location", "/rest/api/3/task/1")));
 
-        client.putIssuePropertiesInBulk(List.of(new IssuePropertyUpdate(1, java.util.Map.of("k", PropertyValue.ofJson("1")))));
+        client.putIssuePropertiesInBulk(List.of(new IssuePropertyUpdate(1, Map.of("k", PropertyValue.ofJson("1")))));
 
         assertThat(WireMockContract.violations(jira.getAllServeEvents()))
                 .anySatisfy(v -> assertThat(v).contains("GET /rest/api/3/task/1 -> 200")

@@ -14,6 +14,7 @@ import org.springframework.web.client.RestTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -75,7 +76,7 @@ abstract class JiraWireMockTest {
         return clientWith(settings, sleeper, () -> 0.5);
     }
 
-    JiraClient clientWith(JiraClientSettings settings, Sleeper sleeper, java.util.function.DoubleSupplier random) {
+    JiraClient clientWith(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random) {
         RetryInterceptor retry = new RetryInterceptor(settings, sleeper, random);
         return new RestJiraClient(JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings),
                 jira.baseUrl(), List.of(), retry), ADDON_KEY, settings, sleeper, ticker);

@@ -1,5 +1,7 @@
 package dev.throughline.jira;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +30,14 @@ class ResilienceTest extends JiraWireMockTest {
     private static final List<IssuePropertyUpdate> A_BULK_WRITE = List.of(new IssuePropertyUpdate(10001,
             Map.of("throughline.value", PropertyValue.ofJson("{\"score\":3}"))));
 
-    private void stubFieldsAlways(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    private void stubFieldsAlways(ResponseDefinitionBuilder answer) {
         stub(get(urlPathEqualTo(FIELDS)).willReturn(answer));
     }
 
-    private void stubThenSucceed(com.github.tomakehurst.wiremock.client.MappingBuilder first,
-                                 com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
-                                 com.github.tomakehurst.wiremock.client.MappingBuilder second,
-                                 com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
+    private void stubThenSucceed(MappingBuilder first,
+                                 ResponseDefinitionBuilder failure,
+                                 MappingBuilder second,
+                                 ResponseDefinitionBuilder success) {
         stub(first.inScenario("s").whenScenarioStateIs(Scenario.STARTED).willReturn(failure).willSetStateTo("ok"));
         stub(second.inScenario("s").whenScenarioStateIs("ok").willReturn(success));
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class SearchPageReaderTest {
 
     @Test
     void anEagerPageKeepsItsIssues() {
-        JiraIssue issue = new JiraIssue("1", "A-1", IssueFields.none(), java.util.Map.of());
+        JiraIssue issue = new JiraIssue("1", "A-1", IssueFields.none(), Map.of());
         SearchPage page = new SearchPage(List.of(issue), Optional.empty());
         assertThat(page.keys()).containsExactly("A-1");
         assertThat(page.issues()).containsExactly(issue);

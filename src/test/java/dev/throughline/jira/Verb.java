@@ -2,9 +2,11 @@ package dev.throughline.jira;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +44,7 @@ record Verb(String name, String method, String path, Supplier<ResponseDefinition
     }
 
     Verb also(Supplier<MappingBuilder> stub) {
-        List<Supplier<MappingBuilder>> stubs = new java.util.ArrayList<>(otherStubs);
+        List<Supplier<MappingBuilder>> stubs = new ArrayList<>(otherStubs);
         stubs.add(stub);
         return new Verb(name, method, path, success, stubs, call, checkSuccess, repeatable, onNotFound, connectApi);
     }
@@ -56,7 +58,7 @@ record Verb(String name, String method, String path, Supplier<ResponseDefinition
         String body = connectApi
                 ? "{\"message\":\"" + message + "\",\"statusCode\":" + status + "}"
                 : "{\"errorMessages\":[\"" + message + "\"],\"errors\":{}}";
-        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(status)
+        return WireMock.aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body);
     }
 

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -148,7 +149,7 @@ final class Verbs {
                                 + "'values':[{'id':'10000','key':'TL','name':'Throughline','insight':{'totalIssueCount':4200}}]}"),
                         c -> c.projectsWithIssueCounts(List.of("TL")).toList(),
                         r -> assertThat(r).isEqualTo(List.of(new JiraProject(10000, "TL", "Throughline",
-                                java.util.OptionalLong.of(4200))))),
+                                OptionalLong.of(4200))))),
                 Verb.of("browsableProjects", "POST", "/rest/api/3/permissions/check",
                         () -> ok("{'projectPermissions':[{'permission':'BROWSE_PROJECTS','projects':[10000],'issues':[]}],"
                                 + "'globalPermissions':[]}"),

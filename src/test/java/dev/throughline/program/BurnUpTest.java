@@ -3,6 +3,8 @@ package dev.throughline.program;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import static dev.throughline.program.TestIssue.rollUp;
 import static dev.throughline.program.TestIssue.story;
@@ -37,11 +39,11 @@ class BurnUpTest {
     @Test
     void aDoneItemWithoutResolutionDateCountsAsDoneThisWeek() {
         ProgramIssue unresolvedDone = new ProgramIssue("A-1", "", "A", IssueKind.STANDARD, StatusCategory.DONE,
-                java.util.Optional.empty(), day(2, 25), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Optional.empty(),
-                java.util.List.of(), 0, java.util.List.of(), java.util.List.of());
+                Optional.empty(), day(2, 25), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                List.of(), 0, List.of(), List.of());
 
-        ProgramResult result = RollupEngine.rollUpIssues(TestIssue.settings(), java.util.List.of(unresolvedDone));
+        ProgramResult result = RollupEngine.rollUpIssues(TestIssue.settings(), List.of(unresolvedDone));
 
         assertThat(result.programBurnUp().points()).containsExactly(
                 new BurnUpPoint(day(2, 23), 1, 0), new BurnUpPoint(day(3, 2), 1, 1));
@@ -49,6 +51,6 @@ class BurnUpTest {
 
     @Test
     void anEmptyProgramHasAnEmptyBurnUp() {
-        assertThat(RollupEngine.rollUpIssues(TestIssue.settings(), java.util.List.of()).programBurnUp().points()).isEmpty();
+        assertThat(RollupEngine.rollUpIssues(TestIssue.settings(), List.of()).programBurnUp().points()).isEmpty();
     }
 }

@@ -3,6 +3,8 @@ package dev.throughline.program;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,8 +128,8 @@ class DependencyTest {
         RollupSettings settings = settings().withThemeEnds(Map.of("T", MAY_1));
         List<ProgramIssue> issues = TestIssue.all(epic("A-1").themes("T"),
                 story("A-2").parent("A-1").due(MAY_1).blockedBy("B-1"), story("B-1").due(JUNE_1).blocks("A-2"));
-        List<ProgramIssue> reversed = new java.util.ArrayList<>(issues);
-        java.util.Collections.reverse(reversed);
+        List<ProgramIssue> reversed = new ArrayList<>(issues);
+        Collections.reverse(reversed);
 
         DependencyReport forward = RollupEngine.rollUpIssues(settings, issues).dependencies();
         DependencyReport backward = RollupEngine.rollUpIssues(settings, reversed).dependencies();

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.throughline.program.TestIssue.CURRENT_WEEK;
@@ -169,7 +170,7 @@ class ForecastTest {
 
         Forecast forecast = rollUp(settings().withThroughputWeeks(4), issues).programForecast();
         RollupSettings onSunday = new RollupSettings(ProgressBasis.ISSUE_COUNT, false, 4, 100, 1, sunday,
-                java.util.Map.of(), false);
+                Map.of(), false);
 
         assertThat(forecast.percentile(50).weekStart()).contains(CURRENT_WEEK.plusWeeks(1));
         assertThat(onSunday.currentWeek()).isEqualTo(CURRENT_WEEK);

@@ -5,6 +5,7 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ class ProgramDraftTest {
     void aProgramStoredBeforeScopeGrowthExistedReadsItAsOffAndANewOneKeepsIt() {
         ProgramDefinition growing = new ProgramDefinition("p1", "P", List.of("WEB"), Optional.empty(),
                 ProgressBasis.ISSUE_COUNT, false, true, 12, 1);
-        Map<String, Object> stored = new java.util.LinkedHashMap<>(ProgramCodec.toMap(growing));
+        Map<String, Object> stored = new LinkedHashMap<>(ProgramCodec.toMap(growing));
 
         assertThat(ProgramCodec.fromMap(stored)).isEqualTo(growing);
         stored.remove("scopeGrowth");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class SandboxGenerator {
 
     private SandboxSite build(int[] shares) {
         int projectCount = shares.length;
-        long issueCount = java.util.Arrays.stream(shares).asLongStream().sum();
+        long issueCount = Arrays.stream(shares).asLongStream().sum();
         List<SandboxProject> projects = new ArrayList<>();
         List<SandboxVersion> versions = new ArrayList<>();
         List<SandboxBoard> boards = new ArrayList<>();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,7 @@ class SandboxGeneratorTest {
             assertThat(issue.updated()).isBeforeOrEqualTo(now);
         }
         Set<Integer> months = demo.issues().stream()
-                .map(i -> i.created().atZone(java.time.ZoneOffset.UTC).getMonthValue()).collect(Collectors.toSet());
+                .map(i -> i.created().atZone(ZoneOffset.UTC).getMonthValue()).collect(Collectors.toSet());
         assertThat(months).hasSizeGreaterThanOrEqualTo(6);
     }
 

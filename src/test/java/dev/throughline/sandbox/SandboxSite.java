@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,13 @@ public final class SandboxSite {
     private final long firstIssueId;
     private final Map<String, Integer> indexByKey;
     private final Map<Long, List<IssueLink>> linksByIssue = new HashMap<>();
-    private final Map<Long, IssueLink> links = new java.util.LinkedHashMap<>();
+    private final Map<Long, IssueLink> links = new LinkedHashMap<>();
     private long nextLinkId;
     private final List<Long> rankOrder;
     private int[] rankPositionByIndex; // null when stale
     private final Map<Long, RankRefusal> rankRefusals = new HashMap<>();
     private final Map<Long, Integer> timesRanked = new HashMap<>();
-    private final Map<String, SandboxUser> users = new java.util.LinkedHashMap<>();
+    private final Map<String, SandboxUser> users = new LinkedHashMap<>();
     private final SandboxPermissions permissions = new SandboxPermissions();
     private final Map<String, Set<String>> groupsByUser = new HashMap<>(); // group names, in the order joined
     private final PropertyStore issueProperties = new PropertyStore();

@@ -4,9 +4,12 @@ import com.atlassian.connect.spring.IgnoreJwt;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxProject;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -46,9 +49,9 @@ class SandboxHomeController {
 
     /** Jira's issue URL, for links opened in a new tab: the issue inside the sandbox frame. */
     @GetMapping("/browse/{issueKey}")
-    String browse(@org.springframework.web.bind.annotation.PathVariable String issueKey) {
+    String browse(@PathVariable String issueKey) {
         if (!issueKey.matches("[A-Z][A-Z0-9_]*-\\d+")) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/sandbox/frame?module=value-context&issue=" + issueKey;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FormulaTest {
 
@@ -121,7 +122,7 @@ class FormulaTest {
                 criterion("value", "Value", "2", Criterion.Kind.BENEFIT),
                 criterion("effort", "Effort", "1", Criterion.Kind.COST)));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                         () -> new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 0)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cost");

@@ -5,10 +5,14 @@ import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.throughline.jira.PropertyValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,10 +134,10 @@ class ValueRecordTest {
         assertThat(numbered.accepts(0)).isTrue();
         assertThat(numbered.accepts(2)).isFalse();
 
-        Map<String, Object> badDate = new java.util.HashMap<>(ValueRecordCodec.toMap(first));
+        Map<String, Object> badDate = new HashMap<>(ValueRecordCodec.toMap(first));
         badDate.put("updatedAt", "yesterday");
         assertThat(ValueRecordCodec.read(badDate).unreadable()).isTrue();
-        Map<String, Object> zeroVersion = new java.util.HashMap<>(ValueRecordCodec.toMap(first));
+        Map<String, Object> zeroVersion = new HashMap<>(ValueRecordCodec.toMap(first));
         zeroVersion.put("version", 0);
         assertThat(ValueRecordCodec.read(zeroVersion).unreadable()).isTrue();
         assertThat(ValueRecordCodec.read("legacy text").unreadable()).isTrue();
@@ -150,8 +154,8 @@ class ValueRecordTest {
 
     @Test
     void fullHistoryOfTheLargestScorecardStaysFarBelowJirasPropertyLimit() {
-        List<Criterion> criteria = new java.util.ArrayList<>();
-        Map<String, Object> inputs = new java.util.HashMap<>();
+        List<Criterion> criteria = new ArrayList<>();
+        Map<String, Object> inputs = new HashMap<>();
         for (int i = 0; i < Scorecard.MAX_CRITERIA; i++) {
             String key = ("criterion_with_a_long_key_" + i + "_xxxxxxxxxxxx").substring(0, 40);
             criteria.add(new Criterion(key, "Criterion " + i, new BigDecimal("999.123456"), BigDecimal.ZERO,
@@ -165,9 +169,9 @@ class ValueRecordTest {
                     "557058:0a1b2c3d-4e5f-6789-abcd-ef0123456789");
         }
 
-        String json = dev.throughline.jira.PropertyValue.ofMap(ValueRecordCodec.toMap(record)).json();
+        String json = PropertyValue.ofMap(ValueRecordCodec.toMap(record)).json();
 
-        assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(32_768);
-        System.out.printf("largest throughline.value: %,d bytes (Jira's limit 32,768)%n", json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
+        System.out.printf("largest throughline.value: %,d bytes (Jira's limit 32,768)%n", json.getBytes(StandardCharsets.UTF_8).length);
     }
 }

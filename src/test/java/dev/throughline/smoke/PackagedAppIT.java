@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +76,8 @@ class PackagedAppIT {
 
     @Test
     void theShippedJarHoldsNoSandboxSite() throws Exception {
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(packagedJar().toFile())) {
-            assertThat(jar.stream().map(java.util.jar.JarEntry::getName)
+        try (JarFile jar = new JarFile(packagedJar().toFile())) {
+            assertThat(jar.stream().map(JarEntry::getName)
                     .filter(name -> name.contains("sandboxsite") || name.contains("static/sandbox")
                             || name.contains("templates/sandbox") || name.contains("wiremock")
                             || name.contains("selenium")))

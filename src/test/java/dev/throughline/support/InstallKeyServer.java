@@ -1,6 +1,7 @@
 package dev.throughline.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,7 +30,7 @@ public final class InstallKeyServer {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         server.stubFor(get(urlEqualTo("/" + KID)).willReturn(aResponse().withStatus(200).withBody(KEY.publicPem())));
-        server.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+        server.stubFor(get(WireMock.anyUrl()).atPriority(10)
                 .willReturn(aResponse().withStatus(404)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;

@@ -4,6 +4,7 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +131,8 @@ class ThemeDraftTest {
     @Test
     void quarterArithmetic() {
         assertThat(Quarter.parse("2027-Q4").next()).isEqualTo(new Quarter(2028, 1));
-        assertThat(Quarter.parse("2027-Q2").lastDay()).isEqualTo(java.time.LocalDate.of(2027, 6, 30));
-        assertThat(Quarter.of(java.time.LocalDate.of(2026, 11, 23))).isEqualTo(new Quarter(2026, 4));
+        assertThat(Quarter.parse("2027-Q2").lastDay()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(Quarter.of(LocalDate.of(2026, 11, 23))).isEqualTo(new Quarter(2026, 4));
         assertThatThrownBy(() -> Quarter.parse("2027-Q5")).isInstanceOf(IllegalArgumentException.class);
     }
 }

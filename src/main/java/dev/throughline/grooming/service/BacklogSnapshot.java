@@ -4,6 +4,7 @@ import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.ScoreRanks;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record BacklogSnapshot(long boardId, List<BacklogRow> rows, Map<BacklogFl
         for (BacklogFlag flag : BacklogFlag.values()) {
             counts.put(flag, flagCounts.getOrDefault(flag, 0));
         }
-        flagCounts = java.util.Collections.unmodifiableMap(counts);
+        flagCounts = Collections.unmodifiableMap(counts);
         scoreRanks = Map.copyOf(scoreRanks);
     }
 

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value order, applies an order with
@@ -126,7 +127,7 @@ public class GroomingService {
         }
         List<BacklogItem> items = snapshot.rows().stream().map(row -> {
             BacklogItem item = new BacklogItem(row.key(), row.score().orElse(null), pins.contains(row.key()),
-                    row.openBlockers().stream().filter(b -> !b.equals(row.key())).collect(java.util.stream.Collectors.toSet()));
+                    row.openBlockers().stream().filter(b -> !b.equals(row.key())).collect(Collectors.toSet()));
             return item;
         }).toList();
         ProposedOrder proposed = OrderProposal.propose(items, options);

@@ -2,6 +2,8 @@ package dev.throughline.program.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,7 @@ final class PartitionQueue {
     PartitionQueue(List<String> projectKeys, int pageSize, int concurrency) {
         this.pageSize = pageSize;
         this.concurrency = concurrency;
-        this.claims = new java.util.LinkedHashMap<>();
+        this.claims = new LinkedHashMap<>();
         for (String key : projectKeys) {
             KeyClaims projectClaims = new KeyClaims(concurrency);
             claims.put(key, projectClaims);
@@ -66,7 +68,7 @@ final class PartitionQueue {
             totalPages += pages(issueCounts.getOrDefault(key, 0L));
         }
         long fairShare = Math.max(1, (totalPages + concurrency - 1) / concurrency);
-        Map<String, Integer> readersOf = new java.util.HashMap<>();
+        Map<String, Integer> readersOf = new HashMap<>();
         for (String key : claims.keySet()) {
             long pages = pages(issueCounts.getOrDefault(key, 0L));
             // pieces of at most half a fair share, so the longest-first order can even out the workers' ends

@@ -8,6 +8,7 @@ import dev.throughline.program.ProgramResult;
 import dev.throughline.web.Csv;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,6 @@ final class ProgramCsv {
     }
 
     private static String hours(long seconds) {
-        return plain(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, java.math.RoundingMode.HALF_UP));
+        return plain(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,7 +273,7 @@ public class IssueValueService {
 
     /** A new record over whatever is stored: a readable record keeps its history, an unreadable one is replaced. */
     private static ValueRecord replacing(StoredValue current, ScoringModel model, ScoreInputs inputs,
-                                         java.time.Instant at, String by) {
+                                         Instant at, String by) {
         return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model,
                 inputs, at, by);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ class BacklogCacheUnitTest {
     static final Site B = new Site("site-b", URI.create("https://b.atlassian.net"));
 
     static BacklogSnapshot snapshot(long board, String... keys) {
-        return new BacklogSnapshot(board, java.util.Arrays.stream(keys).map(key -> new BacklogRow(key, "", "Story",
+        return new BacklogSnapshot(board, Arrays.stream(keys).map(key -> new BacklogRow(key, "", "Story",
                 "To Do", Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(BacklogFlag.UNSCORED), Set.of(), Optional.of(1L), Optional.of("WEB"), 0,
                 Map.of())).toList(), Map.of(), Instant.EPOCH);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class BacklogReaderTest {
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     static JiraIssue issue(String key, String parentKey) {
-        Map<String, Object> fields = new java.util.HashMap<>(Map.of("summary", key));
+        Map<String, Object> fields = new HashMap<>(Map.of("summary", key));
         if (parentKey != null) {
             fields.put("parent", Map.of("key", parentKey, "fields", Map.of("status", Map.of("statusCategory", Map.of("key", "new")))));
         }
@@ -58,7 +59,7 @@ class BacklogReaderTest {
 
         BacklogSnapshot snapshot = BacklogReader.read(client, 1L, NOW, 90);
 
-        Map<String, BacklogRow> rows = new java.util.HashMap<>();
+        Map<String, BacklogRow> rows = new HashMap<>();
         snapshot.rows().forEach(row -> rows.put(row.key(), row));
         assertThat(rows.get("WEB-2").inheritedThemeIds()).containsExactly("t1");
         assertThat(rows.get("WEB-2").themesFrom()).contains("WEB-1");

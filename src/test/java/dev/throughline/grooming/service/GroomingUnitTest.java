@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.throughline.grooming.BacklogFlag.*;
+import static dev.throughline.grooming.BacklogFlag.BLOCKED;
+import static dev.throughline.grooming.BacklogFlag.NO_ESTIMATE;
+import static dev.throughline.grooming.BacklogFlag.NO_THEME;
+import static dev.throughline.grooming.BacklogFlag.PARENT_DONE;
+import static dev.throughline.grooming.BacklogFlag.STALE;
+import static dev.throughline.grooming.BacklogFlag.UNSCORED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Flags, the undo encoding, the restore rule and the rank run's 207 and interruption handling, by hand. */

@@ -6,11 +6,14 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.tenant.Site;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestTemplate;
 
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -36,9 +39,9 @@ final class BenchJira {
         final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
 
         @Override
-        public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
-                                            org.springframework.http.client.ClientHttpRequestExecution execution)
-                throws java.io.IOException {
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body,
+                                            ClientHttpRequestExecution execution)
+                throws IOException {
             long start = System.nanoTime();
             try {
                 return execution.execute(request, body);

@@ -3,7 +3,9 @@ package dev.throughline.program.service;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class KeyClaimsTest {
 
     @Test
     void everyKeyIsClaimedExactlyOnceWhateverTheInterleaving() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(7);
         for (int round = 0; round < 200; round++) {
             long[] existing = LongStream.rangeClosed(1, 1000).filter(k -> random.nextInt(4) != 0).toArray();
             long[] starts = {1, 1 + random.nextInt(1000), 1 + random.nextInt(1000), 1 + random.nextInt(1000)};
@@ -68,13 +70,13 @@ class KeyClaimsTest {
                 if (running.isEmpty()) break;
                 int r = running.get(random.nextInt(running.size()));
                 int end = Math.min(existing.length, position[r] + 1 + random.nextInt(7));
-                long[] page = java.util.Arrays.copyOfRange(existing, position[r], end);
+                long[] page = Arrays.copyOfRange(existing, position[r], end);
                 int taken = claims.claim(r, page);
                 for (int i = 0; i < taken; i++) folded.add(page[i]);
                 position[r] = end;
                 stopped[r] = taken < page.length || end == existing.length || claims.reachedNext(r);
             }
-            assertThat(folded).as("round %d, starts %s", round, java.util.Arrays.toString(starts))
+            assertThat(folded).as("round %d, starts %s", round, Arrays.toString(starts))
                     .doesNotHaveDuplicates().hasSize(existing.length);
         }
     }

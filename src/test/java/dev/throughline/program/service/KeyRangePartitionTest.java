@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -119,7 +120,7 @@ class KeyRangePartitionTest {
 
         List<String> order = List.copyOf(calls);
         int firstSearch = order.indexOf("start searchPage");
-        List<Integer> propertyReads = new java.util.ArrayList<>();
+        List<Integer> propertyReads = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             if (order.get(i).equals("end getProperty")) {
                 propertyReads.add(i);

@@ -4,10 +4,13 @@ import dev.throughline.jira.Jql;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +29,7 @@ class PartitionQueueTest {
         assertThat(List.of(queue.next().orElseThrow(), queue.next().orElseThrow(), queue.next().orElseThrow()))
                 .extracting(Partition::projectKey).containsExactly("A", "B", "C");
 
-        java.util.concurrent.CompletableFuture<Optional<Partition>> idle = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Optional<Partition>> idle = CompletableFuture.supplyAsync(() -> {
             try {
                 return queue.next();
             } catch (InterruptedException e) {
@@ -36,7 +39,7 @@ class PartitionQueueTest {
         Thread.sleep(100);
         assertThat(idle).isNotDone();
         queue.plan(Map.of());
-        assertThat(idle.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat(idle.get(5, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test
@@ -78,7 +81,7 @@ class PartitionQueueTest {
     @Test
     void theBenchmarksSkewedProgramReadsItsBigProjectWithFourReaders() throws Exception {
         List<String> keys = new ArrayList<>();
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         keys.add("BIG");
         counts.put("BIG", 5_000L);                       // half of 10,000 issues
         for (int p = 1; p < 20; p++) {

@@ -16,6 +16,8 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The app side of {@link ProgramRollupBenchmark}, run in its own JVM (e.g. {@code -Xmx256m}) so that its heap
@@ -72,7 +76,7 @@ public final class ProgramRollupBenchmarkRunner {
         BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
         BenchJira.Recorder recorder = new BenchJira.Recorder();
-        java.util.concurrent.ConcurrentLinkedQueue<Long> pageCalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> pageCalls = new ConcurrentLinkedQueue<>();
         JiraClient client = timingSearchPages(BenchJira.client(baseUrl, recorder), pageCalls);
         JiraClients clients = BenchJira.clients(client);
         ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone());
@@ -187,13 +191,13 @@ public final class ProgramRollupBenchmarkRunner {
     }
 
     /** The client, timing each searchPage call (the exchange plus reading and parsing the page). */
-    private static JiraClient timingSearchPages(JiraClient real, java.util.Queue<Long> nanos) {
-        return (JiraClient) java.lang.reflect.Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
+    private static JiraClient timingSearchPages(JiraClient real, Queue<Long> nanos) {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
                 new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
                     long started = System.nanoTime();
                     try {
                         return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     } finally {
                         if (method.getName().equals("searchPage")) {
@@ -221,7 +225,7 @@ public final class ProgramRollupBenchmarkRunner {
      * ({@code bench-viewer-N}, who may browse every project), so each makes the same Jira requests.
      */
     private static void repeats(JiraClients clients, String baseUrl, String programId, int concurrency,
-                                BenchJira.Recorder recorder, java.util.Queue<Long> pageCalls, BufferedReader parent)
+                                BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent)
             throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
             ProgramRollupService fresh = new ProgramRollupService(clients,

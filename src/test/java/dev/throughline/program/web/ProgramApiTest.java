@@ -135,7 +135,7 @@ class ProgramApiTest extends InstalledSiteTest {
         assertThat(app().get("/api/programs/" + id, connect.contextToken(PM)).json().path("scopeGrowth").asBoolean()).isTrue();
 
         Object stored = site.appProperties().get("throughline", "throughline.program." + id).orElseThrow();
-        assertThat(((java.util.Map<?, ?>) stored).get("scopeGrowth")).isEqualTo(true);
+        assertThat(((Map<?, ?>) stored).get("scopeGrowth")).isEqualTo(true);
     }
 
     @Test

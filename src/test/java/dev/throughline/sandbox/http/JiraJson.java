@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** JSON helpers shared by the endpoints: Jira's error shapes, date format and body parsing. */
@@ -90,7 +91,7 @@ final class JiraJson {
     /** Reads "fields"/"properties" given as a JSON array of (possibly comma-joined) strings or as one string. */
     static List<String> stringList(JsonNode node) {
         if (node == null || node.isNull()) return null;
-        java.util.ArrayList<String> list = new java.util.ArrayList<>();
+        ArrayList<String> list = new ArrayList<>();
         Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
         for (JsonNode item : items) {
             for (String part : item.asText().split(",")) if (!part.isBlank()) list.add(part.trim());

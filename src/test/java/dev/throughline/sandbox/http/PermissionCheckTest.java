@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,7 +102,7 @@ class PermissionCheckTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String accountId) {
-        Map<String, Object> copy = new java.util.HashMap<>(request);
+        Map<String, Object> copy = new HashMap<>(request);
         copy.put("accountId", accountId);
         return copy;
     }

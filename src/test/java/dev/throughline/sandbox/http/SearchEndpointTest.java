@@ -6,6 +6,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class SearchEndpointTest extends DemoSandboxTest {
         String token = null;
         int pages = 0;
         do {
-            Map<String, Object> body = new java.util.HashMap<>(Map.of("jql", "project = WEB ORDER BY key",
+            Map<String, Object> body = new HashMap<>(Map.of("jql", "project = WEB ORDER BY key",
                     "fields", List.of("summary", "status"), "properties", List.of("throughline.value"), "maxResults", 20));
             if (token != null) body.put("nextPageToken", token);
             SandboxHttp.Reply reply = http.post("/rest/api/3/search/jql", body);

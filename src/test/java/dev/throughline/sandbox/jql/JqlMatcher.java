@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,8 +136,8 @@ public final class JqlMatcher {
     }
 
     /** =, !=, IN, NOT IN on a field with one long value per issue (0 = empty). */
-    private Predicate<SandboxIssue> equality(Term term, java.util.function.ToLongFunction<Value> resolve,
-                                             java.util.function.ToLongFunction<SandboxIssue> fieldValue) {
+    private Predicate<SandboxIssue> equality(Term term, ToLongFunction<Value> resolve,
+                                             ToLongFunction<SandboxIssue> fieldValue) {
         Operator op = term.operator();
         if (op.ordering()) throw unsupported(term);
         if (op.emptyCheck()) {
@@ -186,7 +187,7 @@ public final class JqlMatcher {
         };
     }
 
-    private Predicate<SandboxIssue> dates(Term term, java.util.function.ToLongFunction<SandboxIssue> field) {
+    private Predicate<SandboxIssue> dates(Term term, ToLongFunction<SandboxIssue> field) {
         Operator op = term.operator();
         if (op.emptyCheck()) {
             boolean empty = op == Operator.IS_EMPTY;

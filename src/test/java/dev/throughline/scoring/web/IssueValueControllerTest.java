@@ -13,6 +13,7 @@ import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.IssueValueView;
 import dev.throughline.support.SliceAuth;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +135,7 @@ class IssueValueControllerTest {
         mvc.perform(get("/api/issues/WEB-1/value").with(SliceAuth.contextUser("po-1")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "7"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("nothing was lost")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("nothing was lost")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.throughline.theme.web;
 
 import dev.throughline.support.SliceAuth;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class RoadmapPageControllerTest {
         mvc.perform(get("/pages/roadmap").with(SliceAuth.pageUser("pm-1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<h2>Roadmap themes</h2>"),
-                        org.hamcrest.Matchers.not(containsString("Roadmap themes ·")))));
+                        Matchers.not(containsString("Roadmap themes ·")))));
     }
 
     @Test
