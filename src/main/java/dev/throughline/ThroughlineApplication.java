@@ -13,9 +13,13 @@ public class ThroughlineApplication {
         SpringApplication.run(ThroughlineApplication.class, args);
     }
 
-    /** One clock for every "now" the app writes (scores' updatedAt, ...), so tests can fix it. */
+    /**
+     * One clock for every "now" the app writes (scores' updatedAt, ...), so tests can fix
+     * it.
+     */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

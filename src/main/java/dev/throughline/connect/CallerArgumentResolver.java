@@ -20,11 +20,13 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof AtlassianHostUser user)) {
-            throw new IllegalStateException("No verified Connect principal; the token rules should have refused this request");
+            throw new IllegalStateException(
+                    "No verified Connect principal; the token rules should have refused this request");
         }
         return Caller.of(Sites.of(user.getHost()), user.getUserAccountId().orElse(null));
     }
+
 }

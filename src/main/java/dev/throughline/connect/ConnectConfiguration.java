@@ -12,13 +12,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.time.Clock;
 import java.util.List;
 
-/** Everything Connect-specific about request security lives in this package (see the README's Forge note). */
+/**
+ * Everything Connect-specific about request security lives in this package (see the
+ * README's Forge note).
+ */
 @Configuration
 class ConnectConfiguration implements WebMvcConfigurer {
 
     /** Just outside ACSB's signed-install filter (ACSB: DEFAULT_FILTER_ORDER + 190). */
     private static final int LIFECYCLE_FAILURES_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 189;
-    /** Before both of ACSB's JWT filters (signed installs at + 190, every other request at + 200). */
+
+    /**
+     * Before both of ACSB's JWT filters (signed installs at + 190, every other request at
+     * + 200).
+     */
     private static final int TOKEN_PRECHECK_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 188;
 
     ConnectConfiguration(Environment environment) {
@@ -37,16 +44,18 @@ class ConnectConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<TokenPrecheck> tokenPrecheck() {
-        FilterRegistrationBean<TokenPrecheck> registration = new FilterRegistrationBean<>(new TokenPrecheck(Clock.systemUTC()));
+        FilterRegistrationBean<TokenPrecheck> registration = new FilterRegistrationBean<>(
+                new TokenPrecheck(Clock.systemUTC()));
         registration.setOrder(TOKEN_PRECHECK_ORDER);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<LifecycleAuthenticationFailures> lifecycleAuthenticationFailures() {
-        FilterRegistrationBean<LifecycleAuthenticationFailures> registration =
-                new FilterRegistrationBean<>(new LifecycleAuthenticationFailures());
+        FilterRegistrationBean<LifecycleAuthenticationFailures> registration = new FilterRegistrationBean<>(
+                new LifecycleAuthenticationFailures());
         registration.setOrder(LIFECYCLE_FAILURES_ORDER);
         return registration;
     }
+
 }

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Removes ACSB 2.2.1's {@code AtlassianConnectErrorController}: it calls
- * {@code AbstractErrorController.getErrorAttributes(HttpServletRequest, boolean)}, gone since Spring Boot 2.5,
- * so under Boot 2.7 every error (including every 401) turned into a NoSuchMethodError and an HTML 500.
- * {@link JsonErrorController} takes its place.
+ * {@code AbstractErrorController.getErrorAttributes(HttpServletRequest, boolean)}, gone
+ * since Spring Boot 2.5, so under Boot 2.7 every error (including every 401) turned into
+ * a NoSuchMethodError and an HTML 500. {@link JsonErrorController} takes its place.
  */
 @Configuration
 class ConnectErrorControllerReplacement {
@@ -33,4 +33,5 @@ class ConnectErrorControllerReplacement {
             }
         };
     }
+
 }

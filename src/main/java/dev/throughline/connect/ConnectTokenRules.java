@@ -14,23 +14,30 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The token rules ACSB leaves to the app, applied to every controller after ACSB's filters verified the JWT:
+ * The token rules ACSB leaves to the app, applied to every controller after ACSB's
+ * filters verified the JWT:
  * <ul>
- *   <li>{@code /api/**} is the iframe API: it takes only context JWTs ({@code qsh = "context-qsh"}). This is
- *   ACSB's {@code @ContextJwt}, applied by path so that feature packages stay free of Connect types
- *   (ACSB's own interceptor is told to skip these paths).</li>
- *   <li>every other signed request must carry a {@code qsh} claim (ACSB lets a missing one through).</li>
- *   <li>a site that uninstalled the app is refused even though its stored secret still verifies.</li>
+ * <li>{@code /api/**} is the iframe API: it takes only context JWTs
+ * ({@code qsh = "context-qsh"}). This is ACSB's {@code @ContextJwt}, applied by path so
+ * that feature packages stay free of Connect types (ACSB's own interceptor is told to
+ * skip these paths).</li>
+ * <li>every other signed request must carry a {@code qsh} claim (ACSB lets a missing one
+ * through).</li>
+ * <li>a site that uninstalled the app is refused even though its stored secret still
+ * verifies.</li>
  * </ul>
  */
 class ConnectTokenRules implements HandlerInterceptor {
 
     static final String API_PATTERN = "/api/**";
+
     private static final String CONTEXT_QSH = "context-qsh";
+
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (!(handler instanceof HandlerMethod method) || isConnectInternal(method)
                 || request.getDispatcherType() == DispatcherType.ERROR) {
             return true;
@@ -41,7 +48,8 @@ class ConnectTokenRules implements HandlerInterceptor {
             return refuse(response, "This API needs a Connect context JWT (Authorization: JWT <token>).");
         }
         if (hostUser.isEmpty()) {
-            return true; // unsigned: ACSB's interceptor decides (it refuses unless the handler is @IgnoreJwt)
+            return true; // unsigned: ACSB's interceptor decides (it refuses unless the
+                         // handler is @IgnoreJwt)
         }
         Object qsh = TokenClaims.of(request).map(claims -> claims.get("qsh")).orElse(null);
         if (api && !CONTEXT_QSH.equals(qsh)) {
@@ -78,4 +86,5 @@ class ConnectTokenRules implements HandlerInterceptor {
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, message);
         return false;
     }
+
 }

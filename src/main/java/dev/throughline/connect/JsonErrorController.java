@@ -26,10 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every error answers JSON: {@code {status, error, message, timeStamp}}. Replaces ACSB 2.2.1's error
- * controller, which calls an {@code AbstractErrorController} method that Spring Boot 2.5 removed and so fails
- * on every error under Boot 2.7 (see {@link ConnectErrorControllerReplacement}). Authentication failures are
- * always 401, whatever status annotation ACSB put on its exception, and never quote the token.
+ * Every error answers JSON: {@code {status, error, message, timeStamp}}. Replaces ACSB
+ * 2.2.1's error controller, which calls an {@code AbstractErrorController} method that
+ * Spring Boot 2.5 removed and so fails on every error under Boot 2.7 (see
+ * {@link ConnectErrorControllerReplacement}). Authentication failures are always 401,
+ * whatever status annotation ACSB put on its exception, and never quote the token.
  */
 @RestController
 class JsonErrorController implements ErrorController {
@@ -46,7 +47,8 @@ class JsonErrorController implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = statusOf(request);
-        // replaces whatever the failed request had set (a static asset's year-long caching, say)
+        // replaces whatever the failed request had set (a static asset's year-long
+        // caching, say)
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         if (request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException refused) {
             logRefusal(request, refused);
@@ -61,15 +63,21 @@ class JsonErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    /** ACSB's own log of a refusal quotes the token, so it is off; this line names it by its fingerprint. */
+    /**
+     * ACSB's own log of a refusal quotes the token, so it is off; this line names it by
+     * its fingerprint.
+     */
     private static void logRefusal(HttpServletRequest request, AuthenticationException refused) {
         String token = TokenClaims.rawToken(request).orElse("");
         log.info("Refused a Connect JWT ({}) on {} {}: {}",
-                TokenFingerprint.of(token, TokenClaims.decode(token).orElse(Map.of())),
-                request.getMethod(), failedPath(request), TokenFingerprint.scrub(refused.getMessage()));
+                TokenFingerprint.of(token, TokenClaims.decode(token).orElse(Map.of())), request.getMethod(),
+                failedPath(request), TokenFingerprint.scrub(refused.getMessage()));
     }
 
-    /** ACSB forwards a refused request to /error; the container's own errors arrive as an error dispatch. */
+    /**
+     * ACSB forwards a refused request to /error; the container's own errors arrive as an
+     * error dispatch.
+     */
     private static Object failedPath(HttpServletRequest request) {
         Object errorPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object forwardedPath = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
@@ -82,7 +90,8 @@ class JsonErrorController implements ErrorController {
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null && request.getDispatcherType() != DispatcherType.ERROR) {
-            return HttpStatus.NOT_FOUND; // /error asked for directly: there is no error to report
+            return HttpStatus.NOT_FOUND; // /error asked for directly: there is no error
+                                         // to report
         }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
@@ -104,4 +113,5 @@ class JsonErrorController implements ErrorController {
             default -> status.getReasonPhrase();
         };
     }
+
 }

@@ -11,9 +11,10 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * ACSB's signed-install filter lets a failed RS256 verification (bad signature, wrong {@code aud}, unknown
- * {@code kid}) escape as an exception, which the container would report as a 500. This filter sits just
- * outside it and turns those failures into a 401 with the usual JSON error body; nothing is stored.
+ * ACSB's signed-install filter lets a failed RS256 verification (bad signature, wrong
+ * {@code aud}, unknown {@code kid}) escape as an exception, which the container would
+ * report as a 500. This filter sits just outside it and turns those failures into a 401
+ * with the usual JSON error body; nothing is stored.
  */
 class LifecycleAuthenticationFailures extends OncePerRequestFilter {
 
@@ -22,13 +23,16 @@ class LifecycleAuthenticationFailures extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
-        } catch (AuthenticationException e) {
+        }
+        catch (AuthenticationException e) {
             if (response.isCommitted()) {
                 throw e;
             }
             request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
             response.setHeader("WWW-Authenticate", "JWT");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The lifecycle callback's JWT could not be verified: " + TokenFingerprint.scrub(e.getMessage()));
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+                    "The lifecycle callback's JWT could not be verified: " + TokenFingerprint.scrub(e.getMessage()));
         }
     }
+
 }

@@ -14,4 +14,5 @@ public final class Sites {
     public static Site of(AtlassianHost host) {
         return new Site(host.getClientKey(), URI.create(host.getBaseUrl()));
     }
+
 }

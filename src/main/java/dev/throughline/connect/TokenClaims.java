@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the claims of the request's Connect JWT; we read them ourselves because ACSB's claim types are internal.
- * {@link #of} is called after ACSB's filters verified the signature, so its claims can be trusted;
- * {@link #decode} also serves {@link TokenPrecheck}, which only ever refuses on what it reads.
+ * Reads the claims of the request's Connect JWT; we read them ourselves because ACSB's
+ * claim types are internal. {@link #of} is called after ACSB's filters verified the
+ * signature, so its claims can be trusted; {@link #decode} also serves
+ * {@link TokenPrecheck}, which only ever refuses on what it reads.
  */
 final class TokenClaims {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String HEADER_PREFIX = "JWT ";
 
     private TokenClaims() {
@@ -34,7 +36,10 @@ final class TokenClaims {
         return Optional.ofNullable(request.getParameter("jwt")).filter(jwt -> !jwt.isBlank());
     }
 
-    /** The claims of a compact JWS ({@code header.payload.signature}), unverified; empty when it is not one. */
+    /**
+     * The claims of a compact JWS ({@code header.payload.signature}), unverified; empty
+     * when it is not one.
+     */
     static Optional<Map<String, Object>> decode(String jwt) {
         String[] parts = jwt.split("\\.", -1);
         if (parts.length != 3) {
@@ -42,9 +47,12 @@ final class TokenClaims {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            return Optional.ofNullable(JSON.readValue(payload, new TypeReference<Map<String, Object>>() { }));
-        } catch (IllegalArgumentException | IOException e) {
+            return Optional.ofNullable(JSON.readValue(payload, new TypeReference<Map<String, Object>>() {
+            }));
+        }
+        catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a Connect JWT must say about itself before it is worth verifying: an issuer, and a short life that has
- * begun. Jira signs page and webhook tokens for 3 minutes and {@code AP.context.getToken()} for 15, so a longer
- * life means a token minted elsewhere (or a leaked secret at work); a small clock skew is allowed.
+ * What a Connect JWT must say about itself before it is worth verifying: an issuer, and a
+ * short life that has begun. Jira signs page and webhook tokens for 3 minutes and
+ * {@code AP.context.getToken()} for 15, so a longer life means a token minted elsewhere
+ * (or a leaked secret at work); a small clock skew is allowed.
  */
 final class TokenLifetimeRule {
 
@@ -30,8 +31,10 @@ final class TokenLifetimeRule {
             return Optional.of("the JWT's lifetime (exp - iat) is over " + MAX_LIFETIME.toMinutes() + " minutes.");
         }
         if (issuedAt.longValue() > now.plus(CLOCK_SKEW).getEpochSecond()) {
-            return Optional.of("the JWT was issued in the future (iat more than " + CLOCK_SKEW.toSeconds() + " s ahead).");
+            return Optional
+                .of("the JWT was issued in the future (iat more than " + CLOCK_SKEW.toSeconds() + " s ahead).");
         }
         return Optional.empty();
     }
+
 }

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs before ACSB's JWT filters and refuses, with a 401, a token that is not a JWT, names no issuer (ACSB
- * answered those with a 500) or breaks {@link TokenLifetimeRule}. Only refuses: a token that passes is still
- * verified by ACSB. Each refusal is logged with the token's {@link TokenFingerprint}, never the token.
+ * Runs before ACSB's JWT filters and refuses, with a 401, a token that is not a JWT,
+ * names no issuer (ACSB answered those with a 500) or breaks {@link TokenLifetimeRule}.
+ * Only refuses: a token that passes is still verified by ACSB. Each refusal is logged
+ * with the token's {@link TokenFingerprint}, never the token.
  */
 final class TokenPrecheck extends OncePerRequestFilter {
 
@@ -47,4 +48,5 @@ final class TokenPrecheck extends OncePerRequestFilter {
                 request.getMethod(), request.getRequestURI(), refusal.get());
         ConnectTokenRules.refuse(response, "The Connect JWT was refused: " + refusal.get());
     }
+
 }

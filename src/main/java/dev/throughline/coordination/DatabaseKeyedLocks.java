@@ -19,15 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@link KeyedLocks} held in the shared database, so they serialise writers across every app instance. Each call
- * borrows one pooled connection, opens a transaction, takes the keys' locks in ascending id order and keeps them
- * (and the connection) until the action returns; the rollback at the end releases them. Nothing is written in
- * that transaction, so the rollback loses nothing. The whole acquisition waits at most
- * {@code throughline.coordination.lock-wait}; a pool with no free connection counts as busy too.
+ * {@link KeyedLocks} held in the shared database, so they serialise writers across every
+ * app instance. Each call borrows one pooled connection, opens a transaction, takes the
+ * keys' locks in ascending id order and keeps them (and the connection) until the action
+ * returns; the rollback at the end releases them. Nothing is written in that transaction,
+ * so the rollback loses nothing. The whole acquisition waits at most
+ * {@code throughline.coordination.lock-wait}; a pool with no free connection counts as
+ * busy too.
  *
- * <p>At most {@code throughline.coordination.max-locks} calls hold (or wait for) a lock at once, fewer than the
- * pool's connections: a pile-up on one hot key must leave connections for ACSB's site lookups (every request) and
- * for the change feed.
+ * <p>
+ * At most {@code throughline.coordination.max-locks} calls hold (or wait for) a lock at
+ * once, fewer than the pool's connections: a pile-up on one hot key must leave
+ * connections for ACSB's site lookups (every request) and for the change feed.
  */
 @Component
 class DatabaseKeyedLocks implements KeyedLocks {
@@ -35,17 +38,24 @@ class DatabaseKeyedLocks implements KeyedLocks {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseKeyedLocks.class);
 
     private final DataSource dataSource;
+
     private final Duration maxWait;
+
     private final Semaphore connectionsForLocks;
-    /** Ids this thread holds already: a nested call must not wait for its own lock on another connection. */
+
+    /**
+     * Ids this thread holds already: a nested call must not wait for its own lock on
+     * another connection.
+     */
     private final ThreadLocal<Set<Long>> held = ThreadLocal.withInitial(HashSet::new);
+
     private volatile LockDialect dialect;
 
     DatabaseKeyedLocks(DataSource dataSource, @Value("${throughline.coordination.lock-wait:10s}") Duration maxWait,
-                       @Value("${throughline.coordination.max-locks:20}") int maxLocks) {
+            @Value("${throughline.coordination.max-locks:20}") int maxLocks) {
         if (maxWait.isNegative() || maxWait.isZero() || maxLocks < 1) {
-            throw new IllegalArgumentException("throughline.coordination.lock-wait and max-locks must be positive: "
-                    + maxWait + ", " + maxLocks);
+            throw new IllegalArgumentException(
+                    "throughline.coordination.lock-wait and max-locks must be positive: " + maxWait + ", " + maxLocks);
         }
         this.dataSource = dataSource;
         this.maxWait = maxWait;
@@ -68,13 +78,16 @@ class DatabaseKeyedLocks implements KeyedLocks {
                 mine.addAll(ids);
                 try {
                     return action.get();
-                } finally {
+                }
+                finally {
                     mine.removeAll(ids);
                 }
-            } finally {
+            }
+            finally {
                 release(connection);
             }
-        } finally {
+        }
+        finally {
             connectionsForLocks.release();
         }
     }
@@ -84,7 +97,8 @@ class DatabaseKeyedLocks implements KeyedLocks {
             if (!connectionsForLocks.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw busy();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
         }
@@ -93,7 +107,8 @@ class DatabaseKeyedLocks implements KeyedLocks {
     private Connection open() {
         try {
             return dataSource.getConnection();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             LOG.warn("No database connection for a lock: {}", e.getMessage());
             throw busy();
         }
@@ -111,14 +126,16 @@ class DatabaseKeyedLocks implements KeyedLocks {
                 }
                 try {
                     dialect.lock(connection, id, remaining);
-                } catch (SQLException e) {
+                }
+                catch (SQLException e) {
                     if (dialect.gaveUp(e)) {
                         throw busy();
                     }
                     throw e;
                 }
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("The database could not take a lock: " + e.getMessage(), e);
         }
     }
@@ -130,14 +147,18 @@ class DatabaseKeyedLocks implements KeyedLocks {
         return dialect;
     }
 
-    /** Ends the transaction (releasing every lock) and returns the connection; never hides the action's outcome. */
+    /**
+     * Ends the transaction (releasing every lock) and returns the connection; never hides
+     * the action's outcome.
+     */
     private static void release(Connection connection) {
         try (connection) {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             LOG.warn("Releasing a lock's connection failed (the database ends its transaction anyway): {}",
                     e.getMessage());
         }
@@ -147,4 +168,5 @@ class DatabaseKeyedLocks implements KeyedLocks {
         return new BusyException(
                 "Someone else is changing this right now; nothing was changed. Try again in a moment.");
     }
+
 }

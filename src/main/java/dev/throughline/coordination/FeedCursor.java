@@ -6,16 +6,20 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Which rows of the change feed an instance has handled. Sequence numbers are handed out when a row is inserted
- * but become visible when its transaction commits, so a row may appear after a later one was read: the cursor
- * does not move past a missing number until it arrives or {@code gapWait} has passed (a rolled-back insert
- * leaves a hole for ever). Every row read once is handed out once.
+ * Which rows of the change feed an instance has handled. Sequence numbers are handed out
+ * when a row is inserted but become visible when its transaction commits, so a row may
+ * appear after a later one was read: the cursor does not move past a missing number until
+ * it arrives or {@code gapWait} has passed (a rolled-back insert leaves a hole for ever).
+ * Every row read once is handed out once.
  */
 final class FeedCursor {
 
     private final long gapWaitNanos;
+
     private long floor;
+
     private final TreeSet<Long> takenAbove = new TreeSet<>();
+
     private final Map<Long, Long> missingSince = new HashMap<>();
 
     FeedCursor(Duration gapWait) {
@@ -33,7 +37,9 @@ final class FeedCursor {
         return floor;
     }
 
-    /** @return whether the row is new (to be handed out), false if it was handled before */
+    /**
+     * @return whether the row is new (to be handed out), false if it was handled before
+     */
     synchronized boolean take(long seq) {
         return seq > floor && takenAbove.add(seq);
     }
@@ -55,4 +61,5 @@ final class FeedCursor {
             floor = next;
         }
     }
+
 }

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs an action while holding the locks of some keys of one site, across every app instance that shares the
- * database. Use it around every read-modify-write of Jira data that Jira itself cannot compare-and-set (entity
- * and app properties): read the current value inside the lock, check its version, write, return.
+ * Runs an action while holding the locks of some keys of one site, across every app
+ * instance that shares the database. Use it around every read-modify-write of Jira data
+ * that Jira itself cannot compare-and-set (entity and app properties): read the current
+ * value inside the lock, check its version, write, return.
  *
- * <p>All keys of one call are taken in one global order, so two calls over overlapping keys cannot deadlock. A
- * thread that already holds a key (a nested call) does not wait for it again. If the locks cannot all be had
- * within the configured wait, the action does not run and {@link BusyException} says "busy, try again" (503).
+ * <p>
+ * All keys of one call are taken in one global order, so two calls over overlapping keys
+ * cannot deadlock. A thread that already holds a key (a nested call) does not wait for it
+ * again. If the locks cannot all be had within the configured wait, the action does not
+ * run and {@link BusyException} says "busy, try again" (503).
  */
 public interface KeyedLocks {
 
@@ -29,4 +32,5 @@ public interface KeyedLocks {
             return null;
         });
     }
+
 }

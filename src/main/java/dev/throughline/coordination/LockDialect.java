@@ -6,10 +6,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** How one database holds a lock until the end of the current transaction, waiting at most a given time. */
+/**
+ * How one database holds a lock until the end of the current transaction, waiting at most
+ * a given time.
+ */
 enum LockDialect {
 
-    /** Transaction-scoped advisory locks: nothing to store, released by commit, rollback or a lost connection. */
+    /**
+     * Transaction-scoped advisory locks: nothing to store, released by commit, rollback
+     * or a lost connection.
+     */
     POSTGRESQL {
         @Override
         void prepare(Connection connection, List<Long> ids, long waitMillis) {
@@ -19,7 +25,7 @@ enum LockDialect {
         @Override
         void lock(Connection connection, long id, long waitMillis) throws SQLException {
             try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)");
-                 PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 timeout.setString(1, waitMillis + "ms");
                 timeout.execute();
                 lock.setLong(1, id);
@@ -35,9 +41,10 @@ enum LockDialect {
     },
 
     /**
-     * A row per lock in {@code throughline_lock}, created on first use and locked with {@code SELECT … FOR UPDATE}
-     * (H2 has no advisory locks). H2 serves one process per database file, but several connections of it wait on
-     * the row exactly as instances would.
+     * A row per lock in {@code throughline_lock}, created on first use and locked with
+     * {@code SELECT … FOR UPDATE} (H2 has no advisory locks). H2 serves one process per
+     * database file, but several connections of it wait on the row exactly as instances
+     * would.
      */
     H2 {
         @Override
@@ -49,22 +56,26 @@ enum LockDialect {
                     insert.setLong(2, id);
                     try {
                         insert.executeUpdate();
-                    } catch (SQLException e) {
-                        if (!"23505".equals(e.getSQLState())) { // another connection created it just now: fine
+                    }
+                    catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) { // another connection
+                                                                // created it just now:
+                                                                // fine
                             throw e;
                         }
                     }
                 }
             }
             try (Statement timeout = connection.createStatement()) {
-                timeout.execute("SET LOCK_TIMEOUT " + waitMillis); // this session only, not transactional
+                timeout.execute("SET LOCK_TIMEOUT " + waitMillis); // this session only,
+                                                                   // not transactional
             }
         }
 
         @Override
         void lock(Connection connection, long id, long waitMillis) throws SQLException {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT lock_id FROM throughline_lock WHERE lock_id = ? FOR UPDATE")) {
+            try (PreparedStatement lock = connection
+                .prepareStatement("SELECT lock_id FROM throughline_lock WHERE lock_id = ? FOR UPDATE")) {
                 lock.setLong(1, id);
                 lock.executeQuery().close();
             }
@@ -90,8 +101,9 @@ enum LockDialect {
         return switch (product) {
             case "PostgreSQL" -> POSTGRESQL;
             case "H2" -> H2;
-            default -> throw new IllegalStateException("Throughline coordinates instances on PostgreSQL or H2, not "
-                    + product);
+            default -> throw new IllegalStateException(
+                    "Throughline coordinates instances on PostgreSQL or H2, not " + product);
         };
     }
+
 }

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A lock's identity in the database: a 64-bit hash of site and key (PostgreSQL's advisory locks take one
- * bigint). SHA-256 rather than {@code hashCode}, so that two different keys share a lock (and merely wait for
- * each other) with a chance of about one in 2^64 per pair, never by a pattern in the keys.
+ * A lock's identity in the database: a 64-bit hash of site and key (PostgreSQL's advisory
+ * locks take one bigint). SHA-256 rather than {@code hashCode}, so that two different
+ * keys share a lock (and merely wait for each other) with a chance of about one in 2^64
+ * per pair, never by a pattern in the keys.
  */
 final class LockIds {
 
     private LockIds() {
     }
 
-    /** The distinct ids of the keys, ascending: the one order every instance takes them in. */
+    /**
+     * The distinct ids of the keys, ascending: the one order every instance takes them
+     * in.
+     */
     static List<Long> of(String siteKey, Collection<String> keys) {
         Objects.requireNonNull(siteKey, "siteKey");
         return keys.stream().map(key -> id(siteKey, Objects.requireNonNull(key, "key"))).distinct().sorted().toList();
@@ -27,10 +31,12 @@ final class LockIds {
     static long id(String siteKey, String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((siteKey + '\n' + key).getBytes(StandardCharsets.UTF_8));
+                .digest((siteKey + '\n' + key).getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
+
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 /** What a product owner should look at on a backlog row. */
 public enum BacklogFlag {
+
     /** No value score ({@code throughline.value} absent or without a score). */
     UNSCORED,
     /** No story points in the board's estimation field. */
@@ -25,9 +26,8 @@ public enum BacklogFlag {
 
     /**
      * The flags of one issue.
-     *
-     * @param facts     what the backlog row knows about the issue
-     * @param now       the time the backlog is read
+     * @param facts what the backlog row knows about the issue
+     * @param now the time the backlog is read
      * @param staleDays an issue not updated for at least this many whole days is stale
      */
     public static Set<BacklogFlag> of(Facts facts, Instant now, int staleDays) {
@@ -58,11 +58,12 @@ public enum BacklogFlag {
     }
 
     /**
-     * @param updated      when the issue was last updated; null when unknown (never stale then)
+     * @param updated when the issue was last updated; null when unknown (never stale
+     * then)
      * @param openBlockers how many issues not done block it
      */
     public record Facts(boolean scored, boolean estimated, Instant updated, int openBlockers, boolean themed,
-                        boolean open, boolean parentDone) {
+            boolean open, boolean parentDone) {
 
         public Facts {
             if (openBlockers < 0) {
@@ -70,4 +71,5 @@ public enum BacklogFlag {
             }
         }
     }
+
 }

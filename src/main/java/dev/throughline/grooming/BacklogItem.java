@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One backlog issue as the ordering sees it: its key, its value score if it has one, whether the product owner
- * pinned it to its current position, and the keys of the open issues that block it. Blockers may lie outside the
- * backlog; those cannot be ordered against and are ignored by the proposal.
+ * One backlog issue as the ordering sees it: its key, its value score if it has one,
+ * whether the product owner pinned it to its current position, and the keys of the open
+ * issues that block it. Blockers may lie outside the backlog; those cannot be ordered
+ * against and are ignored by the proposal.
  */
 public record BacklogItem(String key, BigDecimal score, boolean pinned, Set<String> openBlockers) {
 

@@ -8,15 +8,19 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Finds the dependency cycles (strongly connected components of more than one issue) of a "blocks" graph given as
- * adjacency lists over indices. Iterative Tarjan, so a long chain of 5,000 issues cannot overflow the stack.
+ * Finds the dependency cycles (strongly connected components of more than one issue) of a
+ * "blocks" graph given as adjacency lists over indices. Iterative Tarjan, so a long chain
+ * of 5,000 issues cannot overflow the stack.
  */
 final class DependencyCycles {
 
     private DependencyCycles() {
     }
 
-    /** Each cycle as the sorted indices of its members; cycles ordered by their first member. */
+    /**
+     * Each cycle as the sorted indices of its members; cycles ordered by their first
+     * member.
+     */
     static List<List<Integer>> of(List<List<Integer>> successors) {
         int n = successors.size();
         int[] index = new int[n];
@@ -47,7 +51,8 @@ final class DependencyCycles {
                         stack.push(w);
                         onStack[w] = true;
                         path.push(w);
-                    } else if (onStack[w]) {
+                    }
+                    else if (onStack[w]) {
                         lowLink[v] = Math.min(lowLink[v], index[w]);
                     }
                     continue;
@@ -64,7 +69,8 @@ final class DependencyCycles {
                         w = stack.pop();
                         onStack[w] = false;
                         component.add(w);
-                    } while (w != v);
+                    }
+                    while (w != v);
                     if (component.size() > 1) {
                         Collections.sort(component);
                         cycles.add(component);
@@ -75,4 +81,5 @@ final class DependencyCycles {
         cycles.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
         return cycles;
     }
+
 }

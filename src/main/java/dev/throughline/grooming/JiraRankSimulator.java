@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies rank calls to an order the way Jira does: the issues are taken out and reinserted, in the given order,
- * immediately before or after the anchor. Used to preview plans and to check them in tests.
+ * Applies rank calls to an order the way Jira does: the issues are taken out and
+ * reinserted, in the given order, immediately before or after the anchor. Used to preview
+ * plans and to check them in tests.
  */
 public final class JiraRankSimulator {
 
@@ -41,4 +42,5 @@ public final class JiraRankSimulator {
         }
         return List.copyOf(result);
     }
+
 }

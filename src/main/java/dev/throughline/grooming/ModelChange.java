@@ -14,19 +14,25 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Switching selected backlog issues to one scoring model. A score is never converted from one model to another
- * (RICE inputs say nothing about a WSJF job size), so every issue gets a full set of the new model's inputs: the
- * {@code inputs} shared by all selected issues ("apply these to all 7"), overridden by an issue's own. Each issue
- * carries the score version the product owner saw (0 when unscored), so a score changed meanwhile is not
- * overwritten.
+ * Switching selected backlog issues to one scoring model. A score is never converted from
+ * one model to another (RICE inputs say nothing about a WSJF job size), so every issue
+ * gets a full set of the new model's inputs: the {@code inputs} shared by all selected
+ * issues ("apply these to all 7"), overridden by an issue's own. Each issue carries the
+ * score version the product owner saw (0 when unscored), so a score changed meanwhile is
+ * not overwritten.
  */
 public record ModelChange(String model, Map<String, Object> inputs, List<Item> items) {
 
     public static final int MAX_ITEMS = 100;
+
     private static final Set<String> FIELDS = Set.of("model", "inputs", "items");
+
     private static final Set<String> ITEM_FIELDS = Set.of("issueKey", "version", "inputs");
 
-    /** One selected issue: the version read (0 when unscored) and inputs of its own, if any. */
+    /**
+     * One selected issue: the version read (0 when unscored) and inputs of its own, if
+     * any.
+     */
     public record Item(String issueKey, long version, Map<String, Object> inputs) {
         public Item {
             Objects.requireNonNull(issueKey, "issueKey");
@@ -58,13 +64,16 @@ public record ModelChange(String model, Map<String, Object> inputs, List<Item> i
     }
 
     /**
-     * {@code {model, inputs?, items: [{issueKey, version, inputs?}]}} from a decoded JSON body; every problem is
-     * reported at once, named by field ({@code items[2].version}).
+     * {@code {model, inputs?, items: [{issueKey, version, inputs?}]}} from a decoded JSON
+     * body; every problem is reported at once, named by field ({@code items[2].version}).
      */
     public static ModelChange parse(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(key, "is not a field of a model change")));
+        body.keySet()
+            .stream()
+            .filter(key -> !FIELDS.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(key, "is not a field of a model change")));
         String modelId = body.get("model") instanceof String given ? given.trim() : "";
         if (modelId.isEmpty()) {
             errors.add(new FieldError("model", "Model is required, e.g. \"WSJF\""));
@@ -73,13 +82,15 @@ public record ModelChange(String model, Map<String, Object> inputs, List<Item> i
         List<Item> items = new ArrayList<>();
         if (!(body.get("items") instanceof List<?> list) || list.isEmpty() || list.size() > MAX_ITEMS) {
             errors.add(new FieldError("items", "Select 1 to " + MAX_ITEMS + " issues"));
-        } else {
+        }
+        else {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 Item item = item(list.get(i), "items[" + i + "]", errors);
                 if (item != null && !seen.add(item.issueKey())) {
                     errors.add(new FieldError("items[" + i + "].issueKey", item.issueKey() + " appears twice"));
-                } else if (item != null) {
+                }
+                else if (item != null) {
                     items.add(item);
                 }
             }
@@ -96,15 +107,20 @@ public record ModelChange(String model, Map<String, Object> inputs, List<Item> i
             return null;
         }
         int before = errors.size();
-        map.keySet().stream().map(String::valueOf).filter(key -> !ITEM_FIELDS.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(at + "." + key, "is not a field of a model change item")));
+        map.keySet()
+            .stream()
+            .map(String::valueOf)
+            .filter(key -> !ITEM_FIELDS.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(at + "." + key, "is not a field of a model change item")));
         Object key = map.get("issueKey");
         if (!(key instanceof String issueKey) || !JiraKeys.isIssueKey(issueKey)) {
             errors.add(new FieldError(at + ".issueKey", "must be an issue key such as WEB-12"));
         }
         Object version = map.get("version");
         if (!(version instanceof Integer || version instanceof Long) || ((Number) version).longValue() < 0) {
-            errors.add(new FieldError(at + ".version", "Version is required: the version you read, or 0 for an unscored issue"));
+            errors.add(new FieldError(at + ".version",
+                    "Version is required: the version you read, or 0 for an unscored issue"));
         }
         Map<String, Object> inputs = object(map.get("inputs"), at + ".inputs", errors);
         if (errors.size() > before) {

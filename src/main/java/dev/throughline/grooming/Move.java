@@ -1,9 +1,16 @@
 package dev.throughline.grooming;
 
-/** Where one issue goes in a proposed order: from its current index to its proposed index (both 0-based). */
+/**
+ * Where one issue goes in a proposed order: from its current index to its proposed index
+ * (both 0-based).
+ */
 public record Move(String key, int from, int to) {
 
-    public enum Direction { UP, DOWN, UNCHANGED }
+    public enum Direction {
+
+        UP, DOWN, UNCHANGED
+
+    }
 
     public Move {
         if (key == null || key.isBlank() || from < 0 || to < 0) {

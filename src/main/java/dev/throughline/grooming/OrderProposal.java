@@ -12,16 +12,19 @@ import java.util.TreeSet;
 /**
  * Proposes a value order for a backlog given in Jira's current rank order.
  * <ol>
- *   <li>Pinned issues keep their exact positions; so do unscored issues when {@code unscoredLast} is off.</li>
- *   <li>The other issues fill the remaining positions by score, highest first; ties keep their current relative
- *       order (stable sort). With {@code unscoredLast} on, unscored issues follow all scored ones, in their current
- *       relative order.</li>
- *   <li>Dependency-aware: a blocked issue never goes above an open backlog issue that blocks it. Each free position
- *       takes the best-scored issue whose blockers are all already placed (a stable topological order), so blocked
- *       issues sink to just below their blockers; blockers are never promoted above their own score.
- *       Within a dependency cycle the members keep their current relative order, and the cycle is reported.</li>
- *   <li>Where a pin makes a dependency impossible (a free slot above a pinned blocker with nothing else left to put
- *       there, or a pinned issue above its blocker) the pin wins and the dependency is reported as unmet.</li>
+ * <li>Pinned issues keep their exact positions; so do unscored issues when
+ * {@code unscoredLast} is off.</li>
+ * <li>The other issues fill the remaining positions by score, highest first; ties keep
+ * their current relative order (stable sort). With {@code unscoredLast} on, unscored
+ * issues follow all scored ones, in their current relative order.</li>
+ * <li>Dependency-aware: a blocked issue never goes above an open backlog issue that
+ * blocks it. Each free position takes the best-scored issue whose blockers are all
+ * already placed (a stable topological order), so blocked issues sink to just below their
+ * blockers; blockers are never promoted above their own score. Within a dependency cycle
+ * the members keep their current relative order, and the cycle is reported.</li>
+ * <li>Where a pin makes a dependency impossible (a free slot above a pinned blocker with
+ * nothing else left to put there, or a pinned issue above its blocker) the pin wins and
+ * the dependency is reported as unmet.</li>
  * </ol>
  */
 public final class OrderProposal {
@@ -46,7 +49,8 @@ public final class OrderProposal {
                 free.add(i);
             }
         }
-        // List.sort is stable: equal scores (and all unscored issues) keep their current relative order.
+        // List.sort is stable: equal scores (and all unscored issues) keep their current
+        // relative order.
         free.sort(byScoreDescendingUnscoredLast(backlog));
         int[] desiredRank = new int[n];
         for (int r = 0; r < free.size(); r++) {
@@ -55,8 +59,8 @@ public final class OrderProposal {
 
         List<List<Integer>> blocks = blocksGraph(backlog, indexOf);
         List<List<Integer>> cycles = DependencyCycles.of(blocks);
-        List<List<Integer>> constraints = options.dependencyAware()
-                ? withCyclesInCurrentOrder(blocks, cycles) : emptyGraph(n);
+        List<List<Integer>> constraints = options.dependencyAware() ? withCyclesInCurrentOrder(blocks, cycles)
+                : emptyGraph(n);
 
         int[] order = fill(fixed, free, desiredRank, constraints);
         return describe(backlog, order, blocks, cycles);
@@ -94,15 +98,18 @@ public final class OrderProposal {
                 }
             }
         }
-        blocks.forEach(successors -> successors.sort(null)); // Set iteration order must not leak into results
+        blocks.forEach(successors -> successors.sort(null)); // Set iteration order must
+                                                             // not leak into results
         return blocks;
     }
 
     /**
-     * Replaces the edges inside each cycle by a chain in current order: the graph becomes acyclic (edges between
-     * cycles already form a DAG) and the cycle's members keep their current relative order.
+     * Replaces the edges inside each cycle by a chain in current order: the graph becomes
+     * acyclic (edges between cycles already form a DAG) and the cycle's members keep
+     * their current relative order.
      */
-    private static List<List<Integer>> withCyclesInCurrentOrder(List<List<Integer>> blocks, List<List<Integer>> cycles) {
+    private static List<List<Integer>> withCyclesInCurrentOrder(List<List<Integer>> blocks,
+            List<List<Integer>> cycles) {
         int n = blocks.size();
         int[] cycleOf = new int[n];
         Arrays.fill(cycleOf, -1);
@@ -127,13 +134,18 @@ public final class OrderProposal {
         return acyclic;
     }
 
-    /** Fills the positions top to bottom: fixed issues in their own slot, free slots with the best ready issue. */
+    /**
+     * Fills the positions top to bottom: fixed issues in their own slot, free slots with
+     * the best ready issue.
+     */
     private static int[] fill(boolean[] fixed, List<Integer> free, int[] desiredRank, List<List<Integer>> constraints) {
         int n = fixed.length;
         int[] waitingFor = new int[n];
         constraints.forEach(successors -> successors.forEach(s -> waitingFor[s]++));
-        TreeSet<Integer> ready = new TreeSet<>();   // desired ranks of free issues whose blockers are placed
-        TreeSet<Integer> unplaced = new TreeSet<>(); // desired ranks of all free issues not yet placed
+        TreeSet<Integer> ready = new TreeSet<>(); // desired ranks of free issues whose
+                                                  // blockers are placed
+        TreeSet<Integer> unplaced = new TreeSet<>(); // desired ranks of all free issues
+                                                     // not yet placed
         for (int r = 0; r < free.size(); r++) {
             unplaced.add(r);
             if (waitingFor[free.get(r)] == 0) {
@@ -146,8 +158,10 @@ public final class OrderProposal {
             int issue;
             if (fixed[slot]) {
                 issue = slot;
-            } else {
-                // Nothing ready means every remaining free issue waits for a pinned issue further down: the pin wins.
+            }
+            else {
+                // Nothing ready means every remaining free issue waits for a pinned issue
+                // further down: the pin wins.
                 Integer rank = ready.isEmpty() ? unplaced.first() : ready.pollFirst();
                 unplaced.remove(rank);
                 issue = free.get(rank);
@@ -164,7 +178,7 @@ public final class OrderProposal {
     }
 
     private static ProposedOrder describe(List<BacklogItem> backlog, int[] order, List<List<Integer>> blocks,
-                                          List<List<Integer>> cycles) {
+            List<List<Integer>> cycles) {
         int n = order.length;
         int[] proposedIndex = new int[n];
         List<String> keys = new ArrayList<>(n);
@@ -184,7 +198,8 @@ public final class OrderProposal {
             }
         }
         List<List<String>> cycleKeys = cycles.stream()
-                .map(cycle -> cycle.stream().map(i -> backlog.get(i).key()).toList()).toList();
+            .map(cycle -> cycle.stream().map(i -> backlog.get(i).key()).toList())
+            .toList();
         return new ProposedOrder(keys, moves, cycleKeys, unmet);
     }
 
@@ -195,4 +210,5 @@ public final class OrderProposal {
         }
         return graph;
     }
+
 }

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of {@link OrderProposal}: the proposed order, every issue's move (in proposed order), the dependency
- * cycles found among backlog issues (each in current order) and the dependencies the order could not honour.
+ * The outcome of {@link OrderProposal}: the proposed order, every issue's move (in
+ * proposed order), the dependency cycles found among backlog issues (each in current
+ * order) and the dependencies the order could not honour.
  */
 public record ProposedOrder(List<String> order, List<Move> moves, List<List<String>> dependencyCycles,
-                            List<UnmetDependency> unmetDependencies) {
+        List<UnmetDependency> unmetDependencies) {
 
     public ProposedOrder {
         order = List.copyOf(order);
@@ -16,8 +17,8 @@ public record ProposedOrder(List<String> order, List<Move> moves, List<List<Stri
         dependencyCycles = dependencyCycles.stream().map(List::copyOf).toList();
         unmetDependencies = List.copyOf(unmetDependencies);
         if (moves.size() != order.size()) {
-            throw new IllegalArgumentException("one move per issue: %d moves for %d issues"
-                    .formatted(moves.size(), order.size()));
+            throw new IllegalArgumentException(
+                    "one move per issue: %d moves for %d issues".formatted(moves.size(), order.size()));
         }
     }
 

@@ -8,29 +8,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rank calls that turn the current order into a target order while moving the fewest issues.
+ * The rank calls that turn the current order into a target order while moving the fewest
+ * issues.
  * <p>
- * The issues on a longest increasing subsequence of the target order (positions measured in the current order)
- * already stand in the right relative order, so they stay; every other issue moves. Moved issues form maximal runs
- * of consecutive issues in the target order; each run is cut into calls of at most 50 and each call is anchored to
- * a neighbour already in its final place: after the kept issue just above the run (then after the previous call's
- * last issue), or - for a run at the very top, which has no kept issue above - before the kept issue just below it
- * (then before the next call's first issue, working upwards).
+ * The issues on a longest increasing subsequence of the target order (positions measured
+ * in the current order) already stand in the right relative order, so they stay; every
+ * other issue moves. Moved issues form maximal runs of consecutive issues in the target
+ * order; each run is cut into calls of at most 50 and each call is anchored to a
+ * neighbour already in its final place: after the kept issue just above the run (then
+ * after the previous call's last issue), or - for a run at the very top, which has no
+ * kept issue above - before the kept issue just below it (then before the next call's
+ * first issue, working upwards).
  * <p>
- * Why it is exactly {@link #minimumCalls}: every call carries issues of one run only, and each run of length L
- * takes ⌈L / 50⌉ calls, all full but one. Fewer calls for that run would need a call of more than 50 issues, and
- * issues of two different runs cannot share a call because a kept issue stands between them in the target order
- * while one call places its issues contiguously. That minimum is for the kept set this plan picks (the
- * subsequence patience sorting yields): another longest subsequence can group the moved issues into fewer runs.
- * E.g. A B C D E -> B A D C E keeps A C E and makes 2 calls, while keeping B C E moves A and D as one run (1 call).
+ * Why it is exactly {@link #minimumCalls}: every call carries issues of one run only, and
+ * each run of length L takes ⌈L / 50⌉ calls, all full but one. Fewer calls for that run
+ * would need a call of more than 50 issues, and issues of two different runs cannot share
+ * a call because a kept issue stands between them in the target order while one call
+ * places its issues contiguously. That minimum is for the kept set this plan picks (the
+ * subsequence patience sorting yields): another longest subsequence can group the moved
+ * issues into fewer runs. E.g. A B C D E -> B A D C E keeps A C E and makes 2 calls,
+ * while keeping B C E moves A and D as one run (1 call).
  * <p>
- * Resuming: after a partial apply the issues already placed plus the kept ones form an increasing subsequence of
- * the re-read order, so re-planning from it never moves more issues than the original plan still had to move.
+ * Resuming: after a partial apply the issues already placed plus the kept ones form an
+ * increasing subsequence of the re-read order, so re-planning from it never moves more
+ * issues than the original plan still had to move.
  */
 public final class RankPlan {
 
     private final List<RankStep> steps;
+
     private final List<String> moved;
+
     private final List<String> kept;
 
     private RankPlan(List<RankStep> steps, List<String> moved, List<String> kept) {
@@ -52,8 +60,10 @@ public final class RankPlan {
                     steps.add(new RankStep(keys, RankStep.Position.AFTER, anchor));
                     anchor = keys.get(keys.size() - 1);
                 }
-            } else {
-                // A run at the top has no kept issue above it; the kept issue below exists because a longest
+            }
+            else {
+                // A run at the top has no kept issue above it; the kept issue below
+                // exists because a longest
                 // increasing subsequence of a non-empty order is never empty.
                 String anchor = target.get(last + 1);
                 for (int to = last + 1; to > first; to -= RankStep.MAX_ISSUES) {
@@ -71,7 +81,10 @@ public final class RankPlan {
         return new RankPlan(steps, moved, kept);
     }
 
-    /** Σ over maximal runs of consecutive moved issues (in target order) of ⌈run length / 50⌉. */
+    /**
+     * Σ over maximal runs of consecutive moved issues (in target order) of ⌈run length /
+     * 50⌉.
+     */
     public static int minimumCalls(List<String> current, List<String> target) {
         int calls = 0;
         for (int[] run : Layout.of(current, target).runs) {
@@ -82,8 +95,9 @@ public final class RankPlan {
     }
 
     /**
-     * The issues not where the target puts them: target issues at another index (or missing) in the actual order,
-     * in target order, followed by issues present only in the actual order. Empty means the apply succeeded.
+     * The issues not where the target puts them: target issues at another index (or
+     * missing) in the actual order, in target order, followed by issues present only in
+     * the actual order. Empty means the apply succeeded.
      */
     public static List<String> verify(List<String> actual, List<String> target) {
         List<String> misplaced = new ArrayList<>();
@@ -106,7 +120,10 @@ public final class RankPlan {
         return moved;
     }
 
-    /** The issues that stay where they are (the longest increasing subsequence), in target order. */
+    /**
+     * The issues that stay where they are (the longest increasing subsequence), in target
+     * order.
+     */
     public List<String> keptKeys() {
         return kept;
     }
@@ -119,14 +136,17 @@ public final class RankPlan {
         return steps.isEmpty();
     }
 
-    /** Which target positions stay, and the maximal runs [first, last] of target positions that move. */
+    /**
+     * Which target positions stay, and the maximal runs [first, last] of target positions
+     * that move.
+     */
     private record Layout(boolean[] keep, List<int[]> runs) {
 
         static Layout of(List<String> current, List<String> target) {
             Map<String, Integer> currentIndex = indexOf(current, "current");
             if (target.size() != current.size()) {
-                throw new IllegalArgumentException("current has %d issues, target %d"
-                        .formatted(current.size(), target.size()));
+                throw new IllegalArgumentException(
+                        "current has %d issues, target %d".formatted(current.size(), target.size()));
             }
             int[] positions = new int[target.size()];
             Set<String> seen = new HashSet<>();
@@ -142,7 +162,7 @@ public final class RankPlan {
             List<int[]> runs = new ArrayList<>();
             for (int i = 0; i < keep.length; i++) {
                 if (!keep[i] && (i == 0 || keep[i - 1])) {
-                    runs.add(new int[] {i, i});
+                    runs.add(new int[] { i, i });
                 }
                 if (!keep[i]) {
                     runs.get(runs.size() - 1)[1] = i;
@@ -155,10 +175,12 @@ public final class RankPlan {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < order.size(); i++) {
                 if (order.get(i) == null || index.put(order.get(i), i) != null) {
-                    throw new IllegalArgumentException("issue " + order.get(i) + " appears twice in the " + name + " order");
+                    throw new IllegalArgumentException(
+                            "issue " + order.get(i) + " appears twice in the " + name + " order");
                 }
             }
             return index;
         }
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each scored backlog item stands by value among the backlog's items scored with the same model (RICE and
- * WSJF numbers do not compare): rank 1 is the highest score and ties share a rank, as in the issue panel.
+ * Where each scored backlog item stands by value among the backlog's items scored with
+ * the same model (RICE and WSJF numbers do not compare): rank 1 is the highest score and
+ * ties share a rank, as in the issue panel.
  */
 public final class ScoreRanks {
 
@@ -34,7 +35,10 @@ public final class ScoreRanks {
     private ScoreRanks() {
     }
 
-    /** Ranks by model in O(n log n): 1 + the number of items of the model that score strictly higher. */
+    /**
+     * Ranks by model in O(n log n): 1 + the number of items of the model that score
+     * strictly higher.
+     */
     public static Map<String, Rank> of(List<Scored> items) {
         Map<String, List<BigDecimal>> byModel = new HashMap<>();
         items.forEach(item -> byModel.computeIfAbsent(item.model(), m -> new ArrayList<>()).add(item.score()));
@@ -55,10 +59,12 @@ public final class ScoreRanks {
             int middle = (low + high) >>> 1;
             if (descending.get(middle).compareTo(score) > 0) {
                 low = middle + 1;
-            } else {
+            }
+            else {
                 high = middle;
             }
         }
         return low;
     }
+
 }

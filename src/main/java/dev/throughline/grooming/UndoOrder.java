@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A compact text form of a backlog order for the undo point, so a large backlog fits Jira's 32 KB property limit:
- * keys separated by spaces, and a key of the same project as the previous key written as its number only.
- * {@code WEB-7 WEB-3 MOB-2 MOB-9} becomes {@code "WEB-7 3 MOB-2 9"} (about 5 bytes an issue, so ~6,000 issues fit).
+ * A compact text form of a backlog order for the undo point, so a large backlog fits
+ * Jira's 32 KB property limit: keys separated by spaces, and a key of the same project as
+ * the previous key written as its number only. {@code WEB-7 WEB-3 MOB-2 MOB-9} becomes
+ * {@code "WEB-7 3 MOB-2 9"} (about 5 bytes an issue, so ~6,000 issues fit).
  */
 public final class UndoOrder {
 
     private static final Pattern KEY = Pattern.compile("([A-Z][A-Z0-9_]*)-([0-9]+)");
+
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
     private UndoOrder() {
@@ -30,7 +32,8 @@ public final class UndoOrder {
             }
             if (match.group(1).equals(project)) {
                 text.append(match.group(2));
-            } else {
+            }
+            else {
                 text.append(key);
                 project = match.group(1);
             }
@@ -49,12 +52,15 @@ public final class UndoOrder {
             if (match.matches()) {
                 project = match.group(1);
                 keys.add(token);
-            } else if (project != null && NUMBER.matcher(token).matches()) {
+            }
+            else if (project != null && NUMBER.matcher(token).matches()) {
                 keys.add(project + "-" + token);
-            } else {
+            }
+            else {
                 throw new IllegalArgumentException("not a saved order: " + token);
             }
         }
         return keys;
     }
+
 }

@@ -12,9 +12,13 @@ import java.util.stream.Stream;
 final class AgileBoards {
 
     private static final String BOARDS = "/rest/agile/1.0/board";
+
     private static final String BOARD_CONFIGURATION = "/rest/agile/1.0/board/{boardId}/configuration";
+
     private static final String BACKLOG = "/rest/agile/1.0/board/{boardId}/backlog";
+
     private static final String RANK = "/rest/agile/1.0/issue/rank";
+
     private static final int BOARD_PAGE_SIZE = 50;
 
     private final JiraHttp http;
@@ -56,7 +60,10 @@ final class AgileBoards {
         });
     }
 
-    /** Jira answers 204 when every issue moved and 207 with an entry per issue when some did not. */
+    /**
+     * Jira answers 204 when every issue moved and 207 with an entry per issue when some
+     * did not.
+     */
     RankResult rank(RankRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issues", request.issueKeys());
@@ -66,8 +73,10 @@ final class AgileBoards {
         if (answer.status() == 207) {
             return new RankResult(JiraReaders.list(answer.body().path("entries"), JiraReaders::rankEntry));
         }
-        return new RankResult(request.issueKeys().stream()
-                .map(key -> new RankOutcome(key, Optional.empty(), true, List.of()))
-                .toList());
+        return new RankResult(request.issueKeys()
+            .stream()
+            .map(key -> new RankOutcome(key, Optional.empty(), true, List.of()))
+            .toList());
     }
+
 }

@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A board's backlog, optionally narrowed by JQL, with the fields to return; backlog pages hold at most 50. */
+/**
+ * A board's backlog, optionally narrowed by JQL, with the fields to return; backlog pages
+ * hold at most 50.
+ */
 public record BacklogRequest(long boardId, Optional<Jql> jql, List<String> fields, int pageSize) {
 
     public static final int MAX_PAGE_SIZE = 50;

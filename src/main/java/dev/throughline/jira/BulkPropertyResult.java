@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A bulk property task that Jira completed: its id, its closing message, and how long Jira worked on it. */
+/**
+ * A bulk property task that Jira completed: its id, its closing message, and how long
+ * Jira worked on it.
+ */
 public record BulkPropertyResult(String taskId, Optional<String> message, Duration elapsed) {
 
     public BulkPropertyResult {

@@ -13,17 +13,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jira's bulk issue property write: one request starts a task, which is then followed (bounded) until it ends,
- * because the write is applied by the task and not by the request.
+ * Jira's bulk issue property write: one request starts a task, which is then followed
+ * (bounded) until it ends, because the write is applied by the task and not by the
+ * request.
  */
 final class BulkPropertyTasks {
 
     private static final String BULK_ISSUE_PROPERTIES = "/rest/api/3/issue/properties/multi";
+
     private static final String TASK = "/rest/api/3/task/{taskId}";
+
     private static final Pattern TASK_ID = Pattern.compile("/rest/api/3/task/([^/?#]+)");
 
     private final JiraHttp http;
+
     private final JiraClientSettings settings;
+
     private final Sleeper sleeper;
 
     BulkPropertyTasks(JiraHttp http, JiraClientSettings settings, Sleeper sleeper) {
@@ -44,9 +49,11 @@ final class BulkPropertyTasks {
             issues.add(Map.of("issueID", update.issueId(), "properties", properties));
         }
         JiraHttp.Answer answer = http.send(HttpMethod.POST, BULK_ISSUE_PROPERTIES, Map.of("issues", issues), Map.of());
-        String taskId = answer.location().map(BulkPropertyTasks::taskId).orElseThrow(() -> new JiraException(
-                "Jira accepted the bulk property update without naming its task (status " + answer.status() + ")",
-                answer.status(), List.of(), Map.of()));
+        String taskId = answer.location()
+            .map(BulkPropertyTasks::taskId)
+            .orElseThrow(() -> new JiraException(
+                    "Jira accepted the bulk property update without naming its task (status " + answer.status() + ")",
+                    answer.status(), List.of(), Map.of()));
         return follow(taskId);
     }
 
@@ -59,13 +66,15 @@ final class BulkPropertyTasks {
     }
 
     /**
-     * Polls the task at the configured interval until it ends or the task timeout passes. Running out of a user
-     * request's time while polling says that Jira accepted the writes (they may be applied, or be still running).
+     * Polls the task at the configured interval until it ends or the task timeout passes.
+     * Running out of a user request's time while polling says that Jira accepted the
+     * writes (they may be applied, or be still running).
      */
     private BulkPropertyResult follow(String taskId) {
         try {
             return poll(taskId);
-        } catch (JiraDeadlineException late) {
+        }
+        catch (JiraDeadlineException late) {
             throw new JiraDeadlineException("Jira accepted the bulk property task " + taskId
                     + " but it had not ended by the request's deadline: " + late.getMessage(), true, late);
         }
@@ -91,7 +100,8 @@ final class BulkPropertyTasks {
             Duration pause = RequestDeadline.cut(settings.taskPollInterval());
             try {
                 sleeper.sleep(pause);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new JiraTaskFailedException(taskId, "INTERRUPTED", "stopped waiting");
             }
@@ -99,14 +109,22 @@ final class BulkPropertyTasks {
         }
     }
 
-    /** The task's progress; a failure to read it is not a failure of the task, whose outcome is then unknown. */
+    /**
+     * The task's progress; a failure to read it is not a failure of the task, whose
+     * outcome is then unknown.
+     */
     private JsonNode progress(String taskId) {
         try {
             return http.get(TASK, Map.of("taskId", taskId));
-        } catch (JiraDeadlineException late) {
-            throw late; // the request's time is up: follow() says the writes may be applied
-        } catch (JiraException e) {
-            throw new JiraTaskFailedException(taskId, "UNFOLLOWED", "reading its progress failed: " + e.getMessage(), e);
+        }
+        catch (JiraDeadlineException late) {
+            throw late; // the request's time is up: follow() says the writes may be
+                        // applied
+        }
+        catch (JiraException e) {
+            throw new JiraTaskFailedException(taskId, "UNFOLLOWED", "reading its progress failed: " + e.getMessage(),
+                    e);
         }
     }
+
 }

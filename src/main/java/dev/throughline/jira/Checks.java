@@ -7,9 +7,13 @@ import java.util.regex.Pattern;
 /** Shared validation for the records of this package. */
 final class Checks {
 
-    /** Project key (upper-case letter, then letters, digits, underscores), a dash, a number. */
+    /**
+     * Project key (upper-case letter, then letters, digits, underscores), a dash, a
+     * number.
+     */
     static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]*-[0-9]+");
     static final Pattern NUMERIC_ID = Pattern.compile("[0-9]+");
+
     /** Jira entity property keys: at most 255 characters. */
     static final int MAX_PROPERTY_KEY_LENGTH = 255;
 
@@ -62,4 +66,5 @@ final class Checks {
         }
         return values;
     }
+
 }

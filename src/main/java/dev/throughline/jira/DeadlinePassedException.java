@@ -2,7 +2,10 @@ package dev.throughline.jira;
 
 import java.io.IOException;
 
-/** Thrown inside the RestTemplate when the request's deadline passed; {@link JiraHttp} turns it into a {@link JiraDeadlineException}. */
+/**
+ * Thrown inside the RestTemplate when the request's deadline passed; {@link JiraHttp}
+ * turns it into a {@link JiraDeadlineException}.
+ */
 final class DeadlinePassedException extends IOException {
 
     private final boolean mayHaveWritten;
@@ -15,4 +18,5 @@ final class DeadlinePassedException extends IOException {
     boolean mayHaveWritten() {
         return mayHaveWritten;
     }
+
 }

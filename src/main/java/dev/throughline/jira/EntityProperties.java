@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Entity properties of issues, projects and the app, one at a time; the app's live under its addon key. */
+/**
+ * Entity properties of issues, projects and the app, one at a time; the app's live under
+ * its addon key.
+ */
 final class EntityProperties {
 
     private final JiraHttp http;
+
     private final String addonKey;
 
     EntityProperties(JiraHttp http, String addonKey) {
@@ -19,7 +23,7 @@ final class EntityProperties {
 
     Optional<PropertyValue> get(PropertyTarget target, String propertyKey) {
         return http.getIfFound(path(target), vars(target, propertyKey))
-                .map(answer -> PropertyValue.of(answer.path("value")));
+            .map(answer -> PropertyValue.of(answer.path("value")));
     }
 
     void put(PropertyTarget target, String propertyKey, PropertyValue value) {
@@ -29,7 +33,8 @@ final class EntityProperties {
     void delete(PropertyTarget target, String propertyKey) {
         try {
             http.send(HttpMethod.DELETE, path(target), null, vars(target, propertyKey));
-        } catch (JiraNotFoundException alreadyGone) {
+        }
+        catch (JiraNotFoundException alreadyGone) {
             // the goal, no such property, holds
         }
     }
@@ -48,4 +53,5 @@ final class EntityProperties {
         vars.put("propertyKey", Checks.propertyKey(propertyKey));
         return vars;
     }
+
 }

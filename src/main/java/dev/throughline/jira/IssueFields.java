@@ -12,16 +12,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code fields} of an issue with typed accessors for what Throughline reads. Every accessor is empty
- * when the field was not requested, is null, or has an unexpected shape, so a missing field never throws.
+ * The {@code fields} of an issue with typed accessors for what Throughline reads. Every
+ * accessor is empty when the field was not requested, is null, or has an unexpected
+ * shape, so a missing field never throws.
  */
 public final class IssueFields {
 
     /** Jira writes offsets without a colon: 2024-03-01T10:15:30.000+0000. */
     private static final DateTimeFormatter JIRA_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .appendPattern("[XXX][XX][X]")
-            .toFormatter();
+        .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+        .appendPattern("[XXX][XX][X]")
+        .toFormatter();
 
     private static final IssueFields NONE = new IssueFields(Map.of());
 
@@ -31,7 +32,10 @@ public final class IssueFields {
         this.values = values;
     }
 
-    /** Fields from plain JSON values; copied deeply, so later changes to the argument are not seen. */
+    /**
+     * Fields from plain JSON values; copied deeply, so later changes to the argument are
+     * not seen.
+     */
     public static IssueFields of(Map<String, ?> values) {
         Objects.requireNonNull(values, "values");
         return values.isEmpty() ? NONE : new IssueFields(Json.freezeMap(values));
@@ -90,7 +94,8 @@ public final class IssueFields {
         return string("duedate").flatMap(text -> {
             try {
                 return Optional.of(LocalDate.parse(text));
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 return Optional.empty();
             }
         });
@@ -103,9 +108,9 @@ public final class IssueFields {
 
     public List<String> fixVersionNames() {
         return list("fixVersions").stream()
-                .map(v -> v instanceof Map<?, ?> m ? m.get("name") : null)
-                .flatMap(name -> asString(name).stream())
-                .toList();
+            .map(v -> v instanceof Map<?, ?> m ? m.get("name") : null)
+            .flatMap(name -> asString(name).stream())
+            .toList();
     }
 
     public List<IssueLinkRef> issueLinks() {
@@ -130,7 +135,10 @@ public final class IssueFields {
         return value instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
     }
 
-    /** A text field; for option-like objects (e.g. select lists) their {@code value} or {@code name}. */
+    /**
+     * A text field; for option-like objects (e.g. select lists) their {@code value} or
+     * {@code name}.
+     */
     public Optional<String> string(String fieldId) {
         Object value = values.get(fieldId);
         if (value instanceof Map<?, ?> object) {
@@ -139,7 +147,10 @@ public final class IssueFields {
         return asString(value);
     }
 
-    /** The raw field as plain, unmodifiable Java values (Map, List, String, Number, Boolean). */
+    /**
+     * The raw field as plain, unmodifiable Java values (Map, List, String, Number,
+     * Boolean).
+     */
     public Optional<Object> raw(String fieldId) {
         return Optional.ofNullable(values.get(fieldId));
     }
@@ -167,7 +178,8 @@ public final class IssueFields {
     private static Optional<OffsetDateTime> dateTime(String text) {
         try {
             return Optional.of(OffsetDateTime.parse(text, JIRA_DATE_TIME));
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
@@ -186,4 +198,5 @@ public final class IssueFields {
     public String toString() {
         return "IssueFields" + values;
     }
+
 }

@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of an issue's {@code issuelinks} field, seen from that issue: exactly one of the inward
- * and outward issue is set (the other end is the issue holding the field).
+ * One entry of an issue's {@code issuelinks} field, seen from that issue: exactly one of
+ * the inward and outward issue is set (the other end is the issue holding the field).
  */
 public record IssueLinkRef(String linkId, String typeName, Optional<String> inwardIssueKey,
-                           Optional<String> outwardIssueKey) {
+        Optional<String> outwardIssueKey) {
 
     public IssueLinkRef {
         Checks.numericId("link id", linkId);

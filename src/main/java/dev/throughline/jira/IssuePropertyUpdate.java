@@ -3,7 +3,10 @@ package dev.throughline.jira;
 import java.util.Map;
 import java.util.Objects;
 
-/** For the bulk property call: the properties to set on one issue (by numeric id, as Jira requires). */
+/**
+ * For the bulk property call: the properties to set on one issue (by numeric id, as Jira
+ * requires).
+ */
 public record IssuePropertyUpdate(long issueId, Map<String, PropertyValue> properties) {
 
     public IssuePropertyUpdate {

@@ -9,4 +9,5 @@ public class JiraBadRequestException extends JiraException {
     public JiraBadRequestException(String message, List<String> errorMessages, Map<String, String> errors) {
         super(message, 400, errorMessages, errors);
     }
+
 }

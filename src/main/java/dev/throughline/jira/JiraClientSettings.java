@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.ConstructorBinding;
 import java.time.Duration;
 
 /**
- * {@code throughline.jira.*}: timeouts, the retry budget for 429/503, the permission cache,
- * and how long to follow a Jira task. Unset values take the defaults below.
+ * {@code throughline.jira.*}: timeouts, the retry budget for 429/503, the permission
+ * cache, and how long to follow a Jira task. Unset values take the defaults below.
  */
 @ConstructorBinding
 @ConfigurationProperties("throughline.jira")
-public record JiraClientSettings(Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                 Duration maxTotalWait, Duration initialBackoff, Duration maxBackoff,
-                                 Duration permissionCacheTtl, Duration taskPollInterval, Duration taskTimeout) {
+public record JiraClientSettings(Duration connectTimeout, Duration readTimeout, int maxAttempts, Duration maxTotalWait,
+        Duration initialBackoff, Duration maxBackoff, Duration permissionCacheTtl, Duration taskPollInterval,
+        Duration taskTimeout) {
 
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(120);
 
@@ -27,7 +27,8 @@ public record JiraClientSettings(Duration connectTimeout, Duration readTimeout, 
         maxTotalWait = notNegative("max-total-wait", maxTotalWait, Duration.ofSeconds(60));
         if (maxTotalWait.compareTo(MAX_RETRY_WAIT) > 0) {
             // retries re-send the request as first signed, and ACSB's JWTs live 180 s
-            throw new IllegalArgumentException("throughline.jira.max-total-wait must be at most " + MAX_RETRY_WAIT.toSeconds() + "s");
+            throw new IllegalArgumentException(
+                    "throughline.jira.max-total-wait must be at most " + MAX_RETRY_WAIT.toSeconds() + "s");
         }
         initialBackoff = positive("initial-backoff", initialBackoff, Duration.ofMillis(500));
         maxBackoff = positive("max-backoff", maxBackoff, Duration.ofSeconds(10));

@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Hands out the {@link JiraClient} of an installed site. One client (and RestTemplate) per site, kept until the
- * host's shared secret or base URL changes. We keep our own cache: ACSB's caches by AtlassianHost identity,
- * and a host is loaded afresh for every request.
+ * Hands out the {@link JiraClient} of an installed site. One client (and RestTemplate)
+ * per site, kept until the host's shared secret or base URL changes. We keep our own
+ * cache: ACSB's caches by AtlassianHost identity, and a host is loaded afresh for every
+ * request.
  */
 @Component
 public class JiraClients {
@@ -33,30 +34,37 @@ public class JiraClients {
     }
 
     private final AtlassianHostRepository hosts;
+
     private final AtlassianHostRestClients restClients;
+
     private final JiraClientSettings settings;
+
     private final String addonKey;
+
     private final ClientHttpRequestFactory requestFactory;
+
     private final Supplier<Optional<StoryPointsOverride>> storyPointsOverride;
+
     private final Map<String, Built> clients = new ConcurrentHashMap<>();
 
     /** Without a story points override: discovery alone decides. */
-    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
-                       JiraClientSettings settings, String addonKey) {
+    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
+            String addonKey) {
         this(hosts, restClients, settings, addonKey, Optional::empty);
     }
 
-    /** The override is looked up lazily: its implementation itself reads Jira through these clients. */
+    /**
+     * The override is looked up lazily: its implementation itself reads Jira through
+     * these clients.
+     */
     @Autowired
-    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
-                       JiraClientSettings settings, @Value("${addon.key}") String addonKey,
-                       ObjectProvider<StoryPointsOverride> storyPointsOverride) {
+    public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
+            @Value("${addon.key}") String addonKey, ObjectProvider<StoryPointsOverride> storyPointsOverride) {
         this(hosts, restClients, settings, addonKey, () -> Optional.ofNullable(storyPointsOverride.getIfAvailable()));
     }
 
     private JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
-                        JiraClientSettings settings, String addonKey,
-                        Supplier<Optional<StoryPointsOverride>> storyPointsOverride) {
+            JiraClientSettings settings, String addonKey, Supplier<Optional<StoryPointsOverride>> storyPointsOverride) {
         this.hosts = hosts;
         this.restClients = restClients;
         this.settings = settings;
@@ -65,14 +73,18 @@ public class JiraClients {
         this.storyPointsOverride = storyPointsOverride;
     }
 
-    /** The client of an installed site; refuses sites the app is not (or no longer) installed on. */
+    /**
+     * The client of an installed site; refuses sites the app is not (or no longer)
+     * installed on.
+     */
     public JiraClient forSite(Site site) {
         Objects.requireNonNull(site, "site");
         AtlassianHost host = hosts.findById(site.clientKey())
-                .filter(AtlassianHost::isAddonInstalled)
-                .orElseThrow(() -> new SiteNotInstalledException(site.clientKey()));
-        return clients.compute(site.clientKey(), (key, built) ->
-                built != null && built.isFor(host) ? built : build(host, site)).client();
+            .filter(AtlassianHost::isAddonInstalled)
+            .orElseThrow(() -> new SiteNotInstalledException(site.clientKey()));
+        return clients
+            .compute(site.clientKey(), (key, built) -> built != null && built.isFor(host) ? built : build(host, site))
+            .client();
     }
 
     private Built build(AtlassianHost host, Site site) {
@@ -82,4 +94,5 @@ public class JiraClients {
         return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings,
                 () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site))));
     }
+
 }

@@ -7,4 +7,5 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(JiraClientSettings.class)
 class JiraConfiguration {
+
 }

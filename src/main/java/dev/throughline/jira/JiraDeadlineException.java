@@ -1,8 +1,9 @@
 package dev.throughline.jira;
 
 /**
- * The user's request ran out of time waiting on Jira (see {@link RequestDeadline}). Says whether the unanswered
- * call was a write Jira may have applied, so the answer can tell the user what is known.
+ * The user's request ran out of time waiting on Jira (see {@link RequestDeadline}). Says
+ * whether the unanswered call was a write Jira may have applied, so the answer can tell
+ * the user what is known.
  */
 public class JiraDeadlineException extends JiraUnavailableException {
 
@@ -13,8 +14,12 @@ public class JiraDeadlineException extends JiraUnavailableException {
         this.mayHaveWritten = mayHaveWritten;
     }
 
-    /** True when the call left unanswered was a write: Jira may or may not have applied it. */
+    /**
+     * True when the call left unanswered was a write: Jira may or may not have applied
+     * it.
+     */
     public boolean mayHaveWritten() {
         return mayHaveWritten;
     }
+
 }

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps Jira's error answers (status + {@code {errorMessages, errors}} body) to exceptions. */
+/**
+ * Maps Jira's error answers (status + {@code {errorMessages, errors}} body) to
+ * exceptions.
+ */
 final class JiraErrors {
 
     private static final int MAX_RAW_BODY = 500;
@@ -28,8 +31,7 @@ final class JiraErrors {
             case 403 -> new JiraForbiddenException(message, messages, errors);
             case 404 -> new JiraNotFoundException(message, messages, errors);
             case 429 -> new JiraRateLimitedException(message, RetryAfter.parse(headers), messages, errors);
-            default -> status >= 500
-                    ? new JiraUnavailableException(message, status, messages, errors)
+            default -> status >= 500 ? new JiraUnavailableException(message, status, messages, errors)
                     : new JiraException(message, status, messages, errors);
         };
     }
@@ -41,15 +43,18 @@ final class JiraErrors {
         JsonNode json;
         try {
             json = Json.parse(body);
-        } catch (RuntimeException notJson) {
+        }
+        catch (RuntimeException notJson) {
             String text = new String(body, StandardCharsets.UTF_8).strip();
             messages.add(text.length() > MAX_RAW_BODY ? text.substring(0, MAX_RAW_BODY) + "…" : text);
             return;
         }
         json.path("errorMessages").forEach(m -> messages.add(m.asText()));
         json.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
-        if (json.hasNonNull("message")) { // some endpoints (e.g. app properties) answer {message, statusCode}
+        if (json.hasNonNull("message")) { // some endpoints (e.g. app properties) answer
+                                          // {message, statusCode}
             messages.add(json.get("message").asText());
         }
     }
+
 }

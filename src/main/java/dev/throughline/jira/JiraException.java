@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Jira call failed. Carries Jira's own explanation: the {@code errorMessages} and the per-field {@code errors}
- * of its error body, so callers can show users what Jira said.
+ * A Jira call failed. Carries Jira's own explanation: the {@code errorMessages} and the
+ * per-field {@code errors} of its error body, so callers can show users what Jira said.
  */
 public class JiraException extends RuntimeException {
 
     private final int status;
+
     private final List<String> errorMessages;
+
     private final Map<String, String> errors;
 
     public JiraException(String message, int status, List<String> errorMessages, Map<String, String> errors,
-                         Throwable cause) {
+            Throwable cause) {
         super(describe(message, errorMessages, errors), cause);
         this.status = status;
         this.errorMessages = List.copyOf(errorMessages);
@@ -25,7 +27,9 @@ public class JiraException extends RuntimeException {
         this(message, status, errorMessages, errors, null);
     }
 
-    /** The HTTP status Jira answered, or 0 when there was no answer (timeout, IO error). */
+    /**
+     * The HTTP status Jira answered, or 0 when there was no answer (timeout, IO error).
+     */
     public int status() {
         return status;
     }
@@ -48,4 +52,5 @@ public class JiraException extends RuntimeException {
         }
         return text.toString();
     }
+
 }

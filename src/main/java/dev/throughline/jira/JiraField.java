@@ -3,9 +3,12 @@ package dev.throughline.jira;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A system or custom field; {@code schemaCustom} is the custom field type key (e.g. jsw-story-points). */
+/**
+ * A system or custom field; {@code schemaCustom} is the custom field type key (e.g.
+ * jsw-story-points).
+ */
 public record JiraField(String id, String name, boolean custom, Optional<String> schemaType,
-                        Optional<String> schemaCustom) {
+        Optional<String> schemaCustom) {
 
     public JiraField {
         Checks.notBlank("field id", id);
@@ -14,7 +17,10 @@ public record JiraField(String id, String name, boolean custom, Optional<String>
         Objects.requireNonNull(schemaCustom, "schemaCustom");
     }
 
-    /** Whether the field holds a number (story points fields do; so does the original estimate). */
+    /**
+     * Whether the field holds a number (story points fields do; so does the original
+     * estimate).
+     */
     public boolean isNumber() {
         return schemaType.filter("number"::equals).isPresent();
     }

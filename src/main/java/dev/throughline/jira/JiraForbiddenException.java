@@ -9,4 +9,5 @@ public class JiraForbiddenException extends JiraException {
     public JiraForbiddenException(String message, List<String> errorMessages, Map<String, String> errors) {
         super(message, 403, errorMessages, errors);
     }
+
 }

@@ -2,7 +2,10 @@ package dev.throughline.jira;
 
 import java.util.Optional;
 
-/** A Jira group a user belongs to: its name and, where Jira gives one, its id (stable across renames). */
+/**
+ * A Jira group a user belongs to: its name and, where Jira gives one, its id (stable
+ * across renames).
+ */
 public record JiraGroup(String name, Optional<String> groupId) {
 
     public JiraGroup {

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON over the site's RestTemplate: sends bodies as UTF-8 JSON, parses answers, and turns every
- * failure into a {@link JiraException}. URIs are templates relative to the site (the template's
- * URI handler or ACSB's signing interceptor makes them absolute); variables are strictly encoded.
+ * JSON over the site's RestTemplate: sends bodies as UTF-8 JSON, parses answers, and
+ * turns every failure into a {@link JiraException}. URIs are templates relative to the
+ * site (the template's URI handler or ACSB's signing interceptor makes them absolute);
+ * variables are strictly encoded.
  */
 final class JiraHttp {
 
@@ -41,7 +42,8 @@ final class JiraHttp {
     Optional<JsonNode> getIfFound(String uriTemplate, Map<String, ?> vars) {
         try {
             return Optional.of(get(uriTemplate, vars));
-        } catch (JiraNotFoundException e) {
+        }
+        catch (JiraNotFoundException e) {
             return Optional.empty();
         }
     }
@@ -50,12 +52,18 @@ final class JiraHttp {
         return send(HttpMethod.POST, uriTemplate, body, vars).body();
     }
 
-    /** The answer's body as Jira sent it, for readers that do not want a whole tree (search pages). */
+    /**
+     * The answer's body as Jira sent it, for readers that do not want a whole tree
+     * (search pages).
+     */
     byte[] postForBytes(String uriTemplate, Object body, Map<String, ?> vars) {
         return exchange(HttpMethod.POST, uriTemplate, body, vars).getBody();
     }
 
-    /** {@code body} is a {@link PropertyValue}, a JsonNode, plain Java values, or null for none. */
+    /**
+     * {@code body} is a {@link PropertyValue}, a JsonNode, plain Java values, or null for
+     * none.
+     */
     Answer send(HttpMethod method, String uriTemplate, Object body, Map<String, ?> vars) {
         ResponseEntity<byte[]> response = exchange(method, uriTemplate, body, vars);
         return new Answer(response.getStatusCodeValue(), Json.parse(response.getBody()),
@@ -74,13 +82,16 @@ final class JiraHttp {
         String what = method + " " + uriTemplate;
         try {
             return rest.exchange(uriTemplate, method, new HttpEntity<>(bytes, headers), byte[].class, vars);
-        } catch (RestClientResponseException e) {
+        }
+        catch (RestClientResponseException e) {
             throw JiraErrors.of(what, e.getRawStatusCode(), e.getResponseHeaders(), e.getResponseBodyAsByteArray());
-        } catch (ResourceAccessException e) {
+        }
+        catch (ResourceAccessException e) {
             if (e.getCause() instanceof DeadlinePassedException late) {
                 throw new JiraDeadlineException(what + ": " + late.getMessage(), late.mayHaveWritten(), e);
             }
             throw new JiraUnavailableException(what + " got no answer: " + e.getMostSpecificCause().getMessage(), e);
         }
     }
+
 }

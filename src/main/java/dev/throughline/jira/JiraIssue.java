@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An issue as search or the backlog returns it: the requested fields and entity properties. */
+/**
+ * An issue as search or the backlog returns it: the requested fields and entity
+ * properties.
+ */
 public record JiraIssue(String id, String key, IssueFields fields, Map<String, PropertyValue> properties) {
 
     public JiraIssue {

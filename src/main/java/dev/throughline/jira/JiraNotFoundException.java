@@ -9,4 +9,5 @@ public class JiraNotFoundException extends JiraException {
     public JiraNotFoundException(String message, List<String> errorMessages, Map<String, String> errors) {
         super(message, 404, errorMessages, errors);
     }
+
 }

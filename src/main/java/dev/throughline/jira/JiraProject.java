@@ -3,8 +3,9 @@ package dev.throughline.jira;
 import java.util.OptionalLong;
 
 /**
- * A project's id, key and name, and, when asked for ({@link JiraClient#projectsWithIssueCounts}), Jira's count of
- * all its issues (the project's "insight").
+ * A project's id, key and name, and, when asked for
+ * ({@link JiraClient#projectsWithIssueCounts}), Jira's count of all its issues (the
+ * project's "insight").
  */
 public record JiraProject(long id, String key, String name, OptionalLong issueCount) {
 

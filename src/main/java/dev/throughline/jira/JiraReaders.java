@@ -23,16 +23,19 @@ final class JiraReaders {
 
     static JiraIssue issue(JsonNode node) {
         Map<String, PropertyValue> properties = new LinkedHashMap<>();
-        node.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), PropertyValue.of(e.getValue())));
+        node.path("properties")
+            .fields()
+            .forEachRemaining(e -> properties.put(e.getKey(), PropertyValue.of(e.getValue())));
         JsonNode fields = node.path("fields");
         return new JiraIssue(node.path("id").asText(), node.path("key").asText(),
                 fields.isObject() ? IssueFields.of(Json.toMap(fields)) : IssueFields.none(), properties);
     }
 
     /**
-     * A search answer: the keys and the next page token are read at once in one streaming pass that skips the
-     * issues' fields and properties; the issues are parsed in full on first use. A rollup asks for the next page
-     * right after the first pass and parses this one while Jira answers.
+     * A search answer: the keys and the next page token are read at once in one streaming
+     * pass that skips the issues' fields and properties; the issues are parsed in full on
+     * first use. A rollup asks for the next page right after the first pass and parses
+     * this one while Jira answers.
      */
     static SearchPage searchPage(byte[] body) {
         List<String> keys = new ArrayList<>();
@@ -46,21 +49,26 @@ final class JiraReaders {
                         JsonToken value = parser.nextToken();
                         if ("issues".equals(name) && value == JsonToken.START_ARRAY) {
                             readKeys(parser, keys);
-                        } else if ("nextPageToken".equals(name) && value == JsonToken.VALUE_STRING) {
+                        }
+                        else if ("nextPageToken".equals(name) && value == JsonToken.VALUE_STRING) {
                             token = parser.getText();
-                        } else if ("isLast".equals(name) && value.isBoolean()) {
+                        }
+                        else if ("isLast".equals(name) && value.isBoolean()) {
                             isLast = value == JsonToken.VALUE_TRUE;
-                        } else {
+                        }
+                        else {
                             parser.skipChildren();
                         }
                     }
-                } else {
+                }
+                else {
                     parser.skipChildren();
                 }
                 if (parser.nextToken() != null) {
                     throw new UncheckedIOException(new IOException("Jira sent more than one JSON value"));
                 }
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException("Jira sent a body that is not JSON", e);
             }
         }
@@ -70,7 +78,10 @@ final class JiraReaders {
                 () -> list(Json.parse(body).path("issues"), JiraReaders::issue));
     }
 
-    /** Each issue's key (or "" as {@link #issue} reads a missing one), skipping everything else. */
+    /**
+     * Each issue's key (or "" as {@link #issue} reads a missing one), skipping everything
+     * else.
+     */
     private static void readKeys(JsonParser parser, List<String> keys) throws IOException {
         JsonToken item;
         while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -85,7 +96,8 @@ final class JiraReaders {
                 JsonToken value = parser.nextToken();
                 if ("key".equals(field) && value.isScalarValue()) {
                     key = value == JsonToken.VALUE_NULL ? "null" : parser.getText();
-                } else {
+                }
+                else {
                     parser.skipChildren();
                 }
             }
@@ -106,19 +118,25 @@ final class JiraReaders {
         return items;
     }
 
-    /** A startAt-paged answer ({@code values} or {@code issues}); the next startAt unless this page is the last. */
+    /**
+     * A startAt-paged answer ({@code values} or {@code issues}); the next startAt unless
+     * this page is the last.
+     */
     static <T> LazyPages.Page<Integer, T> startAtPage(JsonNode body, String itemsField, int startAt,
-                                                      Function<JsonNode, T> read) {
+            Function<JsonNode, T> read) {
         List<T> items = list(body.path(itemsField), read);
         int next = startAt + items.size();
         boolean last;
         if (items.isEmpty()) {
             last = true;
-        } else if (body.has("isLast")) {
+        }
+        else if (body.has("isLast")) {
             last = body.get("isLast").asBoolean();
-        } else if (body.has("total")) {
+        }
+        else if (body.has("total")) {
             last = next >= body.get("total").asInt();
-        } else {
+        }
+        else {
             last = items.size() < body.path("maxResults").asInt(Integer.MAX_VALUE);
         }
         return new LazyPages.Page<>(items, last ? Optional.empty() : Optional.of(next));
@@ -162,4 +180,5 @@ final class JiraReaders {
         return new BulkPropertyResult(taskId, Optional.ofNullable(Json.text(task, "message")),
                 Duration.ofMillis(task.path("elapsedRuntime").asLong()));
     }
+
 }

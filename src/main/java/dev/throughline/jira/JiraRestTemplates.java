@@ -23,25 +23,25 @@ final class JiraRestTemplates {
     }
 
     /**
-     * Apache HttpClient 4 with its own retries OFF (RetryInterceptor decides, knowing which writes are safe)
-     * and redirects OFF (a redirect would re-use a JWT signed for another URL; the 303 of bulk
-     * properties is followed by the client itself).
+     * Apache HttpClient 4 with its own retries OFF (RetryInterceptor decides, knowing
+     * which writes are safe) and redirects OFF (a redirect would re-use a JWT signed for
+     * another URL; the 303 of bulk properties is followed by the client itself).
      */
     static ClientHttpRequestFactory requestFactory(JiraClientSettings settings) {
         int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
         int readMillis = Math.toIntExact(settings.readTimeout().toMillis());
         CloseableHttpClient httpClient = HttpClientBuilder.create()
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setMaxConnPerRoute(20)
-                .setMaxConnTotal(200)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectTimeout(connectMillis)
-                        .setSocketTimeout(readMillis)
-                        .setConnectionRequestTimeout(connectMillis)
-                        .build())
-                .build();
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .setMaxConnPerRoute(20)
+            .setMaxConnTotal(200)
+            .setDefaultRequestConfig(RequestConfig.custom()
+                .setConnectTimeout(connectMillis)
+                .setSocketTimeout(readMillis)
+                .setConnectionRequestTimeout(connectMillis)
+                .build())
+            .build();
         HttpComponentsClientHttpRequestFactory factory = new DeadlineAwareRequestFactory(httpClient, settings);
         factory.setConnectTimeout(connectMillis);
         factory.setReadTimeout(readMillis);
@@ -50,8 +50,9 @@ final class JiraRestTemplates {
     }
 
     /**
-     * Each attempt's timeouts are the client's own, cut to what is left of the user's request
-     * ({@link RequestDeadline}); Spring asks for a context per attempt, so a retry gets only the time still left.
+     * Each attempt's timeouts are the client's own, cut to what is left of the user's
+     * request ({@link RequestDeadline}); Spring asks for a context per attempt, so a
+     * retry gets only the time still left.
      */
     private static final class DeadlineAwareRequestFactory extends HttpComponentsClientHttpRequestFactory {
 
@@ -70,21 +71,23 @@ final class JiraRestTemplates {
             int connectMillis = Math.toIntExact(RequestDeadline.cut(settings.connectTimeout()).toMillis());
             HttpClientContext context = HttpClientContext.create();
             context.setRequestConfig(RequestConfig.custom()
-                    .setConnectTimeout(connectMillis)
-                    .setConnectionRequestTimeout(connectMillis)
-                    .setSocketTimeout(Math.toIntExact(RequestDeadline.cut(settings.readTimeout()).toMillis()))
-                    .build());
+                .setConnectTimeout(connectMillis)
+                .setConnectionRequestTimeout(connectMillis)
+                .setSocketTimeout(Math.toIntExact(RequestDeadline.cut(settings.readTimeout()).toMillis()))
+                .build());
             return context;
         }
+
     }
 
     /**
-     * A template that sends relative URIs (or URIs under {@code rootUri} when given) through {@code first}
-     * (ACSB's signing interceptors) and then the retry interceptor, which must come last.
-     * Template variables are encoded strictly, so JQL with {@code &} or {@code +} survives.
+     * A template that sends relative URIs (or URIs under {@code rootUri} when given)
+     * through {@code first} (ACSB's signing interceptors) and then the retry interceptor,
+     * which must come last. Template variables are encoded strictly, so JQL with
+     * {@code &} or {@code +} survives.
      */
     static RestTemplate create(ClientHttpRequestFactory requestFactory, String rootUri,
-                               List<ClientHttpRequestInterceptor> first, RetryInterceptor retry) {
+            List<ClientHttpRequestInterceptor> first, RetryInterceptor retry) {
         RestTemplate template = new RestTemplate(requestFactory);
         DefaultUriBuilderFactory uris = rootUri == null ? new DefaultUriBuilderFactory()
                 : new DefaultUriBuilderFactory(rootUri);
@@ -96,4 +99,5 @@ final class JiraRestTemplates {
         template.setInterceptors(interceptors);
         return template;
     }
+
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Jira long-running task that Jira accepted did not end COMPLETE: it ended FAILED, CANCELLED or DEAD, we stopped
- * waiting for it, or following it failed. Jira may have applied any part of it (bulk property tasks are not
- * transactional), so a caller must re-read to learn what was written, never report "nothing was written".
+ * A Jira long-running task that Jira accepted did not end COMPLETE: it ended FAILED,
+ * CANCELLED or DEAD, we stopped waiting for it, or following it failed. Jira may have
+ * applied any part of it (bulk property tasks are not transactional), so a caller must
+ * re-read to learn what was written, never report "nothing was written".
  */
 public class JiraTaskFailedException extends JiraException {
 
@@ -15,6 +16,7 @@ public class JiraTaskFailedException extends JiraException {
     static final Set<String> UNSEEN_ENDS = Set.of("TIMED_OUT", "INTERRUPTED", "UNFOLLOWED");
 
     private final String taskId;
+
     private final String taskStatus;
 
     public JiraTaskFailedException(String taskId, String taskStatus, String detail) {
@@ -38,14 +40,20 @@ public class JiraTaskFailedException extends JiraException {
         return taskId;
     }
 
-    /** Jira's task status; {@code TIMED_OUT} or {@code INTERRUPTED} when we stopped waiting, {@code UNFOLLOWED}
-     * when reading the task's progress failed. */
+    /**
+     * Jira's task status; {@code TIMED_OUT} or {@code INTERRUPTED} when we stopped
+     * waiting, {@code UNFOLLOWED} when reading the task's progress failed.
+     */
     public String taskStatus() {
         return taskStatus;
     }
 
-    /** True when the task's end was never seen: Jira may have applied all of it, part of it, or nothing yet. */
+    /**
+     * True when the task's end was never seen: Jira may have applied all of it, part of
+     * it, or nothing yet.
+     */
     public boolean outcomeUnknown() {
         return UNSEEN_ENDS.contains(taskStatus);
     }
+
 }

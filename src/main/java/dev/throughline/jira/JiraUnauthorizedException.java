@@ -9,4 +9,5 @@ public class JiraUnauthorizedException extends JiraException {
     public JiraUnauthorizedException(String message, List<String> errorMessages, Map<String, String> errors) {
         super(message, 401, errorMessages, errors);
     }
+
 }

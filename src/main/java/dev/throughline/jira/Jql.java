@@ -9,20 +9,26 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A JQL query, made only by this class: every JQL the app sends to Jira is built here. Values the app puts in
- * are checked (project and issue keys, issue ids, property keys) and written as quoted JQL strings with
- * {@code "} and {@code \} escaped; a user's own condition ({@link #refinement}) is accepted only when its
- * parentheses and quotes balance outside string literals and it has no ORDER BY, and is parenthesised, so ANDing
- * it to a restriction can only narrow the search. The restriction is never empty (Jira refuses unbounded JQL).
+ * A JQL query, made only by this class: every JQL the app sends to Jira is built here.
+ * Values the app puts in are checked (project and issue keys, issue ids, property keys)
+ * and written as quoted JQL strings with {@code "} and {@code \} escaped; a user's own
+ * condition ({@link #refinement}) is accepted only when its parentheses and quotes
+ * balance outside string literals and it has no ORDER BY, and is parenthesised, so ANDing
+ * it to a restriction can only narrow the search. The restriction is never empty (Jira
+ * refuses unbounded JQL).
  */
 public final class Jql {
 
     private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+
     private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
+
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
     private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
 
     private final String where;
+
     private final String orderBy;
 
     private Jql(String where, String orderBy) {
@@ -70,8 +76,9 @@ public final class Jql {
     // --- a user's condition ---
 
     /**
-     * A user's JQL condition, parenthesised. Refused (IllegalArgumentException, with {@link #refinementProblem}'s
-     * words) when it could reach outside the parentheses it is put in, or carries an ORDER BY.
+     * A user's JQL condition, parenthesised. Refused (IllegalArgumentException, with
+     * {@link #refinementProblem}'s words) when it could reach outside the parentheses it
+     * is put in, or carries an ORDER BY.
      */
     public static Jql refinement(String text) {
         refinementProblem(text).ifPresent(problem -> {
@@ -80,7 +87,9 @@ public final class Jql {
         return new Jql("(" + text.strip() + ")", "");
     }
 
-    /** Why {@code text} cannot be a refinement, in words for the user; empty when it can. */
+    /**
+     * Why {@code text} cannot be a refinement, in words for the user; empty when it can.
+     */
     public static Optional<String> refinementProblem(String text) {
         if (text == null || text.isBlank()) {
             return Optional.of("JQL must not be blank");
@@ -90,19 +99,23 @@ public final class Jql {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
-                i++; // Jira reads \x as one escaped character, also outside quotes: never a parenthesis or quote
+                i++; // Jira reads \x as one escaped character, also outside quotes: never
+                     // a parenthesis or quote
                 outsideStrings.append(' ');
-            } else if (c == '"' || c == '\'') {
+            }
+            else if (c == '"' || c == '\'') {
                 int end = closingQuote(text, i);
                 if (end < 0) {
                     return Optional.of("JQL has a quoted string that is not closed");
                 }
                 i = end;
                 outsideStrings.append(' ');
-            } else {
+            }
+            else {
                 depth += c == '(' ? 1 : c == ')' ? -1 : 0;
                 if (depth < 0) {
-                    return Optional.of("JQL closes a parenthesis it did not open; a refinement can only narrow the search");
+                    return Optional
+                        .of("JQL closes a parenthesis it did not open; a refinement can only narrow the search");
                 }
                 outsideStrings.append(c);
             }
@@ -118,7 +131,10 @@ public final class Jql {
 
     // --- combinators ---
 
-    /** Both restrictions (each side is a single clause or parenthesised, so AND binds as written). */
+    /**
+     * Both restrictions (each side is a single clause or parenthesised, so AND binds as
+     * written).
+     */
     public Jql and(Jql other) {
         if (!orderBy.isEmpty() || !other.orderBy.isEmpty()) {
             throw new IllegalStateException("AND the restrictions before ordering");
@@ -154,7 +170,10 @@ public final class Jql {
         return text();
     }
 
-    /** A JQL string literal: double quotes, with {@code "} and {@code \} escaped (and line breaks and tabs). */
+    /**
+     * A JQL string literal: double quotes, with {@code "} and {@code \} escaped (and line
+     * breaks and tabs).
+     */
     static String quote(String value) {
         StringBuilder quoted = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
@@ -170,14 +189,18 @@ public final class Jql {
         return quoted.append('"').toString();
     }
 
-    /** The index of the quote closing the string opened at {@code open}, skipping escapes; -1 when none does. */
+    /**
+     * The index of the quote closing the string opened at {@code open}, skipping escapes;
+     * -1 when none does.
+     */
     private static int closingQuote(String text, int open) {
         char quote = text.charAt(open);
         for (int i = open + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == quote) {
+            }
+            else if (c == quote) {
                 return i;
             }
         }
@@ -214,4 +237,5 @@ public final class Jql {
         }
         return key;
     }
+
 }

@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The package's one Jackson mapper, and deep-immutable copies of plain JSON values (Map, List, scalars). */
+/**
+ * The package's one Jackson mapper, and deep-immutable copies of plain JSON values (Map,
+ * List, scalars).
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+            true);
 
     private Json() {
     }
@@ -25,7 +28,8 @@ final class Json {
     static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -36,7 +40,8 @@ final class Json {
         }
         try {
             return MAPPER.readTree(json);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Jira sent a body that is not JSON", e);
         }
     }
@@ -44,14 +49,15 @@ final class Json {
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     /**
-     * The object as deep-immutable plain values, in one walk of the tree (search pages convert every issue's
-     * fields, so this sits on the path of every rollup page).
+     * The object as deep-immutable plain values, in one walk of the tree (search pages
+     * convert every issue's fields, so this sits on the path of every rollup page).
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(JsonNode object) {
@@ -84,7 +90,10 @@ final class Json {
         }
     }
 
-    /** A deep copy whose maps and lists cannot be modified; JSON nulls stay (Map.copyOf would refuse them). */
+    /**
+     * A deep copy whose maps and lists cannot be modified; JSON nulls stay (Map.copyOf
+     * would refuse them).
+     */
     static Map<String, Object> freezeMap(Map<String, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(k, freeze(v)));
@@ -108,4 +117,5 @@ final class Json {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
+
 }

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Items of a paged Jira resource, fetching a page only when the items before it are used up.
- * {@code C} is the cursor: a nextPageToken or a startAt.
+ * Items of a paged Jira resource, fetching a page only when the items before it are used
+ * up. {@code C} is the cursor: a nextPageToken or a startAt.
  */
 final class LazyPages<C, T> implements Iterator<T> {
 
@@ -21,8 +21,11 @@ final class LazyPages<C, T> implements Iterator<T> {
     }
 
     private final Function<Optional<C>, Page<C, T>> fetch;
+
     private Iterator<T> current = List.<T>of().iterator();
+
     private Optional<C> next = Optional.empty();
+
     private boolean started;
 
     private LazyPages(Function<Optional<C>, Page<C, T>> fetch) {
@@ -31,8 +34,8 @@ final class LazyPages<C, T> implements Iterator<T> {
 
     static <C, T> Stream<T> stream(Function<Optional<C>, Page<C, T>> fetch) {
         Iterator<T> items = new LazyPages<>(fetch);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport
+            .stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     @Override
@@ -57,4 +60,5 @@ final class LazyPages<C, T> implements Iterator<T> {
         }
         return current.next();
     }
+
 }

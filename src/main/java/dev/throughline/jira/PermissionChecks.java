@@ -17,21 +17,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Asks {@code POST /rest/api/3/permissions/check} one question per call, and {@code GET /rest/api/3/user/groups}
- * for a user's groups, and remembers each answer for a short time: the same page asks the same questions many
- * times, and permission and membership changes are rare.
+ * Asks {@code POST /rest/api/3/permissions/check} one question per call, and
+ * {@code GET /rest/api/3/user/groups} for a user's groups, and remembers each answer for
+ * a short time: the same page asks the same questions many times, and permission and
+ * membership changes are rare.
  */
 final class PermissionChecks {
 
     private static final String CHECK = "/rest/api/3/permissions/check";
+
     private static final String USER_GROUPS = "/rest/api/3/user/groups?accountId={accountId}";
 
-    /** One question, with its ids sorted so the same question hits the same cache entry. */
+    /**
+     * One question, with its ids sorted so the same question hits the same cache entry.
+     */
     private record Question(String accountId, String permission, String scope, List<Long> ids) {
     }
 
     private final JiraHttp http;
+
     private final Cache<Question, Set<Long>> answers;
+
     private final Cache<String, List<JiraGroup>> groups;
 
     PermissionChecks(JiraHttp http, Duration ttl, Ticker ticker) {
@@ -48,7 +54,7 @@ final class PermissionChecks {
     private List<JiraGroup> fetchGroups(String accountId) {
         List<JiraGroup> found = new ArrayList<>();
         JsonNode answer = http.getIfFound(USER_GROUPS, Map.of("accountId", accountId))
-                .orElse(MissingNode.getInstance());
+            .orElse(MissingNode.getInstance());
         for (JsonNode group : answer) {
             String id = group.path("groupId").asText("");
             found.add(new JiraGroup(group.path("name").asText(), id.isBlank() ? Optional.empty() : Optional.of(id)));
@@ -108,4 +114,5 @@ final class PermissionChecks {
         ids.forEach(id -> Checks.positive("id", id));
         return List.copyOf(new TreeSet<>(ids));
     }
+
 }

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** {@code GET /rest/api/3/project/search}, paged, in chunks of the keys it takes per request. */
+/**
+ * {@code GET /rest/api/3/project/search}, paged, in chunks of the keys it takes per
+ * request.
+ */
 final class ProjectSearch {
 
     private static final String PROJECT_SEARCH = "/rest/api/3/project/search";
+
     private static final int PROJECT_PAGE_SIZE = 50;
+
     /** project/search takes at most 50 keys or ids per request. */
     private static final int MAX_PROJECT_KEYS = 50;
 
@@ -21,7 +26,10 @@ final class ProjectSearch {
         this.http = http;
     }
 
-    /** Projects by key or id (all when empty); {@code insight} adds each one's issue count. */
+    /**
+     * Projects by key or id (all when empty); {@code insight} adds each one's issue
+     * count.
+     */
     Stream<JiraProject> projects(Collection<String> keysOrIds, boolean insight) {
         List<String> wanted = List.copyOf(Checks.noNulls("project keys or ids", keysOrIds));
         if (wanted.isEmpty()) {
@@ -54,4 +62,5 @@ final class ProjectSearch {
                     JiraReaders::project);
         });
     }
+
 }

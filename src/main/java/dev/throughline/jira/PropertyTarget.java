@@ -2,16 +2,23 @@ package dev.throughline.jira;
 
 import java.util.Objects;
 
-/** What an entity property belongs to: an issue, a project, or the app itself (per site). */
+/**
+ * What an entity property belongs to: an issue, a project, or the app itself (per site).
+ */
 public record PropertyTarget(Kind kind, String idOrKey) {
 
-    public enum Kind { ISSUE, PROJECT, APP }
+    public enum Kind {
+
+        ISSUE, PROJECT, APP
+
+    }
 
     public PropertyTarget {
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.APP) {
             idOrKey = "";
-        } else {
+        }
+        else {
             Checks.notBlank("issue or project id/key", idOrKey);
         }
     }

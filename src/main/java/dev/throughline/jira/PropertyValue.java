@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The value of a Jira entity property: any JSON document (Jira caps it at 32 KB).
- * Stored as compact JSON text, so two values with the same content are equal.
+ * The value of a Jira entity property: any JSON document (Jira caps it at 32 KB). Stored
+ * as compact JSON text, so two values with the same content are equal.
  */
 public record PropertyValue(String json) {
 
@@ -27,13 +27,19 @@ public record PropertyValue(String json) {
         return new PropertyValue(json);
     }
 
-    /** A JSON object from plain Java values (maps, lists, strings, numbers, booleans, null). */
+    /**
+     * A JSON object from plain Java values (maps, lists, strings, numbers, booleans,
+     * null).
+     */
     public static PropertyValue ofMap(Map<String, ?> object) {
         Objects.requireNonNull(object, "object");
         return new PropertyValue(Json.write(object));
     }
 
-    /** This value as a JSON object of plain Java values (unmodifiable); fails if the value is not an object. */
+    /**
+     * This value as a JSON object of plain Java values (unmodifiable); fails if the value
+     * is not an object.
+     */
     public Map<String, Object> asMap() {
         JsonNode node = Json.parse(json);
         if (!node.isObject()) {

@@ -8,7 +8,11 @@ public record RankRequest(List<String> issueKeys, Position position, String anch
 
     public static final int MAX_ISSUES = 50;
 
-    public enum Position { BEFORE, AFTER }
+    public enum Position {
+
+        BEFORE, AFTER
+
+    }
 
     public RankRequest {
         issueKeys = List.copyOf(Checks.noNulls("issue keys", issueKeys));

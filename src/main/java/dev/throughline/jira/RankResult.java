@@ -2,7 +2,10 @@ package dev.throughline.jira;
 
 import java.util.List;
 
-/** The outcome of a rank call, per issue: Jira may rank some issues and refuse others (HTTP 207). */
+/**
+ * The outcome of a rank call, per issue: Jira may rank some issues and refuse others
+ * (HTTP 207).
+ */
 public record RankResult(List<RankOutcome> outcomes) {
 
     public RankResult {

@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The time a user's request may still spend on Jira. The web layer opens one per request; every attempt's read
- * timeout and every pause between retries of that thread's Jira calls is cut to what is left, so a request never
- * waits on Jira past its deadline. Work outside a request (no deadline) keeps the client's own limits.
+ * The time a user's request may still spend on Jira. The web layer opens one per request;
+ * every attempt's read timeout and every pause between retries of that thread's Jira
+ * calls is cut to what is left, so a request never waits on Jira past its deadline. Work
+ * outside a request (no deadline) keeps the client's own limits.
  */
 public final class RequestDeadline implements AutoCloseable {
 
     private static final ThreadLocal<RequestDeadline> CURRENT = new ThreadLocal<>();
 
     private final long deadlineNanos;
+
     private final Duration budget;
+
     private final RequestDeadline outer;
 
     private RequestDeadline(Duration budget, RequestDeadline outer) {
@@ -22,7 +25,10 @@ public final class RequestDeadline implements AutoCloseable {
         this.outer = outer;
     }
 
-    /** Starts a deadline {@code budget} from now for this thread's Jira calls; close it when the request ends. */
+    /**
+     * Starts a deadline {@code budget} from now for this thread's Jira calls; close it
+     * when the request ends.
+     */
     public static RequestDeadline start(Duration budget) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("a request deadline must be positive: " + budget);
@@ -38,8 +44,8 @@ public final class RequestDeadline implements AutoCloseable {
     }
 
     /**
-     * What this thread's request has left, if it runs one: work handed to other threads (which carry no deadline)
-     * is waited for at most this long.
+     * What this thread's request has left, if it runs one: work handed to other threads
+     * (which carry no deadline) is waited for at most this long.
      */
     public static Optional<Duration> timeLeft() {
         return current().map(RequestDeadline::remaining);
@@ -59,7 +65,10 @@ public final class RequestDeadline implements AutoCloseable {
         return budget;
     }
 
-    /** {@code limit}, or less when less is left (at least 1 ms, so a timeout never means "forever"). */
+    /**
+     * {@code limit}, or less when less is left (at least 1 ms, so a timeout never means
+     * "forever").
+     */
     static Duration cut(Duration limit) {
         return current().map(deadline -> {
             Duration left = deadline.remaining();
@@ -72,8 +81,10 @@ public final class RequestDeadline implements AutoCloseable {
     public void close() {
         if (outer == null) {
             CURRENT.remove();
-        } else {
+        }
+        else {
             CURRENT.set(outer);
         }
     }
+
 }

@@ -16,32 +16,46 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@link JiraClient} over one site's RestTemplate: search, issues and users here, the rest delegated by job
- * ({@link EntityProperties}, {@link BulkPropertyTasks}, {@link AgileBoards}, {@link ProjectSearch},
- * {@link PermissionChecks}, {@link StoryPointsDiscovery}). The template must resolve the relative URIs used here
- * (ACSB's signing interceptor does, as does a root URI in tests), encode template variables strictly
- * (DefaultUriBuilderFactory's TEMPLATE_AND_VALUES), and end with a {@link RetryInterceptor}.
+ * {@link JiraClient} over one site's RestTemplate: search, issues and users here, the
+ * rest delegated by job ({@link EntityProperties}, {@link BulkPropertyTasks},
+ * {@link AgileBoards}, {@link ProjectSearch}, {@link PermissionChecks},
+ * {@link StoryPointsDiscovery}). The template must resolve the relative URIs used here
+ * (ACSB's signing interceptor does, as does a root URI in tests), encode template
+ * variables strictly (DefaultUriBuilderFactory's TEMPLATE_AND_VALUES), and end with a
+ * {@link RetryInterceptor}.
  */
 final class RestJiraClient implements JiraClient {
 
     private static final String SEARCH = "/rest/api/3/search/jql";
+
     private static final String USERS = "/rest/api/3/user/bulk";
+
     private static final int USERS_PAGE = 100;
+
     private static final String ISSUE = "/rest/api/3/issue/{issue}";
+
     private static final String APPROXIMATE_COUNT = "/rest/api/3/search/approximate-count";
+
     private static final String FIELDS = "/rest/api/3/field";
 
     private final JiraHttp http;
+
     private final EntityProperties properties;
+
     private final BulkPropertyTasks bulkProperties;
+
     private final AgileBoards agile;
+
     private final ProjectSearch projectSearch;
+
     private final PermissionChecks permissions;
+
     private final StoryPointsDiscovery storyPoints;
+
     private final Supplier<Optional<String>> storyPointsOverride;
 
-    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper,
-                   Ticker ticker, Supplier<Optional<String>> storyPointsOverride) {
+    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper, Ticker ticker,
+            Supplier<Optional<String>> storyPointsOverride) {
         this.http = new JiraHttp(rest);
         this.properties = new EntityProperties(http, addonKey);
         this.bulkProperties = new BulkPropertyTasks(http, settings, sleeper);
@@ -52,8 +66,7 @@ final class RestJiraClient implements JiraClient {
         this.storyPointsOverride = storyPointsOverride;
     }
 
-    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper,
-                   Ticker ticker) {
+    RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper, Ticker ticker) {
         this(rest, addonKey, settings, sleeper, ticker, Optional::empty);
     }
 
@@ -62,7 +75,7 @@ final class RestJiraClient implements JiraClient {
     }
 
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings,
-                   Supplier<Optional<String>> storyPointsOverride) {
+            Supplier<Optional<String>> storyPointsOverride) {
         this(rest, addonKey, settings, Sleeper.REAL, Ticker.systemTicker(), storyPointsOverride);
     }
 
@@ -118,11 +131,13 @@ final class RestJiraClient implements JiraClient {
     @Override
     public Optional<JiraIssue> issue(String issueIdOrKey, List<String> fields, List<String> properties) {
         Checks.notBlank("issueIdOrKey", issueIdOrKey);
-        // the rules of a search's fields and properties apply (key always named, at most 5 properties)
-        return http.getIfFound(ISSUE + "?fields={fields}&properties={properties}", Map.of("issue", issueIdOrKey,
-                        "fields", String.join(",", SearchRequest.checkedFields(fields)),
-                        "properties", String.join(",", SearchRequest.checkedProperties(properties))))
-                .map(JiraReaders::issue);
+        // the rules of a search's fields and properties apply (key always named, at most
+        // 5 properties)
+        return http
+            .getIfFound(ISSUE + "?fields={fields}&properties={properties}",
+                    Map.of("issue", issueIdOrKey, "fields", String.join(",", SearchRequest.checkedFields(fields)),
+                            "properties", String.join(",", SearchRequest.checkedProperties(properties))))
+            .map(JiraReaders::issue);
     }
 
     // --- entity properties ---
@@ -157,7 +172,8 @@ final class RestJiraClient implements JiraClient {
     @Override
     public Optional<String> storyPointsFieldId(long boardId) {
         Checks.positive("board id", boardId);
-        // an admin's explicit choice beats discovery, the board's estimation field included
+        // an admin's explicit choice beats discovery, the board's estimation field
+        // included
         return storyPointsOverride.get().or(() -> storyPoints.forBoard(boardId));
     }
 
@@ -224,4 +240,5 @@ final class RestJiraClient implements JiraClient {
     public boolean canScheduleIssues(String accountId, long projectId) {
         return permissions.projectsWith("SCHEDULE_ISSUES", accountId, List.of(projectId)).contains(projectId);
     }
+
 }

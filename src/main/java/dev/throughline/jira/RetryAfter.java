@@ -22,8 +22,11 @@ final class RetryAfter {
         try {
             long seconds = Long.parseLong(value.strip());
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP-date; Jira sends seconds, so fall back to backoff
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty(); // an HTTP-date; Jira sends seconds, so fall back to
+                                     // backoff
         }
     }
+
 }

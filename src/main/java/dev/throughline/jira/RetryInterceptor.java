@@ -15,22 +15,31 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * Retries 429 and 503 (after {@code Retry-After} when Jira sends one, else exponential backoff with full jitter)
- * and timeouts/IO errors, within a cap on attempts and on total waiting.
- * <p>Must be the LAST interceptor: Spring re-executes only the innermost step, so each retry re-sends the
- * request exactly as the signing interceptor left it.
- * <p>Writes are not repeated if Jira may have applied them: a POST (other than {@link ReadOnlyPosts}) is
- * retried only after 429, never after 503, a timeout or an IO error.
- * <p>Inside a user's request ({@link RequestDeadline}) no pause outlasts the deadline, no attempt starts after
- * it, and a failure at the deadline is reported as such ({@link DeadlinePassedException}).
+ * Retries 429 and 503 (after {@code Retry-After} when Jira sends one, else exponential
+ * backoff with full jitter) and timeouts/IO errors, within a cap on attempts and on total
+ * waiting.
+ * <p>
+ * Must be the LAST interceptor: Spring re-executes only the innermost step, so each retry
+ * re-sends the request exactly as the signing interceptor left it.
+ * <p>
+ * Writes are not repeated if Jira may have applied them: a POST (other than
+ * {@link ReadOnlyPosts}) is retried only after 429, never after 503, a timeout or an IO
+ * error.
+ * <p>
+ * Inside a user's request ({@link RequestDeadline}) no pause outlasts the deadline, no
+ * attempt starts after it, and a failure at the deadline is reported as such
+ * ({@link DeadlinePassedException}).
  */
 final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
+
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final JiraClientSettings settings;
+
     private final Sleeper sleeper;
+
     private final DoubleSupplier random;
 
     RetryInterceptor(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random) {
@@ -48,14 +57,15 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
             throws IOException {
         boolean mayRepeat = mayRepeatAfterFailure(request);
         Duration waited = Duration.ZERO;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             if (RequestDeadline.current().filter(RequestDeadline::passed).isPresent()) {
                 throw new DeadlinePassedException("not sent: the request's time for Jira is used up", false, null);
             }
             ClientHttpResponse response;
             try {
                 response = execution.execute(request, body);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 Optional<Duration> wait = mayRepeat ? nextWait(attempt, waited, Optional.empty()) : Optional.empty();
                 if (wait.isEmpty()) {
                     throw outOfTime(e, isWrite(request)).orElse(e);
@@ -82,7 +92,10 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
         }
     }
 
-    /** 503 is the documented "try later"; 502 and 504 are the same thing said by a gateway. */
+    /**
+     * 503 is the documented "try later"; 502 and 504 are the same thing said by a
+     * gateway.
+     */
     private static boolean isUnavailable(int status) {
         return status == 502 || status == 503 || status == 504;
     }
@@ -99,22 +112,29 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 && !ReadOnlyPosts.contains(request.getURI().getPath());
     }
 
-    /** A failure that ended because the user's request ran out of time says so (and whether Jira may have written). */
+    /**
+     * A failure that ended because the user's request ran out of time says so (and
+     * whether Jira may have written).
+     */
     private static Optional<IOException> outOfTime(IOException failure, boolean write) {
         return RequestDeadline.current()
-                .filter(deadline -> deadline.remaining().compareTo(settleMargin()) <= 0)
-                .map(deadline -> new DeadlinePassedException("no answer within the request's "
-                        + deadline.budget().toMillis() + " ms for Jira", write, failure));
+            .filter(deadline -> deadline.remaining().compareTo(settleMargin()) <= 0)
+            .map(deadline -> new DeadlinePassedException(
+                    "no answer within the request's " + deadline.budget().toMillis() + " ms for Jira", write, failure));
     }
 
-    /** A timeout cut to the deadline fires at about the deadline; a few ms left count as none. */
+    /**
+     * A timeout cut to the deadline fires at about the deadline; a few ms left count as
+     * none.
+     */
     private static Duration settleMargin() {
         return Duration.ofMillis(50);
     }
 
     /**
-     * Empty when the attempts or the waiting budget are used up, or when the pause would not end before the
-     * request's deadline (waiting only to fail would hold the user for nothing).
+     * Empty when the attempts or the waiting budget are used up, or when the pause would
+     * not end before the request's deadline (waiting only to fail would hold the user for
+     * nothing).
      */
     private Optional<Duration> nextWait(int attempt, Duration waited, Optional<Duration> retryAfter) {
         if (attempt >= settings.maxAttempts()) {
@@ -142,7 +162,8 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
         try {
             sleeper.sleep(wait);
             return wait;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
             if (cause != null) {
@@ -151,4 +172,5 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
             throw interrupted;
         }
     }
+
 }

@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One page of a search; {@code nextPageToken} fetches the next one (pages of one query are sequential). The keys
- * and the token are read at once; the issues themselves may be parsed on first use, so a caller can ask for the
- * next page before it spends time on this one's fields (see {@link JiraReaders#searchPage(byte[])}).
+ * One page of a search; {@code nextPageToken} fetches the next one (pages of one query
+ * are sequential). The keys and the token are read at once; the issues themselves may be
+ * parsed on first use, so a caller can ask for the next page before it spends time on
+ * this one's fields (see {@link JiraReaders#searchPage(byte[])}).
  */
 public final class SearchPage {
 
     private final List<String> keys;
+
     private final Optional<String> nextPageToken;
+
     private Supplier<List<JiraIssue>> parse;
+
     private List<JiraIssue> issues;
 
     public SearchPage(List<JiraIssue> issues, Optional<String> nextPageToken) {
@@ -28,7 +32,10 @@ public final class SearchPage {
         this.parse = Objects.requireNonNull(parse, "parse");
     }
 
-    /** A page whose issues are parsed on first use; {@code keys} must be the issues' keys in page order. */
+    /**
+     * A page whose issues are parsed on first use; {@code keys} must be the issues' keys
+     * in page order.
+     */
     static SearchPage parsedOnUse(List<String> keys, Optional<String> nextPageToken, Supplier<List<JiraIssue>> parse) {
         return new SearchPage(keys, nextPageToken, parse);
     }
@@ -57,4 +64,5 @@ public final class SearchPage {
     public boolean isLast() {
         return nextPageToken.isEmpty();
     }
+
 }

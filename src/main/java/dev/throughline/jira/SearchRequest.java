@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A JQL search. Jira Cloud refuses unbounded JQL ({@link Jql} always restricts), returns only {@code id}
- * unless fields are named, and takes at most 5 entity properties per request.
- * {@code key} is always requested, since every {@link JiraIssue} has one.
+ * A JQL search. Jira Cloud refuses unbounded JQL ({@link Jql} always restricts), returns
+ * only {@code id} unless fields are named, and takes at most 5 entity properties per
+ * request. {@code key} is always requested, since every {@link JiraIssue} has one.
  */
 public record SearchRequest(Jql jql, List<String> fields, List<String> properties, int pageSize) {
 
     public static final int MAX_PROPERTIES = 5;
+
     public static final int MAX_PAGE_SIZE = 5000;
+
     public static final int DEFAULT_PAGE_SIZE = 100;
 
     public SearchRequest {

@@ -6,4 +6,5 @@ public class SiteNotInstalledException extends RuntimeException {
     public SiteNotInstalledException(String clientKey) {
         super("Throughline is not installed on the site with clientKey " + clientKey);
     }
+
 }

@@ -3,8 +3,12 @@ package dev.throughline.jira;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Jira's three fixed status categories, by their stable keys (names are localised, keys are not). */
+/**
+ * Jira's three fixed status categories, by their stable keys (names are localised, keys
+ * are not).
+ */
 public enum StatusCategory {
+
     NEW("new"), INDETERMINATE("indeterminate"), DONE("done");
 
     private final String key;
@@ -21,4 +25,5 @@ public enum StatusCategory {
     public static Optional<StatusCategory> ofKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
     }
+
 }

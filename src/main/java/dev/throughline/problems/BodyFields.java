@@ -5,15 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Optional fields of a request body (JSON already read into a map), checked with the rules and messages every
- * draft shares; a broken rule is added to {@code errors} naming the field, and the field then reads as absent.
+ * Optional fields of a request body (JSON already read into a map), checked with the
+ * rules and messages every draft shares; a broken rule is added to {@code errors} naming
+ * the field, and the field then reads as absent.
  */
 public final class BodyFields {
 
     private BodyFields() {
     }
 
-    /** A whole number from {@code min} to {@code max} (no upper limit when {@code max} is Long.MAX_VALUE). */
+    /**
+     * A whole number from {@code min} to {@code max} (no upper limit when {@code max} is
+     * Long.MAX_VALUE).
+     */
     public static Optional<Long> whole(Map<String, ?> body, String field, long min, long max, List<FieldError> errors) {
         Object value = body.get(field);
         if (value == null) {
@@ -33,7 +37,10 @@ public final class BodyFields {
         return flag(body.get(field), field, false, errors);
     }
 
-    /** {@code value} (field {@code field} of a body) as {@code true} or {@code false}; {@code fallback} when absent. */
+    /**
+     * {@code value} (field {@code field} of a body) as {@code true} or {@code false};
+     * {@code fallback} when absent.
+     */
     public static boolean flag(Object value, String field, boolean fallback, List<FieldError> errors) {
         if (value instanceof Boolean flag) {
             return flag;
@@ -45,8 +52,8 @@ public final class BodyFields {
     }
 
     /**
-     * {@code value} (field {@code field} of a body) as a list of issue keys ({@link JiraKeys#isIssueKey}); an
-     * empty list when absent and not {@code required}.
+     * {@code value} (field {@code field} of a body) as a list of issue keys
+     * ({@link JiraKeys#isIssueKey}); an empty list when absent and not {@code required}.
      */
     public static List<String> issueKeys(Object value, String field, boolean required, List<FieldError> errors) {
         if (value == null && !required) {
@@ -60,8 +67,9 @@ public final class BodyFields {
     }
 
     /**
-     * The {@code version} a stored thing was read at: an update must send it (lost-update check), a create must
-     * not, since nothing is stored yet ({@code what}: "program", "theme").
+     * The {@code version} a stored thing was read at: an update must send it (lost-update
+     * check), a create must not, since nothing is stored yet ({@code what}: "program",
+     * "theme").
      */
     public static Optional<Long> version(Map<String, ?> body, boolean required, String what, List<FieldError> errors) {
         Optional<Long> version = whole(body, "version", 1, Long.MAX_VALUE, errors);
@@ -73,4 +81,5 @@ public final class BodyFields {
         }
         return version;
     }
+
 }

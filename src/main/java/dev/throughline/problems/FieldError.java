@@ -2,7 +2,10 @@ package dev.throughline.problems;
 
 import java.util.Objects;
 
-/** One rejected input: which field (a dotted path such as {@code inputs.effort}) and which rule it broke, in words the user understands. */
+/**
+ * One rejected input: which field (a dotted path such as {@code inputs.effort}) and which
+ * rule it broke, in words the user understands.
+ */
 public record FieldError(String field, String message) {
 
     public FieldError {

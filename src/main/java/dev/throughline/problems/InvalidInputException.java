@@ -8,7 +8,10 @@ public class InvalidInputException extends IllegalArgumentException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid"));
+        super(errors.stream()
+            .map(e -> e.field() + ": " + e.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid"));
         this.errors = List.copyOf(errors);
     }
 
@@ -19,4 +22,5 @@ public class InvalidInputException extends IllegalArgumentException {
     public List<FieldError> errors() {
         return errors;
     }
+
 }

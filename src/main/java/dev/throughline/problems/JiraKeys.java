@@ -3,13 +3,14 @@ package dev.throughline.problems;
 import java.util.regex.Pattern;
 
 /**
- * The one check of Jira issue and project keys in requests: a project key is an upper-case letter followed by
- * letters, digits or _; an issue key is a project key, a dash and a number. Bad keys are refused naming the field
- * before anything asks Jira.
+ * The one check of Jira issue and project keys in requests: a project key is an
+ * upper-case letter followed by letters, digits or _; an issue key is a project key, a
+ * dash and a number. Bad keys are refused naming the field before anything asks Jira.
  */
 public final class JiraKeys {
 
     private static final Pattern PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{0,254}");
+
     private static final Pattern ISSUE = Pattern.compile("[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}");
 
     private JiraKeys() {
@@ -36,4 +37,5 @@ public final class JiraKeys {
         }
         return key;
     }
+
 }

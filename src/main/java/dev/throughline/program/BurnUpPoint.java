@@ -2,7 +2,10 @@ package dev.throughline.program;
 
 import java.time.LocalDate;
 
-/** Cumulative scope (items created) and done (items resolved) at the end of the week starting {@code weekStart}. */
+/**
+ * Cumulative scope (items created) and done (items resolved) at the end of the week
+ * starting {@code weekStart}.
+ */
 public record BurnUpPoint(LocalDate weekStart, long scope, long done) {
 
     public BurnUpPoint {

@@ -2,8 +2,10 @@ package dev.throughline.program;
 
 /** Why a blocking link threatens a date. */
 public enum ConflictKind {
+
     /** The blocker is due after the item it blocks. */
     BLOCKER_DUE_AFTER_BLOCKED_DUE,
     /** The blocker is due after the end of a theme the blocked item belongs to. */
     BLOCKER_DUE_AFTER_THEME_END
+
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An open item blocked by an open item. */
 public record Dependency(DependencyEnd blocker, DependencyEnd blocked, boolean crossProject,
-                         List<DependencyConflict> conflicts) {
+        List<DependencyConflict> conflicts) {
 
     public Dependency {
         if (blocker == null || blocked == null || conflicts == null) {

@@ -3,7 +3,10 @@ package dev.throughline.program;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The blocker's due date lands after {@code limit} (the blocked item's due date or a theme's end). */
+/**
+ * The blocker's due date lands after {@code limit} (the blocked item's due date or a
+ * theme's end).
+ */
 public record DependencyConflict(ConflictKind kind, LocalDate blockerDue, LocalDate limit, Optional<String> themeId) {
 
     public DependencyConflict {

@@ -14,13 +14,19 @@ import java.util.function.Predicate;
 final class DependencyFinder {
 
     private final RollupSettings settings;
+
     private final Map<String, DependencyEnd> ends;
+
     private final BiFunction<String, List<String>, Set<String>> themesOf;
+
     private final Predicate<String> parentSeen;
 
-    /** @param parentSeen whether a parent was read (so it is in a project the viewer may browse) */
+    /**
+     * @param parentSeen whether a parent was read (so it is in a project the viewer may
+     * browse)
+     */
     DependencyFinder(RollupSettings settings, Map<String, DependencyEnd> ends,
-                     BiFunction<String, List<String>, Set<String>> themesOf, Predicate<String> parentSeen) {
+            BiFunction<String, List<String>, Set<String>> themesOf, Predicate<String> parentSeen) {
         this.settings = settings;
         this.ends = ends;
         this.themesOf = themesOf;
@@ -35,21 +41,26 @@ final class DependencyFinder {
             DependencyEnd blocked = ends.get(link.blockedKey());
             if (blocker == null || blocked == null) {
                 unseen++;
-            } else if (blocker.isOpen() && blocked.isOpen()) {
-                open.add(new Dependency(named(blocker), named(blocked), !blocker.projectKey().equals(blocked.projectKey()),
-                        conflicts(blocker, blocked)));
+            }
+            else if (blocker.isOpen() && blocked.isOpen()) {
+                open.add(new Dependency(named(blocker), named(blocked),
+                        !blocker.projectKey().equals(blocked.projectKey()), conflicts(blocker, blocked)));
             }
         }
         open.sort(Comparator.comparing((Dependency d) -> d.blocker().key()).thenComparing(d -> d.blocked().key()));
         return new DependencyReport(open, unseen);
     }
 
-    /** The end as a viewer may see it: a parent that was not read (a project they cannot browse) is not named. */
+    /**
+     * The end as a viewer may see it: a parent that was not read (a project they cannot
+     * browse) is not named.
+     */
     private DependencyEnd named(DependencyEnd end) {
         if (end.parentKey().isEmpty() || parentSeen.test(end.parentKey().get())) {
             return end;
         }
-        return new DependencyEnd(end.key(), end.projectKey(), end.status(), end.due(), Optional.empty(), end.themeIds());
+        return new DependencyEnd(end.key(), end.projectKey(), end.status(), end.due(), Optional.empty(),
+                end.themeIds());
     }
 
     private List<DependencyConflict> conflicts(DependencyEnd blocker, DependencyEnd blocked) {
@@ -58,8 +69,10 @@ final class DependencyFinder {
             return conflicts;
         }
         LocalDate blockerDue = blocker.due().get();
-        blocked.due().filter(blockerDue::isAfter).ifPresent(due -> conflicts.add(new DependencyConflict(
-                ConflictKind.BLOCKER_DUE_AFTER_BLOCKED_DUE, blockerDue, due, Optional.empty())));
+        blocked.due()
+            .filter(blockerDue::isAfter)
+            .ifPresent(due -> conflicts.add(new DependencyConflict(ConflictKind.BLOCKER_DUE_AFTER_BLOCKED_DUE,
+                    blockerDue, due, Optional.empty())));
         Set<String> themes = themesOf.apply(blocked.parentKey().orElse(ChildBucket.NO_PARENT), blocked.themeIds());
         for (String theme : themes) {
             LocalDate end = settings.themeEnds().get(theme);
@@ -70,4 +83,5 @@ final class DependencyFinder {
         }
         return conflicts;
     }
+
 }

@@ -3,9 +3,10 @@ package dev.throughline.program;
 import java.util.List;
 
 /**
- * Open-blocks-open links, sorted by blocker then blocked key. A link counts once both of its issues were folded
- * and list it (Jira lists a link on both issues). Links whose other end was not seen (a project this viewer may
- * not browse, a sub-task while sub-tasks are excluded) are only counted, never named.
+ * Open-blocks-open links, sorted by blocker then blocked key. A link counts once both of
+ * its issues were folded and list it (Jira lists a link on both issues). Links whose
+ * other end was not seen (a project this viewer may not browse, a sub-task while
+ * sub-tasks are excluded) are only counted, never named.
  */
 public record DependencyReport(List<Dependency> open, int linksWithUnseenEnd) {
 

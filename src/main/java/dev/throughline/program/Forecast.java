@@ -2,7 +2,10 @@ package dev.throughline.program;
 
 import java.util.List;
 
-/** When a group's open items are likely done, as 50/85/95 % percentiles of simulated completion weeks. */
+/**
+ * When a group's open items are likely done, as 50/85/95 % percentiles of simulated
+ * completion weeks.
+ */
 public record Forecast(ForecastStatus status, long remainingItems, List<ForecastPercentile> percentiles) {
 
     public Forecast {
@@ -16,7 +19,9 @@ public record Forecast(ForecastStatus status, long remainingItems, List<Forecast
     }
 
     public ForecastPercentile percentile(int percent) {
-        return percentiles.stream().filter(p -> p.percent() == percent).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no " + percent + " % percentile (" + status + ")"));
+        return percentiles.stream()
+            .filter(p -> p.percent() == percent)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no " + percent + " % percentile (" + status + ")"));
     }
 }

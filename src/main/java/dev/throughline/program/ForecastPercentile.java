@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * "With {@code percent} % confidence, done by the end of the week starting {@code weekStart}", which is
- * {@code weeksFromNow} weeks after the current week. Both are empty when the answer is beyond the horizon.
+ * "With {@code percent} % confidence, done by the end of the week starting
+ * {@code weekStart}", which is {@code weeksFromNow} weeks after the current week. Both
+ * are empty when the answer is beyond the horizon.
  */
 public record ForecastPercentile(int percent, Optional<Integer> weeksFromNow, Optional<LocalDate> weekStart) {
 

@@ -2,10 +2,14 @@ package dev.throughline.program;
 
 /** Whether a forecast could be made. */
 public enum ForecastStatus {
+
     /** Nothing open: the group is complete. */
     COMPLETE,
     /** Percentiles are available. */
     FORECAST,
-    /** Open items but nothing was done in the throughput window: no honest date exists. */
+    /**
+     * Open items but nothing was done in the throughput window: no honest date exists.
+     */
     NO_THROUGHPUT
+
 }

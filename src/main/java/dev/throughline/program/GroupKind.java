@@ -2,5 +2,7 @@ package dev.throughline.program;
 
 /** The ways issues are grouped. */
 public enum GroupKind {
+
     PROGRAM, PROJECT, EPIC, THEME, FIX_VERSION
+
 }

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One row of a group table. Percentages are rounded to one decimal and empty when there is nothing to divide by
- * (no items, no estimated items, no scored items), so "0 %" always means "nothing done yet".
+ * One row of a group table. Percentages are rounded to one decimal and empty when there
+ * is nothing to divide by (no items, no estimated items, no scored items), so "0 %"
+ * always means "nothing done yet".
  *
- * @param unestimated items without an estimate on the chosen basis (0 on the issue-count basis)
- * @param anomalies   keys of done epics/parents in this group that still have open children
+ * @param unestimated items without an estimate on the chosen basis (0 on the issue-count
+ * basis)
+ * @param anomalies keys of done epics/parents in this group that still have open children
  */
 public record GroupSummary(GroupKind kind, String id, long items, long todo, long inProgress, long done,
-                           BigDecimal pointsDone, BigDecimal pointsTotal, long estimateDoneSeconds,
-                           long estimateTotalSeconds, Optional<Double> percentComplete, BigDecimal valueDone,
-                           BigDecimal valueTotal, Optional<Double> valueDelivered, long withoutPoints,
-                           long withoutEstimate, long unestimated, long unscored, long overdue,
-                           List<String> anomalies) {
+        BigDecimal pointsDone, BigDecimal pointsTotal, long estimateDoneSeconds, long estimateTotalSeconds,
+        Optional<Double> percentComplete, BigDecimal valueDone, BigDecimal valueTotal, Optional<Double> valueDelivered,
+        long withoutPoints, long withoutEstimate, long unestimated, long unscored, long overdue,
+        List<String> anomalies) {
 
     public GroupSummary {
         if (kind == null || id == null || percentComplete == null || valueDelivered == null || anomalies == null) {
@@ -47,9 +48,9 @@ public record GroupSummary(GroupKind kind, String id, long items, long todo, lon
                 unestimated = 0;
                 break;
         }
-        return new GroupSummary(kind, id, tally.items(), tally.todo, tally.inProgress, tally.done,
-                tally.pointsDone, tally.pointsTotal, tally.estimateDoneSeconds, tally.estimateTotalSeconds, percent,
-                tally.valueDone, tally.valueTotal, percent(tally.valueDone, tally.valueTotal), tally.withoutPoints,
+        return new GroupSummary(kind, id, tally.items(), tally.todo, tally.inProgress, tally.done, tally.pointsDone,
+                tally.pointsTotal, tally.estimateDoneSeconds, tally.estimateTotalSeconds, percent, tally.valueDone,
+                tally.valueTotal, percent(tally.valueDone, tally.valueTotal), tally.withoutPoints,
                 tally.withoutEstimate, unestimated, tally.unscored, tally.overdue, anomalies);
     }
 

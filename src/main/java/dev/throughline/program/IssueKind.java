@@ -1,6 +1,11 @@
 package dev.throughline.program;
 
-/** How the rollup treats an issue type: epics are containers, sub-tasks are optional work items. */
+/**
+ * How the rollup treats an issue type: epics are containers, sub-tasks are optional work
+ * items.
+ */
 public enum IssueKind {
+
     EPIC, STANDARD, SUBTASK
+
 }

@@ -9,14 +9,18 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Simulates weeks of work: each simulated week draws one past week's done count (and, with scope growth, one
- * past week's created count) uniformly from the throughput window. Week 1 is the week after the current one.
+ * Simulates weeks of work: each simulated week draws one past week's done count (and,
+ * with scope growth, one past week's created count) uniformly from the throughput window.
+ * Week 1 is the week after the current one.
  */
 final class MonteCarloForecaster {
 
-    /** Ten years: a trial still unfinished by then is reported as "beyond the horizon", not looped on. */
+    /**
+     * Ten years: a trial still unfinished by then is reported as "beyond the horizon",
+     * not looped on.
+     */
     static final int HORIZON_WEEKS = 520;
-    static final int[] PERCENTILES = {50, 85, 95};
+    static final int[] PERCENTILES = { 50, 85, 95 };
 
     private final RollupSettings settings;
 
@@ -24,15 +28,19 @@ final class MonteCarloForecaster {
         this.settings = settings;
     }
 
-    /** The seeded Monte Carlo forecast with the settings' trial count (program and themes). */
+    /**
+     * The seeded Monte Carlo forecast with the settings' trial count (program and
+     * themes).
+     */
     Forecast forecast(Tally group) {
         return forecast(group, false);
     }
 
     /**
-     * The forecast of a small group (an epic): without scope growth, the exact percentiles of the same random
-     * process, i.e. what infinitely many trials would give, at a cost of weeks × remaining items × distinct
-     * weekly counts instead of trials × weeks. With scope growth it falls back to the Monte Carlo forecast.
+     * The forecast of a small group (an epic): without scope growth, the exact
+     * percentiles of the same random process, i.e. what infinitely many trials would
+     * give, at a cost of weeks × remaining items × distinct weekly counts instead of
+     * trials × weeks. With scope growth it falls back to the Monte Carlo forecast.
      */
     Forecast exactForecast(Tally group) {
         return forecast(group, !settings.scopeGrowth());
@@ -53,19 +61,22 @@ final class MonteCarloForecaster {
         if (Arrays.stream(doneHistory).allMatch(count -> count == 0)) {
             return new Forecast(ForecastStatus.NO_THROUGHPUT, remaining, List.of());
         }
-        int[] percentileWeeks = exact ? exactWeeks(remaining, doneHistory) : simulatedWeeks(remaining, doneHistory, createdHistory);
+        int[] percentileWeeks = exact ? exactWeeks(remaining, doneHistory)
+                : simulatedWeeks(remaining, doneHistory, createdHistory);
         List<ForecastPercentile> percentiles = new ArrayList<>();
         for (int i = 0; i < PERCENTILES.length; i++) {
             int percent = PERCENTILES[i];
             int weeks = percentileWeeks[i];
-            percentiles.add(weeks > HORIZON_WEEKS
-                    ? new ForecastPercentile(percent, Optional.empty(), Optional.empty())
+            percentiles.add(weeks > HORIZON_WEEKS ? new ForecastPercentile(percent, Optional.empty(), Optional.empty())
                     : new ForecastPercentile(percent, Optional.of(weeks), Optional.of(currentWeek.plusWeeks(weeks))));
         }
         return new Forecast(ForecastStatus.FORECAST, remaining, percentiles);
     }
 
-    /** Per percentile, the smallest simulated week count that at least that share of trials reach (nearest rank). */
+    /**
+     * Per percentile, the smallest simulated week count that at least that share of
+     * trials reach (nearest rank).
+     */
     private int[] simulatedWeeks(long remaining, long[] doneHistory, long[] createdHistory) {
         int[] weeksNeeded = simulate(remaining, doneHistory, createdHistory);
         Arrays.sort(weeksNeeded);
@@ -78,9 +89,10 @@ final class MonteCarloForecaster {
     }
 
     /**
-     * Per percentile, the smallest week w with P(done by week w) ≥ percent %, HORIZON_WEEKS + 1 when not within
-     * the horizon. Tracks the probability of each remaining count week by week (each week draws one history
-     * week uniformly, as a trial does).
+     * Per percentile, the smallest week w with P(done by week w) ≥ percent %,
+     * HORIZON_WEEKS + 1 when not within the horizon. Tracks the probability of each
+     * remaining count week by week (each week draws one history week uniformly, as a
+     * trial does).
      */
     static int[] exactWeeks(long remainingItems, long[] doneHistory) {
         int remaining = (int) Math.min(remainingItems, Integer.MAX_VALUE - 1);
@@ -90,7 +102,8 @@ final class MonteCarloForecaster {
         }
         long[] draws = counts.keySet().stream().mapToLong(Long::longValue).toArray();
         double[] chance = counts.values().stream().mapToDouble(n -> n / (double) doneHistory.length).toArray();
-        double[] open = new double[remaining + 1]; // open[r]: probability that r items are still open
+        double[] open = new double[remaining + 1]; // open[r]: probability that r items
+                                                   // are still open
         open[remaining] = 1;
         double finished = 0;
         int[] result = new int[PERCENTILES.length];
@@ -106,13 +119,15 @@ final class MonteCarloForecaster {
                     long left = r - draws[d];
                     if (left <= 0) {
                         finished += open[r] * chance[d];
-                    } else {
+                    }
+                    else {
                         after[(int) left] += open[r] * chance[d];
                     }
                 }
             }
             open = after;
-            // a tiny tolerance so that sums of exact shares (e.g. 0.85) are not missed by rounding
+            // a tiny tolerance so that sums of exact shares (e.g. 0.85) are not missed by
+            // rounding
             while (next < PERCENTILES.length && finished >= PERCENTILES[next] / 100.0 - 1e-12) {
                 result[next++] = week;
             }
@@ -121,7 +136,8 @@ final class MonteCarloForecaster {
     }
 
     private int[] simulate(long remainingItems, long[] doneHistory, long[] createdHistory) {
-        // Same seed for every group, so a group's forecast does not depend on which other groups exist.
+        // Same seed for every group, so a group's forecast does not depend on which other
+        // groups exist.
         SplittableRandom random = new SplittableRandom(settings.seed());
         int[] weeksNeeded = new int[settings.trials()];
         for (int trial = 0; trial < weeksNeeded.length; trial++) {
@@ -139,7 +155,9 @@ final class MonteCarloForecaster {
         return weeksNeeded;
     }
 
-    /** Done (or created) counts of the full weeks before the current week, oldest first. */
+    /**
+     * Done (or created) counts of the full weeks before the current week, oldest first.
+     */
     private long[] history(WeeklyCounts weeks, LocalDate currentWeek, boolean done) {
         int size = settings.throughputWeeks();
         long[] counts = new long[size];
@@ -149,4 +167,5 @@ final class MonteCarloForecaster {
         }
         return counts;
     }
+
 }

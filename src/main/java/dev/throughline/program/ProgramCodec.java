@@ -63,4 +63,5 @@ public final class ProgramCodec {
     static String basis(ProgressBasis basis) {
         return basis.name().toLowerCase(Locale.ROOT);
     }
+
 }

@@ -9,19 +9,24 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A program as stored: a named set of Jira projects rolled up together, with an optional JQL refinement ANDed to
- * each project's search. {@code scopeGrowth} makes forecasts add new work at the pace it was created in the
- * throughput weeks. {@code version} counts saves and guards against lost updates.
+ * A program as stored: a named set of Jira projects rolled up together, with an optional
+ * JQL refinement ANDed to each project's search. {@code scopeGrowth} makes forecasts add
+ * new work at the pace it was created in the throughput weeks. {@code version} counts
+ * saves and guards against lost updates.
  */
 public record ProgramDefinition(String id, String name, List<String> projects, Optional<String> jql,
-                                ProgressBasis progressBasis, boolean includeSubtasks, boolean scopeGrowth,
-                                int throughputWeeks, long version) {
+        ProgressBasis progressBasis, boolean includeSubtasks, boolean scopeGrowth, int throughputWeeks, long version) {
 
     public static final int MAX_NAME = 80;
+
     public static final int MAX_PROJECTS = 500;
+
     public static final int MAX_PROJECT_KEY = 20;
+
     public static final int MAX_JQL = 2_000;
+
     public static final int MAX_THROUGHPUT_WEEKS = 52;
+
     public static final int DEFAULT_THROUGHPUT_WEEKS = 12;
     static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0," + (MAX_PROJECT_KEY - 1) + "}");
 
@@ -35,7 +40,8 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
             throw new IllegalArgumentException("program name must be 1-80 characters");
         }
         projects = List.copyOf(projects);
-        if (projects.isEmpty() || projects.size() > MAX_PROJECTS || projects.stream().distinct().count() != projects.size()) {
+        if (projects.isEmpty() || projects.size() > MAX_PROJECTS
+                || projects.stream().distinct().count() != projects.size()) {
             throw new IllegalArgumentException("a program has 1 to 500 distinct projects");
         }
         projects.forEach(key -> {
@@ -69,8 +75,9 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
     }
 
     /**
-     * The refinement as JQL that can only narrow. A program saved before refinements were checked may hold one
-     * that could reach outside its projects: it is refused (400 on {@code jql}) until someone edits the program.
+     * The refinement as JQL that can only narrow. A program saved before refinements were
+     * checked may hold one that could reach outside its projects: it is refused (400 on
+     * {@code jql}) until someone edits the program.
      */
     public Optional<Jql> refinement() {
         if (jql.isEmpty()) {
@@ -78,8 +85,8 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
         }
         Optional<String> problem = Jql.refinementProblem(jql.get());
         if (problem.isPresent()) {
-            throw new InvalidInputException("jql", "This program's JQL refinement is refused (" + problem.get()
-                    + "); edit the program to fix it");
+            throw new InvalidInputException("jql",
+                    "This program's JQL refinement is refused (" + problem.get() + "); edit the program to fix it");
         }
         return Optional.of(Jql.refinement(jql.get()));
     }

@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Jira issue as the rollup engine sees it. An adapter maps search results into this; the engine folds it
- * into group totals and drops it.
+ * One Jira issue as the rollup engine sees it. An adapter maps search results into this;
+ * the engine folds it into group totals and drops it.
  *
- * @param summary      the issue's summary ("" when Jira sent none); kept for epics only, to name their rows
- * @param subtaskCount number of sub-tasks Jira lists on the issue (its {@code subtasks} field); with sub-tasks
- *                     included, a parent with sub-tasks is a container and its own estimate is not counted
- * @param blocks       keys of the issues this issue blocks
- * @param blockedBy    keys of the issues blocking this issue
+ * @param summary the issue's summary ("" when Jira sent none); kept for epics only, to
+ * name their rows
+ * @param subtaskCount number of sub-tasks Jira lists on the issue (its {@code subtasks}
+ * field); with sub-tasks included, a parent with sub-tasks is a container and its own
+ * estimate is not counted
+ * @param blocks keys of the issues this issue blocks
+ * @param blockedBy keys of the issues blocking this issue
  */
 public record ProgramIssue(String key, String summary, String projectKey, IssueKind kind, StatusCategory status,
-                           Optional<String> parentKey, LocalDate created, Optional<LocalDate> resolved,
-                           Optional<LocalDate> due, Optional<Double> storyPoints,
-                           Optional<Long> originalEstimateSeconds, List<String> fixVersions,
-                           Optional<BigDecimal> valueScore, List<String> themeIds, int subtaskCount,
-                           List<String> blocks, List<String> blockedBy) {
+        Optional<String> parentKey, LocalDate created, Optional<LocalDate> resolved, Optional<LocalDate> due,
+        Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
+        Optional<BigDecimal> valueScore, List<String> themeIds, int subtaskCount, List<String> blocks,
+        List<String> blockedBy) {
 
     public ProgramIssue {
         requireText(key, "key");

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything a program page renders. Group lists are sorted by id; maps are keyed by theme id / epic key.
- * {@code epicSummaries} holds each epic's summary (none for an epic Jira sent without one). Only epics the
- * merged projects hold get a row, so a viewer never sees the summary of an epic they may not browse.
+ * Everything a program page renders. Group lists are sorted by id; maps are keyed by
+ * theme id / epic key. {@code epicSummaries} holds each epic's summary (none for an epic
+ * Jira sent without one). Only epics the merged projects hold get a row, so a viewer
+ * never sees the summary of an epic they may not browse.
  */
 public record ProgramResult(RollupSettings settings, GroupSummary program, List<GroupSummary> projects,
-                            List<GroupSummary> epics, List<GroupSummary> themes, List<GroupSummary> fixVersions,
-                            DependencyReport dependencies, BurnUp programBurnUp, Map<String, BurnUp> themeBurnUps,
-                            Forecast programForecast, Map<String, Forecast> themeForecasts,
-                            Map<String, Forecast> epicForecasts, Map<String, String> epicSummaries) {
+        List<GroupSummary> epics, List<GroupSummary> themes, List<GroupSummary> fixVersions,
+        DependencyReport dependencies, BurnUp programBurnUp, Map<String, BurnUp> themeBurnUps, Forecast programForecast,
+        Map<String, Forecast> themeForecasts, Map<String, Forecast> epicForecasts, Map<String, String> epicSummaries) {
 
     public ProgramResult {
         if (settings == null || program == null || dependencies == null || programBurnUp == null
@@ -48,7 +48,9 @@ public record ProgramResult(RollupSettings settings, GroupSummary program, List<
     }
 
     private static GroupSummary find(List<GroupSummary> groups, String id) {
-        return groups.stream().filter(g -> g.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no group " + id));
+        return groups.stream()
+            .filter(g -> g.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no group " + id));
     }
 }

@@ -2,9 +2,12 @@ package dev.throughline.program;
 
 import java.util.Objects;
 
-/** What the program index keeps of each program: enough to list them and to check names, not the project keys. */
+/**
+ * What the program index keeps of each program: enough to list them and to check names,
+ * not the project keys.
+ */
 public record ProgramSummary(String id, String name, int projectCount, boolean refined, ProgressBasis progressBasis,
-                             boolean includeSubtasks, int throughputWeeks, long version) {
+        boolean includeSubtasks, int throughputWeeks, long version) {
 
     public ProgramSummary {
         Objects.requireNonNull(id, "id");

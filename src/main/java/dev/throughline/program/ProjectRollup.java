@@ -8,22 +8,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds issues into group totals as they arrive and forgets them. Use one per project (or per partition of a
- * project) and thread; accumulators merge by addition, so a viewer's program is the merge of the projects they
- * may browse and gives the same numbers as folding all their issues into one accumulator.
+ * Folds issues into group totals as they arrive and forgets them. Use one per project (or
+ * per partition of a project) and thread; accumulators merge by addition, so a viewer's
+ * program is the merge of the projects they may browse and gives the same numbers as
+ * folding all their issues into one accumulator.
  *
- * <p>Not thread-safe: fold concurrently with one accumulator per thread, then {@link #combine} them.
- * Each issue must be folded exactly once across the accumulators that are merged.
+ * <p>
+ * Not thread-safe: fold concurrently with one accumulator per thread, then
+ * {@link #combine} them. Each issue must be folded exactly once across the accumulators
+ * that are merged.
  */
 public final class ProjectRollup {
 
     private final RollupSettings settings;
+
     private final Tally program = new Tally();
+
     private final Map<String, Tally> projects = new HashMap<>();
+
     private final Map<String, Tally> fixVersions = new HashMap<>();
+
     private final Map<ChildBucket, Tally> childBuckets = new HashMap<>();
+
     private final Map<String, Container> containers = new HashMap<>();
+
     private final Map<String, DependencyEnd> dependencyEnds = new HashMap<>();
+
     private final Set<BlockingLink> links = new HashSet<>();
 
     public ProjectRollup(RollupSettings settings) {
@@ -33,7 +43,9 @@ public final class ProjectRollup {
         this.settings = settings;
     }
 
-    /** A new accumulator holding the sum of the given ones; the inputs are left unchanged. */
+    /**
+     * A new accumulator holding the sum of the given ones; the inputs are left unchanged.
+     */
     public static ProjectRollup merge(RollupSettings settings, Collection<ProjectRollup> parts) {
         ProjectRollup merged = new ProjectRollup(settings);
         parts.forEach(merged::combine);
@@ -63,7 +75,10 @@ public final class ProjectRollup {
         }
     }
 
-    /** Adds everything {@code other} has folded into this accumulator; {@code other} is left unchanged. */
+    /**
+     * Adds everything {@code other} has folded into this accumulator; {@code other} is
+     * left unchanged.
+     */
     public void combine(ProjectRollup other) {
         if (!settings.canMergeWith(other.settings)) {
             throw new IllegalArgumentException("cannot merge rollups built with different settings");
@@ -136,4 +151,5 @@ public final class ProjectRollup {
     List<BlockingLink> links() {
         return List.copyOf(links);
     }
+
 }

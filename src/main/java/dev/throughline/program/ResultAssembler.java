@@ -13,21 +13,29 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns one (merged) accumulator into the result tree. Here, after every issue has been seen, parents are
- * resolved: epic and theme membership of child buckets, childless containers, anomalies and dependencies.
- * Works on copies, so the accumulator can keep folding afterwards.
+ * Turns one (merged) accumulator into the result tree. Here, after every issue has been
+ * seen, parents are resolved: epic and theme membership of child buckets, childless
+ * containers, anomalies and dependencies. Works on copies, so the accumulator can keep
+ * folding afterwards.
  */
 final class ResultAssembler {
 
     private final RollupSettings settings;
+
     private final ProjectRollup source;
+
     private final Map<String, Container> containers;
 
     private final Tally program;
+
     private final Map<String, Tally> projects = new TreeMap<>();
+
     private final Map<String, Tally> fixVersions = new TreeMap<>();
+
     private final Map<String, Tally> epics = new TreeMap<>();
+
     private final Map<String, Tally> themes = new TreeMap<>();
+
     private final Map<String, List<String>> anomalies = new HashMap<>();
 
     ResultAssembler(ProjectRollup source) {
@@ -59,16 +67,19 @@ final class ResultAssembler {
             themeForecasts.put(theme, forecaster.forecast(tally));
         });
         Map<String, Forecast> epicForecasts = new TreeMap<>();
-        // epics are many and small: exact percentiles instead of 10,000 trials each (docs/rollup-rules.md, rule 25)
+        // epics are many and small: exact percentiles instead of 10,000 trials each
+        // (docs/rollup-rules.md, rule 25)
         epics.forEach((epic, tally) -> epicForecasts.put(epic, forecaster.exactForecast(tally)));
 
         return new ProgramResult(settings,
-                GroupSummary.of(GroupKind.PROGRAM, "program", program, basis, anomaliesOf(GroupKind.PROGRAM, "program")),
+                GroupSummary.of(GroupKind.PROGRAM, "program", program, basis,
+                        anomaliesOf(GroupKind.PROGRAM, "program")),
                 summaries(GroupKind.PROJECT, projects), summaries(GroupKind.EPIC, epics),
                 summaries(GroupKind.THEME, themes), summaries(GroupKind.FIX_VERSION, fixVersions),
-                new DependencyFinder(settings, source.dependencyEnds(), this::themesOf, containers::containsKey).find(source.links()),
-                BurnUp.of(program.weeks, firstWeek, currentWeek), themeBurnUps,
-                forecaster.forecast(program), themeForecasts, epicForecasts, epicSummaries());
+                new DependencyFinder(settings, source.dependencyEnds(), this::themesOf, containers::containsKey)
+                    .find(source.links()),
+                BurnUp.of(program.weeks, firstWeek, currentWeek), themeBurnUps, forecaster.forecast(program),
+                themeForecasts, epicForecasts, epicSummaries());
     }
 
     /** The summaries of the epics among the containers that name one. */
@@ -83,8 +94,9 @@ final class ResultAssembler {
     }
 
     /**
-     * Child buckets with their epic and themes resolved, plus childless containers promoted to items: a parent
-     * with sub-tasks none of which were seen first (it lands under its epic), then epics without any item.
+     * Child buckets with their epic and themes resolved, plus childless containers
+     * promoted to items: a parent with sub-tasks none of which were seen first (it lands
+     * under its epic), then epics without any item.
      */
     private List<Route> routes() {
         List<Route> routes = new ArrayList<>();
@@ -121,16 +133,19 @@ final class ResultAssembler {
         return tally;
     }
 
-    /** A done container whose items are not all done is reported in the groups the container belongs to. */
+    /**
+     * A done container whose items are not all done is reported in the groups the
+     * container belongs to.
+     */
     private void findAnomalies(List<Route> routes) {
         Map<String, Long> openUnderEpic = new HashMap<>();
-        routes.forEach(route -> route.epicKey().ifPresent(
-                epic -> openUnderEpic.merge(epic, route.tally().open(), Long::sum)));
+        routes.forEach(
+                route -> route.epicKey().ifPresent(epic -> openUnderEpic.merge(epic, route.tally().open(), Long::sum)));
         Map<String, Long> openUnderParent = new HashMap<>();
-        source.childBuckets().forEach((bucket, tally) -> openUnderParent.merge(bucket.parentKey(), tally.open(), Long::sum));
+        source.childBuckets()
+            .forEach((bucket, tally) -> openUnderParent.merge(bucket.parentKey(), tally.open(), Long::sum));
         for (Container container : sorted(containers.values())) {
-            long openChildren = container.isEpic()
-                    ? openUnderEpic.getOrDefault(container.key(), 0L)
+            long openChildren = container.isEpic() ? openUnderEpic.getOrDefault(container.key(), 0L)
                     : openUnderParent.getOrDefault(container.key(), 0L);
             if (!container.status().isDone() || openChildren == 0) {
                 continue;
@@ -142,8 +157,8 @@ final class ResultAssembler {
             container.fixVersions().forEach(version -> note(GroupKind.FIX_VERSION, version, key));
             Optional<String> epic = container.isEpic() ? Optional.of(key) : epicOf(parent);
             epic.ifPresent(e -> note(GroupKind.EPIC, e, key));
-            Set<String> containerThemes = container.isEpic()
-                    ? new TreeSet<>(container.themeIds()) : themesOf(parent, container.themeIds());
+            Set<String> containerThemes = container.isEpic() ? new TreeSet<>(container.themeIds())
+                    : themesOf(parent, container.themeIds());
             containerThemes.forEach(theme -> note(GroupKind.THEME, theme, key));
         }
     }
@@ -158,12 +173,15 @@ final class ResultAssembler {
 
     private List<GroupSummary> summaries(GroupKind kind, Map<String, Tally> groups) {
         List<GroupSummary> summaries = new ArrayList<>();
-        groups.forEach((id, tally) -> summaries.add(
-                GroupSummary.of(kind, id, tally, settings.progressBasis(), anomaliesOf(kind, id))));
+        groups.forEach((id, tally) -> summaries
+            .add(GroupSummary.of(kind, id, tally, settings.progressBasis(), anomaliesOf(kind, id))));
         return summaries;
     }
 
-    /** The epic above a parent: the parent itself if it is an epic, or the epic of a parent with sub-tasks. */
+    /**
+     * The epic above a parent: the parent itself if it is an epic, or the epic of a
+     * parent with sub-tasks.
+     */
     private Optional<String> epicOf(String parentKey) {
         Container parent = containers.get(parentKey);
         if (parent == null) {
@@ -175,15 +193,20 @@ final class ResultAssembler {
         return parent.parentKey().map(containers::get).filter(Container::isEpic).map(Container::key);
     }
 
-    /** Own themes plus those inherited from the parent and the parent's epic (when they were seen). */
+    /**
+     * Own themes plus those inherited from the parent and the parent's epic (when they
+     * were seen).
+     */
     Set<String> themesOf(String parentKey, List<String> ownThemes) {
         Set<String> result = new TreeSet<>(ownThemes);
         Container parent = containers.get(parentKey);
         if (parent != null) {
             result.addAll(parent.themeIds());
             if (!parent.isEpic()) {
-                parent.parentKey().map(containers::get).filter(Container::isEpic)
-                        .ifPresent(epic -> result.addAll(epic.themeIds()));
+                parent.parentKey()
+                    .map(containers::get)
+                    .filter(Container::isEpic)
+                    .ifPresent(epic -> result.addAll(epic.themeIds()));
             }
         }
         return result;
@@ -195,4 +218,5 @@ final class ResultAssembler {
         list.sort(Comparator.comparing(Container::key));
         return list;
     }
+
 }

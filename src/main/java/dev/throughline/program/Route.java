@@ -3,6 +3,9 @@ package dev.throughline.program;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where a bucket of items lands once parents are known: at most one epic and any number of themes. */
+/**
+ * Where a bucket of items lands once parents are known: at most one epic and any number
+ * of themes.
+ */
 record Route(Optional<String> epicKey, Set<String> themeIds, Tally tally) {
 }

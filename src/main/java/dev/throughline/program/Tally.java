@@ -3,39 +3,60 @@ package dev.throughline.program;
 import java.math.BigDecimal;
 
 /**
- * Running totals of one group. Mutable and not thread-safe: each accumulator owns its tallies, and tallies are
- * only added together, so any split of the issues sums to the same numbers (exact decimals, no float drift).
+ * Running totals of one group. Mutable and not thread-safe: each accumulator owns its
+ * tallies, and tallies are only added together, so any split of the issues sums to the
+ * same numbers (exact decimals, no float drift).
  */
 final class Tally {
 
     long todo;
+
     long inProgress;
+
     long done;
+
     BigDecimal pointsTotal = BigDecimal.ZERO;
+
     BigDecimal pointsDone = BigDecimal.ZERO;
+
     long withoutPoints;
+
     long estimateTotalSeconds;
+
     long estimateDoneSeconds;
+
     long withoutEstimate;
+
     BigDecimal valueTotal = BigDecimal.ZERO;
+
     BigDecimal valueDone = BigDecimal.ZERO;
+
     long unscored;
+
     long overdue;
+
     final WeeklyCounts weeks = new WeeklyCounts();
 
     void add(ItemFacts item) {
         boolean isDone = item.status().isDone();
         switch (item.status()) {
-            case TODO: todo++; break;
-            case IN_PROGRESS: inProgress++; break;
-            default: done++; break;
+            case TODO:
+                todo++;
+                break;
+            case IN_PROGRESS:
+                inProgress++;
+                break;
+            default:
+                done++;
+                break;
         }
         if (item.points().isPresent()) {
             pointsTotal = pointsTotal.add(item.points().get());
             if (isDone) {
                 pointsDone = pointsDone.add(item.points().get());
             }
-        } else {
+        }
+        else {
             withoutPoints++;
         }
         if (item.estimateSeconds().isPresent()) {
@@ -43,7 +64,8 @@ final class Tally {
             if (isDone) {
                 estimateDoneSeconds += item.estimateSeconds().get();
             }
-        } else {
+        }
+        else {
             withoutEstimate++;
         }
         if (item.value().isPresent()) {
@@ -51,7 +73,8 @@ final class Tally {
             if (isDone) {
                 valueDone = valueDone.add(item.value().get());
             }
-        } else {
+        }
+        else {
             unscored++;
         }
         if (item.overdue()) {
@@ -90,4 +113,5 @@ final class Tally {
     long open() {
         return todo + inProgress;
     }
+
 }

@@ -5,10 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Items created and done per ISO week. Grows with the number of weeks, never with the number of issues. */
+/**
+ * Items created and done per ISO week. Grows with the number of weeks, never with the
+ * number of issues.
+ */
 final class WeeklyCounts {
 
     private static final int CREATED = 0;
+
     private static final int DONE = 1;
 
     private final TreeMap<LocalDate, long[]> byWeek = new TreeMap<>();
@@ -43,4 +47,5 @@ final class WeeklyCounts {
     private long[] slot(LocalDate week) {
         return byWeek.computeIfAbsent(week, w -> new long[2]);
     }
+
 }

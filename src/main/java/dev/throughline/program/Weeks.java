@@ -13,4 +13,5 @@ final class Weeks {
     static LocalDate mondayOf(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
+
 }

@@ -3,7 +3,10 @@ package dev.throughline.scoring;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Exact decimal arithmetic for formulas: inputs have at most 6 decimals, divisions keep 20 digits. */
+/**
+ * Exact decimal arithmetic for formulas: inputs have at most 6 decimals, divisions keep
+ * 20 digits.
+ */
 final class Arithmetic {
 
     static final MathContext PRECISION = MathContext.DECIMAL128;
@@ -19,4 +22,5 @@ final class Arithmetic {
     static String plain(BigDecimal value) {
         return Score.round(value).toPlainString();
     }
+
 }

@@ -4,17 +4,25 @@ import dev.throughline.problems.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** One criterion of a custom scorecard: a weighted input on its own scale, counted as benefit or cost. */
+/**
+ * One criterion of a custom scorecard: a weighted input on its own scale, counted as
+ * benefit or cost.
+ */
 public record Criterion(String key, String name, BigDecimal weight, BigDecimal min, BigDecimal max, Kind kind) {
 
-    public enum Kind { BENEFIT, COST }
+    public enum Kind {
+
+        BENEFIT, COST
+
+    }
 
     static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(1000);
 
     public Criterion {
         Objects.requireNonNull(kind, "kind");
         if (key == null || !key.matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")) {
-            throw new InvalidInputException("key", "Criterion key must start with a letter and have at most 40 letters, digits or _");
+            throw new InvalidInputException("key",
+                    "Criterion key must start with a letter and have at most 40 letters, digits or _");
         }
         if (name == null || name.isBlank() || name.length() > 80) {
             throw new InvalidInputException("name", "Criterion name must be 1 to 80 characters");
@@ -31,7 +39,8 @@ public record Criterion(String key, String name, BigDecimal weight, BigDecimal m
     }
 
     InputSpec inputSpec() {
-        return InputSpec.range(key, name, min.stripTrailingZeros().toPlainString() + "–" + max.stripTrailingZeros().toPlainString(),
-                min, false, max);
+        return InputSpec.range(key, name,
+                min.stripTrailingZeros().toPlainString() + "–" + max.stripTrailingZeros().toPlainString(), min, false,
+                max);
     }
 }

@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A built-in model as data: id, name, version and its inputs, each with the part it plays in one formula shape,
- * (sum of the addends) × the factors ÷ the divisors. RICE, WSJF, ICE and value ÷ effort differ only in that table,
- * and the breakdown shows the numbers in the same shape, e.g. "500 × 2 × 80% ÷ 4 = 200" or "(8 + 5 + 3) ÷ 5 = 3.2".
+ * A built-in model as data: id, name, version and its inputs, each with the part it plays
+ * in one formula shape, (sum of the addends) × the factors ÷ the divisors. RICE, WSJF,
+ * ICE and value ÷ effort differ only in that table, and the breakdown shows the numbers
+ * in the same shape, e.g. "500 × 2 × 80% ÷ 4 = 200" or "(8 + 5 + 3) ÷ 5 = 3.2".
  */
 public class FormulaModel implements ScoringModel {
 
     /**
-     * One input and its role in the formula. A percent input counts as its share of 100 (and is shown with a
-     * % sign), as RICE's confidence does.
+     * One input and its role in the formula. A percent input counts as its share of 100
+     * (and is shown with a % sign), as RICE's confidence does.
      */
     public record Part(InputSpec input, Term.Role role, boolean percent) {
 
@@ -54,8 +55,11 @@ public class FormulaModel implements ScoringModel {
     }
 
     private final String id;
+
     private final String name;
+
     private final int version;
+
     private final List<Part> parts;
 
     protected FormulaModel(String id, String name, int version, List<Part> parts) {
@@ -119,11 +123,14 @@ public class FormulaModel implements ScoringModel {
     }
 
     private String shown(ScoreInputs in, Term.Role role, String between) {
-        return parts.stream().filter(part -> part.role() == role)
-                .map(part -> part.shown(in.get(part.input().key()))).collect(Collectors.joining(between));
+        return parts.stream()
+            .filter(part -> part.role() == role)
+            .map(part -> part.shown(in.get(part.input().key())))
+            .collect(Collectors.joining(between));
     }
 
     static List<BigDecimal> decimals(String... values) {
         return Arrays.stream(values).map(BigDecimal::new).toList();
     }
+
 }

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** One write of a score: when, by whom (accountId), with which model version and inputs, and the result. */
+/**
+ * One write of a score: when, by whom (accountId), with which model version and inputs,
+ * and the result.
+ */
 public record HistoryEntry(Instant at, String by, String model, int modelVersion, Map<String, BigDecimal> inputs,
-                           BigDecimal score) {
+        BigDecimal score) {
 
     public HistoryEntry {
         Objects.requireNonNull(at, "at");

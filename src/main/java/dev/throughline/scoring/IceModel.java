@@ -9,9 +9,11 @@ public final class IceModel extends FormulaModel {
     public static final String ID = "ICE";
 
     public IceModel() {
-        super(ID, "ICE", 1, List.of(
-                Part.factor(InputSpec.range("impact", "Impact", "1–10", BigDecimal.ONE, false, BigDecimal.TEN)),
-                Part.factor(InputSpec.range("confidence", "Confidence", "1–10", BigDecimal.ONE, false, BigDecimal.TEN)),
-                Part.factor(InputSpec.range("ease", "Ease", "1–10", BigDecimal.ONE, false, BigDecimal.TEN))));
+        super(ID, "ICE", 1,
+                List.of(Part.factor(InputSpec.range("impact", "Impact", "1–10", BigDecimal.ONE, false, BigDecimal.TEN)),
+                        Part.factor(InputSpec.range("confidence", "Confidence", "1–10", BigDecimal.ONE, false,
+                                BigDecimal.TEN)),
+                        Part.factor(InputSpec.range("ease", "Ease", "1–10", BigDecimal.ONE, false, BigDecimal.TEN))));
     }
+
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns untrusted input values (as decoded from a request) into {@link ScoreInputs} for a model, collecting
- * every error: missing inputs, inputs the model does not have, text, NaN, infinities, more than
- * {@value #MAX_DECIMALS} decimals and values outside the input's rule.
+ * Turns untrusted input values (as decoded from a request) into {@link ScoreInputs} for a
+ * model, collecting every error: missing inputs, inputs the model does not have, text,
+ * NaN, infinities, more than {@value #MAX_DECIMALS} decimals and values outside the
+ * input's rule.
  */
 public final class InputParser {
 
@@ -33,14 +34,16 @@ public final class InputParser {
             }
             try {
                 values.put(spec.key(), spec.check(number(spec, given.get(spec.key()))));
-            } catch (InvalidInputException e) {
+            }
+            catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.add(new FieldError(field, error.message())));
             }
         }
-        given.keySet().stream()
-                .filter(key -> model.inputs().stream().noneMatch(spec -> spec.key().equals(key)))
-                .sorted()
-                .forEach(key -> errors.add(new FieldError("inputs." + key, "is not an input of " + model.name())));
+        given.keySet()
+            .stream()
+            .filter(key -> model.inputs().stream().noneMatch(spec -> spec.key().equals(key)))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError("inputs." + key, "is not an input of " + model.name())));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -51,19 +54,24 @@ public final class InputParser {
         BigDecimal number;
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             number = BigDecimal.valueOf(((Number) value).longValue());
-        } else if (value instanceof BigInteger big) {
+        }
+        else if (value instanceof BigInteger big) {
             number = new BigDecimal(big);
-        } else if (value instanceof BigDecimal decimal) {
+        }
+        else if (value instanceof BigDecimal decimal) {
             number = decimal;
-        } else if (value instanceof Double || value instanceof Float) {
+        }
+        else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw invalid(spec, "must be a finite number");
             }
             number = new BigDecimal(value.toString());
-        } else if (value instanceof String) {
+        }
+        else if (value instanceof String) {
             throw invalid(spec, "must be a number, not text");
-        } else {
+        }
+        else {
             throw invalid(spec, "must be a number");
         }
         if (number.stripTrailingZeros().scale() > MAX_DECIMALS) {
@@ -75,4 +83,5 @@ public final class InputParser {
     private static InvalidInputException invalid(InputSpec spec, String rule) {
         return new InvalidInputException(spec.key(), spec.label() + " " + rule);
     }
+
 }

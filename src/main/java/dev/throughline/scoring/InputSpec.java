@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A model input and its rule: a range (optionally exclusive at the bottom), an optional set of allowed values,
- * whether it must be whole. {@link #check} is the single place where an input value is judged.
+ * A model input and its rule: a range (optionally exclusive at the bottom), an optional
+ * set of allowed values, whether it must be whole. {@link #check} is the single place
+ * where an input value is judged.
  */
 public record InputSpec(String key, String label, String unit, BigDecimal min, boolean minExclusive, BigDecimal max,
-                        List<BigDecimal> allowed, boolean wholeNumber, List<BigDecimal> suggested) {
+        List<BigDecimal> allowed, boolean wholeNumber, List<BigDecimal> suggested) {
 
     public InputSpec {
         Objects.requireNonNull(key, "key");
@@ -31,7 +32,8 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
                 max == null ? null : BigDecimal.valueOf(max), List.of(), true, List.of());
     }
 
-    public static InputSpec range(String key, String label, String unit, BigDecimal min, boolean minExclusive, BigDecimal max) {
+    public static InputSpec range(String key, String label, String unit, BigDecimal min, boolean minExclusive,
+            BigDecimal max) {
         return new InputSpec(key, label, unit, min, minExclusive, max, List.of(), false, List.of());
     }
 
@@ -43,7 +45,10 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         return new InputSpec(key, label, unit, min, minExclusive, max, allowed, wholeNumber, values);
     }
 
-    /** The value if it obeys the rule, otherwise an {@link InvalidInputException} naming this input. */
+    /**
+     * The value if it obeys the rule, otherwise an {@link InvalidInputException} naming
+     * this input.
+     */
     public BigDecimal check(BigDecimal value) {
         Objects.requireNonNull(value, "value");
         if (!allowed.isEmpty()) {
@@ -64,7 +69,9 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         return value;
     }
 
-    /** The rule in words, e.g. "must be greater than 0" or "must be between 0 and 100". */
+    /**
+     * The rule in words, e.g. "must be greater than 0" or "must be between 0 and 100".
+     */
     public String rangeText() {
         if (!allowed.isEmpty()) {
             return "must be one of " + plain(allowed);
@@ -72,7 +79,8 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         String low = min == null ? null : min.stripTrailingZeros().toPlainString();
         String high = max == null ? null : max.stripTrailingZeros().toPlainString();
         if (minExclusive) {
-            return high == null ? "must be greater than " + low : "must be greater than " + low + " and at most " + high;
+            return high == null ? "must be greater than " + low
+                    : "must be greater than " + low + " and at most " + high;
         }
         if (low != null && high != null) {
             return "must be between " + low + " and " + high;

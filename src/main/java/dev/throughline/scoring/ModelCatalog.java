@@ -12,8 +12,8 @@ public final class ModelCatalog {
     private final List<ScoringModel> models;
 
     public ModelCatalog(QuadrantThresholds thresholds, List<Scorecard> scorecards) {
-        List<ScoringModel> all = new ArrayList<>(List.of(
-                new RiceModel(), new WsjfModel(), new IceModel(), new ValueEffortModel(thresholds)));
+        List<ScoringModel> all = new ArrayList<>(
+                List.of(new RiceModel(), new WsjfModel(), new IceModel(), new ValueEffortModel(thresholds)));
         Objects.requireNonNull(scorecards, "scorecards").forEach(card -> all.add(new ScorecardModel(card)));
         this.models = List.copyOf(all);
     }
@@ -36,4 +36,5 @@ public final class ModelCatalog {
                 "Unknown model " + (modelId == null ? "(none)" : '"' + modelId + '"') + "; use one of "
                         + String.join(", ", models.stream().map(ScoringModel::id).toList())));
     }
+
 }

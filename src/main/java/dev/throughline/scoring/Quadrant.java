@@ -1,11 +1,12 @@
 package dev.throughline.scoring;
 
-/** Where a value/effort pair falls once value and effort are split at the site's thresholds. */
+/**
+ * Where a value/effort pair falls once value and effort are split at the site's
+ * thresholds.
+ */
 public enum Quadrant {
-    QUICK_WIN("Quick win"),
-    BIG_BET("Big bet"),
-    FILL_IN("Fill-in"),
-    MONEY_PIT("Money pit");
+
+    QUICK_WIN("Quick win"), BIG_BET("Big bet"), FILL_IN("Fill-in"), MONEY_PIT("Money pit");
 
     private final String label;
 
@@ -16,4 +17,5 @@ public enum Quadrant {
     public String label() {
         return label;
     }
+
 }

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * An issue's place among the scored issues of its project: rank 1 is the highest score, ties share a rank,
- * and the percentile is the share of the other issues it scores strictly above (top = 100, bottom = 0).
- * Computed when asked, never stored, so it can move while the score itself never does.
+ * An issue's place among the scored issues of its project: rank 1 is the highest score,
+ * ties share a rank, and the percentile is the share of the other issues it scores
+ * strictly above (top = 100, bottom = 0). Computed when asked, never stored, so it can
+ * move while the score itself never does.
  */
 public record Ranking(int rank, int of, int percentile) {
 

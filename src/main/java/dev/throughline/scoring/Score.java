@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A computed score. Absolute: it depends only on its own inputs and model version, never on other issues, so
- * adding or re-scoring another idea never moves it. Rounded to {@value #DECIMALS} decimals.
+ * A computed score. Absolute: it depends only on its own inputs and model version, never
+ * on other issues, so adding or re-scoring another idea never moves it. Rounded to
+ * {@value #DECIMALS} decimals.
  */
 public record Score(BigDecimal value, Breakdown breakdown, Optional<Quadrant> quadrant) {
 

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** Checked input values of one score, by input key. Built by {@link InputParser}; immutable. */
+/**
+ * Checked input values of one score, by input key. Built by {@link InputParser};
+ * immutable.
+ */
 public record ScoreInputs(Map<String, BigDecimal> values) {
 
     public ScoreInputs {

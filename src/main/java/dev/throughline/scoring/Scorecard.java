@@ -7,12 +7,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A site's own scoring model: weighted criteria combined as a weighted sum (benefits minus costs) or as a
- * benefit ÷ cost ratio. {@code version} goes up with every change, so stored scores say which one made them.
+ * A site's own scoring model: weighted criteria combined as a weighted sum (benefits
+ * minus costs) or as a benefit ÷ cost ratio. {@code version} goes up with every change,
+ * so stored scores say which one made them.
  */
 public record Scorecard(String id, String name, int version, Form form, List<Criterion> criteria) {
 
-    public enum Form { WEIGHTED_SUM, BENEFIT_COST_RATIO }
+    public enum Form {
+
+        WEIGHTED_SUM, BENEFIT_COST_RATIO
+
+    }
 
     public static final int MAX_CRITERIA = 20;
 
@@ -37,8 +42,10 @@ public record Scorecard(String id, String name, int version, Form form, List<Cri
                 throw new InvalidInputException("criteria", "Criterion key " + criterion.key() + " is used twice");
             }
         }
-        if (form == Form.BENEFIT_COST_RATIO && (count(criteria, Criterion.Kind.BENEFIT) == 0 || count(criteria, Criterion.Kind.COST) == 0)) {
-            throw new InvalidInputException("form", "A benefit / cost ratio needs at least one benefit and one cost criterion");
+        if (form == Form.BENEFIT_COST_RATIO
+                && (count(criteria, Criterion.Kind.BENEFIT) == 0 || count(criteria, Criterion.Kind.COST) == 0)) {
+            throw new InvalidInputException("form",
+                    "A benefit / cost ratio needs at least one benefit and one cost criterion");
         }
     }
 

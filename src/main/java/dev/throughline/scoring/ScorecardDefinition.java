@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A scorecard as an admin submits it ({@code name, form, criteria}), checked field by field so every error
- * names its place, e.g. {@code criteria[1].weight}.
+ * A scorecard as an admin submits it ({@code name, form, criteria}), checked field by
+ * field so every error names its place, e.g. {@code criteria[1].weight}.
  */
 public record ScorecardDefinition(String name, Scorecard.Form form, List<Criterion> criteria) {
 
     private static final Set<String> FIELDS = Set.of("name", "form", "criteria");
+
     private static final Set<String> CRITERION_FIELDS = Set.of("key", "name", "weight", "min", "max", "kind");
 
     public ScorecardDefinition {
@@ -28,8 +29,11 @@ public record ScorecardDefinition(String name, Scorecard.Form form, List<Criteri
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
             errors.add(new FieldError("id", "Scorecard id must be 1 to 40 lower-case letters, digits or -"));
         }
-        raw.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(key, "is not a scorecard field")));
+        raw.keySet()
+            .stream()
+            .filter(key -> !FIELDS.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(key, "is not a scorecard field")));
         String name = raw.get("name") instanceof String text ? text : null;
         if (name == null || name.isBlank() || name.length() > 80) {
             errors.add(new FieldError("name", "Scorecard name must be 1 to 80 characters"));
@@ -37,7 +41,8 @@ public record ScorecardDefinition(String name, Scorecard.Form form, List<Criteri
         Scorecard.Form form = null;
         try {
             form = Scorecard.Form.valueOf(String.valueOf(raw.get("form")));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             errors.add(new FieldError("form", "Form must be WEIGHTED_SUM or BENEFIT_COST_RATIO"));
         }
         List<Criterion> criteria = new ArrayList<>();
@@ -45,13 +50,15 @@ public record ScorecardDefinition(String name, Scorecard.Form form, List<Criteri
             for (int i = 0; i < list.size(); i++) {
                 parseCriterion(list.get(i), "criteria[" + i + "]", errors).ifPresent(criteria::add);
             }
-        } else {
+        }
+        else {
             errors.add(new FieldError("criteria", "Criteria must be a list"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        new Scorecard(id, name, 1, form, criteria); // the whole-card rules: count, unique keys, what a ratio needs
+        new Scorecard(id, name, 1, form, criteria); // the whole-card rules: count, unique
+                                                    // keys, what a ratio needs
         return new ScorecardDefinition(name, form, criteria);
     }
 
@@ -61,15 +68,20 @@ public record ScorecardDefinition(String name, Scorecard.Form form, List<Criteri
             return Optional.empty();
         }
         int before = errors.size();
-        map.keySet().stream().map(String::valueOf).filter(key -> !CRITERION_FIELDS.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(at + "." + key, "is not a criterion field")));
+        map.keySet()
+            .stream()
+            .map(String::valueOf)
+            .filter(key -> !CRITERION_FIELDS.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(at + "." + key, "is not a criterion field")));
         BigDecimal weight = number(map.get("weight"), at + ".weight", errors);
         BigDecimal min = number(map.get("min"), at + ".min", errors);
         BigDecimal max = number(map.get("max"), at + ".max", errors);
         Criterion.Kind kind = null;
         try {
             kind = Criterion.Kind.valueOf(String.valueOf(map.get("kind")));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             errors.add(new FieldError(at + ".kind", "Kind must be BENEFIT or COST"));
         }
         if (errors.size() > before) {
@@ -77,7 +89,8 @@ public record ScorecardDefinition(String name, Scorecard.Form form, List<Criteri
         }
         try {
             return Optional.of(new Criterion(text(map.get("key")), text(map.get("name")), weight, min, max, kind));
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             e.errors().forEach(error -> errors.add(new FieldError(at + "." + error.field(), error.message())));
             return Optional.empty();
         }

@@ -50,14 +50,14 @@ public final class ScorecardModel implements ScoringModel {
             boolean benefit = criterion.kind() == Criterion.Kind.BENEFIT;
             if (benefit) {
                 benefits = benefits.add(weighted);
-            } else {
+            }
+            else {
                 costs = costs.add(weighted);
             }
             terms.add(new Term(criterion.key(), criterion.name(), value,
                     benefit ? Term.Role.ADDEND : Term.Role.SUBTRAHEND, benefit ? weighted : weighted.negate()));
         }
-        return scorecard.form() == Scorecard.Form.WEIGHTED_SUM
-                ? weightedSum(benefits, costs, terms)
+        return scorecard.form() == Scorecard.Form.WEIGHTED_SUM ? weightedSum(benefits, costs, terms)
                 : ratio(benefits, costs, terms);
     }
 
@@ -70,11 +70,13 @@ public final class ScorecardModel implements ScoringModel {
 
     private static Score ratio(BigDecimal benefits, BigDecimal costs, List<Term> terms) {
         if (costs.signum() == 0) {
-            throw new InvalidInputException("inputs", "The cost criteria add up to 0, so benefit ÷ cost is undefined; give at least one cost a value above 0");
+            throw new InvalidInputException("inputs",
+                    "The cost criteria add up to 0, so benefit ÷ cost is undefined; give at least one cost a value above 0");
         }
         BigDecimal score = Arithmetic.divide(benefits, costs);
         String formula = "benefits %s ÷ costs %s = %s".formatted(Arithmetic.plain(benefits), Arithmetic.plain(costs),
                 Arithmetic.plain(score));
         return new Score(score, new Breakdown(terms, formula));
     }
+
 }

@@ -11,7 +11,10 @@ public interface ScoringModel {
 
     String name();
 
-    /** Bumped whenever the formula or the inputs change, so stored scores say which definition made them. */
+    /**
+     * Bumped whenever the formula or the inputs change, so stored scores say which
+     * definition made them.
+     */
     int version();
 
     List<InputSpec> inputs();
@@ -22,4 +25,5 @@ public interface ScoringModel {
     default Score evaluate(Map<String, ?> rawInputs) {
         return evaluate(InputParser.parse(this, rawInputs));
     }
+
 }

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A site's scoring configuration: the value/effort thresholds and its custom scorecards. */
+/**
+ * A site's scoring configuration: the value/effort thresholds and its custom scorecards.
+ */
 public record ScoringSettings(QuadrantThresholds thresholds, List<Scorecard> scorecards) {
 
     public static final int MAX_SCORECARDS = 20;
+
     public static final ScoringSettings DEFAULT = new ScoringSettings(QuadrantThresholds.DEFAULT, List.of());
 
     public ScoringSettings {
@@ -33,14 +36,15 @@ public record ScoringSettings(QuadrantThresholds thresholds, List<Scorecard> sco
     }
 
     /**
-     * The settings with {@code definition} saved under its id: a new scorecard starts at version 1, a changed
-     * one gets the next version so stored scores know they were made by an older definition.
+     * The settings with {@code definition} saved under its id: a new scorecard starts at
+     * version 1, a changed one gets the next version so stored scores know they were made
+     * by an older definition.
      */
     public ScoringSettings withScorecard(String id, String name, Scorecard.Form form, List<Criterion> criteria) {
         List<Scorecard> cards = new ArrayList<>(scorecards);
         Optional<Scorecard> existing = scorecard(id);
         Scorecard saved = existing.map(card -> card.nextVersion(name, form, criteria))
-                .orElseGet(() -> new Scorecard(id, name, 1, form, criteria));
+            .orElseGet(() -> new Scorecard(id, name, 1, form, criteria));
         existing.ifPresentOrElse(card -> cards.set(cards.indexOf(card), saved), () -> cards.add(saved));
         return new ScoringSettings(thresholds, cards);
     }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link ScoringSettings} ↔ the JSON object of the {@code throughline.scoring} app property. */
+/**
+ * {@link ScoringSettings} ↔ the JSON object of the {@code throughline.scoring} app
+ * property.
+ */
 public final class ScoringSettingsCodec {
 
     public static final String PROPERTY_KEY = "throughline.scoring";
@@ -45,8 +48,7 @@ public final class ScoringSettingsCodec {
             thresholds = new QuadrantThresholds(decimal(quadrant.get("value")), decimal(quadrant.get("effort")));
         }
         List<Scorecard> cards = map.get("scorecards") instanceof List<?> list
-                ? list.stream().map(entry -> scorecardFromMap((Map<?, ?>) entry)).toList()
-                : List.of();
+                ? list.stream().map(entry -> scorecardFromMap((Map<?, ?>) entry)).toList() : List.of();
         return new ScoringSettings(thresholds, cards);
     }
 
@@ -69,4 +71,5 @@ public final class ScoringSettingsCodec {
         }
         throw new IllegalArgumentException("stored scoring settings hold no number where one is expected: " + value);
     }
+
 }

@@ -6,9 +6,9 @@ import dev.throughline.tenant.Site;
 import java.util.Optional;
 
 /**
- * What other features may read of a site's scoring setup: its models and scorecards, and a project's default
- * model. Features depend on this, never on how scoring stores or caches them ({@code scoring.store},
- * {@code scoring.service}).
+ * What other features may read of a site's scoring setup: its models and scorecards, and
+ * a project's default model. Features depend on this, never on how scoring stores or
+ * caches them ({@code scoring.store}, {@code scoring.service}).
  */
 public interface ScoringSetupReader {
 
@@ -17,4 +17,5 @@ public interface ScoringSetupReader {
 
     /** The model a project's unscored issues start with, if its admin chose one. */
     Optional<String> defaultModel(JiraClient jira, String projectKey);
+
 }

@@ -4,13 +4,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an issue's {@code throughline.value} property holds as far as this app can read it: nothing, a score
- * record, or something it cannot read (written by another tool or an older version). An unreadable value counts
- * as unscored: it is never ranked, and a write replaces it when it carries version 0 or the number the foreign
- * value stores as its {@code version}.
+ * What an issue's {@code throughline.value} property holds as far as this app can read
+ * it: nothing, a score record, or something it cannot read (written by another tool or an
+ * older version). An unreadable value counts as unscored: it is never ranked, and a write
+ * replaces it when it carries version 0 or the number the foreign value stores as its
+ * {@code version}.
  *
- * @param problem       why the stored value could not be read; empty when it was read or there is none
- * @param storedVersion the whole number an unreadable value holds under {@code version}, else 0
+ * @param problem why the stored value could not be read; empty when it was read or there
+ * is none
+ * @param storedVersion the whole number an unreadable value holds under {@code version},
+ * else 0
  */
 public record StoredValue(Optional<ValueRecord> record, Optional<String> problem, long storedVersion) {
 
@@ -36,7 +39,10 @@ public record StoredValue(Optional<ValueRecord> record, Optional<String> problem
         return problem.isPresent();
     }
 
-    /** Whether a write made by someone who read {@code expectedVersion} may replace this value. */
+    /**
+     * Whether a write made by someone who read {@code expectedVersion} may replace this
+     * value.
+     */
     public boolean accepts(long expectedVersion) {
         if (record.isPresent()) {
             return record.get().version() == expectedVersion;

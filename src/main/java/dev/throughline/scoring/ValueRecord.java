@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The product-value score of one issue as stored in its {@code throughline.value} property. {@code version}
- * counts writes and guards against lost updates; {@code history} keeps the last {@value #HISTORY_LIMIT} writes,
- * newest first, so the property stays far below Jira's 32 KB limit.
+ * The product-value score of one issue as stored in its {@code throughline.value}
+ * property. {@code version} counts writes and guards against lost updates;
+ * {@code history} keeps the last {@value #HISTORY_LIMIT} writes, newest first, so the
+ * property stays far below Jira's 32 KB limit.
  */
 public record ValueRecord(String model, int modelVersion, Map<String, BigDecimal> inputs, BigDecimal score,
-                          Instant updatedAt, String updatedBy, long version, List<HistoryEntry> history) {
+        Instant updatedAt, String updatedBy, long version, List<HistoryEntry> history) {
 
     public static final int HISTORY_LIMIT = 20;
 
@@ -38,11 +39,12 @@ public record ValueRecord(String model, int modelVersion, Map<String, BigDecimal
     }
 
     /**
-     * The record after a write by {@code by} at {@code at}. {@code expectedVersion} is the version the writer
-     * read (0 for an issue never scored); any other stored version means a concurrent write.
+     * The record after a write by {@code by} at {@code at}. {@code expectedVersion} is
+     * the version the writer read (0 for an issue never scored); any other stored version
+     * means a concurrent write.
      */
     public static ValueRecord write(Optional<ValueRecord> current, long expectedVersion, ScoringModel model,
-                                    ScoreInputs inputs, Instant at, String by) {
+            ScoreInputs inputs, Instant at, String by) {
         long currentVersion = current.map(ValueRecord::version).orElse(0L);
         if (currentVersion != expectedVersion) {
             throw StaleVersionException.of("The score", expectedVersion, currentVersion, current.orElse(null));
@@ -53,13 +55,17 @@ public record ValueRecord(String model, int modelVersion, Map<String, BigDecimal
         history.add(entry);
         current.ifPresent(previous -> history.addAll(previous.history()));
         List<HistoryEntry> kept = history.subList(0, Math.min(HISTORY_LIMIT, history.size()));
-        return new ValueRecord(model.id(), model.version(), inputs.values(), score.value(), at, by,
-                currentVersion + 1, kept);
+        return new ValueRecord(model.id(), model.version(), inputs.values(), score.value(), at, by, currentVersion + 1,
+                kept);
     }
 
-    /** The same record keeping only the newest {@code entries} history entries (at least the current one). */
+    /**
+     * The same record keeping only the newest {@code entries} history entries (at least
+     * the current one).
+     */
     public ValueRecord withHistoryLimitedTo(int entries) {
         int kept = Math.max(1, Math.min(entries, history.size()));
-        return new ValueRecord(model, modelVersion, inputs, score, updatedAt, updatedBy, version, history.subList(0, kept));
+        return new ValueRecord(model, modelVersion, inputs, score, updatedAt, updatedBy, version,
+                history.subList(0, kept));
     }
 }

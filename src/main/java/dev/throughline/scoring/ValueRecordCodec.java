@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ValueRecord} ↔ the JSON object stored in the {@code throughline.value} issue property, as plain maps
- * and lists. Dates are written as {@code 2026-11-23T10:15:30} in UTC, the form Jira's entity-property date
- * index documents, so {@code valueUpdated} works in JQL.
+ * {@link ValueRecord} ↔ the JSON object stored in the {@code throughline.value} issue
+ * property, as plain maps and lists. Dates are written as {@code 2026-11-23T10:15:30} in
+ * UTC, the form Jira's entity-property date index documents, so {@code valueUpdated}
+ * works in JQL.
  */
 public final class ValueRecordCodec {
 
     public static final String PROPERTY_KEY = "throughline.value";
+
     private static final DateTimeFormatter INDEXED_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private ValueRecordCodec() {
@@ -39,8 +41,9 @@ public final class ValueRecordCodec {
     }
 
     /**
-     * The stored property read tolerantly: a Marketplace app meets data written by other tools and older
-     * versions, so anything that is not a complete record is {@link StoredValue#unreadable} instead of an error.
+     * The stored property read tolerantly: a Marketplace app meets data written by other
+     * tools and older versions, so anything that is not a complete record is
+     * {@link StoredValue#unreadable} instead of an error.
      */
     public static StoredValue read(Object stored) {
         if (!(stored instanceof Map<?, ?> map)) {
@@ -50,15 +53,20 @@ public final class ValueRecordCodec {
         Map<String, ?> object = (Map<String, ?>) map;
         try {
             return StoredValue.of(fromMap(object));
-        } catch (IllegalArgumentException | DateTimeException | NullPointerException | ClassCastException e) {
+        }
+        catch (IllegalArgumentException | DateTimeException | NullPointerException | ClassCastException e) {
             Object version = map.get("version");
             long stated = version instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
                     ? number.longValue() : 0;
-            return StoredValue.unreadable(e.getMessage() == null ? "stored value is incomplete" : e.getMessage(), stated);
+            return StoredValue.unreadable(e.getMessage() == null ? "stored value is incomplete" : e.getMessage(),
+                    stated);
         }
     }
 
-    /** The record in a stored property, or an {@link IllegalArgumentException} saying what is malformed. */
+    /**
+     * The record in a stored property, or an {@link IllegalArgumentException} saying what
+     * is malformed.
+     */
     public static ValueRecord fromMap(Map<String, ?> map) {
         List<HistoryEntry> history = new ArrayList<>();
         if (map.get("history") instanceof List<?> entries) {
@@ -88,7 +96,10 @@ public final class ValueRecordCodec {
                 number(map, "score"));
     }
 
-    /** How the property writes a time, and the API answers {@code updatedAt}: UTC, to the second. */
+    /**
+     * How the property writes a time, and the API answers {@code updatedAt}: UTC, to the
+     * second.
+     */
     public static String format(Instant instant) {
         return INDEXED_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
@@ -131,4 +142,5 @@ public final class ValueRecordCodec {
         }
         throw new IllegalArgumentException("stored value has no object " + what);
     }
+
 }

@@ -14,24 +14,32 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The users and groups a site's admin named in Throughline settings who, besides Jira administrators, may
- * change the site-wide themes and programs. Account ids are kept once each; group names once ignoring case,
- * as Jira compares them.
+ * The users and groups a site's admin named in Throughline settings who, besides Jira
+ * administrators, may change the site-wide themes and programs. Account ids are kept once
+ * each; group names once ignoring case, as Jira compares them.
  */
 public record Planners(List<String> accountIds, List<String> groups) {
 
     public static final int MAX_ACCOUNT_IDS = 100;
+
     public static final int MAX_GROUPS = 20;
+
     /** Jira's limit on a group's name. */
     public static final int MAX_GROUP_NAME = 255;
+
     public static final Planners NONE = new Planners(List.of(), List.of());
 
-    /** Atlassian account ids: 5b10ac8d82e05b22cc7d4ef5, 557058:f58131cb-…, qm:… (at most 128 characters). */
+    /**
+     * Atlassian account ids: 5b10ac8d82e05b22cc7d4ef5, 557058:f58131cb-…, qm:… (at most
+     * 128 characters).
+     */
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:_-]{0,127}");
+
     private static final String ACCOUNT_ID_RULE = "must be an Atlassian accountId such as 5b10ac8d82e05b22cc7d4ef5"
             + " or 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
-    private static final String GROUP_RULE =
-            "must be a Jira group name of 1 to " + MAX_GROUP_NAME + " characters without line breaks";
+
+    private static final String GROUP_RULE = "must be a Jira group name of 1 to " + MAX_GROUP_NAME
+            + " characters without line breaks";
 
     public Planners {
         Objects.requireNonNull(accountIds, "accountIds");
@@ -50,8 +58,9 @@ public record Planners(List<String> accountIds, List<String> groups) {
     }
 
     /**
-     * The {@code planners} of a settings body: {@code {accountIds: [...], groups: [...]}}, either list may be left
-     * out; null or absent means nobody. Problems go to {@code errors}, each naming its field.
+     * The {@code planners} of a settings body: {@code {accountIds: [...], groups:
+     * [...]}}, either list may be left out; null or absent means nobody. Problems go to
+     * {@code errors}, each naming its field.
      */
     static Planners parse(Object value, List<FieldError> errors) {
         if (value == null) {
@@ -61,15 +70,19 @@ public record Planners(List<String> accountIds, List<String> groups) {
             errors.add(new FieldError("planners", "must be {accountIds: [...], groups: [...]}"));
             return NONE;
         }
-        map.keySet().stream().map(String::valueOf).filter(k -> !k.equals("accountIds") && !k.equals("groups")).sorted()
-                .forEach(k -> errors.add(new FieldError("planners." + k,
-                        "is not a field; send accountIds and groups")));
+        map.keySet()
+            .stream()
+            .map(String::valueOf)
+            .filter(k -> !k.equals("accountIds") && !k.equals("groups"))
+            .sorted()
+            .forEach(k -> errors.add(new FieldError("planners." + k, "is not a field; send accountIds and groups")));
         List<String> accountIds = texts(map.get("accountIds"), "planners.accountIds", MAX_ACCOUNT_IDS, "accountIds",
                 errors);
         List<String> groups = texts(map.get("groups"), "planners.groups", MAX_GROUPS, "group names", errors);
         try {
             return new Planners(accountIds, groups);
-        } catch (InvalidInputException invalid) {
+        }
+        catch (InvalidInputException invalid) {
             errors.addAll(invalid.errors());
             return NONE;
         }
@@ -101,8 +114,8 @@ public record Planners(List<String> accountIds, List<String> groups) {
                 && text.chars().noneMatch(Character::isISOControl);
     }
 
-    private static void check(List<String> values, String field, int max, String what,
-                              Predicate<String> valid, String rule, List<FieldError> errors) {
+    private static void check(List<String> values, String field, int max, String what, Predicate<String> valid,
+            String rule, List<FieldError> errors) {
         if (values.size() > max) {
             errors.add(new FieldError(field, "at most " + max + " " + what));
         }
@@ -113,7 +126,9 @@ public record Planners(List<String> accountIds, List<String> groups) {
         }
     }
 
-    /** A JSON list of strings, each stripped; anything else is an error on {@code field}. */
+    /**
+     * A JSON list of strings, each stripped; anything else is an error on {@code field}.
+     */
     private static List<String> texts(Object value, String field, int max, String what, List<FieldError> errors) {
         if (value == null) {
             return List.of();

@@ -18,40 +18,52 @@ import java.util.regex.Pattern;
 /**
  * What a Jira administrator set for Throughline on their site.
  *
- * @param storyPointsFieldId    the field to read story points from instead of the detected one (empty: detect)
- * @param staleDays             a backlog item not updated for this many days is flagged stale (1–3650)
- * @param rollupCacheTtlMinutes how long a program rollup is reused (1–1440); empty: the app's configured default
- * @param planners              who besides Jira administrators may change themes and programs
- * @param version               0 until first saved; each save adds one, and a save must carry the version it read
+ * @param storyPointsFieldId the field to read story points from instead of the detected
+ * one (empty: detect)
+ * @param staleDays a backlog item not updated for this many days is flagged stale
+ * (1–3650)
+ * @param rollupCacheTtlMinutes how long a program rollup is reused (1–1440); empty: the
+ * app's configured default
+ * @param planners who besides Jira administrators may change themes and programs
+ * @param version 0 until first saved; each save adds one, and a save must carry the
+ * version it read
  */
 public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, Optional<Integer> rollupCacheTtlMinutes,
-                           Planners planners, long version) {
+        Planners planners, long version) {
 
     public static final int DEFAULT_STALE_DAYS = 90;
+
     public static final int MAX_STALE_DAYS = 3650;
-    /** A day: longer and a program's numbers would lag behind Jira for too long to be trusted. */
+
+    /**
+     * A day: longer and a program's numbers would lag behind Jira for too long to be
+     * trusted.
+     */
     public static final int MAX_CACHE_TTL_MINUTES = 1440;
-    public static final SiteSettings DEFAULT =
-            new SiteSettings(Optional.empty(), DEFAULT_STALE_DAYS, Optional.empty(), Planners.NONE, 0);
+
+    public static final SiteSettings DEFAULT = new SiteSettings(Optional.empty(), DEFAULT_STALE_DAYS, Optional.empty(),
+            Planners.NONE, 0);
 
     /** Jira's field ids: customfield_10016, timeoriginalestimate, … */
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
-    private static final Set<String> FIELDS =
-            Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "planners", "version");
+
+    private static final Set<String> FIELDS = Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes",
+            "planners", "version");
 
     public SiteSettings {
         Objects.requireNonNull(storyPointsFieldId, "storyPointsFieldId");
         Objects.requireNonNull(rollupCacheTtlMinutes, "rollupCacheTtlMinutes");
         Objects.requireNonNull(planners, "planners");
         List<FieldError> errors = new ArrayList<>();
-        storyPointsFieldId.filter(id -> !FIELD_ID.matcher(id).matches()).ifPresent(id ->
-                errors.add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
+        storyPointsFieldId.filter(id -> !FIELD_ID.matcher(id).matches())
+            .ifPresent(id -> errors
+                .add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
         if (staleDays < 1 || staleDays > MAX_STALE_DAYS) {
             errors.add(new FieldError("staleDays", "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS));
         }
-        rollupCacheTtlMinutes.filter(minutes -> minutes < 1 || minutes > MAX_CACHE_TTL_MINUTES).ifPresent(m ->
-                errors.add(new FieldError("rollupCacheTtlMinutes",
-                        "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES)));
+        rollupCacheTtlMinutes.filter(minutes -> minutes < 1 || minutes > MAX_CACHE_TTL_MINUTES)
+            .ifPresent(m -> errors.add(new FieldError("rollupCacheTtlMinutes",
+                    "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES)));
         if (version < 0) {
             errors.add(new FieldError("version", "must be 0 or more"));
         }
@@ -61,27 +73,37 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
     }
 
     /**
-     * The settings an admin submitted ({@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners,
-     * version}}), with every problem named at once. {@code storyPointsFieldId}, {@code rollupCacheTtlMinutes} and
-     * {@code planners} may be null or absent (detect; the app's default; nobody); {@code staleDays} and
-     * {@code version} are required.
+     * The settings an admin submitted
+     * ({@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners,
+     * version}}), with every problem named at once. {@code storyPointsFieldId},
+     * {@code rollupCacheTtlMinutes} and {@code planners} may be null or absent (detect;
+     * the app's default; nobody); {@code staleDays} and {@code version} are required.
      */
     public static SiteSettings parse(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(key, "is not a setting")));
+        body.keySet()
+            .stream()
+            .filter(key -> !FIELDS.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(key, "is not a setting")));
         Object field = body.get("storyPointsFieldId");
         if (field != null && !(field instanceof String)) {
             errors.add(new FieldError("storyPointsFieldId", "must be a field id or null"));
         }
-        Optional<String> storyPoints = field instanceof String text && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
-        storyPoints.filter(id -> !FIELD_ID.matcher(id).matches()).ifPresent(id ->
-                errors.add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
-        Long staleDays = whole(body.get("staleDays"), "staleDays", "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS, errors);
-        Long ttl = body.get("rollupCacheTtlMinutes") == null ? null : whole(body.get("rollupCacheTtlMinutes"),
-                "rollupCacheTtlMinutes", "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES, errors);
+        Optional<String> storyPoints = field instanceof String text && !text.isBlank() ? Optional.of(text.strip())
+                : Optional.empty();
+        storyPoints.filter(id -> !FIELD_ID.matcher(id).matches())
+            .ifPresent(id -> errors
+                .add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
+        Long staleDays = whole(body.get("staleDays"), "staleDays",
+                "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS, errors);
+        Long ttl = body.get("rollupCacheTtlMinutes") == null ? null
+                : whole(body.get("rollupCacheTtlMinutes"), "rollupCacheTtlMinutes",
+                        "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES,
+                        errors);
         Planners planners = Planners.parse(body.get("planners"), errors);
-        Long version = whole(body.get("version"), "version", "Send the version you read (0 before the first save)", errors);
+        Long version = whole(body.get("version"), "version", "Send the version you read (0 before the first save)",
+                errors);
         List<FieldError> ranges = new ArrayList<>();
         if (staleDays != null && (staleDays < 1 || staleDays > MAX_STALE_DAYS)) {
             ranges.add(new FieldError("staleDays", "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS));
@@ -102,10 +124,14 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
     }
 
     /**
-     * These settings saved over {@code current}: allowed only when they were made from the current version
-     * (else someone else saved in between and nothing may be overwritten).
+     * These settings saved over {@code current}: allowed only when they were made from
+     * the current version (else someone else saved in between and nothing may be
+     * overwritten).
      */
-    /** The 409 of a save made from version {@code expected} while {@code current} is stored. */
+    /**
+     * The 409 of a save made from version {@code expected} while {@code current} is
+     * stored.
+     */
     public static StaleVersionException stale(SiteSettings current, long expected) {
         return new StaleVersionException("Someone else changed Throughline's settings (you had version " + expected
                 + ", they are now version " + current.version() + "); reload and try again.", current);
@@ -119,12 +145,13 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
     }
 
     /**
-     * Checks the story points override against the site's number fields: Jira sums and compares story points,
-     * so a text or date field would silently count nothing.
+     * Checks the story points override against the site's number fields: Jira sums and
+     * compares story points, so a text or date field would silently count nothing.
      */
     public void requireStoryPointsFieldAmong(List<NumberField> numberFields) {
         storyPointsFieldId.filter(id -> numberFields.stream().noneMatch(f -> f.id().equals(id))).ifPresent(id -> {
-            throw new InvalidInputException("storyPointsFieldId", "\"" + id + "\" is not a number field of this Jira site");
+            throw new InvalidInputException("storyPointsFieldId",
+                    "\"" + id + "\" is not a number field of this Jira site");
         });
     }
 
@@ -132,7 +159,10 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         return rollupCacheTtlMinutes.map(Duration::ofMinutes);
     }
 
-    /** Only whole JSON numbers: 12.5 days, "12" or true are refused rather than rounded or coerced. */
+    /**
+     * Only whole JSON numbers: 12.5 days, "12" or true are refused rather than rounded or
+     * coerced.
+     */
     private static Long whole(Object value, String field, String message, List<FieldError> errors) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who is calling: the site the request was signed for and, when Jira sent one, the user's accountId.
- * Controllers declare a {@code Caller} parameter; the connect package fills it from the verified JWT.
+ * Who is calling: the site the request was signed for and, when Jira sent one, the user's
+ * accountId. Controllers declare a {@code Caller} parameter; the connect package fills it
+ * from the verified JWT.
  */
 public record Caller(Site site, Optional<String> accountId) {
 
@@ -18,14 +19,18 @@ public record Caller(Site site, Optional<String> accountId) {
         return new Caller(site, Optional.ofNullable(accountIdOrNull).filter(id -> !id.isBlank()));
     }
 
-    /** The user's accountId; for user-facing endpoints a token without a user is refused. */
+    /**
+     * The user's accountId; for user-facing endpoints a token without a user is refused.
+     */
     public String requireAccountId() {
         return accountId.orElseThrow(() -> new NoUserInTokenException());
     }
 
     public static class NoUserInTokenException extends RuntimeException {
+
         public NoUserInTokenException() {
             super("The token names no Jira user; this endpoint needs one.");
         }
+
     }
 }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * One installed Jira site (a tenant). Everything the app reads or writes is scoped to exactly one site,
- * so a request can only ever reach the site its token was signed for.
+ * One installed Jira site (a tenant). Everything the app reads or writes is scoped to
+ * exactly one site, so a request can only ever reach the site its token was signed for.
  */
 public record Site(String clientKey, URI baseUrl) {
 

@@ -1,4 +1,8 @@
 package dev.throughline.theme;
 
 /** Where a theme sits on the Now / Next / Later roadmap. */
-public enum Horizon { NOW, NEXT, LATER }
+public enum Horizon {
+
+    NOW, NEXT, LATER
+
+}

@@ -18,7 +18,10 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         }
     }
 
-    /** Parses {@code 2027-Q1}; empty-handed callers get an IllegalArgumentException saying the expected form. */
+    /**
+     * Parses {@code 2027-Q1}; empty-handed callers get an IllegalArgumentException saying
+     * the expected form.
+     */
     public static Quarter parse(String text) {
         Matcher matcher = text == null ? null : TEXT.matcher(text);
         if (matcher == null || !matcher.matches()) {

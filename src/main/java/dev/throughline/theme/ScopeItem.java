@@ -8,9 +8,13 @@ import java.util.Optional;
 
 /** One issue in a theme's scope, reduced to what progress needs. */
 public record ScopeItem(String key, long projectId, Kind kind, boolean done, Optional<Double> storyPoints,
-                        Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren) {
+        Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren) {
 
-    public enum Kind { EPIC, STANDARD, SUBTASK }
+    public enum Kind {
+
+        EPIC, STANDARD, SUBTASK
+
+    }
 
     public ScopeItem {
         Objects.requireNonNull(key, "key");
@@ -22,8 +26,9 @@ public record ScopeItem(String key, long projectId, Kind kind, boolean done, Opt
     }
 
     /**
-     * Epics are containers: their children are the work. An epic without children is itself one item. Sub-tasks
-     * are steps of their parent and are not counted separately (their parent is).
+     * Epics are containers: their children are the work. An epic without children is
+     * itself one item. Sub-tasks are steps of their parent and are not counted separately
+     * (their parent is).
      */
     public boolean countsAsWork() {
         return switch (kind) {

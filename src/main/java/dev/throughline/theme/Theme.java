@@ -4,15 +4,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A roadmap theme: a strategic bet with a measurable outcome, on the Now / Next / Later board and optionally
- * across quarters. {@code version} counts saves and guards against lost updates.
+ * A roadmap theme: a strategic bet with a measurable outcome, on the Now / Next / Later
+ * board and optionally across quarters. {@code version} counts saves and guards against
+ * lost updates.
  */
 public record Theme(String id, String name, String description, ThemeColor color, ThemeStatus status, Horizon horizon,
-                    Optional<Quarter> startQuarter, Optional<Quarter> endQuarter, String outcome,
-                    Optional<String> owner, int sortOrder, long version) {
+        Optional<Quarter> startQuarter, Optional<Quarter> endQuarter, String outcome, Optional<String> owner,
+        int sortOrder, long version) {
 
     public static final int MAX_NAME = 80;
+
     public static final int MAX_DESCRIPTION = 2_000;
+
     public static final int MAX_OUTCOME = 500;
 
     public Theme {

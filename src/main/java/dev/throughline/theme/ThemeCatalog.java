@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A site's themes and the rules that span them: names unique (ignoring case), at most {@value #MAX_THEMES},
- * saves version-checked. Pure: returns the theme to store; the caller writes it.
+ * A site's themes and the rules that span them: names unique (ignoring case), at most
+ * {@value #MAX_THEMES}, saves version-checked. Pure: returns the theme to store; the
+ * caller writes it.
  */
 public final class ThemeCatalog {
 
@@ -28,8 +29,9 @@ public final class ThemeCatalog {
     /** Board order: horizon, then sortOrder, then name. */
     public List<Theme> themes() {
         List<Theme> sorted = new ArrayList<>(themes);
-        sorted.sort(Comparator.comparing(Theme::horizon).thenComparingInt(Theme::sortOrder)
-                .thenComparing(t -> t.name().toLowerCase(Locale.ROOT)));
+        sorted.sort(Comparator.comparing(Theme::horizon)
+            .thenComparingInt(Theme::sortOrder)
+            .thenComparing(t -> t.name().toLowerCase(Locale.ROOT)));
         return sorted;
     }
 
@@ -43,7 +45,8 @@ public final class ThemeCatalog {
 
     public Theme create(ThemeDraft draft, Supplier<String> newId) {
         if (themes.size() >= MAX_THEMES) {
-            throw new InvalidInputException("name", "A site can have at most " + MAX_THEMES + " themes; archive or delete some first");
+            throw new InvalidInputException("name",
+                    "A site can have at most " + MAX_THEMES + " themes; archive or delete some first");
         }
         requireUniqueName(draft.name(), null);
         int sortOrder = draft.sortOrder().orElseGet(() -> nextSortOrder(draft.horizon()));
@@ -65,16 +68,17 @@ public final class ThemeCatalog {
     }
 
     /**
-     * Drag and drop on the board: the theme goes to position {@code index} of the {@code horizon} column, and the
-     * column is renumbered 0, 10, 20, ... Returns every theme whose place changed (moved one first).
+     * Drag and drop on the board: the theme goes to position {@code index} of the
+     * {@code horizon} column, and the column is renumbered 0, 10, 20, ... Returns every
+     * theme whose place changed (moved one first).
      */
     public List<Theme> place(String id, Horizon horizon, int index, long expectedVersion) {
         Theme moving = require(id);
         if (moving.version() != expectedVersion) {
             throw stale(moving, expectedVersion);
         }
-        List<Theme> column = new ArrayList<>(themes().stream()
-                .filter(t -> t.horizon() == horizon && !t.id().equals(id)).toList());
+        List<Theme> column = new ArrayList<>(
+                themes().stream().filter(t -> t.horizon() == horizon && !t.id().equals(id)).toList());
         column.add(Math.max(0, Math.min(index, column.size())), moving);
         List<Theme> changed = new ArrayList<>();
         for (int position = 0; position < column.size(); position++) {
@@ -82,7 +86,8 @@ public final class ThemeCatalog {
             int sortOrder = position * 10;
             if (theme == moving) {
                 changed.add(0, theme.withPlacement(horizon, sortOrder));
-            } else if (theme.sortOrder() != sortOrder) {
+            }
+            else if (theme.sortOrder() != sortOrder) {
                 changed.add(theme.withPlacement(horizon, sortOrder));
             }
         }
@@ -91,11 +96,11 @@ public final class ThemeCatalog {
 
     private void requireUniqueName(String name, String exceptId) {
         themes.stream()
-                .filter(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(name.strip()))
-                .findFirst()
-                .ifPresent(t -> {
-                    throw new InvalidInputException("name", "Another theme is already called \"" + t.name() + "\"");
-                });
+            .filter(t -> !t.id().equals(exceptId) && t.name().equalsIgnoreCase(name.strip()))
+            .findFirst()
+            .ifPresent(t -> {
+                throw new InvalidInputException("name", "Another theme is already called \"" + t.name() + "\"");
+            });
     }
 
     private int nextSortOrder(Horizon horizon) {
@@ -105,4 +110,5 @@ public final class ThemeCatalog {
     private static StaleVersionException stale(Theme current, long expected) {
         return StaleVersionException.of("The theme \"" + current.name() + "\"", expected, current.version(), current);
     }
+
 }

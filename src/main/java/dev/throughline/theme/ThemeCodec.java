@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Themes ↔ the JSON objects stored in Jira app properties. The full form goes into the theme's own property;
- * the index form (everything but the description) goes into the index, which is what lists and boards read.
+ * Themes ↔ the JSON objects stored in Jira app properties. The full form goes into the
+ * theme's own property; the index form (everything but the description) goes into the
+ * index, which is what lists and boards read.
  */
 public final class ThemeCodec {
 
@@ -37,15 +38,15 @@ public final class ThemeCodec {
 
     public static Theme fromMap(Map<String, ?> map) {
         return new Theme((String) map.get("id"), (String) map.get("name"),
-                map.get("description") instanceof String d ? d : "",
-                ThemeColor.valueOf((String) map.get("color")), ThemeStatus.valueOf((String) map.get("status")),
-                Horizon.valueOf((String) map.get("horizon")), quarter(map.get("startQuarter")), quarter(map.get("endQuarter")),
-                map.get("outcome") instanceof String o ? o : "",
-                Optional.ofNullable((String) map.get("owner")),
+                map.get("description") instanceof String d ? d : "", ThemeColor.valueOf((String) map.get("color")),
+                ThemeStatus.valueOf((String) map.get("status")), Horizon.valueOf((String) map.get("horizon")),
+                quarter(map.get("startQuarter")), quarter(map.get("endQuarter")),
+                map.get("outcome") instanceof String o ? o : "", Optional.ofNullable((String) map.get("owner")),
                 ((Number) map.get("sortOrder")).intValue(), ((Number) map.get("version")).longValue());
     }
 
     private static Optional<Quarter> quarter(Object value) {
         return value instanceof String text ? Optional.of(Quarter.parse(text)) : Optional.empty();
     }
+
 }

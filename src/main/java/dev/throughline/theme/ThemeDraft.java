@@ -13,21 +13,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A theme as a product manager submits it, checked field by field: every rule broken is reported at once,
- * naming the field, and nothing is stored unless all pass. Absent optional fields take their defaults.
+ * A theme as a product manager submits it, checked field by field: every rule broken is
+ * reported at once, naming the field, and nothing is stored unless all pass. Absent
+ * optional fields take their defaults.
  */
 public record ThemeDraft(String name, String description, ThemeColor color, ThemeStatus status, Horizon horizon,
-                         Optional<Quarter> startQuarter, Optional<Quarter> endQuarter, String outcome,
-                         Optional<String> owner, Optional<Integer> sortOrder, Optional<Long> version) {
+        Optional<Quarter> startQuarter, Optional<Quarter> endQuarter, String outcome, Optional<String> owner,
+        Optional<Integer> sortOrder, Optional<Long> version) {
 
     private static final Set<String> FIELDS = Set.of("name", "description", "color", "status", "horizon",
             "startQuarter", "endQuarter", "outcome", "owner", "sortOrder", "version");
 
-    /** {@code versionRequired}: updates must say which version they read; creates must not send one. */
+    /**
+     * {@code versionRequired}: updates must say which version they read; creates must not
+     * send one.
+     */
     public static ThemeDraft parse(Map<String, ?> body, boolean versionRequired) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !FIELDS.contains(key) && !key.equals("id")).sorted()
-                .forEach(key -> errors.add(new FieldError(key, "is not a theme field")));
+        body.keySet()
+            .stream()
+            .filter(key -> !FIELDS.contains(key) && !key.equals("id"))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(key, "is not a theme field")));
         String name = text(body, "name", errors).map(String::strip).orElse(null);
         if (name == null || name.isEmpty() || name.length() > Theme.MAX_NAME) {
             errors.add(new FieldError("name", "Name must be 1 to " + Theme.MAX_NAME + " characters"));
@@ -46,7 +53,8 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
         Optional<Quarter> start = quarter(body, "startQuarter", errors);
         Optional<Quarter> end = quarter(body, "endQuarter", errors);
         if (start.isPresent() && end.isPresent() && end.get().compareTo(start.get()) < 0) {
-            errors.add(new FieldError("endQuarter", "End quarter must not be before the start quarter (" + start.get() + ")"));
+            errors.add(new FieldError("endQuarter",
+                    "End quarter must not be before the start quarter (" + start.get() + ")"));
         }
         Optional<String> owner = text(body, "owner", errors).filter(o -> !o.isBlank());
         if (owner.isPresent() && !owner.get().matches("[A-Za-z0-9:_-]{1,128}")) {
@@ -57,7 +65,8 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ThemeDraft(name, description, color, status, horizon, start, end, outcome, owner, sortOrder, version);
+        return new ThemeDraft(name, description, color, status, horizon, start, end, outcome, owner, sortOrder,
+                version);
     }
 
     private static Optional<String> text(Map<String, ?> body, String field, List<FieldError> errors) {
@@ -73,14 +82,15 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
     }
 
     private static <E extends Enum<E>> E choice(Map<String, ?> body, String field, Class<E> type, E fallback,
-                                                List<FieldError> errors) {
+            List<FieldError> errors) {
         Optional<String> value = text(body, field, errors);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
             return Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             errors.add(new FieldError(field, "must be one of " + String.join(", ",
                     Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList())));
             return fallback;
@@ -94,7 +104,8 @@ public record ThemeDraft(String name, String description, ThemeColor color, Them
         }
         try {
             return Optional.of(Quarter.parse(value.get()));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             errors.add(new FieldError(field, "must be a quarter such as 2027-Q1"));
             return Optional.empty();
         }

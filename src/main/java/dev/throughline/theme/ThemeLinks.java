@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code throughline.themes} issue property: the themes an issue is linked to, {@code {themeIds: [...]}}. */
+/**
+ * The {@code throughline.themes} issue property: the themes an issue is linked to,
+ * {@code {themeIds: [...]}}.
+ */
 public record ThemeLinks(List<String> themeIds) {
 
     public static final String PROPERTY_KEY = "throughline.themes";
+
     public static final int MAX_THEMES_PER_ISSUE = 50;
 
     public ThemeLinks {
@@ -26,8 +30,12 @@ public record ThemeLinks(List<String> themeIds) {
 
     public static ThemeLinks fromMap(Optional<Map<String, Object>> stored) {
         List<String> ids = new ArrayList<>();
-        stored.map(map -> map.get("themeIds")).filter(List.class::isInstance)
-                .ifPresent(list -> ((List<?>) list).stream().filter(String.class::isInstance).map(String.class::cast).forEach(ids::add));
+        stored.map(map -> map.get("themeIds"))
+            .filter(List.class::isInstance)
+            .ifPresent(list -> ((List<?>) list).stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .forEach(ids::add));
         return new ThemeLinks(ids);
     }
 

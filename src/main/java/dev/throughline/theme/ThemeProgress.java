@@ -10,14 +10,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A theme's progress as a viewer may see it: items and story points done of total, value delivered, a status
- * and flags. Work in projects the viewer cannot browse is only counted ({@code hiddenItems}), never shown.
+ * A theme's progress as a viewer may see it: items and story points done of total, value
+ * delivered, a status and flags. Work in projects the viewer cannot browse is only
+ * counted ({@code hiddenItems}), never shown.
  */
-public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, double pointsTotal,
-                            BigDecimal valueDone, BigDecimal valueTotal, int overdue, int hiddenItems,
-                            Status status, boolean noLinkedWork, boolean stale, String reason) {
+public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, double pointsTotal, BigDecimal valueDone,
+        BigDecimal valueTotal, int overdue, int hiddenItems, Status status, boolean noLinkedWork, boolean stale,
+        String reason) {
 
-    public enum Status { ON_TRACK, AT_RISK, OFF_TRACK, NO_LINKED_WORK }
+    public enum Status {
+
+        ON_TRACK, AT_RISK, OFF_TRACK, NO_LINKED_WORK
+
+    }
 
     static final Duration STALE_AFTER = Duration.ofDays(30);
 
@@ -32,11 +37,11 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
     }
 
     /**
-     * Progress of {@code theme} over its scope (linked issues and their descendants), for a viewer who may browse
-     * {@code visibleProjects}.
+     * Progress of {@code theme} over its scope (linked issues and their descendants), for
+     * a viewer who may browse {@code visibleProjects}.
      */
-    public static ThemeProgress of(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects,
-                                   LocalDate today, Instant now) {
+    public static ThemeProgress of(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects, LocalDate today,
+            Instant now) {
         int done = 0;
         int total = 0;
         int overdue = 0;
@@ -69,7 +74,8 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
                 done++;
                 pointsDone += points;
                 valueDone = valueDone.add(item.valueScore().orElse(BigDecimal.ZERO));
-            } else {
+            }
+            else {
                 if (item.due().isPresent() && item.due().get().isBefore(today)) {
                     overdue++;
                 }
@@ -97,7 +103,8 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
         }
         Optional<LocalDate> end = theme.endQuarter().map(Quarter::lastDay);
         if (end.isPresent() && today.isAfter(end.get())) {
-            return new Verdict(Status.OFF_TRACK, "The end quarter " + theme.endQuarter().get() + " is over and work is still open.");
+            return new Verdict(Status.OFF_TRACK,
+                    "The end quarter " + theme.endQuarter().get() + " is over and work is still open.");
         }
         int open = total - done;
         if (overdue * 5 >= open) {

@@ -1,3 +1,7 @@
 package dev.throughline.theme;
 
-public enum ThemeStatus { PROPOSED, ACTIVE, DONE, ARCHIVED }
+public enum ThemeStatus {
+
+    PROPOSED, ACTIVE, DONE, ARCHIVED
+
+}

@@ -31,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns problems into the JSON every API answers with: {@code {status, error, message, errors?}}. Field errors
- * list {@code {field, message}} so a form can show each next to its field; Jira failures say so plainly.
+ * Turns problems into the JSON every API answers with: {@code {status, error, message,
+ * errors?}}. Field errors list {@code {field, message}} so a form can show each next to
+ * its field; Jira failures say so plainly.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -47,9 +48,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         if (BodyTooLargeException.causedBy(e)) {
-            return answer(HttpStatus.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage() + "; nothing was saved.", List.of());
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage() + "; nothing was saved.",
+                    List.of());
         }
-        return answer(HttpStatus.BAD_REQUEST, "The request body is not valid JSON (numbers must be finite); nothing was saved.",
+        return answer(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON (numbers must be finite); nothing was saved.",
                 List.of(new FieldError("body", "must be valid JSON")));
     }
 
@@ -58,7 +61,7 @@ public class ApiExceptionHandler {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler({NotAllowedException.class, Caller.NoUserInTokenException.class})
+    @ExceptionHandler({ NotAllowedException.class, Caller.NoUserInTokenException.class })
     ResponseEntity<Map<String, Object>> notAllowed(RuntimeException e) {
         return answer(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
@@ -83,34 +86,43 @@ public class ApiExceptionHandler {
         ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE,
                 "Jira is rate-limiting Throughline right now; nothing was lost, try again shortly.", List.of());
         return ResponseEntity.status(answer.getStatusCode())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(30L))))
-                .body(answer.getBody());
+            .header(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(30L))))
+            .body(answer.getBody());
     }
 
     @ExceptionHandler(BusyException.class)
     ResponseEntity<Map<String, Object>> busy(BusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()).getBody());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "1")
+            .body(answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()).getBody());
     }
 
     @ExceptionHandler(JiraDeadlineException.class)
     ResponseEntity<Map<String, Object>> outOfTime(JiraDeadlineException e) {
-        return answer(HttpStatus.GATEWAY_TIMEOUT, "Jira did not answer within the time this request may take; "
-                + (e.mayHaveWritten() ? "the last change sent to Jira may or may not have been applied: reload before trying again."
-                : "nothing was written."), List.of());
+        return answer(HttpStatus.GATEWAY_TIMEOUT,
+                "Jira did not answer within the time this request may take; " + (e.mayHaveWritten()
+                        ? "the last change sent to Jira may or may not have been applied: reload before trying again."
+                        : "nothing was written."),
+                List.of());
     }
 
     @ExceptionHandler(JiraUnavailableException.class)
     ResponseEntity<Map<String, Object>> unavailable(JiraUnavailableException e) {
-        return answer(HttpStatus.SERVICE_UNAVAILABLE, "Jira did not answer in time; nothing was lost, try again shortly.", List.of());
+        return answer(HttpStatus.SERVICE_UNAVAILABLE,
+                "Jira did not answer in time; nothing was lost, try again shortly.", List.of());
     }
 
-    /** A Jira task that was accepted may have done any part of its work: never "nothing was lost". */
+    /**
+     * A Jira task that was accepted may have done any part of its work: never "nothing
+     * was lost".
+     */
     @ExceptionHandler(JiraTaskFailedException.class)
     ResponseEntity<Map<String, Object>> taskFailed(JiraTaskFailedException e) {
         log.warn("A Jira task did not complete: {}", e.getMessage());
-        Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.BAD_GATEWAY, e.getMessage()
-                + ". Part of the change may be written; reload to see the current state.", List.of()).getBody());
+        Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.BAD_GATEWAY,
+                e.getMessage() + ". Part of the change may be written; reload to see the current state.", List.of())
+            .getBody());
         body.put("action", "reread");
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
     }
@@ -127,11 +139,13 @@ public class ApiExceptionHandler {
         if (!messages.isEmpty()) {
             return String.join("; ", messages);
         }
-        // no answer from Jira (a task's end, a timeout): what the client saw, never a bare "HTTP 0"
+        // no answer from Jira (a task's end, a timeout): what the client saw, never a
+        // bare "HTTP 0"
         return e.status() == 0 ? e.getMessage() : "HTTP " + e.status();
     }
 
-    public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message, List<FieldError> errors) {
+    public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String message,
+            List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
@@ -144,13 +158,16 @@ public class ApiExceptionHandler {
     }
 
     /**
-     * The 409 of a stale save: the usual error body naming {@code version}, plus {@code current}, the stored thing as
-     * the feature's own JSON ({@code null} when nothing is stored any more).
+     * The 409 of a stale save: the usual error body naming {@code version}, plus
+     * {@code current}, the stored thing as the feature's own JSON ({@code null} when
+     * nothing is stored any more).
      */
     public static ResponseEntity<Map<String, Object>> stale(StaleVersionException e, Object current) {
         Map<String, Object> body = new LinkedHashMap<>(answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("version", "is not the current version"))).getBody());
+                List.of(new FieldError("version", "is not the current version")))
+            .getBody());
         body.put("current", current);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
+
 }

@@ -2,7 +2,9 @@ package dev.throughline.web;
 
 import java.io.IOException;
 
-/** A request body grew past {@code throughline.web.max-request-body} while it was read. */
+/**
+ * A request body grew past {@code throughline.web.max-request-body} while it was read.
+ */
 final class BodyTooLargeException extends IOException {
 
     BodyTooLargeException(long limit) {
@@ -18,4 +20,5 @@ final class BodyTooLargeException extends IOException {
         }
         return false;
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every iframe page template needs: the URL of Connect's JavaScript API ({@code allJsUrl}). */
+/**
+ * What every iframe page template needs: the URL of Connect's JavaScript API
+ * ({@code allJsUrl}).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ConnectPageModel {
 
@@ -19,4 +22,5 @@ class ConnectPageModel {
     String allJsUrl() {
         return allJsUrl;
     }
+
 }

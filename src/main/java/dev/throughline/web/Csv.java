@@ -3,7 +3,9 @@ package dev.throughline.web;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** RFC 4180 CSV lines for exports; cells a spreadsheet would run as formulas are defused. */
+/**
+ * RFC 4180 CSV lines for exports; cells a spreadsheet would run as formulas are defused.
+ */
 public final class Csv {
 
     private Csv() {
@@ -25,10 +27,12 @@ public final class Csv {
     }
 
     /**
-     * A cell starting with = + - @ is a formula in Excel or Sheets; one starting with a control character
-     * (NUL, tab, CR, ...) may be one too once the spreadsheet drops that character.
+     * A cell starting with = + - @ is a formula in Excel or Sheets; one starting with a
+     * control character (NUL, tab, CR, ...) may be one too once the spreadsheet drops
+     * that character.
      */
     private static boolean startsLikeAFormula(char first) {
         return "=+-@".indexOf(first) >= 0 || first < ' ';
     }
+
 }

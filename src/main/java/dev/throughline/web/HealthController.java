@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * Public liveness for load balancers. ACSB puts the actuator paths behind HTTP basic, so the app answers
- * here itself, reporting the actuator's aggregate (database included) without details.
+ * Public liveness for load balancers. ACSB puts the actuator paths behind HTTP basic, so
+ * the app answers here itself, reporting the actuator's aggregate (database included)
+ * without details.
  */
 @RestController
 class HealthController {
@@ -30,4 +31,5 @@ class HealthController {
         HttpStatus http = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
         return ResponseEntity.status(http).body(Map.of("status", status.getCode()));
     }
+
 }

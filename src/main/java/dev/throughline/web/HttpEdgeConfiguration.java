@@ -20,9 +20,9 @@ import javax.servlet.http.HttpServletResponse;
 import java.net.URI;
 
 /**
- * The app's HTTP edges: the request body limit, one Jira deadline per request, security and caching headers,
- * and JSON for every error, including the ones Tomcat and Spring Security's firewall answer before any
- * controller runs.
+ * The app's HTTP edges: the request body limit, one Jira deadline per request, security
+ * and caching headers, and JSON for every error, including the ones Tomcat and Spring
+ * Security's firewall answer before any controller runs.
  */
 @Configuration
 @EnableConfigurationProperties(HttpEdgeSettings.class)
@@ -35,7 +35,7 @@ class HttpEdgeConfiguration {
 
     @Bean
     FilterRegistrationBean<ResponseHeaderRules> responseHeaderRules(HttpEdgeSettings settings,
-                                                                  @Value("${throughline.connect.all-js-url}") String allJsUrl) {
+            @Value("${throughline.connect.all-js-url}") String allJsUrl) {
         return first(new ResponseHeaderRules(
                 ResponseHeaderRules.contentSecurityPolicy(settings.frameAncestors(), originOf(allJsUrl))), 1);
     }
@@ -45,7 +45,10 @@ class HttpEdgeConfiguration {
         return first(new RequestDeadlineFilter(settings.requestDeadline()), 2);
     }
 
-    /** A path Spring Security's firewall refuses (;jsessionid=, encoded CR or LF, ..) is a 400, not a 500. */
+    /**
+     * A path Spring Security's firewall refuses (;jsessionid=, encoded CR or LF, ..) is a
+     * 400, not a 500.
+     */
     @Bean
     RequestRejectedHandler malformedPathsAreBadRequests() {
         return (request, response, rejected) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST,
@@ -63,7 +66,9 @@ class HttpEdgeConfiguration {
         }));
     }
 
-    /** Replaces Tomcat's HTML error report valve, which the host installs when it starts. */
+    /**
+     * Replaces Tomcat's HTML error report valve, which the host installs when it starts.
+     */
     static void useJsonErrorReports(Pipeline pipeline) {
         boolean replaced = false;
         for (Valve valve : pipeline.getValves()) {
@@ -77,7 +82,10 @@ class HttpEdgeConfiguration {
         }
     }
 
-    /** {@code https://connect-cdn.atl-paas.net} of its all.js URL; "" when it is served by the app itself. */
+    /**
+     * {@code https://connect-cdn.atl-paas.net} of its all.js URL; "" when it is served by
+     * the app itself.
+     */
     static String originOf(String url) {
         URI uri = URI.create(url);
         if (uri.getScheme() == null || uri.getHost() == null) {
@@ -91,4 +99,5 @@ class HttpEdgeConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + place);
         return registration;
     }
+
 }

@@ -7,12 +7,15 @@ import org.springframework.util.unit.DataSize;
 import java.time.Duration;
 
 /**
- * {@code throughline.web.*}: the limits every request meets at the door. Unset values take the defaults below.
+ * {@code throughline.web.*}: the limits every request meets at the door. Unset values
+ * take the defaults below.
  *
- * @param maxRequestBody  larger request bodies are refused 413 before they are read (default 1 MB)
- * @param requestDeadline the time one user request may spend on Jira, retries and pauses included (default 20 s,
- *                        under Forge Remote's 25 s limit for UI calls)
- * @param frameAncestors  who may frame our pages (CSP {@code frame-ancestors}): Jira Cloud's own domains
+ * @param maxRequestBody larger request bodies are refused 413 before they are read
+ * (default 1 MB)
+ * @param requestDeadline the time one user request may spend on Jira, retries and pauses
+ * included (default 20 s, under Forge Remote's 25 s limit for UI calls)
+ * @param frameAncestors who may frame our pages (CSP {@code frame-ancestors}): Jira
+ * Cloud's own domains
  */
 @ConstructorBinding
 @ConfigurationProperties("throughline.web")

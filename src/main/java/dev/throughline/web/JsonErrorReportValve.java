@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tomcat's own error page, in JSON: the errors Tomcat answers before Spring sees the request (an encoded
- * {@code /} or NUL in the path, a malformed request line) get {@code {status, error, message, timeStamp}}
- * like every other error of the app, instead of Tomcat's HTML page. Never includes a stack trace.
+ * Tomcat's own error page, in JSON: the errors Tomcat answers before Spring sees the
+ * request (an encoded {@code /} or NUL in the path, a malformed request line) get
+ * {@code {status, error, message, timeStamp}} like every other error of the app, instead
+ * of Tomcat's HTML page. Never includes a stack trace.
  */
 public final class JsonErrorReportValve extends ErrorReportValve {
 
@@ -44,8 +45,10 @@ public final class JsonErrorReportValve extends ErrorReportValve {
                 writer.write(body(status));
                 response.finishResponse();
             }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away or the response cannot take a body: nothing more to say
+        }
+        catch (IOException | IllegalStateException e) {
+            // the client went away or the response cannot take a body: nothing more to
+            // say
         }
     }
 
@@ -55,10 +58,12 @@ public final class JsonErrorReportValve extends ErrorReportValve {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", reason);
-        body.put("message", status == 400
-                ? "The request is malformed (for example an encoded / or NUL in its path) and was not served."
-                : reason);
+        body.put("message",
+                status == 400
+                        ? "The request is malformed (for example an encoded / or NUL in its path) and was not served."
+                        : reason);
         body.put("timeStamp", Instant.now().toString());
         return JSON.writeValueAsString(body);
     }
+
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields of every answer to a change Jira applied only in part (answered 207 Multi-Status), or whose outcome
- * is unknown: {@code partial: true}, {@code action: "reread"} (the page reloads what it shows instead of retrying
- * blindly), {@code applied}, {@code notApplied} and {@code unknown} as {@code {count, keys}}, and Jira's
- * {@code reason}. Keys are only ever those of issues the caller named or may browse.
+ * The fields of every answer to a change Jira applied only in part (answered 207
+ * Multi-Status), or whose outcome is unknown: {@code partial: true},
+ * {@code action: "reread"} (the page reloads what it shows instead of retrying blindly),
+ * {@code applied}, {@code notApplied} and {@code unknown} as {@code {count, keys}}, and
+ * Jira's {@code reason}. Keys are only ever those of issues the caller named or may
+ * browse.
  */
 public final class PartialAnswer {
 
@@ -18,7 +20,7 @@ public final class PartialAnswer {
     }
 
     public static Map<String, Object> fields(List<String> applied, List<String> notApplied, List<String> unknown,
-                                             String reason) {
+            String reason) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("partial", true);
         json.put("action", "reread");
@@ -32,4 +34,5 @@ public final class PartialAnswer {
     private static Map<String, Object> counted(List<String> keys) {
         return Map.of("count", keys.size(), "keys", List.copyOf(keys));
     }
+
 }

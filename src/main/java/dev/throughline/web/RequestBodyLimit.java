@@ -16,9 +16,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request bodies above the limit with 413 before they are read: a declared {@code Content-Length} is
- * checked up front, and a body without one (chunked) fails the moment it grows past the limit, so no request can
- * make the app buffer more than the limit. Sits first in the chain, before anything reads a parameter.
+ * Refuses request bodies above the limit with 413 before they are read: a declared
+ * {@code Content-Length} is checked up front, and a body without one (chunked) fails the
+ * moment it grows past the limit, so no request can make the app buffer more than the
+ * limit. Sits first in the chain, before anything reads a parameter.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -38,7 +39,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         LimitedRequest limited = new LimitedRequest(request, limit);
         try {
             chain.doFilter(limited, response);
-        } catch (IOException | ServletException | RuntimeException e) {
+        }
+        catch (IOException | ServletException | RuntimeException e) {
             if (!BodyTooLargeException.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
@@ -47,7 +49,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setHeader("Connection", "close"); // do not read the rest of the body to reuse the connection
+        response.setHeader("Connection", "close"); // do not read the rest of the body to
+                                                   // reuse the connection
         response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message(limit));
     }
 
@@ -55,10 +58,14 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         return "The request body is larger than the limit of " + limit + " bytes; nothing was read or saved.";
     }
 
-    /** The request with a body stream that fails once more than {@code limit} bytes were read. */
+    /**
+     * The request with a body stream that fails once more than {@code limit} bytes were
+     * read.
+     */
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
+
         private ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long limit) {
@@ -80,12 +87,15 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
+
     }
 
     private static final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream body;
+
         private final long limit;
+
         private long read;
 
         LimitedStream(ServletInputStream body, long limit) {
@@ -132,5 +142,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             body.setReadListener(listener);
         }
+
     }
+
 }

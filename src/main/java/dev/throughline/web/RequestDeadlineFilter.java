@@ -10,7 +10,10 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Gives every user request one deadline for all its Jira calls, retries and pauses included. */
+/**
+ * Gives every user request one deadline for all its Jira calls, retries and pauses
+ * included.
+ */
 final class RequestDeadlineFilter extends OncePerRequestFilter {
 
     private final Duration budget;
@@ -26,4 +29,5 @@ final class RequestDeadlineFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
     }
+
 }

@@ -11,60 +11,70 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of the developers' guide. Feature packages (scoring, theme, program, grooming, settings) keep their
- * domain logic at the package's top level, plain Java; their Spring/web adapters live in sub-packages.
- * That jira/ exposes no HTTP or JSON library type is checked by {@code jira.JiraApiSurfaceTest}.
+ * The package rules of the developers' guide. Feature packages (scoring, theme, program,
+ * grooming, settings) keep their domain logic at the package's top level, plain Java;
+ * their Spring/web adapters live in sub-packages. That jira/ exposes no HTTP or JSON
+ * library type is checked by {@code jira.JiraApiSurfaceTest}.
  */
 class ArchitectureTest {
 
-    private static final String[] DOMAIN_PACKAGES = {
-            "dev.throughline.scoring", "dev.throughline.theme", "dev.throughline.program",
-            "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.tenant", "dev.throughline.problems"};
+    private static final String[] DOMAIN_PACKAGES = { "dev.throughline.scoring", "dev.throughline.theme",
+            "dev.throughline.program", "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.tenant",
+            "dev.throughline.problems" };
 
-    private static final String[] FEATURES = {"scoring", "theme", "program", "grooming", "settings"};
+    private static final String[] FEATURES = { "scoring", "theme", "program", "grooming", "settings" };
 
     private static JavaClasses production;
 
     @BeforeAll
     static void importProductionClasses() {
-        production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.throughline");
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.throughline");
     }
 
     @Test
     void onlyTheJiraClientUsesRestTemplate() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.jira..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..")
-                .because("Jira is reached only through the typed client in jira/");
+        ArchRule rule = noClasses().that()
+            .resideOutsideOfPackage("dev.throughline.jira..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web.client..")
+            .because("Jira is reached only through the typed client in jira/");
         rule.check(production);
     }
 
     @Test
     void onlyConnectJiraAndWebImportAtlassianConnect() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackages(
-                        "dev.throughline.connect..", "dev.throughline.jira..", "dev.throughline.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.atlassian.connect..")
-                .because("moving to Forge Remote must touch only those packages");
+        ArchRule rule = noClasses().that()
+            .resideOutsideOfPackages("dev.throughline.connect..", "dev.throughline.jira..", "dev.throughline.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.atlassian.connect..")
+            .because("moving to Forge Remote must touch only those packages");
         rule.check(production);
     }
 
     @Test
     void domainPackagesImportNoSpringServletOrJackson() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(DOMAIN_PACKAGES)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "javax.servlet..", "jakarta.servlet..", "com.fasterxml.jackson..")
-                .because("formulas, rollups, forecasts and ranking are plain Java, tested directly")
-                .allowEmptyShould(true);
+        ArchRule rule = noClasses().that()
+            .resideInAnyPackage(DOMAIN_PACKAGES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "javax.servlet..", "jakarta.servlet..",
+                    "com.fasterxml.jackson..")
+            .because("formulas, rollups, forecasts and ranking are plain Java, tested directly")
+            .allowEmptyShould(true);
         rule.check(production);
     }
 
     @Test
     void onlyCoordinationTalksToTheDatabaseDirectly() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.throughline.coordination..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-                        "org.springframework.jdbc..")
-                .because("features serialise and invalidate through KeyedLocks and ChangeFeed, not SQL");
+        ArchRule rule = noClasses().that()
+            .resideOutsideOfPackage("dev.throughline.coordination..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
+            .because("features serialise and invalidate through KeyedLocks and ChangeFeed, not SQL");
         rule.check(production);
     }
 
@@ -72,10 +82,13 @@ class ArchitectureTest {
     void noFeatureReachesIntoAnotherFeaturesStoreOrWeb() {
         for (String feature : FEATURES) {
             String root = "dev.throughline." + feature;
-            ArchRule rule = noClasses().that().resideOutsideOfPackage(root + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(root + ".store..", root + ".web..")
-                    .because("how " + feature + " stores its data and answers HTTP may change without touching other"
-                            + " features; they use its public API (its top-level package and service/)");
+            ArchRule rule = noClasses().that()
+                .resideOutsideOfPackage(root + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + ".store..", root + ".web..")
+                .because("how " + feature + " stores its data and answers HTTP may change without touching other"
+                        + " features; they use its public API (its top-level package and service/)");
             rule.check(production);
         }
     }
@@ -84,4 +97,5 @@ class ArchitectureTest {
     void packagesHaveNoCycles() {
         slices().matching("dev.throughline.(*)..").should().beFreeOfCycles().check(production);
     }
+
 }

@@ -32,16 +32,22 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 /**
- * Headless Chromium from the operating system (Debian's {@code chromium} and {@code chromium-driver}; CI installs
- * them), driven through Selenium with the system driver, so no tool downloads a browser of its own.
+ * Headless Chromium from the operating system (Debian's {@code chromium} and
+ * {@code chromium-driver}; CI installs them), driven through Selenium with the system
+ * driver, so no tool downloads a browser of its own.
  */
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** {@code -Dthroughline.screenshots.publish=docs/screenshots} also copies the README's pictures there. */
+
+    /**
+     * {@code -Dthroughline.screenshots.publish=docs/screenshots} also copies the README's
+     * pictures there.
+     */
     private static final String PUBLISH = System.getProperty("throughline.screenshots.publish", "");
 
     private final ChromeDriver driver;
+
     private final String root;
 
     Browser(String root) {
@@ -57,7 +63,8 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
+            .usingAnyFreePort()
+            .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -83,8 +90,7 @@ final class Browser implements AutoCloseable {
     /** Switches into the app's iframe, as Jira's page holds it. */
     void intoApp() {
         driver.switchTo().defaultContent();
-        waiter()
-                .until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("app-frame")));
+        waiter().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("app-frame")));
         // Keyboard input goes to the app's document, as after a click into Jira's iframe.
         script("window.focus();");
     }
@@ -94,13 +100,11 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement visible(String css) {
-        return waiter()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return waiter().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     WebElement clickable(String css) {
-        return waiter()
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        return waiter().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
     void waitForText(String css, Pattern pattern) {
@@ -110,7 +114,10 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Pages re-render after each answer, so an element found a moment ago may be gone: look again. */
+    /**
+     * Pages re-render after each answer, so an element found a moment ago may be gone:
+     * look again.
+     */
     private WebDriverWait waiter() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
@@ -126,7 +133,10 @@ final class Browser implements AutoCloseable {
         new Actions(driver).sendKeys(keys).perform();
     }
 
-    /** Tabs forward until the element with {@code id} has focus (at most {@code limit} presses). */
+    /**
+     * Tabs forward until the element with {@code id} has focus (at most {@code limit}
+     * presses).
+     */
     void tabTo(String id, int limit) {
         for (int i = 0; i < limit; i++) {
             if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
@@ -134,8 +144,9 @@ final class Browser implements AutoCloseable {
             }
             press(Keys.TAB);
         }
-        throw new AssertionError("Tab never reached #" + id + "; focus is on "
-                + driver.switchTo().activeElement().getTagName() + "#" + driver.switchTo().activeElement().getAttribute("id"));
+        throw new AssertionError(
+                "Tab never reached #" + id + "; focus is on " + driver.switchTo().activeElement().getTagName() + "#"
+                        + driver.switchTo().activeElement().getAttribute("id"));
     }
 
     String focusedId() {
@@ -146,14 +157,25 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** Console messages at error level since the last call: JavaScript errors and failed requests alike. */
+    /**
+     * Console messages at error level since the last call: JavaScript errors and failed
+     * requests alike.
+     */
     List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+        return driver.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
     }
 
-    /** A full-height screenshot of the host page (the app's iframe included) into target/screenshots. */
+    /**
+     * A full-height screenshot of the host page (the app's iframe included) into
+     * target/screenshots.
+     */
     @SuppressWarnings("unchecked")
     Path screenshot(String name) {
         driver.switchTo().defaultContent();
@@ -161,9 +183,9 @@ final class Browser implements AutoCloseable {
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         double width = ((Number) content.get("width")).doubleValue();
         double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -174,7 +196,8 @@ final class Browser implements AutoCloseable {
                 Files.copy(file, target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             }
             return file;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -187,4 +210,5 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
 }

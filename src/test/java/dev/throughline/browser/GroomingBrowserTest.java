@@ -42,11 +42,13 @@ class GroomingBrowserTest extends SandboxBrowserTest {
         String first = before.get(0);
         b.visible("#rows tr[data-key='" + first + "'] a").click();
         b.intoHost();
-        b.until(d -> d.getCurrentUrl().contains("module=value-context") && d.getCurrentUrl().contains("issue=" + first));
+        b.until(d -> d.getCurrentUrl().contains("module=value-context")
+                && d.getCurrentUrl().contains("issue=" + first));
         assertNoConsoleErrors();
     }
 
     private List<String> backlog() {
         return sandbox.data().backlog(WEB_BOARD).stream().map(SandboxIssue::key).toList();
     }
+
 }

@@ -18,11 +18,11 @@ class HostBridgeBrowserTest extends SandboxBrowserTest {
         b.visible("#program-picker");
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> answer = (Map<String, Object>) b.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "AP.request({url: '/rest/api/3/field', success: function () {}})"
-                        + ".then(function (r) { done({status: r.xhr.status, body: r.body}); },"
-                        + " function (e) { done({status: -1, body: String(e)}); });");
+        Map<String, Object> answer = (Map<String, Object>) b.driver()
+            .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "AP.request({url: '/rest/api/3/field', success: function () {}})"
+                    + ".then(function (r) { done({status: r.xhr.status, body: r.body}); },"
+                    + " function (e) { done({status: -1, body: String(e)}); });");
         assertThat(answer.get("status")).isEqualTo(200L);
         assertThat((String) answer.get("body")).contains("Story point estimate");
 
@@ -31,12 +31,14 @@ class HostBridgeBrowserTest extends SandboxBrowserTest {
         b.intoHost();
         b.waitForText("#sandbox-flags", Pattern.compile("Bridge check"));
         b.until(d -> ((Number) b.script("return document.getElementById('app-frame').getBoundingClientRect().height;"))
-                .doubleValue() > 900);
+            .doubleValue() > 900);
 
         b.intoApp();
         b.script("AP.navigator.go('issue', {issueKey: arguments[0]});", sandbox.seeded().scoredIssue());
         b.intoHost();
-        b.until(d -> d.getCurrentUrl().contains("module=value-context") && d.getCurrentUrl().contains(sandbox.seeded().scoredIssue()));
+        b.until(d -> d.getCurrentUrl().contains("module=value-context")
+                && d.getCurrentUrl().contains(sandbox.seeded().scoredIssue()));
         assertNoConsoleErrors();
     }
+
 }

@@ -22,7 +22,8 @@ class IssuePanelBrowserTest extends SandboxBrowserTest {
         b.intoApp();
         b.visible("#score-form");
         assertThat(new Select(b.visible("#model")).getFirstSelectedOption().getAttribute("value"))
-                .as("WEB's default model is offered for an unscored issue").isEqualTo("RICE");
+            .as("WEB's default model is offered for an unscored issue")
+            .isEqualTo("RICE");
         type(b, "#input-reach", "1000");
         new Select(b.visible("#input-impact")).selectByValue("2");
         type(b, "#input-confidence", "80");
@@ -46,8 +47,10 @@ class IssuePanelBrowserTest extends SandboxBrowserTest {
         b.open(frame("value-context", "issue", sandbox.seeded().scoredIssue(), "user", "5b10a2844c20165700ede21g"));
         b.intoApp();
         b.visible("#read-only-note");
-        assertThat(b.driver().findElement(By.id("save")).isDisplayed() && b.driver().findElement(By.id("save")).isEnabled())
-                .as("a viewer who may not edit cannot save").isFalse();
+        assertThat(b.driver().findElement(By.id("save")).isDisplayed()
+                && b.driver().findElement(By.id("save")).isEnabled())
+            .as("a viewer who may not edit cannot save")
+            .isFalse();
         b.screenshot("issue-panel-read-only");
         assertNoConsoleErrors();
     }
@@ -57,4 +60,5 @@ class IssuePanelBrowserTest extends SandboxBrowserTest {
         input.clear();
         input.sendKeys(text);
     }
+
 }

@@ -21,7 +21,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.intoApp();
         b.waitForText("#progress-text", Pattern.compile("% complete"));
         b.waitForText("#summary-facts", Pattern.compile("50 %: week of \\d{4}-\\d{2}-\\d{2}"));
-        for (String chart : new String[] {"burnup-chart", "forecast-chart"}) {
+        for (String chart : new String[] { "burnup-chart", "forecast-chart" }) {
             Object drawn = b.script("var c = document.getElementById(arguments[0]);"
                     + " return !!(window.Chart && Chart.getChart(c)) && c.width > 0 && c.height > 0;", chart);
             assertThat(drawn).as(chart + " is drawn by Chart.js").isEqualTo(true);
@@ -36,26 +36,31 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         assertThat(pairsTogether).as("summary terms stand above their values").isEqualTo(true);
         // epics: named by key and summary, with their own 85 % forecast
         WebElement epics = b.visible("section[aria-labelledby='group-epics'] table");
-        assertThat(epics.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
-                .contains("Epic", "Done by (85 %)");
+        assertThat(epics.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)).contains("Epic",
+                "Done by (85 %)");
         String firstEpic = epics.findElement(By.cssSelector("tbody th")).getText();
         assertThat(firstEpic).matches("[A-Z]+-\\d+ \\S.*");
         assertThat(epics.findElements(By.cssSelector("tbody td")).stream().map(WebElement::getText))
-                .anyMatch(text -> text.matches("week of \\d{4}-\\d{2}-\\d{2}|done|no throughput|beyond 10 years"));
+            .anyMatch(text -> text.matches("week of \\d{4}-\\d{2}-\\d{2}|done|no throughput|beyond 10 years"));
         WebElement themes = b.visible("section[aria-labelledby='group-themes'] table");
         assertThat(themes.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
-                .contains("Done by (85 %)");
+            .contains("Done by (85 %)");
 
-        // the charts follow a theme picked above them: its burn-up ends at the theme's item count
+        // the charts follow a theme picked above them: its burn-up ends at the theme's
+        // item count
         Select scope = new Select(b.visible("#chart-scope"));
         assertThat(scope.getOptions()).hasSizeGreaterThan(1);
         String themeName = scope.getOptions().get(1).getText().replace("Theme: ", "");
         scope.selectByIndex(1);
         b.waitForText("#burnup-title", Pattern.compile(Pattern.quote(themeName)));
-        Object themeScope = b.script("var d = Chart.getChart(document.getElementById('burnup-chart')).data.datasets[0].data;"
-                + " return String(d[d.length - 1]);");
-        WebElement themeRow = themes.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(themeName)).findFirst().orElseThrow();
+        Object themeScope = b
+            .script("var d = Chart.getChart(document.getElementById('burnup-chart')).data.datasets[0].data;"
+                    + " return String(d[d.length - 1]);");
+        WebElement themeRow = themes.findElements(By.cssSelector("tbody tr"))
+            .stream()
+            .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(themeName))
+            .findFirst()
+            .orElseThrow();
         assertThat(themeScope).isEqualTo(themeRow.findElements(By.cssSelector("td")).get(0).getText());
         assertThat(b.visible("#forecast-title").getText()).contains(themeName);
         scope.selectByIndex(0);
@@ -66,7 +71,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.script("arguments[0].focus();", sort);
         b.press(Keys.ENTER);
         b.until(d -> !String.valueOf(b.script("return arguments[0].closest('th').getAttribute('aria-sort');", sort))
-                .equals(String.valueOf(header)));
+            .equals(String.valueOf(header)));
 
         b.screenshot("program-report");
         assertNoConsoleErrors();
@@ -81,7 +86,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.waitForText("#planning-reason", Pattern.compile("^Only Jira administrators and the planners named in "
                 + "Throughline settings can change themes and programs\\.$"));
 
-        for (String control : new String[] {"new-program-toggle", "program-edit", "program-delete"}) {
+        for (String control : new String[] { "new-program-toggle", "program-edit", "program-delete" }) {
             assertThat(b.driver().findElement(By.id(control)).isDisplayed()).as(control).isFalse();
         }
         assertNoConsoleErrors();
@@ -89,9 +94,12 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
 
     @Test
     void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
-        String created = new AppUnderTest(port).post("/api/programs",
-                "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}", sandbox.site().contextToken("admin"))
-                .json().path("id").asText();
+        String created = new AppUnderTest(port)
+            .post("/api/programs", "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}",
+                    sandbox.site().contextToken("admin"))
+            .json()
+            .path("id")
+            .asText();
         Browser b = browser();
         b.open(frame("programs"));
         b.intoApp();
@@ -105,15 +113,18 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         name.sendKeys("Mobile app only");
         b.tabTo("program-save", 20);
         b.press(Keys.ENTER);
-        b.until(d -> d.findElement(By.cssSelector("#program-picker option[value='" + created + "']")).getText()
-                .startsWith("Mobile app only"));
+        b.until(d -> d.findElement(By.cssSelector("#program-picker option[value='" + created + "']"))
+            .getText()
+            .startsWith("Mobile app only"));
 
         b.script("document.getElementById('program-delete').focus();");
         b.press(Keys.ENTER);
         b.visible("#program-delete-confirm-button").click();
         b.until(d -> d.findElements(By.cssSelector("#program-picker option[value='" + created + "']")).isEmpty());
-        assertThat(new AppUnderTest(port).get("/api/programs/" + created,
-                sandbox.site().contextToken("admin")).status()).isEqualTo(404);
+        assertThat(
+                new AppUnderTest(port).get("/api/programs/" + created, sandbox.site().contextToken("admin")).status())
+            .isEqualTo(404);
         assertNoConsoleErrors();
     }
+
 }

@@ -19,9 +19,14 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
 
     @Test
     void createAThemeLinkAnEpicAndMoveItBetweenHorizonsFromTheKeyboard() {
-        String epic = sandbox.data().issues().stream()
-                .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals("PLAT"))
-                .map(SandboxIssue::key).skip(2).findFirst().orElseThrow();
+        String epic = sandbox.data()
+            .issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals("PLAT"))
+            .map(SandboxIssue::key)
+            .skip(2)
+            .findFirst()
+            .orElseThrow();
         Browser b = browser();
         b.open(frame("roadmap"));
         b.intoApp();
@@ -43,7 +48,7 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         b.until(d -> card(b, "LATER", "Partner API").getText().contains("Epics: " + epic));
 
         WebElement earlier = card(b, "LATER", "Partner API")
-                .findElement(By.cssSelector("button[aria-label='Move Partner API earlier']"));
+            .findElement(By.cssSelector("button[aria-label='Move Partner API earlier']"));
         b.script("arguments[0].focus();", earlier);
         b.press(Keys.ENTER);
         card(b, "NEXT", "Partner API");
@@ -63,11 +68,12 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         b.open(frame("roadmap", "user", SandboxSiteRuntime.VIEWER));
         b.intoApp();
         b.visible(".column[data-horizon='NOW'] .card");
-        b.waitForText("#planning-reason", Pattern.compile(
-                "^Only Jira administrators and the planners named in Throughline settings can change themes"));
+        b.waitForText("#planning-reason", Pattern
+            .compile("^Only Jira administrators and the planners named in Throughline settings can change themes"));
 
         assertThat(b.driver().findElement(By.id("new-theme-toggle")).isDisplayed()).isFalse();
-        assertThat(b.driver().findElements(By.cssSelector(".card button[aria-label^='Move ']"))).as("move buttons").isEmpty();
+        assertThat(b.driver().findElements(By.cssSelector(".card button[aria-label^='Move ']"))).as("move buttons")
+            .isEmpty();
         assertThat(draggingOn(b)).as("dragging is on").isFalse();
         b.screenshot("roadmap-read-only");
         assertNoConsoleErrors();
@@ -86,7 +92,10 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         assertNoConsoleErrors();
     }
 
-    /** Whether every board column lets cards be dragged (SortableJS's own switch), or none does. */
+    /**
+     * Whether every board column lets cards be dragged (SortableJS's own switch), or none
+     * does.
+     */
     private static boolean draggingOn(Browser b) {
         Object states = b.script("return Array.prototype.map.call(document.querySelectorAll('.cards'),"
                 + " function (list) { return !Sortable.get(list).option('disabled'); }).join();");
@@ -95,8 +104,11 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
     }
 
     private static WebElement card(Browser b, String horizon, String name) {
-        return b.until(d -> d.findElements(By.cssSelector(".column[data-horizon='" + horizon + "'] .card")).stream()
-                .filter(c -> c.findElement(By.tagName("h4")).getText().equals(name)).findFirst().orElse(null));
+        return b.until(d -> d.findElements(By.cssSelector(".column[data-horizon='" + horizon + "'] .card"))
+            .stream()
+            .filter(c -> c.findElement(By.tagName("h4")).getText().equals(name))
+            .findFirst()
+            .orElse(null));
     }
 
     private String horizonOf(String name) {
@@ -108,4 +120,5 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
         }
         throw new AssertionError("no theme " + name + " in " + themes);
     }
+
 }

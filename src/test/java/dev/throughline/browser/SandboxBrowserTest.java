@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the real-browser tests: the app on a random port with the sandbox Jira site switched on (installed
- * through the signed handshake, demo data created through the API), and one headless Chromium per test class.
- * Every page a test opens must finish without console errors or failed requests.
+ * Base of the real-browser tests: the app on a random port with the sandbox Jira site
+ * switched on (installed through the signed handshake, demo data created through the
+ * API), and one headless Chromium per test class. Every page a test opens must finish
+ * without console errors or failed requests.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,7 +55,10 @@ abstract class SandboxBrowserTest {
         return browser;
     }
 
-    /** Fails on console errors (JavaScript errors, failed requests) except those a test expects by pattern. */
+    /**
+     * Fails on console errors (JavaScript errors, failed requests) except those a test
+     * expects by pattern.
+     */
     void assertNoConsoleErrors(Pattern... expected) {
         List<String> unexpected = new ArrayList<>();
         for (String error : browser.consoleErrors()) {
@@ -76,4 +80,5 @@ abstract class SandboxBrowserTest {
         }
         return url.toString();
     }
+
 }

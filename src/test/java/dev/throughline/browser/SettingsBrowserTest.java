@@ -31,7 +31,8 @@ class SettingsBrowserTest extends SandboxBrowserTest {
         b.waitForText("#settings-message", Pattern.compile("Settings saved"));
         assertThat(savedSettings().path("staleDays").asInt()).isEqualTo(45);
         b.screenshot("settings");
-        // The rejected save above is a 400 answer, which Chromium reports as a failed request.
+        // The rejected save above is a 400 answer, which Chromium reports as a failed
+        // request.
         assertNoConsoleErrors(Pattern.compile("/api/settings .*status of 400"));
     }
 
@@ -62,8 +63,9 @@ class SettingsBrowserTest extends SandboxBrowserTest {
         b.open(frame("settings", "user", SandboxSiteRuntime.VIEWER));
         b.intoApp();
         b.waitForText("#settings-not-admin", Pattern.compile("Only Jira administrators"));
-        assertThat(b.driver().findElements(By.cssSelector("#settings-form")).stream().noneMatch(WebElement::isDisplayed))
-                .isTrue();
+        assertThat(
+                b.driver().findElements(By.cssSelector("#settings-form")).stream().noneMatch(WebElement::isDisplayed))
+            .isTrue();
         assertNoConsoleErrors();
     }
 
@@ -78,4 +80,5 @@ class SettingsBrowserTest extends SandboxBrowserTest {
     private JsonNode savedSettings() {
         return new AppUnderTest(port).get("/api/settings", sandbox.site().contextToken("admin")).json();
     }
+
 }

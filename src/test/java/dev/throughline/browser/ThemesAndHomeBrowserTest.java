@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThemesAndHomeBrowserTest extends SandboxBrowserTest {
 
     private static final String DARK_SURFACE = "rgb(29, 33, 37)";
+
     private static final String LIGHT_SURFACE = "rgb(255, 255, 255)";
 
     @Test
@@ -15,9 +16,10 @@ class ThemesAndHomeBrowserTest extends SandboxBrowserTest {
         Browser b = browser();
         b.open("/");
         b.visible("#sandbox-home");
-        for (String module : new String[] {"roadmap-project", "grooming", "roadmap", "programs", "program-report"}) {
+        for (String module : new String[] { "roadmap-project", "grooming", "roadmap", "programs", "program-report" }) {
             assertThat(b.driver().findElements(By.cssSelector("tr[data-module='" + module + "'] a")))
-                    .as(module + " is listed with a link").isNotEmpty();
+                .as(module + " is listed with a link")
+                .isNotEmpty();
         }
         assertThat(b.driver().findElements(By.cssSelector("a[href*='module=value-context']"))).isNotEmpty();
         b.screenshot("sandbox-home");
@@ -40,4 +42,5 @@ class ThemesAndHomeBrowserTest extends SandboxBrowserTest {
         b.until(d -> LIGHT_SURFACE.equals(b.script("return getComputedStyle(document.body).backgroundColor;")));
         assertNoConsoleErrors();
     }
+
 }

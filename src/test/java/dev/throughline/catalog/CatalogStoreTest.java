@@ -19,13 +19,17 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one versioned catalog store: shards for every collection, and indexes stored before shards still read. */
+/**
+ * The one versioned catalog store: shards for every collection, and indexes stored before
+ * shards still read.
+ */
 class CatalogStoreTest {
 
     /** App properties in memory: the only verbs the store uses. */
     private final Map<String, PropertyValue> appProperties = new TreeMap<>();
+
     private final JiraClient jira = (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
-            new Class<?>[] {JiraClient.class}, (proxy, method, args) -> {
+            new Class<?>[] { JiraClient.class }, (proxy, method, args) -> {
                 assertThat(args[0]).isEqualTo(PropertyTarget.app());
                 switch (method.getName()) {
                     case "getProperty":
@@ -40,11 +44,12 @@ class CatalogStoreTest {
                         throw new UnsupportedOperationException(method.getName());
                 }
             });
+
     private final ProgramJiraStore programs = new ProgramJiraStore();
 
     private static ProgramDefinition program(int i) {
-        return new ProgramDefinition("p" + i, "Program " + i + " " + "x".repeat(60), List.of("WEB", "MOB"), Optional.empty(),
-                ProgressBasis.ISSUE_COUNT, false, false, 12, 1);
+        return new ProgramDefinition("p" + i, "Program " + i + " " + "x".repeat(60), List.of("WEB", "MOB"),
+                Optional.empty(), ProgressBasis.ISSUE_COUNT, false, false, 12, 1);
     }
 
     private static ProgramSummary summary(ProgramDefinition program) {
@@ -56,9 +61,10 @@ class CatalogStoreTest {
     void programsStoredWithAnUnshardedIndexStillReadAndTheNextSaveShardsThem() {
         ProgramDefinition old = program(1);
         // what the previous version wrote: the whole index in one property, no shards
-        appProperties.put("throughline.programs.index", PropertyValue.ofJson("{\"programs\":[{\"id\":\"p1\",\"name\":\""
-                + old.name() + "\",\"projectCount\":2,\"refined\":false,\"progressBasis\":\"issue_count\","
-                + "\"includeSubtasks\":false,\"throughputWeeks\":12,\"version\":1}]}"));
+        appProperties.put("throughline.programs.index",
+                PropertyValue.ofJson("{\"programs\":[{\"id\":\"p1\",\"name\":\"" + old.name()
+                        + "\",\"projectCount\":2,\"refined\":false,\"progressBasis\":\"issue_count\","
+                        + "\"includeSubtasks\":false,\"throughputWeeks\":12,\"version\":1}]}"));
         appProperties.put("throughline.program.p1", PropertyValue.ofJson("{\"id\":\"p1\",\"name\":\"" + old.name()
                 + "\",\"projects\":[\"WEB\",\"MOB\"],\"jql\":null,\"progressBasis\":\"issue_count\",\"includeSubtasks\":false,"
                 + "\"scopeGrowth\":false,\"throughputWeeks\":12,\"version\":1}"));
@@ -85,7 +91,8 @@ class CatalogStoreTest {
 
         long shards = appProperties.keySet().stream().filter(k -> k.startsWith("throughline.programs.index.")).count();
         assertThat(shards).isGreaterThan(1);
-        appProperties.values().forEach(value -> assertThat(value.json().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768));
+        appProperties.values()
+            .forEach(value -> assertThat(value.json().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768));
         assertThat(programs.catalog(jira).programs()).containsExactlyInAnyOrderElementsOf(all);
 
         for (int i = 499; i > 0; i--) {
@@ -93,7 +100,8 @@ class CatalogStoreTest {
             programs.delete(jira, "p" + i, List.copyOf(all));
         }
         assertThat(programs.catalog(jira).programs()).containsExactly(summary(program(0)));
-        assertThat(appProperties.keySet()).containsExactlyInAnyOrder("throughline.programs.index", "throughline.programs.index.0",
-                "throughline.program.p0");
+        assertThat(appProperties.keySet()).containsExactlyInAnyOrder("throughline.programs.index",
+                "throughline.programs.index.0", "throughline.program.p0");
     }
+
 }

@@ -22,7 +22,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The descriptor the app serves is valid against Atlassian's Connect schema, whatever modules we add. */
+/**
+ * The descriptor the app serves is valid against Atlassian's Connect schema, whatever
+ * modules we add.
+ */
 class DescriptorSchemaTest extends ConnectedAppTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +62,8 @@ class DescriptorSchemaTest extends ConnectedAppTest {
         assertThat(configure.path("name").path("value").asText()).isNotBlank();
         assertThat(violations(descriptor)).isEmpty();
         ((ObjectNode) configure).put("weight", "heavy");
-        assertThat(violations(descriptor)).isNotEmpty(); // the schema does check the module
+        assertThat(violations(descriptor)).isNotEmpty(); // the schema does check the
+                                                         // module
     }
 
     @Test
@@ -81,16 +85,18 @@ class DescriptorSchemaTest extends ConnectedAppTest {
         JsonMetaSchema v4 = JsonMetaSchema.getV4();
         JsonMetaSchema connect = JsonMetaSchema.builder(v4.getUri(), v4).addFormat(CONNECT_URL).build();
         JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
-                .addMetaSchema(connect).build();
+            .addMetaSchema(connect)
+            .build();
         try (InputStream schema = Files.newInputStream(SharedReference.connectSchema())) {
             return factory.getSchema(schema).validate(descriptor);
         }
     }
 
     /**
-     * The schema marks Connect URLs as format "uri", but Connect resolves relative URLs ("/installed") against
-     * the descriptor's baseUrl and its own examples use them, so a URI reference is what it really accepts.
-     * Connect's context parameters ({issue.key}) are allowed in query strings.
+     * The schema marks Connect URLs as format "uri", but Connect resolves relative URLs
+     * ("/installed") against the descriptor's baseUrl and its own examples use them, so a
+     * URI reference is what it really accepts. Connect's context parameters ({issue.key})
+     * are allowed in query strings.
      */
     private static final Format CONNECT_URL = new Format() {
         @Override
@@ -103,7 +109,8 @@ class DescriptorSchemaTest extends ConnectedAppTest {
             try {
                 new URI(value.replaceAll("\\{[A-Za-z0-9_.-]+}", "x"));
                 return true;
-            } catch (URISyntaxException e) {
+            }
+            catch (URISyntaxException e) {
                 return false;
             }
         }
@@ -113,4 +120,5 @@ class DescriptorSchemaTest extends ConnectedAppTest {
             return "a URI or a URI relative to baseUrl";
         }
     };
+
 }

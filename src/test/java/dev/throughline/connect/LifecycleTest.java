@@ -134,4 +134,5 @@ class LifecycleTest extends ConnectedAppTest {
         assertThat(reply.contentType()).contains("json");
         assertThat(reply.json().path("status").asInt()).isEqualTo(401);
     }
+
 }

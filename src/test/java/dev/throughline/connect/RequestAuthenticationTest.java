@@ -10,10 +10,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every request other than the descriptor, health and static assets needs a valid Connect JWT. */
+/**
+ * Every request other than the descriptor, health and static assets needs a valid Connect
+ * JWT.
+ */
 class RequestAuthenticationTest extends ConnectedAppTest {
 
     private static final String API = "/api/probe/whoami";
+
     private static final String PAGE = "/probe/page";
 
     private JiraTokenSigner site;
@@ -118,4 +122,5 @@ class RequestAuthenticationTest extends ConnectedAppTest {
         assertThat(reply.json().path("status").asInt()).isEqualTo(401);
         assertThat(reply.json().has("message")).isTrue();
     }
+
 }

@@ -20,24 +20,31 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token rules Throughline adds to ACSB's: a bounded lifetime, no tokens from the future, no token without an
- * issuer, and a refused token is never written to the log or echoed in the answer.
+ * The token rules Throughline adds to ACSB's: a bounded lifetime, no tokens from the
+ * future, no token without an issuer, and a refused token is never written to the log or
+ * echoed in the answer.
  */
 class TokenRulesTest extends ConnectedAppTest {
 
     private static final String API = "/api/probe/whoami";
 
     private JiraTokenSigner site;
+
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+
     private final Logger acsb = (Logger) LoggerFactory.getLogger("com.atlassian.connect");
+
     private Level rootLevel;
+
     private Level acsbLevel;
 
     @BeforeEach
     void installSiteAndListenToTheLogAsProductionDoes() {
         site = installNewSite("tokens");
-        // production logs INFO and above; the test configuration silences ACSB, so undo that for these tests
+        // production logs INFO and above; the test configuration silences ACSB, so undo
+        // that for these tests
         rootLevel = root.getLevel();
         acsbLevel = acsb.getLevel();
         root.setLevel(Level.INFO);
@@ -126,7 +133,8 @@ class TokenRulesTest extends ConnectedAppTest {
 
         app().get(API, token);
 
-        assertThat(logLines()).anySatisfy(line -> assertThat(line).contains(site.clientKey()).containsPattern("sha256:[0-9a-f]{8}"));
+        assertThat(logLines())
+            .anySatisfy(line -> assertThat(line).contains(site.clientKey()).containsPattern("sha256:[0-9a-f]{8}"));
     }
 
     private void assertRefused(AppUnderTest.Reply reply, String token, String reasonWord) {
@@ -140,8 +148,9 @@ class TokenRulesTest extends ConnectedAppTest {
 
     private List<String> logLines() {
         return logged.list.stream()
-                .map(event -> event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
-                .toList();
+            .map(event -> event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+            .toList();
     }
+
 }

@@ -35,13 +35,15 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathCont
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusTypeIs;
 
 /**
- * Validates a request/response pair against Atlassian's published OpenAPI specs of Jira Cloud:
- * the platform spec for {@code /rest/api/3} and {@code /rest/atlassian-connect/1},
- * the software (agile) spec for {@code /rest/agile/1.0}.
- * The specs are parsed once per JVM (the platform spec is 2.4 MB).
- * <p>Strict by default: unknown paths and methods, undocumented success statuses, request bodies and parameters,
- * and response bodies of documented statuses are all checked; deprecated operations are flagged too.
- * {@link #levels()} and {@link #knownSpecGaps()} list, each with its reason, the only things let through.
+ * Validates a request/response pair against Atlassian's published OpenAPI specs of Jira
+ * Cloud: the platform spec for {@code /rest/api/3} and {@code /rest/atlassian-connect/1},
+ * the software (agile) spec for {@code /rest/agile/1.0}. The specs are parsed once per
+ * JVM (the platform spec is 2.4 MB).
+ * <p>
+ * Strict by default: unknown paths and methods, undocumented success statuses, request
+ * bodies and parameters, and response bodies of documented statuses are all checked;
+ * deprecated operations are flagged too. {@link #levels()} and {@link #knownSpecGaps()}
+ * list, each with its reason, the only things let through.
  */
 public final class JiraContract {
 
@@ -50,8 +52,8 @@ public final class JiraContract {
 
     /** One HTTP exchange as the client saw it; header values are lists as on the wire. */
     public record Exchange(String method, String path, Map<String, List<String>> query,
-                           Map<String, List<String>> requestHeaders, String requestBody,
-                           int status, Map<String, List<String>> responseHeaders, String responseBody) {
+            Map<String, List<String>> requestHeaders, String requestBody, int status,
+            Map<String, List<String>> responseHeaders, String responseBody) {
     }
 
     /** Validation messages (empty when the exchange matches the spec). */
@@ -59,18 +61,23 @@ public final class JiraContract {
         Spec spec = specFor(exchange.path());
         ValidationReport report = spec.validator().validate(toRequest(exchange), toResponse(exchange));
         String call = exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": ";
-        List<String> violations = report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> call + m.getKey() + ": " + m.getMessage())
-                .collect(Collectors.toCollection(ArrayList::new));
-        spec.deprecated().stream()
-                .filter(op -> op.matches(exchange.method(), exchange.path()))
-                .forEach(op -> violations.add(call + "deprecated operation " + op.method() + " " + op.template()
-                        + " (Jira removes these; e.g. /rest/api/3/search is gone since 2025-05-01)"));
+        List<String> violations = report.getMessages()
+            .stream()
+            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+            .map(m -> call + m.getKey() + ": " + m.getMessage())
+            .collect(Collectors.toCollection(ArrayList::new));
+        spec.deprecated()
+            .stream()
+            .filter(op -> op.matches(exchange.method(), exchange.path()))
+            .forEach(op -> violations.add(call + "deprecated operation " + op.method() + " " + op.template()
+                    + " (Jira removes these; e.g. /rest/api/3/search is gone since 2025-05-01)"));
         return violations;
     }
 
-    /** Throws an AssertionError listing the validator's messages when the exchange breaks the contract. */
+    /**
+     * Throws an AssertionError listing the validator's messages when the exchange breaks
+     * the contract.
+     */
     public static void assertMatches(Exchange exchange) {
         List<String> violations = violations(exchange);
         if (!violations.isEmpty()) {
@@ -112,7 +119,10 @@ public final class JiraContract {
         return Path.of(dir).toAbsolutePath().normalize();
     }
 
-    /** A parsed spec: its validator and its operations marked deprecated (which the validator accepts). */
+    /**
+     * A parsed spec: its validator and its operations marked deprecated (which the
+     * validator accepts).
+     */
     private record Spec(OpenApiInteractionValidator validator, List<DeprecatedOperation> deprecated) {
     }
 
@@ -130,10 +140,10 @@ public final class JiraContract {
             throw new IllegalStateException("Jira spec not found: " + spec + " (set -Dthroughline.shared-dir)");
         }
         OpenApiInteractionValidator validator = OpenApiInteractionValidator
-                .createForSpecificationUrl(spec.toUri().toString())
-                .withLevelResolver(levels())
-                .withWhitelist(knownSpecGaps())
-                .build();
+            .createForSpecificationUrl(spec.toUri().toString())
+            .withLevelResolver(levels())
+            .withWhitelist(knownSpecGaps())
+            .build();
         return new Spec(validator, deprecatedOperations(spec));
     }
 
@@ -144,17 +154,23 @@ public final class JiraContract {
             paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
                 if (op.getValue().path("deprecated").asBoolean(false)) {
                     String regex = Arrays.stream(path.getKey().split("\\{[^}]+}", -1))
-                            .map(Pattern::quote).collect(Collectors.joining("[^/]+"));
-                    deprecated.add(new DeprecatedOperation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), Pattern.compile(regex)));
+                        .map(Pattern::quote)
+                        .collect(Collectors.joining("[^/]+"));
+                    deprecated.add(new DeprecatedOperation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                            Pattern.compile(regex)));
                 }
             }));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return List.copyOf(deprecated);
     }
 
-    /** The swagger parser logs every $ref it resolves at DEBUG; test runs have no logback config to stop it. */
+    /**
+     * The swagger parser logs every $ref it resolves at DEBUG; test runs have no logback
+     * config to stop it.
+     */
     private static void quietParserLogs() {
         for (String name : List.of("io.swagger", "com.atlassian.oai")) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
@@ -163,45 +179,59 @@ public final class JiraContract {
         }
     }
 
-    /** Everything the validator finds is an error, except what the specs cannot express. */
+    /**
+     * Everything the validator finds is an error, except what the specs cannot express.
+     */
     private static LevelResolver levels() {
         return LevelResolver.create()
-                .withDefaultLevel(ValidationReport.Level.ERROR)
-                // Connect apps authenticate with a JWT Authorization header, which the specs do not describe
-                // (they know only OAuth 2.0 and basic auth).
-                .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
-                .build();
+            .withDefaultLevel(ValidationReport.Level.ERROR)
+            // Connect apps authenticate with a JWT Authorization header, which the specs
+            // do not describe
+            // (they know only OAuth 2.0 and basic auth).
+            .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+            .build();
     }
 
-    /** Narrow exceptions for what Jira really does but its specs do not say; each rule names its reason. */
+    /**
+     * Narrow exceptions for what Jira really does but its specs do not say; each rule
+     * names its reason.
+     */
     private static ValidationErrorsWhitelist knownSpecGaps() {
         return ValidationErrorsWhitelist.create()
-                .withRule("Any operation may answer 429 (rate limit), 5xx (unavailable), 401 (expired JWT), "
-                                + "400 or 404; the specs document these per operation only in part. An undocumented "
-                                + "2xx/3xx status is still an error, and documented statuses still have their bodies checked",
-                        allOf(messageHasKey("validation.response.status.unknown"),
-                                anyOf(responseStatusTypeIs(StatusType.CLIENT_ERROR),
-                                        responseStatusTypeIs(StatusType.SERVER_ERROR))))
-                .withRule("Many 4xx answers are documented without content, but Jira sends its ErrorCollection "
-                                + "{errorMessages, errors} body with them",
-                        allOf(messageHasKey("validation.response.body.unexpected"),
-                                responseStatusTypeIs(StatusType.CLIENT_ERROR)))
-                .withRule("Spec bug: bulk issue properties model each property value as Jackson's JsonNode bean "
-                                + "(isArray, bigDecimal, ... with additionalProperties false), so no real JSON value "
-                                + "validates; the value is arbitrary JSON",
-                        allOf(isRequest(), pathContains("/rest/api/3/issue/properties/multi"),
-                                messageContainsRegexp("\\[Path '/issues/[0-9]+/properties/[^/']+")))
-                .withRule("Spec bug (agile 2022 copy): the backlog's 'fields' query parameter is typed as an array "
-                                + "of objects; Jira takes field ids (comma-separated)",
-                        allOf(isRequest(), pathContainsRegexp("/rest/agile/1\\.0/board/[^/]+/backlog"),
-                                messageHasKey("validation.request.parameter.schema.invalidJson")));
+            .withRule("Any operation may answer 429 (rate limit), 5xx (unavailable), 401 (expired JWT), "
+                    + "400 or 404; the specs document these per operation only in part. An undocumented "
+                    + "2xx/3xx status is still an error, and documented statuses still have their bodies checked",
+                    allOf(messageHasKey("validation.response.status.unknown"),
+                            anyOf(responseStatusTypeIs(StatusType.CLIENT_ERROR),
+                                    responseStatusTypeIs(StatusType.SERVER_ERROR))))
+            .withRule(
+                    "Many 4xx answers are documented without content, but Jira sends its ErrorCollection "
+                            + "{errorMessages, errors} body with them",
+                    allOf(messageHasKey("validation.response.body.unexpected"),
+                            responseStatusTypeIs(StatusType.CLIENT_ERROR)))
+            .withRule(
+                    "Spec bug: bulk issue properties model each property value as Jackson's JsonNode bean "
+                            + "(isArray, bigDecimal, ... with additionalProperties false), so no real JSON value "
+                            + "validates; the value is arbitrary JSON",
+                    allOf(isRequest(), pathContains("/rest/api/3/issue/properties/multi"),
+                            messageContainsRegexp("\\[Path '/issues/[0-9]+/properties/[^/']+")))
+            .withRule(
+                    "Spec bug (agile 2022 copy): the backlog's 'fields' query parameter is typed as an array "
+                            + "of objects; Jira takes field ids (comma-separated)",
+                    allOf(isRequest(), pathContainsRegexp("/rest/agile/1\\.0/board/[^/]+/backlog"),
+                            messageHasKey("validation.request.parameter.schema.invalidJson")));
     }
 
     private static final class PlatformSpec {
+
         static final Spec SPEC = load("jira-platform-openapi.json");
+
     }
 
     private static final class SoftwareSpec {
+
         static final Spec SPEC = load("jira-software-openapi.json");
+
     }
+
 }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks every exchange a WireMock server saw (the client's request and the stub's response) against
- * Jira's OpenAPI specs via {@link JiraContract}. Use from an {@code @AfterEach}:
+ * Checks every exchange a WireMock server saw (the client's request and the stub's
+ * response) against Jira's OpenAPI specs via {@link JiraContract}. Use from an
+ * {@code @AfterEach}:
  * {@code WireMockContract.assertAllMatch(wireMock.getAllServeEvents())}.
  */
 public final class WireMockContract {
@@ -31,7 +32,10 @@ public final class WireMockContract {
         }
     }
 
-    /** Unmatched requests are left to WireMock's failOnUnmatchedRequests; they have no stubbed response. */
+    /**
+     * Unmatched requests are left to WireMock's failOnUnmatchedRequests; they have no
+     * stubbed response.
+     */
     public static List<String> violations(List<ServeEvent> events) {
         List<String> violations = new ArrayList<>();
         for (ServeEvent event : events) {
@@ -47,9 +51,9 @@ public final class WireMockContract {
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
         Map<String, List<String>> query = question < 0 ? Map.of() : query(url.substring(question + 1));
-        return new JiraContract.Exchange(request.getMethod().getName(), path, query,
-                headers(request.getHeaders()), request.getBodyAsString(),
-                response.getStatus(), headers(response.getHeaders()), response.getBodyAsString());
+        return new JiraContract.Exchange(request.getMethod().getName(), path, query, headers(request.getHeaders()),
+                request.getBodyAsString(), response.getStatus(), headers(response.getHeaders()),
+                response.getBodyAsString());
     }
 
     private static Map<String, List<String>> query(String raw) {
@@ -79,4 +83,5 @@ public final class WireMockContract {
         }
         return map;
     }
+
 }

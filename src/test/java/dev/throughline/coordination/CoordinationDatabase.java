@@ -12,7 +12,10 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.UUID;
 
-/** A fresh in-memory H2 database with the app's coordination tables, made by the app's own changelog. */
+/**
+ * A fresh in-memory H2 database with the app's coordination tables, made by the app's own
+ * changelog.
+ */
 final class CoordinationDatabase {
 
     static final String CHANGELOG = "db/changelog/throughline-001-coordination.yaml";
@@ -25,11 +28,13 @@ final class CoordinationDatabase {
         dataSource.setURL("jdbc:h2:mem:coordination-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).update(new Contexts());
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return dataSource;
     }
+
 }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseChangeFeedTest {
 
     private final DataSource database = CoordinationDatabase.h2();
+
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
 
     private DatabaseChangeFeed instance(Clock clock) {
@@ -89,4 +90,5 @@ class DatabaseChangeFeedTest {
 
         assertThat(jdbc.queryForList("SELECT item FROM throughline_change", String.class)).containsExactly("recent");
     }
+
 }

@@ -21,13 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The keyed locks on H2, each caller on its own connection as two app instances would be (the same code runs on
- * PostgreSQL's advisory locks in {@code SeveralInstancesTest}).
+ * The keyed locks on H2, each caller on its own connection as two app instances would be
+ * (the same code runs on PostgreSQL's advisory locks in {@code SeveralInstancesTest}).
  */
 class DatabaseKeyedLocksTest {
 
     private final DataSource database = CoordinationDatabase.h2();
+
     private final KeyedLocks locks = new DatabaseKeyedLocks(database, Duration.ofSeconds(20), 20);
+
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
     @AfterEach
@@ -61,9 +63,9 @@ class DatabaseKeyedLocksTest {
         Runnable release = holdOnAnotherThread(locks, "score:WEB-1");
 
         String otherKey = threads.submit(() -> locks.withLock("site-a", "score:WEB-2", () -> "ran"))
-                .get(10, TimeUnit.SECONDS);
+            .get(10, TimeUnit.SECONDS);
         String otherSite = threads.submit(() -> locks.withLock("site-b", "score:WEB-1", () -> "ran"))
-                .get(10, TimeUnit.SECONDS);
+            .get(10, TimeUnit.SECONDS);
 
         assertThat(otherKey).isEqualTo("ran");
         assertThat(otherSite).isEqualTo("ran");
@@ -77,7 +79,8 @@ class DatabaseKeyedLocksTest {
         AtomicBoolean ran = new AtomicBoolean();
 
         assertThatThrownBy(() -> impatient.withLock("site-a", "themes", () -> ran.set(true)))
-                .isInstanceOf(BusyException.class).hasMessageContaining("Try again");
+            .isInstanceOf(BusyException.class)
+            .hasMessageContaining("Try again");
         assertThat(ran).isFalse();
         release.run();
     }
@@ -89,7 +92,7 @@ class DatabaseKeyedLocksTest {
         Runnable release = holdOnAnotherThread(oneAtATime, "board:1");
 
         assertThatThrownBy(() -> oneAtATime.withLock("site-a", "board:2", () -> "ran"))
-                .isInstanceOf(BusyException.class);
+            .isInstanceOf(BusyException.class);
         release.run();
         assertThat(oneAtATime.withLock("site-a", "board:2", () -> "ran")).isEqualTo("ran");
     }
@@ -124,11 +127,14 @@ class DatabaseKeyedLocksTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("Jira failed");
 
         String next = threads.submit(() -> new DatabaseKeyedLocks(database, Duration.ofMillis(500), 20)
-                .withLock("site-a", "board:7", () -> "ran")).get(10, TimeUnit.SECONDS);
+            .withLock("site-a", "board:7", () -> "ran")).get(10, TimeUnit.SECONDS);
         assertThat(next).isEqualTo("ran");
     }
 
-    /** Takes the key on another thread and keeps it; running the answer lets it go (and waits until it has). */
+    /**
+     * Takes the key on another thread and keeps it; running the answer lets it go (and
+     * waits until it has).
+     */
     private Runnable holdOnAnotherThread(KeyedLocks locks, String key) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -141,7 +147,8 @@ class DatabaseKeyedLocksTest {
             release.countDown();
             try {
                 holder.get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
@@ -152,9 +159,11 @@ class DatabaseKeyedLocksTest {
             if (!latch.await(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never released");
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

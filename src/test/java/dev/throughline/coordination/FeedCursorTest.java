@@ -50,4 +50,5 @@ class FeedCursorTest {
 
         assertThat(cursor.floor()).isEqualTo(12);
     }
+
 }

@@ -34,25 +34,37 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two app instances (two Spring contexts on their own ports) on one real PostgreSQL, one sandbox Jira site, and
- * requests raced through both: what one JVM's locks and caches cannot see.
+ * Two app instances (two Spring contexts on their own ports) on one real PostgreSQL, one
+ * sandbox Jira site, and requests raced through both: what one JVM's locks and caches
+ * cannot see.
  */
 class SeveralInstancesTest {
 
     private static final String APP_BASE_URL = "https://throughline.example.test";
+
     private static final String PO_A = "po-a";
+
     private static final String PO_B = "po-b";
+
     private static final String ADMIN = SandboxSite.ADMIN;
+
     /** The bound the README promises for another instance to see a change. */
     private static final Duration FEED_BOUND = Duration.ofSeconds(2);
 
     private static EmbeddedPostgres postgres;
+
     private static JiraSandbox jira;
+
     private static ConfigurableApplicationContext contextA;
+
     private static ConfigurableApplicationContext contextB;
+
     private static AppUnderTest a;
+
     private static AppUnderTest b;
+
     private static JiraTokenSigner connect;
+
     private static final ExecutorService RACERS = Executors.newFixedThreadPool(2);
 
     @BeforeAll
@@ -77,12 +89,10 @@ class SeveralInstancesTest {
     }
 
     private static ConfigurableApplicationContext start(String jdbcUrl) {
-        return new SpringApplicationBuilder(ThroughlineApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--atlassian.connect.public-key-base-url=" + InstallKeyServer.baseUrl());
+        return new SpringApplicationBuilder(ThroughlineApplication.class).profiles("test")
+            .run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    "--atlassian.connect.public-key-base-url=" + InstallKeyServer.baseUrl());
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -92,7 +102,7 @@ class SeveralInstancesTest {
     @AfterAll
     static void stop() throws Exception {
         RACERS.shutdownNow();
-        for (AutoCloseable closeable : new AutoCloseable[]{contextA, contextB, jira, postgres}) {
+        for (AutoCloseable closeable : new AutoCloseable[] { contextA, contextB, jira, postgres }) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -101,7 +111,8 @@ class SeveralInstancesTest {
 
     @Test
     void theSameIssueScoredThroughBothInstancesWithTheSameVersionIsSavedOnceAndTheOtherGets409() throws Exception {
-        jira.withLatency(Duration.ofMillis(20)); // widens the read-check-write window the race needs to hit
+        jira.withLatency(Duration.ofMillis(20)); // widens the read-check-write window the
+                                                 // race needs to hit
         try {
             for (int trial = 1; trial <= 10; trial++) {
                 String issueKey = "WEB-" + (100 + trial);
@@ -112,16 +123,19 @@ class SeveralInstancesTest {
                         () -> a.put("/api/issues/" + issueKey + "/value", body, connect.contextToken(PO_A)),
                         () -> b.put("/api/issues/" + issueKey + "/value", body, connect.contextToken(PO_B)));
 
-                assertThat(replies).extracting(AppUnderTest.Reply::status).as("trial %d: %s", trial, replies)
-                        .containsExactlyInAnyOrder(200, 409);
+                assertThat(replies).extracting(AppUnderTest.Reply::status)
+                    .as("trial %d: %s", trial, replies)
+                    .containsExactlyInAnyOrder(200, 409);
                 String winner = replies.get(0).status() == 200 ? PO_A : PO_B;
                 @SuppressWarnings("unchecked")
                 Map<String, Object> stored = (Map<String, Object>) jira.site()
-                        .issueProperty(jira.site().requireIssue(issueKey).id(), "throughline.value").orElseThrow();
+                    .issueProperty(jira.site().requireIssue(issueKey).id(), "throughline.value")
+                    .orElseThrow();
                 assertThat(stored).containsEntry("updatedBy", winner).containsEntry("version", 1);
                 assertThat((List<?>) stored.get("history")).as("the winner's write only").hasSize(1);
             }
-        } finally {
+        }
+        finally {
             jira.withLatency(Duration.ZERO);
         }
     }
@@ -141,7 +155,8 @@ class SeveralInstancesTest {
         AppUnderTest.Reply refused = replies.get(0).status() == 400 ? replies.get(0) : replies.get(1);
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("name");
         assertThat(names(a.get("/api/themes", connect.contextToken(ADMIN)).json()))
-                .filteredOn(n -> n.equalsIgnoreCase(name)).hasSize(1);
+            .filteredOn(n -> n.equalsIgnoreCase(name))
+            .hasSize(1);
     }
 
     @Test
@@ -149,9 +164,12 @@ class SeveralInstancesTest {
         assertBothCreatedAndListed(SeveralInstancesTest::createProgram, "/api/programs");
     }
 
-    /** Creates one item through each instance at once; both must be created and listed (by either instance). */
+    /**
+     * Creates one item through each instance at once; both must be created and listed (by
+     * either instance).
+     */
     private static void assertBothCreatedAndListed(BiFunction<AppUnderTest, String, AppUnderTest.Reply> create,
-                                                   String list) throws Exception {
+            String list) throws Exception {
         String first = "First " + UUID.randomUUID();
         String second = "Second " + UUID.randomUUID();
 
@@ -179,11 +197,13 @@ class SeveralInstancesTest {
         String path = "/api/programs/" + id + "/rollup";
         String cachedAt = b.get(path, connect.contextToken(ADMIN)).json().path("fetchedAt").asText();
         assertThat(b.get(path, connect.contextToken(ADMIN)).json().path("fetchedAt").asText())
-                .as("B answers from its cache").isEqualTo(cachedAt);
+            .as("B answers from its cache")
+            .isEqualTo(cachedAt);
 
         String webhook = "/webhooks/jira";
-        AppUnderTest.Reply received = a.post(webhook, "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"10001\","
-                + "\"key\":\"WEB-1\",\"fields\":{\"project\":{\"id\":\"10000\",\"key\":\"WEB\"}}}}",
+        AppUnderTest.Reply received = a.post(webhook,
+                "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"10001\","
+                        + "\"key\":\"WEB-1\",\"fields\":{\"project\":{\"id\":\"10000\",\"key\":\"WEB\"}}}}",
                 connect.requestToken("POST", webhook, "", null));
         assertThat(received.status()).isEqualTo(204);
 
@@ -223,17 +243,20 @@ class SeveralInstancesTest {
         return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("name").asText()).toList();
     }
 
-    /** Sends both requests at the same moment (as far as two threads can) and answers both replies in order. */
+    /**
+     * Sends both requests at the same moment (as far as two threads can) and answers both
+     * replies in order.
+     */
     @SafeVarargs
-    private static List<AppUnderTest.Reply> race(Supplier<AppUnderTest.Reply>... requests)
-            throws Exception {
+    private static List<AppUnderTest.Reply> race(Supplier<AppUnderTest.Reply>... requests) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<AppUnderTest.Reply>> running = new ArrayList<>();
         for (var request : requests) {
             running.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     go.await();
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return request.get();
@@ -247,9 +270,11 @@ class SeveralInstancesTest {
         return replies;
     }
 
-    /** Asks until the answer shows the change; fails if that took longer than the feed's bound. */
-    private static void assertWithinFeedBound(Supplier<AppUnderTest.Reply> ask,
-                                              Predicate<AppUnderTest.Reply> changed) {
+    /**
+     * Asks until the answer shows the change; fails if that took longer than the feed's
+     * bound.
+     */
+    private static void assertWithinFeedBound(Supplier<AppUnderTest.Reply> ask, Predicate<AppUnderTest.Reply> changed) {
         long started = System.nanoTime();
         AppUnderTest.Reply reply = ask.get();
         while (!changed.test(reply) && System.nanoTime() - started < FEED_BOUND.toNanos()) {
@@ -257,15 +282,17 @@ class SeveralInstancesTest {
             reply = ask.get();
         }
         assertThat(changed.test(reply)).as("the other instance still answers %s after %s", reply.body(), FEED_BOUND)
-                .isTrue();
+            .isTrue();
     }
 
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -34,11 +34,13 @@ class ApplyJournalTest {
     void afterAStepJiraRefusedInPartTheRunContinuesFromWhereItReallyWas() {
         List<RankStep> steps = RankPlan.between(START, TARGET).steps();
         RankStep first = steps.get(0);
-        // Jira refused the whole first step: the backlog stayed, and the second step applies to it
+        // Jira refused the whole first step: the backlog stayed, and the second step
+        // applies to it
         ApplyJournal journal = ApplyJournal.begin(START, TARGET).after(1, START);
         List<String> afterSecond = JiraRankSimulator.applyTo(START, steps.get(1));
 
         assertThat(journal.couldHaveLeft(afterSecond)).isTrue();
         assertThat(journal.couldHaveLeft(JiraRankSimulator.applyTo(START, first))).isFalse();
     }
+
 }

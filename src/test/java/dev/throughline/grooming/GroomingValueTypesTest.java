@@ -48,6 +48,7 @@ class GroomingValueTypesTest {
     @Test
     void aProposedOrderHasOneMovePerIssue() {
         assertThatThrownBy(() -> new ProposedOrder(List.of("A"), List.of(), List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -15,8 +15,8 @@ class ModelChangeTest {
 
     @Test
     void anIssuesOwnInputsOverrideTheSharedOnes() {
-        ModelChange change = ModelChange.parse(Map.of("model", "ICE", "inputs", Map.of("impact", 5, "ease", 2),
-                "items", List.of(Map.of("issueKey", "WEB-1", "version", 0),
+        ModelChange change = ModelChange.parse(Map.of("model", "ICE", "inputs", Map.of("impact", 5, "ease", 2), "items",
+                List.of(Map.of("issueKey", "WEB-1", "version", 0),
                         Map.of("issueKey", "WEB-2", "version", 4, "inputs", Map.of("ease", 9, "confidence", 3)))));
 
         assertThat(change.inputsOf(change.items().get(0))).isEqualTo(Map.of("impact", 5, "ease", 2));
@@ -38,8 +38,11 @@ class ModelChangeTest {
 
     @Test
     void aVersionMustBeAWholeNumber() {
-        InvalidInputException e = catchThrowableOfType(() -> ModelChange.parse(Map.of("model", "ICE",
-                "items", List.of(Map.of("issueKey", "WEB-1", "version", 1.5), "WEB-2"))), InvalidInputException.class);
+        InvalidInputException e = catchThrowableOfType(
+                () -> ModelChange.parse(
+                        Map.of("model", "ICE", "items", List.of(Map.of("issueKey", "WEB-1", "version", 1.5), "WEB-2"))),
+                InvalidInputException.class);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("items[0].version", "items[1]");
     }
+
 }

@@ -32,8 +32,8 @@ class OrderProposalTest {
 
     @Test
     void tiesKeepTheirCurrentRelativeOrder() {
-        assertThat(order(item("A", 1), item("B", 5), item("C", 1), item("D", 5), item("E", 1)))
-                .containsExactly("B", "D", "A", "C", "E");
+        assertThat(order(item("A", 1), item("B", 5), item("C", 1), item("D", 5), item("E", 1))).containsExactly("B",
+                "D", "A", "C", "E");
     }
 
     @Test
@@ -55,7 +55,7 @@ class OrderProposalTest {
     @Test
     void unscoredItemsGoBelowScoredOnesInTheirCurrentOrderByDefault() {
         assertThat(order(BacklogItem.unscored("U1"), item("A", 1), BacklogItem.unscored("U2"), item("B", 2)))
-                .containsExactly("B", "A", "U1", "U2");
+            .containsExactly("B", "A", "U1", "U2");
     }
 
     @Test
@@ -63,8 +63,8 @@ class OrderProposalTest {
         List<BacklogItem> backlog = List.of(BacklogItem.unscored("U1"), item("A", 1), BacklogItem.unscored("U2"),
                 item("B", 2));
 
-        assertThat(order(backlog, ProposalOptions.defaults().keepingUnscoredInPlace()))
-                .containsExactly("U1", "B", "U2", "A");
+        assertThat(order(backlog, ProposalOptions.defaults().keepingUnscoredInPlace())).containsExactly("U1", "B", "U2",
+                "A");
     }
 
     @Test
@@ -150,8 +150,8 @@ class OrderProposalTest {
 
     @Test
     void anAlreadyValueOrderedBacklogIsLeftAlone() {
-        ProposedOrder proposal = OrderProposal.propose(List.of(item("A", 3), item("B", 2).blockedBy("A"),
-                BacklogItem.unscored("C")));
+        ProposedOrder proposal = OrderProposal
+            .propose(List.of(item("A", 3), item("B", 2).blockedBy("A"), BacklogItem.unscored("C")));
 
         assertThat(proposal.changesAnything()).isFalse();
     }
@@ -189,17 +189,19 @@ class OrderProposalTest {
 
             ProposedOrder proposal = OrderProposal.propose(backlog);
 
-            assertThat(proposal.order()).containsExactlyInAnyOrderElementsOf(backlog.stream().map(BacklogItem::key).toList());
+            assertThat(proposal.order())
+                .containsExactlyInAnyOrderElementsOf(backlog.stream().map(BacklogItem::key).toList());
             for (int i = 0; i < n; i++) {
                 if (backlog.get(i).pinned()) {
                     assertThat(proposal.order().get(i)).isEqualTo(backlog.get(i).key());
                 }
             }
             for (UnmetDependency unmet : proposal.unmetDependencies()) {
-                boolean involvesPin = backlog.stream().anyMatch(b -> b.pinned()
-                        && (b.key().equals(unmet.blocker()) || b.key().equals(unmet.blocked())));
-                boolean inCycle = proposal.dependencyCycles().stream()
-                        .anyMatch(c -> c.contains(unmet.blocker()) && c.contains(unmet.blocked()));
+                boolean involvesPin = backlog.stream()
+                    .anyMatch(b -> b.pinned() && (b.key().equals(unmet.blocker()) || b.key().equals(unmet.blocked())));
+                boolean inCycle = proposal.dependencyCycles()
+                    .stream()
+                    .anyMatch(c -> c.contains(unmet.blocker()) && c.contains(unmet.blocked()));
                 boolean behindPin = backlog.stream().anyMatch(BacklogItem::pinned);
                 assertThat(involvesPin || inCycle || behindPin).as("unmet %s", unmet).isTrue();
             }
@@ -221,4 +223,5 @@ class OrderProposalTest {
         assertThat(proposal.dependencyCycles().get(0)).hasSize(n);
         assertThat(proposal.changesAnything()).isFalse();
     }
+
 }

@@ -16,8 +16,9 @@ import static dev.throughline.grooming.RankPlanTest.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prints how many issues and rank calls typical reorderings take, as a markdown table, and checks each plan is
- * correct and minimal. Counts only, no timings, so the table is the same on every machine. Reproduce with
+ * Prints how many issues and rank calls typical reorderings take, as a markdown table,
+ * and checks each plan is correct and minimal. Counts only, no timings, so the table is
+ * the same on every machine. Reproduce with
  * {@code mvn -o -q -Dthroughline.build.dir=target-grooming test -Dtest=RankPlanBenchmarkTest -Drank.benchmark.out=docs/rank-benchmark.md}.
  */
 class RankPlanBenchmarkTest {
@@ -28,42 +29,38 @@ class RankPlanBenchmarkTest {
     }
 
     private static List<Scenario> scenarios() {
-        return List.of(
-                new Scenario("random", current -> {
-                    List<String> target = new ArrayList<>(current);
-                    Collections.shuffle(target, new Random(SEED));
-                    return target;
-                }),
-                new Scenario("nearly sorted (2% displaced)", current -> {
-                    Random random = new Random(SEED);
-                    List<String> target = new ArrayList<>(current);
-                    for (int k = 0; k < Math.max(1, current.size() / 50); k++) {
-                        target.add(random.nextInt(target.size()), target.remove(random.nextInt(target.size())));
-                    }
-                    return target;
-                }),
-                new Scenario("reversed", current -> {
-                    List<String> target = new ArrayList<>(current);
-                    Collections.reverse(target);
-                    return target;
-                }),
-                new Scenario("score order, random scores, 10% pinned", current -> {
-                    Random random = new Random(SEED);
-                    List<BacklogItem> backlog = new ArrayList<>();
-                    for (String key : current) {
-                        BacklogItem item = BacklogItem.scored(key, BigDecimal.valueOf(random.nextInt(1_000)));
-                        backlog.add(random.nextInt(10) == 0 ? item.pinnedInPlace() : item);
-                    }
-                    return OrderProposal.propose(backlog).order();
-                }));
+        return List.of(new Scenario("random", current -> {
+            List<String> target = new ArrayList<>(current);
+            Collections.shuffle(target, new Random(SEED));
+            return target;
+        }), new Scenario("nearly sorted (2% displaced)", current -> {
+            Random random = new Random(SEED);
+            List<String> target = new ArrayList<>(current);
+            for (int k = 0; k < Math.max(1, current.size() / 50); k++) {
+                target.add(random.nextInt(target.size()), target.remove(random.nextInt(target.size())));
+            }
+            return target;
+        }), new Scenario("reversed", current -> {
+            List<String> target = new ArrayList<>(current);
+            Collections.reverse(target);
+            return target;
+        }), new Scenario("score order, random scores, 10% pinned", current -> {
+            Random random = new Random(SEED);
+            List<BacklogItem> backlog = new ArrayList<>();
+            for (String key : current) {
+                BacklogItem item = BacklogItem.scored(key, BigDecimal.valueOf(random.nextInt(1_000)));
+                backlog.add(random.nextInt(10) == 0 ? item.pinnedInPlace() : item);
+            }
+            return OrderProposal.propose(backlog).order();
+        }));
     }
 
     @Test
     void printsIssuesMovedAndRankCallsForTypicalReorderings() throws IOException {
         StringBuilder table = new StringBuilder()
-                .append("| Backlog | Proposed order | Issues moved | Issues kept | Rank calls | Minimum calls |\n")
-                .append("|---:|---|---:|---:|---:|---:|\n");
-        for (int n : new int[] {100, 1_000, 5_000}) {
+            .append("| Backlog | Proposed order | Issues moved | Issues kept | Rank calls | Minimum calls |\n")
+            .append("|---:|---|---:|---:|---:|---:|\n");
+        for (int n : new int[] { 100, 1_000, 5_000 }) {
             List<String> current = issues(n);
             for (Scenario scenario : scenarios()) {
                 List<String> target = scenario.targetOf().apply(current);
@@ -105,6 +102,8 @@ class RankPlanBenchmarkTest {
                 ```
                 mvn -o -q -Dthroughline.build.dir=target-grooming test -Dtest=RankPlanBenchmarkTest -Drank.benchmark.out=docs/rank-benchmark.md
                 ```
-                """.formatted(table);
+                """
+            .formatted(table);
     }
+
 }

@@ -26,8 +26,8 @@ class RankPlanResumeTest {
 
     @Test
     void verifyReportsIssuesNotWhereTheyShouldBe() {
-        assertThat(RankPlan.verify(List.of("B", "A", "C", "X"), List.of("A", "B", "C", "D")))
-                .containsExactly("A", "B", "D", "X");
+        assertThat(RankPlan.verify(List.of("B", "A", "C", "X"), List.of("A", "B", "C", "D"))).containsExactly("A", "B",
+                "D", "X");
     }
 
     @Test
@@ -100,4 +100,5 @@ class RankPlanResumeTest {
             assertThat(undo.movedKeys()).hasSize(RankPlan.between(saved, target).movedKeys().size());
         }
     }
+
 }

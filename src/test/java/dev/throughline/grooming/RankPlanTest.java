@@ -106,7 +106,8 @@ class RankPlanTest {
         List<String> target = new ArrayList<>(current.subList(1, 121));
         Collections.reverse(target);
         target.add(0, current.get(0));
-        // I-0 first, then I-120 down to I-1: I-0 and one other stay, the other 119 move in one run.
+        // I-0 first, then I-120 down to I-1: I-0 and one other stay, the other 119 move
+        // in one run.
 
         RankPlan plan = RankPlan.between(current, target);
 
@@ -131,7 +132,7 @@ class RankPlanTest {
         Collections.reverse(reversed);
         assertPlanIsCorrect(current, reversed);
         assertThat(RankPlan.between(current, reversed).steps())
-                .allSatisfy(step -> assertThat(step.position()).isEqualTo(RankStep.Position.BEFORE));
+            .allSatisfy(step -> assertThat(step.position()).isEqualTo(RankStep.Position.BEFORE));
     }
 
     @Test
@@ -142,9 +143,8 @@ class RankPlanTest {
             permute(new ArrayList<>(), current, targets);
             for (List<String> target : targets) {
                 assertPlanIsCorrect(current, target);
-                assertThat(RankPlan.between(current, target).movedKeys())
-                        .as("%s -> %s", current, target)
-                        .hasSize(n - bruteForceLisLength(current, target));
+                assertThat(RankPlan.between(current, target).movedKeys()).as("%s -> %s", current, target)
+                    .hasSize(n - bruteForceLisLength(current, target));
             }
         }
     }
@@ -159,7 +159,8 @@ class RankPlanTest {
             List<String> target = new ArrayList<>(current);
             if (random.nextBoolean()) {
                 Collections.shuffle(target, random);
-            } else { // a few displaced issues, the common grooming case
+            }
+            else { // a few displaced issues, the common grooming case
                 for (int k = 0; k < 1 + n / 20; k++) {
                     target.add(random.nextInt(n), target.remove(random.nextInt(n)));
                 }
@@ -167,7 +168,7 @@ class RankPlanTest {
             assertPlanIsCorrect(current, target);
             if (n <= 16) {
                 assertThat(RankPlan.between(current, target).movedKeys())
-                        .hasSize(n - bruteForceLisLength(current, target));
+                    .hasSize(n - bruteForceLisLength(current, target));
             }
         }
     }
@@ -175,10 +176,11 @@ class RankPlanTest {
     @Test
     void ordersThatDoNotHoldTheSameIssuesAreRejected() {
         assertThatThrownBy(() -> RankPlan.between(List.of("A", "B"), List.of("A", "C")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RankPlan.between(List.of("A", "B"), List.of("A")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RankPlan.between(List.of("A", "A"), List.of("A", "A")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

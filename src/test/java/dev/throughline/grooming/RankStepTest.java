@@ -23,31 +23,31 @@ class RankStepTest {
     @Test
     void rejectsNoIssues() {
         assertThatThrownBy(() -> new RankStep(List.of(), RankStep.Position.AFTER, "A"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsMoreThanFiftyIssues() {
         assertThatThrownBy(() -> new RankStep(keys(51), RankStep.Position.AFTER, "A"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsAnIssueTwice() {
         assertThatThrownBy(() -> new RankStep(List.of("B", "B"), RankStep.Position.AFTER, "A"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsTheAnchorAmongTheIssues() {
         assertThatThrownBy(() -> new RankStep(List.of("A", "B"), RankStep.Position.AFTER, "A"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsAMissingAnchorOrPosition() {
         assertThatThrownBy(() -> new RankStep(List.of("B"), RankStep.Position.AFTER, " "))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RankStep(List.of("B"), null, "A")).isInstanceOf(NullPointerException.class);
     }
 
@@ -56,7 +56,7 @@ class RankStepTest {
         List<String> order = List.of("A", "B", "C", "D", "E");
 
         assertThat(JiraRankSimulator.applyTo(order, new RankStep(List.of("E", "A"), RankStep.Position.AFTER, "C")))
-                .containsExactly("B", "C", "E", "A", "D");
+            .containsExactly("B", "C", "E", "A", "D");
     }
 
     @Test
@@ -64,14 +64,17 @@ class RankStepTest {
         List<String> order = List.of("A", "B", "C", "D", "E");
 
         assertThat(JiraRankSimulator.applyTo(order, new RankStep(List.of("E", "A"), RankStep.Position.BEFORE, "B")))
-                .containsExactly("E", "A", "B", "C", "D");
+            .containsExactly("E", "A", "B", "C", "D");
     }
 
     @Test
     void simulatorRejectsUnknownIssues() {
         assertThatThrownBy(() -> JiraRankSimulator.applyTo(List.of("A", "B"),
-                new RankStep(List.of("X"), RankStep.Position.AFTER, "A"))).isInstanceOf(IllegalArgumentException.class);
+                new RankStep(List.of("X"), RankStep.Position.AFTER, "A")))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JiraRankSimulator.applyTo(List.of("A", "B"),
-                new RankStep(List.of("A"), RankStep.Position.AFTER, "X"))).isInstanceOf(IllegalArgumentException.class);
+                new RankStep(List.of("A"), RankStep.Position.AFTER, "X")))
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

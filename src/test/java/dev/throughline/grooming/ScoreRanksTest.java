@@ -27,8 +27,8 @@ class ScoreRanksTest {
 
     @Test
     void modelsAreRankedSeparatelyBecauseTheirNumbersDoNotCompare() {
-        Map<String, ScoreRanks.Rank> ranks = ScoreRanks.of(List.of(scored("A-1", "RICE", "200"),
-                scored("A-2", "WSJF", "3.2"), scored("A-3", "WSJF", "8")));
+        Map<String, ScoreRanks.Rank> ranks = ScoreRanks
+            .of(List.of(scored("A-1", "RICE", "200"), scored("A-2", "WSJF", "3.2"), scored("A-3", "WSJF", "8")));
         assertThat(ranks.get("A-1")).isEqualTo(new ScoreRanks.Rank(1, 1));
         assertThat(ranks.get("A-2")).isEqualTo(new ScoreRanks.Rank(2, 2));
         assertThat(ranks.get("A-3")).isEqualTo(new ScoreRanks.Rank(1, 2));
@@ -37,6 +37,7 @@ class ScoreRanksTest {
     @Test
     void aScoredItemWithoutAModelIsRejected() {
         assertThatThrownBy(() -> new ScoreRanks.Scored("A-1", null, BigDecimal.ONE))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -17,11 +17,16 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real client against the sandbox's Jira semantics: what later features rely on, end to end over HTTP. */
+/**
+ * The real client against the sandbox's Jira semantics: what later features rely on, end
+ * to end over HTTP.
+ */
 class ClientAgainstSandboxTest {
 
     private JiraSandbox sandbox;
+
     private SandboxSite site;
+
     private JiraClient client;
 
     @BeforeEach
@@ -31,7 +36,8 @@ class ClientAgainstSandboxTest {
         JiraClientSettings settings = new JiraClientSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
                 Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(60),
                 Duration.ofMillis(5), Duration.ofSeconds(5));
-        RetryInterceptor retry = new RetryInterceptor(settings, wait -> { }, () -> 0.5);
+        RetryInterceptor retry = new RetryInterceptor(settings, wait -> {
+        }, () -> 0.5);
         client = new RestJiraClient(JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings),
                 sandbox.baseUrl(), List.of(), retry), "throughline", settings);
     }
@@ -45,8 +51,10 @@ class ClientAgainstSandboxTest {
     void searchPagesThroughAProjectWithOnlyTheRequestedFields() {
         long expected = site.issues().stream().filter(i -> site.projectById(i.projectId()).key().equals("WEB")).count();
 
-        List<JiraIssue> issues = client.search(new SearchRequest(Jql.projectIs("WEB").orderedBy("key"), List.of("summary", "status"),
-                List.of(), 37)).toList();
+        List<JiraIssue> issues = client
+            .search(new SearchRequest(Jql.projectIs("WEB").orderedBy("key"), List.of("summary", "status"), List.of(),
+                    37))
+            .toList();
 
         assertThat(issues).hasSize((int) expected);
         assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).isEqualTo((int) Math.ceil(expected / 37.0));
@@ -59,7 +67,8 @@ class ClientAgainstSandboxTest {
     void approximateCountMatchesTheSearch() {
         long count = client.approximateCount(Jql.projectIn(List.of("WEB", "MOB")));
 
-        assertThat(count).isEqualTo(client.search(SearchRequest.of(Jql.projectIn(List.of("WEB", "MOB")), List.of("id"))).count());
+        assertThat(count)
+            .isEqualTo(client.search(SearchRequest.of(Jql.projectIn(List.of("WEB", "MOB")), List.of("id"))).count());
     }
 
     @Test
@@ -69,8 +78,10 @@ class ClientAgainstSandboxTest {
         client.putProperty(PropertyTarget.issue("WEB-2"), "throughline.value",
                 PropertyValue.ofMap(Map.of("model", "RICE", "score", 10)));
 
-        List<JiraIssue> found = client.search(new SearchRequest(Jql.projectIs("WEB").and(Jql.refinement("valueScore >= 40")), List.of("summary"),
-                List.of("throughline.value"), 50)).toList();
+        List<JiraIssue> found = client
+            .search(new SearchRequest(Jql.projectIs("WEB").and(Jql.refinement("valueScore >= 40")), List.of("summary"),
+                    List.of("throughline.value"), 50))
+            .toList();
 
         assertThat(found).extracting(JiraIssue::key).containsExactly("WEB-1");
         assertThat(found.get(0).properties().get("throughline.value").asMap()).containsEntry("model", "RICE");
@@ -83,7 +94,7 @@ class ClientAgainstSandboxTest {
         client.putProperty(PropertyTarget.app(), "throughline.settings", PropertyValue.ofMap(Map.of("staleDays", 90)));
 
         assertThat(client.getProperty(PropertyTarget.app(), "throughline.settings").orElseThrow().asMap())
-                .containsEntry("staleDays", 90);
+            .containsEntry("staleDays", 90);
         client.deleteProperty(PropertyTarget.app(), "throughline.settings");
         assertThat(client.getProperty(PropertyTarget.app(), "throughline.settings")).isEmpty();
     }
@@ -91,13 +102,16 @@ class ClientAgainstSandboxTest {
     @Test
     void bulkPropertiesAreWrittenThroughTheJiraTask() {
         List<SandboxIssue> three = site.issues().subList(0, 3);
-        List<IssuePropertyUpdate> updates = three.stream().map(issue -> new IssuePropertyUpdate(issue.id(),
-                Map.of("throughline.themes", PropertyValue.ofMap(Map.of("themeIds", List.of("t1")))))).toList();
+        List<IssuePropertyUpdate> updates = three.stream()
+            .map(issue -> new IssuePropertyUpdate(issue.id(),
+                    Map.of("throughline.themes", PropertyValue.ofMap(Map.of("themeIds", List.of("t1"))))))
+            .toList();
 
         client.putIssuePropertiesInBulk(updates);
 
-        assertThat(client.search(SearchRequest.of(Jql.refinement("roadmapTheme = \"t1\""), List.of("id"))).map(JiraIssue::key)
-                .collect(Collectors.toSet())).isEqualTo(three.stream().map(SandboxIssue::key).collect(Collectors.toSet()));
+        assertThat(client.search(SearchRequest.of(Jql.refinement("roadmapTheme = \"t1\""), List.of("id")))
+            .map(JiraIssue::key)
+            .collect(Collectors.toSet())).isEqualTo(three.stream().map(SandboxIssue::key).collect(Collectors.toSet()));
     }
 
     @Test
@@ -112,13 +126,17 @@ class ClientAgainstSandboxTest {
     @Test
     void rankingMovesIssuesInTheBacklog() {
         long boardId = site.boards().get(0).id();
-        List<String> before = client.backlog(BacklogRequest.of(boardId, List.of("summary"))).map(JiraIssue::key).toList();
+        List<String> before = client.backlog(BacklogRequest.of(boardId, List.of("summary")))
+            .map(JiraIssue::key)
+            .toList();
         String last = before.get(before.size() - 1);
 
         RankResult result = client.rank(RankRequest.before(before.get(0), List.of(last)));
 
         assertThat(result.allRanked()).isTrue();
-        List<String> after = client.backlog(BacklogRequest.of(boardId, List.of("summary"))).map(JiraIssue::key).toList();
+        List<String> after = client.backlog(BacklogRequest.of(boardId, List.of("summary")))
+            .map(JiraIssue::key)
+            .toList();
         assertThat(after.get(0)).isEqualTo(last);
         assertThat(after).hasSameSizeAs(before);
     }
@@ -150,4 +168,5 @@ class ClientAgainstSandboxTest {
         assertThat(pages.stream().map(JiraIssue::key).distinct().count()).isEqualTo(expected);
         assertThat(sandbox.requestCount(JiraSandbox.SEARCH) - sandbox.servedCount(JiraSandbox.SEARCH)).isEqualTo(2);
     }
+
 }

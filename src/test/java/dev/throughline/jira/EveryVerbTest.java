@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The behaviour every verb shares: success, Jira's 400/401/404 as typed exceptions carrying Jira's messages,
- * 429 retried after Retry-After, 503 and read timeouts retried (only where re-sending is safe).
+ * The behaviour every verb shares: success, Jira's 400/401/404 as typed exceptions
+ * carrying Jira's messages, 429 retried after Retry-After, 503 and read timeouts retried
+ * (only where re-sending is safe).
  */
 class EveryVerbTest extends JiraWireMockTest {
 
@@ -29,12 +30,13 @@ class EveryVerbTest extends JiraWireMockTest {
 
     @Test
     void theMatrixCoversEveryMethodOfJiraClient() {
-        Set<String> methods = Arrays.stream(JiraClient.class.getMethods()).map(m -> m.getName())
-                .collect(Collectors.toSet());
-        Set<String> covered = Verbs.names().stream()
-                .map(n -> n.replaceAll("(Issue|Project|App)Property", "Property")
-                        .replace("OfBoard", ""))
-                .collect(Collectors.toSet());
+        Set<String> methods = Arrays.stream(JiraClient.class.getMethods())
+            .map(m -> m.getName())
+            .collect(Collectors.toSet());
+        Set<String> covered = Verbs.names()
+            .stream()
+            .map(n -> n.replaceAll("(Issue|Project|App)Property", "Property").replace("OfBoard", ""))
+            .collect(Collectors.toSet());
         assertThat(covered).containsAll(methods);
     }
 
@@ -48,9 +50,11 @@ class EveryVerbTest extends JiraWireMockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("verbs")
     void badRequestIsThrownWithJirasMessages(Verb verb) {
-        stub(verb.first().willReturn(verb.connectApi() ? verb.error(400, "The value is wrong.")
-                : json(400, q("{'errorMessages':['The value is wrong.'],'errors':{'jql':'bad'}}"))));
-        JiraBadRequestException e = catchThrowableOfType(() -> verb.call().apply(client), JiraBadRequestException.class);
+        stub(verb.first()
+            .willReturn(verb.connectApi() ? verb.error(400, "The value is wrong.")
+                    : json(400, q("{'errorMessages':['The value is wrong.'],'errors':{'jql':'bad'}}"))));
+        JiraBadRequestException e = catchThrowableOfType(() -> verb.call().apply(client),
+                JiraBadRequestException.class);
         assertThat(e).isNotNull();
         assertThat(e.errorMessages()).containsExactly("The value is wrong.");
         if (!verb.connectApi()) {
@@ -63,9 +67,8 @@ class EveryVerbTest extends JiraWireMockTest {
     @MethodSource("verbs")
     void unauthorizedIsThrown(Verb verb) {
         stub(verb.first().willReturn(verb.error(401, "You are not authenticated.")));
-        assertThatThrownBy(() -> verb.call().apply(client))
-                .isInstanceOf(JiraUnauthorizedException.class)
-                .hasMessageContaining("You are not authenticated.");
+        assertThatThrownBy(() -> verb.call().apply(client)).isInstanceOf(JiraUnauthorizedException.class)
+            .hasMessageContaining("You are not authenticated.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,10 +76,12 @@ class EveryVerbTest extends JiraWireMockTest {
     void notFoundIsThrownOrMeansAbsent(Verb verb) {
         stub(verb.first().willReturn(verb.error(404, "Not found.")));
         if (verb.onNotFound() == null) {
-            JiraNotFoundException e = catchThrowableOfType(() -> verb.call().apply(client), JiraNotFoundException.class);
+            JiraNotFoundException e = catchThrowableOfType(() -> verb.call().apply(client),
+                    JiraNotFoundException.class);
             assertThat(e).isNotNull();
             assertThat(e.errorMessages()).containsExactly("Not found.");
-        } else {
+        }
+        else {
             verb.onNotFound().accept(verb.call().apply(client));
         }
     }
@@ -97,7 +102,8 @@ class EveryVerbTest extends JiraWireMockTest {
         if (verb.repeatable()) {
             verb.checkSuccess().accept(verb.call().apply(client));
             jira.verify(exactly(2), verb.requested());
-        } else {
+        }
+        else {
             assertThatThrownBy(() -> verb.call().apply(client)).isInstanceOf(JiraUnavailableException.class);
             jira.verify(exactly(1), verb.requested());
         }
@@ -110,12 +116,13 @@ class EveryVerbTest extends JiraWireMockTest {
         failFirstThenSucceed(verb, verb.success().get().withFixedDelay(SLOWER_THAN_READ_TIMEOUT));
         if (verb.repeatable()) {
             verb.checkSuccess().accept(verb.call().apply(client));
-            awaitJournaled(verb, 2); // WireMock may journal the timed-out request only once its delay is over
+            awaitJournaled(verb, 2); // WireMock may journal the timed-out request only
+                                     // once its delay is over
             jira.verify(exactly(2), verb.requested());
-        } else {
-            assertThatThrownBy(() -> verb.call().apply(client))
-                    .isInstanceOf(JiraUnavailableException.class)
-                    .hasMessageContaining("timed out");
+        }
+        else {
+            assertThatThrownBy(() -> verb.call().apply(client)).isInstanceOf(JiraUnavailableException.class)
+                .hasMessageContaining("timed out");
             jira.verify(exactly(1), verb.requested());
         }
     }
@@ -125,7 +132,8 @@ class EveryVerbTest extends JiraWireMockTest {
         while (jira.findAll(verb.requested()).size() < requests && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -138,10 +146,13 @@ class EveryVerbTest extends JiraWireMockTest {
     }
 
     private void failFirstThenSucceed(Verb verb, ResponseDefinitionBuilder failure) {
-        stub(verb.first().inScenario(verb.name()).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(failure).willSetStateTo("recovered"));
-        stub(verb.first().inScenario(verb.name()).whenScenarioStateIs("recovered")
-                .willReturn(verb.success().get()));
+        stub(verb.first()
+            .inScenario(verb.name())
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(failure)
+            .willSetStateTo("recovered"));
+        stub(verb.first().inScenario(verb.name()).whenScenarioStateIs("recovered").willReturn(verb.success().get()));
         verb.otherStubs().forEach(s -> stub(s.get()));
     }
+
 }

@@ -16,16 +16,19 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Callers see only our own types: no RestTemplate, ResponseEntity or Jackson type in a public signature. */
+/**
+ * Callers see only our own types: no RestTemplate, ResponseEntity or Jackson type in a
+ * public signature.
+ */
 class JiraApiSurfaceTest {
 
-    private static final List<String> RAW_TYPES = List.of("org.springframework.web.client.", "org.springframework.http.",
-            "com.fasterxml.jackson.", "org.apache.http.");
+    private static final List<String> RAW_TYPES = List.of("org.springframework.web.client.",
+            "org.springframework.http.", "com.fasterxml.jackson.", "org.apache.http.");
 
     @Test
     void publicSignaturesExposeNoHttpOrJsonLibraryTypes() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.throughline.jira");
+            .importPackages("dev.throughline.jira");
         List<String> leaks = new ArrayList<>();
         for (JavaClass javaClass : classes) {
             if (!javaClass.getModifiers().contains(JavaModifier.PUBLIC)) {
@@ -33,10 +36,10 @@ class JiraApiSurfaceTest {
             }
             Class<?> type = javaClass.reflect();
             Stream.concat(Arrays.stream(type.getDeclaredMethods()), Arrays.stream(type.getDeclaredConstructors()))
-                    .filter(member -> Modifier.isPublic(member.getModifiers()))
-                    .map(Executable::toGenericString)
-                    .filter(signature -> RAW_TYPES.stream().anyMatch(signature::contains))
-                    .forEach(leaks::add);
+                .filter(member -> Modifier.isPublic(member.getModifiers()))
+                .map(Executable::toGenericString)
+                .filter(signature -> RAW_TYPES.stream().anyMatch(signature::contains))
+                .forEach(leaks::add);
         }
         assertThat(leaks).isEmpty();
     }
@@ -50,4 +53,5 @@ class JiraApiSurfaceTest {
             assertThat(Modifier.isPublic(part.getModifiers())).as(part.getSimpleName()).isFalse();
         }
     }
+
 }

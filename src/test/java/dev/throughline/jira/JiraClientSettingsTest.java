@@ -22,7 +22,8 @@ class JiraClientSettingsTest {
         }
 
         JiraClientSettings settings = new Binder(new MapConfigurationPropertySource(properties))
-                .bind("throughline.jira", JiraClientSettings.class).get();
+            .bind("throughline.jira", JiraClientSettings.class)
+            .get();
 
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -43,10 +44,12 @@ class JiraClientSettingsTest {
     @Test
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> new JiraClientSettings(Duration.ZERO, null, 0, null, null, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JiraClientSettings(null, null, -1, null, null, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JiraClientSettings(null, null, 0, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), null, null, null))
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -30,16 +30,24 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The per-site wiring: installed hosts only, one client per site, signing before retrying. */
+/**
+ * The per-site wiring: installed hosts only, one client per site, signing before
+ * retrying.
+ */
 class JiraClientsTest extends JiraWireMockTest {
 
     private static final String FIELDS = "/rest/api/3/field";
 
     private final AtlassianHostRepository hosts = mock(AtlassianHostRepository.class);
+
     private final AtlassianHostRestClients restClients = mock(AtlassianHostRestClients.class);
+
     private final AtomicInteger signatures = new AtomicInteger();
+
     private JiraClients clients;
+
     private AtlassianHost host;
+
     private Site site;
 
     @BeforeEach
@@ -47,7 +55,8 @@ class JiraClientsTest extends JiraWireMockTest {
         host = host("secret-1");
         site = new Site("client-1", URI.create(jira.baseUrl()));
         when(hosts.findById("client-1")).thenAnswer(i -> Optional.of(host));
-        when(restClients.authenticatedAsAddon(any(AtlassianHost.class))).thenAnswer(i -> signingTemplate(i.getArgument(0)));
+        when(restClients.authenticatedAsAddon(any(AtlassianHost.class)))
+            .thenAnswer(i -> signingTemplate(i.getArgument(0)));
         clients = new JiraClients(hosts, restClients, settings, ADDON_KEY);
     }
 
@@ -60,7 +69,10 @@ class JiraClientsTest extends JiraWireMockTest {
         return h;
     }
 
-    /** Stands in for ACSB's template: resolves relative URIs against the host and signs each request it sees. */
+    /**
+     * Stands in for ACSB's template: resolves relative URIs against the host and signs
+     * each request it sees.
+     */
     private RestTemplate signingTemplate(AtlassianHost forHost) {
         ClientHttpRequestInterceptor signing = (request, body, execution) -> {
             URI absolute = URI.create(forHost.getBaseUrl()).resolve(request.getURI());
@@ -80,22 +92,25 @@ class JiraClientsTest extends JiraWireMockTest {
 
     @Test
     void requestsAreSignedAndRelativeUrisResolvedAgainstTheHost() {
-        stub(get(urlPathEqualTo(FIELDS)).withHeader("Authorization", equalTo("JWT signature-1")).willReturn(okJson("[]")));
+        stub(get(urlPathEqualTo(FIELDS)).withHeader("Authorization", equalTo("JWT signature-1"))
+            .willReturn(okJson("[]")));
 
         assertThat(clients.forSite(site).fields()).isEmpty();
     }
 
     @Test
     void aRetryResendsTheAlreadySignedRequestBecauseRetryingComesLast() {
-        stub(get(urlPathEqualTo(FIELDS)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(jiraError(503, "Unavailable")).willSetStateTo("ok"));
+        stub(get(urlPathEqualTo(FIELDS)).inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(jiraError(503, "Unavailable"))
+            .willSetStateTo("ok"));
         stub(get(urlPathEqualTo(FIELDS)).inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("[]")));
 
         clients.forSite(site).fields();
 
         assertThat(signatures.get()).isEqualTo(1);
-        jira.verify(exactly(2), getRequestedFor(urlPathEqualTo(FIELDS))
-                .withHeader("Authorization", equalTo("JWT signature-1")));
+        jira.verify(exactly(2),
+                getRequestedFor(urlPathEqualTo(FIELDS)).withHeader("Authorization", equalTo("JWT signature-1")));
     }
 
     @Test
@@ -121,7 +136,7 @@ class JiraClientsTest extends JiraWireMockTest {
         when(hosts.findById("client-1")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> clients.forSite(site)).isInstanceOf(SiteNotInstalledException.class)
-                .hasMessageContaining("client-1");
+            .hasMessageContaining("client-1");
     }
 
     @Test
@@ -130,4 +145,5 @@ class JiraClientsTest extends JiraWireMockTest {
 
         assertThatThrownBy(() -> clients.forSite(site)).isInstanceOf(SiteNotInstalledException.class);
     }
+
 }

@@ -20,32 +20,46 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A client against a WireMock "Jira" on a dynamic port. Unmatched requests fail the test, and after each test
- * every request the client sent and every response it got are validated against Jira's OpenAPI specs.
+ * A client against a WireMock "Jira" on a dynamic port. Unmatched requests fail the test,
+ * and after each test every request the client sent and every response it got are
+ * validated against Jira's OpenAPI specs.
  */
 abstract class JiraWireMockTest {
 
     static final String ADDON_KEY = "throughline";
+
     /** Generous, so a loaded CI machine never times out a test that does not mean to. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-    /** Very low, for the timeout tests ({@link #useShortReadTimeout}): stubs delayed by {@link #SLOWER_THAN_READ_TIMEOUT} time out. */
+
+    /**
+     * Very low, for the timeout tests ({@link #useShortReadTimeout}): stubs delayed by
+     * {@link #SLOWER_THAN_READ_TIMEOUT} time out.
+     */
     static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(600);
     static final int SLOWER_THAN_READ_TIMEOUT = 1_500;
 
     @RegisterExtension
     static final WireMockExtension jira = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().containerThreads(20))
-            .failOnUnmatchedRequests(true)
-            .build();
+        .options(wireMockConfig().dynamicPort().containerThreads(20))
+        .failOnUnmatchedRequests(true)
+        .build();
 
     final AtomicLong nanos = new AtomicLong();
+
     final Ticker ticker = nanos::get;
+
     RecordingSleeper sleeper;
+
     JiraClientSettings settings;
+
     JiraClient client;
+
     boolean checkContract = true;
 
-    /** A cold JVM can take longer than the short read timeout for its first exchange: warm up first. */
+    /**
+     * A cold JVM can take longer than the short read timeout for its first exchange: warm
+     * up first.
+     */
     @BeforeAll
     static void warmUp() {
         RestTemplate warmUp = new RestTemplate(JiraRestTemplates.requestFactory(JiraClientSettings.defaults()));
@@ -78,8 +92,9 @@ abstract class JiraWireMockTest {
 
     JiraClient clientWith(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random) {
         RetryInterceptor retry = new RetryInterceptor(settings, sleeper, random);
-        return new RestJiraClient(JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings),
-                jira.baseUrl(), List.of(), retry), ADDON_KEY, settings, sleeper, ticker);
+        return new RestJiraClient(
+                JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings), jira.baseUrl(), List.of(), retry),
+                ADDON_KEY, settings, sleeper, ticker);
     }
 
     @AfterEach
@@ -108,4 +123,5 @@ abstract class JiraWireMockTest {
     void stub(MappingBuilder mapping) {
         jira.stubFor(mapping);
     }
+
 }

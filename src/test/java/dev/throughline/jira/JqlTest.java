@@ -11,8 +11,8 @@ class JqlTest {
 
     @Test
     void valuesAreQuotedWithQuotesAndBackslashesEscaped() {
-        Jql jql = Jql.projectIs("WEB").and(Jql.propertyEquals("throughline.value", "model",
-                "RICE\" OR project = HID OR model = \"x\\"));
+        Jql jql = Jql.projectIs("WEB")
+            .and(Jql.propertyEquals("throughline.value", "model", "RICE\" OR project = HID OR model = \"x\\"));
 
         assertThat(jql.text()).isEqualTo("project = \"WEB\" AND issue.property[throughline.value].model = "
                 + "\"RICE\\\" OR project = HID OR model = \\\"x\\\\\"");
@@ -23,17 +23,19 @@ class JqlTest {
 
     @Test
     void keysAndPropertyNamesAreCheckedNotEscaped() {
-        assertThatThrownBy(() -> Jql.projectIs("WEB\" OR project = \"HID")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.projectIs("WEB\" OR project = \"HID"))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.projectIn(List.of("WEB", "hid"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Jql.issueKeyIn(List.of("WEB-1) OR (project = HID"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.issueKeyIn(List.of("WEB-1) OR (project = HID")))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.parentIn(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.keyAtLeast("WEB")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.propertyIsNotEmpty("a] OR x[", "b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.propertyIsNotEmpty("throughline.themes", "ids = 1 OR x"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThat(Jql.issueKeyIn(List.of("WEB-1", "MOB-20")).text()).isEqualTo("key in (\"WEB-1\", \"MOB-20\")");
         assertThat(Jql.parentIn(List.of("WEB-1")).and(Jql.keyAtLeast("WEB-5")).text())
-                .isEqualTo("parent in (\"WEB-1\") AND key >= \"WEB-5\"");
+            .isEqualTo("parent in (\"WEB-1\") AND key >= \"WEB-5\"");
     }
 
     @Test
@@ -49,9 +51,11 @@ class JqlTest {
         assertThat(Jql.refinementProblem("key = KAN-2) OR (project = HID")).get().asString().contains("closes");
         assertThat(Jql.refinementProblem("a = 1) OR project = HID OR (b = 2")).isPresent();
         assertThat(Jql.refinementProblem("summary ~ a\\) OR (project = HID")).as("an escaped ) is not a parenthesis")
-                .get().asString().contains("open");
+            .get()
+            .asString()
+            .contains("open");
         assertThatThrownBy(() -> Jql.refinement("key = KAN-2) OR (project = HID"))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -80,8 +84,10 @@ class JqlTest {
 
     @Test
     void orderingIsByAPlainFieldAndComesLast() {
-        assertThatThrownBy(() -> Jql.projectIs("WEB").orderedBy("key; DROP")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.projectIs("WEB").orderedBy("key; DROP"))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Jql.projectIs("WEB").orderedBy("key").and(Jql.projectIs("MOB")))
-                .isInstanceOf(IllegalStateException.class);
+            .isInstanceOf(IllegalStateException.class);
     }
+
 }

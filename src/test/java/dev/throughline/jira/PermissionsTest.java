@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionsTest extends JiraWireMockTest {
 
     private static final String CHECK = "/rest/api/3/permissions/check";
+
     private static final String USER_GROUPS = "/rest/api/3/user/groups";
 
     private void stubCheck(String request, String answer) {
@@ -30,7 +31,8 @@ class PermissionsTest extends JiraWireMockTest {
 
     @Test
     void browsableProjectsAsksForBrowseProjectsOnThoseProjects() {
-        stubCheck("{'accountId':'acc-1','projectPermissions':[{'permissions':['BROWSE_PROJECTS'],'projects':[10000,10001]}]}",
+        stubCheck(
+                "{'accountId':'acc-1','projectPermissions':[{'permissions':['BROWSE_PROJECTS'],'projects':[10000,10001]}]}",
                 "{'projectPermissions':[{'permission':'BROWSE_PROJECTS','projects':[10001],'issues':[]}],'globalPermissions':[]}");
 
         assertThat(client.browsableProjects("acc-1", List.of(10001L, 10000L))).containsExactly(10001L);
@@ -102,9 +104,9 @@ class PermissionsTest extends JiraWireMockTest {
     @Test
     void groupsOfAUserAreAskedByAccountIdAndCachedForTheTtl() {
         stub(get(urlPathEqualTo(USER_GROUPS)).withQueryParam("accountId", equalTo("557058:f58131cb"))
-                .willReturn(okJson(q("[{'name':'roadmap-planners','groupId':'952d12c3-5b5b-4d04-bb32-44d383afc4b2',"
-                        + "'self':'https://example.atlassian.net/rest/api/3/group?groupId=952d12c3-5b5b-4d04-bb32-44d383afc4b2'},"
-                        + "{'name':'jira-software-users','groupId':null}]"))));
+            .willReturn(okJson(q("[{'name':'roadmap-planners','groupId':'952d12c3-5b5b-4d04-bb32-44d383afc4b2',"
+                    + "'self':'https://example.atlassian.net/rest/api/3/group?groupId=952d12c3-5b5b-4d04-bb32-44d383afc4b2'},"
+                    + "{'name':'jira-software-users','groupId':null}]"))));
 
         List<JiraGroup> groups = client.groupsOf("557058:f58131cb");
         client.groupsOf("557058:f58131cb");
@@ -133,12 +135,13 @@ class PermissionsTest extends JiraWireMockTest {
     @Test
     void projectsAreSearchedByKeyAcrossPages() {
         String path = "/rest/api/3/project/search";
-        stub(get(urlPathEqualTo(path)).withQueryParam("startAt", equalTo("0")).withQueryParam("keys", equalTo("TL"))
-                .willReturn(okJson(q("{'startAt':0,'maxResults':1,'total':2,'isLast':false,"
-                        + "'values':[{'id':'10000','key':'TL','name':'Throughline'}]}"))));
+        stub(get(urlPathEqualTo(path)).withQueryParam("startAt", equalTo("0"))
+            .withQueryParam("keys", equalTo("TL"))
+            .willReturn(okJson(q("{'startAt':0,'maxResults':1,'total':2,'isLast':false,"
+                    + "'values':[{'id':'10000','key':'TL','name':'Throughline'}]}"))));
         stub(get(urlPathEqualTo(path)).withQueryParam("startAt", equalTo("1"))
-                .willReturn(okJson(q("{'startAt':1,'maxResults':1,'total':2,'isLast':true,"
-                        + "'values':[{'id':'10001','key':'OPS','name':'Ops'}]}"))));
+            .willReturn(okJson(q("{'startAt':1,'maxResults':1,'total':2,'isLast':true,"
+                    + "'values':[{'id':'10001','key':'OPS','name':'Ops'}]}"))));
 
         assertThat(client.projects(List.of("TL", "OPS")).map(JiraProject::key)).containsExactly("TL", "OPS");
     }
@@ -146,10 +149,12 @@ class PermissionsTest extends JiraWireMockTest {
     @Test
     void moreThanFiftyProjectKeysAreAskedInChunks() {
         String path = "/rest/api/3/project/search";
-        stub(get(urlPathEqualTo(path)).willReturn(okJson(q("{'startAt':0,'maxResults':50,'total':0,'isLast':true,'values':[]}"))));
+        stub(get(urlPathEqualTo(path))
+            .willReturn(okJson(q("{'startAt':0,'maxResults':50,'total':0,'isLast':true,'values':[]}"))));
         List<String> keys = IntStream.range(0, 51).mapToObj(i -> "P" + i).toList();
 
         assertThat(client.projects(keys)).isEmpty();
         jira.verify(exactly(2), getRequestedFor(urlPathEqualTo(path)));
     }
+
 }

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PropertiesTest extends JiraWireMockTest {
 
     private static final String MULTI = "/rest/api/3/issue/properties/multi";
+
     private static final String TASK = "/rest/api/3/task/1001";
 
     @Test
@@ -34,22 +35,22 @@ class PropertiesTest extends JiraWireMockTest {
                 PropertyValue.ofMap(Map.of("score", 3, "tags", List.of("a"))));
 
         jira.verify(putRequestedFor(urlPathEqualTo(Verbs.ISSUE_PROPERTY))
-                .withRequestBody(equalToJson(q("{'score':3,'tags':['a']}"))));
+            .withRequestBody(equalToJson(q("{'score':3,'tags':['a']}"))));
     }
 
     @Test
     void issuesCanBeAddressedByNumericId() {
         stub(get(urlPathEqualTo("/rest/api/3/issue/10001/properties/throughline.value"))
-                .willReturn(okJson(q("{'key':'throughline.value','value':[1,2]}"))));
+            .willReturn(okJson(q("{'key':'throughline.value','value':[1,2]}"))));
 
         assertThat(client.getProperty(PropertyTarget.issue("10001"), "throughline.value"))
-                .contains(PropertyValue.ofJson("[1, 2]"));
+            .contains(PropertyValue.ofJson("[1, 2]"));
     }
 
     @Test
     void appPropertiesLiveUnderTheAddonKey() {
         stub(get(urlPathEqualTo(Verbs.APP_PROPERTY))
-                .willReturn(okJson(q("{'key':'site.settings','value':{'theme':'dark'}}"))));
+            .willReturn(okJson(q("{'key':'site.settings','value':{'theme':'dark'}}"))));
 
         Optional<PropertyValue> value = client.getProperty(PropertyTarget.app(), "site.settings");
 
@@ -59,18 +60,19 @@ class PropertiesTest extends JiraWireMockTest {
     @Test
     void propertyKeysAreEncodedInThePath() {
         stub(get(urlPathEqualTo("/rest/api/3/project/TL/properties/odd%20key%2Fwith%20slash"))
-                .willReturn(okJson(q("{'key':'odd key/with slash','value':true}"))));
+            .willReturn(okJson(q("{'key':'odd key/with slash','value':true}"))));
 
         assertThat(client.getProperty(PropertyTarget.project("TL"), "odd key/with slash"))
-                .contains(PropertyValue.ofJson("true"));
+            .contains(PropertyValue.ofJson("true"));
     }
 
     @Test
     void bulkPropertyTaskIsFollowedToComplete() {
         stub(post(urlPathEqualTo(MULTI))
-                .withRequestBody(equalToJson(q("{'issues':[{'issueID':10001,'properties':{'throughline.value':{'score':3}}},"
-                        + "{'issueID':10002,'properties':{'throughline.value':{'score':5}}}]}")))
-                .willReturn(aResponse().withStatus(303).withHeader("Location", "https://example.atlassian.net" + TASK)));
+            .withRequestBody(
+                    equalToJson(q("{'issues':[{'issueID':10001,'properties':{'throughline.value':{'score':3}}},"
+                            + "{'issueID':10002,'properties':{'throughline.value':{'score':5}}}]}")))
+            .willReturn(aResponse().withStatus(303).withHeader("Location", "https://example.atlassian.net" + TASK)));
         stubTask("RUNNING", "RUNNING", "COMPLETE");
 
         BulkPropertyResult result = client.putIssuePropertiesInBulk(List.of(
@@ -88,8 +90,10 @@ class PropertiesTest extends JiraWireMockTest {
         stub(post(urlPathEqualTo(MULTI)).willReturn(aResponse().withStatus(303).withHeader("Location", TASK)));
         stubTask("ENQUEUED", "FAILED");
 
-        JiraTaskFailedException e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
-                new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraTaskFailedException.class);
+        JiraTaskFailedException e = catchThrowableOfType(
+                () -> client.putIssuePropertiesInBulk(
+                        List.of(new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))),
+                JiraTaskFailedException.class);
 
         assertThat(e.taskId()).isEqualTo("1001");
         assertThat(e.taskStatus()).isEqualTo("FAILED");
@@ -101,8 +105,10 @@ class PropertiesTest extends JiraWireMockTest {
         stub(post(urlPathEqualTo(MULTI)).willReturn(aResponse().withStatus(303).withHeader("Location", TASK)));
         stub(get(urlPathEqualTo(TASK)).willReturn(okJson(task("RUNNING"))));
 
-        JiraTaskFailedException e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
-                new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraTaskFailedException.class);
+        JiraTaskFailedException e = catchThrowableOfType(
+                () -> client.putIssuePropertiesInBulk(
+                        List.of(new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))),
+                JiraTaskFailedException.class);
 
         assertThat(e.taskStatus()).isEqualTo("TIMED_OUT");
         Duration waited = sleeper.waits().stream().reduce(Duration.ZERO, Duration::plus);
@@ -116,8 +122,10 @@ class PropertiesTest extends JiraWireMockTest {
 
         JiraDeadlineException e;
         try (RequestDeadline ignored = RequestDeadline.start(Duration.ofMillis(300))) {
-            e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
-                    new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraDeadlineException.class);
+            e = catchThrowableOfType(
+                    () -> client.putIssuePropertiesInBulk(
+                            List.of(new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))),
+                    JiraDeadlineException.class);
         }
 
         assertThat(e).as("the poll Jira did not answer ends at the deadline").isNotNull();
@@ -129,8 +137,10 @@ class PropertiesTest extends JiraWireMockTest {
         stub(post(urlPathEqualTo(MULTI)).willReturn(aResponse().withStatus(303).withHeader("Location", TASK)));
         stub(get(urlPathEqualTo(TASK)).willReturn(aResponse().withStatus(503)));
 
-        JiraTaskFailedException e = catchThrowableOfType(() -> client.putIssuePropertiesInBulk(List.of(
-                new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))), JiraTaskFailedException.class);
+        JiraTaskFailedException e = catchThrowableOfType(
+                () -> client.putIssuePropertiesInBulk(
+                        List.of(new IssuePropertyUpdate(10001, Map.of("k", PropertyValue.ofJson("1"))))),
+                JiraTaskFailedException.class);
 
         assertThat(e.taskId()).isEqualTo("1001");
         assertThat(e.taskStatus()).isEqualTo("UNFOLLOWED");
@@ -141,18 +151,21 @@ class PropertiesTest extends JiraWireMockTest {
 
     @Test
     void bulkUpdateNeedsAtLeastOneIssueAndOneProperty() {
-        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(List.of()))
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IssuePropertyUpdate(10001, Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IssuePropertyUpdate(0, Map.of("k", PropertyValue.ofJson("1"))))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void stubTask(String... statuses) {
         String state = Scenario.STARTED;
         for (int i = 0; i < statuses.length; i++) {
             String next = i + 1 < statuses.length ? "poll-" + (i + 1) : state;
-            stub(get(urlPathEqualTo(TASK)).inScenario("task").whenScenarioStateIs(state)
-                    .willReturn(okJson(task(statuses[i]))).willSetStateTo(next));
+            stub(get(urlPathEqualTo(TASK)).inScenario("task")
+                .whenScenarioStateIs(state)
+                .willReturn(okJson(task(statuses[i])))
+                .willSetStateTo(next));
             state = next;
         }
     }
@@ -163,4 +176,5 @@ class PropertiesTest extends JiraWireMockTest {
                 + "'message':'" + message + "','progress':50,'elapsedRuntime':120,'submitted':1700000000000,"
                 + "'submittedBy':10000,'lastUpdate':1700000000120}");
     }
+
 }

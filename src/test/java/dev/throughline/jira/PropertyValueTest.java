@@ -50,4 +50,5 @@ class PropertyValueTest {
         assertThat(value.isObject()).isFalse();
         assertThatThrownBy(value::asMap).isInstanceOf(IllegalStateException.class);
     }
+
 }

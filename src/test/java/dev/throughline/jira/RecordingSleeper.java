@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records the waits instead of sleeping; {@link #real()} sleeps for real (and records too). */
+/**
+ * Records the waits instead of sleeping; {@link #real()} sleeps for real (and records
+ * too).
+ */
 final class RecordingSleeper implements Sleeper {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
     private final boolean reallySleep;
 
     private RecordingSleeper(boolean reallySleep) {
@@ -33,4 +37,5 @@ final class RecordingSleeper implements Sleeper {
     List<Duration> waits() {
         return List.copyOf(waits);
     }
+
 }

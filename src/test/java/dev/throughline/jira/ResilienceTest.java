@@ -25,19 +25,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ResilienceTest extends JiraWireMockTest {
 
     private static final String FIELDS = "/rest/api/3/field";
+
     /** The one POST that writes: Jira may have applied it when it did not answer. */
     private static final String BULK_WRITE = "/rest/api/3/issue/properties/multi";
-    private static final List<IssuePropertyUpdate> A_BULK_WRITE = List.of(new IssuePropertyUpdate(10001,
-            Map.of("throughline.value", PropertyValue.ofJson("{\"score\":3}"))));
+
+    private static final List<IssuePropertyUpdate> A_BULK_WRITE = List
+        .of(new IssuePropertyUpdate(10001, Map.of("throughline.value", PropertyValue.ofJson("{\"score\":3}"))));
 
     private void stubFieldsAlways(ResponseDefinitionBuilder answer) {
         stub(get(urlPathEqualTo(FIELDS)).willReturn(answer));
     }
 
-    private void stubThenSucceed(MappingBuilder first,
-                                 ResponseDefinitionBuilder failure,
-                                 MappingBuilder second,
-                                 ResponseDefinitionBuilder success) {
+    private void stubThenSucceed(MappingBuilder first, ResponseDefinitionBuilder failure, MappingBuilder second,
+            ResponseDefinitionBuilder success) {
         stub(first.inScenario("s").whenScenarioStateIs(Scenario.STARTED).willReturn(failure).willSetStateTo("ok"));
         stub(second.inScenario("s").whenScenarioStateIs("ok").willReturn(success));
     }
@@ -46,7 +46,8 @@ class ResilienceTest extends JiraWireMockTest {
     void postIsNotRetriedAfter503() {
         stub(post(urlPathEqualTo(BULK_WRITE)).willReturn(jiraError(503, "Unavailable")));
 
-        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE)).isInstanceOf(JiraUnavailableException.class);
+        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE))
+            .isInstanceOf(JiraUnavailableException.class);
         jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(BULK_WRITE)));
     }
 
@@ -54,17 +55,19 @@ class ResilienceTest extends JiraWireMockTest {
     void postIsNotRetriedAfterReadTimeout() {
         useShortReadTimeout();
         stub(post(urlPathEqualTo(BULK_WRITE)).willReturn(aResponse().withStatus(303)
-                .withHeader("Location", "https://example.atlassian.net" + Verbs.TASK).withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
+            .withHeader("Location", "https://example.atlassian.net" + Verbs.TASK)
+            .withFixedDelay(SLOWER_THAN_READ_TIMEOUT)));
 
-        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE)).isInstanceOf(JiraUnavailableException.class);
+        assertThatThrownBy(() -> client.putIssuePropertiesInBulk(A_BULK_WRITE))
+            .isInstanceOf(JiraUnavailableException.class);
         jira.verify(exactly(1), postRequestedFor(urlPathEqualTo(BULK_WRITE)));
     }
 
     @Test
     void postIsRetriedAfter429BecauseJiraDidNotApplyIt() {
         stubThenSucceed(post(urlPathEqualTo(BULK_WRITE)), jiraError(429, "Slow down").withHeader("Retry-After", "2"),
-                post(urlPathEqualTo(BULK_WRITE)), aResponse().withStatus(303)
-                        .withHeader("Location", "https://example.atlassian.net" + Verbs.TASK));
+                post(urlPathEqualTo(BULK_WRITE)),
+                aResponse().withStatus(303).withHeader("Location", "https://example.atlassian.net" + Verbs.TASK));
         stub(get(urlPathEqualTo(Verbs.TASK)).willReturn(okJson(Verbs.completedTask())));
 
         client.putIssuePropertiesInBulk(A_BULK_WRITE);
@@ -76,8 +79,8 @@ class ResilienceTest extends JiraWireMockTest {
     @Test
     void readOnlyPostIsRetriedAfter503LikeAGet() {
         String count = "/rest/api/3/search/approximate-count";
-        stubThenSucceed(post(urlPathEqualTo(count)), jiraError(503, "Unavailable"),
-                post(urlPathEqualTo(count)), okJson("{\"count\":1}"));
+        stubThenSucceed(post(urlPathEqualTo(count)), jiraError(503, "Unavailable"), post(urlPathEqualTo(count)),
+                okJson("{\"count\":1}"));
 
         assertThat(client.approximateCount(Jql.projectIs("TL"))).isEqualTo(1L);
         jira.verify(exactly(2), postRequestedFor(urlPathEqualTo(count)));
@@ -101,7 +104,7 @@ class ResilienceTest extends JiraWireMockTest {
         stubFieldsAlways(okJson("[]").withFixedDelay(SLOWER_THAN_READ_TIMEOUT));
 
         assertThatThrownBy(() -> client.fields()).isInstanceOf(JiraUnavailableException.class)
-                .hasMessageContaining("timed out");
+            .hasMessageContaining("timed out");
         jira.verify(exactly(settings.maxAttempts()), getRequestedFor(urlPathEqualTo(FIELDS)));
     }
 
@@ -150,7 +153,7 @@ class ResilienceTest extends JiraWireMockTest {
 
         RecordingSleeper halfJitter = RecordingSleeper.instant();
         assertThatThrownBy(clientWith(sixAttempts, halfJitter, () -> 0.5)::fields)
-                .isInstanceOf(JiraUnavailableException.class);
+            .isInstanceOf(JiraUnavailableException.class);
         assertThat(halfJitter.waits()).extracting(Duration::toMillis).containsExactly(5L, 10L, 20L, 20L, 20L);
     }
 
@@ -182,7 +185,7 @@ class ResilienceTest extends JiraWireMockTest {
         stubFieldsAlways(jiraError(403, "You may not."));
 
         assertThatThrownBy(() -> client.fields()).isInstanceOf(JiraForbiddenException.class)
-                .hasMessageContaining("You may not.");
+            .hasMessageContaining("You may not.");
     }
 
     @Test
@@ -198,7 +201,8 @@ class ResilienceTest extends JiraWireMockTest {
     @Test
     void aGatewayErrorPageBecomesTheMessage() {
         stub(get(urlPathEqualTo(FIELDS)).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withBody("<html>Bad gateway</html>")));
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html>Bad gateway</html>")));
 
         JiraUnavailableException e = catchThrowableOfType(() -> client.fields(), JiraUnavailableException.class);
 
@@ -215,7 +219,8 @@ class ResilienceTest extends JiraWireMockTest {
                 "http://127.0.0.1:9", List.of(), retry), ADDON_KEY, quick, sleeper, ticker);
 
         assertThatThrownBy(() -> unreachable.boards(Optional.empty()).toList())
-                .isInstanceOf(JiraUnavailableException.class);
+            .isInstanceOf(JiraUnavailableException.class);
         assertThat(sleeper.waits()).hasSize(1);
     }
+
 }

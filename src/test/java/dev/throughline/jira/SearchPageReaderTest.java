@@ -19,11 +19,12 @@ class SearchPageReaderTest {
 
     @Test
     void keysAndTokenAreReadWithoutParsingTheIssuesWhichMatchThemWhenUsed() {
-        SearchPage page = read("""
-                {"issues":[{"id":"1","key":"WEB-1","fields":{"summary":"a","issuelinks":[{"inwardIssue":{"key":"X-9"}}]},
-                "properties":{"throughline.value":{"score":5,"key":"not-this"}}},
-                {"id":"3","fields":{"summary":"key last"},"key":"WEB-3"}],
-                "nextPageToken":"t2","isLast":false}""");
+        SearchPage page = read(
+                """
+                        {"issues":[{"id":"1","key":"WEB-1","fields":{"summary":"a","issuelinks":[{"inwardIssue":{"key":"X-9"}}]},
+                        "properties":{"throughline.value":{"score":5,"key":"not-this"}}},
+                        {"id":"3","fields":{"summary":"key last"},"key":"WEB-3"}],
+                        "nextPageToken":"t2","isLast":false}""");
 
         assertThat(page.keys()).containsExactly("WEB-1", "WEB-3");
         assertThat(page.nextPageToken()).contains("t2");
@@ -52,4 +53,5 @@ class SearchPageReaderTest {
         assertThat(page.keys()).containsExactly("A-1");
         assertThat(page.issues()).containsExactly(issue);
     }
+
 }

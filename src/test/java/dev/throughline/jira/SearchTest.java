@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SearchTest extends JiraWireMockTest {
 
     private static final String SEARCH = "/rest/api/3/search/jql";
-    private static final SearchRequest REQUEST = SearchRequest.of(Jql.projectIs("TL").orderedBy("rank"), List.of("summary"))
-            .withPageSize(2);
+
+    private static final SearchRequest REQUEST = SearchRequest
+        .of(Jql.projectIs("TL").orderedBy("rank"), List.of("summary"))
+        .withPageSize(2);
 
     private static String issue(int n) {
         return "{'id':'" + (10000 + n) + "','key':'TL-" + n + "','fields':{'summary':'Issue " + n + "'}}";
@@ -34,9 +36,9 @@ class SearchTest extends JiraWireMockTest {
         String body = "{'issues':[" + String.join(",", issues) + "],"
                 + (nextToken == null ? "'isLast':true}" : "'nextPageToken':'" + nextToken + "','isLast':false}");
         stub(post(urlPathEqualTo(SEARCH))
-                .withRequestBody(token == null ? notContaining("nextPageToken")
-                        : matchingJsonPath("$.nextPageToken", equalTo(token)))
-                .willReturn(okJson(q(body))));
+            .withRequestBody(token == null ? notContaining("nextPageToken")
+                    : matchingJsonPath("$.nextPageToken", equalTo(token)))
+            .willReturn(okJson(q(body))));
     }
 
     @Test
@@ -77,12 +79,13 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void searchSendsJqlFieldsPropertiesAndPageSize() {
         stub(post(urlPathEqualTo(SEARCH))
-                .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"','fields':['summary','status','key'],"
-                        + "'properties':['throughline.value'],'maxResults':50}")))
-                .willReturn(okJson(q("{'issues':[],'isLast':true}"))));
+            .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"','fields':['summary','status','key'],"
+                    + "'properties':['throughline.value'],'maxResults':50}")))
+            .willReturn(okJson(q("{'issues':[],'isLast':true}"))));
 
         SearchRequest request = SearchRequest.of(Jql.projectIs("TL"), List.of("summary", "status"))
-                .withProperties(List.of("throughline.value")).withPageSize(50);
+            .withProperties(List.of("throughline.value"))
+            .withPageSize(50);
         assertThat(client.search(request)).isEmpty();
     }
 
@@ -112,8 +115,10 @@ class SearchTest extends JiraWireMockTest {
                 + "'customfield_10016':5.0,'customfield_10020':{'id':'1','value':'Gold'}},"
                 + "'properties':{'throughline.value':{'score':3}}}]}"))));
 
-        JiraIssue issue = client.search(SearchRequest.of(Jql.projectIs("TL"), List.of("*all"))
-                .withProperties(List.of("throughline.value"))).findFirst().orElseThrow();
+        JiraIssue issue = client
+            .search(SearchRequest.of(Jql.projectIs("TL"), List.of("*all")).withProperties(List.of("throughline.value")))
+            .findFirst()
+            .orElseThrow();
 
         IssueFields fields = issue.fields();
         assertThat(fields.summary()).contains("Ship it");
@@ -139,8 +144,8 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void approximateCountPostsTheJqlAndReadsTheCount() {
         stub(post(urlPathEqualTo("/rest/api/3/search/approximate-count"))
-                .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"'}")))
-                .willReturn(okJson(q("{'count':1234}"))));
+            .withRequestBody(equalToJson(q("{'jql':'project = \\\"TL\\\"'}")))
+            .willReturn(okJson(q("{'count':1234}"))));
 
         assertThat(client.approximateCount(Jql.projectIs("TL"))).isEqualTo(1234L);
     }
@@ -148,17 +153,18 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void unboundedJqlIsRefusedBeforeAnyCall() {
         assertThatThrownBy(() -> SearchRequest.of(Jql.refinement("ORDER BY created DESC"), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORDER BY");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ORDER BY");
         assertThatThrownBy(() -> client.approximateCount(Jql.refinement("  ")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SearchRequest.of(null, List.of())).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void searchRequestTakesAtMostFiveProperties() {
         assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of())
-                .withProperties(List.of("a", "b", "c", "d", "e", "f")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5");
+            .withProperties(List.of("a", "b", "c", "d", "e", "f"))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("at most 5");
     }
 
     @Test
@@ -169,8 +175,9 @@ class SearchTest extends JiraWireMockTest {
     @Test
     void searchRequestRefusesPageSizesJiraRejects() {
         assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of()).withPageSize(0))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SearchRequest.of(Jql.projectIs("TL"), List.of()).withPageSize(5001))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

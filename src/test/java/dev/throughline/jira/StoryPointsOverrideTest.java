@@ -13,11 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An admin's story points field replaces discovery in the client itself, so every feature follows it. */
+/**
+ * An admin's story points field replaces discovery in the client itself, so every feature
+ * follows it.
+ */
 class StoryPointsOverrideTest {
 
     private JiraSandbox sandbox;
+
     private final AtomicReference<Optional<String>> override = new AtomicReference<>(Optional.empty());
+
     private JiraClient client;
 
     @BeforeEach
@@ -26,7 +31,8 @@ class StoryPointsOverrideTest {
         JiraClientSettings settings = new JiraClientSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
                 Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(60),
                 Duration.ofMillis(5), Duration.ofSeconds(5));
-        RetryInterceptor retry = new RetryInterceptor(settings, wait -> { }, () -> 0.5);
+        RetryInterceptor retry = new RetryInterceptor(settings, wait -> {
+        }, () -> 0.5);
         client = new RestJiraClient(JiraRestTemplates.create(JiraRestTemplates.requestFactory(settings),
                 sandbox.baseUrl(), List.of(), retry), "throughline", settings, override::get);
     }
@@ -44,7 +50,8 @@ class StoryPointsOverrideTest {
 
     @Test
     void anOverrideBeatsDiscoveryAndTheBoardsEstimationFieldAndTakesEffectAtOnce() {
-        assertThat(client.storyPointsFieldId()).contains(sandbox.site().storyPointsFieldId()); // discovery cached
+        assertThat(client.storyPointsFieldId()).contains(sandbox.site().storyPointsFieldId()); // discovery
+                                                                                               // cached
 
         override.set(Optional.of("customfield_10016"));
 
@@ -60,4 +67,5 @@ class StoryPointsOverrideTest {
 
         assertThat(StoryPointsDiscovery.fromFields(client.fields())).contains(sandbox.site().storyPointsFieldId());
     }
+
 }

@@ -16,16 +16,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * One client verb for the behaviour matrix: the HTTP call it makes first (which the matrix fails in
- * various ways), what Jira answers when all is well, and how the verb reports success and a 404.
+ * One client verb for the behaviour matrix: the HTTP call it makes first (which the
+ * matrix fails in various ways), what Jira answers when all is well, and how the verb
+ * reports success and a 404.
  *
- * @param repeatable whether the call may be re-sent after a 503 or a timeout (false for writing POSTs)
- * @param onNotFound checks what the verb does on 404; null means it throws JiraNotFoundException
- * @param connectApi the /rest/atlassian-connect API, whose errors are {message, statusCode}, not ErrorCollection
+ * @param repeatable whether the call may be re-sent after a 503 or a timeout (false for
+ * writing POSTs)
+ * @param onNotFound checks what the verb does on 404; null means it throws
+ * JiraNotFoundException
+ * @param connectApi the /rest/atlassian-connect API, whose errors are {message,
+ * statusCode}, not ErrorCollection
  */
 record Verb(String name, String method, String path, Supplier<ResponseDefinitionBuilder> success,
-            List<Supplier<MappingBuilder>> otherStubs, Function<JiraClient, Object> call,
-            Consumer<Object> checkSuccess, boolean repeatable, Consumer<Object> onNotFound, boolean connectApi) {
+        List<Supplier<MappingBuilder>> otherStubs, Function<JiraClient, Object> call, Consumer<Object> checkSuccess,
+        boolean repeatable, Consumer<Object> onNotFound, boolean connectApi) {
 
     MappingBuilder first() {
         return request(method, urlPathEqualTo(path));
@@ -55,15 +59,13 @@ record Verb(String name, String method, String path, Supplier<ResponseDefinition
 
     /** Jira's error body for this API. */
     ResponseDefinitionBuilder error(int status, String message) {
-        String body = connectApi
-                ? "{\"message\":\"" + message + "\",\"statusCode\":" + status + "}"
+        String body = connectApi ? "{\"message\":\"" + message + "\",\"statusCode\":" + status + "}"
                 : "{\"errorMessages\":[\"" + message + "\"],\"errors\":{}}";
-        return WireMock.aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body);
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     static Verb of(String name, String method, String path, Supplier<ResponseDefinitionBuilder> success,
-                   Function<JiraClient, Object> call, Consumer<Object> checkSuccess) {
+            Function<JiraClient, Object> call, Consumer<Object> checkSuccess) {
         return new Verb(name, method, path, success, List.of(), call, checkSuccess, true, null, false);
     }
 

@@ -14,7 +14,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every verb of {@link JiraClient}, with spec-valid stub answers, for the behaviour matrix. */
+/**
+ * Every verb of {@link JiraClient}, with spec-valid stub answers, for the behaviour
+ * matrix.
+ */
 final class Verbs {
 
     static final String ISSUE_PROPERTY = "/rest/api/3/issue/TL-1/properties/throughline.value";
@@ -51,10 +54,8 @@ final class Verbs {
                         () -> ok("{'issues':[" + ISSUE_JSON + "],'isLast':true}"),
                         c -> c.search(SearchRequest.of(Jql.projectIs("TL"), List.of("summary"))).toList(),
                         r -> assertThat((List<?>) r).hasSize(1)),
-                Verb.of("approximateCount", "POST", "/rest/api/3/search/approximate-count",
-                        () -> ok("{'count':42}"),
-                        c -> c.approximateCount(Jql.projectIs("TL")),
-                        r -> assertThat(r).isEqualTo(42L)),
+                Verb.of("approximateCount", "POST", "/rest/api/3/search/approximate-count", () -> ok("{'count':42}"),
+                        c -> c.approximateCount(Jql.projectIs("TL")), r -> assertThat(r).isEqualTo(42L)),
                 Verb.of("displayNames", "GET", "/rest/api/3/user/bulk",
                         () -> ok("{'isLast':true,'maxResults':100,'startAt':0,'total':1,'values':[{'accountId':'u-1',"
                                 + "'accountType':'atlassian','active':true,'displayName':'Ada Lovelace',"
@@ -65,72 +66,73 @@ final class Verbs {
                         () -> ok("{'id':'10001','key':'TL-1','fields':{'summary':'First'},"
                                 + "'properties':{'throughline.value':{'score':3}}}"),
                         c -> c.issue("TL-1", List.of("summary"), List.of("throughline.value")),
-                        r -> assertThat(((Optional<?>) r).map(i -> ((JiraIssue) i).properties().get("throughline.value")))
-                                .contains(VALUE))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
+                        r -> assertThat(
+                                ((Optional<?>) r).map(i -> ((JiraIssue) i).properties().get("throughline.value")))
+                            .contains(VALUE))
+                    .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
                 Verb.of("getIssueProperty", "GET", ISSUE_PROPERTY,
                         () -> ok("{'key':'throughline.value','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.issue("TL-1"), "throughline.value"),
                         r -> assertThat(r).isEqualTo(Optional.of(VALUE)))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
-                Verb.of("putIssueProperty", "PUT", ISSUE_PROPERTY, () -> JiraWireMockTest.json(201, "{}"),
-                        c -> { c.putProperty(PropertyTarget.issue("TL-1"), "throughline.value", VALUE); return "done"; },
-                        r -> assertThat(r).isEqualTo("done")),
-                Verb.of("deleteIssueProperty", "DELETE", ISSUE_PROPERTY, () -> status(204),
-                        c -> { c.deleteProperty(PropertyTarget.issue("TL-1"), "throughline.value"); return "done"; },
-                        r -> assertThat(r).isEqualTo("done"))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo("done")),
+                    .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
+                Verb.of("putIssueProperty", "PUT", ISSUE_PROPERTY, () -> JiraWireMockTest.json(201, "{}"), c -> {
+                    c.putProperty(PropertyTarget.issue("TL-1"), "throughline.value", VALUE);
+                    return "done";
+                }, r -> assertThat(r).isEqualTo("done")),
+                Verb.of("deleteIssueProperty", "DELETE", ISSUE_PROPERTY, () -> status(204), c -> {
+                    c.deleteProperty(PropertyTarget.issue("TL-1"), "throughline.value");
+                    return "done";
+                }, r -> assertThat(r).isEqualTo("done")).notFoundMeans(r -> assertThat(r).isEqualTo("done")),
                 Verb.of("getProjectProperty", "GET", PROJECT_PROPERTY,
                         () -> ok("{'key':'throughline.settings','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.project("TL"), "throughline.settings"),
                         r -> assertThat(r).isEqualTo(Optional.of(VALUE)))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
-                Verb.of("putProjectProperty", "PUT", PROJECT_PROPERTY, () -> ok("{}"),
-                        c -> { c.putProperty(PropertyTarget.project("TL"), "throughline.settings", VALUE); return "done"; },
-                        r -> assertThat(r).isEqualTo("done")),
-                Verb.of("deleteProjectProperty", "DELETE", PROJECT_PROPERTY, () -> status(204),
-                        c -> { c.deleteProperty(PropertyTarget.project("TL"), "throughline.settings"); return "done"; },
-                        r -> assertThat(r).isEqualTo("done"))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo("done")),
-                Verb.of("getAppProperty", "GET", APP_PROPERTY,
-                        () -> ok("{'key':'site.settings','value':{'score':3}}"),
+                    .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty())),
+                Verb.of("putProjectProperty", "PUT", PROJECT_PROPERTY, () -> ok("{}"), c -> {
+                    c.putProperty(PropertyTarget.project("TL"), "throughline.settings", VALUE);
+                    return "done";
+                }, r -> assertThat(r).isEqualTo("done")),
+                Verb.of("deleteProjectProperty", "DELETE", PROJECT_PROPERTY, () -> status(204), c -> {
+                    c.deleteProperty(PropertyTarget.project("TL"), "throughline.settings");
+                    return "done";
+                }, r -> assertThat(r).isEqualTo("done")).notFoundMeans(r -> assertThat(r).isEqualTo("done")),
+                Verb.of("getAppProperty", "GET", APP_PROPERTY, () -> ok("{'key':'site.settings','value':{'score':3}}"),
                         c -> c.getProperty(PropertyTarget.app(), "site.settings"),
                         r -> assertThat(r).isEqualTo(Optional.of(VALUE)))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty()))
-                        .onConnectApi(),
+                    .notFoundMeans(r -> assertThat(r).isEqualTo(Optional.empty()))
+                    .onConnectApi(),
                 Verb.of("putAppProperty", "PUT", APP_PROPERTY,
-                        () -> ok("{'message':'Property updated.','statusCode':200}"),
-                        c -> { c.putProperty(PropertyTarget.app(), "site.settings", VALUE); return "done"; },
-                        r -> assertThat(r).isEqualTo("done"))
-                        .onConnectApi(),
-                Verb.of("deleteAppProperty", "DELETE", APP_PROPERTY, () -> status(204),
-                        c -> { c.deleteProperty(PropertyTarget.app(), "site.settings"); return "done"; },
-                        r -> assertThat(r).isEqualTo("done"))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo("done"))
-                        .onConnectApi(),
+                        () -> ok("{'message':'Property updated.','statusCode':200}"), c -> {
+                            c.putProperty(PropertyTarget.app(), "site.settings", VALUE);
+                            return "done";
+                        }, r -> assertThat(r).isEqualTo("done"))
+                    .onConnectApi(),
+                Verb.of("deleteAppProperty", "DELETE", APP_PROPERTY, () -> status(204), c -> {
+                    c.deleteProperty(PropertyTarget.app(), "site.settings");
+                    return "done";
+                }, r -> assertThat(r).isEqualTo("done"))
+                    .notFoundMeans(r -> assertThat(r).isEqualTo("done"))
+                    .onConnectApi(),
                 Verb.of("putIssuePropertiesInBulk", "POST", "/rest/api/3/issue/properties/multi",
                         () -> status(303).withHeader("Location", "https://example.atlassian.net" + TASK),
-                        c -> c.putIssuePropertiesInBulk(List.of(
-                                new IssuePropertyUpdate(10001, Map.of("throughline.value", VALUE)))),
+                        c -> c.putIssuePropertiesInBulk(
+                                List.of(new IssuePropertyUpdate(10001, Map.of("throughline.value", VALUE)))),
                         r -> assertThat(((BulkPropertyResult) r).taskId()).isEqualTo("1001"))
-                        .also(() -> get(urlPathEqualTo(TASK)).willReturn(JiraWireMockTest.okJson(completedTask())))
-                        .notRepeatable(),
+                    .also(() -> get(urlPathEqualTo(TASK)).willReturn(JiraWireMockTest.okJson(completedTask())))
+                    .notRepeatable(),
                 Verb.of("fields", "GET", "/rest/api/3/field",
                         () -> ok("[{'id':'customfield_10016','name':'Story point estimate','custom':true,"
                                 + "'schema':{'type':'number','custom':'com.pyxis.greenhopper.jira:jsw-story-points','customId':10016}}]"),
-                        JiraClient::fields,
-                        r -> assertThat((List<?>) r).hasSize(1)),
+                        JiraClient::fields, r -> assertThat((List<?>) r).hasSize(1)),
                 Verb.of("storyPointsFieldIdOfBoard", "GET", "/rest/agile/1.0/board/7/configuration",
-                        () -> ok(BoardsTest.CONFIGURATION),
-                        c -> c.storyPointsFieldId(7),
+                        () -> ok(BoardsTest.CONFIGURATION), c -> c.storyPointsFieldId(7),
                         r -> assertThat(r).isEqualTo(Optional.of("customfield_10016"))),
                 Verb.of("boards", "GET", "/rest/agile/1.0/board",
-                        () -> ok("{'maxResults':50,'startAt':0,'total':1,'isLast':true,'values':[" + BoardsTest.BOARD + "]}"),
-                        c -> c.boards(Optional.of("TL")).toList(),
-                        r -> assertThat((List<?>) r).hasSize(1)),
+                        () -> ok("{'maxResults':50,'startAt':0,'total':1,'isLast':true,'values':[" + BoardsTest.BOARD
+                                + "]}"),
+                        c -> c.boards(Optional.of("TL")).toList(), r -> assertThat((List<?>) r).hasSize(1)),
                 Verb.of("boardConfiguration", "GET", "/rest/agile/1.0/board/7/configuration",
-                        () -> ok(BoardsTest.CONFIGURATION),
-                        c -> c.boardConfiguration(7),
+                        () -> ok(BoardsTest.CONFIGURATION), c -> c.boardConfiguration(7),
                         r -> assertThat(((BoardConfiguration) r).estimationFieldId()).contains("customfield_10016")),
                 Verb.of("backlog", "GET", "/rest/agile/1.0/board/7/backlog",
                         () -> ok("{'startAt':0,'maxResults':50,'total':1,'issues':[" + ISSUE_JSON + "]}"),
@@ -148,10 +150,10 @@ final class Verbs {
                         () -> ok("{'startAt':0,'maxResults':50,'total':1,'isLast':true,"
                                 + "'values':[{'id':'10000','key':'TL','name':'Throughline','insight':{'totalIssueCount':4200}}]}"),
                         c -> c.projectsWithIssueCounts(List.of("TL")).toList(),
-                        r -> assertThat(r).isEqualTo(List.of(new JiraProject(10000, "TL", "Throughline",
-                                OptionalLong.of(4200))))),
-                Verb.of("browsableProjects", "POST", "/rest/api/3/permissions/check",
-                        () -> ok("{'projectPermissions':[{'permission':'BROWSE_PROJECTS','projects':[10000],'issues':[]}],"
+                        r -> assertThat(r)
+                            .isEqualTo(List.of(new JiraProject(10000, "TL", "Throughline", OptionalLong.of(4200))))),
+                Verb.of("browsableProjects", "POST", "/rest/api/3/permissions/check", () -> ok(
+                        "{'projectPermissions':[{'permission':'BROWSE_PROJECTS','projects':[10000],'issues':[]}],"
                                 + "'globalPermissions':[]}"),
                         c -> c.browsableProjects("acc-1", List.of(10000L, 10001L)),
                         r -> assertThat(r).isEqualTo(Set.of(10000L))),
@@ -162,23 +164,22 @@ final class Verbs {
                         r -> assertThat(r).isEqualTo(Set.of(10001L))),
                 Verb.of("isAdministrator", "POST", "/rest/api/3/permissions/check",
                         () -> ok("{'projectPermissions':[],'globalPermissions':['ADMINISTER']}"),
-                        c -> c.isAdministrator("acc-1"),
-                        r -> assertThat(r).isEqualTo(true)),
+                        c -> c.isAdministrator("acc-1"), r -> assertThat(r).isEqualTo(true)),
                 Verb.of("groupsOf", "GET", "/rest/api/3/user/groups",
                         () -> ok("[{'name':'roadmap-planners','groupId':'276f955c-63d7-42c8-9520-92d01dca0625',"
                                 + "'self':'https://example.atlassian.net/rest/api/3/group?groupId=276f955c-63d7-42c8-9520-92d01dca0625'}]"),
                         c -> c.groupsOf("acc-1"),
                         r -> assertThat(r).isEqualTo(List.of(new JiraGroup("roadmap-planners",
                                 Optional.of("276f955c-63d7-42c8-9520-92d01dca0625")))))
-                        .notFoundMeans(r -> assertThat(r).isEqualTo(List.of())),
-                Verb.of("canScheduleIssues", "POST", "/rest/api/3/permissions/check",
-                        () -> ok("{'projectPermissions':[{'permission':'SCHEDULE_ISSUES','projects':[10000],'issues':[]}],"
+                    .notFoundMeans(r -> assertThat(r).isEqualTo(List.of())),
+                Verb.of("canScheduleIssues", "POST", "/rest/api/3/permissions/check", () -> ok(
+                        "{'projectPermissions':[{'permission':'SCHEDULE_ISSUES','projects':[10000],'issues':[]}],"
                                 + "'globalPermissions':[]}"),
-                        c -> c.canScheduleIssues("acc-1", 10000),
-                        r -> assertThat(r).isEqualTo(true)));
+                        c -> c.canScheduleIssues("acc-1", 10000), r -> assertThat(r).isEqualTo(true)));
     }
 
     static Set<String> names() {
         return all().stream().map(Verb::name).collect(Collectors.toSet());
     }
+
 }

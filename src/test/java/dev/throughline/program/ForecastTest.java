@@ -18,7 +18,10 @@ class ForecastTest {
 
     private static int counter;
 
-    /** {@code count} items created long ago and resolved in the week {@code weeksAgo} weeks before this one. */
+    /**
+     * {@code count} items created long ago and resolved in the week {@code weeksAgo}
+     * weeks before this one.
+     */
     private static List<TestIssue> doneWeeksAgo(int weeksAgo, int count, String... themes) {
         List<TestIssue> issues = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -64,8 +67,10 @@ class ForecastTest {
 
     @Test
     void twoValuedThroughputGivesTheGeometricPercentiles() {
-        // Weeks done: 0, 0, 4. Four open items finish in the first week that draws the 4 (p = 1/3), so
-        // P(done within k weeks) = 1 - (2/3)^k: 0.333, 0.556, 0.704, 0.802, 0.868, 0.912, 0.941, 0.961.
+        // Weeks done: 0, 0, 4. Four open items finish in the first week that draws the 4
+        // (p = 1/3), so
+        // P(done within k weeks) = 1 - (2/3)^k: 0.333, 0.556, 0.704, 0.802, 0.868, 0.912,
+        // 0.941, 0.961.
         // The 50 % point is week 2, 85 % is week 5, 95 % is week 8.
         List<TestIssue> issues = doneWeeksAgo(1, 4);
         issues.addAll(open(4));
@@ -82,7 +87,8 @@ class ForecastTest {
     void theSameSeedGivesTheSameForecastAndTheThroughputWindowSkipsTheCurrentWeek() {
         List<TestIssue> issues = doneWeeksAgo(1, 3);
         issues.addAll(doneWeeksAgo(2, 1));
-        issues.addAll(doneWeeksAgo(0, 50));   // this week's work is not a full week: not sampled
+        issues.addAll(doneWeeksAgo(0, 50)); // this week's work is not a full week: not
+                                            // sampled
         issues.addAll(open(10));
         RollupSettings settings = settings().withThroughputWeeks(2).withSeed(7);
 
@@ -90,13 +96,15 @@ class ForecastTest {
         Forecast second = rollUp(settings, issues).programForecast();
 
         assertThat(first).isEqualTo(second);
-        // best case 3 per week -> at least 4 weeks; worst case 1 per week -> at most 10 weeks
+        // best case 3 per week -> at least 4 weeks; worst case 1 per week -> at most 10
+        // weeks
         assertThat(first.percentile(50).weeksFromNow().orElseThrow()).isBetween(4, 10);
     }
 
     @Test
     void openItemsWithoutThroughputInTheWindowSayNoThroughput() {
-        List<TestIssue> issues = doneWeeksAgo(13, 5);   // outside the default 12-week window
+        List<TestIssue> issues = doneWeeksAgo(13, 5); // outside the default 12-week
+                                                      // window
         issues.addAll(open(3));
 
         Forecast forecast = rollUp(settings(), issues).programForecast();
@@ -116,7 +124,8 @@ class ForecastTest {
 
     @Test
     void scopeGrowthMakesTheForecastLater() {
-        // Five done per week and one new (still open) item per week: 20 old + 4 new = 24 open.
+        // Five done per week and one new (still open) item per week: 20 old + 4 new = 24
+        // open.
         List<TestIssue> issues = constantThroughputOfFivePerWeekForFourWeeks();
         issues.addAll(open(20));
         for (int weeksAgo = 1; weeksAgo <= 4; weeksAgo++) {
@@ -127,8 +136,10 @@ class ForecastTest {
         Forecast fixedScope = rollUp(settings, issues).programForecast();
         Forecast growingScope = rollUp(settings.withScopeGrowth(true), issues).programForecast();
 
-        assertThat(fixedScope.percentile(85).weeksFromNow()).contains(5);   // 24 / 5 per week
-        assertThat(growingScope.percentile(85).weeksFromNow()).contains(6); // 24 / (5 - 1) per week
+        assertThat(fixedScope.percentile(85).weeksFromNow()).contains(5); // 24 / 5 per
+                                                                          // week
+        assertThat(growingScope.percentile(85).weeksFromNow()).contains(6); // 24 / (5 -
+                                                                            // 1) per week
     }
 
     @Test
@@ -138,7 +149,7 @@ class ForecastTest {
         issues.addAll(open(1));
 
         Forecast forecast = rollUp(settings().withThroughputWeeks(1).withTrials(100).withScopeGrowth(true), issues)
-                .programForecast();
+            .programForecast();
 
         assertThat(forecast.status()).isEqualTo(ForecastStatus.FORECAST);
         assertThat(forecast.percentiles()).allSatisfy(p -> assertThat(p.beyondHorizon()).isTrue());
@@ -149,16 +160,21 @@ class ForecastTest {
         List<TestIssue> issues = new ArrayList<>();
         issues.add(epic("E-1"));
         for (int weeksAgo = 1; weeksAgo <= 4; weeksAgo++) {
-            issues.addAll(doneWeeksAgo(weeksAgo, 2, "T"));    // theme T: 2 per week
-            issues.addAll(doneWeeksAgo(weeksAgo, 8));         // the rest of the program: 8 per week
+            issues.addAll(doneWeeksAgo(weeksAgo, 2, "T")); // theme T: 2 per week
+            issues.addAll(doneWeeksAgo(weeksAgo, 8)); // the rest of the program: 8 per
+                                                      // week
         }
         issues.addAll(open(8, "T"));
-        issues.add(story("E-2").parent("E-1"));              // the epic has done nothing recently
+        issues.add(story("E-2").parent("E-1")); // the epic has done nothing recently
 
         ProgramResult result = rollUp(settings().withThroughputWeeks(4), issues);
 
-        assertThat(result.themeForecasts().get("T").percentile(50).weeksFromNow()).contains(4); // 8 / 2
-        assertThat(result.programForecast().percentile(50).weeksFromNow()).contains(1);          // 9 / 10
+        assertThat(result.themeForecasts().get("T").percentile(50).weeksFromNow()).contains(4); // 8
+                                                                                                // /
+                                                                                                // 2
+        assertThat(result.programForecast().percentile(50).weeksFromNow()).contains(1); // 9
+                                                                                        // /
+                                                                                        // 10
         assertThat(result.epicForecasts().get("E-1").status()).isEqualTo(ForecastStatus.NO_THROUGHPUT);
     }
 
@@ -169,8 +185,8 @@ class ForecastTest {
         issues.addAll(open(5));
 
         Forecast forecast = rollUp(settings().withThroughputWeeks(4), issues).programForecast();
-        RollupSettings onSunday = new RollupSettings(ProgressBasis.ISSUE_COUNT, false, 4, 100, 1, sunday,
-                Map.of(), false);
+        RollupSettings onSunday = new RollupSettings(ProgressBasis.ISSUE_COUNT, false, 4, 100, 1, sunday, Map.of(),
+                false);
 
         assertThat(forecast.percentile(50).weekStart()).contains(CURRENT_WEEK.plusWeeks(1));
         assertThat(onSunday.currentWeek()).isEqualTo(CURRENT_WEEK);
@@ -178,7 +194,8 @@ class ForecastTest {
 
     @Test
     void epicsGetTheExactGeometricPercentilesWhateverTheTrialCount() {
-        // the epic's weeks done: 0, 0, 4 → P(its 4 open items are done within k weeks) = 1 - (2/3)^k, exactly
+        // the epic's weeks done: 0, 0, 4 → P(its 4 open items are done within k weeks) =
+        // 1 - (2/3)^k, exactly
         List<TestIssue> issues = new ArrayList<>();
         issues.add(epic("E-9"));
         for (int i = 0; i < 4; i++) {
@@ -197,12 +214,13 @@ class ForecastTest {
 
     @Test
     void exactWeeksMatchConstantThroughputAndReportTheHorizon() {
-        assertThat(MonteCarloForecaster.exactWeeks(20, new long[]{5, 5, 5, 5})).containsExactly(4, 4, 4);
-        assertThat(MonteCarloForecaster.exactWeeks(21, new long[]{5, 5})).containsExactly(5, 5, 5);
+        assertThat(MonteCarloForecaster.exactWeeks(20, new long[] { 5, 5, 5, 5 })).containsExactly(4, 4, 4);
+        assertThat(MonteCarloForecaster.exactWeeks(21, new long[] { 5, 5 })).containsExactly(5, 5, 5);
         // one done item in 52 weeks, 30 open: not finished within ten years at 95 %
         long[] rare = new long[52];
         rare[0] = 1;
         int[] weeks = MonteCarloForecaster.exactWeeks(30, rare);
         assertThat(weeks[2]).isGreaterThan(MonteCarloForecaster.HORIZON_WEEKS);
     }
+
 }

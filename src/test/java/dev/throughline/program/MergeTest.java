@@ -20,13 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MergeTest {
 
     private static final RollupSettings SETTINGS = settings().withIncludeSubtasks(true)
-            .withProgressBasis(ProgressBasis.STORY_POINTS).withTrials(500)
-            .withThemeEnds(Map.of("T1", LocalDate.of(2026, 3, 31)));
+        .withProgressBasis(ProgressBasis.STORY_POINTS)
+        .withTrials(500)
+        .withThemeEnds(Map.of("T1", LocalDate.of(2026, 3, 31)));
 
-    /** A mixed program: epics with children in other projects, themes, versions, sub-tasks, links. */
+    /**
+     * A mixed program: epics with children in other projects, themes, versions,
+     * sub-tasks, links.
+     */
     private static List<ProgramIssue> program() {
         List<TestIssue> issues = new ArrayList<>();
-        String[] projects = {"A", "B", "C"};
+        String[] projects = { "A", "B", "C" };
         for (int p = 0; p < projects.length; p++) {
             String project = projects[p];
             issues.add(epic(project + "-1").themes("T" + p).due(LocalDate.of(2026, 4, 1)));
@@ -34,11 +38,13 @@ class MergeTest {
             for (int i = 3; i < 40; i++) {
                 String epicKey = projects[(p + i) % 3] + "-" + (1 + i % 2);
                 TestIssue issue = story(project + "-" + i).parent(epicKey)
-                        .created(TestIssue.TODAY.minusDays(5L * i + p))
-                        .points(i % 4 == 0 ? 0.5 : i % 5).versions("v" + (i % 3));
+                    .created(TestIssue.TODAY.minusDays(5L * i + p))
+                    .points(i % 4 == 0 ? 0.5 : i % 5)
+                    .versions("v" + (i % 3));
                 if (i % 3 == 0) {
                     issue.doneOn(TestIssue.TODAY.minusDays(i));
-                } else if (i % 3 == 1) {
+                }
+                else if (i % 3 == 1) {
                     issue.inProgress().due(TestIssue.TODAY.plusDays(i - 20));
                 }
                 if (i % 7 == 0) {
@@ -48,7 +54,9 @@ class MergeTest {
                     issue.blocks(projects[(p + 1) % 3] + "-" + (i + 1));
                 }
                 if ((i - 1) % 11 == 0 && i > 3) {
-                    issue.blockedBy(projects[(p + 2) % 3] + "-" + (i - 1)); // Jira lists a link on both ends
+                    issue.blockedBy(projects[(p + 2) % 3] + "-" + (i - 1)); // Jira lists
+                                                                            // a link on
+                                                                            // both ends
                 }
                 if (i == 5) {
                     issue.subtasks(2);
@@ -86,15 +94,18 @@ class MergeTest {
         List<ProgramIssue> issues = program();
         Map<Integer, ProjectRollup> partitions = new ConcurrentHashMap<>();
         // One accumulator per partition, each filled by its own thread.
-        issues.stream().collect(Collectors.groupingBy(issue -> Math.floorMod(issue.key().hashCode(), 5)))
-                .entrySet().parallelStream().forEach(entry -> {
-                    ProjectRollup rollup = new ProjectRollup(SETTINGS);
-                    entry.getValue().forEach(rollup::accept);
-                    partitions.put(entry.getKey(), rollup);
-                });
+        issues.stream()
+            .collect(Collectors.groupingBy(issue -> Math.floorMod(issue.key().hashCode(), 5)))
+            .entrySet()
+            .parallelStream()
+            .forEach(entry -> {
+                ProjectRollup rollup = new ProjectRollup(SETTINGS);
+                entry.getValue().forEach(rollup::accept);
+                partitions.put(entry.getKey(), rollup);
+            });
 
         assertThat(RollupEngine.rollUp(SETTINGS, partitions.values()))
-                .isEqualTo(RollupEngine.rollUpIssues(SETTINGS, issues));
+            .isEqualTo(RollupEngine.rollUpIssues(SETTINGS, issues));
     }
 
     @Test
@@ -124,10 +135,11 @@ class MergeTest {
         ProgramResult withoutA = RollupEngine.rollUp(SETTINGS, List.of(rollups.get("B")));
 
         assertThat(all.epicSummaries()).as("stories keep no summary; a blank one names nothing")
-                .containsExactly(Map.entry("A-1", "Checkout redesign"));
+            .containsExactly(Map.entry("A-1", "Checkout redesign"));
         assertThat(all.epic("A-1").items()).isEqualTo(2);
-        assertThat(withoutA.epics()).extracting(GroupSummary::id).as("an epic the merge did not read has no row")
-                .containsExactly("B-2");
+        assertThat(withoutA.epics()).extracting(GroupSummary::id)
+            .as("an epic the merge did not read has no row")
+            .containsExactly("B-2");
         assertThat(withoutA.epicSummaries()).isEmpty();
     }
 
@@ -147,7 +159,8 @@ class MergeTest {
         ProjectRollup b = new ProjectRollup(SETTINGS.withIncludeSubtasks(false));
 
         assertThatThrownBy(() -> RollupEngine.rollUp(SETTINGS, List.of(a, b)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different settings");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("different settings");
     }
 
     @Test
@@ -158,6 +171,8 @@ class MergeTest {
         b.accept(epic("A-1").build());
 
         assertThatThrownBy(() -> RollupEngine.rollUp(SETTINGS, List.of(a, b)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A-1");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("A-1");
     }
+
 }

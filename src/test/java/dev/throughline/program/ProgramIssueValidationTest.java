@@ -13,14 +13,15 @@ class ProgramIssueValidationTest {
 
     @Test
     void negativeStoryPointsAreRejected() {
-        assertThatThrownBy(() -> story("A-1").points(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A-1").hasMessageContaining("story points");
+        assertThatThrownBy(() -> story("A-1").points(-1).build()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("A-1")
+            .hasMessageContaining("story points");
     }
 
     @Test
     void aSubtaskWithoutParentIsRejected() {
-        assertThatThrownBy(() -> subtask("A-2", null).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a parent");
+        assertThatThrownBy(() -> subtask("A-2", null).build()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("needs a parent");
     }
 
     @Test
@@ -31,24 +32,28 @@ class ProgramIssueValidationTest {
 
     @Test
     void blankThemeIdsAreRejected() {
-        assertThatThrownBy(() -> story("A-1").themes(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("themeIds");
+        assertThatThrownBy(() -> story("A-1").themes(" ").build()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("themeIds");
     }
 
     @Test
     void unknownJiraStatusCategoryIsRejected() {
-        assertThatThrownBy(() -> StatusCategory.fromJiraKey("undefined"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("undefined");
+        assertThatThrownBy(() -> StatusCategory.fromJiraKey("undefined")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("undefined");
     }
 
     @Test
     void settingsRejectAnEmptyThroughputWindowAndZeroTrials() {
         LocalDate today = TestIssue.TODAY;
         assertThatThrownBy(() -> RollupSettings.defaults(today).withThroughputWeeks(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("throughputWeeks");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("throughputWeeks");
         assertThatThrownBy(() -> RollupSettings.defaults(today).withTrials(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trials");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("trials");
         assertThatThrownBy(() -> new RollupSettings(ProgressBasis.ISSUE_COUNT, false, 12, 10, 1, null, Map.of(), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("today");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("today");
     }
+
 }

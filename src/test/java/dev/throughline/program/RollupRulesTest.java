@@ -57,8 +57,8 @@ class RollupRulesTest {
 
     @Test
     void subtasksAreIgnoredUnlessIncluded() {
-        TestIssue[] issues = {story("A-1").points(8).subtasks(2), subtask("A-2", "A-1").points(3).done(),
-                subtask("A-3", "A-1").points(2)};
+        TestIssue[] issues = { story("A-1").points(8).subtasks(2), subtask("A-2", "A-1").points(3).done(),
+                subtask("A-3", "A-1").points(2) };
 
         GroupSummary excluded = rollUp(issues).program();
         GroupSummary included = rollUp(settings().withIncludeSubtasks(true), issues).program();
@@ -74,7 +74,8 @@ class RollupRulesTest {
         GroupSummary program = rollUp(settings().withIncludeSubtasks(true),
                 story("A-1").points(8).estimateHours(10).subtasks(2),
                 subtask("A-2", "A-1").points(3).estimateHours(4).done(),
-                subtask("A-3", "A-1").points(2).estimateHours(2)).program();
+                subtask("A-3", "A-1").points(2).estimateHours(2))
+            .program();
 
         assertThat(program.pointsTotal()).isEqualByComparingTo("5");
         assertThat(program.pointsDone()).isEqualByComparingTo("3");
@@ -84,7 +85,7 @@ class RollupRulesTest {
     @Test
     void aParentWhoseSubtasksWereNotSeenCountsAsOneItem() {
         GroupSummary program = rollUp(settings().withIncludeSubtasks(true), story("A-1").points(8).subtasks(1))
-                .program();
+            .program();
 
         assertThat(program.items()).isEqualTo(1);
         assertThat(program.pointsTotal()).isEqualByComparingTo("8");
@@ -102,7 +103,7 @@ class RollupRulesTest {
 
     @Test
     void unestimatedItemsAddNothingToEitherSideAndAreCounted() {
-        TestIssue[] issues = {story("A-1").points(5).done(), story("A-2").points(3), story("A-3").done()};
+        TestIssue[] issues = { story("A-1").points(5).done(), story("A-2").points(3), story("A-3").done() };
 
         GroupSummary byPoints = rollUp(settings().withProgressBasis(ProgressBasis.STORY_POINTS), issues).program();
         GroupSummary byCount = rollUp(issues).program();
@@ -117,7 +118,8 @@ class RollupRulesTest {
     @Test
     void originalEstimateBasisUsesEstimatedSecondsOnly() {
         GroupSummary program = rollUp(settings().withProgressBasis(ProgressBasis.ORIGINAL_ESTIMATE),
-                story("A-1").estimateHours(1).done(), story("A-2").estimateHours(3), story("A-3")).program();
+                story("A-1").estimateHours(1).done(), story("A-2").estimateHours(3), story("A-3"))
+            .program();
 
         assertThat(program.percentComplete()).contains(25.0);
         assertThat(program.estimateDoneSeconds()).isEqualTo(3600);
@@ -126,8 +128,9 @@ class RollupRulesTest {
 
     @Test
     void percentCompleteIsEmptyWhenNothingIsEstimated() {
-        GroupSummary program = rollUp(settings().withProgressBasis(ProgressBasis.STORY_POINTS),
-                story("A-1").done(), story("A-2")).program();
+        GroupSummary program = rollUp(settings().withProgressBasis(ProgressBasis.STORY_POINTS), story("A-1").done(),
+                story("A-2"))
+            .program();
 
         assertThat(program.percentComplete()).isEmpty();
         assertThat(program.unestimated()).isEqualTo(2);
@@ -135,8 +138,8 @@ class RollupRulesTest {
 
     @Test
     void valueDeliveredIsDoneValueOverAllScoredValue() {
-        GroupSummary program = rollUp(story("A-1").value("30").done(), story("A-2").value("10"),
-                story("A-3").done()).program();
+        GroupSummary program = rollUp(story("A-1").value("30").done(), story("A-2").value("10"), story("A-3").done())
+            .program();
 
         assertThat(program.valueDone()).isEqualByComparingTo("30");
         assertThat(program.valueTotal()).isEqualByComparingTo("40");
@@ -149,16 +152,16 @@ class RollupRulesTest {
     void overdueMeansDueBeforeTodayAndNotDone() {
         GroupSummary program = rollUp(story("A-1").due(TODAY.minusDays(1)), story("A-2").due(TODAY),
                 story("A-3").due(TODAY.minusDays(1)).done(), story("A-4"),
-                story("A-5").inProgress().due(TODAY.minusDays(30))).program();
+                story("A-5").inProgress().due(TODAY.minusDays(30)))
+            .program();
 
         assertThat(program.overdue()).isEqualTo(2);
     }
 
     @Test
     void aDoneEpicWithOpenChildrenIsAnAnomalyInItsGroups() {
-        ProgramResult result = rollUp(epic("A-1").done().themes("T"), story("B-1").parent("A-1"),
-                epic("A-2").done(), story("A-3").parent("A-2").done(),
-                epic("A-4"), story("A-5").parent("A-4"));
+        ProgramResult result = rollUp(epic("A-1").done().themes("T"), story("B-1").parent("A-1"), epic("A-2").done(),
+                story("A-3").parent("A-2").done(), epic("A-4"), story("A-5").parent("A-4"));
 
         assertThat(result.program().anomalies()).containsExactly("A-1");
         assertThat(result.epic("A-1").anomalies()).containsExactly("A-1");
@@ -171,7 +174,7 @@ class RollupRulesTest {
 
     @Test
     void aDoneParentWithOpenSubtasksIsAnAnomalyOnlyWhenSubtasksAreIncluded() {
-        TestIssue[] issues = {story("A-1").subtasks(1).done(), subtask("A-2", "A-1")};
+        TestIssue[] issues = { story("A-1").subtasks(1).done(), subtask("A-2", "A-1") };
 
         assertThat(rollUp(settings().withIncludeSubtasks(true), issues).program().anomalies()).containsExactly("A-1");
         assertThat(rollUp(issues).program().anomalies()).isEmpty();
@@ -227,4 +230,5 @@ class RollupRulesTest {
 
         assertThat(program.pointsTotal()).isEqualTo(new BigDecimal("0.3"));
     }
+
 }

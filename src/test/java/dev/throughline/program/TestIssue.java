@@ -9,25 +9,40 @@ import java.util.Optional;
 /** Terse issue fixtures: the project is the key's prefix ("A-1" is in project A). */
 final class TestIssue {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 3, 4);          // a Wednesday
-    static final LocalDate CURRENT_WEEK = LocalDate.of(2026, 3, 2);   // its Monday
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 4); // a Wednesday
+    static final LocalDate CURRENT_WEEK = LocalDate.of(2026, 3, 2); // its Monday
     static final LocalDate LONG_AGO = LocalDate.of(2025, 6, 2);
 
     private final String key;
+
     private String summary = "";
+
     private IssueKind kind;
+
     private StatusCategory status = StatusCategory.TODO;
+
     private String parent;
+
     private LocalDate created = LONG_AGO;
+
     private LocalDate resolved;
+
     private LocalDate due;
+
     private Double points;
+
     private Long estimate;
+
     private BigDecimal value;
+
     private final List<String> versions = new ArrayList<>();
+
     private final List<String> themes = new ArrayList<>();
+
     private int subtasks;
+
     private final List<String> blocks = new ArrayList<>();
+
     private final List<String> blockedBy = new ArrayList<>();
 
     private TestIssue(String key, IssueKind kind) {
@@ -123,9 +138,10 @@ final class TestIssue {
     }
 
     ProgramIssue build() {
-        return new ProgramIssue(key, summary, key.substring(0, key.indexOf('-')), kind, status, Optional.ofNullable(parent),
-                created, Optional.ofNullable(resolved), Optional.ofNullable(due), Optional.ofNullable(points),
-                Optional.ofNullable(estimate), versions, Optional.ofNullable(value), themes, subtasks, blocks, blockedBy);
+        return new ProgramIssue(key, summary, key.substring(0, key.indexOf('-')), kind, status,
+                Optional.ofNullable(parent), created, Optional.ofNullable(resolved), Optional.ofNullable(due),
+                Optional.ofNullable(points), Optional.ofNullable(estimate), versions, Optional.ofNullable(value),
+                themes, subtasks, blocks, blockedBy);
     }
 
     static List<ProgramIssue> all(TestIssue... issues) {
@@ -147,4 +163,5 @@ final class TestIssue {
     static ProgramResult rollUp(TestIssue... issues) {
         return rollUp(settings(), issues);
     }
+
 }

@@ -8,34 +8,45 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Entity properties of one kind (issue, project or app), keyed by entity id then property key. Values are plain
- * JSON trees (Map, List, String, Number, Boolean, null) so the model stays free of any JSON library.
+ * Entity properties of one kind (issue, project or app), keyed by entity id then property
+ * key. Values are plain JSON trees (Map, List, String, Number, Boolean, null) so the
+ * model stays free of any JSON library.
  */
 public final class PropertyStore {
+
     private final Map<String, Map<String, Object>> byEntity = new HashMap<>();
 
-    /** @return true when the property was created, false when an existing value was replaced */
+    /**
+     * @return true when the property was created, false when an existing value was
+     * replaced
+     */
     public synchronized boolean put(String entityId, String propertyKey, Object value) {
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(propertyKey, "propertyKey");
-        if (propertyKey.isEmpty() || propertyKey.length() > 255) throw new IllegalArgumentException("bad property key");
+        if (propertyKey.isEmpty() || propertyKey.length() > 255)
+            throw new IllegalArgumentException("bad property key");
         Map<String, Object> props = byEntity.computeIfAbsent(entityId, k -> new LinkedHashMap<>());
         boolean created = !props.containsKey(propertyKey);
         props.put(propertyKey, value);
         return created;
     }
 
-    /** Empty when absent; a stored JSON null is returned as {@code Optional.of(NULL_VALUE)}. */
+    /**
+     * Empty when absent; a stored JSON null is returned as
+     * {@code Optional.of(NULL_VALUE)}.
+     */
     public synchronized Optional<Object> get(String entityId, String propertyKey) {
         Map<String, Object> props = byEntity.get(entityId);
-        if (props == null || !props.containsKey(propertyKey)) return Optional.empty();
+        if (props == null || !props.containsKey(propertyKey))
+            return Optional.empty();
         Object value = props.get(propertyKey);
         return Optional.of(value == null ? NULL_VALUE : value);
     }
 
     public synchronized boolean delete(String entityId, String propertyKey) {
         Map<String, Object> props = byEntity.get(entityId);
-        if (props == null || !props.containsKey(propertyKey)) return false;
+        if (props == null || !props.containsKey(propertyKey))
+            return false;
         props.remove(propertyKey);
         return true;
     }
@@ -56,4 +67,5 @@ public final class PropertyStore {
     public static Object unwrap(Object value) {
         return value == NULL_VALUE ? null : value;
     }
+
 }

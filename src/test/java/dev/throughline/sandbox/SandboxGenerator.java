@@ -12,19 +12,26 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Builds a deterministic site from a seed: the same (seed, projects, issues, now) always yields the same site.
- * Issues are created over the six months before "now"; older issues are more likely done.
+ * Builds a deterministic site from a seed: the same (seed, projects, issues, now) always
+ * yields the same site. Issues are created over the six months before "now"; older issues
+ * are more likely done.
  */
 public final class SandboxGenerator {
+
     static final long FIRST_PROJECT_ID = 10000;
     static final long FIRST_ISSUE_ID = 10001;
     static final long FIRST_BOARD_ID = 1;
+
     private static final Duration HISTORY = Duration.ofDays(182);
-    private static final String[] DEMO_PROJECTS = {"WEB", "MOB", "PLAT"};
-    private static final String[] DEMO_NAMES = {"Acme Web Shop", "Acme Mobile", "Acme Platform"};
-    private static final double[] FIBONACCI = {1, 2, 3, 5, 8, 13};
+
+    private static final String[] DEMO_PROJECTS = { "WEB", "MOB", "PLAT" };
+
+    private static final String[] DEMO_NAMES = { "Acme Web Shop", "Acme Mobile", "Acme Platform" };
+
+    private static final double[] FIBONACCI = { 1, 2, 3, 5, 8, 13 };
 
     private final SplittableRandom random;
+
     private final Instant now;
 
     private SandboxGenerator(long seed, Instant now) {
@@ -42,22 +49,31 @@ public final class SandboxGenerator {
     }
 
     public static SandboxSite generate(long seed, int projects, int issues, Instant now) {
-        if (projects < 1 || projects > 500) throw new IllegalArgumentException("projects must be 1..500");
-        if (issues < projects || issues > 2_000_000) throw new IllegalArgumentException("issues must be projects..2,000,000");
+        if (projects < 1 || projects > 500)
+            throw new IllegalArgumentException("projects must be 1..500");
+        if (issues < projects || issues > 2_000_000)
+            throw new IllegalArgumentException("issues must be projects..2,000,000");
         int[] shares = new int[projects];
-        for (int p = 0; p < projects; p++) shares[p] = issues / projects + (p < issues % projects ? 1 : 0);
+        for (int p = 0; p < projects; p++)
+            shares[p] = issues / projects + (p < issues % projects ? 1 : 0);
         return new SandboxGenerator(seed, now).build(shares);
     }
 
-    /** A site whose projects hold the given numbers of issues (e.g. one project much larger than the others). */
+    /**
+     * A site whose projects hold the given numbers of issues (e.g. one project much
+     * larger than the others).
+     */
     public static SandboxSite generate(long seed, int... issuesPerProject) {
-        if (issuesPerProject.length < 1 || issuesPerProject.length > 500) throw new IllegalArgumentException("projects must be 1..500");
+        if (issuesPerProject.length < 1 || issuesPerProject.length > 500)
+            throw new IllegalArgumentException("projects must be 1..500");
         long total = 0;
         for (int share : issuesPerProject) {
-            if (share < 1) throw new IllegalArgumentException("every project needs at least one issue");
+            if (share < 1)
+                throw new IllegalArgumentException("every project needs at least one issue");
             total += share;
         }
-        if (total > 2_000_000) throw new IllegalArgumentException("issues must be at most 2,000,000");
+        if (total > 2_000_000)
+            throw new IllegalArgumentException("issues must be at most 2,000,000");
         return new SandboxGenerator(seed, SandboxSite.DEFAULT_NOW).build(issuesPerProject.clone());
     }
 
@@ -90,7 +106,8 @@ public final class SandboxGenerator {
     }
 
     private SandboxProject project(int p) {
-        if (p < DEMO_PROJECTS.length) return new SandboxProject(FIRST_PROJECT_ID + p, DEMO_PROJECTS[p], DEMO_NAMES[p]);
+        if (p < DEMO_PROJECTS.length)
+            return new SandboxProject(FIRST_PROJECT_ID + p, DEMO_PROJECTS[p], DEMO_NAMES[p]);
         String key = "P" + p;
         return new SandboxProject(FIRST_PROJECT_ID + p, key, "Project " + p);
     }
@@ -105,12 +122,19 @@ public final class SandboxGenerator {
         return list;
     }
 
-    /** Generates one project's issues in creation order, so keys increase with created. */
+    /**
+     * Generates one project's issues in creation order, so keys increase with created.
+     */
     private final class ProjectIssues {
+
         private final SandboxProject project;
+
         private final List<SandboxVersion> versions;
+
         private final List<SandboxIssue> site;
+
         private final List<Long> epics = new ArrayList<>();
+
         private final List<Long> recentStandard = new ArrayList<>();
 
         ProjectIssues(SandboxProject project, List<SandboxVersion> versions, List<SandboxIssue> site) {
@@ -126,30 +150,40 @@ public final class SandboxGenerator {
                 long created = start + (long) ((n + random.nextDouble()) / count * span);
                 IssueType type = pickType(n);
                 long parent = pickParent(type);
-                SandboxIssue issue = issue(site.size(), n + 1, type, parent, created, (double) (created - start) / span);
+                SandboxIssue issue = issue(site.size(), n + 1, type, parent, created,
+                        (double) (created - start) / span);
                 site.add(issue);
-                if (type == IssueType.EPIC) epics.add(issue.id());
+                if (type == IssueType.EPIC)
+                    epics.add(issue.id());
                 if (type.standard()) {
                     recentStandard.add(issue.id());
-                    if (recentStandard.size() > 40) recentStandard.remove(0);
+                    if (recentStandard.size() > 40)
+                        recentStandard.remove(0);
                 }
             }
         }
 
         private IssueType pickType(int n) {
-            if (n == 0) return IssueType.EPIC; // every project has at least one epic
+            if (n == 0)
+                return IssueType.EPIC; // every project has at least one epic
             double r = random.nextDouble();
-            if (r < 0.06) return IssueType.EPIC;
-            if (r < 0.44) return IssueType.STORY;
-            if (r < 0.64) return IssueType.TASK;
-            if (r < 0.78) return IssueType.BUG;
+            if (r < 0.06)
+                return IssueType.EPIC;
+            if (r < 0.44)
+                return IssueType.STORY;
+            if (r < 0.64)
+                return IssueType.TASK;
+            if (r < 0.78)
+                return IssueType.BUG;
             return recentStandard.isEmpty() ? IssueType.STORY : IssueType.SUBTASK;
         }
 
         private long pickParent(IssueType type) {
-            if (type == IssueType.SUBTASK) return recentStandard.get(random.nextInt(recentStandard.size()));
+            if (type == IssueType.SUBTASK)
+                return recentStandard.get(random.nextInt(recentStandard.size()));
             if (type.standard() && !epics.isEmpty() && random.nextDouble() < 0.65) {
-                int recent = Math.min(epics.size(), 8); // stories join one of the recent epics
+                int recent = Math.min(epics.size(), 8); // stories join one of the recent
+                                                        // epics
                 return epics.get(epics.size() - 1 - random.nextInt(recent));
             }
             return 0;
@@ -165,18 +199,25 @@ public final class SandboxGenerator {
             long resolved = status.done() ? created + (long) (random.nextDouble() * (nowSecond - created)) : 0;
             long lastChange = Math.max(created, resolved);
             long updated = lastChange + (long) (random.nextDouble() * 0.2 * (nowSecond - lastChange));
-            double points = type.standard() && random.nextDouble() < 0.7 ? FIBONACCI[random.nextInt(FIBONACCI.length)] : Double.NaN;
+            double points = type.standard() && random.nextDouble() < 0.7 ? FIBONACCI[random.nextInt(FIBONACCI.length)]
+                    : Double.NaN;
             int estimate = type != IssueType.EPIC && random.nextDouble() < 0.3 ? 3600 * (1 + random.nextInt(24)) : 0;
             int due = random.nextDouble() < 0.25
-                    ? (int) (LocalDate.ofInstant(Instant.ofEpochSecond(created), ZoneOffset.UTC).toEpochDay() + 7 + random.nextInt(60))
+                    ? (int) (LocalDate.ofInstant(Instant.ofEpochSecond(created), ZoneOffset.UTC).toEpochDay() + 7
+                            + random.nextInt(60))
                     : SandboxIssue.NO_DUE_DATE;
-            long fixVersion = type.standard() && random.nextDouble() < 0.35 ? versions.get(random.nextInt(versions.size())).id() : 0;
+            long fixVersion = type.standard() && random.nextDouble() < 0.35
+                    ? versions.get(random.nextInt(versions.size())).id() : 0;
             return new SandboxIssue(FIRST_ISSUE_ID + index, project.key() + "-" + number, project.id(), type, status,
                     parent, random.nextInt(1 << 20), points, created, updated, resolved, estimate, due, fixVersion);
         }
+
     }
 
-    /** About one "blocks" link per 8 issues (a quarter across projects) and one "relates" per 20. */
+    /**
+     * About one "blocks" link per 8 issues (a quarter across projects) and one "relates"
+     * per 20.
+     */
     private List<IssueLink> links(List<SandboxIssue> issues) {
         List<IssueLink> links = new ArrayList<>();
         Set<Long> pairs = new HashSet<>();
@@ -186,12 +227,13 @@ public final class SandboxGenerator {
         for (int attempt = 0; links.size() < wanted && attempt < wanted * 4; attempt++) {
             boolean blocks = links.size() < size / 8;
             SandboxIssue source = issues.get(random.nextInt(size));
-            SandboxIssue target = blocks && random.nextDouble() >= 0.25
-                    ? nearbyInProject(issues, source)
+            SandboxIssue target = blocks && random.nextDouble() >= 0.25 ? nearbyInProject(issues, source)
                     : issues.get(random.nextInt(size));
-            if (target == null || source.id() == target.id() || source.type() == IssueType.SUBTASK) continue;
+            if (target == null || source.id() == target.id() || source.type() == IssueType.SUBTASK)
+                continue;
             long pair = Math.min(source.id(), target.id()) * 4_000_000L + Math.max(source.id(), target.id());
-            if (!pairs.add(pair)) continue;
+            if (!pairs.add(pair))
+                continue;
             links.add(new IssueLink(linkId++, blocks ? LinkType.BLOCKS : LinkType.RELATES, source.id(), target.id()));
         }
         return links;
@@ -199,15 +241,20 @@ public final class SandboxGenerator {
 
     private SandboxIssue nearbyInProject(List<SandboxIssue> issues, SandboxIssue source) {
         int index = (int) (source.id() - FIRST_ISSUE_ID) + 1 + random.nextInt(30);
-        if (index >= issues.size()) return null;
+        if (index >= issues.size())
+            return null;
         SandboxIssue target = issues.get(index);
         return target.projectId() == source.projectId() ? target : null;
     }
 
-    /** Initial rank: roughly creation order with local shuffles, as teams re-prioritise the top of the backlog. */
+    /**
+     * Initial rank: roughly creation order with local shuffles, as teams re-prioritise
+     * the top of the backlog.
+     */
     private List<Long> rankOrder(List<SandboxIssue> issues) {
         List<Long> order = new ArrayList<>(issues.size());
-        for (SandboxIssue issue : issues) order.add(issue.id());
+        for (SandboxIssue issue : issues)
+            order.add(issue.id());
         for (int i = order.size() - 1; i > 0; i--) {
             int j = Math.max(0, i - random.nextInt(25));
             Long tmp = order.get(i);
@@ -216,4 +263,5 @@ public final class SandboxGenerator {
         }
         return order;
     }
+
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxGeneratorTest {
+
     private final SandboxSite demo = SandboxGenerator.demo();
 
     @Test
@@ -27,7 +28,7 @@ class SandboxGeneratorTest {
     @Test
     void differentSeedsGenerateDifferentSites() {
         assertThat(SandboxGenerator.generate(7, 3, 1000).issues())
-                .isNotEqualTo(SandboxGenerator.generate(8, 3, 1000).issues());
+            .isNotEqualTo(SandboxGenerator.generate(8, 3, 1000).issues());
     }
 
     @Test
@@ -41,22 +42,27 @@ class SandboxGeneratorTest {
     @Test
     void everyStatusCategoryAndIssueTypeOccurs() {
         assertThat(demo.issues().stream().map(i -> i.status().category()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder(IssueStatus.StatusCategory.values());
+            .containsExactlyInAnyOrder(IssueStatus.StatusCategory.values());
         assertThat(demo.issues().stream().map(SandboxIssue::type).collect(Collectors.toSet()))
-                .isEqualTo(EnumSet.allOf(IssueType.class));
+            .isEqualTo(EnumSet.allOf(IssueType.class));
     }
 
     @Test
     void epicsHaveChildrenAndSubTasksHaveStandardParentsInTheirProject() {
-        long epicsWithChildren = demo.issues().stream()
-                .filter(i -> i.type() == IssueType.EPIC && !demo.children(i.id()).isEmpty()).count();
+        long epicsWithChildren = demo.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && !demo.children(i.id()).isEmpty())
+            .count();
         assertThat(epicsWithChildren).isGreaterThanOrEqualTo(3);
         for (SandboxIssue issue : demo.issues()) {
-            if (!issue.hasParent()) continue;
+            if (!issue.hasParent())
+                continue;
             SandboxIssue parent = demo.issueById(issue.parentId()).orElseThrow();
             assertThat(parent.projectId()).isEqualTo(issue.projectId());
-            if (issue.type() == IssueType.SUBTASK) assertThat(parent.type().standard()).isTrue();
-            else assertThat(parent.type()).isEqualTo(IssueType.EPIC);
+            if (issue.type() == IssueType.SUBTASK)
+                assertThat(parent.type().standard()).isTrue();
+            else
+                assertThat(parent.type()).isEqualTo(IssueType.EPIC);
         }
     }
 
@@ -78,16 +84,20 @@ class SandboxGeneratorTest {
             assertThat(issue.created()).isBetween(now.minus(Duration.ofDays(183)), now);
             assertThat(issue.updated()).isBeforeOrEqualTo(now);
         }
-        Set<Integer> months = demo.issues().stream()
-                .map(i -> i.created().atZone(ZoneOffset.UTC).getMonthValue()).collect(Collectors.toSet());
+        Set<Integer> months = demo.issues()
+            .stream()
+            .map(i -> i.created().atZone(ZoneOffset.UTC).getMonthValue())
+            .collect(Collectors.toSet());
         assertThat(months).hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test
     void optionalFieldsAreSetOnSomeIssuesOnly() {
         List<SandboxIssue> issues = demo.issues();
-        assertThat(issues).anyMatch(i -> i.storyPointEstimate().isPresent()).anyMatch(i -> i.storyPointEstimate().isEmpty());
-        assertThat(issues).anyMatch(i -> i.originalEstimateSeconds() > 0).anyMatch(i -> i.originalEstimateSeconds() == 0);
+        assertThat(issues).anyMatch(i -> i.storyPointEstimate().isPresent())
+            .anyMatch(i -> i.storyPointEstimate().isEmpty());
+        assertThat(issues).anyMatch(i -> i.originalEstimateSeconds() > 0)
+            .anyMatch(i -> i.originalEstimateSeconds() == 0);
         assertThat(issues).anyMatch(i -> i.dueDate() != null).anyMatch(i -> i.dueDate() == null);
         assertThat(issues).anyMatch(i -> i.fixVersionId() != 0).anyMatch(i -> i.fixVersionId() == 0);
     }
@@ -112,4 +122,5 @@ class SandboxGeneratorTest {
     private long projectOf(long issueId) {
         return demo.issueById(issueId).orElseThrow().projectId();
     }
+
 }

@@ -5,8 +5,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Who may do what: global grants, per-project grants, and "super users" holding every permission. */
+/**
+ * Who may do what: global grants, per-project grants, and "super users" holding every
+ * permission.
+ */
 final class SandboxPermissions {
+
     static final Set<String> GLOBAL = Set.of("ADMINISTER", "SYSTEM_ADMIN", "USER_PICKER", "CREATE_SHARED_OBJECTS",
             "BULK_CHANGE", "MANAGE_GROUP_FILTER_SUBSCRIPTIONS");
     static final Set<String> PROJECT = Set.of("BROWSE_PROJECTS", "EDIT_ISSUES", "SCHEDULE_ISSUES", "CREATE_ISSUES",
@@ -15,10 +19,14 @@ final class SandboxPermissions {
             "MOVE_ISSUES", "CLOSE_ISSUES", "ASSIGNABLE_USER");
 
     private final Set<String> superUsers = new HashSet<>();
+
     private final Map<String, Set<String>> global = new HashMap<>();
+
     private final Map<String, Map<Long, Set<String>>> project = new HashMap<>();
 
-    void grantAll(String accountId) { superUsers.add(accountId); }
+    void grantAll(String accountId) {
+        superUsers.add(accountId);
+    }
 
     void grantGlobal(String accountId, String permission) {
         requireKnown(GLOBAL, permission);
@@ -31,7 +39,9 @@ final class SandboxPermissions {
 
     void grantProject(String accountId, long projectId, String permission) {
         requireKnown(PROJECT, permission);
-        project.computeIfAbsent(accountId, a -> new HashMap<>()).computeIfAbsent(projectId, p -> new HashSet<>()).add(permission);
+        project.computeIfAbsent(accountId, a -> new HashMap<>())
+            .computeIfAbsent(projectId, p -> new HashSet<>())
+            .add(permission);
     }
 
     void revokeProject(String accountId, long projectId, String permission) {
@@ -48,13 +58,18 @@ final class SandboxPermissions {
         return superUsers.contains(accountId) || global.getOrDefault(accountId, Set.of()).contains(permission);
     }
 
-    /** Jira admins (ADMINISTER) do not implicitly browse projects, so only explicit or super-user grants count. */
+    /**
+     * Jira admins (ADMINISTER) do not implicitly browse projects, so only explicit or
+     * super-user grants count.
+     */
     boolean hasProject(String accountId, long projectId, String permission) {
         return superUsers.contains(accountId)
                 || project.getOrDefault(accountId, Map.of()).getOrDefault(projectId, Set.of()).contains(permission);
     }
 
     private static void requireKnown(Set<String> known, String permission) {
-        if (!known.contains(permission)) throw new IllegalArgumentException("unknown permission: " + permission);
+        if (!known.contains(permission))
+            throw new IllegalArgumentException("unknown permission: " + permission);
     }
+
 }

@@ -15,37 +15,62 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An in-memory Jira Cloud site: projects, issues, links, boards with a maintained rank order, fields, entity
- * properties, users and permissions. Plain Java so it can later move to main code. Mutators are synchronized on
- * the site; the HTTP layer holds the same lock for a whole request.
+ * An in-memory Jira Cloud site: projects, issues, links, boards with a maintained rank
+ * order, fields, entity properties, users and permissions. Plain Java so it can later
+ * move to main code. Mutators are synchronized on the site; the HTTP layer holds the same
+ * lock for a whole request.
  */
 public final class SandboxSite {
+
     public static final Instant DEFAULT_NOW = Instant.parse("2026-11-23T12:00:00Z");
+
     public static final String ADMIN = "admin";
 
     private final Instant now;
+
     private final List<SandboxProject> projects;
+
     private final List<SandboxVersion> versions;
+
     private final List<SandboxBoard> boards;
-    private final List<SandboxIssue> issues; // index = id - firstIssueId; ids are contiguous
+
+    private final List<SandboxIssue> issues; // index = id - firstIssueId; ids are
+                                             // contiguous
+
     private final long firstIssueId;
+
     private final Map<String, Integer> indexByKey;
+
     private final Map<Long, List<IssueLink>> linksByIssue = new HashMap<>();
+
     private final Map<Long, IssueLink> links = new LinkedHashMap<>();
+
     private long nextLinkId;
+
     private final List<Long> rankOrder;
+
     private int[] rankPositionByIndex; // null when stale
+
     private final Map<Long, RankRefusal> rankRefusals = new HashMap<>();
+
     private final Map<Long, Integer> timesRanked = new HashMap<>();
+
     private final Map<String, SandboxUser> users = new LinkedHashMap<>();
+
     private final SandboxPermissions permissions = new SandboxPermissions();
-    private final Map<String, Set<String>> groupsByUser = new HashMap<>(); // group names, in the order joined
+
+    private final Map<String, Set<String>> groupsByUser = new HashMap<>(); // group names,
+                                                                           // in the order
+                                                                           // joined
+
     private final PropertyStore issueProperties = new PropertyStore();
+
     private final PropertyStore projectProperties = new PropertyStore();
+
     private final PropertyStore appProperties = new PropertyStore();
 
     SandboxSite(Instant now, List<SandboxProject> projects, List<SandboxVersion> versions, List<SandboxBoard> boards,
-                List<SandboxIssue> issues, List<IssueLink> initialLinks, List<Long> rankOrder, List<SandboxUser> users) {
+            List<SandboxIssue> issues, List<IssueLink> initialLinks, List<Long> rankOrder, List<SandboxUser> users) {
         this.now = now;
         this.projects = List.copyOf(projects);
         this.versions = List.copyOf(versions);
@@ -55,7 +80,8 @@ public final class SandboxSite {
         this.indexByKey = new HashMap<>(issues.size() * 2);
         for (int i = 0; i < issues.size(); i++) {
             SandboxIssue issue = issues.get(i);
-            if (issue.id() != firstIssueId + i) throw new IllegalArgumentException("issue ids must be contiguous");
+            if (issue.id() != firstIssueId + i)
+                throw new IllegalArgumentException("issue ids must be contiguous");
             indexByKey.put(issue.key(), i);
         }
         if (rankOrder.size() != issues.size() || new LinkedHashSet<>(rankOrder).size() != issues.size()) {
@@ -72,46 +98,70 @@ public final class SandboxSite {
         permissions.grantAll(ADMIN);
     }
 
-    // ---- site-wide -------------------------------------------------------------------------------------------
+    // ---- site-wide
+    // -------------------------------------------------------------------------------------------
 
     /** The fixed "now" every date of the site is relative to. */
-    public Instant now() { return now; }
-    public List<SandboxField> fields() { return SiteFields.ALL; }
-    public String storyPointsFieldId() { return SiteFields.STORY_POINTS; }
-    public String rankFieldId() { return SiteFields.RANK; }
+    public Instant now() {
+        return now;
+    }
 
-    // ---- projects, versions, boards --------------------------------------------------------------------------
+    public List<SandboxField> fields() {
+        return SiteFields.ALL;
+    }
 
-    public List<SandboxProject> projects() { return projects; }
+    public String storyPointsFieldId() {
+        return SiteFields.STORY_POINTS;
+    }
+
+    public String rankFieldId() {
+        return SiteFields.RANK;
+    }
+
+    // ---- projects, versions, boards
+    // --------------------------------------------------------------------------
+
+    public List<SandboxProject> projects() {
+        return projects;
+    }
 
     /** By key (any case) or numeric id. */
     public Optional<SandboxProject> project(String keyOrId) {
         return projects.stream()
-                .filter(p -> p.key().equalsIgnoreCase(keyOrId) || String.valueOf(p.id()).equals(keyOrId))
-                .findFirst();
+            .filter(p -> p.key().equalsIgnoreCase(keyOrId) || String.valueOf(p.id()).equals(keyOrId))
+            .findFirst();
     }
 
     public SandboxProject projectById(long id) {
-        return projects.stream().filter(p -> p.id() == id).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no project " + id));
+        return projects.stream()
+            .filter(p -> p.id() == id)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no project " + id));
     }
 
-    public List<SandboxVersion> versions() { return versions; }
+    public List<SandboxVersion> versions() {
+        return versions;
+    }
 
     public Optional<SandboxVersion> version(long id) {
         return versions.stream().filter(v -> v.id() == id).findFirst();
     }
 
-    public List<SandboxBoard> boards() { return boards; }
+    public List<SandboxBoard> boards() {
+        return boards;
+    }
 
     public Optional<SandboxBoard> board(long id) {
         return boards.stream().filter(b -> b.id() == id).findFirst();
     }
 
-    // ---- issues ----------------------------------------------------------------------------------------------
+    // ---- issues
+    // ----------------------------------------------------------------------------------------------
 
     /** All issues ordered by id. */
-    public List<SandboxIssue> issues() { return Collections.unmodifiableList(issues); }
+    public List<SandboxIssue> issues() {
+        return Collections.unmodifiableList(issues);
+    }
 
     public Optional<SandboxIssue> issueById(long id) {
         long index = id - firstIssueId;
@@ -121,7 +171,8 @@ public final class SandboxSite {
     /** By key (any case) or numeric id, as Jira's {issueIdOrKey}. */
     public Optional<SandboxIssue> issue(String idOrKey) {
         Integer index = indexByKey.get(idOrKey.toUpperCase(Locale.ROOT));
-        if (index != null) return Optional.of(issues.get(index));
+        if (index != null)
+            return Optional.of(issues.get(index));
         if (!idOrKey.isEmpty() && idOrKey.chars().allMatch(Character::isDigit) && idOrKey.length() < 18) {
             return issueById(Long.parseLong(idOrKey));
         }
@@ -136,7 +187,9 @@ public final class SandboxSite {
         return issues.stream().filter(i -> i.parentId() == parentId).toList();
     }
 
-    /** Moves an issue to another status, keeping resolution date and updated consistent. */
+    /**
+     * Moves an issue to another status, keeping resolution date and updated consistent.
+     */
     public synchronized SandboxIssue transition(String idOrKey, IssueStatus status) {
         SandboxIssue i = requireIssue(idOrKey);
         long stamp = Math.max(now.getEpochSecond(), i.createdEpochSecond());
@@ -147,9 +200,12 @@ public final class SandboxSite {
         return moved;
     }
 
-    // ---- links -----------------------------------------------------------------------------------------------
+    // ---- links
+    // -----------------------------------------------------------------------------------------------
 
-    public synchronized List<IssueLink> links() { return List.copyOf(links.values()); }
+    public synchronized List<IssueLink> links() {
+        return List.copyOf(links.values());
+    }
 
     /** Links in which the issue is source or target, oldest first. */
     public synchronized List<IssueLink> linksOf(long issueId) {
@@ -167,7 +223,8 @@ public final class SandboxSite {
 
     public synchronized boolean removeLink(long linkId) {
         IssueLink link = links.remove(linkId);
-        if (link == null) return false;
+        if (link == null)
+            return false;
         linksByIssue.get(link.sourceIssueId()).remove(link);
         linksByIssue.get(link.targetIssueId()).remove(link);
         return true;
@@ -179,13 +236,18 @@ public final class SandboxSite {
         linksByIssue.computeIfAbsent(link.targetIssueId(), k -> new ArrayList<>(2)).add(link);
     }
 
-    // ---- rank ------------------------------------------------------------------------------------------------
+    // ---- rank
+    // ------------------------------------------------------------------------------------------------
 
-    /** 0-based position of the issue in the site-wide rank order (Jira's rank is global, like LexoRank). */
+    /**
+     * 0-based position of the issue in the site-wide rank order (Jira's rank is global,
+     * like LexoRank).
+     */
     public synchronized int rankPosition(long issueId) {
         if (rankPositionByIndex == null) {
             int[] positions = new int[issues.size()];
-            for (int p = 0; p < rankOrder.size(); p++) positions[(int) (rankOrder.get(p) - firstIssueId)] = p;
+            for (int p = 0; p < rankOrder.size(); p++)
+                positions[(int) (rankOrder.get(p) - firstIssueId)] = p;
             rankPositionByIndex = positions;
         }
         return rankPositionByIndex[(int) (issueId - firstIssueId)];
@@ -197,13 +259,17 @@ public final class SandboxSite {
         return "0|i" + "0".repeat(Math.max(0, 5 - base36.length())) + base36 + ":";
     }
 
-    /** Why Jira refuses to rank one issue: the per-issue status and error of a 207 entry. */
-    public record RankRefusal(int status, String error) { }
+    /**
+     * Why Jira refuses to rank one issue: the per-issue status and error of a 207 entry.
+     */
+    public record RankRefusal(int status, String error) {
+    }
 
     /**
-     * From now on PUT issue/rank refuses this issue (its 207 entry carries {@code status} and {@code error}) while
-     * ranking the others of the same call - as Jira does for an issue the board's filter no longer shows, or when
-     * Jira Software cannot rank it at the moment (the spec's example: 503). {@link #allowRank} lifts it.
+     * From now on PUT issue/rank refuses this issue (its 207 entry carries {@code status}
+     * and {@code error}) while ranking the others of the same call - as Jira does for an
+     * issue the board's filter no longer shows, or when Jira Software cannot rank it at
+     * the moment (the spec's example: 503). {@link #allowRank} lifts it.
      */
     public synchronized SandboxSite refuseRank(String issueIdOrKey, int status, String error) {
         rankRefusals.put(requireIssue(issueIdOrKey).id(), new RankRefusal(status, error));
@@ -223,18 +289,25 @@ public final class SandboxSite {
         return Optional.ofNullable(rankRefusals.get(issueId));
     }
 
-    /** How many successful rank calls have moved the issue (to check that nothing is ranked twice). */
+    /**
+     * How many successful rank calls have moved the issue (to check that nothing is
+     * ranked twice).
+     */
     public synchronized int timesRanked(String issueIdOrKey) {
         return timesRanked.getOrDefault(requireIssue(issueIdOrKey).id(), 0);
     }
 
-    /** Moves the issues, in the given order, to just before (or after) the anchor issue. */
+    /**
+     * Moves the issues, in the given order, to just before (or after) the anchor issue.
+     */
     public synchronized void rank(List<Long> issueIds, long anchorIssueId, boolean before) {
-        if (issueIds.contains(anchorIssueId)) throw new IllegalArgumentException("cannot rank an issue relative to itself");
+        if (issueIds.contains(anchorIssueId))
+            throw new IllegalArgumentException("cannot rank an issue relative to itself");
         issueIds.forEach(id -> timesRanked.merge(id, 1, Integer::sum));
         rankOrder.removeAll(new LinkedHashSet<>(issueIds));
         int anchor = rankOrder.indexOf(anchorIssueId);
-        if (anchor < 0) throw new IllegalArgumentException("no anchor issue " + anchorIssueId);
+        if (anchor < 0)
+            throw new IllegalArgumentException("no anchor issue " + anchorIssueId);
         rankOrder.addAll(before ? anchor : anchor + 1, issueIds);
         rankPositionByIndex = null;
     }
@@ -245,19 +318,29 @@ public final class SandboxSite {
         List<SandboxIssue> backlog = new ArrayList<>();
         for (long id : rankOrder) {
             SandboxIssue issue = issues.get((int) (id - firstIssueId));
-            if (issue.projectId() == board.projectId() && issue.backlogEligible()) backlog.add(issue);
+            if (issue.projectId() == board.projectId() && issue.backlogEligible())
+                backlog.add(issue);
         }
         return backlog;
     }
 
-    // ---- properties ------------------------------------------------------------------------------------------
+    // ---- properties
+    // ------------------------------------------------------------------------------------------
 
     /** Issue properties keyed by issue id (as a decimal string). */
-    public PropertyStore issueProperties() { return issueProperties; }
+    public PropertyStore issueProperties() {
+        return issueProperties;
+    }
+
     /** Project properties keyed by project id (as a decimal string). */
-    public PropertyStore projectProperties() { return projectProperties; }
+    public PropertyStore projectProperties() {
+        return projectProperties;
+    }
+
     /** App (add-on) properties keyed by addon key. */
-    public PropertyStore appProperties() { return appProperties; }
+    public PropertyStore appProperties() {
+        return appProperties;
+    }
 
     public void setIssueProperty(String issueIdOrKey, String propertyKey, Object value) {
         issueProperties.put(String.valueOf(requireIssue(issueIdOrKey).id()), propertyKey, value);
@@ -267,9 +350,12 @@ public final class SandboxSite {
         return issueProperties.get(String.valueOf(issueId), propertyKey);
     }
 
-    // ---- users and permissions -------------------------------------------------------------------------------
+    // ---- users and permissions
+    // -------------------------------------------------------------------------------
 
-    public synchronized List<SandboxUser> users() { return List.copyOf(users.values()); }
+    public synchronized List<SandboxUser> users() {
+        return List.copyOf(users.values());
+    }
 
     public synchronized SandboxUser addUser(String accountId, String displayName) {
         SandboxUser user = new SandboxUser(accountId, displayName);
@@ -277,9 +363,13 @@ public final class SandboxSite {
         return user;
     }
 
-    /** Puts a known user into a group (created on first use); Jira's group names ignore case. */
+    /**
+     * Puts a known user into a group (created on first use); Jira's group names ignore
+     * case.
+     */
     public synchronized SandboxSite addToGroup(String accountId, String groupName) {
-        if (!users.containsKey(accountId)) throw new IllegalArgumentException("no user " + accountId);
+        if (!users.containsKey(accountId))
+            throw new IllegalArgumentException("no user " + accountId);
         groupsByUser.computeIfAbsent(accountId, a -> new LinkedHashSet<>()).add(groupName.toLowerCase(Locale.ROOT));
         return this;
     }
@@ -289,7 +379,10 @@ public final class SandboxSite {
         return this;
     }
 
-    /** The user's group names (empty for unknown users); each group's id is {@link #groupId}. */
+    /**
+     * The user's group names (empty for unknown users); each group's id is
+     * {@link #groupId}.
+     */
     public synchronized List<String> groupsOf(String accountId) {
         return List.copyOf(groupsByUser.getOrDefault(accountId, Set.of()));
     }
@@ -338,11 +431,20 @@ public final class SandboxSite {
         return permissions.hasProject(accountId, projectId, permission);
     }
 
-    public static boolean isGlobalPermission(String permission) { return SandboxPermissions.GLOBAL.contains(permission); }
-    public static boolean isProjectPermission(String permission) { return SandboxPermissions.PROJECT.contains(permission); }
-    public static Set<String> projectPermissionNames() { return SandboxPermissions.PROJECT; }
+    public static boolean isGlobalPermission(String permission) {
+        return SandboxPermissions.GLOBAL.contains(permission);
+    }
+
+    public static boolean isProjectPermission(String permission) {
+        return SandboxPermissions.PROJECT.contains(permission);
+    }
+
+    public static Set<String> projectPermissionNames() {
+        return SandboxPermissions.PROJECT;
+    }
 
     private SandboxProject requireProject(String keyOrId) {
         return project(keyOrId).orElseThrow(() -> new IllegalArgumentException("no project " + keyOrId));
     }
+
 }

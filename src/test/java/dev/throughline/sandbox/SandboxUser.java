@@ -7,6 +7,7 @@ public record SandboxUser(String accountId, String displayName) {
     public SandboxUser {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(displayName, "displayName");
-        if (accountId.isBlank()) throw new IllegalArgumentException("blank accountId");
+        if (accountId.isBlank())
+            throw new IllegalArgumentException("blank accountId");
     }
 }

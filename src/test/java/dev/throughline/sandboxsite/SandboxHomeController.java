@@ -13,12 +13,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
-/** {@code /}: the sandbox site's home page, listing every panel and page of the app with a link into the frame. */
+/**
+ * {@code /}: the sandbox site's home page, listing every panel and page of the app with a
+ * link into the frame.
+ */
 @IgnoreJwt
 @RequestMapping
 class SandboxHomeController {
 
     private final SandboxSiteRuntime runtime;
+
     private final SandboxModules modules = SandboxModules.fromDescriptor();
 
     SandboxHomeController(SandboxSiteRuntime runtime) {
@@ -35,19 +39,28 @@ class SandboxHomeController {
         model.addAttribute("issueCount", runtime.data().issues().size());
         if (runtime.ready()) {
             SandboxSeeder.Seeded seeded = runtime.seeded();
-            String epic = runtime.data().issues().stream().filter(i -> i.type() == IssueType.EPIC)
-                    .map(SandboxIssue::key).findFirst().orElse(seeded.scoredIssue());
-            model.addAttribute("sampleIssues", List.of(
-                    new SampleIssue(seeded.scoredIssue(), "a scored story"),
-                    new SampleIssue(seeded.unscoredIssue(), "an unscored story"),
-                    new SampleIssue(epic, "an epic linked to a theme")));
-        } else {
+            String epic = runtime.data()
+                .issues()
+                .stream()
+                .filter(i -> i.type() == IssueType.EPIC)
+                .map(SandboxIssue::key)
+                .findFirst()
+                .orElse(seeded.scoredIssue());
+            model.addAttribute("sampleIssues",
+                    List.of(new SampleIssue(seeded.scoredIssue(), "a scored story"),
+                            new SampleIssue(seeded.unscoredIssue(), "an unscored story"),
+                            new SampleIssue(epic, "an epic linked to a theme")));
+        }
+        else {
             model.addAttribute("sampleIssues", List.of());
         }
         return "sandbox/home";
     }
 
-    /** Jira's issue URL, for links opened in a new tab: the issue inside the sandbox frame. */
+    /**
+     * Jira's issue URL, for links opened in a new tab: the issue inside the sandbox
+     * frame.
+     */
     @GetMapping("/browse/{issueKey}")
     String browse(@PathVariable String issueKey) {
         if (!issueKey.matches("[A-Z][A-Z0-9_]*-\\d+")) {
@@ -58,4 +71,5 @@ class SandboxHomeController {
 
     record SampleIssue(String key, String description) {
     }
+
 }

@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Jira side of the sandbox: the frame every page opens in, and what its host bridge asks for — context tokens
- * for {@code AP.context.getToken}, the issue glance label, and {@code AP.request} calls to the simulated Jira.
+ * The Jira side of the sandbox: the frame every page opens in, and what its host bridge
+ * asks for — context tokens for {@code AP.context.getToken}, the issue glance label, and
+ * {@code AP.request} calls to the simulated Jira.
  */
 @IgnoreJwt
 @RequestMapping
@@ -40,8 +41,11 @@ class SandboxHostController {
             new SandboxUserChoice(SandboxSiteRuntime.PLANNER, "Emma Richards (a planner through her Jira group)"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SandboxSiteRuntime runtime;
+
     private final SandboxModules modules = SandboxModules.fromDescriptor();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     SandboxHostController(SandboxSiteRuntime runtime) {
@@ -50,23 +54,28 @@ class SandboxHostController {
 
     @GetMapping("/sandbox/frame")
     String frame(@RequestParam String module, @RequestParam(required = false) String project,
-                 @RequestParam(required = false) String issue, @RequestParam(defaultValue = SandboxSite.ADMIN) String user,
-                 @RequestParam(defaultValue = "light") String theme, Model model) {
+            @RequestParam(required = false) String issue, @RequestParam(defaultValue = SandboxSite.ADMIN) String user,
+            @RequestParam(defaultValue = "light") String theme, Model model) {
         if (!runtime.ready()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The sandbox site is still starting");
         }
         SandboxModules.Module chosen = modules.byKey(module)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No module " + module));
-        String account = USERS.stream().map(SandboxUserChoice::accountId).filter(user::equals).findFirst()
-                .orElse(SandboxSite.ADMIN);
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No module " + module));
+        String account = USERS.stream()
+            .map(SandboxUserChoice::accountId)
+            .filter(user::equals)
+            .findFirst()
+            .orElse(SandboxSite.ADMIN);
         SandboxIssue issueShown = null;
         String projectKey = project;
         if (chosen.context() == SandboxModules.Context.ISSUE) {
             String key = issue == null ? runtime.seeded().scoredIssue() : issue;
-            issueShown = runtime.data().issue(key)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No issue " + key));
+            issueShown = runtime.data()
+                .issue(key)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No issue " + key));
             projectKey = issueShown.projectKey();
-        } else if (chosen.context() == SandboxModules.Context.PROJECT && projectKey == null) {
+        }
+        else if (chosen.context() == SandboxModules.Context.PROJECT && projectKey == null) {
             projectKey = runtime.data().projects().get(0).key();
         }
         String origin = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -91,16 +100,20 @@ class SandboxHostController {
         return Map.of("token", runtime.site().contextToken(user));
     }
 
-    /** The label Jira would show on the issue's glance, read from the issue property the app writes. */
+    /**
+     * The label Jira would show on the issue's glance, read from the issue property the
+     * app writes.
+     */
     @GetMapping(value = "/sandbox/glance", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, String> glance(@RequestParam String issue) {
-        SandboxIssue shown = runtime.data().issue(issue)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No issue " + issue));
+        SandboxIssue shown = runtime.data()
+            .issue(issue)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No issue " + issue));
         String statusKey = "com.atlassian.jira.issue:" + runtime.addonKey() + ":value-context:status";
         Optional<Object> status = runtime.data().issueProperty(shown.id(), statusKey);
         String label = status.map(value -> JSON.valueToTree(value).path("value").path("label").asText(null))
-                .orElse(null);
+            .orElse(null);
         return Map.of("label", label == null ? "Not scored" : label);
     }
 
@@ -111,18 +124,21 @@ class SandboxHostController {
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         byte[] body = request.getInputStream().readAllBytes();
         HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(runtime.jira().baseUrl() + path + query))
-                .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "JWT " + runtime.site().contextToken(SandboxSite.ADMIN));
+            .method(request.getMethod(),
+                    body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Authorization", "JWT " + runtime.site().contextToken(SandboxSite.ADMIN));
         if (request.getContentType() != null) {
             forward.header("Content-Type", request.getContentType());
         }
         HttpResponse<String> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofString());
         return ResponseEntity.status(answer.statusCode())
-                .contentType(MediaType.parseMediaType(answer.headers().firstValue("Content-Type").orElse("application/json")))
-                .body(answer.body());
+            .contentType(
+                    MediaType.parseMediaType(answer.headers().firstValue("Content-Type").orElse("application/json")))
+            .body(answer.body());
     }
 
     record SandboxUserChoice(String accountId, String name) {
     }
+
 }

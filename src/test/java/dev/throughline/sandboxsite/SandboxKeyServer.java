@@ -11,15 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * The sandbox site's install-key service: serves the public key the sandbox signs its install with, and passes
- * every other key id on to the service configured before (Atlassian's), so a real Jira site can still install a
- * development instance that runs the sandbox.
+ * The sandbox site's install-key service: serves the public key the sandbox signs its
+ * install with, and passes every other key id on to the service configured before
+ * (Atlassian's), so a real Jira site can still install a development instance that runs
+ * the sandbox.
  */
 final class SandboxKeyServer implements AutoCloseable {
 
     static final String KID = "throughline-sandbox-install-key";
 
     private final JiraTokenSigner.InstallKeys.Key key = JiraTokenSigner.InstallKeys.generate();
+
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     SandboxKeyServer(String previousBaseUrl) {
@@ -42,4 +44,5 @@ final class SandboxKeyServer implements AutoCloseable {
     public void close() {
         server.stop();
     }
+
 }

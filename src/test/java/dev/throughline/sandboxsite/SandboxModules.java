@@ -11,16 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The pages and panels of the app's descriptor, as the sandbox site shows them: where each goes and what it needs. */
+/**
+ * The pages and panels of the app's descriptor, as the sandbox site shows them: where
+ * each goes and what it needs.
+ */
 final class SandboxModules {
 
-    enum Context { ISSUE, PROJECT, NONE }
+    enum Context {
+
+        ISSUE, PROJECT, NONE
+
+    }
 
     record Module(String kind, String key, String name, String url, Context context) {
-        /** The module URL with Jira's context variables filled in, e.g. {@code {issue.key}}. */
+        /**
+         * The module URL with Jira's context variables filled in, e.g.
+         * {@code {issue.key}}.
+         */
         String resolve(String issueKey, String projectKey) {
             return url.replace("{issue.key}", issueKey == null ? "" : issueKey)
-                    .replace("{project.key}", projectKey == null ? "" : projectKey);
+                .replace("{project.key}", projectKey == null ? "" : projectKey);
         }
     }
 
@@ -34,8 +44,9 @@ final class SandboxModules {
         try (InputStream in = new ClassPathResource("atlassian-connect.json").getInputStream()) {
             JsonNode descriptor = new ObjectMapper().readTree(in).path("modules");
             List<Module> modules = new ArrayList<>();
-            descriptor.path("jiraIssueContexts").forEach(m -> modules.add(new Module("Issue panel", m.path("key").asText(),
-                    m.path("name").path("value").asText(), m.path("target").path("url").asText(), Context.ISSUE)));
+            descriptor.path("jiraIssueContexts")
+                .forEach(m -> modules.add(new Module("Issue panel", m.path("key").asText(),
+                        m.path("name").path("value").asText(), m.path("target").path("url").asText(), Context.ISSUE)));
             descriptor.path("jiraProjectPages").forEach(m -> modules.add(module("Project page", m, Context.PROJECT)));
             descriptor.path("generalPages").forEach(m -> modules.add(module("Page", m, Context.NONE)));
             descriptor.path("jiraReports").forEach(m -> modules.add(module("Report", m, Context.PROJECT)));
@@ -45,13 +56,15 @@ final class SandboxModules {
             }
             descriptor.path("adminPages").forEach(m -> modules.add(module("Admin page", m, Context.NONE)));
             return new SandboxModules(modules);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Module module(String kind, JsonNode m, Context context) {
-        return new Module(kind, m.path("key").asText(), m.path("name").path("value").asText(), m.path("url").asText(), context);
+        return new Module(kind, m.path("key").asText(), m.path("name").path("value").asText(), m.path("url").asText(),
+                context);
     }
 
     List<Module> all() {
@@ -61,4 +74,5 @@ final class SandboxModules {
     Optional<Module> byKey(String key) {
         return modules.stream().filter(m -> m.key().equals(key)).findFirst();
     }
+
 }

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Creates the demo data the app owns through the app's own API, as the site admin: a default model per project,
- * scores on about half the open work (RICE in WEB, WSJF in MOB, ICE in PLAT), four roadmap themes with epics linked,
- * and one program over the three projects. Going through the API keeps the demo data in exactly the format the
- * app writes.
+ * Creates the demo data the app owns through the app's own API, as the site admin: a
+ * default model per project, scores on about half the open work (RICE in WEB, WSJF in
+ * MOB, ICE in PLAT), four roadmap themes with epics linked, and one program over the
+ * three projects. Going through the API keeps the demo data in exactly the format the app
+ * writes.
  */
 public final class SandboxSeeder {
 
@@ -27,12 +28,17 @@ public final class SandboxSeeder {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Map<String, String> MODEL_BY_PROJECT = Map.of("WEB", "RICE", "MOB", "WSJF", "PLAT", "ICE");
-    private static final int[] FIBONACCI = {1, 2, 3, 5, 8, 13, 20};
+
+    private static final int[] FIBONACCI = { 1, 2, 3, 5, 8, 13, 20 };
 
     private final AppUnderTest app;
+
     private final JiraTokenSigner site;
+
     private final SandboxSite data;
+
     private final SplittableRandom random = new SplittableRandom(7);
 
     SandboxSeeder(AppUnderTest app, JiraTokenSigner site, SandboxSite data) {
@@ -42,29 +48,35 @@ public final class SandboxSeeder {
     }
 
     Seeded seed() {
-        MODEL_BY_PROJECT.forEach((project, model) ->
-                expect(app.put("/api/projects/" + project + "/scoring", json(Map.of("defaultModel", model)), token()), 200));
+        MODEL_BY_PROJECT.forEach((project, model) -> expect(
+                app.put("/api/projects/" + project + "/scoring", json(Map.of("defaultModel", model)), token()), 200));
         expect(app.put("/api/scoring/scorecards/strategic-fit", json(strategicFit()), token()), 200);
-        expect(app.put("/api/settings", json(Map.of("staleDays", 90, "version", 0,
-                "planners", Map.of("groups", List.of(SandboxSiteRuntime.PLANNER_GROUP)))), token()), 200);
+        expect(app.put("/api/settings", json(Map.of("staleDays", 90, "version", 0, "planners",
+                Map.of("groups", List.of(SandboxSiteRuntime.PLANNER_GROUP)))), token()), 200);
         List<String> scored = scoreHalfTheOpenWork();
         List<String> themes = createThemes();
         String program = createProgram();
-        String unscored = data.issues().stream()
-                .filter(i -> i.type() == IssueType.STORY && !i.status().done() && !scored.contains(i.key()))
-                .map(SandboxIssue::key).findFirst().orElseThrow();
-        String openScored = data.issues().stream()
-                .filter(i -> i.type() == IssueType.STORY && !i.status().done() && scored.contains(i.key()))
-                .map(SandboxIssue::key).findFirst().orElse(scored.get(0));
+        String unscored = data.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.STORY && !i.status().done() && !scored.contains(i.key()))
+            .map(SandboxIssue::key)
+            .findFirst()
+            .orElseThrow();
+        String openScored = data.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.STORY && !i.status().done() && scored.contains(i.key()))
+            .map(SandboxIssue::key)
+            .findFirst()
+            .orElse(scored.get(0));
         return new Seeded(themes, program, openScored, unscored);
     }
 
     /** A custom scorecard, so the settings page and the panel's model list show one. */
     private static Map<String, Object> strategicFit() {
-        return Map.of("name", "Strategic fit", "form", "WEIGHTED_SUM", "criteria", List.of(
-                criterion("revenue", "Revenue impact", 3, "BENEFIT"),
-                criterion("retention", "Customer retention", 2, "BENEFIT"),
-                criterion("risk", "Delivery risk", 1, "COST")));
+        return Map.of("name", "Strategic fit", "form", "WEIGHTED_SUM", "criteria",
+                List.of(criterion("revenue", "Revenue impact", 3, "BENEFIT"),
+                        criterion("retention", "Customer retention", 2, "BENEFIT"),
+                        criterion("risk", "Delivery risk", 1, "COST")));
     }
 
     private static Map<String, Object> criterion(String key, String name, int weight, String kind) {
@@ -129,9 +141,12 @@ public final class SandboxSeeder {
             String id = created.path("id").asText();
             ids.add(id);
             if (project != null) {
-                List<String> epics = data.issues().stream()
-                        .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals(project))
-                        .limit(2).map(SandboxIssue::key).toList();
+                List<String> epics = data.issues()
+                    .stream()
+                    .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals(project))
+                    .limit(2)
+                    .map(SandboxIssue::key)
+                    .toList();
                 expect(app.post("/api/themes/" + id + "/links", json(Map.of("issueKeys", epics)), token()), 200);
             }
         }
@@ -139,7 +154,7 @@ public final class SandboxSeeder {
     }
 
     private static Map<String, Object> theme(String name, String color, String status, String horizon, String start,
-                                             String end, String outcome, String linkEpicsOf) {
+            String end, String outcome, String linkEpicsOf) {
         Map<String, Object> theme = new LinkedHashMap<>();
         theme.put("name", name);
         theme.put("color", color);
@@ -167,8 +182,8 @@ public final class SandboxSeeder {
 
     private static JsonNode expect(AppUnderTest.Reply reply, int status) {
         if (reply.status() != status) {
-            throw new IllegalStateException("Sandbox demo data: expected " + status + " but got " + reply.status()
-                    + ": " + reply.body());
+            throw new IllegalStateException(
+                    "Sandbox demo data: expected " + status + " but got " + reply.status() + ": " + reply.body());
         }
         return reply.json();
     }
@@ -176,8 +191,10 @@ public final class SandboxSeeder {
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -9,13 +9,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Signs iframe URLs the way Jira does: a request token whose qsh covers the method, path and query. */
+/**
+ * Signs iframe URLs the way Jira does: a request token whose qsh covers the method, path
+ * and query.
+ */
 final class SandboxSigning {
 
     private SandboxSigning() {
     }
 
-    static String signedPageUrl(JiraTokenSigner site, String moduleUrl, Map<String, String> hostParams, String accountId) {
+    static String signedPageUrl(JiraTokenSigner site, String moduleUrl, Map<String, String> hostParams,
+            String accountId) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(moduleUrl);
         hostParams.forEach(builder::queryParam);
         UriComponents unsigned = builder.build();
@@ -45,7 +49,8 @@ final class SandboxSigning {
         };
         try {
             return HttpRequestCanonicalizer.computeCanonicalRequestHash(request);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

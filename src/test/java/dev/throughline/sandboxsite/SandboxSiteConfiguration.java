@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Starts the sandbox Jira site and installs the app into it once the app is serving. The controllers are beans of
- * this configuration (not component-scanned) so no test slice ever picks them up.
+ * Starts the sandbox Jira site and installs the app into it once the app is serving. The
+ * controllers are beans of this configuration (not component-scanned) so no test slice
+ * ever picks them up.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SandboxSiteConfiguration.On.class)
@@ -23,9 +24,8 @@ public class SandboxSiteConfiguration {
 
     @Bean(destroyMethod = "close")
     SandboxSiteRuntime sandboxSiteRuntime(AtlassianConnectProperties connectProperties, AtlassianHostRepository hosts,
-                                          @Value("${addon.base-url}") String appBaseUrl,
-                                          @Value("${addon.key}") String addonKey,
-                                          @Value("${throughline.sandbox.issues:400}") int issues) {
+            @Value("${addon.base-url}") String appBaseUrl, @Value("${addon.key}") String addonKey,
+            @Value("${throughline.sandbox.issues:400}") int issues) {
         return new SandboxSiteRuntime(connectProperties, hosts, appBaseUrl, addonKey, issues);
     }
 
@@ -47,9 +47,12 @@ public class SandboxSiteConfiguration {
     }
 
     static final class On implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return SandboxSiteSwitch.on(context.getEnvironment());
         }
+
     }
+
 }

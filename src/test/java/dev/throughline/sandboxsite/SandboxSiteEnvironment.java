@@ -9,8 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 import java.util.Map;
 
 /**
- * With the sandbox site on, pages load the sandbox's {@code AP} bridge instead of Connect's all.js from Jira's CDN,
- * and {@code /} is the sandbox home page instead of ACSB's redirect to the descriptor.
+ * With the sandbox site on, pages load the sandbox's {@code AP} bridge instead of
+ * Connect's all.js from Jira's CDN, and {@code /} is the sandbox home page instead of
+ * ACSB's redirect to the descriptor.
  */
 public class SandboxSiteEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -19,9 +20,9 @@ public class SandboxSiteEnvironment implements EnvironmentPostProcessor, Ordered
         if (!SandboxSiteSwitch.on(environment)) {
             return;
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("throughline-sandbox-site", Map.of(
-                "throughline.connect.all-js-url", "/sandbox/all.js",
-                "atlassian.connect.redirect-root-to-descriptor", "false")));
+        environment.getPropertySources()
+            .addFirst(new MapPropertySource("throughline-sandbox-site", Map.of("throughline.connect.all-js-url",
+                    "/sandbox/all.js", "atlassian.connect.redirect-root-to-descriptor", "false")));
     }
 
     @Override
@@ -29,4 +30,5 @@ public class SandboxSiteEnvironment implements EnvironmentPostProcessor, Ordered
         // After the config data (application*.properties, profiles) is loaded.
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

@@ -11,10 +11,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Even switched on by mistake, the sandbox site never starts under the production profile. */
+/**
+ * Even switched on by mistake, the sandbox site never starts under the production
+ * profile.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "throughline.sandbox.enabled=true")
-@ActiveProfiles({"test", "production"})
+@ActiveProfiles({ "test", "production" })
 class SandboxSiteProductionTest {
 
     @LocalServerPort
@@ -29,13 +32,15 @@ class SandboxSiteProductionTest {
     @Test
     void productionNeverStartsTheSandboxSite() {
         assertThat(context.getBeanNamesForType(SandboxSiteRuntime.class)).isEmpty();
-        assertThat(allJsUrl).as("pages load Connect's real all.js").isEqualTo("https://connect-cdn.atl-paas.net/all.js");
+        assertThat(allJsUrl).as("pages load Connect's real all.js")
+            .isEqualTo("https://connect-cdn.atl-paas.net/all.js");
         AppUnderTest app = new AppUnderTest(port);
         assertThat(app.get("/sandbox/frame?module=roadmap", null).status()).isEqualTo(404);
         assertThat(app.get("/sandbox/context-token", null).status()).isEqualTo(404);
         assertThat(app.get("/sandbox/all.js", null).status()).as("served only from the test classpath, never the jar")
-                .isIn(200, 404);
+            .isIn(200, 404);
         AppUnderTest.Reply root = app.get("/", null);
         assertThat(root.status()).as("/ is ACSB's redirect to the descriptor, not the sandbox home").isEqualTo(302);
     }
+
 }

@@ -16,35 +16,51 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The running sandbox: a simulated Jira site (Acme: 3 projects, a board each, epics, cross-project links, six months
- * of history ending today) served over HTTP, the key service its signed install is checked against, and the app's
- * installation into it. Installing goes through the real {@code /installed} handshake, then the demo data the app
- * owns (scores, themes, a program) is created through the app's own API, as a user would.
+ * The running sandbox: a simulated Jira site (Acme: 3 projects, a board each, epics,
+ * cross-project links, six months of history ending today) served over HTTP, the key
+ * service its signed install is checked against, and the app's installation into it.
+ * Installing goes through the real {@code /installed} handshake, then the demo data the
+ * app owns (scores, themes, a program) is created through the app's own API, as a user
+ * would.
  */
 public final class SandboxSiteRuntime implements AutoCloseable {
 
     public static final String CLIENT_KEY = "throughline-sandbox-acme";
+
     /** A read-only user: may browse WEB and MOB, not PLAT, and edit nothing. */
     public static final String VIEWER = "5b10a2844c20165700ede21g";
-    /** A planner who is no Jira administrator: in the group the demo settings name, may browse and edit everything. */
+
+    /**
+     * A planner who is no Jira administrator: in the group the demo settings name, may
+     * browse and edit everything.
+     */
     public static final String PLANNER = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
+
     /** The Jira group the demo's Throughline settings name as planners. */
     public static final String PLANNER_GROUP = "product-planners";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxSiteRuntime.class);
 
     private final AtlassianConnectProperties connectProperties;
+
     private final AtlassianHostRepository hosts;
+
     private final String appBaseUrl;
+
     private final String addonKey;
+
     private final JiraSandbox jira;
+
     private final SandboxKeyServer keys;
+
     private final JiraTokenSigner site;
+
     private volatile int appPort;
+
     private volatile SandboxSeeder.Seeded seeded;
 
-    SandboxSiteRuntime(AtlassianConnectProperties connectProperties, AtlassianHostRepository hosts,
-                       String appBaseUrl, String addonKey, int issues) {
+    SandboxSiteRuntime(AtlassianConnectProperties connectProperties, AtlassianHostRepository hosts, String appBaseUrl,
+            String addonKey, int issues) {
         this.connectProperties = connectProperties;
         this.hosts = hosts;
         this.appBaseUrl = appBaseUrl;
@@ -63,7 +79,10 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         this.site = new JiraTokenSigner(CLIENT_KEY, jira.baseUrl());
     }
 
-    /** Installs the app (listening on {@code port}) into the sandbox site and creates the demo data. */
+    /**
+     * Installs the app (listening on {@code port}) into the sandbox site and creates the
+     * demo data.
+     */
     void installInto(int port) {
         this.appPort = port;
         connectProperties.setPublicKeyBaseUrl(keys.baseUrl());
@@ -71,7 +90,8 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         String token = site.signedLifecycleToken(keys.key(), SandboxKeyServer.KID, appBaseUrl, "/installed");
         AppUnderTest.Reply reply = app.post("/installed", site.lifecycleBody("installed"), token);
         if (reply.status() / 100 != 2) {
-            throw new IllegalStateException("The sandbox site could not install the app: " + reply.status() + " " + reply.body());
+            throw new IllegalStateException(
+                    "The sandbox site could not install the app: " + reply.status() + " " + reply.body());
         }
         awaitInstalled();
         seeded = new SandboxSeeder(app, site, jira.site()).seed();
@@ -86,7 +106,8 @@ public final class SandboxSiteRuntime implements AutoCloseable {
             }
             try {
                 Thread.sleep(50);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
@@ -126,4 +147,5 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         jira.close();
         keys.close();
     }
+
 }

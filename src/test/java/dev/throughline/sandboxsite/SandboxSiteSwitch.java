@@ -5,8 +5,9 @@ import org.springframework.core.env.Environment;
 import java.util.Arrays;
 
 /**
- * One rule for "is the sandbox site on": only when {@code throughline.sandbox.enabled} is true (the
- * {@code spring-boot:run} configuration sets it) and never under the {@code production} profile.
+ * One rule for "is the sandbox site on": only when {@code throughline.sandbox.enabled} is
+ * true (the {@code spring-boot:run} configuration sets it) and never under the
+ * {@code production} profile.
  */
 final class SandboxSiteSwitch {
 
@@ -21,4 +22,5 @@ final class SandboxSiteSwitch {
         }
         return environment.getProperty(ENABLED, Boolean.class, false);
     }
+
 }

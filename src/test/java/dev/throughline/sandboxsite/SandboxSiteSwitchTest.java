@@ -10,7 +10,8 @@ class SandboxSiteSwitchTest {
     @Test
     void sandboxIsOffUnlessSwitchedOn() {
         assertThat(SandboxSiteSwitch.on(new MockEnvironment())).isFalse();
-        assertThat(SandboxSiteSwitch.on(new MockEnvironment().withProperty(SandboxSiteSwitch.ENABLED, "true"))).isTrue();
+        assertThat(SandboxSiteSwitch.on(new MockEnvironment().withProperty(SandboxSiteSwitch.ENABLED, "true")))
+            .isTrue();
     }
 
     @Test
@@ -19,4 +20,5 @@ class SandboxSiteSwitchTest {
         production.setActiveProfiles("production");
         assertThat(SandboxSiteSwitch.on(production)).isFalse();
     }
+
 }

@@ -18,7 +18,8 @@ class FormulaTest {
 
         assertThat(score.value()).isEqualByComparingTo("200");
         assertThat(score.breakdown().formula()).isEqualTo("500 × 2 × 80% ÷ 4 = 200");
-        assertThat(score.breakdown().terms()).extracting(Term::key).containsExactly("reach", "impact", "confidence", "effort");
+        assertThat(score.breakdown().terms()).extracting(Term::key)
+            .containsExactly("reach", "impact", "confidence", "effort");
         assertThat(score.breakdown().terms().get(2).contribution()).isEqualByComparingTo("0.8");
     }
 
@@ -26,8 +27,10 @@ class FormulaTest {
     void riceWithZeroReachOrConfidenceIsZero() {
         RiceModel rice = new RiceModel();
 
-        assertThat(rice.evaluate(Map.of("reach", 0, "impact", 3, "confidence", 100, "effort", 1)).value()).isEqualByComparingTo("0");
-        assertThat(rice.evaluate(Map.of("reach", 10, "impact", 3, "confidence", 0, "effort", 1)).value()).isEqualByComparingTo("0");
+        assertThat(rice.evaluate(Map.of("reach", 0, "impact", 3, "confidence", 100, "effort", 1)).value())
+            .isEqualByComparingTo("0");
+        assertThat(rice.evaluate(Map.of("reach", 10, "impact", 3, "confidence", 0, "effort", 1)).value())
+            .isEqualByComparingTo("0");
     }
 
     @Test
@@ -46,7 +49,8 @@ class FormulaTest {
 
     @Test
     void wsjfOfTheWorkedExampleIs3Point2() {
-        Score score = new WsjfModel().evaluate(Map.of("businessValue", 8, "timeCriticality", 5, "riskReduction", 3, "jobSize", 5));
+        Score score = new WsjfModel()
+            .evaluate(Map.of("businessValue", 8, "timeCriticality", 5, "riskReduction", 3, "jobSize", 5));
 
         assertThat(score.value()).isEqualByComparingTo("3.2");
         assertThat(score.breakdown().formula()).isEqualTo("(8 + 5 + 3) ÷ 5 = 3.2");
@@ -56,10 +60,10 @@ class FormulaTest {
     void wsjfExtremesAreSixtyAndOneTwentieth() {
         WsjfModel wsjf = new WsjfModel();
 
-        assertThat(wsjf.evaluate(Map.of("businessValue", 20, "timeCriticality", 20, "riskReduction", 20, "jobSize", 1)).value())
-                .isEqualByComparingTo("60");
-        assertThat(wsjf.evaluate(Map.of("businessValue", 1, "timeCriticality", 1, "riskReduction", 1, "jobSize", 20)).value())
-                .isEqualByComparingTo("0.15");
+        assertThat(wsjf.evaluate(Map.of("businessValue", 20, "timeCriticality", 20, "riskReduction", 20, "jobSize", 1))
+            .value()).isEqualByComparingTo("60");
+        assertThat(wsjf.evaluate(Map.of("businessValue", 1, "timeCriticality", 1, "riskReduction", 1, "jobSize", 20))
+            .value()).isEqualByComparingTo("0.15");
     }
 
     @Test
@@ -67,7 +71,8 @@ class FormulaTest {
         IceModel ice = new IceModel();
 
         assertThat(ice.evaluate(Map.of("impact", 8, "confidence", 5, "ease", 3)).value()).isEqualByComparingTo("120");
-        assertThat(ice.evaluate(Map.of("impact", 10, "confidence", 10, "ease", 10)).value()).isEqualByComparingTo("1000");
+        assertThat(ice.evaluate(Map.of("impact", 10, "confidence", 10, "ease", 10)).value())
+            .isEqualByComparingTo("1000");
         assertThat(ice.evaluate(Map.of("impact", 1, "confidence", 1, "ease", 1)).value()).isEqualByComparingTo("1");
     }
 
@@ -85,7 +90,8 @@ class FormulaTest {
 
     @Test
     void quadrantThresholdsAreInclusiveForValueAndExclusiveForEffort() {
-        ValueEffortModel model = new ValueEffortModel(new QuadrantThresholds(new BigDecimal("60"), new BigDecimal("3")));
+        ValueEffortModel model = new ValueEffortModel(
+                new QuadrantThresholds(new BigDecimal("60"), new BigDecimal("3")));
 
         assertThat(model.evaluate(Map.of("value", 60, "effort", 3)).quadrant()).contains(Quadrant.QUICK_WIN);
         assertThat(model.evaluate(Map.of("value", 59.5, "effort", 3.5)).quadrant()).contains(Quadrant.MONEY_PIT);
@@ -93,39 +99,39 @@ class FormulaTest {
 
     @Test
     void weightedSumScorecardSubtractsCosts() {
-        Scorecard card = new Scorecard("growth", "Growth", 1, Scorecard.Form.WEIGHTED_SUM, List.of(
-                criterion("revenue", "Revenue", "3", Criterion.Kind.BENEFIT),
-                criterion("retention", "Retention", "2", Criterion.Kind.BENEFIT),
-                criterion("risk", "Risk", "1.5", Criterion.Kind.COST)));
+        Scorecard card = new Scorecard("growth", "Growth", 1, Scorecard.Form.WEIGHTED_SUM,
+                List.of(criterion("revenue", "Revenue", "3", Criterion.Kind.BENEFIT),
+                        criterion("retention", "Retention", "2", Criterion.Kind.BENEFIT),
+                        criterion("risk", "Risk", "1.5", Criterion.Kind.COST)));
 
         Score score = new ScorecardModel(card).evaluate(Map.of("revenue", 4, "retention", 5, "risk", 2));
 
         assertThat(score.value()).isEqualByComparingTo("19");
         assertThat(score.breakdown().terms()).extracting(Term::contribution)
-                .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("12"), new BigDecimal("10"), new BigDecimal("-3"));
+            .usingElementComparator(BigDecimal::compareTo)
+            .containsExactly(new BigDecimal("12"), new BigDecimal("10"), new BigDecimal("-3"));
         assertThat(score.breakdown().formula()).isEqualTo("benefits 22 − costs 3 = 19");
     }
 
     @Test
     void ratioScorecardDividesBenefitsByCosts() {
-        Scorecard card = new Scorecard("ratio", "Ratio", 1, Scorecard.Form.BENEFIT_COST_RATIO, List.of(
-                criterion("value", "Value", "2", Criterion.Kind.BENEFIT),
-                criterion("effort", "Effort", "1", Criterion.Kind.COST)));
+        Scorecard card = new Scorecard("ratio", "Ratio", 1, Scorecard.Form.BENEFIT_COST_RATIO,
+                List.of(criterion("value", "Value", "2", Criterion.Kind.BENEFIT),
+                        criterion("effort", "Effort", "1", Criterion.Kind.COST)));
 
-        assertThat(new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 4)).value()).isEqualByComparingTo("2.5");
+        assertThat(new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 4)).value())
+            .isEqualByComparingTo("2.5");
     }
 
     @Test
     void ratioScorecardWithZeroCostIsRejected() {
-        Scorecard card = new Scorecard("ratio", "Ratio", 1, Scorecard.Form.BENEFIT_COST_RATIO, List.of(
-                criterion("value", "Value", "2", Criterion.Kind.BENEFIT),
-                criterion("effort", "Effort", "1", Criterion.Kind.COST)));
+        Scorecard card = new Scorecard("ratio", "Ratio", 1, Scorecard.Form.BENEFIT_COST_RATIO,
+                List.of(criterion("value", "Value", "2", Criterion.Kind.BENEFIT),
+                        criterion("effort", "Effort", "1", Criterion.Kind.COST)));
 
-        assertThatThrownBy(
-                        () -> new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 0)))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("cost");
+        assertThatThrownBy(() -> new ScorecardModel(card).evaluate(Map.of("value", 5, "effort", 0)))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("cost");
     }
 
     @Test
@@ -142,4 +148,5 @@ class FormulaTest {
     static Criterion criterion(String key, String name, String weight, Criterion.Kind kind) {
         return new Criterion(key, name, new BigDecimal(weight), BigDecimal.ZERO, BigDecimal.TEN, kind);
     }
+
 }

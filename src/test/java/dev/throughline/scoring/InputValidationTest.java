@@ -19,44 +19,43 @@ class InputValidationTest {
     @Test
     void scoreWhenEffortIsZeroIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", 0)))
-                .containsExactly(new FieldError("inputs.effort", "Effort must be greater than 0"));
+            .containsExactly(new FieldError("inputs.effort", "Effort must be greater than 0"));
     }
 
     @Test
     void negativeReachIsRejected() {
         assertThat(errors(rice, Map.of("reach", -1, "impact", 1, "confidence", 50, "effort", 1)))
-                .containsExactly(new FieldError("inputs.reach", "Reach must be at least 0"));
+            .containsExactly(new FieldError("inputs.reach", "Reach must be at least 0"));
     }
 
     @Test
     void fractionalReachIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1.5, "impact", 1, "confidence", 50, "effort", 1)))
-                .containsExactly(new FieldError("inputs.reach", "Reach must be a whole number"));
+            .containsExactly(new FieldError("inputs.reach", "Reach must be a whole number"));
     }
 
     @Test
     void impactOutsideTheScaleIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1.5, "confidence", 50, "effort", 1)))
-                .containsExactly(new FieldError("inputs.impact", "Impact must be one of 0.25, 0.5, 1, 2, 3"));
+            .containsExactly(new FieldError("inputs.impact", "Impact must be one of 0.25, 0.5, 1, 2, 3"));
     }
 
     @Test
     void confidenceAboveHundredIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 100.5, "effort", 1)))
-                .containsExactly(new FieldError("inputs.confidence", "Confidence must be between 0 and 100"));
+            .containsExactly(new FieldError("inputs.confidence", "Confidence must be between 0 and 100"));
     }
 
     @Test
     void missingInputsAreEachNamed() {
-        assertThat(errors(rice, Map.of("reach", 1)))
-                .extracting(FieldError::field)
-                .containsExactly("inputs.impact", "inputs.confidence", "inputs.effort");
+        assertThat(errors(rice, Map.of("reach", 1))).extracting(FieldError::field)
+            .containsExactly("inputs.impact", "inputs.confidence", "inputs.effort");
     }
 
     @Test
     void extraInputIsRejected() {
         assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", 1, "mood", 3)))
-                .containsExactly(new FieldError("inputs.mood", "is not an input of RICE"));
+            .containsExactly(new FieldError("inputs.mood", "is not an input of RICE"));
     }
 
     @Test
@@ -76,36 +75,41 @@ class InputValidationTest {
 
     @Test
     void moreThanSixDecimalsIsRejectedButSixAreFine() {
-        assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.1234567"))))
-                .containsExactly(new FieldError("inputs.effort", "Effort must have at most 6 decimal places"));
-        assertThat(rice.evaluate(Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.123456"))).value())
-                .isPositive();
+        assertThat(
+                errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.1234567"))))
+            .containsExactly(new FieldError("inputs.effort", "Effort must have at most 6 decimal places"));
+        assertThat(
+                rice.evaluate(Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.123456")))
+                    .value())
+            .isPositive();
     }
 
     @Test
     void trailingZerosDoNotCountAsDecimals() {
-        assertThat(rice.evaluate(Map.of("reach", new BigDecimal("500.0000000"), "impact", 2, "confidence", 80, "effort", 4)).value())
-                .isEqualByComparingTo("200");
+        assertThat(rice
+            .evaluate(Map.of("reach", new BigDecimal("500.0000000"), "impact", 2, "confidence", 80, "effort", 4))
+            .value()).isEqualByComparingTo("200");
     }
 
     @Test
     void wsjfInputsOffTheFibonacciScaleAreRejected() {
-        assertThat(errors(new WsjfModel(), Map.of("businessValue", 4, "timeCriticality", 5, "riskReduction", 3, "jobSize", 0)))
-                .extracting(FieldError::field)
-                .containsExactly("inputs.businessValue", "inputs.jobSize");
+        assertThat(errors(new WsjfModel(),
+                Map.of("businessValue", 4, "timeCriticality", 5, "riskReduction", 3, "jobSize", 0)))
+            .extracting(FieldError::field)
+            .containsExactly("inputs.businessValue", "inputs.jobSize");
     }
 
     @Test
     void iceInputsOutsideOneToTenAreRejected() {
-        assertThat(errors(new IceModel(), Map.of("impact", 0, "confidence", 11, "ease", 5)))
-                .containsExactly(new FieldError("inputs.impact", "Impact must be between 1 and 10"),
-                        new FieldError("inputs.confidence", "Confidence must be between 1 and 10"));
+        assertThat(errors(new IceModel(), Map.of("impact", 0, "confidence", 11, "ease", 5))).containsExactly(
+                new FieldError("inputs.impact", "Impact must be between 1 and 10"),
+                new FieldError("inputs.confidence", "Confidence must be between 1 and 10"));
     }
 
     @Test
     void valueEffortValueAboveHundredIsRejected() {
         assertThat(errors(new ValueEffortModel(QuadrantThresholds.DEFAULT), Map.of("value", 101, "effort", 1)))
-                .containsExactly(new FieldError("inputs.value", "Value must be between 0 and 100"));
+            .containsExactly(new FieldError("inputs.value", "Value must be between 0 and 100"));
     }
 
     @Test
@@ -114,41 +118,43 @@ class InputValidationTest {
                 List.of(FormulaTest.criterion("revenue", "Revenue", "3", Criterion.Kind.BENEFIT)));
 
         assertThat(errors(new ScorecardModel(card), Map.of("revenue", 11)))
-                .containsExactly(new FieldError("inputs.revenue", "Revenue must be between 0 and 10"));
+            .containsExactly(new FieldError("inputs.revenue", "Revenue must be between 0 and 10"));
     }
 
     @Test
     void unknownModelIsRejectedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> ModelCatalog.builtIn().require("MOSCOW"))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).field()).isEqualTo("model"))
-                .hasMessageContaining("RICE, WSJF, ICE, VALUE_EFFORT");
+        assertThatThrownBy(() -> ModelCatalog.builtIn().require("MOSCOW")).isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).field()).isEqualTo("model"))
+            .hasMessageContaining("RICE, WSJF, ICE, VALUE_EFFORT");
     }
 
     @Test
     void scorecardDefinitionsAreValidated() {
         assertThatThrownBy(() -> new Scorecard("Bad Id", "x", 1, Scorecard.Form.WEIGHTED_SUM,
                 List.of(FormulaTest.criterion("a", "A", "1", Criterion.Kind.BENEFIT))))
-                .hasMessageContaining("id");
+            .hasMessageContaining("id");
         assertThatThrownBy(() -> new Scorecard("ok", "x", 1, Scorecard.Form.BENEFIT_COST_RATIO,
                 List.of(FormulaTest.criterion("a", "A", "1", Criterion.Kind.BENEFIT))))
-                .hasMessageContaining("one benefit and one cost");
-        assertThatThrownBy(() -> new Scorecard("ok", "x", 1, Scorecard.Form.WEIGHTED_SUM, List.of(
-                FormulaTest.criterion("a", "A", "1", Criterion.Kind.BENEFIT),
-                FormulaTest.criterion("A", "Again", "1", Criterion.Kind.COST))))
-                .hasMessageContaining("used twice");
+            .hasMessageContaining("one benefit and one cost");
+        assertThatThrownBy(() -> new Scorecard("ok", "x", 1, Scorecard.Form.WEIGHTED_SUM,
+                List.of(FormulaTest.criterion("a", "A", "1", Criterion.Kind.BENEFIT),
+                        FormulaTest.criterion("A", "Again", "1", Criterion.Kind.COST))))
+            .hasMessageContaining("used twice");
         assertThatThrownBy(() -> FormulaTest.criterion("a", "A", "0", Criterion.Kind.BENEFIT))
-                .hasMessageContaining("Weight");
-        assertThatThrownBy(() -> new Criterion("a", "A", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, Criterion.Kind.COST))
-                .hasMessageContaining("minimum below its maximum");
+            .hasMessageContaining("Weight");
+        assertThatThrownBy(
+                () -> new Criterion("a", "A", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, Criterion.Kind.COST))
+            .hasMessageContaining("minimum below its maximum");
     }
 
     private static List<FieldError> errors(ScoringModel model, Map<String, ?> raw) {
         try {
             InputParser.parse(model, raw);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             return e.errors();
         }
         throw new AssertionError("expected the inputs to be rejected: " + raw);
     }
+
 }

@@ -41,4 +41,5 @@ class RankingTest {
     void rankingAScoreThatIsNotAmongTheScoresIsAnError() {
         assertThatThrownBy(() -> Ranking.of(BigDecimal.ONE, scores("2"))).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ValueRecordTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
     private final RiceModel rice = new RiceModel();
 
     @Test
@@ -42,8 +43,8 @@ class ValueRecordTest {
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.history()).extracting(HistoryEntry::by).containsExactly("bob", "alice");
         assertThat(second.history()).extracting(HistoryEntry::score)
-                .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("400"), new BigDecimal("200"));
+            .usingElementComparator(BigDecimal::compareTo)
+            .containsExactly(new BigDecimal("400"), new BigDecimal("200"));
     }
 
     @Test
@@ -52,13 +53,14 @@ class ValueRecordTest {
         ValueRecord second = write(Optional.of(first), 1, 600, "bob", T0.plusSeconds(60));
 
         assertThatThrownBy(() -> write(Optional.of(second), 1, 700, "carol", T0.plusSeconds(120)))
-                .isInstanceOf(StaleVersionException.class)
-                .satisfies(e -> assertThat(((StaleVersionException) e).current()).contains(second));
+            .isInstanceOf(StaleVersionException.class)
+            .satisfies(e -> assertThat(((StaleVersionException) e).current()).contains(second));
     }
 
     @Test
     void firstWriteClaimingAnExistingVersionIsStale() {
-        assertThatThrownBy(() -> write(Optional.empty(), 3, 500, "alice", T0)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> write(Optional.empty(), 3, 500, "alice", T0))
+            .isInstanceOf(StaleVersionException.class);
     }
 
     @Test
@@ -82,9 +84,11 @@ class ValueRecordTest {
                 List.of(FormulaTest.criterion("revenue", "Revenue", "2", Criterion.Kind.BENEFIT)));
         ScoringModel m1 = new ScorecardModel(v1);
         ScoringModel m2 = new ScorecardModel(v2);
-        ValueRecord first = ValueRecord.write(Optional.empty(), 0, m1, InputParser.parse(m1, Map.of("revenue", 5)), T0, "a");
+        ValueRecord first = ValueRecord.write(Optional.empty(), 0, m1, InputParser.parse(m1, Map.of("revenue", 5)), T0,
+                "a");
 
-        ValueRecord second = ValueRecord.write(Optional.of(first), 1, m2, InputParser.parse(m2, Map.of("revenue", 5)), T0, "a");
+        ValueRecord second = ValueRecord.write(Optional.of(first), 1, m2, InputParser.parse(m2, Map.of("revenue", 5)),
+                T0, "a");
 
         assertThat(second.modelVersion()).isEqualTo(2);
         assertThat(second.score()).isEqualByComparingTo("10");
@@ -92,7 +96,8 @@ class ValueRecordTest {
     }
 
     private ValueRecord write(Optional<ValueRecord> current, long expected, int reach, String by, Instant at) {
-        ScoreInputs inputs = InputParser.parse(rice, Map.of("reach", reach, "impact", 2, "confidence", 80, "effort", 4));
+        ScoreInputs inputs = InputParser.parse(rice,
+                Map.of("reach", reach, "impact", 2, "confidence", 80, "effort", 4));
         return ValueRecord.write(current, expected, rice, inputs, at, by);
     }
 
@@ -104,7 +109,8 @@ class ValueRecordTest {
         Map<String, Object> stored = ValueRecordCodec.toMap(second);
 
         assertThat(stored.get("updatedAt")).isEqualTo("2026-11-02T11:30:05");
-        assertThat(stored).containsKeys("model", "modelVersion", "inputs", "score", "updatedAt", "updatedBy", "version", "history");
+        assertThat(stored).containsKeys("model", "modelVersion", "inputs", "score", "updatedAt", "updatedBy", "version",
+                "history");
         ValueRecord read = ValueRecordCodec.fromMap(stored);
         assertThat(read.score()).isEqualByComparingTo(second.score());
         assertThat(read.version()).isEqualTo(2);
@@ -149,7 +155,7 @@ class ValueRecordTest {
     @Test
     void malformedStoredValueIsReportedNotMisread() {
         assertThatThrownBy(() -> ValueRecordCodec.fromMap(Map.of("model", "RICE")))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -172,6 +178,8 @@ class ValueRecordTest {
         String json = PropertyValue.ofMap(ValueRecordCodec.toMap(record)).json();
 
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
-        System.out.printf("largest throughline.value: %,d bytes (Jira's limit 32,768)%n", json.getBytes(StandardCharsets.UTF_8).length);
+        System.out.printf("largest throughline.value: %,d bytes (Jira's limit 32,768)%n",
+                json.getBytes(StandardCharsets.UTF_8).length);
     }
+
 }

@@ -34,9 +34,9 @@ class PlannersTest {
 
     @Test
     void plannersAreParsedStrippedAndKeptOnceGroupsIgnoringCase() {
-        SiteSettings parsed = SiteSettings.parse(settingsWith(Map.of(
-                "accountIds", List.of(" " + ACCOUNT, "5b10ac8d82e05b22cc7d4ef5", ACCOUNT),
-                "groups", List.of("Roadmap-Planners", "roadmap-planners ", "jira-administrators"))));
+        SiteSettings parsed = SiteSettings
+            .parse(settingsWith(Map.of("accountIds", List.of(" " + ACCOUNT, "5b10ac8d82e05b22cc7d4ef5", ACCOUNT),
+                    "groups", List.of("Roadmap-Planners", "roadmap-planners ", "jira-administrators"))));
 
         assertThat(parsed.planners().accountIds()).containsExactly(ACCOUNT, "5b10ac8d82e05b22cc7d4ef5");
         assertThat(parsed.planners().groups()).containsExactly("Roadmap-Planners", "jira-administrators");
@@ -50,11 +50,12 @@ class PlannersTest {
 
     @Test
     void eachBadEntryIsNamedByItsPlaceAndTheRule() {
-        List<FieldError> errors = errorsOf(Map.of("accountIds", List.of(ACCOUNT, "not an id", ""),
-                "groups", List.of("ok", "x".repeat(256), "two\nlines"), "users", List.of()));
+        List<FieldError> errors = errorsOf(Map.of("accountIds", List.of(ACCOUNT, "not an id", ""), "groups",
+                List.of("ok", "x".repeat(256), "two\nlines"), "users", List.of()));
 
-        assertThat(errors).extracting(FieldError::field).containsExactly("planners.users",
-                "planners.accountIds[1]", "planners.accountIds[2]", "planners.groups[1]", "planners.groups[2]");
+        assertThat(errors).extracting(FieldError::field)
+            .containsExactly("planners.users", "planners.accountIds[1]", "planners.accountIds[2]", "planners.groups[1]",
+                    "planners.groups[2]");
         assertThat(errors.get(1).message()).contains("Atlassian accountId such as 5b10ac8d82e05b22cc7d4ef5");
         assertThat(errors.get(3).message()).contains("1 to 255 characters");
     }
@@ -65,10 +66,10 @@ class PlannersTest {
         List<String> tooManyGroups = IntStream.rangeClosed(0, Planners.MAX_GROUPS).mapToObj(i -> "g" + i).toList();
 
         assertThat(errorsOf(Map.of("accountIds", tooMany, "groups", tooManyGroups))).extracting(FieldError::message)
-                .containsExactly("at most 100 accountIds", "at most 20 group names");
+            .containsExactly("at most 100 accountIds", "at most 20 group names");
         assertThat(errorsOf(List.of(ACCOUNT))).extracting(FieldError::field).containsExactly("planners");
         assertThat(errorsOf(Map.of("accountIds", ACCOUNT, "groups", List.of(7)))).extracting(FieldError::field)
-                .containsExactly("planners.accountIds", "planners.groups");
+            .containsExactly("planners.accountIds", "planners.groups");
     }
 
     @Test
@@ -85,14 +86,15 @@ class PlannersTest {
     @Test
     void settingsStoredBeforePlannersExistedOrWithBrokenOnesNameNobody() {
         Map<String, Object> old = Map.of("version", 3, "staleDays", 30);
-        Map<String, Object> broken = Map.of("version", 3, "staleDays", 30, "planners", Map.of("accountIds", List.of("a b")));
+        Map<String, Object> broken = Map.of("version", 3, "staleDays", 30, "planners",
+                Map.of("accountIds", List.of("a b")));
         List<Object> withNull = new ArrayList<>(Collections.singletonList(null));
 
         assertThat(SiteSettingsCodec.fromMap(old))
-                .isEqualTo(new SiteSettings(Optional.empty(), 30, Optional.empty(), Planners.NONE, 3));
+            .isEqualTo(new SiteSettings(Optional.empty(), 30, Optional.empty(), Planners.NONE, 3));
         assertThat(SiteSettingsCodec.fromMap(broken).planners()).isEqualTo(Planners.NONE);
         assertThat(SiteSettingsCodec.fromMap(Map.of("planners", Map.of("groups", withNull))).planners())
-                .isEqualTo(Planners.NONE);
+            .isEqualTo(Planners.NONE);
     }
 
     @Test
@@ -103,4 +105,5 @@ class PlannersTest {
         assertThat(SiteSettingsCodec.fromMap(SiteSettingsCodec.toMap(settings))).isEqualTo(settings);
         assertThat(settings.savedOver(settings).planners()).isEqualTo(settings.planners());
     }
+
 }

@@ -69,8 +69,8 @@ class SiteSettingsTest {
         Map<String, Object> body = body(12, 0, 1441, -1);
         body.put("colour", "red");
 
-        assertThat(fieldsOf(body)).containsExactlyInAnyOrder(
-                "colour", "storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "version");
+        assertThat(fieldsOf(body)).containsExactlyInAnyOrder("colour", "storyPointsFieldId", "staleDays",
+                "rollupCacheTtlMinutes", "version");
     }
 
     @Test
@@ -100,7 +100,7 @@ class SiteSettingsTest {
     void fieldIdMustLookLikeAJiraFieldId() {
         assertThat(fieldsOf(body("custom field; drop", 30, null, 0))).containsExactly("storyPointsFieldId");
         assertThatThrownBy(() -> new SiteSettings(Optional.of("1abc"), 30, Optional.empty(), Planners.NONE, 0))
-                .isInstanceOf(InvalidInputException.class);
+            .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -128,23 +128,27 @@ class SiteSettingsTest {
     @Test
     void storyPointsFieldMustBeANumberFieldOfTheSite() {
         List<NumberField> numbers = List.of(new NumberField("customfield_10028", "Story point estimate", true));
-        SiteSettings chosen = new SiteSettings(Optional.of("customfield_10028"), 90, Optional.empty(), Planners.NONE, 0);
+        SiteSettings chosen = new SiteSettings(Optional.of("customfield_10028"), 90, Optional.empty(), Planners.NONE,
+                0);
         SiteSettings other = new SiteSettings(Optional.of("summary"), 90, Optional.empty(), Planners.NONE, 0);
 
         chosen.requireStoryPointsFieldAmong(numbers);
         SiteSettings.DEFAULT.requireStoryPointsFieldAmong(List.of());
-        InvalidInputException e = catchThrowableOfType(() -> other.requireStoryPointsFieldAmong(numbers), InvalidInputException.class);
+        InvalidInputException e = catchThrowableOfType(() -> other.requireStoryPointsFieldAmong(numbers),
+                InvalidInputException.class);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("storyPointsFieldId");
         assertThat(e.errors().get(0).message()).contains("\"summary\" is not a number field");
     }
 
     @Test
     void codecRoundTripsAndABrokenPropertyFallsBackToDefaultsKeepingItsVersion() {
-        SiteSettings settings = new SiteSettings(Optional.of("customfield_10016"), 21, Optional.of(3), Planners.NONE, 5);
+        SiteSettings settings = new SiteSettings(Optional.of("customfield_10016"), 21, Optional.of(3), Planners.NONE,
+                5);
 
         assertThat(SiteSettingsCodec.fromMap(SiteSettingsCodec.toMap(settings))).isEqualTo(settings);
         assertThat(SiteSettingsCodec.fromMap(Map.of("version", 5, "staleDays", -4)))
-                .isEqualTo(new SiteSettings(Optional.empty(), 90, Optional.empty(), Planners.NONE, 5));
+            .isEqualTo(new SiteSettings(Optional.empty(), 90, Optional.empty(), Planners.NONE, 5));
         assertThat(SiteSettingsCodec.fromMap(Map.of())).isEqualTo(SiteSettings.DEFAULT);
     }
+
 }

@@ -19,13 +19,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the packaged jar exactly as a deployment would (runtime classpath only, default H2 profile), so a
- * dependency that is present for tests but missing at run time — ACSB's core, say — fails the build.
+ * Starts the packaged jar exactly as a deployment would (runtime classpath only, default
+ * H2 profile), so a dependency that is present for tests but missing at run time — ACSB's
+ * core, say — fails the build.
  */
 class PackagedAppIT {
 
     private static Process app;
+
     private static int port;
+
     private static Path workDir;
 
     @BeforeAll
@@ -34,10 +37,10 @@ class PackagedAppIT {
         port = freePort();
         workDir = Files.createTempDirectory("throughline-smoke");
         app = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app.log").toFile())
-                .start();
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("app.log").toFile())
+            .start();
         awaitHealthy();
     }
 
@@ -68,7 +71,8 @@ class PackagedAppIT {
     void connectLifecycleIsActiveAndRefusesAnUnsignedInstall() {
         AppUnderTest.Reply reply = new AppUnderTest(port).post("/installed",
                 "{\"key\":\"throughline\",\"clientKey\":\"x\",\"sharedSecret\":\"s\",\"baseUrl\":\"https://x.atlassian.net\","
-                        + "\"productType\":\"jira\",\"eventType\":\"installed\"}", null);
+                        + "\"productType\":\"jira\",\"eventType\":\"installed\"}",
+                null);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.json().path("status").asInt()).isEqualTo(401);
@@ -77,11 +81,13 @@ class PackagedAppIT {
     @Test
     void theShippedJarHoldsNoSandboxSite() throws Exception {
         try (JarFile jar = new JarFile(packagedJar().toFile())) {
-            assertThat(jar.stream().map(JarEntry::getName)
-                    .filter(name -> name.contains("sandboxsite") || name.contains("static/sandbox")
-                            || name.contains("templates/sandbox") || name.contains("wiremock")
-                            || name.contains("selenium")))
-                    .as("the sandbox site and its test tools live in the test sources only").isEmpty();
+            assertThat(jar.stream()
+                .map(JarEntry::getName)
+                .filter(name -> name.contains("sandboxsite") || name.contains("static/sandbox")
+                        || name.contains("templates/sandbox") || name.contains("wiremock")
+                        || name.contains("selenium")))
+                .as("the sandbox site and its test tools live in the test sources only")
+                .isEmpty();
         }
         AppUnderTest app = new AppUnderTest(port);
         assertThat(app.get("/", null).status()).as("/ is ACSB's redirect to the descriptor").isEqualTo(302);
@@ -103,19 +109,22 @@ class PackagedAppIT {
                 if (new AppUnderTest(port).get("/health", null).status() == 200) {
                     return;
                 }
-            } catch (RuntimeException notYet) {
+            }
+            catch (RuntimeException notYet) {
                 // still starting
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("The packaged app did not become healthy: " + Files.readString(workDir.resolve("app.log")));
+        throw new AssertionError(
+                "The packaged app did not become healthy: " + Files.readString(workDir.resolve("app.log")));
     }
 
     private static Path packagedJar() throws IOException {
         Path dir = Path.of(System.getProperty("throughline.build.dir", "target"));
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().matches("throughline-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("No packaged jar in " + dir + "; run mvn verify"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No packaged jar in " + dir + "; run mvn verify"));
         }
     }
 
@@ -128,4 +137,5 @@ class PackagedAppIT {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -12,11 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls the running app over real HTTP, so every request passes through the real filter chain. */
+/**
+ * Calls the running app over real HTTP, so every request passes through the real filter
+ * chain.
+ */
 public final class AppUnderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String root;
 
     public AppUnderTest(int port) {
@@ -41,8 +46,8 @@ public final class AppUnderTest {
 
     public Reply post(String path, String json, String jwtOrNull) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
         if (jwtOrNull != null) {
             request.header("Authorization", "JWT " + jwtOrNull);
         }
@@ -51,15 +56,18 @@ public final class AppUnderTest {
 
     public Reply put(String path, String json, String jwtOrNull) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (jwtOrNull != null) {
             request.header("Authorization", "JWT " + jwtOrNull);
         }
         return send(request);
     }
 
-    /** Any method and body, e.g. a streamed (chunked) one; {@code headers} are name, value pairs. */
+    /**
+     * Any method and body, e.g. a streamed (chunked) one; {@code headers} are name, value
+     * pairs.
+     */
     public Reply send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery)).method(method, body);
         if (headers.length > 0) {
@@ -74,9 +82,11 @@ public final class AppUnderTest {
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -92,9 +102,11 @@ public final class AppUnderTest {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new AssertionError("Not JSON (status " + status + "): " + body, e);
             }
         }
     }
+
 }

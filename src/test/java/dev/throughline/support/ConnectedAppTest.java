@@ -16,8 +16,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the full-context tests: the real app on a random port, real ACSB filters, and helpers that install
- * sites the way Jira does (signed RS256 lifecycle callbacks). All subclasses share one Spring context.
+ * Base of the full-context tests: the real app on a random port, real ACSB filters, and
+ * helpers that install sites the way Jira does (signed RS256 lifecycle callbacks). All
+ * subclasses share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -47,17 +48,19 @@ public abstract class ConnectedAppTest {
     }
 
     protected AppUnderTest.Reply sendUninstalled(JiraTokenSigner site) {
-        String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl, "/uninstalled");
+        String token = site.signedLifecycleToken(InstallKeyServer.KEY, InstallKeyServer.KID, appBaseUrl,
+                "/uninstalled");
         return app().post("/uninstalled", site.lifecycleBody("uninstalled"), token);
     }
 
     /**
-     * Names the site's planners in Throughline settings through the settings API, as its admin ("admin", every
-     * permission on a sandbox site) would on a site whose settings were never saved.
+     * Names the site's planners in Throughline settings through the settings API, as its
+     * admin ("admin", every permission on a sandbox site) would on a site whose settings
+     * were never saved.
      */
     protected void namePlanners(JiraTokenSigner site, List<String> accountIds, List<String> groups) {
-        String body = "{\"staleDays\":90,\"planners\":{\"accountIds\":" + jsonList(accountIds)
-                + ",\"groups\":" + jsonList(groups) + "},\"version\":0}";
+        String body = "{\"staleDays\":90,\"planners\":{\"accountIds\":" + jsonList(accountIds) + ",\"groups\":"
+                + jsonList(groups) + "},\"version\":0}";
         AppUnderTest.Reply saved = app().put("/api/settings", body, site.contextToken("admin"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
@@ -66,10 +69,14 @@ public abstract class ConnectedAppTest {
         return texts.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** Installs a new site (fresh client key and secret) at {@code https://<prefix>-<id>.atlassian.net}. */
+    /**
+     * Installs a new site (fresh client key and secret) at
+     * {@code https://<prefix>-<id>.atlassian.net}.
+     */
     protected JiraTokenSigner installNewSite(String prefix) {
         String id = UUID.randomUUID().toString();
-        JiraTokenSigner site = new JiraTokenSigner("client-" + id, "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
+        JiraTokenSigner site = new JiraTokenSigner("client-" + id,
+                "https://" + prefix + "-" + id.substring(0, 8) + ".atlassian.net");
         install(site);
         return site;
     }
@@ -78,4 +85,5 @@ public abstract class ConnectedAppTest {
         AppUnderTest.Reply reply = sendInstalled(site);
         assertThat(reply.status()).as("install of %s: %s", site.clientKey(), reply.body()).isBetween(200, 204);
     }
+
 }

@@ -10,21 +10,28 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Base of the full-context tests against a sandbox Jira site: before each test a fresh sandbox is started,
- * seeded with the test's users, groups and grants ({@link #seed}), and installed into the app under a new client
- * key ({@link #connect}); then {@link #afterInstall} runs (e.g. naming planners) and the sandbox's traffic is
- * reset, so a test sees only its own requests. A fresh site per test means no test sees another's writes.
+ * Base of the full-context tests against a sandbox Jira site: before each test a fresh
+ * sandbox is started, seeded with the test's users, groups and grants ({@link #seed}),
+ * and installed into the app under a new client key ({@link #connect}); then
+ * {@link #afterInstall} runs (e.g. naming planners) and the sandbox's traffic is reset,
+ * so a test sees only its own requests. A fresh site per test means no test sees
+ * another's writes.
  */
 public abstract class InstalledSiteTest extends ConnectedAppTest {
 
     /** The running sandbox Jira site. */
     protected JiraSandbox jira;
+
     /** Its in-memory model, to seed and to inspect. */
     protected SandboxSite site;
+
     /** Signs requests as that installed site. */
     protected JiraTokenSigner connect;
 
-    /** The sandbox to run: Acme's demo site unless a test needs another (a bigger site, latency). */
+    /**
+     * The sandbox to run: Acme's demo site unless a test needs another (a bigger site,
+     * latency).
+     */
     protected JiraSandbox startSandbox() {
         return JiraSandbox.start(SandboxGenerator.demo());
     }
@@ -33,7 +40,10 @@ public abstract class InstalledSiteTest extends ConnectedAppTest {
     protected void seed(SandboxSite site) {
     }
 
-    /** Runs once the site is installed and before the traffic is reset, e.g. to name planners. */
+    /**
+     * Runs once the site is installed and before the traffic is reset, e.g. to name
+     * planners.
+     */
     protected void afterInstall() {
     }
 
@@ -55,4 +65,5 @@ public abstract class InstalledSiteTest extends ConnectedAppTest {
             jira.stop();
         }
     }
+
 }

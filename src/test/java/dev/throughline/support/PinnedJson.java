@@ -13,9 +13,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins an API answer field by field: every field, its JSON type and value, object fields in any order (Jackson's
- * tree equality). Values that differ per run (ids, instants) are named as masked: each is replaced by
- * {@code "<TYPE>"} (e.g. {@code "<STRING>"}), so the pin still checks that the field is there and of which type.
+ * Pins an API answer field by field: every field, its JSON type and value, object fields
+ * in any order (Jackson's tree equality). Values that differ per run (ids, instants) are
+ * named as masked: each is replaced by {@code "<TYPE>"} (e.g. {@code "<STRING>"}), so the
+ * pin still checks that the field is there and of which type.
  */
 public final class PinnedJson {
 
@@ -30,23 +31,30 @@ public final class PinnedJson {
         assertThat(tree).as("answer %s", actual).isEqualTo(read(expected));
     }
 
-    /** The expected 409 of a stale save, as every version-checked endpoint answers it ({@code timeStamp} masked). */
+    /**
+     * The expected 409 of a stale save, as every version-checked endpoint answers it
+     * ({@code timeStamp} masked).
+     */
     public static String staleAnswer(String message, String currentJson) {
-        return "{\"status\":409,\"error\":\"Conflict\",\"message\":" + new TextNode(message) + ",\"timeStamp\":\"<STRING>\","
-                + "\"errors\":[{\"field\":\"version\",\"message\":\"is not the current version\"}],\"current\":" + currentJson + "}";
+        return "{\"status\":409,\"error\":\"Conflict\",\"message\":" + new TextNode(message)
+                + ",\"timeStamp\":\"<STRING>\","
+                + "\"errors\":[{\"field\":\"version\",\"message\":\"is not the current version\"}],\"current\":"
+                + currentJson + "}";
     }
 
     private static void mask(JsonNode node, Set<String> masked) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (masked.contains(field.getKey())) {
                     field.setValue(new TextNode("<" + field.getValue().getNodeType() + ">"));
-                } else {
+                }
+                else {
                     mask(field.getValue(), masked);
                 }
             }
-        } else if (node.isArray()) {
+        }
+        else if (node.isArray()) {
             node.forEach(element -> mask(element, masked));
         }
     }
@@ -54,8 +62,10 @@ public final class PinnedJson {
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + json, e);
         }
     }
+
 }

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * Test-only endpoints: who the app thinks is calling (one page-style, one iframe API), and an issue-property
- * read/write through the caller's own Jira client, for the tenant-isolation tests.
+ * Test-only endpoints: who the app thinks is calling (one page-style, one iframe API),
+ * and an issue-property read/write through the caller's own Jira client, for the
+ * tenant-isolation tests.
  */
 @RestController
 public class ProbeController {
@@ -37,22 +38,25 @@ public class ProbeController {
     }
 
     @GetMapping("/api/probe/issues/{issueKey}/properties/{propertyKey}")
-    ResponseEntity<String> readProperty(Caller caller, @PathVariable String issueKey, @PathVariable String propertyKey) {
-        return jira.forSite(caller.site()).getProperty(PropertyTarget.issue(issueKey), propertyKey)
-                .map(value -> ResponseEntity.ok().header("Content-Type", "application/json").body(value.json()))
-                .orElse(ResponseEntity.notFound().build());
+    ResponseEntity<String> readProperty(Caller caller, @PathVariable String issueKey,
+            @PathVariable String propertyKey) {
+        return jira.forSite(caller.site())
+            .getProperty(PropertyTarget.issue(issueKey), propertyKey)
+            .map(value -> ResponseEntity.ok().header("Content-Type", "application/json").body(value.json()))
+            .orElse(ResponseEntity.notFound().build());
     }
 
     @PutMapping("/api/probe/issues/{issueKey}/properties/{propertyKey}")
     ResponseEntity<Void> writeProperty(Caller caller, @PathVariable String issueKey, @PathVariable String propertyKey,
-                                       @RequestBody String json) {
-        jira.forSite(caller.site()).putProperty(PropertyTarget.issue(issueKey), propertyKey, PropertyValue.ofJson(json));
+            @RequestBody String json) {
+        jira.forSite(caller.site())
+            .putProperty(PropertyTarget.issue(issueKey), propertyKey, PropertyValue.ofJson(json));
         return ResponseEntity.noContent().build();
     }
 
     private static Map<String, String> describe(Caller caller) {
-        return Map.of("clientKey", caller.site().clientKey(),
-                "baseUrl", caller.site().baseUrl().toString(),
+        return Map.of("clientKey", caller.site().clientKey(), "baseUrl", caller.site().baseUrl().toString(),
                 "accountId", caller.accountId().orElse(""));
     }
+
 }

@@ -3,7 +3,10 @@ package dev.throughline.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The read-only reference material in ../shared (Connect schema, Jira OpenAPI descriptions). */
+/**
+ * The read-only reference material in ../shared (Connect schema, Jira OpenAPI
+ * descriptions).
+ */
 public final class SharedReference {
 
     private SharedReference() {
@@ -28,4 +31,5 @@ public final class SharedReference {
     public static Path jiraSoftwareSpec() {
         return dir().resolve("jira/jira-software-openapi.json");
     }
+
 }

@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * For @WebMvcTest slices, which have no ACSB filters: puts the principal ACSB would have verified into the
- * security context and a token carrying the matching qsh into the request, so the app's own token rules and
- * {@code Caller} resolution run as in production. Full-context tests sign real tokens instead.
+ * For @WebMvcTest slices, which have no ACSB filters: puts the principal ACSB would have
+ * verified into the security context and a token carrying the matching qsh into the
+ * request, so the app's own token rules and {@code Caller} resolution run as in
+ * production. Full-context tests sign real tokens instead.
  */
 public final class SliceAuth {
 
     public static final String CLIENT_KEY = "slice-site";
+
     public static final String BASE_URL = "https://slice.atlassian.net";
 
     private SliceAuth() {
@@ -40,9 +42,12 @@ public final class SliceAuth {
             host.setSharedSecret("slice-secret-slice-secret-slice-secret");
             host.setAddonInstalled(true);
             AtlassianHostUser user = AtlassianHostUser.builder(host).withUserAccountId(accountId).build();
-            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_JWT"));
-            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    ("{\"iss\":\"" + CLIENT_KEY + "\",\"sub\":\"" + accountId + "\",\"qsh\":\"" + qsh + "\"}")
+            SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_JWT"));
+            String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("{\"iss\":\"" + CLIENT_KEY + "\",\"sub\":\"" + accountId + "\",\"qsh\":\"" + qsh + "\"}")
                             .getBytes(StandardCharsets.UTF_8));
             request.addHeader("Authorization", "JWT e30." + payload + ".unsigned");
             return request;
@@ -52,4 +57,5 @@ public final class SliceAuth {
     public static void clear() {
         SecurityContextHolder.clearContext();
     }
+
 }

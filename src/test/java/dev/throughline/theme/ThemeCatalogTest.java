@@ -1,5 +1,7 @@
 package dev.throughline.theme;
 
+import dev.throughline.problems.NotFoundException;
+import java.util.ArrayList;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ class ThemeCatalogTest {
         ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a1", "Mobile first", Horizon.NOW, 0)));
 
         assertThatThrownBy(() -> catalog.create(ThemeDraft.parse(Map.of("name", "MOBILE FIRST "), false), () -> "b2"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("name");
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("name");
     }
 
     @Test
@@ -42,8 +44,9 @@ class ThemeCatalogTest {
         ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a1", "Mobile first", Horizon.NOW, 0)));
 
         assertThatThrownBy(() -> catalog.update("a1", ThemeDraft.parse(Map.of("name", "x", "version", 7), true)))
-                .isInstanceOf(StaleVersionException.class)
-                .satisfies(e -> assertThat(((StaleVersionException) e).current(Theme.class).orElseThrow().id()).isEqualTo("a1"));
+            .isInstanceOf(StaleVersionException.class)
+            .satisfies(e -> assertThat(((StaleVersionException) e).current(Theme.class).orElseThrow().id())
+                .isEqualTo("a1"));
     }
 
     @Test
@@ -59,28 +62,28 @@ class ThemeCatalogTest {
 
     @Test
     void boardOrderIsHorizonThenSortOrder() {
-        ThemeCatalog catalog = new ThemeCatalog(List.of(theme("c", "Later", Horizon.LATER, 0),
-                theme("b", "Now two", Horizon.NOW, 2), theme("a", "Now one", Horizon.NOW, 1), theme("d", "Next", Horizon.NEXT, 0)));
+        ThemeCatalog catalog = new ThemeCatalog(
+                List.of(theme("c", "Later", Horizon.LATER, 0), theme("b", "Now two", Horizon.NOW, 2),
+                        theme("a", "Now one", Horizon.NOW, 1), theme("d", "Next", Horizon.NEXT, 0)));
 
         assertThat(catalog.themes()).extracting(Theme::id).containsExactly("a", "b", "d", "c");
     }
 
     @Test
     void unknownThemeIsNotFound() {
-        assertThatThrownBy(() -> new ThemeCatalog(List.of()).require("zz"))
-                .isInstanceOf(dev.throughline.problems.NotFoundException.class);
+        assertThatThrownBy(() -> new ThemeCatalog(List.of()).require("zz")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void placingAThemeRenumbersItsNewColumnAndKeepsTheOthersInOrder() {
-        ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a", "A", Horizon.NOW, 0), theme("b", "B", Horizon.NOW, 1),
-                theme("c", "C", Horizon.NOW, 2), theme("x", "X", Horizon.LATER, 0)));
+        ThemeCatalog catalog = new ThemeCatalog(List.of(theme("a", "A", Horizon.NOW, 0),
+                theme("b", "B", Horizon.NOW, 1), theme("c", "C", Horizon.NOW, 2), theme("x", "X", Horizon.LATER, 0)));
 
         List<Theme> changed = catalog.place("x", Horizon.NOW, 1, 1);
 
         assertThat(changed.get(0).id()).isEqualTo("x");
         assertThat(changed.get(0).horizon()).isEqualTo(Horizon.NOW);
-        List<Theme> after = new java.util.ArrayList<>(catalog.themes());
+        List<Theme> after = new ArrayList<>(catalog.themes());
         for (Theme theme : changed) {
             after.replaceAll(t -> t.id().equals(theme.id()) ? theme : t);
         }
@@ -94,4 +97,5 @@ class ThemeCatalogTest {
 
         assertThatThrownBy(() -> catalog.place("a", Horizon.NEXT, 0, 5)).isInstanceOf(StaleVersionException.class);
     }
+
 }

@@ -31,7 +31,8 @@ class ThemeDraftTest {
     private static List<String> fieldsRejected(Map<String, Object> body, boolean update) {
         try {
             ThemeDraft.parse(body, update);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             return e.errors().stream().map(FieldError::field).toList();
         }
         throw new AssertionError("expected rejection of " + body);
@@ -135,4 +136,5 @@ class ThemeDraftTest {
         assertThat(Quarter.of(LocalDate.of(2026, 11, 23))).isEqualTo(new Quarter(2026, 4));
         assertThatThrownBy(() -> Quarter.parse("2027-Q5")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -37,16 +37,15 @@ class ThemeProgressTest {
 
     @Test
     void countsDoneItemsPointsAndValueDeliveredOverTheScope() {
-        List<ScopeItem> scope = List.of(epic("E-1", true),
-                story("S-1", true, 3.0, "200", null),
-                story("S-2", false, 5.0, "100", null),
-                story("S-3", true, null, null, null),
+        List<ScopeItem> scope = List.of(epic("E-1", true), story("S-1", true, 3.0, "200", null),
+                story("S-2", false, 5.0, "100", null), story("S-3", true, null, null, null),
                 new ScopeItem("T-1", WEB, ScopeItem.Kind.SUBTASK, true, Optional.of(8.0), Optional.empty(),
                         Optional.empty(), RECENT, false));
 
         ThemeProgress p = ThemeProgress.of(theme(null, null), scope, Set.of(WEB), TODAY, NOW);
 
-        assertThat(p.itemsDone()).isEqualTo(2);       // S-1, S-3 (the epic is a container, the sub-task a step)
+        assertThat(p.itemsDone()).isEqualTo(2); // S-1, S-3 (the epic is a container, the
+                                                // sub-task a step)
         assertThat(p.itemsTotal()).isEqualTo(3);
         assertThat(p.pointsDone()).isEqualTo(3.0);
         assertThat(p.pointsTotal()).isEqualTo(8.0);
@@ -111,9 +110,9 @@ class ThemeProgressTest {
                 story("S-2", false, null, null, null));
 
         assertThat(ThemeProgress.of(theme(null, null), oneOfSix, Set.of(WEB), TODAY, NOW).status())
-                .isEqualTo(ThemeProgress.Status.AT_RISK);
+            .isEqualTo(ThemeProgress.Status.AT_RISK);
         assertThat(ThemeProgress.of(theme(null, null), oneOfTwo, Set.of(WEB), TODAY, NOW).status())
-                .isEqualTo(ThemeProgress.Status.OFF_TRACK);
+            .isEqualTo(ThemeProgress.Status.OFF_TRACK);
     }
 
     @Test
@@ -126,13 +125,15 @@ class ThemeProgressTest {
 
     @Test
     void fallingWellBehindTheCalendarIsAtRisk() {
-        // 2026-Q1..2026-Q4: on 23 Nov, ~89% of the time is gone; 1 of 4 done is more than 25 points behind
+        // 2026-Q1..2026-Q4: on 23 Nov, ~89% of the time is gone; 1 of 4 done is more than
+        // 25 points behind
         List<ScopeItem> scope = List.of(story("S-1", true, null, null, null), story("S-2", false, null, null, null),
                 story("S-3", false, null, null, null), story("S-4", false, null, null, null));
 
         assertThat(ThemeProgress.of(theme("2026-Q1", "2026-Q4"), scope, Set.of(WEB), TODAY, NOW).status())
-                .isEqualTo(ThemeProgress.Status.AT_RISK);
+            .isEqualTo(ThemeProgress.Status.AT_RISK);
         assertThat(ThemeProgress.of(theme("2026-Q4", "2027-Q4"), scope, Set.of(WEB), TODAY, NOW).status())
-                .isEqualTo(ThemeProgress.Status.ON_TRACK);
+            .isEqualTo(ThemeProgress.Status.ON_TRACK);
     }
+
 }

@@ -8,11 +8,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CSV cells a spreadsheet would run as a formula are defused with a leading apostrophe. */
+/**
+ * CSV cells a spreadsheet would run as a formula are defused with a leading apostrophe.
+ */
 class CsvTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\u0000=1", "\u001f=1", "\u0001"})
+    @ValueSource(strings = { "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\u0000=1", "\u001f=1", "\u0001" })
     void cellStartingWithAFormulaSignOrAControlCharacterIsDefused(String value) {
         assertThat(Csv.cell(value)).matches("(?s)\"?'.*");
     }
@@ -33,4 +35,5 @@ class CsvTest {
     void cellsWithCommasQuotesOrLineBreaksAreQuoted() {
         assertThat(Csv.line(Stream.of("a,b", "say \"hi\"", "x"))).isEqualTo("\"a,b\",\"say \"\"hi\"\"\",x\r\n");
     }
+
 }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error the server answers is JSON, Tomcat's own included; malformed requests never get a 500. */
+/**
+ * Every error the server answers is JSON, Tomcat's own included; malformed requests never
+ * get a 500.
+ */
 class ErrorAnswersTest extends ConnectedAppTest {
 
     @Test
@@ -50,7 +53,8 @@ class ErrorAnswersTest extends ConnectedAppTest {
     void malformedRequestLineGets400Json() throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/the{mes HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            socket.getOutputStream()
+                .write("GET /api/the{mes HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -65,4 +69,5 @@ class ErrorAnswersTest extends ConnectedAppTest {
         assertThat(reply.json().path("status").asInt()).isEqualTo(status);
         assertThat(reply.json().path("message").asText()).isNotBlank();
     }
+
 }

@@ -17,20 +17,25 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins an API answer (status and body) to a file under {@code src/test/resources/pinned}, so a refactoring of how
- * an answer is built cannot change it. The comparison is Jackson's tree equality: every field, every type (200 is
- * not 200.0, null is not absent), objects in any order, arrays in order. Values that change from run to run
- * (times) are masked by field name, only when textual, so their presence and type stay pinned.
+ * Pins an API answer (status and body) to a file under {@code src/test/resources/pinned},
+ * so a refactoring of how an answer is built cannot change it. The comparison is
+ * Jackson's tree equality: every field, every type (200 is not 200.0, null is not
+ * absent), objects in any order, arrays in order. Values that change from run to run
+ * (times) are masked by field name, only when textual, so their presence and type stay
+ * pinned.
  * <p>
- * {@code -Dthroughline.pin.record=true} writes the files from today's answers instead of comparing; a reviewer
- * then sees any change of the contract as a diff of those files.
+ * {@code -Dthroughline.pin.record=true} writes the files from today's answers instead of
+ * comparing; a reviewer then sees any change of the contract as a diff of those files.
  */
 public final class PinnedJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private static final Path DIRECTORY = Path.of("src/test/resources/pinned");
+
     private static final Set<String> VOLATILE = Set.of("timeStamp", "updatedAt", "at");
+
     private static final String MASK = "<varies>";
 
     private PinnedJson() {
@@ -50,24 +55,28 @@ public final class PinnedJson {
             assertThat(Files.exists(file)).as("pinned answer %s exists", file).isTrue();
             JsonNode pinned = JSON.readTree(file.toFile());
             assertThat(answer).as("answer %s (pinned in %s)", name, file).isEqualTo(pinned);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static JsonNode mask(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (VOLATILE.contains(field.getKey()) && field.getValue().isTextual()) {
                     field.setValue(TextNode.valueOf(MASK));
-                } else {
+                }
+                else {
                     mask(field.getValue());
                 }
             }
-        } else if (node.isArray()) {
+        }
+        else if (node.isArray()) {
             node.forEach(PinnedJson::mask);
         }
         return node;
     }
+
 }

@@ -18,10 +18,14 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Request bodies above 1 MB are refused with 413 JSON, whether declared up front or streamed in chunks. */
+/**
+ * Request bodies above 1 MB are refused with 413 JSON, whether declared up front or
+ * streamed in chunks.
+ */
 class RequestBodyLimitTest extends ConnectedAppTest {
 
     private static final String PROPERTY = "/api/probe/issues/WEB-1/properties/throughline.big";
+
     private static final int OVER_THE_LIMIT = 1024 * 1024 + 1;
 
     private JiraTokenSigner site;
@@ -38,9 +42,11 @@ class RequestBodyLimitTest extends ConnectedAppTest {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT " + PROPERTY + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: JWT " + site.contextToken("account-1") + "\r\n"
-                    + "Content-Length: 10485760\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 10485760\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 
             String statusLine = in.readLine();
             StringBuilder headers = new StringBuilder();
@@ -55,8 +61,9 @@ class RequestBodyLimitTest extends ConnectedAppTest {
 
     @Test
     void declaredOversizeBodyGets413Json() {
-        AppUnderTest.Reply reply = app().send("PUT", PROPERTY, HttpRequest.BodyPublishers.ofByteArray(jsonOf(OVER_THE_LIMIT)),
-                "Content-Type", "application/json", "Authorization", "JWT " + site.contextToken("account-1"));
+        AppUnderTest.Reply reply = app().send("PUT", PROPERTY,
+                HttpRequest.BodyPublishers.ofByteArray(jsonOf(OVER_THE_LIMIT)), "Content-Type", "application/json",
+                "Authorization", "JWT " + site.contextToken("account-1"));
 
         assertTooLarge(reply);
     }
@@ -65,8 +72,8 @@ class RequestBodyLimitTest extends ConnectedAppTest {
     void chunkedOversizeBodyGets413JsonOnceItPassesTheLimit() {
         byte[] body = jsonOf(OVER_THE_LIMIT);
         AppUnderTest.Reply reply = app().send("PUT", PROPERTY,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                "Content-Type", "application/json", "Authorization", "JWT " + site.contextToken("account-1"));
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "Content-Type",
+                "application/json", "Authorization", "JWT " + site.contextToken("account-1"));
 
         assertTooLarge(reply);
     }
@@ -86,4 +93,5 @@ class RequestBodyLimitTest extends ConnectedAppTest {
         body[size - 1] = '"';
         return body;
     }
+
 }

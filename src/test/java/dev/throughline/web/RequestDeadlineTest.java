@@ -12,13 +12,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One deadline per user request across all its Jira calls (here 2 s instead of 20 s): a slow Jira is cut off at
- * the deadline, not after the 30 s read timeout, and retries stop when their pause would outlast it.
+ * One deadline per user request across all its Jira calls (here 2 s instead of 20 s): a
+ * slow Jira is cut off at the deadline, not after the 30 s read timeout, and retries stop
+ * when their pause would outlast it.
  */
 @TestPropertySource(properties = "throughline.web.request-deadline=2s")
 class RequestDeadlineTest extends InstalledSiteTest {
 
     private static final String PROPERTY = "/api/probe/issues/WEB-1/properties/throughline.probe";
+
     private static final String PROPERTY_GET = "GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}";
 
     @Override
@@ -53,7 +55,8 @@ class RequestDeadlineTest extends InstalledSiteTest {
 
         AppUnderTest.Reply reply = app().get(PROPERTY, connect.contextToken("user-1"));
 
-        // attempt at 0 s, pause 1 s, attempt at ~1 s; a second 1 s pause would end at the deadline, so no third try
+        // attempt at 0 s, pause 1 s, attempt at ~1 s; a second 1 s pause would end at the
+        // deadline, so no third try
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.contentType()).contains("application/json");
         assertThat(jira.requestCount(PROPERTY_GET)).isEqualTo(2);
@@ -66,4 +69,5 @@ class RequestDeadlineTest extends InstalledSiteTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("site").asText()).isEqualTo("A");
     }
+
 }

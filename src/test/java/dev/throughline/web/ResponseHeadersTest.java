@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pages may be framed only by Jira and load scripts only from us and Connect's CDN; static assets are served
- * under content-hashed URLs cached for a year; pages and API answers are never stored.
+ * Pages may be framed only by Jira and load scripts only from us and Connect's CDN;
+ * static assets are served under content-hashed URLs cached for a year; pages and API
+ * answers are never stored.
  */
 class ResponseHeadersTest extends ConnectedAppTest {
 
     private static final String PAGE = "/pages/roadmap";
+
     private static final Pattern HASHED_SCRIPT = Pattern.compile("src=\"(/js/roadmap-[0-9a-f]{32}\\.js)\"");
 
     private JiraTokenSigner site;
@@ -33,8 +35,8 @@ class ResponseHeadersTest extends ConnectedAppTest {
 
         String policy = page.header("Content-Security-Policy");
         assertThat(policy).contains("frame-ancestors 'self' https://*.atlassian.net https://*.jira.com")
-                .contains("script-src 'self' https://connect-cdn.atl-paas.net")
-                .contains("object-src 'none'");
+            .contains("script-src 'self' https://connect-cdn.atl-paas.net")
+            .contains("object-src 'none'");
         assertThat(page.header("X-Frame-Options")).isNotEqualToIgnoringCase("DENY");
     }
 
@@ -56,7 +58,8 @@ class ResponseHeadersTest extends ConnectedAppTest {
 
     @Test
     void webjarsAreLinkedByContentHashToo() {
-        assertThat(openPage().body()).containsPattern("/webjars/sortablejs/1\\.15\\.2/Sortable\\.min-[0-9a-f]{32}\\.js");
+        assertThat(openPage().body())
+            .containsPattern("/webjars/sortablejs/1\\.15\\.2/Sortable\\.min-[0-9a-f]{32}\\.js");
     }
 
     @Test
@@ -89,4 +92,5 @@ class ResponseHeadersTest extends ConnectedAppTest {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         return page;
     }
+
 }

@@ -2,7 +2,9 @@ package dev.throughline.grooming.service;
 
 import java.util.List;
 
-/** The backlog is no longer in the order the client read (409); carries the current order. */
+/**
+ * The backlog is no longer in the order the client read (409); carries the current order.
+ */
 public class BacklogChangedException extends RuntimeException {
 
     private final List<String> current;
@@ -15,4 +17,5 @@ public class BacklogChangedException extends RuntimeException {
     public List<String> current() {
         return current;
     }
+
 }

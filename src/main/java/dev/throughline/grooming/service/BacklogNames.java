@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A backlog as one viewer may read it. The snapshot is read as the app and shared, and a row may name issues
- * outside the board's projects (an open blocker, the parent its themes come from); those are named only when the
- * viewer may browse their project, else left out: the row's flags still count them. The board's own projects
- * were checked already; others cost one project lookup and one permission check, only when there are any.
+ * A backlog as one viewer may read it. The snapshot is read as the app and shared, and a
+ * row may name issues outside the board's projects (an open blocker, the parent its
+ * themes come from); those are named only when the viewer may browse their project, else
+ * left out: the row's flags still count them. The board's own projects were checked
+ * already; others cost one project lookup and one permission check, only when there are
+ * any.
  */
 final class BacklogNames {
 
@@ -38,6 +40,8 @@ final class BacklogNames {
             client.browsableProjects(accountId, keysById.keySet()).forEach(id -> nameable.add(keysById.get(id)));
         }
         List<BacklogRow> rows = snapshot.rows().stream().map(row -> row.namingOnly(nameable::contains)).toList();
-        return new BacklogSnapshot(snapshot.boardId(), rows, snapshot.flagCounts(), snapshot.readAt(), snapshot.scoreRanks());
+        return new BacklogSnapshot(snapshot.boardId(), rows, snapshot.flagCounts(), snapshot.readAt(),
+                snapshot.scoreRanks());
     }
+
 }

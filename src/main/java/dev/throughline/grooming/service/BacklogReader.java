@@ -26,26 +26,33 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a board's backlog once, in rank order: backlog pages of 50 with the fields, and - because Jira's backlog
- * endpoint returns no entity properties - one search {@code key in (...)} per 100 issues for the two properties.
- * A theme linked to an epic covers its children, so the themes of the issues' parents are read too: one search
- * per 100 distinct parents not on the backlog themselves, asking only for {@code throughline.themes}.
- * A backlog of n issues with p such parents costs ⌈n / 50⌉ backlog pages + ⌈n / 100⌉ + ⌈p / 100⌉ searches
- * (plus the board's estimation field, cached by the client): 1,000 issues under 30 epics take 20 + 10 + 1 = 31.
+ * Reads a board's backlog once, in rank order: backlog pages of 50 with the fields, and -
+ * because Jira's backlog endpoint returns no entity properties - one search
+ * {@code key in (...)} per 100 issues for the two properties. A theme linked to an epic
+ * covers its children, so the themes of the issues' parents are read too: one search per
+ * 100 distinct parents not on the backlog themselves, asking only for
+ * {@code throughline.themes}. A backlog of n issues with p such parents costs ⌈n / 50⌉
+ * backlog pages + ⌈n / 100⌉ + ⌈p / 100⌉ searches (plus the board's estimation field,
+ * cached by the client): 1,000 issues under 30 epics take 20 + 10 + 1 = 31.
  */
 final class BacklogReader {
 
     static final String VALUE_PROPERTY = "throughline.value";
     static final String THEMES_PROPERTY = "throughline.themes";
     static final int PROPERTY_BATCH = 100;
-    private static final List<String> BASE_FIELDS = List.of(
-            "summary", "issuetype", "status", "created", "updated", "issuelinks", "parent", "project");
+
+    private static final List<String> BASE_FIELDS = List.of("summary", "issuetype", "status", "created", "updated",
+            "issuelinks", "parent", "project");
+
     private static final List<String> ORDER_FIELDS = List.of("project");
 
     private BacklogReader() {
     }
 
-    /** Only the keys and projects, in rank order: what apply and undo need (⌈n / 50⌉ requests). */
+    /**
+     * Only the keys and projects, in rank order: what apply and undo need (⌈n / 50⌉
+     * requests).
+     */
     static List<JiraIssue> order(JiraClient client, long boardId) {
         return client.backlog(BacklogRequest.of(boardId, ORDER_FIELDS)).toList();
     }
@@ -82,11 +89,12 @@ final class BacklogReader {
     }
 
     /**
-     * The theme ids of every parent of the backlog's issues: parents on the backlog from the properties already
-     * read, the others in searches of up to 100 keys asking only for {@code throughline.themes}.
+     * The theme ids of every parent of the backlog's issues: parents on the backlog from
+     * the properties already read, the others in searches of up to 100 keys asking only
+     * for {@code throughline.themes}.
      */
     private static Map<String, List<String>> parentThemes(JiraClient client, List<JiraIssue> issues,
-                                                          Map<String, Map<String, PropertyValue>> properties) {
+            Map<String, Map<String, PropertyValue>> properties) {
         Set<String> onBacklog = issues.stream().map(JiraIssue::key).collect(Collectors.toSet());
         Set<String> parents = new LinkedHashSet<>();
         issues.forEach(issue -> parentKey(issue).ifPresent(parents::add));
@@ -95,7 +103,8 @@ final class BacklogReader {
         for (String parent : parents) {
             if (onBacklog.contains(parent)) {
                 themes.put(parent, themeIds(properties.getOrDefault(parent, Map.of())));
-            } else {
+            }
+            else {
                 toRead.add(parent);
             }
         }
@@ -111,7 +120,7 @@ final class BacklogReader {
     }
 
     private static Map<String, Map<String, PropertyValue>> properties(JiraClient client, List<String> keys,
-                                                                      List<String> propertyKeys) {
+            List<String> propertyKeys) {
         SearchRequest request = new SearchRequest(Jql.issueKeyIn(keys), List.of(), propertyKeys, PROPERTY_BATCH);
         Map<String, Map<String, PropertyValue>> byKey = new HashMap<>();
         client.search(request).forEach(issue -> byKey.put(issue.key(), issue.properties()));
@@ -119,8 +128,11 @@ final class BacklogReader {
     }
 
     private static Optional<String> parentKey(JiraIssue issue) {
-        return issue.fields().raw("parent").flatMap(parent -> at(parent, "key")).filter(String.class::isInstance)
-                .map(String.class::cast);
+        return issue.fields()
+            .raw("parent")
+            .flatMap(parent -> at(parent, "key"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast);
     }
 
     private static List<String> themeIds(Map<String, PropertyValue> properties) {
@@ -129,17 +141,19 @@ final class BacklogReader {
     }
 
     /**
-     * @param parentThemeIds the themes of the issue's parent (an epic's themes cover its children); those the
-     *                       issue is not linked to itself are shown as inherited
+     * @param parentThemeIds the themes of the issue's parent (an epic's themes cover its
+     * children); those the issue is not linked to itself are shown as inherited
      */
     static BacklogRow row(JiraIssue issue, Map<String, PropertyValue> properties, List<String> parentThemeIds,
-                          Optional<String> pointsField, Instant now, int staleDays) {
+            Optional<String> pointsField, Instant now, int staleDays) {
         IssueFields fields = issue.fields();
         Map<String, Object> value = object(properties.get(VALUE_PROPERTY));
         Optional<BigDecimal> score = Optional.ofNullable(value.get("score"))
-                .filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString()));
-        Optional<String> model = Optional.ofNullable(value.get("model")).filter(String.class::isInstance)
-                .map(String.class::cast);
+            .filter(Number.class::isInstance)
+            .map(n -> new BigDecimal(n.toString()));
+        Optional<String> model = Optional.ofNullable(value.get("model"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast);
         long version = value.get("version") instanceof Number n ? n.longValue() : 0;
         Map<String, BigDecimal> inputs = new HashMap<>();
         if (value.get("inputs") instanceof Map<?, ?> given) {
@@ -156,10 +170,13 @@ final class BacklogReader {
         Optional<Instant> updated = fields.string("updated").flatMap(BacklogReader::instant);
         Set<String> openBlockers = openBlockers(fields);
         boolean open = fields.statusCategory().map(c -> c != StatusCategory.DONE).orElse(true);
-        boolean parentDone = fields.raw("parent").flatMap(parent -> at(parent, "fields", "status", "statusCategory", "key"))
-                .map(StatusCategory.DONE.key()::equals).orElse(false);
-        Set<BacklogFlag> flags = BacklogFlag.of(new BacklogFlag.Facts(score.isPresent(), points.isPresent(),
-                updated.orElse(null), openBlockers.size(), !themeIds.isEmpty() || !inherited.isEmpty(), open, parentDone), now, staleDays);
+        boolean parentDone = fields.raw("parent")
+            .flatMap(parent -> at(parent, "fields", "status", "statusCategory", "key"))
+            .map(StatusCategory.DONE.key()::equals)
+            .orElse(false);
+        Set<BacklogFlag> flags = BacklogFlag
+            .of(new BacklogFlag.Facts(score.isPresent(), points.isPresent(), updated.orElse(null), openBlockers.size(),
+                    !themeIds.isEmpty() || !inherited.isEmpty(), open, parentDone), now, staleDays);
         return new BacklogRow(issue.key(), fields.summary().orElse(""), fields.issueTypeName().orElse(""),
                 fields.statusName().orElse(""), score, model, themeIds, inherited,
                 inherited.isEmpty() ? Optional.empty() : parentKey(issue), points,
@@ -167,20 +184,24 @@ final class BacklogReader {
                 fields.projectId(), fields.projectKey(), version, inputs);
     }
 
-    /** Keys of the issues that block this one ("Blocks" links seen from the blocked side) and are not done. */
+    /**
+     * Keys of the issues that block this one ("Blocks" links seen from the blocked side)
+     * and are not done.
+     */
     static Set<String> openBlockers(IssueFields fields) {
         Set<String> blockers = new LinkedHashSet<>();
         if (fields.raw("issuelinks").orElse(null) instanceof List<?> links) {
             for (Object link : links) {
                 boolean blocks = at(link, "type", "name").map(name -> "blocks".equalsIgnoreCase(name.toString()))
-                        .orElse(false);
+                    .orElse(false);
                 Optional<Object> inward = at(link, "inwardIssue");
                 if (!blocks || inward.isEmpty()) {
                     continue;
                 }
                 Optional<String> key = at(inward.get(), "key").filter(String.class::isInstance).map(String.class::cast);
                 boolean done = at(inward.get(), "fields", "status", "statusCategory", "key")
-                        .map(StatusCategory.DONE.key()::equals).orElse(false);
+                    .map(StatusCategory.DONE.key()::equals)
+                    .orElse(false);
                 if (key.isPresent() && !done) {
                     blockers.add(key.get());
                 }
@@ -207,8 +228,10 @@ final class BacklogReader {
     private static Optional<Instant> instant(String text) {
         try {
             return Optional.of(OffsetDateTime.parse(text.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
+
 }

@@ -36,10 +36,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value order, applies an order with
- * the fewest rank calls and undoes the last apply. Reading needs Jira's Browse projects on the backlog's projects;
- * ranking needs Schedule issues on each of them. Applies and undos of one board (and its undo points) are
- * serialised across app instances.
+ * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value
+ * order, applies an order with the fewest rank calls and undoes the last apply. Reading
+ * needs Jira's Browse projects on the backlog's projects; ranking needs Schedule issues
+ * on each of them. Applies and undos of one board (and its undo points) are serialised
+ * across app instances.
  */
 @Service
 public class GroomingService {
@@ -47,15 +48,21 @@ public class GroomingService {
     public static final int MAX_PAGE = 500;
 
     private final JiraClients jira;
+
     private final UndoJiraStore undo;
+
     private final BacklogCache cache;
+
     private final IssueValueService values;
+
     private final SiteSettingsService settings;
+
     private final Clock clock;
+
     private final KeyedLocks locks;
 
     GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
-                    SiteSettingsService settings, Clock clock, KeyedLocks locks) {
+            SiteSettingsService settings, Clock clock, KeyedLocks locks) {
         this.jira = jira;
         this.locks = locks;
         this.undo = undo;
@@ -76,15 +83,19 @@ public class GroomingService {
         return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
     }
 
-    /** The stale threshold a backlog read uses: the one asked for, else the site's setting (default 90 days). */
+    /**
+     * The stale threshold a backlog read uses: the one asked for, else the site's setting
+     * (default 90 days).
+     */
     public int staleDays(Caller caller, Optional<Integer> requested) {
         return requested.orElseGet(() -> settings.staleDays(caller.site()));
     }
 
     /**
-     * The board's backlog with flags. The snapshot is read as the app and shared for a short time by everyone on
-     * the site ({@link BacklogCache}); {@code refresh} reads Jira again. Whether the caller may see it is checked
-     * on every call, cached snapshot or not: all of its projects must be browsable by the caller, else 404.
+     * The board's backlog with flags. The snapshot is read as the app and shared for a
+     * short time by everyone on the site ({@link BacklogCache}); {@code refresh} reads
+     * Jira again. Whether the caller may see it is checked on every call, cached snapshot
+     * or not: all of its projects must be browsable by the caller, else 404.
      */
     public BacklogSnapshot backlog(Caller caller, long boardId, int staleDays, boolean refresh) {
         if (staleDays < 1 || staleDays > 3650) {
@@ -97,7 +108,8 @@ public class GroomingService {
         if (refresh) {
             snapshot = BacklogReader.read(client, boardId, clock.instant(), staleDays);
             cache.put(caller.site(), boardId, staleDays, snapshot);
-        } else {
+        }
+        else {
             snapshot = cache.get(caller.site(), boardId, staleDays,
                     () -> BacklogReader.read(client, boardId, clock.instant(), staleDays));
         }
@@ -105,7 +117,7 @@ public class GroomingService {
     }
 
     private static BacklogSnapshot visibleTo(JiraClient client, String accountId, long boardId,
-                                             BacklogSnapshot snapshot) {
+            BacklogSnapshot snapshot) {
         Set<Long> projects = new HashSet<>();
         snapshot.rows().forEach(r -> r.projectId().ifPresent(projects::add));
         if (!projects.isEmpty() && !client.browsableProjects(accountId, projects).containsAll(projects)) {
@@ -115,13 +127,15 @@ public class GroomingService {
     }
 
     public Proposal propose(Caller caller, long boardId, List<String> pinned, ProposalOptions options) {
-        // read fresh: the proposal's current order is what apply will insist on (409 otherwise)
+        // read fresh: the proposal's current order is what apply will insist on (409
+        // otherwise)
         BacklogSnapshot snapshot = backlog(caller, boardId, staleDays(caller, Optional.empty()), true);
         Set<String> pins = new HashSet<>(pinned);
         Set<String> onBacklog = new HashSet<>(snapshot.keys());
         List<FieldError> errors = new ArrayList<>();
-        pinned.stream().filter(k -> !onBacklog.contains(k))
-                .forEach(k -> errors.add(new FieldError("pinned", k + " is not on this backlog")));
+        pinned.stream()
+            .filter(k -> !onBacklog.contains(k))
+            .forEach(k -> errors.add(new FieldError("pinned", k + " is not on this backlog")));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -139,13 +153,16 @@ public class GroomingService {
     }
 
     /**
-     * Switches the selected backlog issues to one model through the scoring API's bulk write, so its rules hold
-     * unchanged: inputs validated per issue (400 naming {@code items[i].inputs.x}), only issues the caller may
-     * edit (403), each issue's version checked (409) - and all issues written or none. Every issue must be on
-     * the board's backlog (400 otherwise; a key missing from a cached snapshot is looked up in a fresh read).
+     * Switches the selected backlog issues to one model through the scoring API's bulk
+     * write, so its rules hold unchanged: inputs validated per issue (400 naming
+     * {@code items[i].inputs.x}), only issues the caller may edit (403), each issue's
+     * version checked (409) - and all issues written or none. Every issue must be on the
+     * board's backlog (400 otherwise; a key missing from a cached snapshot is looked up
+     * in a fresh read).
      */
     public BulkValueResult setModel(Caller caller, long boardId, ModelChange change) {
-        // the site's stale threshold, as the page uses: the page's cached read answers, no second read of Jira
+        // the site's stale threshold, as the page uses: the page's cached read answers,
+        // no second read of Jira
         int staleDays = staleDays(caller, Optional.empty());
         BacklogSnapshot snapshot = backlog(caller, boardId, staleDays, false);
         if (!new HashSet<>(snapshot.keys()).containsAll(change.issueKeys())) {
@@ -156,24 +173,29 @@ public class GroomingService {
         for (int i = 0; i < change.items().size(); i++) {
             String key = change.items().get(i).issueKey();
             if (!onBacklog.contains(key)) {
-                errors.add(new FieldError("items[" + i + "].issueKey", key + " is not on board " + boardId + "'s backlog"));
+                errors.add(new FieldError("items[" + i + "].issueKey",
+                        key + " is not on board " + boardId + "'s backlog"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<ValueWrite> writes = change.items().stream().map(item -> new ValueWrite(item.issueKey(),
-                change.model(), change.inputsOf(item), item.version())).toList();
+        List<ValueWrite> writes = change.items()
+            .stream()
+            .map(item -> new ValueWrite(item.issueKey(), change.model(), change.inputsOf(item), item.version()))
+            .toList();
         try {
             return values.writeAll(caller, writes);
-        } finally {
+        }
+        finally {
             cache.invalidateBoard(caller.site(), boardId);
         }
     }
 
     /**
-     * Puts the backlog in {@code order}. The backlog must still be in {@code expectedCurrent} - or, when this user's
-     * previous apply to the same order was interrupted, where that apply left it - else nothing moves (409).
+     * Puts the backlog in {@code order}. The backlog must still be in
+     * {@code expectedCurrent} - or, when this user's previous apply to the same order was
+     * interrupted, where that apply left it - else nothing moves (409).
      */
     public ApplyResult apply(Caller caller, long boardId, List<String> order, List<String> expectedCurrent) {
         requireBoard(boardId);
@@ -190,25 +212,31 @@ public class GroomingService {
             if (current.equals(expectedCurrent)) {
                 undoPoint = current;
                 resumed = false;
-            } else if (saved.flatMap(UndoJiraStore.Saved::pending)
-                    .filter(journal -> journal.target().equals(order) && journal.couldHaveLeft(current)).isPresent()) {
+            }
+            else if (saved.flatMap(UndoJiraStore.Saved::pending)
+                .filter(journal -> journal.target().equals(order) && journal.couldHaveLeft(current))
+                .isPresent()) {
                 undoPoint = saved.get().undo();
                 resumed = true;
-            } else {
+            }
+            else {
                 throw new BacklogChangedException(current);
             }
             return run(client, boardId, accountId, current, order, undoPoint, resumed, true);
         });
     }
 
-    /** Restores the order saved by this user's last apply on the board; issues new to the backlog keep their places. */
+    /**
+     * Restores the order saved by this user's last apply on the board; issues new to the
+     * backlog keep their places.
+     */
     public ApplyResult undo(Caller caller, long boardId) {
         requireBoard(boardId);
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
         return locked(caller, boardId, () -> {
             UndoJiraStore.Saved saved = undo.read(client, boardId, accountId)
-                    .orElseThrow(() -> new NotFoundException("Nothing to undo on board " + boardId + "."));
+                .orElseThrow(() -> new NotFoundException("Nothing to undo on board " + boardId + "."));
             List<JiraIssue> issues = BacklogReader.order(client, boardId);
             List<String> current = issues.stream().map(JiraIssue::key).toList();
             requireRankPermission(client, accountId, issues);
@@ -218,8 +246,9 @@ public class GroomingService {
     }
 
     /**
-     * The saved order laid over the current backlog: the slots of issues that were saved take those issues in the
-     * saved order; issues that were not on the backlog then keep their slots; issues gone since are skipped.
+     * The saved order laid over the current backlog: the slots of issues that were saved
+     * take those issues in the saved order; issues that were not on the backlog then keep
+     * their slots; issues gone since are skipped.
      */
     static List<String> restore(List<String> current, List<String> saved) {
         Set<String> now = new HashSet<>(current);
@@ -233,15 +262,16 @@ public class GroomingService {
     }
 
     private ApplyResult run(JiraClient client, long boardId, String accountId, List<String> current,
-                            List<String> target, List<String> undoPoint, boolean resumed, boolean keepUndo) {
-        return new JournaledRun(undo, client, boardId, accountId, clock.instant())
-                .toTarget(current, target, undoPoint, resumed, keepUndo);
+            List<String> target, List<String> undoPoint, boolean resumed, boolean keepUndo) {
+        return new JournaledRun(undo, client, boardId, accountId, clock.instant()).toTarget(current, target, undoPoint,
+                resumed, keepUndo);
     }
 
     private static void requireRankPermission(JiraClient client, String accountId, List<JiraIssue> issues) {
         Map<Long, String> projects = new LinkedHashMap<>();
-        issues.forEach(i -> i.fields().projectId()
-                .ifPresent(id -> projects.putIfAbsent(id, i.fields().projectKey().orElse(String.valueOf(id)))));
+        issues.forEach(i -> i.fields()
+            .projectId()
+            .ifPresent(id -> projects.putIfAbsent(id, i.fields().projectKey().orElse(String.valueOf(id)))));
         for (Map.Entry<Long, String> project : projects.entrySet()) {
             if (!client.canScheduleIssues(accountId, project.getKey())) {
                 throw new NotAllowedException("You cannot rank issues in project " + project.getValue()
@@ -273,14 +303,19 @@ public class GroomingService {
         return boardId;
     }
 
-    /** Runs an apply or undo alone on the board; afterwards (whatever happened) the board's snapshots are dropped. */
+    /**
+     * Runs an apply or undo alone on the board; afterwards (whatever happened) the
+     * board's snapshots are dropped.
+     */
     private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
         return locks.withLock(caller.site().clientKey(), "board:" + boardId, () -> {
             try {
                 return action.get();
-            } finally {
+            }
+            finally {
                 cache.invalidateBoard(caller.site(), boardId);
             }
         });
     }
+
 }

@@ -18,22 +18,28 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs a plan's rank calls one after another and keeps track of where every issue now stands: Jira's per-issue
- * outcomes (207) are recorded and only the issues Jira ranked are counted as moved. A rate limit or an outage
- * (after the client's own retries) stops the run; the answer then says which issues moved and which did not,
- * and {@link #reached()} is the order the backlog was left in.
+ * Runs a plan's rank calls one after another and keeps track of where every issue now
+ * stands: Jira's per-issue outcomes (207) are recorded and only the issues Jira ranked
+ * are counted as moved. A rate limit or an outage (after the client's own retries) stops
+ * the run; the answer then says which issues moved and which did not, and
+ * {@link #reached()} is the order the backlog was left in.
  */
 public final class RankRun {
 
     public record StepResult(int step, List<String> issueKeys, String position, String anchorKey, String outcome,
-                      List<RankOutcome> failures) {
+            List<RankOutcome> failures) {
     }
 
     private final List<StepResult> steps = new ArrayList<>();
+
     private final Set<String> moved = new LinkedHashSet<>();
+
     private final List<RankOutcome> failures = new ArrayList<>();
+
     private final RankPlan plan;
+
     private List<String> reached;
+
     private JiraException interruption;
 
     private RankRun(RankPlan plan, List<String> start) {
@@ -41,17 +47,23 @@ public final class RankRun {
         this.reached = List.copyOf(start);
     }
 
-    /** Told after a step Jira did not answer as planned (it refused some issues), so the journal can follow. */
+    /**
+     * Told after a step Jira did not answer as planned (it refused some issues), so the
+     * journal can follow.
+     */
     interface Deviation {
+
         void after(int stepsDone, List<String> reached);
+
     }
 
     static RankRun execute(RankPlan plan, List<String> start, Function<RankRequest, RankResult> rank) {
-        return execute(plan, start, rank, (stepsDone, reached) -> { });
+        return execute(plan, start, rank, (stepsDone, reached) -> {
+        });
     }
 
     static RankRun execute(RankPlan plan, List<String> start, Function<RankRequest, RankResult> rank,
-                           Deviation deviation) {
+            Deviation deviation) {
         RankRun run = new RankRun(plan, start);
         int index = 0;
         for (RankStep step : plan.steps()) {
@@ -80,7 +92,8 @@ public final class RankRun {
                 if (!refused.isEmpty()) {
                     deviation.after(index, run.reached);
                 }
-            } catch (JiraRateLimitedException | JiraUnavailableException e) {
+            }
+            catch (JiraRateLimitedException | JiraUnavailableException e) {
                 run.interruption = e;
                 run.steps.add(new StepResult(index, step.issueKeys(), step.position().name(), step.anchorKey(),
                         "FAILED", List.of()));
@@ -118,4 +131,5 @@ public final class RankRun {
     RankPlan plan() {
         return plan;
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/boards/{boardId}/apply}: {@code {order: [keys], expectedCurrent: [keys]}}, both required.
- * Components stay untyped so a wrong type is answered 400 naming the field, not a parse error.
+ * {@code POST /api/boards/{boardId}/apply}: {@code {order: [keys], expectedCurrent:
+ * [keys]}}, both required. Components stay untyped so a wrong type is answered 400 naming
+ * the field, not a parse error.
  */
 record ApplyRequest(Object order, Object expectedCurrent) {
 

@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code GET /api/boards/{boardId}/backlog}: one page of the snapshot, with flag counts over all of it. */
+/**
+ * {@code GET /api/boards/{boardId}/backlog}: one page of the snapshot, with flag counts
+ * over all of it.
+ */
 record BacklogPageAnswer(long boardId, int total, int offset, int limit, int staleDays, String readAt,
-                         Map<BacklogFlag, Integer> flagCounts, List<Row> items) {
+        Map<BacklogFlag, Integer> flagCounts, List<Row> items) {
 
     /** One backlog issue; {@code scoreRank} null when unscored, {@code version} 0. */
     record Row(String key, String summary, String type, String status, BigDecimal score, String model,
-               List<String> themeIds, List<String> inheritedThemeIds, String themesFrom, Double storyPoints,
-               Long ageDays, String updated, List<String> flags, Set<String> blockedBy, long version,
-               Map<String, BigDecimal> inputs, Rank scoreRank) {
+            List<String> themeIds, List<String> inheritedThemeIds, String themesFrom, Double storyPoints, Long ageDays,
+            String updated, List<String> flags, Set<String> blockedBy, long version, Map<String, BigDecimal> inputs,
+            Rank scoreRank) {
     }
 
     record Rank(int rank, int of) {

@@ -4,7 +4,10 @@ import dev.throughline.jira.Board;
 
 import java.util.List;
 
-/** {@code GET /api/projects/{projectKey}/boards}: the project's boards the caller may browse. */
+/**
+ * {@code GET /api/projects/{projectKey}/boards}: the project's boards the caller may
+ * browse.
+ */
 record BoardsAnswer(List<Entry> boards) {
 
     record Entry(long id, String name) {

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Backlog grooming API (context JWT, as every /api/** endpoint). See docs/grooming-api.md. */
+/**
+ * Backlog grooming API (context JWT, as every /api/** endpoint). See
+ * docs/grooming-api.md.
+ */
 @RestController
 class GroomingController {
 
@@ -41,15 +44,14 @@ class GroomingController {
     }
 
     @GetMapping("/api/boards/{boardId}/backlog")
-    BacklogPageAnswer backlog(Caller caller, @PathVariable long boardId,
-                              @RequestParam(defaultValue = "0") int offset,
-                              @RequestParam(defaultValue = "100") int limit,
-                              @RequestParam(name = "staleDays") Optional<Integer> requestedStaleDays,
-                              @RequestParam(defaultValue = "false") boolean refresh) {
+    BacklogPageAnswer backlog(Caller caller, @PathVariable long boardId, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(name = "staleDays") Optional<Integer> requestedStaleDays,
+            @RequestParam(defaultValue = "false") boolean refresh) {
         int staleDays = grooming.staleDays(caller, requestedStaleDays);
         if (offset < 0 || limit < 1 || limit > GroomingService.MAX_PAGE) {
-            throw new InvalidInputException(List.of(new FieldError("limit",
-                    "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));
+            throw new InvalidInputException(
+                    List.of(new FieldError("limit", "offset must be ≥ 0 and limit 1 to " + GroomingService.MAX_PAGE)));
         }
         BacklogSnapshot snapshot = grooming.backlog(caller, boardId, staleDays, refresh);
         return BacklogPageAnswer.of(boardId, offset, limit, staleDays, snapshot);
@@ -68,10 +70,13 @@ class GroomingController {
         return answer(grooming.apply(caller, boardId, request.order(), request.expectedCurrent()));
     }
 
-    /** Bulk "set model" on selected rows; see {@link GroomingService#setModel} and docs/grooming-api.md. */
+    /**
+     * Bulk "set model" on selected rows; see {@link GroomingService#setModel} and
+     * docs/grooming-api.md.
+     */
     @PostMapping("/api/boards/{boardId}/model")
     ResponseEntity<ModelChangeAnswer> setModel(Caller caller, @PathVariable long boardId,
-                                               @RequestBody Map<String, Object> body) {
+            @RequestBody Map<String, Object> body) {
         ModelChange change = ModelChange.parse(body);
         BulkValueResult result = grooming.setModel(caller, boardId, change);
         return ResponseEntity.status(result.httpStatus()).body(ModelChangeAnswer.of(change.model(), result));
@@ -84,8 +89,10 @@ class GroomingController {
 
     @ExceptionHandler(BacklogChangedException.class)
     ResponseEntity<Map<String, Object>> changed(BacklogChangedException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(),
-                List.of(new FieldError("expectedCurrent", "is not the backlog's current order"))).getBody());
+        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler
+            .answer(HttpStatus.CONFLICT, e.getMessage(),
+                    List.of(new FieldError("expectedCurrent", "is not the backlog's current order")))
+            .getBody());
         body.put("current", e.current());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
@@ -94,4 +101,5 @@ class GroomingController {
         ApplyAnswer answer = ApplyAnswer.of(result);
         return ResponseEntity.status(answer.status()).body(answer);
     }
+
 }

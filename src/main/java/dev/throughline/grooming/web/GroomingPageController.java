@@ -7,7 +7,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The grooming page (jiraProjectPages "grooming"): the product owner's value-ordered backlog. */
+/**
+ * The grooming page (jiraProjectPages "grooming"): the product owner's value-ordered
+ * backlog.
+ */
 @Controller
 class GroomingPageController {
 
@@ -17,4 +20,5 @@ class GroomingPageController {
         model.addAttribute("projectKey", projectKey);
         return "grooming";
     }
+
 }

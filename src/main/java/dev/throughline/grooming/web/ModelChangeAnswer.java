@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code POST /api/boards/{boardId}/model}: all written or none, each issue's outcome; after a Jira task that
- * failed part way, the shared partial fields ({@link PartialAnswer}) beside them.
+ * {@code POST /api/boards/{boardId}/model}: all written or none, each issue's outcome;
+ * after a Jira task that failed part way, the shared partial fields
+ * ({@link PartialAnswer}) beside them.
  */
 record ModelChangeAnswer(boolean written, String model, String message, List<Result> results,
-                         @JsonAnyGetter Map<String, Object> partialFields) {
+        @JsonAnyGetter Map<String, Object> partialFields) {
 
-    /** One issue: its outcome and, when it has one, its value now (version 0 when none). */
+    /**
+     * One issue: its outcome and, when it has one, its value now (version 0 when none).
+     */
     record Result(String issueKey, String outcome, String message, String model, BigDecimal score, long version) {
     }
 
@@ -25,15 +28,21 @@ record ModelChangeAnswer(boolean written, String model, String message, List<Res
         boolean partial = result.jiraReason().isPresent() && !result.written();
         String message = partial ? result.afterFailedTaskMessage()
                 : result.written() ? result.items().size() + " issue(s) now scored with " + model + "."
-                : "Nothing was written: " + result.items().stream().filter(i -> i.outcome() == result.failure())
-                        .map(BulkValueResult.Item::message).collect(Collectors.joining("; ")) + ".";
+                        : "Nothing was written: " + result.items()
+                            .stream()
+                            .filter(i -> i.outcome() == result.failure())
+                            .map(BulkValueResult.Item::message)
+                            .collect(Collectors.joining("; ")) + ".";
         Map<String, Object> partialFields = partial ? PartialAnswer.fields(result.keys(BulkValueResult.Outcome.WRITTEN),
                 result.keys(BulkValueResult.Outcome.NOT_WRITTEN), result.keys(BulkValueResult.Outcome.UNKNOWN),
                 result.jiraReason().get()) : Map.of();
-        List<Result> results = result.items().stream().map(item -> new Result(item.issueKey(), item.outcome().name(),
-                item.message(), item.value().map(ValueRecord::model).orElse(null),
-                item.value().map(ValueRecord::score).orElse(null), item.value().map(ValueRecord::version).orElse(0L)))
-                .toList();
+        List<Result> results = result.items()
+            .stream()
+            .map(item -> new Result(item.issueKey(), item.outcome().name(), item.message(),
+                    item.value().map(ValueRecord::model).orElse(null),
+                    item.value().map(ValueRecord::score).orElse(null),
+                    item.value().map(ValueRecord::version).orElse(0L)))
+            .toList();
         return new ModelChangeAnswer(result.written(), model, message, results, partialFields);
     }
 }

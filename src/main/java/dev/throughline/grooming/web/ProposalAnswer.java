@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /api/boards/{boardId}/proposal}: the proposed order, every issue's move and the plan's size. */
-record ProposalAnswer(long boardId, List<String> current, List<String> order, List<Item> items,
-                      boolean changesAnything, int calls, int moved, List<List<String>> dependencyCycles,
-                      List<UnmetDependency> unmetDependencies) {
+/**
+ * {@code POST /api/boards/{boardId}/proposal}: the proposed order, every issue's move and
+ * the plan's size.
+ */
+record ProposalAnswer(long boardId, List<String> current, List<String> order, List<Item> items, boolean changesAnything,
+        int calls, int moved, List<List<String>> dependencyCycles, List<UnmetDependency> unmetDependencies) {
 
     /** One issue's move: {@code move} UP / DOWN / UNCHANGED {@code by} positions. */
     record Item(String key, String summary, BigDecimal score, boolean pinned, int from, int to, String move, int by) {

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/boards/{boardId}/proposal}: {@code {pinned: [keys], dependencyAware, unscoredLast}}, both flags
- * true when absent. Components stay untyped so a wrong type is answered 400 naming the field, not a parse error.
+ * {@code POST /api/boards/{boardId}/proposal}: {@code {pinned: [keys], dependencyAware,
+ * unscoredLast}}, both flags true when absent. Components stay untyped so a wrong type is
+ * answered 400 naming the field, not a parse error.
  */
 record ProposalRequest(Object pinned, Object dependencyAware, Object unscoredLast) {
 

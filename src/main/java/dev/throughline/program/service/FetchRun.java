@@ -26,30 +26,45 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One fetch's searches: {@code concurrency} workers on the shared pool take partitions from the queue until it is
- * empty. A partition reads its pages in order, folds the issues it claims and drops the page.
+ * One fetch's searches: {@code concurrency} workers on the shared pool take partitions
+ * from the queue until it is empty. A partition reads its pages in order, folds the
+ * issues it claims and drops the page.
  */
 final class FetchRun {
 
-    /** Where a run works: the search workers' pool, its size, and the pool that folds pages. */
+    /**
+     * Where a run works: the search workers' pool, its size, and the pool that folds
+     * pages.
+     */
     record Pools(ExecutorService searches, int concurrency, ExecutorService folds) {
     }
 
     private final Pools pools;
+
     private final JiraClient client;
+
     private final ProgramDefinition program;
+
     private final PartitionQueue queue;
+
     private final List<String> fields;
+
     private final Optional<String> pointsField;
+
     private final RollupSettings settings;
+
     private final AtomicLong read;
+
     private final Map<String, List<ProjectRollup>> parts = new LinkedHashMap<>();
+
     private final Map<String, SkippedProject> skipped = new LinkedHashMap<>();
+
     private final List<CompletableFuture<Void>> lastFolds = new CopyOnWriteArrayList<>();
+
     private volatile boolean failed;
 
     FetchRun(Pools pools, JiraClient client, ProgramDefinition program, PartitionQueue queue, List<String> fields,
-             Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
+            Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
         this.pools = pools;
         this.client = client;
         this.program = program;
@@ -62,20 +77,24 @@ final class FetchRun {
 
     Map<String, ProjectRollup> execute() {
         List<Future<?>> workers = new ArrayList<>();
-        // as many workers as the concurrency, even for fewer projects: key-range readers may join later
+        // as many workers as the concurrency, even for fewer projects: key-range readers
+        // may join later
         for (int i = 0; i < pools.concurrency(); i++) {
             workers.add(pools.searches().submit(this::work));
         }
         RuntimeException failure = null;
         for (Future<?> worker : workers) {
             try {
-                worker.get(); // after a failure the others stop within a page, so this does not wait long
-            } catch (InterruptedException e) {
+                worker.get(); // after a failure the others stop within a page, so this
+                              // does not wait long
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed = true;
                 workers.forEach(f -> f.cancel(true));
                 throw new IllegalStateException("interrupted while reading the program from Jira", e);
-            } catch (ExecutionException e) {
+            }
+            catch (ExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause());
                 // the worker that failed first tells why; the others were only abandoned
@@ -109,26 +128,32 @@ final class FetchRun {
         while (!failed && (next = nextPartition()).isPresent()) {
             Partition partition = next.get();
             try {
-                // the last page folds while this worker already searches its next partition
+                // the last page folds while this worker already searches its next
+                // partition
                 lastFolds.add(fold(partition).thenAccept(folded -> {
                     synchronized (this) {
                         parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
                     }
                 }).whenComplete((done, foldFailure) -> {
                     if (foldFailure != null) {
-                        failed = true; // the other workers stop at their next page, as for a failed search
+                        failed = true; // the other workers stop at their next page, as
+                                       // for a failed search
                     }
                 }));
-            } catch (JiraBadRequestException | JiraNotFoundException refused) {
-                // a key range Jira will not search, before it read anything, is covered by the reader below
+            }
+            catch (JiraBadRequestException | JiraNotFoundException refused) {
+                // a key range Jira will not search, before it read anything, is covered
+                // by the reader below
                 if (partition.reader() == 0 || partition.claims().claimedAny(partition.reader())) {
                     synchronized (this) {
                         skipped.putIfAbsent(partition.projectKey(),
                                 new SkippedProject(partition.projectKey(), reason(refused)));
                     }
                 }
-            } catch (RuntimeException e) {
-                failed = true; // the other workers stop at their next page: the fetch fails as a whole
+            }
+            catch (RuntimeException e) {
+                failed = true; // the other workers stop at their next page: the fetch
+                               // fails as a whole
                 throw e;
             }
         }
@@ -137,21 +162,22 @@ final class FetchRun {
     private Optional<Partition> nextPartition() {
         try {
             return queue.next();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("fetch abandoned");
         }
     }
 
     /**
-     * Reads the partition's pages in order. Each page's issues are folded on the fold pool while the next page is
-     * requested, so folding never delays the next search; at most two pages wait to be folded.
-     *
+     * Reads the partition's pages in order. Each page's issues are folded on the fold
+     * pool while the next page is requested, so folding never delays the next search; at
+     * most two pages wait to be folded.
      * @return the partition's rollup once its last page is folded
      */
     private CompletableFuture<ProjectRollup> fold(Partition partition) {
-        SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())),
-                fields, IssueMapper.properties(), ProgramFetcher.PAGE_SIZE);
+        SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())), fields,
+                IssueMapper.properties(), ProgramFetcher.PAGE_SIZE);
         ProjectRollup rollup = new ProjectRollup(settings);
         CompletableFuture<Void> folded = CompletableFuture.completedFuture(null);
         CompletableFuture<Void> foldedBefore = folded;
@@ -163,30 +189,40 @@ final class FetchRun {
                 }
                 SearchPage page = client.searchPage(request, token);
                 int taken = partition.claims().claim(partition.reader(), keyNumbers(page.keys()));
-                // at most this page and the one before wait to be folded, so a slow fold seldom holds up the next
-                // search; the page's fields are parsed on the fold pool too, in page order
+                // at most this page and the one before wait to be folded, so a slow fold
+                // seldom holds up the next
+                // search; the page's fields are parsed on the fold pool too, in page
+                // order
                 foldedBefore.join();
                 foldedBefore = folded;
                 folded = folded.thenRunAsync(() -> {
                     for (JiraIssue issue : page.issues().subList(0, taken)) {
-                        // only the partition's own issues: anything else the search returned is not the
-                        // program's to show (its own project's search finds it if it belongs to the program)
+                        // only the partition's own issues: anything else the search
+                        // returned is not the
+                        // program's to show (its own project's search finds it if it
+                        // belongs to the program)
                         if (IssueMapper.ownProject(issue).equals(partition.projectKey())) {
-                            rollup.accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                            rollup
+                                .accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
                         }
                     }
                     read.addAndGet(taken);
                 }, pools.folds());
                 boolean stop = taken < page.keys().size() || partition.claims().reachedNext(partition.reader());
                 token = stop ? Optional.empty() : page.nextPageToken();
-            } while (token.isPresent());
-        } catch (CompletionException e) {
+            }
+            while (token.isPresent());
+        }
+        catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
         return folded.thenApply(done -> rollup);
     }
 
-    /** The number of each issue key ("ABC-123" → 123), in page order; 0 for a key without one. */
+    /**
+     * The number of each issue key ("ABC-123" → 123), in page order; 0 for a key without
+     * one.
+     */
     private static long[] keyNumbers(List<String> keys) {
         long[] numbers = new long[keys.size()];
         for (int i = 0; i < numbers.length; i++) {
@@ -194,7 +230,8 @@ final class FetchRun {
             int dash = key.lastIndexOf('-');
             try {
                 numbers[i] = Long.parseLong(key.substring(dash + 1));
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 numbers[i] = 0;
             }
         }
@@ -206,4 +243,5 @@ final class FetchRun {
         messages.addAll(e.errors().values());
         return messages.isEmpty() ? "Jira answered " + e.status() : String.join(" ", messages);
     }
+
 }

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What one fetch read: a folded rollup per project, the projects' ids and what could not be searched. */
+/**
+ * What one fetch read: a folded rollup per project, the projects' ids and what could not
+ * be searched.
+ */
 record Fetched(RollupSettings settings, Map<String, ProjectRollup> rollups, Map<String, Long> projectIds,
-               List<SkippedProject> skipped, Instant fetchedAt, Map<String, String> themeNames) {
+        List<SkippedProject> skipped, Instant fetchedAt, Map<String, String> themeNames) {
 }

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Search results → the rollup engine's {@link ProgramIssue}: exactly what the rollup needs, nothing per issue asked. */
+/**
+ * Search results → the rollup engine's {@link ProgramIssue}: exactly what the rollup
+ * needs, nothing per issue asked.
+ */
 final class IssueMapper {
 
     static final String VALUE_PROPERTY = "throughline.value";
@@ -29,10 +32,14 @@ final class IssueMapper {
     private IssueMapper() {
     }
 
-    /** The fields a rollup search asks for; the story-points field is added when the site has one. */
+    /**
+     * The fields a rollup search asks for; the story-points field is added when the site
+     * has one.
+     */
     static List<String> fields(Optional<String> storyPointsField) {
-        List<String> fields = new ArrayList<>(List.of("project", "summary", "status", "issuetype", "parent", "issuelinks",
-                "created", "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
+        List<String> fields = new ArrayList<>(
+                List.of("project", "summary", "status", "issuetype", "parent", "issuelinks", "created",
+                        "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
         storyPointsField.ifPresent(fields::add);
         return List.copyOf(fields);
     }
@@ -42,8 +49,9 @@ final class IssueMapper {
     }
 
     /**
-     * The issue's own project as Jira returns it (its {@code project} field; else its key's prefix, which a
-     * move changes too). A rollup files each issue under this project, never under the search that found it.
+     * The issue's own project as Jira returns it (its {@code project} field; else its
+     * key's prefix, which a move changes too). A rollup files each issue under this
+     * project, never under the search that found it.
      */
     static String ownProject(JiraIssue issue) {
         return issue.fields().projectKey().orElseGet(() -> issue.key().substring(0, issue.key().lastIndexOf('-')));
@@ -51,7 +59,7 @@ final class IssueMapper {
 
     /**
      * @param projectKey the issue's own project ({@link #ownProject})
-     * @param today      fallback creation date for an issue Jira sent without one
+     * @param today fallback creation date for an issue Jira sent without one
      */
     static ProgramIssue map(JiraIssue issue, String projectKey, Optional<String> storyPointsField, LocalDate today) {
         IssueFields f = issue.fields();
@@ -67,13 +75,14 @@ final class IssueMapper {
         Optional<String> parent = f.parentKey().filter(p -> !p.equals(issue.key()));
         IssueKind kind = kind(f);
         if (kind == IssueKind.SUBTASK && parent.isEmpty()) {
-            kind = IssueKind.STANDARD; // a sub-task always has a parent in Jira; be lenient rather than fail a rollup
+            kind = IssueKind.STANDARD; // a sub-task always has a parent in Jira; be
+                                       // lenient rather than fail a rollup
         }
         return new ProgramIssue(issue.key(), f.summary().orElse(""), projectKey, kind, status(f), parent,
                 f.created().map(IssueMapper::date).orElse(today), f.resolutionDate().map(IssueMapper::date),
                 f.dueDate(), storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
-                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue),
-                themes(issue), f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0),
+                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue), themes(issue),
+                f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0),
                 List.copyOf(blocks), List.copyOf(blockedBy));
     }
 
@@ -81,9 +90,12 @@ final class IssueMapper {
         if (f.isSubtask().orElse(false)) {
             return IssueKind.SUBTASK;
         }
-        Optional<Object> level = f.raw("issuetype").filter(Map.class::isInstance).map(t -> ((Map<?, ?>) t).get("hierarchyLevel"));
-        boolean epic = level.filter(Number.class::isInstance).map(n -> ((Number) n).intValue() == 1)
-                .orElseGet(() -> f.issueTypeName().map(name -> name.equalsIgnoreCase("Epic")).orElse(false));
+        Optional<Object> level = f.raw("issuetype")
+            .filter(Map.class::isInstance)
+            .map(t -> ((Map<?, ?>) t).get("hierarchyLevel"));
+        boolean epic = level.filter(Number.class::isInstance)
+            .map(n -> ((Number) n).intValue() == 1)
+            .orElseGet(() -> f.issueTypeName().map(name -> name.equalsIgnoreCase("Epic")).orElse(false));
         return epic ? IssueKind.EPIC : IssueKind.STANDARD;
     }
 
@@ -92,17 +104,22 @@ final class IssueMapper {
     }
 
     private static Optional<BigDecimal> value(JiraIssue issue) {
-        return issue.property(VALUE_PROPERTY).filter(PropertyValue::isObject).map(PropertyValue::asMap)
-                .map(map -> map.get("score")).filter(Number.class::isInstance)
-                .map(n -> new BigDecimal(n.toString()));
+        return issue.property(VALUE_PROPERTY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap)
+            .map(map -> map.get("score"))
+            .filter(Number.class::isInstance)
+            .map(n -> new BigDecimal(n.toString()));
     }
 
     private static List<String> themes(JiraIssue issue) {
-        Optional<Map<String, Object>> stored = issue.property(ThemeLinks.PROPERTY_KEY).filter(PropertyValue::isObject)
-                .map(PropertyValue::asMap);
+        Optional<Map<String, Object>> stored = issue.property(ThemeLinks.PROPERTY_KEY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap);
         try {
             return ThemeLinks.fromMap(stored).themeIds();
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return List.of(); // a malformed link property counts the issue without themes
         }
     }
@@ -110,4 +127,5 @@ final class IssueMapper {
     private static LocalDate date(OffsetDateTime time) {
         return time.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
     }
+
 }

@@ -30,44 +30,61 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * Program rollups from Jira. The app reads a program once per (site, program, version, day) ({@link ProgramFetcher})
- * and keeps one folded {@link ProjectRollup} per project in a cache; each viewer's answer merges only the projects
- * they may browse ({@link ViewerMerge}), so two viewers share one fetch but see different totals.
+ * Program rollups from Jira. The app reads a program once per (site, program, version,
+ * day) ({@link ProgramFetcher}) and keeps one folded {@link ProjectRollup} per project in
+ * a cache; each viewer's answer merges only the projects they may browse
+ * ({@link ViewerMerge}), so two viewers share one fetch but see different totals.
  *
- * <p>A request waits for the fetch only until its deadline, less {@code merge-margin} for the merge; a fetch that
- * takes longer goes on in the background ({@link RollupFlights}) and the request answers
- * {@link StillReadingException}. A fetch that fails is not cached; the next request is told why.
+ * <p>
+ * A request waits for the fetch only until its deadline, less {@code merge-margin} for
+ * the merge; a fetch that takes longer goes on in the background ({@link RollupFlights})
+ * and the request answers {@link StillReadingException}. A fetch that fails is not
+ * cached; the next request is told why.
  */
 @Service
 public class ProgramRollupService {
 
     static final int PAGE_SIZE = ProgramFetcher.PAGE_SIZE;
-    /** Change-feed topics: the cached rollups reading a project (item: its key), or all of a site's, are stale. */
+
+    /**
+     * Change-feed topics: the cached rollups reading a project (item: its key), or all of
+     * a site's, are stale.
+     */
     static final String PROJECT_CHANGED = "rollup.project";
     static final String SITE_CHANGED = "rollup.site";
 
     private final JiraClients jira;
+
     private final ProgramService programs;
+
     private final ThemeCatalogReader themes;
+
     private final Clock clock;
+
     private final Duration mergeMargin;
+
     private final ProgramFetcher fetcher;
+
     private final RollupFlights flights;
+
     private final Cache<FetchKey, Fetched> cache;
+
     private final ViewerMerge viewers;
+
     private final SiteTtl siteTtl;
+
     private ChangeFeed feed = ChangeFeed.alone();
 
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
-                                int concurrency, Duration cacheTtl) {
+            int concurrency, Duration cacheTtl) {
         this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2));
     }
 
     @Autowired
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
-                                @Value("${throughline.program.concurrency:4}") int concurrency,
-                                @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
-                                @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin) {
+            @Value("${throughline.program.concurrency:4}") int concurrency,
+            @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
+            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin) {
         this.jira = jira;
         this.programs = programs;
         this.themes = themes;
@@ -75,27 +92,34 @@ public class ProgramRollupService {
         this.mergeMargin = mergeMargin;
         this.fetcher = new ProgramFetcher(clock, concurrency);
         this.siteTtl = new SiteTtl(cacheTtl);
-        this.cache = Caffeine.newBuilder().expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
-                .maximumSize(500).build();
+        this.cache = Caffeine.newBuilder()
+            .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
+            .maximumSize(500)
+            .build();
         this.flights = new RollupFlights(cache::put);
         this.viewers = new ViewerMerge(siteTtl);
     }
 
-    /** A site's own rollup cache time (the admin's site settings) replaces {@code cache-ttl} for that site. */
+    /**
+     * A site's own rollup cache time (the admin's site settings) replaces
+     * {@code cache-ttl} for that site.
+     */
     @Autowired(required = false)
     void useSiteCacheTtl(SiteSettingsService siteSettings) {
         siteTtl.lookUpWith(siteSettings::rollupCacheTtl);
     }
 
     /**
-     * The caller's rollup of the program; {@code refresh} reads Jira again instead of using the cached fetch.
-     *
-     * @throws StillReadingException when the fetch outlasts what the request may wait (it goes on)
+     * The caller's rollup of the program; {@code refresh} reads Jira again instead of
+     * using the cached fetch.
+     * @throws StillReadingException when the fetch outlasts what the request may wait (it
+     * goes on)
      */
     public ProgramRollup rollup(Caller caller, String programId, boolean refresh) {
         String accountId = caller.requireAccountId();
         ProgramDefinition program = programs.get(caller, programId);
-        program.refinement(); // a stored refinement that could reach outside the program is refused before any search
+        program.refinement(); // a stored refinement that could reach outside the program
+                              // is refused before any search
         JiraClient client = jira.forSite(caller.site());
         siteTtl.refresh(caller.site());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -105,7 +129,8 @@ public class ProgramRollupService {
         }
         Fetched fetched = cache.getIfPresent(key);
         if (fetched == null) {
-            // the fetch's workers carry no deadline: the request thread itself stops waiting in time to merge
+            // the fetch's workers carry no deadline: the request thread itself stops
+            // waiting in time to merge
             Optional<Duration> patience = RequestDeadline.timeLeft().map(left -> left.minus(mergeMargin));
             fetched = flights.await(key,
                     progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts), patience);
@@ -113,7 +138,10 @@ public class ProgramRollupService {
         return viewers.merge(client, accountId, program, key, fetched);
     }
 
-    /** How far the running fetch of the program has got: issues read of Jira's approximate total. */
+    /**
+     * How far the running fetch of the program has got: issues read of Jira's approximate
+     * total.
+     */
     public record Progress(boolean computing, long read, long approximateTotal) {
     }
 
@@ -121,11 +149,15 @@ public class ProgramRollupService {
         ProgramDefinition program = programs.get(caller, programId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
-        return flights.running(key).map(running -> new Progress(true, running.read.get(), running.approximateTotal))
-                .orElse(new Progress(false, 0, -1));
+        return flights.running(key)
+            .map(running -> new Progress(true, running.read.get(), running.approximateTotal))
+            .orElse(new Progress(false, 0, -1));
     }
 
-    /** Drops every cached fetch of the program (all versions and days), e.g. after it was deleted. */
+    /**
+     * Drops every cached fetch of the program (all versions and days), e.g. after it was
+     * deleted.
+     */
     public void forget(Caller caller, String programId) {
         forget(caller.site().clientKey(), programId);
     }
@@ -135,8 +167,9 @@ public class ProgramRollupService {
     }
 
     /**
-     * Other instances' changes reach this one's caches: a changed or deleted program, Jira's webhooks received
-     * there (named by project, or the whole site for link events).
+     * Other instances' changes reach this one's caches: a changed or deleted program,
+     * Jira's webhooks received there (named by project, or the whole site for link
+     * events).
      */
     @Autowired(required = false)
     void useChangeFeed(ChangeFeed changes) {
@@ -147,10 +180,10 @@ public class ProgramRollupService {
     }
 
     /**
-     * Drops the site's cached fetches that read {@code projectKey} (rolled up or skipped), so the next rollup of
-     * those programs searches Jira again; other programs keep their cache. Used by Jira's issue webhooks. A fetch
-     * still running when this is called is not affected (it is stored when it ends).
-     *
+     * Drops the site's cached fetches that read {@code projectKey} (rolled up or
+     * skipped), so the next rollup of those programs searches Jira again; other programs
+     * keep their cache. Used by Jira's issue webhooks. A fetch still running when this is
+     * called is not affected (it is stored when it ends).
      * @return how many cached fetches were dropped
      */
     public int invalidateProject(Site site, String projectKey) {
@@ -159,8 +192,9 @@ public class ProgramRollupService {
     }
 
     /**
-     * Drops every cached fetch of the site (issue-link webhooks name no project, changed settings touch every
-     * rollup), here and in the other instances. @return how many were dropped here
+     * Drops every cached fetch of the site (issue-link webhooks name no project, changed
+     * settings touch every rollup), here and in the other instances. @return how many
+     * were dropped here
      */
     public int invalidateSite(Site site) {
         feed.publish(site.clientKey(), SITE_CHANGED, "");
@@ -184,7 +218,10 @@ public class ProgramRollupService {
         return dropped.get();
     }
 
-    /** Theme end dates (for conflicts) and names (for the report's theme rows), from one catalog read. */
+    /**
+     * Theme end dates (for conflicts) and names (for the report's theme rows), from one
+     * catalog read.
+     */
     private ThemeFacts themeFacts(JiraClient client) {
         Map<String, LocalDate> ends = new HashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -199,4 +236,5 @@ public class ProgramRollupService {
     void stop() {
         fetcher.stop();
     }
+
 }

@@ -21,28 +21,43 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Programs of a site. Saves of one site's programs are serialised across app instances ({@link KeyedLocks}),
- * because they rewrite a shared index. Input is checked in full before anything is read from or written to Jira;
- * then the caller must be a planner ({@link PlanningPermission}).
+ * Programs of a site. Saves of one site's programs are serialised across app instances
+ * ({@link KeyedLocks}), because they rewrite a shared index. Input is checked in full
+ * before anything is read from or written to Jira; then the caller must be a planner
+ * ({@link PlanningPermission}).
  */
 @Service
 public class ProgramService {
 
     private final JiraClients jira;
+
     private final ProgramJiraStore store;
-    /** Other instances drop their cached definition (and rollups) of a changed or deleted program. */
-    public static final String TOPIC = "program";
-    private static final String CATALOG_LOCK = "programs";
-    private final KeyedLocks locks;
-    private final ChangeFeed feed;
-    private final PlanningPermission planning;
-    private final SecureRandom random = new SecureRandom();
+
     /**
-     * Definitions read in the last 30 s, so a cached rollup answers without asking Jira anything. Saves through
-     * this instance refresh it at once; another instance's save through the change feed.
+     * Other instances drop their cached definition (and rollups) of a changed or deleted
+     * program.
+     */
+    public static final String TOPIC = "program";
+
+    private static final String CATALOG_LOCK = "programs";
+
+    private final KeyedLocks locks;
+
+    private final ChangeFeed feed;
+
+    private final PlanningPermission planning;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Definitions read in the last 30 s, so a cached rollup answers without asking Jira
+     * anything. Saves through this instance refresh it at once; another instance's save
+     * through the change feed.
      */
     private final Cache<String, ProgramDefinition> definitions = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+        .expireAfterWrite(Duration.ofSeconds(30))
+        .maximumSize(10_000)
+        .build();
 
     public ProgramService(JiraClients jira, ProgramJiraStore store, PlanningPermission planning, KeyedLocks locks,
             ChangeFeed feed) {
@@ -62,7 +77,10 @@ public class ProgramService {
         return definitions.get(caller.site().clientKey() + "/" + id, key -> read(caller, id));
     }
 
-    /** The program's own property is the source of truth (deleting a program removes it), so no index read. */
+    /**
+     * The program's own property is the source of truth (deleting a program removes it),
+     * so no index read.
+     */
     private ProgramDefinition read(Caller caller, String id) {
         if (id == null || !id.matches("[a-z0-9]{1,32}")) {
             throw new NotFoundException("There is no program " + id + ".");
@@ -71,7 +89,10 @@ public class ProgramService {
         return store.program(client, id).orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
     }
 
-    /** Creates the program a new-program draft describes ({@code ProgramDraft.parse(body, false)}). */
+    /**
+     * Creates the program a new-program draft describes
+     * ({@code ProgramDraft.parse(body, false)}).
+     */
     public ProgramDefinition create(Caller caller, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
@@ -83,7 +104,10 @@ public class ProgramService {
         });
     }
 
-    /** Updates program {@code id} as the draft says ({@code ProgramDraft.parse(body, true)}: it carries the version read). */
+    /**
+     * Updates program {@code id} as the draft says
+     * ({@code ProgramDraft.parse(body, true)}: it carries the version read).
+     */
     public ProgramDefinition update(Caller caller, String id, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
@@ -91,7 +115,7 @@ public class ProgramService {
             ProgramCatalog catalog = store.catalog(client);
             catalog.require(id);
             ProgramDefinition current = store.program(client, id)
-                    .orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
+                .orElseThrow(() -> new NotFoundException("There is no program " + id + "."));
             ProgramDefinition updated = catalog.update(current, draft);
             store.save(client, updated, catalog.with(updated));
             changed(caller, id);
@@ -127,4 +151,5 @@ public class ProgramService {
             }
         }
     }
+
 }

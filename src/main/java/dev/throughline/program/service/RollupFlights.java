@@ -12,10 +12,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The fetches under way, one per {@link FetchKey}: requests for the same program share one, and a request waits
- * for it only as long as it may. A fetch that outlives its request goes on; when it succeeds it is handed to the
- * cache ({@code store}) and forgotten here. A failed fetch stays here until a request has been told: the requests
- * waiting for it when it fails, or else the next one, get its failure, and the request after that starts afresh.
+ * The fetches under way, one per {@link FetchKey}: requests for the same program share
+ * one, and a request waits for it only as long as it may. A fetch that outlives its
+ * request goes on; when it succeeds it is handed to the cache ({@code store}) and
+ * forgotten here. A failed fetch stays here until a request has been told: the requests
+ * waiting for it when it fails, or else the next one, get its failure, and the request
+ * after that starts afresh.
  */
 final class RollupFlights {
 
@@ -23,6 +25,7 @@ final class RollupFlights {
     }
 
     private final Map<FetchKey, Flight> flights = new ConcurrentHashMap<>();
+
     private final BiConsumer<FetchKey, Fetched> store;
 
     RollupFlights(BiConsumer<FetchKey, Fetched> store) {
@@ -30,17 +33,20 @@ final class RollupFlights {
     }
 
     /**
-     * The fetch of {@code key}: the one under way (or its unreported failure), else one begun by {@code start}.
-     *
+     * The fetch of {@code key}: the one under way (or its unreported failure), else one
+     * begun by {@code start}.
      * @param patience how long to wait for it; empty: until it ends
      * @throws StillReadingException when it did not end in time (it goes on)
      */
-    Fetched await(FetchKey key, Function<FetchProgress, CompletableFuture<Fetched>> start, Optional<Duration> patience) {
+    Fetched await(FetchKey key, Function<FetchProgress, CompletableFuture<Fetched>> start,
+            Optional<Duration> patience) {
         Flight flight = flights.computeIfAbsent(key, k -> {
             FetchProgress progress = new FetchProgress();
             Flight started = new Flight(start.apply(progress), progress);
-            // stored before it is forgotten here, so a request always finds one or the other; off this thread,
-            // since a fetch that ended already would otherwise run this inside computeIfAbsent. A failure stays
+            // stored before it is forgotten here, so a request always finds one or the
+            // other; off this thread,
+            // since a fetch that ended already would otherwise run this inside
+            // computeIfAbsent. A failure stays
             // here for a request to report.
             started.result().thenAcceptAsync(fetched -> {
                 store.accept(key, fetched);
@@ -51,13 +57,17 @@ final class RollupFlights {
         try {
             return patience.isEmpty() ? flight.result().get()
                     : flight.result().get(Math.max(0, patience.get().toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        }
+        catch (TimeoutException e) {
             throw new StillReadingException(flight.progress().read.get(), flight.progress().approximateTotal);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the program's fetch", e);
-        } catch (ExecutionException e) {
-            flights.remove(key, flight); // reported now: the next request reads Jira again
+        }
+        catch (ExecutionException e) {
+            flights.remove(key, flight); // reported now: the next request reads Jira
+                                         // again
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
@@ -67,4 +77,5 @@ final class RollupFlights {
         Flight flight = flights.get(key);
         return flight == null || flight.result().isDone() ? Optional.empty() : Optional.of(flight.progress());
     }
+
 }

@@ -4,7 +4,10 @@ import dev.throughline.settings.service.SiteSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A site's rollups were read with its old settings (story-points field, cache time): drop them when those change. */
+/**
+ * A site's rollups were read with its old settings (story-points field, cache time): drop
+ * them when those change.
+ */
 @Component
 class RollupsFollowSettings {
 
@@ -18,4 +21,5 @@ class RollupsFollowSettings {
     void settingsChanged(SiteSettingsChanged event) {
         rollups.invalidateSite(event.site());
     }
+
 }

@@ -11,14 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * How long a site's cached rollups live: the site's own setting when an admin chose one, else the app's
- * {@code throughline.program.cache-ttl}. The setting is looked up when a rollup is asked for ({@link #refresh}),
- * never inside the cache, so expiry stays a map lookup. A changed setting applies to rollups cached after it.
+ * How long a site's cached rollups live: the site's own setting when an admin chose one,
+ * else the app's {@code throughline.program.cache-ttl}. The setting is looked up when a
+ * rollup is asked for ({@link #refresh}), never inside the cache, so expiry stays a map
+ * lookup. A changed setting applies to rollups cached after it.
  */
 final class SiteTtl {
 
     private final Duration fallback;
+
     private final Map<String, Duration> bySite = new ConcurrentHashMap<>();
+
     private volatile Function<Site, Optional<Duration>> lookup = site -> Optional.empty();
 
     SiteTtl(Duration fallback) {
@@ -29,7 +32,10 @@ final class SiteTtl {
         this.lookup = Objects.requireNonNull(siteSetting, "siteSetting");
     }
 
-    /** Reads the site's setting (cheap: the settings are cached) for the entries cached next. */
+    /**
+     * Reads the site's setting (cheap: the settings are cached) for the entries cached
+     * next.
+     */
     void refresh(Site site) {
         bySite.put(site.clientKey(), lookup.apply(site).orElse(fallback));
     }
@@ -38,7 +44,10 @@ final class SiteTtl {
         return bySite.getOrDefault(clientKey, fallback);
     }
 
-    /** Entries expire the site's time after they were written; reading them does not extend it. */
+    /**
+     * Entries expire the site's time after they were written; reading them does not
+     * extend it.
+     */
     <K, V> Expiry<K, V> expiry(Function<K, String> clientKeyOf) {
         return new Expiry<>() {
             @Override
@@ -57,4 +66,5 @@ final class SiteTtl {
             }
         };
     }
+
 }

@@ -14,25 +14,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Each viewer's rollup of a fetch: only the projects they may browse count, so two viewers share one fetch but see
- * different totals. The merge recomputes every group and forecast, so a repeat of the same view comes from memory.
+ * Each viewer's rollup of a fetch: only the projects they may browse count, so two
+ * viewers share one fetch but see different totals. The merge recomputes every group and
+ * forecast, so a repeat of the same view comes from memory.
  */
 final class ViewerMerge {
 
-    /** One viewer's merge of one fetch: the projects they may browse decide the numbers. */
+    /**
+     * One viewer's merge of one fetch: the projects they may browse decide the numbers.
+     */
     record ResultKey(FetchKey fetch, Instant fetchedAt, Set<Long> visibleProjects) {
     }
 
     private final Cache<ResultKey, ProgramRollup> results;
 
     ViewerMerge(SiteTtl siteTtl) {
-        this.results = Caffeine.newBuilder().expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
-                .maximumSize(2_000).build();
+        this.results = Caffeine.newBuilder()
+            .expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
+            .maximumSize(2_000)
+            .build();
     }
 
-    /** The rollup of {@code fetched} over the projects the viewer may browse (one permission check, cached). */
-    ProgramRollup merge(JiraClient client, String accountId, ProgramDefinition program, FetchKey key,
-                                Fetched fetched) {
+    /**
+     * The rollup of {@code fetched} over the projects the viewer may browse (one
+     * permission check, cached).
+     */
+    ProgramRollup merge(JiraClient client, String accountId, ProgramDefinition program, FetchKey key, Fetched fetched) {
         Set<Long> visible = fetched.projectIds().isEmpty() ? Set.of()
                 : client.browsableProjects(accountId, fetched.projectIds().values());
         List<ProjectRollup> parts = new ArrayList<>();
@@ -41,14 +48,17 @@ final class ViewerMerge {
             Long id = fetched.projectIds().get(entry.getKey());
             if (id != null && visible.contains(id)) {
                 parts.add(entry.getValue());
-            } else {
+            }
+            else {
                 leftOut++;
             }
         }
         int out = leftOut;
-        // the merge recomputes every group and forecast: answer a repeat of the same view from memory
-        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)), k ->
-                new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(), fetched.fetchedAt(),
-                        fetched.themeNames()));
+        // the merge recomputes every group and forecast: answer a repeat of the same view
+        // from memory
+        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)),
+                k -> new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(),
+                        fetched.fetchedAt(), fetched.themeNames()));
     }
+
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 class ProgramController {
 
     private final ProgramService programs;
+
     private final ProgramRollupService rollups;
 
     ProgramController(ProgramService programs, ProgramRollupService rollups) {
@@ -45,7 +46,8 @@ class ProgramController {
 
     @PostMapping("/api/programs")
     ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ProgramCodec.toMap(programs.create(caller, ProgramDraft.parse(body, false))));
+        return ResponseEntity.status(HttpStatus.CREATED)
+            .body(ProgramCodec.toMap(programs.create(caller, ProgramDraft.parse(body, false))));
     }
 
     @PutMapping("/api/programs/{id}")
@@ -64,4 +66,5 @@ class ProgramController {
     ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
         return ApiExceptionHandler.stale(e, e.current(ProgramDefinition.class).map(ProgramCodec::toMap).orElse(null));
     }
+
 }

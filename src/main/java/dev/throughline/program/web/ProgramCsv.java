@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** One row per group of a program rollup as RFC 4180 CSV; cells a spreadsheet would run as formulas are defused. */
+/**
+ * One row per group of a program rollup as RFC 4180 CSV; cells a spreadsheet would run as
+ * formulas are defused.
+ */
 final class ProgramCsv {
 
     static final List<String> HEADER = List.of("Kind", "Id", "Name", "Items", "Done", "% complete", "Points done",
@@ -52,4 +55,5 @@ final class ProgramCsv {
     private static String hours(long seconds) {
         return plain(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
     }
+
 }

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A viewer's program rollup as the JSON the program page renders (enum values in lower case, absent as null). */
+/**
+ * A viewer's program rollup as the JSON the program page renders (enum values in lower
+ * case, absent as null).
+ */
 final class ProgramResultJson {
 
     static final String RULES = "docs/rollup-rules.md";
@@ -62,8 +65,11 @@ final class ProgramResultJson {
         json.put("forecasts", forecasts);
         json.put("rules", RULES);
         json.put("leftOutProjects", rollup.leftOutProjects());
-        json.put("skippedProjects", rollup.skippedProjects().stream()
-                .map(s -> Map.of("projectKey", s.projectKey(), "reason", s.reason())).toList());
+        json.put("skippedProjects",
+                rollup.skippedProjects()
+                    .stream()
+                    .map(s -> Map.of("projectKey", s.projectKey(), "reason", s.reason()))
+                    .toList());
         return json;
     }
 
@@ -162,4 +168,5 @@ final class ProgramResultJson {
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
+
 }

@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A program's rollup for the calling user, as JSON or CSV (context JWT). A rollup whose fetch outlasts the
- * request's deadline answers 503 with {@link StillReading} and {@code Retry-After}: the fetch goes on and a later
- * request answers from it.
+ * A program's rollup for the calling user, as JSON or CSV (context JWT). A rollup whose
+ * fetch outlasts the request's deadline answers 503 with {@link StillReading} and
+ * {@code Retry-After}: the fetch goes on and a later request answers from it.
  */
 @RestController
 class ProgramRollupController {
@@ -33,45 +33,55 @@ class ProgramRollupController {
     }
 
     @GetMapping("/api/programs/{id}/rollup")
-    Map<String, Object> rollup(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
+    Map<String, Object> rollup(Caller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean refresh) {
         return ProgramResultJson.of(rollups.rollup(caller, id, refresh));
     }
 
-    /** While a rollup is computed: {@code {computing, read, approximateTotal}} (-1 when Jira gave no estimate). */
+    /**
+     * While a rollup is computed: {@code {computing, read, approximateTotal}} (-1 when
+     * Jira gave no estimate).
+     */
     @GetMapping("/api/programs/{id}/rollup/progress")
     Map<String, Object> progress(Caller caller, @PathVariable String id) {
         var progress = rollups.progress(caller, id);
-        return Map.of("computing", progress.computing(), "read", progress.read(), "approximateTotal", progress.approximateTotal());
+        return Map.of("computing", progress.computing(), "read", progress.read(), "approximateTotal",
+                progress.approximateTotal());
     }
 
     @GetMapping(value = "/api/programs/{id}/rollup.csv", produces = "text/csv")
-    ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean refresh) {
+    ResponseEntity<byte[]> csv(Caller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean refresh) {
         ProgramRollup rollup = rollups.rollup(caller, id, refresh);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
-                .body(ProgramCsv.of(rollup).getBytes(StandardCharsets.UTF_8));
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"program-" + rollup.program().id() + ".csv\"")
+            .body(ProgramCsv.of(rollup).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * 503, not 202: the answer is not the resource asked for, and a client that knows nothing of it (a script
-     * fetching the CSV) must not take it for one; {@code Retry-After} says when to ask again.
+     * 503, not 202: the answer is not the resource asked for, and a client that knows
+     * nothing of it (a script fetching the CSV) must not take it for one;
+     * {@code Retry-After} says when to ask again.
      */
     @ExceptionHandler(StillReadingException.class)
     ResponseEntity<StillReading> stillReading(StillReadingException e) {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         long retryAfter = e.retryAfter().toSeconds();
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new StillReading(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now().toString(),
-                        e.progress().computing(), e.progress().read(), e.progress().approximateTotal(), retryAfter));
+        return ResponseEntity.status(status)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(new StillReading(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now().toString(),
+                    e.progress().computing(), e.progress().read(), e.progress().approximateTotal(), retryAfter));
     }
 
     /**
-     * The rollup is still being read: the error fields every API answer has, plus the progress endpoint's numbers
-     * and the seconds to wait before asking again.
+     * The rollup is still being read: the error fields every API answer has, plus the
+     * progress endpoint's numbers and the seconds to wait before asking again.
      */
     record StillReading(int status, String error, String message, String timeStamp, boolean computing, long read,
-                        long approximateTotal, long retryAfter) {
+            long approximateTotal, long retryAfter) {
     }
+
 }

@@ -4,8 +4,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The program report: a Jira report (jiraReports "program-report") and a general page ("programs"). One page picks or
- * creates a program and shows its rollup; its script reads /api/programs and /api/programs/{id}/rollup.
+ * The program report: a Jira report (jiraReports "program-report") and a general page
+ * ("programs"). One page picks or creates a program and shows its rollup; its script
+ * reads /api/programs and /api/programs/{id}/rollup.
  */
 @Controller
 class ProgramsPageController {
@@ -14,4 +15,5 @@ class ProgramsPageController {
     String programs() {
         return "programs";
     }
+
 }

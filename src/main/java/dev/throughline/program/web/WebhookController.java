@@ -14,19 +14,24 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 
 /**
- * Jira's webhooks (descriptor {@code webhooks}: issue created / updated / deleted, issue link created / deleted),
- * signed by Jira with a request-bound JWT that ACSB verifies like any page URL. They only make cached program
- * rollups stale; nothing is read from Jira here, so the answer (204) is immediate.
+ * Jira's webhooks (descriptor {@code webhooks}: issue created / updated / deleted, issue
+ * link created / deleted), signed by Jira with a request-bound JWT that ACSB verifies
+ * like any page URL. They only make cached program rollups stale; nothing is read from
+ * Jira here, so the answer (204) is immediate.
  * <ul>
- *   <li>issue events: the cached rollups of the programs that read {@code issue.fields.project.key} are dropped.</li>
- *   <li>issue link events name no project (only issue ids), so every cached rollup of the site is dropped.</li>
- *   <li>anything else (unknown event, missing project, unreadable body) is ignored and logged at debug.</li>
+ * <li>issue events: the cached rollups of the programs that read
+ * {@code issue.fields.project.key} are dropped.</li>
+ * <li>issue link events name no project (only issue ids), so every cached rollup of the
+ * site is dropped.</li>
+ * <li>anything else (unknown event, missing project, unreadable body) is ignored and
+ * logged at debug.</li>
  * </ul>
  */
 @RestController
 class WebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProgramRollupService rollups;
@@ -43,15 +48,18 @@ class WebhookController {
             String projectKey = payload.path("issue").path("fields").path("project").path("key").asText("");
             if (projectKey.isEmpty()) {
                 LOG.debug("Ignoring {} from {}: no issue.fields.project.key", event, caller.site().clientKey());
-            } else {
+            }
+            else {
                 int dropped = rollups.invalidateProject(caller.site(), projectKey);
                 LOG.debug("{} in {} on {}: dropped {} cached program rollups", event, projectKey,
                         caller.site().clientKey(), dropped);
             }
-        } else if (event.startsWith("issuelink_")) {
+        }
+        else if (event.startsWith("issuelink_")) {
             int dropped = rollups.invalidateSite(caller.site());
             LOG.debug("{} on {}: dropped {} cached program rollups", event, caller.site().clientKey(), dropped);
-        } else {
+        }
+        else {
             LOG.debug("Ignoring webhook event '{}' from {}", event, caller.site().clientKey());
         }
         return ResponseEntity.noContent().build();
@@ -63,9 +71,11 @@ class WebhookController {
         }
         try {
             return JSON.readTree(body);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             LOG.debug("Ignoring a webhook body that is not JSON: {}", e.getMessage());
             return JSON.createObjectNode();
         }
     }
+
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The checks of each item of a bulk write before anything is written: found, editable, still at its version. */
+/**
+ * The checks of each item of a bulk write before anything is written: found, editable,
+ * still at its version.
+ */
 final class BulkChecks {
 
     private BulkChecks() {
@@ -16,7 +19,8 @@ final class BulkChecks {
 
     static BulkValueResult.Item check(ValueWrite write, JiraIssue issue, Set<Long> editable, Set<Long> browsable) {
         if (issue == null || !browsable.contains(issue.fields().projectId().orElse(-1L))) {
-            return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see", Optional.empty());
+            return item(write, BulkValueResult.Outcome.NOT_FOUND, "No issue " + write.issueKey() + " that you can see",
+                    Optional.empty());
         }
         StoredValue current = IssueValueService.decode(issue);
         if (!editable.contains(Long.valueOf(issue.id()))) {
@@ -31,7 +35,7 @@ final class BulkChecks {
     }
 
     private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,
-                                             Optional<ValueRecord> value) {
+            Optional<ValueRecord> value) {
         return new BulkValueResult.Item(write.issueKey(), outcome, message, value);
     }
 
@@ -44,4 +48,5 @@ final class BulkChecks {
         }
         return Optional.empty();
     }
+
 }

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The answer to a bulk write: written for every issue, or for none with the reason per issue - or, when Jira
- * accepted the write but its task failed or could not be followed, what a re-read found written, not written and
- * (when the re-read failed too) unknown, with Jira's reason.
+ * The answer to a bulk write: written for every issue, or for none with the reason per
+ * issue - or, when Jira accepted the write but its task failed or could not be followed,
+ * what a re-read found written, not written and (when the re-read failed too) unknown,
+ * with Jira's reason.
  */
 public record BulkValueResult(boolean written, Outcome failure, List<Item> items, Optional<String> jiraReason) {
 
-    public enum Outcome { WRITTEN, READY, NOT_FOUND, FORBIDDEN, STALE, NOT_WRITTEN, UNKNOWN }
+    public enum Outcome {
+
+        WRITTEN, READY, NOT_FOUND, FORBIDDEN, STALE, NOT_WRITTEN, UNKNOWN
+
+    }
 
     public BulkValueResult {
         items = List.copyOf(items);
@@ -22,7 +27,9 @@ public record BulkValueResult(boolean written, Outcome failure, List<Item> items
         this(written, failure, items, Optional.empty());
     }
 
-    /** After Jira's task failed: written only when the re-read found every item written. */
+    /**
+     * After Jira's task failed: written only when the re-read found every item written.
+     */
     static BulkValueResult afterFailedTask(List<Item> items, String reason) {
         boolean all = items.stream().allMatch(item -> item.outcome() == Outcome.WRITTEN);
         boolean unknown = items.stream().anyMatch(item -> item.outcome() == Outcome.UNKNOWN);
@@ -30,13 +37,19 @@ public record BulkValueResult(boolean written, Outcome failure, List<Item> items
         return new BulkValueResult(all, failure, items, Optional.of(reason));
     }
 
-    /** Jira applied part of the write, or nobody knows how much: the caller must re-read, not retry blindly. */
+    /**
+     * Jira applied part of the write, or nobody knows how much: the caller must re-read,
+     * not retry blindly.
+     */
     public boolean partial() {
         return !written && (failure == Outcome.UNKNOWN || failure == Outcome.NOT_WRITTEN
                 && items.stream().anyMatch(item -> item.outcome() == Outcome.WRITTEN));
     }
 
-    /** In plain words, after Jira's task failed: "3 of 5 scores written; 2 not written: …. Reload …". */
+    /**
+     * In plain words, after Jira's task failed: "3 of 5 scores written; 2 not written: ….
+     * Reload …".
+     */
     public String afterFailedTaskMessage() {
         int written = keys(Outcome.WRITTEN).size();
         int unknown = keys(Outcome.UNKNOWN).size();
@@ -51,8 +64,9 @@ public record BulkValueResult(boolean written, Outcome failure, List<Item> items
     }
 
     /**
-     * The HTTP status that reports this result: 200 when written; the reason nothing was (404, 403, 409; 502 when
-     * Jira's task wrote none of them); 207 when Jira wrote part of it or its outcome is unknown.
+     * The HTTP status that reports this result: 200 when written; the reason nothing was
+     * (404, 403, 409; 502 when Jira's task wrote none of them); 207 when Jira wrote part
+     * of it or its outcome is unknown.
      */
     public int httpStatus() {
         if (partial()) {

@@ -5,9 +5,7 @@ import dev.throughline.problems.JiraKeys;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
-import dev.throughline.jira.Jql;
 import dev.throughline.jira.JiraTaskFailedException;
-import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.VisibleIssues;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
@@ -16,7 +14,6 @@ import dev.throughline.problems.NotFoundException;
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.ModelCatalog;
-import dev.throughline.scoring.Ranking;
 import dev.throughline.scoring.Score;
 import dev.throughline.scoring.ScoreInputs;
 import dev.throughline.scoring.ScoringModel;
@@ -28,7 +25,6 @@ import dev.throughline.tenant.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,29 +35,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes issues' product-value scores for a caller, with Jira's own permissions: a viewer must be
- * able to browse the issue's project, a writer must be able to edit the issue. Every write is all-or-nothing
- * and version-checked.
+ * Reads and writes issues' product-value scores for a caller, with Jira's own
+ * permissions: a viewer must be able to browse the issue's project, a writer must be able
+ * to edit the issue. Every write is all-or-nothing and version-checked.
  */
 @Service
 public class IssueValueService {
 
     /** Who is named in history when a changed scorecard re-computes a stored score. */
     static final String RECOMPUTED_BY = "throughline";
+
     public static final int MAX_BULK = 100;
+
     private static final List<String> ISSUE_FIELDS = List.of("project", "issuetype", "summary");
+
     private static final List<String> VALUE_PROPERTY = List.of(ValueRecordCodec.PROPERTY_KEY);
 
     private final JiraClients jira;
+
     private final ScoringJiraStore store;
+
     private final ScoringSettingsCache settings;
+
     private final Clock clock;
+
     private final ApplicationEventPublisher events;
-    /** Serialises read-check-write of one issue's score across instances: Jira cannot compare-and-set a property. */
+
+    /**
+     * Serialises read-check-write of one issue's score across instances: Jira cannot
+     * compare-and-set a property.
+     */
     private final KeyedLocks locks;
 
     public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock,
-                             ApplicationEventPublisher events, KeyedLocks locks) {
+            ApplicationEventPublisher events, KeyedLocks locks) {
         this.jira = jira;
         this.locks = locks;
         this.store = store;
@@ -70,7 +77,10 @@ public class IssueValueService {
         this.events = events;
     }
 
-    /** The issue's value as the caller may see it; a sidebar label that disagrees with it is re-written. */
+    /**
+     * The issue's value as the caller may see it; a sidebar label that disagrees with it
+     * is re-written.
+     */
     public IssueValueView read(Caller caller, String issueKey) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
         JiraClient client = jira.forSite(caller.site());
@@ -94,25 +104,33 @@ public class IssueValueService {
         String accountId = caller.requireAccountId();
         Saved saved = locks.withLock(caller.site().clientKey(), scoreLock(write.issueKey()), () -> {
             JiraIssue issue = visibleIssue(client, caller, write.issueKey(), VALUE_PROPERTY);
-            if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id()))).contains(Long.valueOf(issue.id()))) {
-                throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
+            if (!client.editableIssues(accountId, List.of(Long.valueOf(issue.id())))
+                .contains(Long.valueOf(issue.id()))) {
+                throw new NotAllowedException(
+                        "You cannot edit " + issue.key() + " in Jira, so you cannot change its score.");
             }
             StoredValue current = decode(issue);
             if (!current.accepts(write.version())) {
-                Optional<ValueRecord> same = current.record().filter(stored -> write.isSavedAs(stored, inputs, accountId));
+                Optional<ValueRecord> same = current.record()
+                    .filter(stored -> write.isSavedAs(stored, inputs, accountId));
                 if (same.isPresent()) {
-                    // the same save sent again (its answer was lost): it is done, not a conflict; its label may not be
-                    return new Saved(issue, same.get(), store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get())));
+                    // the same save sent again (its answer was lost): it is done, not a
+                    // conflict; its label may not be
+                    return new Saved(issue, same.get(),
+                            store.writeLabel(client, issue.key(), SidebarLabel.of(model, same.get())));
                 }
                 throw StaleVersionException.of("The score of " + issue.key(), write.version(),
                         current.record().map(ValueRecord::version).orElse(0L), current.record().orElse(null));
             }
             ValueRecord record = replacing(current, model, inputs, clock.instant(), accountId);
-            return new Saved(issue, record, store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record)));
+            return new Saved(issue, record,
+                    store.writeValue(client, issue.key(), record, SidebarLabel.of(model, record)));
         });
         events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
-        // answered from what was just read and written: the writer may edit it (checked above), and the record is
-        // the one stored, so the issue is not fetched again and no index lag can show an older value
+        // answered from what was just read and written: the writer may edit it (checked
+        // above), and the record is
+        // the one stored, so the issue is not fetched again and no index lag can show an
+        // older value
         IssueValueView view = view(client, saved.issue(), true, Optional.of(saved.record()), Optional.empty(), catalog);
         return saved.labelWritten() ? view : view.withNote(SidebarLabel.PENDING_NOTE);
     }
@@ -151,7 +169,8 @@ public class IssueValueService {
                     ScoringModel model = catalog.require(write.model());
                     ValueRecord record = replacing(decode(issue), model, checked.get(write.issueKey()), clock.instant(),
                             accountId);
-                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record, SidebarLabel.of(model, record)));
+                    values.add(new ScoringJiraStore.BulkValue(Long.parseLong(issue.id()), record,
+                            SidebarLabel.of(model, record)));
                 }
             }
             Optional<BulkValueResult.Outcome> failure = BulkChecks.firstFailure(items);
@@ -160,10 +179,13 @@ public class IssueValueService {
             }
             try {
                 store.writeValues(client, values);
-            } catch (JiraTaskFailedException e) {
-                // Jira accepted the task, so any part of it may be written: re-read to say which
+            }
+            catch (JiraTaskFailedException e) {
+                // Jira accepted the task, so any part of it may be written: re-read to
+                // say which
                 return BulkValueResult.afterFailedTask(BulkOutcome.reread(client, writes, values), e.getMessage());
-            } finally {
+            }
+            finally {
                 // also after a failed bulk task, which may have written some of them
                 events.publishEvent(new ScoresWritten(caller.site(), keys));
             }
@@ -189,7 +211,8 @@ public class IssueValueService {
             try {
                 ScoringModel model = catalog.require(write.model());
                 checked.put(write.issueKey(), InputParser.parse(model, write.inputs()));
-            } catch (InvalidInputException e) {
+            }
+            catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.add(new FieldError(at + error.field(), error.message())));
             }
         }
@@ -199,19 +222,23 @@ public class IssueValueService {
         return checked;
     }
 
-    /** The issue, if it exists and the caller may browse its project; otherwise 404 (never "it exists, but..."). */
+    /**
+     * The issue, if it exists and the caller may browse its project; otherwise 404 (never
+     * "it exists, but...").
+     */
     private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey, List<String> properties) {
         return VisibleIssues.find(client, caller.requireAccountId(), issueKey, ISSUE_FIELDS, properties)
-                .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
+            .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
     /**
-     * A score made by an older version of a scorecard is re-computed with the current definition when it is
-     * next read, and saved (the history keeps the old version's entry). If its inputs no longer fit the new
-     * definition it stays as it was, flagged as needing re-scoring.
+     * A score made by an older version of a scorecard is re-computed with the current
+     * definition when it is next read, and saved (the history keeps the old version's
+     * entry). If its inputs no longer fit the new definition it stays as it was, flagged
+     * as needing re-scoring.
      */
     private Optional<ValueRecord> recomputeIfScorecardChanged(JiraClient client, Caller caller, JiraIssue issue,
-                                                              Optional<ValueRecord> value, ModelCatalog catalog) {
+            Optional<ValueRecord> value, ModelCatalog catalog) {
         if (value.isEmpty()) {
             return value;
         }
@@ -224,29 +251,32 @@ public class IssueValueService {
             ScoreInputs inputs = InputParser.parse(model.get(), stored.inputs());
             return locks.withLock(caller.site().clientKey(), scoreLock(issue.key()), () -> {
                 Optional<ValueRecord> fresh = client.issue(issue.key(), ISSUE_FIELDS, VALUE_PROPERTY)
-                        .flatMap(read -> decode(read).record());
+                    .flatMap(read -> decode(read).record());
                 if (fresh.map(ValueRecord::version).orElse(-1L) != stored.version()) {
                     return fresh; // someone saved meanwhile; their value wins
                 }
-                ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs, clock.instant(), RECOMPUTED_BY);
+                ValueRecord recomputed = ValueRecord.write(value, stored.version(), model.get(), inputs,
+                        clock.instant(), RECOMPUTED_BY);
                 store.writeValue(client, issue.key(), recomputed, SidebarLabel.of(model.get(), recomputed));
                 events.publishEvent(new ScoresWritten(caller.site(), List.of(issue.key())));
                 return Optional.of(recomputed);
             });
-        } catch (InvalidInputException inputsNoLongerFit) {
-            return value; // shown as "needs re-scoring"; the old score stays until someone re-scores
+        }
+        catch (InvalidInputException inputsNoLongerFit) {
+            return value; // shown as "needs re-scoring"; the old score stays until
+                          // someone re-scores
         }
     }
 
     private IssueValueView view(JiraClient client, Caller caller, JiraIssue issue, Optional<ValueRecord> value,
-                                Optional<String> unreadable, ModelCatalog catalog) {
+            Optional<String> unreadable, ModelCatalog catalog) {
         long issueId = Long.parseLong(issue.id());
         boolean editable = client.editableIssues(caller.requireAccountId(), List.of(issueId)).contains(issueId);
         return view(client, issue, editable, value, unreadable, catalog);
     }
 
     private IssueValueView view(JiraClient client, JiraIssue issue, boolean editable, Optional<ValueRecord> value,
-                                Optional<String> unreadable, ModelCatalog catalog) {
+            Optional<String> unreadable, ModelCatalog catalog) {
         String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
         Optional<ScoringModel> model = value.flatMap(v -> catalog.find(v.model()));
         boolean needsRescore = value.isPresent()
@@ -263,22 +293,29 @@ public class IssueValueService {
                 ranked.map(ProjectRanking::unreadable).orElse(0), Optional.empty());
     }
 
-    /** The issue's stored value; one this app cannot read counts as unscored (never an error). */
+    /**
+     * The issue's stored value; one this app cannot read counts as unscored (never an
+     * error).
+     */
     static StoredValue decode(JiraIssue issue) {
         return issue.property(ValueRecordCodec.PROPERTY_KEY)
-                .map(property -> property.isObject() ? ValueRecordCodec.read(property.asMap())
-                        : StoredValue.unreadable("stored value is not a JSON object", 0))
-                .orElse(StoredValue.NONE);
+            .map(property -> property.isObject() ? ValueRecordCodec.read(property.asMap())
+                    : StoredValue.unreadable("stored value is not a JSON object", 0))
+            .orElse(StoredValue.NONE);
     }
 
-    /** A new record over whatever is stored: a readable record keeps its history, an unreadable one is replaced. */
-    private static ValueRecord replacing(StoredValue current, ScoringModel model, ScoreInputs inputs,
-                                         Instant at, String by) {
-        return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model,
-                inputs, at, by);
+    /**
+     * A new record over whatever is stored: a readable record keeps its history, an
+     * unreadable one is replaced.
+     */
+    private static ValueRecord replacing(StoredValue current, ScoringModel model, ScoreInputs inputs, Instant at,
+            String by) {
+        return ValueRecord.write(current.record(), current.record().map(ValueRecord::version).orElse(0L), model, inputs,
+                at, by);
     }
 
     private static String scoreLock(String issueKey) {
         return "score:" + issueKey;
     }
+
 }

@@ -16,7 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Up to 100 issues by key in one search. Jira refuses the whole JQL if a key does not exist; then search without it. */
+/**
+ * Up to 100 issues by key in one search. Jira refuses the whole JQL if a key does not
+ * exist; then search without it.
+ */
 final class KeySearch {
 
     private static final Pattern MISSING_KEY = Pattern.compile("'([A-Z][A-Z0-9_]*-[0-9]+)'");
@@ -25,14 +28,16 @@ final class KeySearch {
     }
 
     static Map<String, JiraIssue> findAll(JiraClient client, List<String> keys, List<String> fields,
-                                          List<String> properties) {
+            List<String> properties) {
         List<String> remaining = new ArrayList<>(keys);
         for (int attempt = 0; attempt < 3 && !remaining.isEmpty(); attempt++) {
             try {
-                return client.search(new SearchRequest(Jql.issueKeyIn(remaining), fields,
-                                properties, IssueValueService.MAX_BULK))
-                        .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
-            } catch (JiraBadRequestException e) {
+                return client
+                    .search(new SearchRequest(Jql.issueKeyIn(remaining), fields, properties,
+                            IssueValueService.MAX_BULK))
+                    .collect(Collectors.toMap(JiraIssue::key, issue -> issue, (a, b) -> a, LinkedHashMap::new));
+            }
+            catch (JiraBadRequestException e) {
                 Set<String> missing = missingKeys(e);
                 if (missing.isEmpty() || !remaining.removeAll(missing)) {
                     throw e;
@@ -52,4 +57,5 @@ final class KeySearch {
         }
         return keys;
     }
+
 }

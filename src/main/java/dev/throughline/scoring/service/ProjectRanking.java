@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An issue's rank among its project's issues scored with the same model, from one search, and how many stored
- * values that search left out because they could not be read.
+ * An issue's rank among its project's issues scored with the same model, from one search,
+ * and how many stored values that search left out because they could not be read.
  */
 record ProjectRanking(Ranking ranking, int unreadable) {
 
@@ -29,23 +29,26 @@ record ProjectRanking(Ranking ranking, int unreadable) {
     }
 
     /**
-     * Rank among the project's issues scored with the same model (scores of different models do not compare).
-     * The issue's own entry is always {@code value}, whatever the search found for it: the search index may still
-     * hold the issue's previous value (or none) right after a write, and {@code value} is what is stored.
+     * Rank among the project's issues scored with the same model (scores of different
+     * models do not compare). The issue's own entry is always {@code value}, whatever the
+     * search found for it: the search index may still hold the issue's previous value (or
+     * none) right after a write, and {@code value} is what is stored.
      */
     static ProjectRanking of(JiraClient client, String projectKey, String issueId, ValueRecord value) {
-        Jql jql = Jql.projectIs(projectKey).and(Jql.propertyEquals(ValueRecordCodec.PROPERTY_KEY, "model", value.model()));
+        Jql jql = Jql.projectIs(projectKey)
+            .and(Jql.propertyEquals(ValueRecordCodec.PROPERTY_KEY, "model", value.model()));
         List<BigDecimal> scores = new ArrayList<>();
         scores.add(value.score());
-        int[] unreadable = {0};
+        int[] unreadable = { 0 };
         client.search(new SearchRequest(jql, List.of("id"), VALUE_PROPERTY, SearchRequest.MAX_PAGE_SIZE))
-                .filter(issue -> !issue.id().equals(issueId))
-                .forEach(issue -> {
-                    // values the app cannot read are left out of the ranking, and counted so the panel can say so
-                    StoredValue stored = IssueValueService.decode(issue);
-                    stored.record().ifPresent(record -> scores.add(record.score()));
-                    unreadable[0] += stored.unreadable() ? 1 : 0;
-                });
+            .filter(issue -> !issue.id().equals(issueId))
+            .forEach(issue -> {
+                // values the app cannot read are left out of the ranking, and counted so
+                // the panel can say so
+                StoredValue stored = IssueValueService.decode(issue);
+                stored.record().ifPresent(record -> scores.add(record.score()));
+                unreadable[0] += stored.unreadable() ? 1 : 0;
+            });
         return new ProjectRanking(Ranking.of(value.score(), scores), unreadable[0]);
     }
 }

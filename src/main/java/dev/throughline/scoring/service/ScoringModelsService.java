@@ -20,20 +20,25 @@ import java.util.List;
 public class ScoringModelsService {
 
     private final JiraClients jira;
+
     private final ScoringSettingsCache settings;
+
     private final ScoringJiraStore store;
 
     private final KeyedLocks locks;
 
     public ScoringModelsService(JiraClients jira, ScoringSettingsCache settings, ScoringJiraStore store,
-                                KeyedLocks locks) {
+            KeyedLocks locks) {
         this.jira = jira;
         this.locks = locks;
         this.settings = settings;
         this.store = store;
     }
 
-    /** Sets the model a project's unscored issues start with; Jira administrators only, model must exist. */
+    /**
+     * Sets the model a project's unscored issues start with; Jira administrators only,
+     * model must exist.
+     */
     public String setDefaultModel(Caller caller, String projectKey, String modelId) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
         JiraClient client = jira.forSite(caller.site());
@@ -51,9 +56,9 @@ public class ScoringModelsService {
     }
 
     /**
-     * Creates or changes a scorecard; only Jira administrators may. Input is checked before Jira is asked
-     * anything, so a bad definition never reaches Jira. A change bumps the scorecard's version; stored scores
-     * follow when they are next read.
+     * Creates or changes a scorecard; only Jira administrators may. Input is checked
+     * before Jira is asked anything, so a bad definition never reaches Jira. A change
+     * bumps the scorecard's version; stored scores follow when they are next read.
      */
     public Scorecard saveScorecard(Caller caller, String id, ScorecardDefinition definition) {
         JiraClient client = jira.forSite(caller.site());
@@ -68,4 +73,5 @@ public class ScoringModelsService {
             return updated.scorecard(id).orElseThrow();
         });
     }
+
 }

@@ -13,16 +13,20 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * A site's scoring settings, read from Jira at most every 30 seconds: the panel's live preview evaluates on
- * every keystroke and must not cost a Jira call each time. Saving through {@link #save} refreshes this instance
- * at once and the others through the change feed.
+ * A site's scoring settings, read from Jira at most every 30 seconds: the panel's live
+ * preview evaluates on every keystroke and must not cost a Jira call each time. Saving
+ * through {@link #save} refreshes this instance at once and the others through the change
+ * feed.
  */
 @Component
 public class ScoringSettingsCache {
 
     private final ScoringJiraStore store;
+
     private final Cache<String, ScoringSettings> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+        .expireAfterWrite(Duration.ofSeconds(30))
+        .maximumSize(10_000)
+        .build();
 
     static final String TOPIC = "scoring.settings";
 
@@ -54,4 +58,5 @@ public class ScoringSettingsCache {
         cache.put(site.clientKey(), settings);
         feed.publish(site.clientKey(), TOPIC, "");
     }
+
 }

@@ -9,11 +9,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Scoring's answer to other features' {@link ScoringSetupReader} questions: the cache and the store behind it. */
+/**
+ * Scoring's answer to other features' {@link ScoringSetupReader} questions: the cache and
+ * the store behind it.
+ */
 @Component
 class ScoringSetupLookup implements ScoringSetupReader {
 
     private final ScoringSettingsCache settings;
+
     private final ScoringJiraStore store;
 
     ScoringSetupLookup(ScoringSettingsCache settings, ScoringJiraStore store) {
@@ -30,4 +34,5 @@ class ScoringSetupLookup implements ScoringSetupReader {
     public Optional<String> defaultModel(JiraClient jira, String projectKey) {
         return store.defaultModel(jira, projectKey);
     }
+
 }

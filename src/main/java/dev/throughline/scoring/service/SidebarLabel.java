@@ -11,9 +11,10 @@ import dev.throughline.scoring.store.ScoringJiraStore;
 import java.util.Optional;
 
 /**
- * The sidebar label ("RICE 200") is derived from the stored score and written after it. When that second write
- * fails the score stands and the label is stale; the next read of the issue's value re-derives it and writes it
- * again where it disagrees, so a saved score is never reported lost because of its label.
+ * The sidebar label ("RICE 200") is derived from the stored score and written after it.
+ * When that second write fails the score stands and the label is stale; the next read of
+ * the issue's value re-derives it and writes it again where it disagrees, so a saved
+ * score is never reported lost because of its label.
  */
 final class SidebarLabel {
 
@@ -29,16 +30,17 @@ final class SidebarLabel {
     }
 
     /**
-     * Writes the label of {@code value} when the one stored on {@code issue} (read with the label property) differs;
-     * a value whose model is gone or re-defined keeps whatever label it has until it is re-scored.
+     * Writes the label of {@code value} when the one stored on {@code issue} (read with
+     * the label property) differs; a value whose model is gone or re-defined keeps
+     * whatever label it has until it is re-scored.
      */
     static void repairIfStale(ScoringJiraStore store, JiraClient client, JiraIssue issue, Optional<ValueRecord> value,
-                              ModelCatalog catalog) {
+            ModelCatalog catalog) {
         if (value.isEmpty()) {
             return;
         }
         Optional<ScoringModel> model = catalog.find(value.get().model())
-                .filter(m -> m.version() == value.get().modelVersion());
+            .filter(m -> m.version() == value.get().modelVersion());
         if (model.isEmpty()) {
             return;
         }
@@ -48,4 +50,5 @@ final class SidebarLabel {
             store.writeLabel(client, issue.key(), derived);
         }
     }
+
 }

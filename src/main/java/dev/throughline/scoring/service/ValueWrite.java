@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** One requested score write: {@code {model, inputs, version}} (and {@code issueKey} in bulk), field-checked. */
+/**
+ * One requested score write: {@code {model, inputs, version}} (and {@code issueKey} in
+ * bulk), field-checked.
+ */
 public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, long version) {
 
     private static final Set<String> FIELDS = Set.of("model", "inputs", "version");
+
     private static final Set<String> BULK_FIELDS = Set.of("issueKey", "model", "inputs", "version");
 
     public ValueWrite {
@@ -26,9 +30,10 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
     }
 
     /**
-     * Whether {@code stored} is what this write produced: one version on from the version it carried, by the same
-     * user, with the same model and inputs. Then a repeat of the write (the first answer was lost) is answered as
-     * the success it was, not as a conflict.
+     * Whether {@code stored} is what this write produced: one version on from the version
+     * it carried, by the same user, with the same model and inputs. Then a repeat of the
+     * write (the first answer was lost) is answered as the success it was, not as a
+     * conflict.
      */
     boolean isSavedAs(ValueRecord stored, ScoreInputs parsed, String accountId) {
         return stored.version() == version + 1 && stored.updatedBy().equals(accountId) && stored.model().equals(model)
@@ -49,12 +54,19 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
         return write;
     }
 
-    /** {@code {items: [{issueKey, model, inputs, version}, ...]}}, 1 to 100 items, every field checked. */
+    /**
+     * {@code {items: [{issueKey, model, inputs, version}, ...]}}, 1 to 100 items, every
+     * field checked.
+     */
     public static List<ValueWrite> parseBulk(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !key.equals("items")).sorted()
-                .forEach(key -> errors.add(new FieldError(key, "is not a field of a bulk request")));
-        if (!(body.get("items") instanceof List<?> items) || items.isEmpty() || items.size() > IssueValueService.MAX_BULK) {
+        body.keySet()
+            .stream()
+            .filter(key -> !key.equals("items"))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(key, "is not a field of a bulk request")));
+        if (!(body.get("items") instanceof List<?> items) || items.isEmpty()
+                || items.size() > IssueValueService.MAX_BULK) {
             errors.add(new FieldError("items", "Send a list of 1 to " + IssueValueService.MAX_BULK + " items"));
             throw new InvalidInputException(errors);
         }
@@ -87,10 +99,13 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
     }
 
     private static ValueWrite parse(String issueKey, Map<String, ?> body, String at, Set<String> allowed,
-                                    List<FieldError> errors) {
+            List<FieldError> errors) {
         int before = errors.size();
-        body.keySet().stream().filter(key -> !allowed.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError(at + key, "is not a field of a score")));
+        body.keySet()
+            .stream()
+            .filter(key -> !allowed.contains(key))
+            .sorted()
+            .forEach(key -> errors.add(new FieldError(at + key, "is not a field of a score")));
         Object model = body.get("model");
         if (!(model instanceof String)) {
             errors.add(new FieldError(at + "model", "Model is required, e.g. \"RICE\""));
@@ -102,7 +117,8 @@ public record ValueWrite(String issueKey, String model, Map<String, ?> inputs, l
         Object version = body.get("version");
         boolean wholeVersion = version instanceof Integer || version instanceof Long;
         if (!wholeVersion || ((Number) version).longValue() < 0) {
-            errors.add(new FieldError(at + "version", "Version is required: the version you read, or 0 for an unscored issue"));
+            errors.add(new FieldError(at + "version",
+                    "Version is required: the version you read, or 0 for an unscored issue"));
         }
         if (errors.size() > before) {
             return null;

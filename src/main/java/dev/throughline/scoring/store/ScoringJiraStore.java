@@ -20,14 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where scoring keeps its data in Jira: the issue's {@code throughline.value} property (plus the issue-context
- * status that shows the score as the sidebar label), the project's default model, the site's settings.
+ * Where scoring keeps its data in Jira: the issue's {@code throughline.value} property
+ * (plus the issue-context status that shows the score as the sidebar label), the
+ * project's default model, the site's settings.
  */
 @Component
 public class ScoringJiraStore {
 
     /** The key of the jiraIssueContexts module in atlassian-connect.json. */
     public static final String CONTEXT_MODULE_KEY = "value-context";
+
     private static final Logger log = LoggerFactory.getLogger(ScoringJiraStore.class);
     static final String PROJECT_PROPERTY = "throughline.scoring";
 
@@ -43,8 +45,8 @@ public class ScoringJiraStore {
 
     public ScoringSettings settings(JiraClient jira) {
         return jira.getProperty(PropertyTarget.app(), ScoringSettingsCodec.PROPERTY_KEY)
-                .map(value -> ScoringSettingsCodec.fromMap(value.asMap()))
-                .orElse(ScoringSettings.DEFAULT);
+            .map(value -> ScoringSettingsCodec.fromMap(value.asMap()))
+            .orElse(ScoringSettings.DEFAULT);
     }
 
     public void saveSettings(JiraClient jira, ScoringSettings settings) {
@@ -54,19 +56,21 @@ public class ScoringJiraStore {
 
     public Optional<String> defaultModel(JiraClient jira, String projectKey) {
         return jira.getProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY)
-                .map(PropertyValue::asMap)
-                .map(map -> map.get("defaultModel"))
-                .filter(String.class::isInstance)
-                .map(String.class::cast);
+            .map(PropertyValue::asMap)
+            .map(map -> map.get("defaultModel"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast);
     }
 
     public void saveDefaultModel(JiraClient jira, String projectKey, String modelId) {
-        jira.putProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY, PropertyValue.ofMap(Map.of("defaultModel", modelId)));
+        jira.putProperty(PropertyTarget.project(projectKey), PROJECT_PROPERTY,
+                PropertyValue.ofMap(Map.of("defaultModel", modelId)));
     }
 
     /**
-     * Writes the value first, then the label. The label is derived from the value, so a failed label write leaves a
-     * correct score and a stale label that the next read repairs: answers whether the label was written too.
+     * Writes the value first, then the label. The label is derived from the value, so a
+     * failed label write leaves a correct score and a stale label that the next read
+     * repairs: answers whether the label was written too.
      */
     public boolean writeValue(JiraClient jira, String issueKey, ValueRecord record, String label) {
         jira.putProperty(PropertyTarget.issue(issueKey), ValueRecordCodec.PROPERTY_KEY, encode(record));
@@ -78,9 +82,10 @@ public class ScoringJiraStore {
         try {
             jira.putProperty(PropertyTarget.issue(issueKey), glanceStatusKey, glanceStatus(label));
             return true;
-        } catch (JiraException e) {
-            log.warn("The sidebar label of {} was not written ({}); the next read of its value repairs it",
-                    issueKey, e.getMessage());
+        }
+        catch (JiraException e) {
+            log.warn("The sidebar label of {} was not written ({}); the next read of its value repairs it", issueKey,
+                    e.getMessage());
             return false;
         }
     }
@@ -106,13 +111,17 @@ public class ScoringJiraStore {
     public record BulkValue(long issueId, ValueRecord record, String label) {
     }
 
-    /** Never over Jira's 32 KB: if a very large scorecard's history would not fit, the oldest entries go. */
+    /**
+     * Never over Jira's 32 KB: if a very large scorecard's history would not fit, the
+     * oldest entries go.
+     */
     static PropertyValue encode(ValueRecord record) {
         ValueRecord fitting = record;
         while (true) {
             try {
                 return PropertyValue.ofMap(ValueRecordCodec.toMap(fitting));
-            } catch (IllegalArgumentException tooLarge) {
+            }
+            catch (IllegalArgumentException tooLarge) {
                 if (fitting.history().size() <= 1) {
                     throw tooLarge;
                 }
@@ -125,4 +134,5 @@ public class ScoringJiraStore {
     static PropertyValue glanceStatus(String label) {
         return PropertyValue.ofMap(Map.of("type", "lozenge", "value", Map.of("label", label, "type", "default")));
     }
+
 }

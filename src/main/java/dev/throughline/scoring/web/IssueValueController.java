@@ -8,8 +8,6 @@ import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
-import dev.throughline.web.PartialAnswer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +17,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The scoring API the issue panel and backlog grooming call (context JWT, as every /api/** endpoint). */
+/**
+ * The scoring API the issue panel and backlog grooming call (context JWT, as every
+ * /api/** endpoint).
+ */
 @RestController
 class IssueValueController {
 
@@ -43,8 +43,9 @@ class IssueValueController {
     }
 
     /**
-     * Scores inputs without saving: the panel's live preview as the user types. A half-filled draft is not an
-     * error here, so invalid inputs answer 200 with {@code valid: false} and the field errors.
+     * Scores inputs without saving: the panel's live preview as the user types. A
+     * half-filled draft is not an error here, so invalid inputs answer 200 with
+     * {@code valid: false} and the field errors.
      */
     @PostMapping("/api/scoring/evaluate")
     Object evaluate(Caller caller, @RequestBody Map<String, Object> body) {
@@ -58,7 +59,8 @@ class IssueValueController {
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) inputs;
             return ValueJson.Evaluated.of(values.evaluate(caller, model, typed));
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             return new ValueJson.Invalid(false, e.errors());
         }
     }
@@ -73,4 +75,5 @@ class IssueValueController {
     ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
         return ApiExceptionHandler.stale(e, e.current(ValueRecord.class).map(ValueJson.Value::of).orElse(null));
     }
+
 }

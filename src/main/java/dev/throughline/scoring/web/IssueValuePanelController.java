@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The issue sidebar panel (the jiraIssueContexts module "value-context"). Jira signs the iframe URL, so this
- * page takes a request-bound JWT; the page's script then calls /api with context tokens.
+ * The issue sidebar panel (the jiraIssueContexts module "value-context"). Jira signs the
+ * iframe URL, so this page takes a request-bound JWT; the page's script then calls /api
+ * with context tokens.
  */
 @Controller
 class IssueValuePanelController {
@@ -19,4 +20,5 @@ class IssueValuePanelController {
         model.addAttribute("issueKey", JiraKeys.requireIssueKey("issueKey", issueKey));
         return "issue-value";
     }
+
 }

@@ -30,7 +30,7 @@ class ScoringModelsController {
 
     @PutMapping("/api/projects/{projectKey}/scoring")
     ValueJson.DefaultModel setDefaultModel(Caller caller, @PathVariable String projectKey,
-                                           @RequestBody Map<String, Object> body) {
+            @RequestBody Map<String, Object> body) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
         if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
             throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
@@ -40,6 +40,8 @@ class ScoringModelsController {
 
     @PutMapping("/api/scoring/scorecards/{id}")
     Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, ScorecardDefinition.parse(id, body)));
+        return ScoringSettingsCodec
+            .scorecardToMap(models.saveScorecard(caller, id, ScorecardDefinition.parse(id, body)));
     }
+
 }

@@ -23,20 +23,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON answers of the scoring API as records, built from domain values (pinned by {@code ScoringJsonPinTest}).
- * Absent values are JSON nulls, as the panel expects, except where a record says otherwise.
+ * The JSON answers of the scoring API as records, built from domain values (pinned by
+ * {@code ScoringJsonPinTest}). Absent values are JSON nulls, as the panel expects, except
+ * where a record says otherwise.
  */
 final class ValueJson {
 
     private ValueJson() {
     }
 
-    /** {@code GET/PUT /api/issues/{key}/value}; {@code note} only when a save has something to say. */
+    /**
+     * {@code GET/PUT /api/issues/{key}/value}; {@code note} only when a save has
+     * something to say.
+     */
     record IssueValue(String issueKey, String issueId, String projectKey, boolean editable, Value value,
-                      String modelName, BreakdownJson breakdown, QuadrantJson quadrant, Integer rank, Integer rankOf,
-                      Integer percentile, String rankedAmong, String defaultModel, boolean needsRescore,
-                      boolean unreadable, String unreadableNote, int unreadableLeftOut,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+            String modelName, BreakdownJson breakdown, QuadrantJson quadrant, Integer rank, Integer rankOf,
+            Integer percentile, String rankedAmong, String defaultModel, boolean needsRescore, boolean unreadable,
+            String unreadableNote, int unreadableLeftOut, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
         static IssueValue of(IssueValueView view) {
             return new IssueValue(view.issueKey(), String.valueOf(view.issueId()), view.projectKey(), view.editable(),
@@ -51,9 +54,12 @@ final class ValueJson {
         }
     }
 
-    /** The stored record as the property holds it, with each history entry's previous score. */
+    /**
+     * The stored record as the property holds it, with each history entry's previous
+     * score.
+     */
     record Value(String model, int modelVersion, Map<String, BigDecimal> inputs, BigDecimal score, String updatedAt,
-                 String updatedBy, long version, List<History> history) {
+            String updatedBy, long version, List<History> history) {
 
         static Value of(ValueRecord record) {
             return new Value(record.model(), record.modelVersion(), record.inputs(), record.score(),
@@ -62,9 +68,11 @@ final class ValueJson {
         }
     }
 
-    /** Newest first, each with the score it replaced, so the panel can say "old → new". */
+    /**
+     * Newest first, each with the score it replaced, so the panel can say "old → new".
+     */
     record History(String at, String by, String model, int modelVersion, Map<String, BigDecimal> inputs,
-                   BigDecimal score, BigDecimal previousScore) {
+            BigDecimal score, BigDecimal previousScore) {
 
         static List<History> of(List<HistoryEntry> entries) {
             List<History> json = new ArrayList<>();
@@ -86,15 +94,21 @@ final class ValueJson {
         }
     }
 
-    /** {@code POST /api/scoring/evaluate} of a draft: not an error, the fields it still gets wrong. */
+    /**
+     * {@code POST /api/scoring/evaluate} of a draft: not an error, the fields it still
+     * gets wrong.
+     */
     record Invalid(boolean valid, List<FieldError> errors) {
     }
 
     record BreakdownJson(String formula, List<TermJson> terms) {
 
         static BreakdownJson of(Breakdown breakdown) {
-            return new BreakdownJson(breakdown.formula(), breakdown.terms().stream()
-                    .map(t -> new TermJson(t.key(), t.label(), t.value(), t.role().name(), t.contribution())).toList());
+            return new BreakdownJson(breakdown.formula(),
+                    breakdown.terms()
+                        .stream()
+                        .map(t -> new TermJson(t.key(), t.label(), t.value(), t.role().name(), t.contribution()))
+                        .toList());
         }
     }
 
@@ -121,7 +135,7 @@ final class ValueJson {
     }
 
     record Input(String key, String label, String unit, BigDecimal min, boolean minExclusive, BigDecimal max,
-                 List<BigDecimal> allowed, List<BigDecimal> suggested, boolean wholeNumber, String rule) {
+            List<BigDecimal> allowed, List<BigDecimal> suggested, boolean wholeNumber, String rule) {
 
         static Input of(InputSpec spec) {
             return new Input(spec.key(), spec.label(), spec.unit(), spec.min(), spec.minExclusive(), spec.max(),
@@ -134,8 +148,9 @@ final class ValueJson {
     }
 
     /**
-     * {@code POST /api/value/bulk}: {@code written} and each item's outcome; after a Jira task that did not
-     * complete, also the partial-answer fields and a message in plain words.
+     * {@code POST /api/value/bulk}: {@code written} and each item's outcome; after a Jira
+     * task that did not complete, also the partial-answer fields and a message in plain
+     * words.
      */
     record Bulk(boolean written, @JsonAnyGetter Map<String, Object> partial, List<BulkItem> results) {
 
@@ -143,16 +158,20 @@ final class ValueJson {
             Map<String, Object> partial = new LinkedHashMap<>();
             if (result.jiraReason().isPresent() && !result.written()) {
                 partial.putAll(PartialAnswer.fields(result.keys(BulkValueResult.Outcome.WRITTEN),
-                        result.keys(BulkValueResult.Outcome.NOT_WRITTEN),
-                        result.keys(BulkValueResult.Outcome.UNKNOWN), result.jiraReason().get()));
+                        result.keys(BulkValueResult.Outcome.NOT_WRITTEN), result.keys(BulkValueResult.Outcome.UNKNOWN),
+                        result.jiraReason().get()));
                 partial.put("message", result.afterFailedTaskMessage());
             }
-            return new Bulk(result.written(), partial, result.items().stream().map(item -> new BulkItem(
-                    item.issueKey(), item.outcome().name(), item.message(), item.value().map(Value::of).orElse(null)))
-                    .toList());
+            return new Bulk(result.written(), partial,
+                    result.items()
+                        .stream()
+                        .map(item -> new BulkItem(item.issueKey(), item.outcome().name(), item.message(),
+                                item.value().map(Value::of).orElse(null)))
+                        .toList());
         }
     }
 
     record BulkItem(String issueKey, String outcome, String message, Value value) {
     }
+
 }

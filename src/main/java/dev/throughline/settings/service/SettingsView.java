@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The settings as a caller sees them. Everyone may read the values (other pages need the stale days);
- * only administrators get {@code storyPoints}, what the page needs to offer an override.
+ * The settings as a caller sees them. Everyone may read the values (other pages need the
+ * stale days); only administrators get {@code storyPoints}, what the page needs to offer
+ * an override.
  */
 public record SettingsView(SiteSettings settings, boolean editable, Optional<StoryPointsChoice> storyPoints) {
 
@@ -19,9 +20,10 @@ public record SettingsView(SiteSettings settings, boolean editable, Optional<Sto
     }
 
     /**
-     * @param detected        what discovery finds among the site's fields, ignoring the override
-     * @param candidates      the site's number fields, the choices for an override
-     * @param overrideMissing the saved override names a field that is no longer a number field of the site
+     * @param detected what discovery finds among the site's fields, ignoring the override
+     * @param candidates the site's number fields, the choices for an override
+     * @param overrideMissing the saved override names a field that is no longer a number
+     * field of the site
      */
     public record StoryPointsChoice(Optional<String> detected, List<NumberField> candidates, boolean overrideMissing) {
 

@@ -28,31 +28,43 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A site's settings: read by every feature that has a setting (cached per site for 30 seconds, so a backlog
- * read or a rollup costs no extra Jira call), changed only by Jira administrators. Saves of one site are
- * serialised across app instances and carry the version they read; a save refreshes this instance's cache at
- * once, the other instances' through the change feed ({@link #TOPIC}).
+ * A site's settings: read by every feature that has a setting (cached per site for 30
+ * seconds, so a backlog read or a rollup costs no extra Jira call), changed only by Jira
+ * administrators. Saves of one site are serialised across app instances and carry the
+ * version they read; a save refreshes this instance's cache at once, the other instances'
+ * through the change feed ({@link #TOPIC}).
  */
 @Service
 public class SiteSettingsService implements StoryPointsOverride {
 
     public static final int MAX_PROJECT_PAGE = 100;
-    /** Change-feed topic of a site's saved settings (item ""): every cache that follows them subscribes. */
+
+    /**
+     * Change-feed topic of a site's saved settings (item ""): every cache that follows
+     * them subscribes.
+     */
     public static final String TOPIC = "settings";
     static final String ADMINS_ONLY = "Only Jira administrators can change Throughline's settings.";
 
     private final JiraClients jira;
+
     private final SiteSettingsJiraStore store;
+
     private final ScoringSetupReader scoring;
+
     private final ApplicationEventPublisher events;
+
     private final Cache<String, SiteSettings> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+        .expireAfterWrite(Duration.ofSeconds(30))
+        .maximumSize(10_000)
+        .build();
+
     private final KeyedLocks locks;
+
     private final ChangeFeed feed;
 
     public SiteSettingsService(JiraClients jira, SiteSettingsJiraStore store, ScoringSetupReader scoring,
-                               ApplicationEventPublisher events, KeyedLocks locks,
-                               ChangeFeed feed) {
+            ApplicationEventPublisher events, KeyedLocks locks, ChangeFeed feed) {
         this.jira = jira;
         this.locks = locks;
         this.feed = feed;
@@ -97,15 +109,17 @@ public class SiteSettingsService implements StoryPointsOverride {
         List<JiraField> fields = client.fields();
         List<NumberField> numbers = numberFields(fields);
         boolean missing = settings.storyPointsFieldId()
-                .filter(id -> numbers.stream().noneMatch(f -> f.id().equals(id))).isPresent();
-        return new SettingsView(settings, true, Optional.of(new SettingsView.StoryPointsChoice(
-                StoryPointsDiscovery.fromFields(fields), numbers, missing)));
+            .filter(id -> numbers.stream().noneMatch(f -> f.id().equals(id)))
+            .isPresent();
+        return new SettingsView(settings, true, Optional
+            .of(new SettingsView.StoryPointsChoice(StoryPointsDiscovery.fromFields(fields), numbers, missing)));
     }
 
     /**
-     * Saves the settings an admin submitted (checked when they were parsed, before Jira is asked anything);
-     * then the caller must be a Jira administrator, the story points field a number field of the site, and the
-     * version the current one. Nothing is written unless all hold.
+     * Saves the settings an admin submitted (checked when they were parsed, before Jira
+     * is asked anything); then the caller must be a Jira administrator, the story points
+     * field a number field of the site, and the version the current one. Nothing is
+     * written unless all hold.
      */
     public SiteSettings save(Caller caller, SiteSettings submitted) {
         JiraClient client = requireAdmin(caller);
@@ -122,24 +136,35 @@ public class SiteSettingsService implements StoryPointsOverride {
         });
     }
 
-    /** A page of the site's projects with their default scoring model (one property read per project). */
+    /**
+     * A page of the site's projects with their default scoring model (one property read
+     * per project).
+     */
     public ProjectPage projects(Caller caller, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PROJECT_PAGE) {
             throw new InvalidInputException("limit", "offset must be ≥ 0 and limit 1 to " + MAX_PROJECT_PAGE);
         }
         JiraClient client = requireAdmin(caller);
-        List<ProjectDefault> page = client.projects(List.of()).skip(offset).limit(limit + 1L)
-                .map(p -> new ProjectDefault(p.key(), p.name(), Optional.empty())).toList();
+        List<ProjectDefault> page = client.projects(List.of())
+            .skip(offset)
+            .limit(limit + 1L)
+            .map(p -> new ProjectDefault(p.key(), p.name(), Optional.empty()))
+            .toList();
         boolean more = page.size() > limit;
-        List<ProjectDefault> shown = page.subList(0, Math.min(limit, page.size())).stream()
-                .map(p -> new ProjectDefault(p.key(), p.name(), scoring.defaultModel(client, p.key()))).toList();
+        List<ProjectDefault> shown = page.subList(0, Math.min(limit, page.size()))
+            .stream()
+            .map(p -> new ProjectDefault(p.key(), p.name(), scoring.defaultModel(client, p.key())))
+            .toList();
         return new ProjectPage(shown, offset, more);
     }
 
     public record ProjectPage(List<ProjectDefault> projects, int offset, boolean more) {
     }
 
-    /** The models a project may default to and the site's scorecards in full, for the page's editors. */
+    /**
+     * The models a project may default to and the site's scorecards in full, for the
+     * page's editors.
+     */
     public ScoringSetup scoring(Caller caller) {
         JiraClient client = requireAdmin(caller);
         ScoringSettings settings = scoring.settings(caller.site(), client);
@@ -158,9 +183,11 @@ public class SiteSettingsService implements StoryPointsOverride {
     }
 
     private static List<NumberField> numberFields(List<JiraField> fields) {
-        return fields.stream().filter(JiraField::isNumber)
-                .map(f -> new NumberField(f.id(), f.name(), f.custom()))
-                .sorted(Comparator.comparing(NumberField::name, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return fields.stream()
+            .filter(JiraField::isNumber)
+            .map(f -> new NumberField(f.id(), f.name(), f.custom()))
+            .sorted(Comparator.comparing(NumberField::name, String.CASE_INSENSITIVE_ORDER))
+            .toList();
     }
+
 }

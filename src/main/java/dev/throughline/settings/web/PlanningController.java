@@ -5,7 +5,10 @@ import dev.throughline.tenant.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tells a page whether its viewer may change themes and programs, so it offers only what the API would allow. */
+/**
+ * Tells a page whether its viewer may change themes and programs, so it offers only what
+ * the API would allow.
+ */
 @RestController
 class PlanningController {
 
@@ -21,4 +24,5 @@ class PlanningController {
         boolean canPlan = planning.canPlan(caller);
         return new SettingsJson.Planning(canPlan, canPlan ? null : PlanningPermission.REASON);
     }
+
 }

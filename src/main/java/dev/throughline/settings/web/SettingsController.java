@@ -1,8 +1,6 @@
 package dev.throughline.settings.web;
 
 import dev.throughline.problems.StaleVersionException;
-import dev.throughline.scoring.ScoringSettingsCodec;
-import dev.throughline.problems.FieldError;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.SiteSettingsCodec;
 import dev.throughline.settings.service.SettingsView;
@@ -19,22 +17,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Site settings API: anyone reads the values (but the planners), Jira administrators change them. See README
- * "Site settings".
+ * Site settings API: anyone reads the values (but the planners), Jira administrators
+ * change them. See README "Site settings".
  */
 @RestController
 class SettingsController {
 
     private final SiteSettingsService settings;
+
     private final Duration appRollupCacheTtl;
 
     SettingsController(SiteSettingsService settings,
-                       @Value("${throughline.program.cache-ttl:10m}") Duration appRollupCacheTtl) {
+            @Value("${throughline.program.cache-ttl:10m}") Duration appRollupCacheTtl) {
         this.settings = settings;
         this.appRollupCacheTtl = appRollupCacheTtl;
     }
@@ -46,14 +44,15 @@ class SettingsController {
 
     @PutMapping("/api/settings")
     SettingsJson.Settings save(Caller caller, @RequestBody Map<String, Object> body) {
-        // the page keeps the field choices it already has; no need to read Jira's fields again
+        // the page keeps the field choices it already has; no need to read Jira's fields
+        // again
         SettingsView saved = new SettingsView(settings.save(caller, SiteSettings.parse(body)), true, Optional.empty());
         return SettingsJson.Settings.of(saved, appRollupCacheTtlMinutes());
     }
 
     @GetMapping("/api/settings/projects")
     SettingsJson.Projects projects(Caller caller, @RequestParam(defaultValue = "0") int offset,
-                                   @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") int limit) {
         return SettingsJson.Projects.of(settings.projects(caller, offset, limit));
     }
 
@@ -70,4 +69,5 @@ class SettingsController {
     private int appRollupCacheTtlMinutes() {
         return (int) Math.max(1, appRollupCacheTtl.toMinutes());
     }
+
 }

@@ -13,20 +13,23 @@ import dev.throughline.settings.service.SiteSettingsService;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON answers of the settings API as records (pinned by {@code SettingsJsonPinTest}). */
+/**
+ * The JSON answers of the settings API as records (pinned by
+ * {@code SettingsJsonPinTest}).
+ */
 final class SettingsJson {
 
     private SettingsJson() {
     }
 
     /**
-     * {@code GET/PUT /api/settings}: the values for everyone; {@code planners} only for those who may edit them
-     * (who the planners are is the admins' business), {@code storyPoints} only when the field choices were read.
+     * {@code GET/PUT /api/settings}: the values for everyone; {@code planners} only for
+     * those who may edit them (who the planners are is the admins' business),
+     * {@code storyPoints} only when the field choices were read.
      */
     record Settings(long version, String storyPointsFieldId, int staleDays, Integer rollupCacheTtlMinutes,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) PlannersJson planners,
-                    int effectiveRollupCacheTtlMinutes, Defaults defaults, boolean editable,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) StoryPoints storyPoints) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) PlannersJson planners, int effectiveRollupCacheTtlMinutes,
+            Defaults defaults, boolean editable, @JsonInclude(JsonInclude.Include.NON_NULL) StoryPoints storyPoints) {
 
         static Settings of(SettingsView view, int appRollupCacheTtlMinutes) {
             SiteSettings settings = view.settings();
@@ -79,7 +82,10 @@ final class SettingsJson {
         }
     }
 
-    /** {@code GET /api/settings/scoring}: scorecards in full, in the shape the scorecard API takes and answers. */
+    /**
+     * {@code GET /api/settings/scoring}: scorecards in full, in the shape the scorecard
+     * API takes and answers.
+     */
     record Scoring(List<ModelName> models, List<Map<String, Object>> scorecards) {
 
         static Scoring of(SiteSettingsService.ScoringSetup setup) {
@@ -95,7 +101,11 @@ final class SettingsJson {
         }
     }
 
-    /** {@code GET /api/permissions/planning}: the reason is the one line a read-only page shows, null for a planner. */
+    /**
+     * {@code GET /api/permissions/planning}: the reason is the one line a read-only page
+     * shows, null for a planner.
+     */
     record Planning(boolean canPlan, String reason) {
     }
+
 }

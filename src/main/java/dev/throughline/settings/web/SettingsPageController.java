@@ -7,8 +7,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Throughline's configure page (the descriptor's configurePage "settings"). Jira links to it from Manage apps
- * for admins only, but anyone can open the URL, so the page asks Jira itself: non-admins get a notice, no form.
+ * Throughline's configure page (the descriptor's configurePage "settings"). Jira links to
+ * it from Manage apps for admins only, but anyone can open the URL, so the page asks Jira
+ * itself: non-admins get a notice, no form.
  */
 @Controller
 class SettingsPageController {
@@ -24,4 +25,5 @@ class SettingsPageController {
         model.addAttribute("admin", settings.isAdministrator(caller));
         return "settings";
     }
+
 }

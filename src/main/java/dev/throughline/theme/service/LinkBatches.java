@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes theme links through Jira's bulk property endpoint, 100 issues a task. Batches run one after another; when
- * one fails the later ones are not sent, and the failed batch is re-read (one search) because Jira may have applied
- * part of it - so the answer says exactly which issues are linked, which are not, and which could not be checked.
+ * Writes theme links through Jira's bulk property endpoint, 100 issues a task. Batches
+ * run one after another; when one fails the later ones are not sent, and the failed batch
+ * is re-read (one search) because Jira may have applied part of it - so the answer says
+ * exactly which issues are linked, which are not, and which could not be checked.
  */
 final class LinkBatches {
 
@@ -32,25 +33,27 @@ final class LinkBatches {
     }
 
     static LinkResult write(JiraClient client, List<Change> changes, int skipped, List<LinkResult.Failure> failed,
-                            int hidden) {
+            int hidden) {
         List<String> done = new ArrayList<>();
         for (int from = 0; from < changes.size(); from += BATCH) {
             List<Change> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
             try {
-                client.putIssuePropertiesInBulk(batch.stream().map(change -> new IssuePropertyUpdate(change.issueId(),
-                        Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(change.after().toMap())))).toList());
+                client.putIssuePropertiesInBulk(batch.stream()
+                    .map(change -> new IssuePropertyUpdate(change.issueId(),
+                            Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(change.after().toMap()))))
+                    .toList());
                 batch.forEach(change -> done.add(change.issueKey()));
-            } catch (JiraException e) {
-                return interrupted(client, done, batch, changes.subList(from + batch.size(), changes.size()),
-                        skipped, failed, hidden, reason(e));
+            }
+            catch (JiraException e) {
+                return interrupted(client, done, batch, changes.subList(from + batch.size(), changes.size()), skipped,
+                        failed, hidden, reason(e));
             }
         }
         return new LinkResult(done, skipped, failed, List.of(), List.of(), Optional.empty(), hidden);
     }
 
     private static LinkResult interrupted(JiraClient client, List<String> done, List<Change> failedBatch,
-                                          List<Change> notSent, int skipped, List<LinkResult.Failure> failed,
-                                          int hidden, String reason) {
+            List<Change> notSent, int skipped, List<LinkResult.Failure> failed, int hidden, String reason) {
         List<String> linked = new ArrayList<>(done);
         List<String> notLinked = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -58,9 +61,11 @@ final class LinkBatches {
         for (Change change : failedBatch) {
             if (now.isEmpty()) {
                 unknown.add(change.issueKey());
-            } else if (change.after().equals(now.get().get(change.issueKey()))) {
+            }
+            else if (change.after().equals(now.get().get(change.issueKey()))) {
                 linked.add(change.issueKey());
-            } else {
+            }
+            else {
                 notLinked.add(change.issueKey());
             }
         }
@@ -68,15 +73,19 @@ final class LinkBatches {
         return new LinkResult(linked, skipped, failed, notLinked, unknown, Optional.of(reason), hidden);
     }
 
-    /** The batch's links as Jira holds them now, or empty when Jira cannot be read either. */
+    /**
+     * The batch's links as Jira holds them now, or empty when Jira cannot be read either.
+     */
     private static Optional<Map<String, ThemeLinks>> reread(JiraClient client, List<Change> batch) {
         try {
             Map<String, ThemeLinks> links = new HashMap<>();
-            client.search(new SearchRequest(Jql.issueKeyIn(batch.stream().map(Change::issueKey).toList()), List.of("project"),
-                            List.of(ThemeLinks.PROPERTY_KEY), BATCH))
-                    .forEach(issue -> links.put(issue.key(), linksOf(issue)));
+            client
+                .search(new SearchRequest(Jql.issueKeyIn(batch.stream().map(Change::issueKey).toList()),
+                        List.of("project"), List.of(ThemeLinks.PROPERTY_KEY), BATCH))
+                .forEach(issue -> links.put(issue.key(), linksOf(issue)));
             return Optional.of(links);
-        } catch (JiraException e) {
+        }
+        catch (JiraException e) {
             return Optional.empty();
         }
     }
@@ -85,8 +94,12 @@ final class LinkBatches {
         return ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
     }
 
-    /** Jira's own words, else what the client saw (a task's end, a timeout) - never a bare "HTTP 0". */
+    /**
+     * Jira's own words, else what the client saw (a task's end, a timeout) - never a bare
+     * "HTTP 0".
+     */
     private static String reason(JiraException e) {
         return e.errorMessages().isEmpty() ? e.getMessage() : String.join("; ", e.errorMessages());
     }
+
 }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a bulk link or unlink did: issues changed, issues already as asked, issues the caller may see but could
- * not change (named), and issues of the selection in projects the caller cannot browse (only counted). When Jira
- * failed part way through the batches, {@code notLinked} and {@code unknown} hold the issues a re-read found
- * unchanged or could not check, and {@code reason} says what Jira answered.
+ * What a bulk link or unlink did: issues changed, issues already as asked, issues the
+ * caller may see but could not change (named), and issues of the selection in projects
+ * the caller cannot browse (only counted). When Jira failed part way through the batches,
+ * {@code notLinked} and {@code unknown} hold the issues a re-read found unchanged or
+ * could not check, and {@code reason} says what Jira answered.
  */
 public record LinkResult(List<String> linkedKeys, int skipped, List<Failure> failed, List<String> notLinked,
-                         List<String> unknown, Optional<String> reason, int hidden) {
+        List<String> unknown, Optional<String> reason, int hidden) {
 
     public LinkResult {
         linkedKeys = List.copyOf(linkedKeys);
@@ -23,7 +24,10 @@ public record LinkResult(List<String> linkedKeys, int skipped, List<Failure> fai
         return linkedKeys.size();
     }
 
-    /** Jira applied only part of the change (or part of it cannot be checked): the caller must re-read. */
+    /**
+     * Jira applied only part of the change (or part of it cannot be checked): the caller
+     * must re-read.
+     */
     public boolean partial() {
         return reason.isPresent();
     }

@@ -32,19 +32,24 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Which issues are linked to which roadmap themes: a theme's links set or removed by JQL or keys, and an issue's
- * themes. Linking is a write of each issue's property, so it needs Jira's edit permission on each one (planner or
- * not); an issue's own change runs under the site's theme lock, as the catalog's changes do.
+ * Which issues are linked to which roadmap themes: a theme's links set or removed by JQL
+ * or keys, and an issue's themes. Linking is a write of each issue's property, so it
+ * needs Jira's edit permission on each one (planner or not); an issue's own change runs
+ * under the site's theme lock, as the catalog's changes do.
  */
 @Service
 public class ThemeLinkService {
 
     public static final int MAX_LINK_ISSUES = 1_000;
+
     private static final List<String> LINK_FIELDS = List.of("project");
+
     private static final List<String> LINK_PROPERTY = List.of(ThemeLinks.PROPERTY_KEY);
 
     private final JiraClients jira;
+
     private final ThemeJiraStore store;
+
     private final KeyedLocks locks;
 
     public ThemeLinkService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks) {
@@ -53,14 +58,20 @@ public class ThemeLinkService {
         this.locks = locks;
     }
 
-    /** The themes of one issue (for the sidebar picker) and whether the caller may change them. */
+    /**
+     * The themes of one issue (for the sidebar picker) and whether the caller may change
+     * them.
+     */
     public IssueThemes issueThemes(Caller caller, String issueKey) {
         JiraClient client = jira.forSite(caller.site());
         JiraIssue issue = visibleIssue(client, caller, issueKey);
         return issueThemes(client, caller, issue);
     }
 
-    /** Adds and removes themes on one issue: {@code {add: [ids], remove: [ids]}}. Unknown theme ids are refused. */
+    /**
+     * Adds and removes themes on one issue: {@code {add: [ids], remove: [ids]}}. Unknown
+     * theme ids are refused.
+     */
     public IssueThemes changeIssueThemes(Caller caller, String issueKey, Map<String, ?> body) {
         List<String> add = ids(body, "add");
         List<String> remove = ids(body, "remove");
@@ -70,8 +81,9 @@ public class ThemeLinkService {
         JiraClient client = jira.forSite(caller.site());
         ThemeCatalog catalog = store.catalog(client);
         List<FieldError> unknown = new ArrayList<>();
-        add.stream().filter(id -> catalog.find(id).isEmpty())
-                .forEach(id -> unknown.add(new FieldError("add", "There is no theme " + id)));
+        add.stream()
+            .filter(id -> catalog.find(id).isEmpty())
+            .forEach(id -> unknown.add(new FieldError("add", "There is no theme " + id)));
         if (!unknown.isEmpty()) {
             throw new InvalidInputException(unknown);
         }
@@ -79,7 +91,8 @@ public class ThemeLinkService {
             JiraIssue issue = visibleIssue(client, caller, issueKey);
             long id = Long.parseLong(issue.id());
             if (!client.editableIssues(caller.requireAccountId(), List.of(id)).contains(id)) {
-                throw new NotAllowedException("You cannot edit " + issue.key() + " in Jira, so you cannot change its themes.");
+                throw new NotAllowedException(
+                        "You cannot edit " + issue.key() + " in Jira, so you cannot change its themes.");
             }
             ThemeLinks links = ThemeLinks.fromMap(issue.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap));
             for (String themeId : add) {
@@ -103,15 +116,17 @@ public class ThemeLinkService {
         long id = Long.parseLong(issue.id());
         boolean editable = client.editableIssues(caller.requireAccountId(), List.of(id)).contains(id);
         List<Theme> linked = links.themeIds().stream().map(catalog::find).flatMap(Optional::stream).toList();
-        List<Theme> available = catalog.themes().stream()
-                .filter(t -> t.status() != ThemeStatus.ARCHIVED && !links.contains(t.id())).toList();
+        List<Theme> available = catalog.themes()
+            .stream()
+            .filter(t -> t.status() != ThemeStatus.ARCHIVED && !links.contains(t.id()))
+            .toList();
         return new IssueThemes(issue.key(), editable, linked, available);
     }
 
     private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
         return VisibleIssues.find(client, caller.requireAccountId(), issueKey, LINK_FIELDS, LINK_PROPERTY)
-                .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
+            .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
     private static List<String> ids(Map<String, ?> body, String field) {
@@ -134,7 +149,8 @@ public class ThemeLinkService {
         return changeLinks(caller, themeId, body, links -> links.without(themeId));
     }
 
-    private LinkResult changeLinks(Caller caller, String themeId, Map<String, ?> body, UnaryOperator<ThemeLinks> change) {
+    private LinkResult changeLinks(Caller caller, String themeId, Map<String, ?> body,
+            UnaryOperator<ThemeLinks> change) {
         Jql jql = selection(body);
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
@@ -142,8 +158,10 @@ public class ThemeLinkService {
         List<JiraIssue> issues;
         try {
             issues = client.search(new SearchRequest(jql, LINK_FIELDS, LINK_PROPERTY, MAX_LINK_ISSUES))
-                    .limit(MAX_LINK_ISSUES + 1L).toList();
-        } catch (JiraBadRequestException e) {
+                .limit(MAX_LINK_ISSUES + 1L)
+                .toList();
+        }
+        catch (JiraBadRequestException e) {
             throw new InvalidInputException(body.containsKey("jql") ? "jql" : "issueKeys",
                     "Jira did not accept the selection: " + String.join(" ", e.errorMessages()));
         }
@@ -155,23 +173,29 @@ public class ThemeLinkService {
     }
 
     /**
-     * The selection as the caller may see it: issues in projects they cannot browse are left alone and only
-     * counted ({@code hidden}), never named, whatever the JQL or keys asked for.
+     * The selection as the caller may see it: issues in projects they cannot browse are
+     * left alone and only counted ({@code hidden}), never named, whatever the JQL or keys
+     * asked for.
      */
     private static Selection visibleOnly(JiraClient client, String accountId, List<JiraIssue> issues) {
         Set<Long> projects = new HashSet<>();
         issues.forEach(issue -> projects.add(issue.fields().projectId().orElse(0L)));
         Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
         List<JiraIssue> visible = issues.stream()
-                .filter(issue -> browsable.contains(issue.fields().projectId().orElse(0L))).toList();
+            .filter(issue -> browsable.contains(issue.fields().projectId().orElse(0L)))
+            .toList();
         return new Selection(visible, issues.size() - visible.size());
     }
 
     record Selection(List<JiraIssue> visible, int hidden) {
     }
 
-    /** Applies {@code change} to each issue's links, through Jira's bulk property endpoint, where it changes anything. */
-    static LinkResult change(JiraClient client, String accountId, Selection selection, UnaryOperator<ThemeLinks> change) {
+    /**
+     * Applies {@code change} to each issue's links, through Jira's bulk property
+     * endpoint, where it changes anything.
+     */
+    static LinkResult change(JiraClient client, String accountId, Selection selection,
+            UnaryOperator<ThemeLinks> change) {
         List<JiraIssue> issues = selection.visible();
         Set<Long> editable = issues.isEmpty() ? Set.of()
                 : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
@@ -183,9 +207,11 @@ public class ThemeLinkService {
             ThemeLinks after = change.apply(before);
             if (after.equals(before)) {
                 skipped++;
-            } else if (!editable.contains(Long.valueOf(issue.id()))) {
+            }
+            else if (!editable.contains(Long.valueOf(issue.id()))) {
                 failed.add(new LinkResult.Failure(issue.key(), "you cannot edit this issue in Jira"));
-            } else {
+            }
+            else {
                 updates.add(new LinkBatches.Change(issue.key(), Long.parseLong(issue.id()), after));
             }
         }
@@ -193,10 +219,14 @@ public class ThemeLinkService {
     }
 
     static List<JiraIssue> linkedIssues(JiraClient client, String themeId) {
-        return client.search(new SearchRequest(linkedJql(themeId), LINK_FIELDS, LINK_PROPERTY, MAX_LINK_ISSUES)).toList();
+        return client.search(new SearchRequest(linkedJql(themeId), LINK_FIELDS, LINK_PROPERTY, MAX_LINK_ISSUES))
+            .toList();
     }
 
-    /** Issues linked to the theme, in JQL Jira understands with or without our alias (roadmapTheme). */
+    /**
+     * Issues linked to the theme, in JQL Jira understands with or without our alias
+     * (roadmapTheme).
+     */
     public static Jql linkedJql(String themeId) {
         return Jql.propertyEquals(ThemeLinks.PROPERTY_KEY, "themeIds", themeId);
     }
@@ -204,8 +234,11 @@ public class ThemeLinkService {
     /** {@code {jql}} or {@code {issueKeys}} (1 to 1,000), exactly one of them. */
     static Jql selection(Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !k.equals("jql") && !k.equals("issueKeys")).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "is not a field; send jql or issueKeys")));
+        body.keySet()
+            .stream()
+            .filter(k -> !k.equals("jql") && !k.equals("issueKeys"))
+            .sorted()
+            .forEach(k -> errors.add(new FieldError(k, "is not a field; send jql or issueKeys")));
         Object jql = body.get("jql");
         Object keys = body.get("issueKeys");
         if ((jql == null) == (keys == null)) {
@@ -213,24 +246,28 @@ public class ThemeLinkService {
         }
         Jql result = null;
         if (jql != null) {
-            Optional<String> problem = jql instanceof String text ? Jql.refinementProblem(text) : Optional.of("must be text");
+            Optional<String> problem = jql instanceof String text ? Jql.refinementProblem(text)
+                    : Optional.of("must be text");
             if (problem.isPresent()) {
-                errors.add(new FieldError("jql", problem.get()
-                        + " (JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic)"));
-            } else {
+                errors.add(new FieldError("jql",
+                        problem.get() + " (JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic)"));
+            }
+            else {
                 result = Jql.refinement((String) jql);
             }
         }
         if (keys != null) {
             if (!(keys instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LINK_ISSUES) {
                 errors.add(new FieldError("issueKeys", "must be a list of 1 to " + MAX_LINK_ISSUES + " issue keys"));
-            } else {
+            }
+            else {
                 Set<String> unique = new HashSet<>();
                 for (int i = 0; i < list.size(); i++) {
                     Object key = list.get(i);
                     if (!(key instanceof String text) || !JiraKeys.isIssueKey(text)) {
                         errors.add(new FieldError("issueKeys[" + i + "]", "must be an issue key such as WEB-12"));
-                    } else {
+                    }
+                    else {
                         unique.add(text);
                     }
                 }
@@ -242,4 +279,5 @@ public class ThemeLinkService {
         }
         return result;
     }
+
 }

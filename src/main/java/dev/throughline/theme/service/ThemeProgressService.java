@@ -36,18 +36,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Progress of every theme from Jira, for one viewer. The whole board costs one search for all linked issues
- * and one search per 200 of them for their children (fields and properties requested in the search), plus one
- * permission check: never a request per issue.
+ * Progress of every theme from Jira, for one viewer. The whole board costs one search for
+ * all linked issues and one search per 200 of them for their children (fields and
+ * properties requested in the search), plus one permission check: never a request per
+ * issue.
  */
 @Service
 public class ThemeProgressService {
 
     static final int PARENT_CHUNK = 200;
+
     private static final String VALUE_PROPERTY = "throughline.value";
 
     private final JiraClients jira;
+
     private final ThemeJiraStore store;
+
     private final Clock clock;
 
     public ThemeProgressService(JiraClients jira, ThemeJiraStore store, Clock clock) {
@@ -60,8 +64,9 @@ public class ThemeProgressService {
     }
 
     /**
-     * Every theme with its progress; with a project key, only that project's work is counted. A project the
-     * caller may not browse answers exactly as one that does not exist (404), so the answer tells nothing of it.
+     * Every theme with its progress; with a project key, only that project's work is
+     * counted. A project the caller may not browse answers exactly as one that does not
+     * exist (404), so the answer tells nothing of it.
      */
     public List<ThemeRow> board(Caller caller, Optional<String> projectKey) {
         projectKey.ifPresent(key -> JiraKeys.requireProjectKey("projectKey", key));
@@ -70,8 +75,10 @@ public class ThemeProgressService {
         List<Theme> themes = store.catalog(client).themes();
         List<String> fields = fields(client);
         Jql linkedWork = Jql.propertyIsNotEmpty(ThemeLinks.PROPERTY_KEY, "themeIds");
-        List<JiraIssue> linked = client.search(new SearchRequest(restriction.map(linkedWork::and).orElse(linkedWork),
-                fields, List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE)).toList();
+        List<JiraIssue> linked = client
+            .search(new SearchRequest(restriction.map(linkedWork::and).orElse(linkedWork), fields,
+                    List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
+            .toList();
         Map<String, List<JiraIssue>> children = children(client, linked, fields, restriction);
         Map<String, Map<String, ScopeItem>> scopes = new HashMap<>();
         Map<String, List<String>> epics = new HashMap<>();
@@ -91,7 +98,8 @@ public class ThemeProgressService {
             projects.add(issue.fields().projectId().orElse(0L));
             kids.forEach(child -> projects.add(child.fields().projectId().orElse(0L)));
         }
-        Set<Long> visible = projects.isEmpty() ? Set.of() : client.browsableProjects(caller.requireAccountId(), projects);
+        Set<Long> visible = projects.isEmpty() ? Set.of()
+                : client.browsableProjects(caller.requireAccountId(), projects);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Set<String> owners = new HashSet<>();
         themes.forEach(theme -> theme.owner().ifPresent(owners::add));
@@ -100,40 +108,51 @@ public class ThemeProgressService {
         for (Theme theme : themes) {
             Map<String, ScopeItem> scope = scopes.getOrDefault(theme.id(), Map.of());
             ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, today, clock.instant());
-            List<String> themeEpics = epics.getOrDefault(theme.id(), List.of()).stream()
-                    .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId())).toList();
+            List<String> themeEpics = epics.getOrDefault(theme.id(), List.of())
+                .stream()
+                .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId()))
+                .toList();
             rows.add(new ThemeRow(theme, progress, themeEpics, theme.owner().map(names::get)));
         }
         return rows;
     }
 
-    /** The project's key if the caller may browse it; otherwise the same 404 as for a project that does not exist. */
+    /**
+     * The project's key if the caller may browse it; otherwise the same 404 as for a
+     * project that does not exist.
+     */
     private static String visibleProject(JiraClient client, Caller caller, String projectKey) {
-        Optional<Long> id = client.projects(List.of(projectKey)).filter(p -> p.key().equals(projectKey))
-                .map(JiraProject::id).findFirst();
-        if (id.isEmpty() || !client.browsableProjects(caller.requireAccountId(), List.of(id.get())).contains(id.get())) {
+        Optional<Long> id = client.projects(List.of(projectKey))
+            .filter(p -> p.key().equals(projectKey))
+            .map(JiraProject::id)
+            .findFirst();
+        if (id.isEmpty()
+                || !client.browsableProjects(caller.requireAccountId(), List.of(id.get())).contains(id.get())) {
             throw new NotFoundException("There is no project " + projectKey + " that you can see.");
         }
         return projectKey;
     }
 
-    private static Map<String, List<JiraIssue>> children(JiraClient client, List<JiraIssue> parents, List<String> fields,
-                                                         Optional<Jql> restriction) {
+    private static Map<String, List<JiraIssue>> children(JiraClient client, List<JiraIssue> parents,
+            List<String> fields, Optional<Jql> restriction) {
         Map<String, List<JiraIssue>> byParent = new HashMap<>();
         List<String> keys = parents.stream().map(JiraIssue::key).toList();
         for (int from = 0; from < keys.size(); from += PARENT_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + PARENT_CHUNK));
             Jql ofParents = Jql.parentIn(chunk);
-            client.search(new SearchRequest(restriction.map(ofParents::and).orElse(ofParents), fields,
-                            List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
-                    .forEach(child -> child.fields().parentKey()
-                            .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(child)));
+            client
+                .search(new SearchRequest(restriction.map(ofParents::and).orElse(ofParents), fields,
+                        List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
+                .forEach(child -> child.fields()
+                    .parentKey()
+                    .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(child)));
         }
         return byParent;
     }
 
     private static List<String> fields(JiraClient client) {
-        List<String> fields = new ArrayList<>(List.of("issuetype", "status", "project", "parent", "duedate", "updated"));
+        List<String> fields = new ArrayList<>(
+                List.of("issuetype", "status", "project", "parent", "duedate", "updated"));
         client.storyPointsFieldId().ifPresent(fields::add);
         return fields;
     }
@@ -146,9 +165,12 @@ public class ThemeProgressService {
         ScopeItem.Kind kind = issue.fields().isSubtask().orElse(false) ? ScopeItem.Kind.SUBTASK
                 : isEpic(issue) ? ScopeItem.Kind.EPIC : ScopeItem.Kind.STANDARD;
         boolean done = issue.fields().statusCategory().map(c -> c == StatusCategory.DONE).orElse(false);
-        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY).filter(PropertyValue::isObject).map(PropertyValue::asMap)
-                .map(map -> map.get("score")).filter(Number.class::isInstance)
-                .map(n -> new BigDecimal(n.toString()));
+        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap)
+            .map(map -> map.get("score"))
+            .filter(Number.class::isInstance)
+            .map(n -> new BigDecimal(n.toString()));
         Instant updated = issue.fields().string("updated").flatMap(ThemeProgressService::instant).orElse(Instant.EPOCH);
         return new ScopeItem(issue.key(), issue.fields().projectId().orElse(0L), kind, done,
                 pointsField.flatMap(issue.fields()::number), value, issue.fields().dueDate(), updated, hasChildren);
@@ -156,10 +178,13 @@ public class ThemeProgressService {
 
     private static Optional<Instant> instant(String jiraDateTime) {
         try {
-            return Optional.of(OffsetDateTime.parse(jiraDateTime,
-                    DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional
+                .of(OffsetDateTime.parse(jiraDateTime, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+                    .toInstant());
+        }
+        catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
+
 }

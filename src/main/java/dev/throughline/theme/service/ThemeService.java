@@ -22,19 +22,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Changes to a site's roadmap themes (create, update, move, delete); linking issues is {@link ThemeLinkService}'s.
- * Saves of one site's themes are serialised across app instances ({@link KeyedLocks}), because they rewrite a
- * shared index and names must stay unique. Changing the themes is for planners ({@link PlanningPermission}).
+ * Changes to a site's roadmap themes (create, update, move, delete); linking issues is
+ * {@link ThemeLinkService}'s. Saves of one site's themes are serialised across app
+ * instances ({@link KeyedLocks}), because they rewrite a shared index and names must stay
+ * unique. Changing the themes is for planners ({@link PlanningPermission}).
  */
 @Service
 public class ThemeService {
 
     private final JiraClients jira;
+
     private final ThemeJiraStore store;
+
     /** The one lock of a site's theme catalog (index, themes and their links). */
     static final String CATALOG_LOCK = "themes";
+
     private final KeyedLocks locks;
+
     private final PlanningPermission planning;
+
     private final SecureRandom random = new SecureRandom();
 
     public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks) {
@@ -54,7 +60,10 @@ public class ThemeService {
         return store.theme(client, id).orElse(indexed);
     }
 
-    /** Creates the theme a new-theme draft describes ({@code ThemeDraft.parse(body, false)}). */
+    /**
+     * Creates the theme a new-theme draft describes
+     * ({@code ThemeDraft.parse(body, false)}).
+     */
     public Theme create(Caller caller, ThemeDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
@@ -68,7 +77,10 @@ public class ThemeService {
         });
     }
 
-    /** Updates theme {@code id} as the draft says ({@code ThemeDraft.parse(body, true)}: it carries the version read). */
+    /**
+     * Updates theme {@code id} as the draft says ({@code ThemeDraft.parse(body, true)}:
+     * it carries the version read).
+     */
     public Theme update(Caller caller, String id, ThemeDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
@@ -81,17 +93,22 @@ public class ThemeService {
     }
 
     /**
-     * Moves a theme on the board: {@code {horizon, index, version}}, index being the position in the column.
-     * Full themes (descriptions included) are read and kept, so a drag never loses what a card does not show.
+     * Moves a theme on the board: {@code {horizon, index, version}}, index being the
+     * position in the column. Full themes (descriptions included) are read and kept, so a
+     * drag never loses what a card does not show.
      */
     public Theme place(Caller caller, String id, Map<String, ?> body) {
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(k -> !List.of("horizon", "index", "version").contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError(k, "is not a field; send horizon, index and version")));
+        body.keySet()
+            .stream()
+            .filter(k -> !List.of("horizon", "index", "version").contains(k))
+            .sorted()
+            .forEach(k -> errors.add(new FieldError(k, "is not a field; send horizon, index and version")));
         Horizon horizon = null;
         try {
             horizon = Horizon.valueOf(String.valueOf(body.get("horizon")).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             errors.add(new FieldError("horizon", "must be one of now, next, later"));
         }
         if (!(body.get("index") instanceof Integer index) || index < 0) {
@@ -110,10 +127,13 @@ public class ThemeService {
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
             List<Theme> changed = catalog.place(id, to, (Integer) body.get("index"), ((Number) version).longValue());
-            List<Theme> full = changed.stream().map(placed -> store.theme(client, placed.id())
+            List<Theme> full = changed.stream()
+                .map(placed -> store.theme(client, placed.id())
                     .map(t -> new Theme(t.id(), t.name(), t.description(), t.color(), t.status(), placed.horizon(),
-                            t.startQuarter(), t.endQuarter(), t.outcome(), t.owner(), placed.sortOrder(), placed.version()))
-                    .orElse(placed)).toList();
+                            t.startQuarter(), t.endQuarter(), t.outcome(), t.owner(), placed.sortOrder(),
+                            placed.version()))
+                    .orElse(placed))
+                .toList();
             List<Theme> all = new ArrayList<>(catalog.themes());
             for (Theme theme : full) {
                 all.replaceAll(t -> t.id().equals(theme.id()) ? theme : t);
@@ -123,7 +143,10 @@ public class ThemeService {
         });
     }
 
-    /** Deletes a theme; while issues are linked, only with {@code unlink}, which removes every link first. */
+    /**
+     * Deletes a theme; while issues are linked, only with {@code unlink}, which removes
+     * every link first.
+     */
     public long delete(Caller caller, String id, boolean unlink) {
         planning.requirePlanner(caller);
         String accountId = caller.requireAccountId();
@@ -136,8 +159,8 @@ public class ThemeService {
                 throw new ThemeInUseException(theme.name(), linked.size());
             }
             if (!linked.isEmpty()) {
-                LinkResult result = ThemeLinkService.change(client, accountId, new ThemeLinkService.Selection(linked, 0),
-                        links -> links.without(id));
+                LinkResult result = ThemeLinkService.change(client, accountId,
+                        new ThemeLinkService.Selection(linked, 0), links -> links.without(id));
                 if (result.partial()) {
                     throw new PartialLinkException(result);
                 }
@@ -161,7 +184,8 @@ public class ThemeService {
         String id;
         do {
             id = Long.toString(Math.floorMod(random.nextLong(), 2_821_109_907_456L), 36);
-        } while (catalog.find(id).isPresent());
+        }
+        while (catalog.find(id).isPresent());
         return id;
     }
 

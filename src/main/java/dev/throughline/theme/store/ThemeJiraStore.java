@@ -14,17 +14,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Themes in Jira app properties, through the one {@link CatalogStore}: {@code throughline.theme.<id>} holds each
- * theme in full, and the index ({@code throughline.themes.index} naming its shards
- * {@code throughline.themes.index.<n>}) holds every theme but its description, in board order.
+ * Themes in Jira app properties, through the one {@link CatalogStore}:
+ * {@code throughline.theme.<id>} holds each theme in full, and the index
+ * ({@code throughline.themes.index} naming its shards
+ * {@code throughline.themes.index.<n>}) holds every theme but its description, in board
+ * order.
  */
 @Component
 public class ThemeJiraStore implements ThemeCatalogReader {
 
-    /** A theme in full in its own property; in the index, all but its description (lists never show it). */
-    private static final CatalogStore<Theme, Theme> STORE = new CatalogStore<>(new CatalogFormat<>(
-            "throughline.themes.index", "throughline.theme.", "themes",
-            Theme::id, ThemeCodec::toMap, ThemeCodec::fromMap, ThemeCodec::toIndexMap, ThemeCodec::fromMap));
+    /**
+     * A theme in full in its own property; in the index, all but its description (lists
+     * never show it).
+     */
+    private static final CatalogStore<Theme, Theme> STORE = new CatalogStore<>(
+            new CatalogFormat<>("throughline.themes.index", "throughline.theme.", "themes", Theme::id,
+                    ThemeCodec::toMap, ThemeCodec::fromMap, ThemeCodec::toIndexMap, ThemeCodec::fromMap));
 
     @Override
     public ThemeCatalog catalog(JiraClient jira) {
@@ -36,7 +41,10 @@ public class ThemeJiraStore implements ThemeCatalogReader {
         return STORE.item(jira, id);
     }
 
-    /** Stores {@code saved} (new or changed) and re-writes the index for {@code all} themes after the save. */
+    /**
+     * Stores {@code saved} (new or changed) and re-writes the index for {@code all}
+     * themes after the save.
+     */
     public void save(JiraClient jira, Theme saved, List<Theme> all) {
         saveAll(jira, List.of(saved), all);
     }
@@ -58,4 +66,5 @@ public class ThemeJiraStore implements ThemeCatalogReader {
     private static List<Theme> boardOrder(List<Theme> themes) {
         return new ThemeCatalog(themes).themes();
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Optional;
 
 /**
- * The roadmap: a project page (jiraProjectPages "roadmap-project") and the site-wide general page ("roadmap").
- * Board and timeline views and the print view are one page; its script reads /api/themes/progress.
+ * The roadmap: a project page (jiraProjectPages "roadmap-project") and the site-wide
+ * general page ("roadmap"). Board and timeline views and the print view are one page; its
+ * script reads /api/themes/progress.
  */
 @Controller
 class RoadmapPageController {
@@ -22,4 +23,5 @@ class RoadmapPageController {
         model.addAttribute("projectKey", projectKey.orElse(""));
         return "roadmap";
     }
+
 }

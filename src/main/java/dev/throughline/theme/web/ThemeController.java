@@ -35,6 +35,7 @@ import java.util.Map;
 class ThemeController {
 
     private final ThemeService themes;
+
     private final ThemeLinkService links;
 
     ThemeController(ThemeService themes, ThemeLinkService links) {
@@ -44,8 +45,8 @@ class ThemeController {
 
     @GetMapping("/api/themes")
     Map<String, Object> list(Caller caller) {
-        return Map.of("themes", themes.list(caller).stream().map(ThemeCodec::toIndexMap).toList(),
-                "palette", Arrays.stream(ThemeColor.values()).map(c -> Map.of("key", c.name(), "hex", c.hex())).toList());
+        return Map.of("themes", themes.list(caller).stream().map(ThemeCodec::toIndexMap).toList(), "palette",
+                Arrays.stream(ThemeColor.values()).map(c -> Map.of("key", c.name(), "hex", c.hex())).toList());
     }
 
     @GetMapping("/api/themes/{id}")
@@ -70,18 +71,21 @@ class ThemeController {
     }
 
     @DeleteMapping("/api/themes/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean unlink) {
+    Map<String, Object> delete(Caller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean unlink) {
         long unlinked = themes.delete(caller, id, unlink);
         return Map.of("deleted", true, "unlinkedIssues", unlinked);
     }
 
     @PostMapping("/api/themes/{id}/links")
-    ResponseEntity<Map<String, Object>> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> link(Caller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
         return result("linked", links.link(caller, id, body));
     }
 
     @PostMapping("/api/themes/{id}/unlink")
-    ResponseEntity<Map<String, Object>> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> unlink(Caller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
         return result("unlinked", links.unlink(caller, id, body));
     }
 
@@ -91,14 +95,15 @@ class ThemeController {
     }
 
     @PostMapping("/api/issues/{issueKey}/themes")
-    Map<String, Object> changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
+    Map<String, Object> changeIssueThemes(Caller caller, @PathVariable String issueKey,
+            @RequestBody Map<String, Object> body) {
         return issueThemes(links.changeIssueThemes(caller, issueKey, body));
     }
 
     private static Map<String, Object> issueThemes(ThemeLinkService.IssueThemes result) {
-        return Map.of("issueKey", result.issueKey(), "editable", result.editable(),
-                "linked", result.linked().stream().map(ThemeCodec::toIndexMap).toList(),
-                "available", result.available().stream().map(ThemeCodec::toIndexMap).toList());
+        return Map.of("issueKey", result.issueKey(), "editable", result.editable(), "linked",
+                result.linked().stream().map(ThemeCodec::toIndexMap).toList(), "available",
+                result.available().stream().map(ThemeCodec::toIndexMap).toList());
     }
 
     @ExceptionHandler(StaleVersionException.class)
@@ -108,7 +113,8 @@ class ThemeController {
 
     @ExceptionHandler(ThemeInUseException.class)
     ResponseEntity<Map<String, Object>> inUse(ThemeInUseException e) {
-        Map<String, Object> body = new LinkedHashMap<>(ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(), List.of()).getBody());
+        Map<String, Object> body = new LinkedHashMap<>(
+                ApiExceptionHandler.answer(HttpStatus.CONFLICT, e.getMessage(), List.of()).getBody());
         body.put("linkedIssues", e.linkedIssues());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
@@ -121,22 +127,28 @@ class ThemeController {
         return ResponseEntity.status(answer.getStatusCode()).body(body);
     }
 
-    /** 200 with the counts; 207 with {@link PartialAnswer} fields when Jira failed part way through the batches. */
+    /**
+     * 200 with the counts; 207 with {@link PartialAnswer} fields when Jira failed part
+     * way through the batches.
+     */
     private static ResponseEntity<Map<String, Object>> result(String changed, LinkResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(changed, result.linked());
         json.put("skipped", result.skipped());
-        json.put("failed", result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
+        json.put("failed",
+                result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
         json.put("hidden", result.hidden());
         if (!result.partial()) {
             return ResponseEntity.ok(json);
         }
         String reason = result.reason().orElseThrow();
         json.putAll(PartialAnswer.fields(result.linkedKeys(), result.notLinked(), result.unknown(), reason));
-        json.put("message", result.linked() + " of " + result.attempted() + " issues " + changed + "; "
-                + result.notLinked().size() + " not " + changed
-                + (result.unknown().isEmpty() ? "" : ", " + result.unknown().size() + " unknown")
-                + ": Jira failed (" + reason + "). Reload to see the current state.");
+        json.put("message",
+                result.linked() + " of " + result.attempted() + " issues " + changed + "; " + result.notLinked().size()
+                        + " not " + changed
+                        + (result.unknown().isEmpty() ? "" : ", " + result.unknown().size() + " unknown")
+                        + ": Jira failed (" + reason + "). Reload to see the current state.");
         return ResponseEntity.status(PartialAnswer.STATUS).body(json);
     }
+
 }

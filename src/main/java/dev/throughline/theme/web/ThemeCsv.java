@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Themes with their progress as RFC 4180 CSV; cells that a spreadsheet would run as formulas are defused. */
+/**
+ * Themes with their progress as RFC 4180 CSV; cells that a spreadsheet would run as
+ * formulas are defused.
+ */
 final class ThemeCsv {
 
     static final List<String> HEADER = List.of("Theme", "Status", "Horizon", "Start", "End", "Outcome", "Owner",
-            "Items done", "Items total", "Points done", "Points total", "Value delivered", "Value total",
-            "Overdue", "Progress status", "Why", "Hidden items", "Linked epics");
+            "Items done", "Items total", "Points done", "Points total", "Value delivered", "Value total", "Overdue",
+            "Progress status", "Why", "Hidden items", "Linked epics");
 
     private ThemeCsv() {
     }
@@ -28,9 +31,9 @@ final class ThemeCsv {
                     row.theme().horizon().name().toLowerCase(Locale.ROOT),
                     row.theme().startQuarter().map(Quarter::toString).orElse(""),
                     row.theme().endQuarter().map(Quarter::toString).orElse(""), row.theme().outcome(),
-                    row.ownerName().or(() -> row.theme().owner()).orElse(""), String.valueOf(p.itemsDone()), String.valueOf(p.itemsTotal()),
-                    number(p.pointsDone()), number(p.pointsTotal()), p.valueDone().toPlainString(),
-                    p.valueTotal().toPlainString(), String.valueOf(p.overdue()),
+                    row.ownerName().or(() -> row.theme().owner()).orElse(""), String.valueOf(p.itemsDone()),
+                    String.valueOf(p.itemsTotal()), number(p.pointsDone()), number(p.pointsTotal()),
+                    p.valueDone().toPlainString(), p.valueTotal().toPlainString(), String.valueOf(p.overdue()),
                     p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.reason(),
                     String.valueOf(p.hiddenItems()), String.join(" ", row.linkedEpics()))));
         }
@@ -40,4 +43,5 @@ final class ThemeCsv {
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
+
 }

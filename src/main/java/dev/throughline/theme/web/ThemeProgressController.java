@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Themes with live progress from Jira, as JSON for the roadmap pages and as CSV for stakeholders. */
+/**
+ * Themes with live progress from Jira, as JSON for the roadmap pages and as CSV for
+ * stakeholders.
+ */
 @RestController
 class ThemeProgressController {
 
@@ -37,10 +40,13 @@ class ThemeProgressController {
     ResponseEntity<byte[]> csv(Caller caller, @RequestParam Optional<String> projectKey) {
         byte[] body = ThemeCsv.of(progress.board(caller, projectKey)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("throughline-themes" + projectKey.map(k -> "-" + k).orElse("") + ".csv").build().toString())
-                .body(body);
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                        .filename("throughline-themes" + projectKey.map(k -> "-" + k).orElse("") + ".csv")
+                        .build()
+                        .toString())
+            .body(body);
     }
 
     private static Map<String, Object> row(ThemeRow row) {

@@ -32,25 +32,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An apply whose app instance dies after k of n rank calls (a service whose Jira client stops the process at the
- * (k+1)th call) is resumed by the same apply sent to a fresh instance: its journal, written before the first rank
- * call, says where it may have got to, so nothing is refused as a conflict and nothing is ranked twice.
+ * An apply whose app instance dies after k of n rank calls (a service whose Jira client
+ * stops the process at the (k+1)th call) is resumed by the same apply sent to a fresh
+ * instance: its journal, written before the first rank call, says where it may have got
+ * to, so nothing is refused as a conflict and nothing is ranked twice.
  */
 class ApplyCrashResumeTest extends InstalledSiteTest {
 
     static final String PO = "po-crash";
     static final long BOARD = 1;
 
-    @Autowired AtlassianHostRestClients restClients;
-    @Autowired JiraClientSettings settings;
-    @Autowired UndoJiraStore undo;
-    @Autowired BacklogCache cache;
-    @Autowired IssueValueService values;
-    @Autowired SiteSettingsService siteSettings;
-    @Autowired Clock clock;
+    @Autowired
+    AtlassianHostRestClients restClients;
+
+    @Autowired
+    JiraClientSettings settings;
+
+    @Autowired
+    UndoJiraStore undo;
+
+    @Autowired
+    BacklogCache cache;
+
+    @Autowired
+    IssueValueService values;
+
+    @Autowired
+    SiteSettingsService siteSettings;
+
+    @Autowired
+    Clock clock;
 
     /** What a crash looks like from inside: nothing after it runs. */
     static final class ProcessDied extends Error {
+
     }
 
     @Override
@@ -60,7 +75,10 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
         site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES");
     }
 
-    /** A service instance whose Jira client lets {@code ranks} rank calls through, then dies at the next one. */
+    /**
+     * A service instance whose Jira client lets {@code ranks} rank calls through, then
+     * dies at the next one.
+     */
     GroomingService dyingAfter(int ranks) {
         AtomicInteger calls = new AtomicInteger();
         JiraClients clients = new JiraClients(hosts, restClients, settings, "throughline") {
@@ -68,13 +86,14 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
             public JiraClient forSite(Site site) {
                 JiraClient real = super.forSite(site);
                 return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
-                        new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
+                        new Class<?>[] { JiraClient.class }, (proxy, method, args) -> {
                             if (method.getName().equals("rank") && calls.incrementAndGet() > ranks) {
                                 throw new ProcessDied();
                             }
                             try {
                                 return method.invoke(real, args);
-                            } catch (InvocationTargetException e) {
+                            }
+                            catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }
                         });
@@ -121,4 +140,5 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
         app().post("/api/boards/" + BOARD + "/undo", "{}", connect.contextToken(PO));
         assertThat(backlogKeys()).isEqualTo(before);
     }
+
 }

@@ -24,10 +24,13 @@ class BacklogCacheUnitTest {
     static final Site B = new Site("site-b", URI.create("https://b.atlassian.net"));
 
     static BacklogSnapshot snapshot(long board, String... keys) {
-        return new BacklogSnapshot(board, Arrays.stream(keys).map(key -> new BacklogRow(key, "", "Story",
-                "To Do", Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(BacklogFlag.UNSCORED), Set.of(), Optional.of(1L), Optional.of("WEB"), 0,
-                Map.of())).toList(), Map.of(), Instant.EPOCH);
+        return new BacklogSnapshot(board,
+                Arrays.stream(keys)
+                    .map(key -> new BacklogRow(key, "", "Story", "To Do", Optional.empty(), Optional.empty(), List.of(),
+                            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Set.of(BacklogFlag.UNSCORED), Set.of(), Optional.of(1L), Optional.of("WEB"), 0, Map.of()))
+                    .toList(),
+                Map.of(), Instant.EPOCH);
     }
 
     @Test
@@ -36,10 +39,19 @@ class BacklogCacheUnitTest {
         AtomicInteger reads = new AtomicInteger();
 
         for (int i = 0; i < 5; i++) {
-            cache.get(A, 1, 90, () -> { reads.incrementAndGet(); return snapshot(1, "WEB-1"); });
+            cache.get(A, 1, 90, () -> {
+                reads.incrementAndGet();
+                return snapshot(1, "WEB-1");
+            });
         }
-        cache.get(A, 1, 30, () -> { reads.incrementAndGet(); return snapshot(1, "WEB-1"); });
-        cache.get(B, 1, 90, () -> { reads.incrementAndGet(); return snapshot(1, "WEB-1"); });
+        cache.get(A, 1, 30, () -> {
+            reads.incrementAndGet();
+            return snapshot(1, "WEB-1");
+        });
+        cache.get(B, 1, 90, () -> {
+            reads.incrementAndGet();
+            return snapshot(1, "WEB-1");
+        });
 
         assertThat(reads).hasValue(3);
     }
@@ -54,7 +66,10 @@ class BacklogCacheUnitTest {
         cache.scoresWritten(new ScoresWritten(A, List.of("WEB-2")));
 
         AtomicInteger reads = new AtomicInteger();
-        cache.get(A, 1, 90, () -> { reads.incrementAndGet(); return snapshot(1); });
+        cache.get(A, 1, 90, () -> {
+            reads.incrementAndGet();
+            return snapshot(1);
+        });
         assertThat(reads).hasValue(1);
         assertThat(cache.get(A, 2, 90, () -> snapshot(2)).keys()).containsExactly("MOB-1");
         assertThat(cache.get(B, 1, 90, () -> snapshot(1)).keys()).containsExactly("WEB-1");
@@ -78,8 +93,15 @@ class BacklogCacheUnitTest {
     void aZeroTtlKeepsNothing() {
         BacklogCache cache = new BacklogCache(Duration.ZERO);
         AtomicInteger reads = new AtomicInteger();
-        cache.get(A, 1, 90, () -> { reads.incrementAndGet(); return snapshot(1); });
-        cache.get(A, 1, 90, () -> { reads.incrementAndGet(); return snapshot(1); });
+        cache.get(A, 1, 90, () -> {
+            reads.incrementAndGet();
+            return snapshot(1);
+        });
+        cache.get(A, 1, 90, () -> {
+            reads.incrementAndGet();
+            return snapshot(1);
+        });
         assertThat(reads).hasValue(2);
     }
+
 }

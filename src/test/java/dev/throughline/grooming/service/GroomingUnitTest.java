@@ -22,21 +22,33 @@ import static dev.throughline.grooming.BacklogFlag.STALE;
 import static dev.throughline.grooming.BacklogFlag.UNSCORED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flags, the undo encoding, the restore rule and the rank run's 207 and interruption handling, by hand. */
+/**
+ * Flags, the undo encoding, the restore rule and the rank run's 207 and interruption
+ * handling, by hand.
+ */
 class GroomingUnitTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     @Test
     void flagsOfHandCheckedIssues() {
-        // scored, estimated, updated 10 days ago, unblocked, themed, parent open: nothing to flag
-        assertThat(BacklogFlag.of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(10 * 86400), 0, true, true, false), NOW, 90)).isEmpty();
+        // scored, estimated, updated 10 days ago, unblocked, themed, parent open: nothing
+        // to flag
+        assertThat(BacklogFlag.of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(10 * 86400), 0, true, true, false),
+                NOW, 90))
+            .isEmpty();
         // nothing known at all, blocked twice, parent done
-        assertThat(BacklogFlag.of(new BacklogFlag.Facts(false, false, NOW.minusSeconds(90 * 86400), 2, false, true, true), NOW, 90))
-                .containsExactlyInAnyOrder(UNSCORED, NO_ESTIMATE, STALE, BLOCKED, NO_THEME, PARENT_DONE);
-        // 89 days and 23 hours is not stale yet; a done issue under a done parent is not PARENT_DONE
-        assertThat(BacklogFlag.of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(90 * 86400 - 3600), 0, true, false, true), NOW, 90)).isEmpty();
-        assertThat(BacklogFlag.of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(8 * 86400), 0, true, true, false), NOW, 7)).containsExactly(STALE);
+        assertThat(BacklogFlag
+            .of(new BacklogFlag.Facts(false, false, NOW.minusSeconds(90 * 86400), 2, false, true, true), NOW, 90))
+            .containsExactlyInAnyOrder(UNSCORED, NO_ESTIMATE, STALE, BLOCKED, NO_THEME, PARENT_DONE);
+        // 89 days and 23 hours is not stale yet; a done issue under a done parent is not
+        // PARENT_DONE
+        assertThat(BacklogFlag
+            .of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(90 * 86400 - 3600), 0, true, false, true), NOW, 90))
+            .isEmpty();
+        assertThat(BacklogFlag.of(new BacklogFlag.Facts(true, true, NOW.minusSeconds(8 * 86400), 0, true, true, false),
+                NOW, 7))
+            .containsExactly(STALE);
     }
 
     @Test
@@ -51,7 +63,7 @@ class GroomingUnitTest {
     void restoreLaysTheSavedOrderOverTheCurrentBacklog() {
         // C is new (keeps its slot), Z has left the backlog (skipped)
         assertThat(GroomingService.restore(List.of("B", "A", "C", "D"), List.of("A", "Z", "D", "B")))
-                .containsExactly("A", "D", "C", "B");
+            .containsExactly("A", "D", "C", "B");
     }
 
     @Test
@@ -59,10 +71,12 @@ class GroomingUnitTest {
         List<String> current = List.of("A-1", "A-2", "A-3", "A-4");
         List<String> target = List.of("A-4", "A-3", "A-2", "A-1");
         RankPlan plan = RankPlan.between(current, target);
-        RankRun run = RankRun.execute(plan, current, request -> new RankResult(request.issueKeys().stream()
-                .map(k -> new RankOutcome(k, Optional.empty(), !k.equals("A-3"),
-                        k.equals("A-3") ? List.of("Epics cannot be ranked on the backlog.") : List.of()))
-                .toList()));
+        RankRun run = RankRun.execute(plan, current,
+                request -> new RankResult(request.issueKeys()
+                    .stream()
+                    .map(k -> new RankOutcome(k, Optional.empty(), !k.equals("A-3"),
+                            k.equals("A-3") ? List.of("Epics cannot be ranked on the backlog.") : List.of()))
+                    .toList()));
 
         assertThat(run.failures()).extracting(RankOutcome::issueKey).containsExactly("A-3");
         assertThat(run.moved()).doesNotContain("A-3");
@@ -82,18 +96,22 @@ class GroomingUnitTest {
             if (calls.incrementAndGet() == 2) {
                 throw new JiraUnavailableException("Jira answered 503", 503, List.of(), Map.of());
             }
-            return new RankResult(request.issueKeys().stream()
-                    .map(k -> new RankOutcome(k, Optional.empty(), true, List.of())).toList());
+            return new RankResult(request.issueKeys()
+                .stream()
+                .map(k -> new RankOutcome(k, Optional.empty(), true, List.of()))
+                .toList());
         });
         assertThat(first.interruption()).isPresent();
-        assertThat(first.steps()).extracting(RankRun.StepResult::outcome).containsExactly("RANKED", "FAILED", "NOT_SENT");
+        assertThat(first.steps()).extracting(RankRun.StepResult::outcome)
+            .containsExactly("RANKED", "FAILED", "NOT_SENT");
         assertThat(first.moved()).hasSize(1);
         assertThat(first.notMoved()).hasSize(2);
 
         RankPlan rest = RankPlan.between(first.reached(), target);
         assertThat(rest.movedKeys()).doesNotContainAnyElementsOf(first.moved()).hasSize(2);
-        RankRun second = RankRun.execute(rest, first.reached(), request -> new RankResult(request.issueKeys().stream()
-                .map(k -> new RankOutcome(k, Optional.empty(), true, List.of())).toList()));
+        RankRun second = RankRun.execute(rest, first.reached(), request -> new RankResult(
+                request.issueKeys().stream().map(k -> new RankOutcome(k, Optional.empty(), true, List.of())).toList()));
         assertThat(second.reached()).isEqualTo(target);
     }
+
 }

@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The backlog snapshot cache with a backlog of more than 2,000 issues, through the sandbox. */
+/**
+ * The backlog snapshot cache with a backlog of more than 2,000 issues, through the
+ * sandbox.
+ */
 class BacklogCacheTest extends InstalledSiteTest {
 
     static final String PO = "po-cache";
@@ -44,7 +47,10 @@ class BacklogCacheTest extends InstalledSiteTest {
                 connect.contextToken(accountId));
     }
 
-    /** Pages through the whole backlog and answers the keys in the order the pages gave them. */
+    /**
+     * Pages through the whole backlog and answers the keys in the order the pages gave
+     * them.
+     */
     List<String> readAllPages(String accountId) {
         List<String> keys = new ArrayList<>();
         int total;
@@ -53,7 +59,8 @@ class BacklogCacheTest extends InstalledSiteTest {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             total = reply.json().path("total").asInt();
             reply.json().path("items").forEach(item -> keys.add(item.path("key").asText()));
-        } while (keys.size() < total);
+        }
+        while (keys.size() < total);
         return keys;
     }
 
@@ -67,7 +74,8 @@ class BacklogCacheTest extends InstalledSiteTest {
         int backlogPages = (n + 49) / 50;
         List<SandboxIssue> backlog = site.backlog(board);
         long parents = backlog.stream().filter(SandboxIssue::hasParent).map(SandboxIssue::parentId).distinct().count();
-        // one search per 100 issues for their properties, one per 100 parents (epics) for the themes they pass on
+        // one search per 100 issues for their properties, one per 100 parents (epics) for
+        // the themes they pass on
         int propertySearches = (n + 99) / 100 + (int) (parents + 99) / 100;
 
         List<String> keys = readAllPages(PO);
@@ -126,6 +134,11 @@ class BacklogCacheTest extends InstalledSiteTest {
     }
 
     static String json(List<String> keys) {
-        return keys.stream().map(k -> "\"" + k + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+        return keys.stream()
+            .map(k -> "\"" + k + "\"")
+            .reduce((a, b) -> a + "," + b)
+            .map(s -> "[" + s + "]")
+            .orElse("[]");
     }
+
 }

@@ -43,12 +43,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Pins every grooming answer field by field (names, JSON types and values; field order is free), so the web layer
- * can be rebuilt on records without changing the contract. The service is mocked with fixed results.
+ * Pins every grooming answer field by field (names, JSON types and values; field order is
+ * free), so the web layer can be rebuilt on records without changing the contract. The
+ * service is mocked with fixed results.
  */
 class GroomingAnswersPinTest extends GroomingSliceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Instant READ_AT = Instant.parse("2026-11-20T10:15:30Z");
 
     static BacklogRow scored() {
@@ -82,8 +84,10 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
     }
 
     JsonNode answer(MockHttpServletRequestBuilder request, int status) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(SliceAuth.contextUser("po-1"))
-                .contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+        MockHttpServletResponse response = mvc
+            .perform(request.with(SliceAuth.contextUser("po-1")).contentType(MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
         JsonNode body = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
         if (body instanceof ObjectNode object && object.has("timeStamp")) {
@@ -92,17 +96,21 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
         return body;
     }
 
-    /** {@code actual} equals the pinned answer {@code pins/grooming/<name>.json} (test resources). */
+    /**
+     * {@code actual} equals the pinned answer {@code pins/grooming/<name>.json} (test
+     * resources).
+     */
     static void assertPinned(JsonNode actual, String name) throws Exception {
-        try (InputStream pinned = GroomingAnswersPinTest.class.getResourceAsStream("/pins/grooming/" + name + ".json")) {
+        try (InputStream pinned = GroomingAnswersPinTest.class
+            .getResourceAsStream("/pins/grooming/" + name + ".json")) {
             assertThat(actual).as(name).isEqualTo(JSON.readTree(pinned));
         }
     }
 
     @Test
     void boards() throws Exception {
-        when(grooming.boards(any(), eq("WEB"))).thenReturn(List.of(
-                new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))));
+        when(grooming.boards(any(), eq("WEB")))
+            .thenReturn(List.of(new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))));
 
         assertPinned(answer(get("/api/projects/WEB/boards"), 200), "boards");
     }
@@ -125,35 +133,41 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
         when(grooming.propose(any(), eq(7L), anyList(), any())).thenReturn(new GroomingService.Proposal(snapshot(),
                 proposed, RankPlan.between(List.of("WEB-1", "WEB-2"), List.of("WEB-2", "WEB-1"))));
 
-        assertPinned(answer(post("/api/boards/7/proposal").content("{\"pinned\":[\"WEB-1\"],\"unscoredLast\":false}"),
-                200), "proposal");
-        assertPinned(answer(post("/api/boards/7/proposal").content("{\"pinned\":[\"web 1\"]}"), 400), "proposal-pinned-400");
-        assertPinned(answer(post("/api/boards/7/proposal").content("{\"dependencyAware\":\"yes\"}"), 400), "proposal-flag-400");
+        assertPinned(
+                answer(post("/api/boards/7/proposal").content("{\"pinned\":[\"WEB-1\"],\"unscoredLast\":false}"), 200),
+                "proposal");
+        assertPinned(answer(post("/api/boards/7/proposal").content("{\"pinned\":[\"web 1\"]}"), 400),
+                "proposal-pinned-400");
+        assertPinned(answer(post("/api/boards/7/proposal").content("{\"dependencyAware\":\"yes\"}"), 400),
+                "proposal-flag-400");
     }
 
     @Test
     void applyAndUndo() throws Exception {
         List<String> target = List.of("WEB-2", "WEB-1");
-        when(grooming.apply(any(), eq(7L), eq(target), eq(List.of("WEB-1", "WEB-2")))).thenReturn(new ApplyResult(
-                target, 1, 1, List.of(step("RANKED", List.of())), List.of("WEB-2"), List.of(), List.of(),
-                Optional.empty(), Optional.of(List.of()), false, true));
-        when(grooming.apply(any(), eq(7L), eq(target), eq(List.of("WEB-2", "WEB-1")))).thenReturn(new ApplyResult(
-                target, 1, 1, List.of(step("FAILED", List.of())), List.of(), List.of("WEB-2"), List.of(),
-                Optional.of("Jira is unavailable"), Optional.empty(), true, true));
-        when(grooming.undo(any(), eq(7L))).thenReturn(new ApplyResult(
-                target, 1, 1, List.of(step("PARTIAL", List.of(refused()))), List.of(), List.of("WEB-2"),
-                List.of(refused()), Optional.empty(), Optional.of(List.of("WEB-2")), false, false));
+        when(grooming.apply(any(), eq(7L), eq(target), eq(List.of("WEB-1", "WEB-2"))))
+            .thenReturn(new ApplyResult(target, 1, 1, List.of(step("RANKED", List.of())), List.of("WEB-2"), List.of(),
+                    List.of(), Optional.empty(), Optional.of(List.of()), false, true));
+        when(grooming.apply(any(), eq(7L), eq(target), eq(List.of("WEB-2", "WEB-1"))))
+            .thenReturn(new ApplyResult(target, 1, 1, List.of(step("FAILED", List.of())), List.of(), List.of("WEB-2"),
+                    List.of(), Optional.of("Jira is unavailable"), Optional.empty(), true, true));
+        when(grooming.undo(any(), eq(7L))).thenReturn(
+                new ApplyResult(target, 1, 1, List.of(step("PARTIAL", List.of(refused()))), List.of(), List.of("WEB-2"),
+                        List.of(refused()), Optional.empty(), Optional.of(List.of("WEB-2")), false, false));
         String body = "{\"order\":[\"WEB-2\",\"WEB-1\"],\"expectedCurrent\":[\"WEB-1\",\"WEB-2\"]}";
 
         assertPinned(answer(post("/api/boards/7/apply").content(body), 200), "apply-complete");
-        assertPinned(answer(post("/api/boards/7/apply")
-                .content("{\"order\":[\"WEB-2\",\"WEB-1\"],\"expectedCurrent\":[\"WEB-2\",\"WEB-1\"]}"), 503), "apply-interrupted-503");
+        assertPinned(
+                answer(post("/api/boards/7/apply")
+                    .content("{\"order\":[\"WEB-2\",\"WEB-1\"],\"expectedCurrent\":[\"WEB-2\",\"WEB-1\"]}"), 503),
+                "apply-interrupted-503");
         assertPinned(answer(post("/api/boards/7/undo").content("{}"), 200), "undo-reread");
-        // every bad field is named at once (one body-field reader): the missing expectedCurrent too
+        // every bad field is named at once (one body-field reader): the missing
+        // expectedCurrent too
         assertPinned(answer(post("/api/boards/7/apply").content("{\"order\":\"WEB-1\"}"), 400), "apply-order-400");
 
         when(grooming.apply(any(), anyLong(), anyList(), anyList()))
-                .thenThrow(new BacklogChangedException(List.of("WEB-3", "WEB-1")));
+            .thenThrow(new BacklogChangedException(List.of("WEB-3", "WEB-1")));
         assertPinned(answer(post("/api/boards/7/apply").content(body), 409), "apply-changed-409");
     }
 
@@ -161,20 +175,21 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
     void setModel() throws Exception {
         String body = "{\"model\":\"WSJF\",\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,"
                 + "\"jobSize\":5},\"items\":[{\"issueKey\":\"WEB-1\",\"version\":0},{\"issueKey\":\"WEB-2\",\"version\":3}]}";
-        when(grooming.setModel(any(), eq(7L), any())).thenReturn(new BulkValueResult(true,
-                BulkValueResult.Outcome.WRITTEN, List.of(
-                new BulkValueResult.Item("WEB-1", BulkValueResult.Outcome.WRITTEN, "written",
-                        Optional.of(GroomingControllerTest.wsjf(0))),
-                new BulkValueResult.Item("WEB-2", BulkValueResult.Outcome.WRITTEN, "written",
-                        Optional.of(GroomingControllerTest.wsjf(3))))));
+        when(grooming.setModel(any(), eq(7L), any()))
+            .thenReturn(new BulkValueResult(true, BulkValueResult.Outcome.WRITTEN,
+                    List.of(new BulkValueResult.Item("WEB-1", BulkValueResult.Outcome.WRITTEN, "written",
+                            Optional.of(GroomingControllerTest.wsjf(0))),
+                            new BulkValueResult.Item("WEB-2", BulkValueResult.Outcome.WRITTEN, "written",
+                                    Optional.of(GroomingControllerTest.wsjf(3))))));
         assertPinned(answer(post("/api/boards/7/model").content(body), 200), "set-model-written");
 
-        when(grooming.setModel(any(), eq(8L), any())).thenReturn(new BulkValueResult(false,
-                BulkValueResult.Outcome.UNKNOWN, List.of(
-                new BulkValueResult.Item("WEB-1", BulkValueResult.Outcome.WRITTEN, "written",
-                        Optional.of(GroomingControllerTest.wsjf(0))),
-                new BulkValueResult.Item("WEB-2", BulkValueResult.Outcome.UNKNOWN, "unknown", Optional.empty())),
-                Optional.of("Jira task 10002 ended FAILED")));
+        when(grooming.setModel(any(), eq(8L), any()))
+            .thenReturn(new BulkValueResult(false, BulkValueResult.Outcome.UNKNOWN, List.of(
+                    new BulkValueResult.Item("WEB-1", BulkValueResult.Outcome.WRITTEN, "written",
+                            Optional.of(GroomingControllerTest.wsjf(0))),
+                    new BulkValueResult.Item("WEB-2", BulkValueResult.Outcome.UNKNOWN, "unknown", Optional.empty())),
+                    Optional.of("Jira task 10002 ended FAILED")));
         assertPinned(answer(post("/api/boards/8/model").content(body), 207), "set-model-partial-207");
     }
+
 }

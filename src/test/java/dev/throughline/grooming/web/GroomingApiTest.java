@@ -1,7 +1,8 @@
 package dev.throughline.grooming.web;
 
+import java.util.stream.Collectors;
+import dev.throughline.grooming.RankPlan;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.LinkType;
 import dev.throughline.sandbox.SandboxIssue;
@@ -18,7 +19,10 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Grooming end to end: real app, signed install into a sandbox Jira, context JWTs, ranks done in the sandbox. */
+/**
+ * Grooming end to end: real app, signed install into a sandbox Jira, context JWTs, ranks
+ * done in the sandbox.
+ */
 class GroomingApiTest extends InstalledSiteTest {
 
     static final String PO = "po-groom";
@@ -32,8 +36,9 @@ class GroomingApiTest extends InstalledSiteTest {
         project = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
         site.addUser(PO, "Product Owner");
         site.addUser(VIEWER, "Viewer");
-        site.grant(PO, project, "BROWSE_PROJECTS").grant(PO, project, "SCHEDULE_ISSUES")
-                .grant(PO, project, "EDIT_ISSUES");
+        site.grant(PO, project, "BROWSE_PROJECTS")
+            .grant(PO, project, "SCHEDULE_ISSUES")
+            .grant(PO, project, "EDIT_ISSUES");
         site.grant(VIEWER, project, "BROWSE_PROJECTS");
     }
 
@@ -55,19 +60,31 @@ class GroomingApiTest extends InstalledSiteTest {
 
     boolean hasThemes(long issueId) {
         return site.issueProperty(issueId, "throughline.themes")
-                .map(value -> value instanceof Map<?, ?> map && map.get("themeIds") instanceof List<?> ids && !ids.isEmpty())
-                .orElse(false);
+            .map(value -> value instanceof Map<?, ?> map && map.get("themeIds") instanceof List<?> ids
+                    && !ids.isEmpty())
+            .orElse(false);
     }
 
-    /** The distinct parents of the backlog's issues that are not on the backlog themselves. */
+    /**
+     * The distinct parents of the backlog's issues that are not on the backlog
+     * themselves.
+     */
     int parentsOffBacklog() {
         List<SandboxIssue> backlog = site.backlog(BOARD);
-        return (int) backlog.stream().filter(SandboxIssue::hasParent).map(SandboxIssue::parentId).distinct()
-                .filter(parent -> backlog.stream().noneMatch(i -> i.id() == parent)).count();
+        return (int) backlog.stream()
+            .filter(SandboxIssue::hasParent)
+            .map(SandboxIssue::parentId)
+            .distinct()
+            .filter(parent -> backlog.stream().noneMatch(i -> i.id() == parent))
+            .count();
     }
 
     static String json(List<String> keys) {
-        return keys.stream().map(k -> "\"" + k + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+        return keys.stream()
+            .map(k -> "\"" + k + "\"")
+            .reduce((a, b) -> a + "," + b)
+            .map(s -> "[" + s + "]")
+            .orElse("[]");
     }
 
     static String applyBody(List<String> order, List<String> expected) {
@@ -95,10 +112,12 @@ class GroomingApiTest extends InstalledSiteTest {
                 childCount++;
                 assertThat(texts(row.path("flags"))).as(row.toString()).doesNotContain("NO_THEME");
                 if (row.path("key").asText().equals(children.get(0))) {
-                    // linked itself too: own themes stay own, only the epic's other themes are inherited
+                    // linked itself too: own themes stay own, only the epic's other
+                    // themes are inherited
                     assertThat(texts(row.path("themeIds"))).containsExactly("t1", "t2");
                     assertThat(texts(row.path("inheritedThemeIds"))).isEmpty();
-                } else {
+                }
+                else {
                     assertThat(texts(row.path("themeIds"))).isEmpty();
                     assertThat(texts(row.path("inheritedThemeIds"))).containsExactly("t1");
                     assertThat(row.path("themesFrom").asText()).as(row.toString()).isEqualTo(epic.key());
@@ -106,16 +125,20 @@ class GroomingApiTest extends InstalledSiteTest {
             }
             assertThat(childCount).isEqualTo(children.size());
             assertThat(reply.json().path("total").asInt()).isEqualTo(backlog.size());
-            long noTheme = backlog.stream().filter(i -> !hasThemes(i.id()) && !(i.hasParent() && hasThemes(i.parentId())))
-                    .count();
+            long noTheme = backlog.stream()
+                .filter(i -> !hasThemes(i.id()) && !(i.hasParent() && hasThemes(i.parentId())))
+                .count();
             assertThat(reply.json().path("flagCounts").path("NO_THEME").asLong()).isEqualTo(noTheme);
             assertThat(noTheme).isLessThanOrEqualTo(backlog.size() - children.size());
-            // the epics' themes cost one search per 100 distinct parents, asking only for that property
+            // the epics' themes cost one search per 100 distinct parents, asking only for
+            // that property
             assertThat(jira.requestCount(JiraSandbox.SEARCH))
-                    .isEqualTo((backlog.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
-        } finally {
+                .isEqualTo((backlog.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
+        }
+        finally {
             site.issueProperties().delete(String.valueOf(epic.id()), "throughline.themes");
-            site.issueProperties().delete(String.valueOf(site.requireIssue(children.get(0)).id()), "throughline.themes");
+            site.issueProperties()
+                .delete(String.valueOf(site.requireIssue(children.get(0)).id()), "throughline.themes");
         }
     }
 
@@ -149,7 +172,8 @@ class GroomingApiTest extends InstalledSiteTest {
         JsonNode first = body.path("items").get(0);
         assertThat(first.path("score").decimalValue()).isEqualByComparingTo("42.5");
         assertThat(first.path("model").asText()).isEqualTo("RICE");
-        assertThat(first.path("scoreRank").path("rank").asInt()).as("the only RICE score ranks first of one").isEqualTo(1);
+        assertThat(first.path("scoreRank").path("rank").asInt()).as("the only RICE score ranks first of one")
+            .isEqualTo(1);
         assertThat(first.path("scoreRank").path("of").asInt()).isEqualTo(1);
         assertThat(body.path("items").get(1).path("scoreRank").isNull()).as("unscored rows have no rank").isTrue();
         assertThat(first.path("updated").asText()).isNotBlank();
@@ -162,11 +186,15 @@ class GroomingApiTest extends InstalledSiteTest {
         // counts, computed independently from the sandbox
         List<SandboxIssue> backlog = site.backlog(BOARD);
         long noEstimate = backlog.stream().filter(i -> i.storyPointEstimate().isEmpty()).count();
-        long parentDone = backlog.stream().filter(i -> i.hasParent()
-                && site.issueById(i.parentId()).orElseThrow().status().done()).count();
-        long blockedCount = backlog.stream().filter(i -> site.linksOf(i.id()).stream().anyMatch(l ->
-                l.type().equals(LinkType.BLOCKS) && l.targetIssueId() == i.id()
-                        && !site.issueById(l.sourceIssueId()).orElseThrow().status().done())).count();
+        long parentDone = backlog.stream()
+            .filter(i -> i.hasParent() && site.issueById(i.parentId()).orElseThrow().status().done())
+            .count();
+        long blockedCount = backlog.stream()
+            .filter(i -> site.linksOf(i.id())
+                .stream()
+                .anyMatch(l -> l.type().equals(LinkType.BLOCKS) && l.targetIssueId() == i.id()
+                        && !site.issueById(l.sourceIssueId()).orElseThrow().status().done()))
+            .count();
         JsonNode counts = body.path("flagCounts");
         assertThat(counts.path("UNSCORED").asInt()).isEqualTo(keys.size() - 1);
         assertThat(counts.path("NO_THEME").asInt()).isEqualTo(keys.size() - 1);
@@ -174,20 +202,26 @@ class GroomingApiTest extends InstalledSiteTest {
         assertThat(counts.path("PARENT_DONE").asLong()).isEqualTo(parentDone);
         assertThat(counts.path("BLOCKED").asLong()).isEqualTo(blockedCount).isPositive();
 
-        // one backlog page per 50 issues, one property search per 100 issues and one per 100 parents (for
+        // one backlog page per 50 issues, one property search per 100 issues and one per
+        // 100 parents (for
         // their themes): never one request per issue
         assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isEqualTo((keys.size() + 49) / 50);
-        assertThat(jira.requestCount(JiraSandbox.SEARCH)).isEqualTo((keys.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
+        assertThat(jira.requestCount(JiraSandbox.SEARCH))
+            .isEqualTo((keys.size() + 99) / 100 + (parentsOffBacklog() + 99) / 100);
     }
 
     @Test
     void aBlockerInAProjectTheViewerCannotBrowseIsCountedNeverNamed() {
         SandboxIssue blocked = site.requireIssue(backlogKeys().get(0));
-        SandboxIssue outside = site.issues().stream().filter(i -> !i.projectKey().equals(project) && !i.status().done())
-                .findFirst().orElseThrow();
+        SandboxIssue outside = site.issues()
+            .stream()
+            .filter(i -> !i.projectKey().equals(project) && !i.status().done())
+            .findFirst()
+            .orElseThrow();
         long link = site.addLink(LinkType.BLOCKS, outside.id(), blocked.id()).id();
         site.addUser("groom-both", "Sees both projects");
-        site.grant("groom-both", project, "BROWSE_PROJECTS").grant("groom-both", outside.projectKey(), "BROWSE_PROJECTS");
+        site.grant("groom-both", project, "BROWSE_PROJECTS")
+            .grant("groom-both", outside.projectKey(), "BROWSE_PROJECTS");
         try {
             String path = "/api/boards/" + BOARD + "/backlog?offset=0&limit=1&refresh=true";
             AppUnderTest.Reply viewer = get(path, VIEWER);
@@ -199,7 +233,8 @@ class GroomingApiTest extends InstalledSiteTest {
             assertThat(texts(row.path("blockedBy"))).doesNotContain(outside.key());
             assertThat(viewer.body()).doesNotContain("\"" + outside.key() + "\"");
             assertThat(texts(both.json().path("items").get(0).path("blockedBy"))).contains(outside.key());
-        } finally {
+        }
+        finally {
             site.removeLink(link);
         }
     }
@@ -253,8 +288,10 @@ class GroomingApiTest extends InstalledSiteTest {
         assertThat(applied.json().path("misplaced")).isEmpty();
         assertThat(backlogKeys()).isEqualTo(target);
         assertThat(jira.servedCount(JiraSandbox.RANK)).isEqualTo(applied.json().path("calls").asInt());
-        assertThat(site.appProperties().keys("throughline").stream()
-                .filter(k -> k.startsWith("throughline.grooming.undo." + BOARD + "."))).hasSize(1);
+        assertThat(site.appProperties()
+            .keys("throughline")
+            .stream()
+            .filter(k -> k.startsWith("throughline.grooming.undo." + BOARD + "."))).hasSize(1);
 
         // the client's view is now stale: nothing moves
         jira.resetTraffic();
@@ -291,7 +328,8 @@ class GroomingApiTest extends InstalledSiteTest {
         List<String> target = new ArrayList<>(before);
         Collections.swap(target, 0, 40);
         Collections.swap(target, 10, 30);
-        jira.failNext(JiraSandbox.RANK, 4, 503, null); // the client's 4 attempts of the first rank call
+        jira.failNext(JiraSandbox.RANK, 4, 503, null); // the client's 4 attempts of the
+                                                       // first rank call
 
         AppUnderTest.Reply failed = post("/api/boards/" + BOARD + "/apply", applyBody(target, before), PO);
 
@@ -330,14 +368,14 @@ class GroomingApiTest extends InstalledSiteTest {
         target.add(0, alsoOnTop);
         target.add(0, refused);
         target.add(7, down);
-        Map<String, Integer> rankedBefore = before.stream()
-                .collect(java.util.stream.Collectors.toMap(k -> k, site::timesRanked));
+        Map<String, Integer> rankedBefore = before.stream().collect(Collectors.toMap(k -> k, site::timesRanked));
         String error = "JIRA Agile cannot execute the rank operation at this time. Please try again later.";
         site.refuseRank(refused, 503, error);
         try {
             AppUnderTest.Reply applied = post("/api/boards/" + BOARD + "/apply", applyBody(target, before), PO);
 
-            // Jira answered 207 for the call carrying the refused issue: reported per issue, the others moved
+            // Jira answered 207 for the call carrying the refused issue: reported per
+            // issue, the others moved
             assertThat(applied.status()).as(applied.body()).isEqualTo(200);
             JsonNode body = applied.json();
             assertThat(body.path("complete").asBoolean()).isFalse();
@@ -347,21 +385,24 @@ class GroomingApiTest extends InstalledSiteTest {
             assertThat(texts(body.path("notMoved"))).containsExactly(refused);
             assertThat(body.path("steps").findValuesAsText("outcome")).containsExactlyInAnyOrder("PARTIAL", "RANKED");
             assertThat(jira.servedCount(JiraSandbox.RANK)).isEqualTo(2);
-            // the re-read backlog: the others are in place, the refused issue is still where it was
+            // the re-read backlog: the others are in place, the refused issue is still
+            // where it was
             List<String> actual = backlogKeys();
             assertThat(actual.get(0)).isEqualTo(alsoOnTop);
             assertThat(actual.indexOf(down)).isEqualTo(6);
             List<String> others = List.of(alsoOnTop, down);
             assertThat(actual.stream().filter(k -> !others.contains(k)).toList())
-                    .isEqualTo(before.stream().filter(k -> !others.contains(k)).toList());
+                .isEqualTo(before.stream().filter(k -> !others.contains(k)).toList());
             assertThat(body.path("verified").asBoolean()).isTrue();
             assertThat(texts(body.path("misplaced"))).contains(refused)
-                    .containsExactlyElementsOf(dev.throughline.grooming.RankPlan.verify(actual, target));
-        } finally {
+                .containsExactlyElementsOf(RankPlan.verify(actual, target));
+        }
+        finally {
             site.allowRank(refused);
         }
 
-        // the same request again resumes from where Jira left the backlog and ranks only the refused issue
+        // the same request again resumes from where Jira left the backlog and ranks only
+        // the refused issue
         jira.resetTraffic();
         AppUnderTest.Reply retried = post("/api/boards/" + BOARD + "/apply", applyBody(target, before), PO);
 
@@ -371,10 +412,10 @@ class GroomingApiTest extends InstalledSiteTest {
         assertThat(texts(retried.json().path("moved"))).containsExactly(refused);
         assertThat(jira.servedCount(JiraSandbox.RANK)).isEqualTo(1);
         assertThat(backlogKeys()).isEqualTo(target);
-        assertThat(before).allSatisfy(key -> assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key)
-                .isLessThanOrEqualTo(1));
-        assertThat(List.of(refused, alsoOnTop, down)).allSatisfy(key ->
-                assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key).isEqualTo(1));
+        assertThat(before).allSatisfy(
+                key -> assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key).isLessThanOrEqualTo(1));
+        assertThat(List.of(refused, alsoOnTop, down))
+            .allSatisfy(key -> assertThat(site.timesRanked(key) - rankedBefore.get(key)).as(key).isEqualTo(1));
 
         post("/api/boards/" + BOARD + "/undo", "{}", PO);
         assertThat(backlogKeys()).isEqualTo(before);
@@ -394,31 +435,49 @@ class GroomingApiTest extends InstalledSiteTest {
 
         // bad input: the error names the item and the input; nothing is written
         AppUnderTest.Reply invalid = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\",\"items\":["
-                + "{\"issueKey\":\"" + unscored + "\",\"version\":0,\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":4}}]}", PO);
+                + "{\"issueKey\":\"" + unscored
+                + "\",\"version\":0,\"inputs\":{\"businessValue\":8,\"timeCriticality\":5,\"riskReduction\":3,\"jobSize\":4}}]}",
+                PO);
         assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
         assertThat(invalid.json().path("errors").findValuesAsText("field")).containsExactly("items[0].inputs.jobSize");
         // a stale version on one row: 409, and the other row is not written either
-        AppUnderTest.Reply stale = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
-                + "{\"issueKey\":\"" + unscored + "\",\"version\":0},{\"issueKey\":\"" + ice + "\",\"version\":0}]}", PO);
+        AppUnderTest.Reply stale = post("/api/boards/" + BOARD + "/model",
+                "{\"model\":\"WSJF\"," + shared + ",\"items\":[" + "{\"issueKey\":\"" + unscored
+                        + "\",\"version\":0},{\"issueKey\":\"" + ice + "\",\"version\":0}]}",
+                PO);
         assertThat(stale.status()).as(stale.body()).isEqualTo(409);
         assertThat(stale.json().path("written").asBoolean()).isFalse();
         assertThat(stale.json().path("results").get(1).path("outcome").asText()).isEqualTo("STALE");
         assertThat(site.issueProperty(site.requireIssue(unscored).id(), "throughline.value")).isEmpty();
         // an issue that is not on the board's backlog
-        String epic = site.issues().stream().filter(i -> i.type() == dev.throughline.sandbox.IssueType.EPIC)
-                .map(SandboxIssue::key).findFirst().orElseThrow();
-        assertThat(post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
-                + "{\"issueKey\":\"" + epic + "\",\"version\":0}]}", PO).json().path("errors").findValuesAsText("field"))
-                .containsExactly("items[0].issueKey");
+        String epic = site.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC)
+            .map(SandboxIssue::key)
+            .findFirst()
+            .orElseThrow();
+        assertThat(
+                post("/api/boards/" + BOARD + "/model",
+                        "{\"model\":\"WSJF\"," + shared + ",\"items\":[" + "{\"issueKey\":\"" + epic
+                                + "\",\"version\":0}]}",
+                        PO)
+                    .json()
+                    .path("errors")
+                    .findValuesAsText("field"))
+            .containsExactly("items[0].issueKey");
         // someone who may not edit the issues
         assertThat(post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
-                + "{\"issueKey\":\"" + unscored + "\",\"version\":0}]}", VIEWER).status()).isEqualTo(403);
-        assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI) + jira.requestCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isZero();
+                + "{\"issueKey\":\"" + unscored + "\",\"version\":0}]}", VIEWER)
+            .status()).isEqualTo(403);
+        assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)
+                + jira.requestCount(JiraSandbox.ISSUE_PROPERTY_PUT))
+            .isZero();
 
         // shared inputs for both rows, the second with its own job size
-        AppUnderTest.Reply switched = post("/api/boards/" + BOARD + "/model", "{\"model\":\"WSJF\"," + shared + ",\"items\":["
-                + "{\"issueKey\":\"" + unscored + "\",\"version\":0},"
-                + "{\"issueKey\":\"" + ice + "\",\"version\":1,\"inputs\":{\"jobSize\":8}}]}", PO);
+        AppUnderTest.Reply switched = post("/api/boards/" + BOARD + "/model",
+                "{\"model\":\"WSJF\"," + shared + ",\"items\":[" + "{\"issueKey\":\"" + unscored + "\",\"version\":0},"
+                        + "{\"issueKey\":\"" + ice + "\",\"version\":1,\"inputs\":{\"jobSize\":8}}]}",
+                PO);
 
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         assertThat(switched.json().path("written").asBoolean()).isTrue();
@@ -429,7 +488,8 @@ class GroomingApiTest extends InstalledSiteTest {
         // the ICE score stays in the issue's history
         JsonNode history = get("/api/issues/" + ice + "/value", PO).json().path("value").path("history");
         assertThat(history.findValuesAsText("model")).containsExactly("WSJF", "ICE");
-        // the board's cached backlog was dropped: the next page shows the new model without ?refresh
+        // the board's cached backlog was dropped: the next page shows the new model
+        // without ?refresh
         int backlogReads = jira.requestCount(JiraSandbox.BACKLOG);
         JsonNode page = get("/api/boards/" + BOARD + "/backlog?limit=10", PO).json();
         assertThat(jira.requestCount(JiraSandbox.BACKLOG)).isGreaterThan(backlogReads);
@@ -441,4 +501,5 @@ class GroomingApiTest extends InstalledSiteTest {
     AppUnderTest.Reply put(String path, String body, String accountId) {
         return app().put(path, body, connect.contextToken(accountId));
     }
+
 }

@@ -29,24 +29,21 @@ class GroomingPageControllerTest {
     @Test
     void groomingPageHasBoardPickerFiltersProposalBulkActionsAndLabelledControls() throws Exception {
         mvc.perform(get("/pages/grooming").param("projectKey", "WEB").with(SliceAuth.pageUser("po-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Backlog grooming · WEB"),
-                        containsString("<label for=\"board\" class=\"inline-label\">Board</label>"),
-                        containsString("<label for=\"filter-flag\" class=\"inline-label\">Flag</label>"),
-                        containsString("id=\"propose\""),
-                        containsString("id=\"undo\""),
-                        containsString("<label for=\"bulk-model\" class=\"inline-label\">Model</label>"),
-                        containsString("id=\"bulk-model-open\""),
-                        containsString("aria-labelledby=\"model-heading\""),
-                        containsString("id=\"refresh\""),
-                        containsString("The backlog is empty"),
-                        containsString("/js/grooming.js"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Backlog grooming · WEB"),
+                    containsString("<label for=\"board\" class=\"inline-label\">Board</label>"),
+                    containsString("<label for=\"filter-flag\" class=\"inline-label\">Flag</label>"),
+                    containsString("id=\"propose\""), containsString("id=\"undo\""),
+                    containsString("<label for=\"bulk-model\" class=\"inline-label\">Model</label>"),
+                    containsString("id=\"bulk-model-open\""), containsString("aria-labelledby=\"model-heading\""),
+                    containsString("id=\"refresh\""), containsString("The backlog is empty"),
+                    containsString("/js/grooming.js"))));
     }
 
     @Test
     void groomingPageNeedsAProjectKey() throws Exception {
         mvc.perform(get("/pages/grooming").param("projectKey", "x y").with(SliceAuth.pageUser("po-1")))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
     }
+
 }

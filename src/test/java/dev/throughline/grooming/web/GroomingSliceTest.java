@@ -9,7 +9,10 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.mock.mockito.MockBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The grooming controller alone (@WebMvcTest) with its service mocked: what controller tests share. */
+/**
+ * The grooming controller alone (@WebMvcTest) with its service mocked: what controller
+ * tests share.
+ */
 @WebMvcTest(controllers = GroomingController.class)
 @AutoConfigureMockMvc(addFilters = false)
 abstract class GroomingSliceTest {
@@ -24,4 +27,5 @@ abstract class GroomingSliceTest {
     void clearAuth() {
         SliceAuth.clear();
     }
+
 }

@@ -23,33 +23,44 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The production Jira client (pooled Apache HttpClient, retry interceptor, {@code RestJiraClient}) pointed at a
- * sandbox base URL, without Spring or ACSB. The builders are package-private in {@code dev.throughline.jira}
- * (ClientAgainstSandboxTest calls them from that package), so the benchmark reaches them reflectively.
+ * The production Jira client (pooled Apache HttpClient, retry interceptor,
+ * {@code RestJiraClient}) pointed at a sandbox base URL, without Spring or ACSB. The
+ * builders are package-private in {@code dev.throughline.jira} (ClientAgainstSandboxTest
+ * calls them from that package), so the benchmark reaches them reflectively.
  */
 final class BenchJira {
 
-    /** One HTTP exchange as the app saw it (after retries, before signing would happen). */
-    /** One request; {@code thread} is the client thread that sent it (a worker of the fetch). */
+    /**
+     * One HTTP exchange as the app saw it (after retries, before signing would happen).
+     */
+    /**
+     * One request; {@code thread} is the client thread that sent it (a worker of the
+     * fetch).
+     */
     record Exchange(String method, String path, long startNanos, long endNanos, String thread) {
     }
 
-    /** Records every request the client sends; placed before the retry interceptor like ACSB's signers. */
+    /**
+     * Records every request the client sends; placed before the retry interceptor like
+     * ACSB's signers.
+     */
     static final class Recorder implements ClientHttpRequestInterceptor {
+
         final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
 
         @Override
-        public ClientHttpResponse intercept(HttpRequest request, byte[] body,
-                                            ClientHttpRequestExecution execution)
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
                 throws IOException {
             long start = System.nanoTime();
             try {
                 return execution.execute(request, body);
-            } finally {
+            }
+            finally {
                 exchanges.add(new Exchange(String.valueOf(request.getMethod()), request.getURI().getPath(), start,
                         System.nanoTime(), Thread.currentThread().getName()));
             }
         }
+
     }
 
     private BenchJira() {
@@ -75,25 +86,32 @@ final class BenchJira {
                     JiraClientSettings.class);
             clientCtor.setAccessible(true);
             return (JiraClient) clientCtor.newInstance(rest, "throughline", settings);
-        } catch (ReflectiveOperationException e) {
+        }
+        catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the Jira client for the benchmark", e);
         }
     }
 
-    /** Changes a search page the client answered, given the request and the page token it was asked with. */
+    /**
+     * Changes a search page the client answered, given the request and the page token it
+     * was asked with.
+     */
     interface PageChange {
+
         SearchPage apply(SearchRequest request, Optional<String> token, SearchPage page);
+
     }
 
     /** The client, with every search page it answers passed through {@code change}. */
     @SuppressWarnings("unchecked")
     static JiraClient changingSearchPages(JiraClient client, PageChange change) {
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
+                new Class<?>[] { JiraClient.class }, (proxy, method, args) -> {
                     Object answer;
                     try {
                         answer = method.invoke(client, args);
-                    } catch (InvocationTargetException e) {
+                    }
+                    catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                     return method.getName().equals("searchPage")
@@ -102,7 +120,10 @@ final class BenchJira {
                 });
     }
 
-    /** JiraClients that hands out one fixed client (its ACSB collaborators are never used). */
+    /**
+     * JiraClients that hands out one fixed client (its ACSB collaborators are never
+     * used).
+     */
     static JiraClients clients(JiraClient client) {
         return new JiraClients(null, null, JiraClientSettings.defaults(), "throughline") {
             @Override
@@ -111,4 +132,5 @@ final class BenchJira {
             }
         };
     }
+
 }

@@ -31,16 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Pages are folded on the fold pool, and a partition's last page is folded while its worker already searches the
- * next partition. A page whose issues cannot be read must still fail the whole fetch, wherever it is.
+ * Pages are folded on the fold pool, and a partition's last page is folded while its
+ * worker already searches the next partition. A page whose issues cannot be read must
+ * still fail the whole fetch, wherever it is.
  */
 class FoldFailureTest {
 
     private JiraSandbox sandbox;
+
     private JiraClient real;
+
     private Caller admin;
+
     private String programId;
+
     private String badProject;
+
     /** Which page of the bad project cannot be read: 1 = its first; 0 = none. */
     private volatile int badPage;
 
@@ -52,8 +58,10 @@ class FoldFailureTest {
         admin = Caller.of(new Site("fold-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         badProject = keys.get(0);
-        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone())
-                .create(admin, ProgramDraft.parse(Map.of("name", "Folds", "projects", keys), false)).id();
+        programId = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                ChangeFeed.alone())
+            .create(admin, ProgramDraft.parse(Map.of("name", "Folds", "projects", keys), false))
+            .id();
     }
 
     @AfterEach
@@ -62,21 +70,22 @@ class FoldFailureTest {
     }
 
     @ParameterizedTest(name = "page {0} of 3")
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = { 1, 2, 3 })
     void aPageWhoseIssuesCannotBeReadFailsTheFetchAndNothingIsCached(int page) {
         badPage = page;
         ProgramRollupService service = service(1);
         try {
-            assertThatThrownBy(() -> service.rollup(admin, programId, false))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable issue");
+            assertThatThrownBy(() -> service.rollup(admin, programId, false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unreadable issue");
 
             badPage = 0;
             int searchesBefore = sandbox.servedCount(JiraSandbox.SEARCH);
             ProgramRollup rollup = service.rollup(admin, programId, false);
             assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).as("the failed fetch was not cached")
-                    .isGreaterThan(searchesBefore);
+                .isGreaterThan(searchesBefore);
             assertThat(rollup.result().projects()).hasSize(3);
-        } finally {
+        }
+        finally {
             service.stop();
         }
     }
@@ -92,7 +101,8 @@ class FoldFailureTest {
 
             assertThat(one.result().program().items()).isPositive();
             assertThat(three.result()).isEqualTo(one.result());
-        } finally {
+        }
+        finally {
             oneWorker.stop();
             threeWorkers.stop();
         }
@@ -100,15 +110,19 @@ class FoldFailureTest {
 
     private ProgramRollupService service(int concurrency) {
         JiraClient client = breakingPages(real);
-        return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
-                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC),
-                concurrency, Duration.ofMinutes(10));
+        return new ProgramRollupService(BenchJira.clients(client),
+                new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                        ChangeFeed.alone()),
+                new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency,
+                Duration.ofMinutes(10));
     }
 
-    /** The client, except that page {@link #badPage} of the bad project has keys but no readable issues. */
+    /**
+     * The client, except that page {@link #badPage} of the bad project has keys but no
+     * readable issues.
+     */
     private JiraClient breakingPages(JiraClient client) {
-        int[] pagesOfBadProject = {0};
+        int[] pagesOfBadProject = { 0 };
         return BenchJira.changingSearchPages(client, (request, token, page) -> {
             if (request.jql().text().startsWith("project = \"" + badProject + "\"")) {
                 synchronized (pagesOfBadProject) {
@@ -122,10 +136,13 @@ class FoldFailureTest {
         });
     }
 
-    /** A page with the same keys and token whose issues fail to parse, as a page with a broken field would. */
+    /**
+     * A page with the same keys and token whose issues fail to parse, as a page with a
+     * broken field would.
+     */
     private static SearchPage unreadable(SearchPage page) {
         List<JiraIssue> issues = page.issues();
-        boolean[] keysTaken = {false};
+        boolean[] keysTaken = { false };
         SearchPage broken = new SearchPage(new AbstractList<>() {
             @Override
             public JiraIssue get(int index) {
@@ -143,4 +160,5 @@ class FoldFailureTest {
         keysTaken[0] = true;
         return broken;
     }
+
 }

@@ -26,25 +26,19 @@ class IssueMapperTest {
 
     @Test
     void mapsEveryFieldTheRollupNeeds() {
-        Map<String, Object> fields = Map.ofEntries(
-                Map.entry("summary", "Pay by card"),
+        Map<String, Object> fields = Map.ofEntries(Map.entry("summary", "Pay by card"),
                 Map.entry("status", Map.of("statusCategory", Map.of("key", "done"))),
                 Map.entry("issuetype", Map.of("name", "Story", "subtask", false, "hierarchyLevel", 0)),
-                Map.entry("parent", Map.of("key", "WEB-1")),
-                Map.entry("created", "2026-05-01T23:30:00.000-0500"),
-                Map.entry("resolutiondate", "2026-06-02T10:00:00.000+0000"),
-                Map.entry("duedate", "2026-07-01"),
-                Map.entry("customfield_10016", 5.0),
-                Map.entry("timeoriginalestimate", 7200),
+                Map.entry("parent", Map.of("key", "WEB-1")), Map.entry("created", "2026-05-01T23:30:00.000-0500"),
+                Map.entry("resolutiondate", "2026-06-02T10:00:00.000+0000"), Map.entry("duedate", "2026-07-01"),
+                Map.entry("customfield_10016", 5.0), Map.entry("timeoriginalestimate", 7200),
                 Map.entry("fixVersions", List.of(Map.of("name", "1.0"), Map.of("name", "2.0"))),
                 Map.entry("subtasks", List.of(Map.of("key", "WEB-3"), Map.of("key", "WEB-4"))),
-                Map.entry("issuelinks", List.of(
-                        link("1", "Blocks", "outwardIssue", "MOB-9"),
-                        link("2", "Blocks", "inwardIssue", "PLAT-7"),
-                        link("3", "Relates", "outwardIssue", "WEB-5"))));
-        JiraIssue issue = new JiraIssue("10002", "WEB-2", IssueFields.of(fields), Map.of(
-                "throughline.value", PropertyValue.ofMap(Map.of("score", 42.5)),
-                "throughline.themes", PropertyValue.ofMap(Map.of("themeIds", List.of("t1")))));
+                Map.entry("issuelinks", List.of(link("1", "Blocks", "outwardIssue", "MOB-9"),
+                        link("2", "Blocks", "inwardIssue", "PLAT-7"), link("3", "Relates", "outwardIssue", "WEB-5"))));
+        JiraIssue issue = new JiraIssue("10002", "WEB-2", IssueFields.of(fields),
+                Map.of("throughline.value", PropertyValue.ofMap(Map.of("score", 42.5)), "throughline.themes",
+                        PropertyValue.ofMap(Map.of("themeIds", List.of("t1")))));
 
         ProgramIssue mapped = IssueMapper.map(issue, "WEB", Optional.of("customfield_10016"), TODAY);
 
@@ -67,11 +61,12 @@ class IssueMapperTest {
 
     @Test
     void epicsSubtasksAndMissingFieldsAreHandledLeniently() {
-        JiraIssue epic = new JiraIssue("1", "WEB-1", IssueFields.of(Map.of(
-                "issuetype", Map.of("name", "Initiative-ish", "subtask", false, "hierarchyLevel", 1),
-                "customfield_10016", -3)), Map.of());
-        JiraIssue subtask = new JiraIssue("3", "WEB-3", IssueFields.of(Map.of(
-                "issuetype", Map.of("name", "Sub-task", "subtask", true), "parent", Map.of("key", "WEB-2"))), Map.of());
+        JiraIssue epic = new JiraIssue("1", "WEB-1", IssueFields.of(Map.of("issuetype",
+                Map.of("name", "Initiative-ish", "subtask", false, "hierarchyLevel", 1), "customfield_10016", -3)),
+                Map.of());
+        JiraIssue subtask = new JiraIssue("3", "WEB-3", IssueFields
+            .of(Map.of("issuetype", Map.of("name", "Sub-task", "subtask", true), "parent", Map.of("key", "WEB-2"))),
+                Map.of());
 
         ProgramIssue mappedEpic = IssueMapper.map(epic, "WEB", Optional.of("customfield_10016"), TODAY);
         ProgramIssue mappedSubtask = IssueMapper.map(subtask, "WEB", Optional.empty(), TODAY);
@@ -89,8 +84,9 @@ class IssueMapperTest {
     @Test
     void asksForExactlyTheRollupFieldsAndTwoProperties() {
         assertThat(IssueMapper.fields(Optional.of("customfield_10016"))).containsExactly("project", "summary", "status",
-                "issuetype", "parent", "issuelinks", "created", "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions",
-                "subtasks", "customfield_10016");
+                "issuetype", "parent", "issuelinks", "created", "resolutiondate", "duedate", "timeoriginalestimate",
+                "fixVersions", "subtasks", "customfield_10016");
         assertThat(IssueMapper.properties()).containsExactly("throughline.value", "throughline.themes");
     }
+
 }

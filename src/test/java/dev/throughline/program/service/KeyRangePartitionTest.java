@@ -30,17 +30,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Program fetches against the sandbox: a huge project among small ones is read by key-range readers with exact
- * totals, and the requests other than the program definition run beside the searches.
+ * Program fetches against the sandbox: a huge project among small ones is read by
+ * key-range readers with exact totals, and the requests other than the program definition
+ * run beside the searches.
  */
 class KeyRangePartitionTest {
 
     private JiraSandbox sandbox;
+
     private final ConcurrentLinkedQueue<String> searches = new ConcurrentLinkedQueue<>();
+
     /** "start name" / "end name" of every client call, in the order they happened. */
     private final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
+
     private Caller admin;
+
     private JiraClient client;
+
     private String programId;
 
     @BeforeEach
@@ -50,7 +56,8 @@ class KeyRangePartitionTest {
         client = recording(BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder()));
         admin = Caller.of(new Site("range-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
-        programId = programs().create(admin, ProgramDraft.parse(Map.of("name", "Skewed", "projects", keys), false)).id();
+        programId = programs().create(admin, ProgramDraft.parse(Map.of("name", "Skewed", "projects", keys), false))
+            .id();
     }
 
     @AfterEach
@@ -59,7 +66,8 @@ class KeyRangePartitionTest {
     }
 
     private ProgramService programs() {
-        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone());
+        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                ChangeFeed.alone());
     }
 
     private ProgramRollup rollup(int concurrency) {
@@ -67,18 +75,21 @@ class KeyRangePartitionTest {
     }
 
     private ProgramRollup rollup(int concurrency, String id) {
-        ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(),
-                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
+        ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs(),
+                new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency,
+                Duration.ofMinutes(10));
         try {
             return service.rollup(admin, id, true);
-        } finally {
+        }
+        finally {
             service.stop();
         }
     }
 
     @Test
     void aHugeProjectIsReadInKeyRangesAndTotalsEqualTheUnsplitRollupExactly() {
-        ProgramRollup whole = rollup(1);   // one search at a time: nothing is worth splitting
+        ProgramRollup whole = rollup(1); // one search at a time: nothing is worth
+                                         // splitting
         assertThat(searches).noneMatch(jql -> jql.contains("key >="));
         int unsplitSearches = searches.size();
         searches.clear();
@@ -96,15 +107,19 @@ class KeyRangePartitionTest {
     @Test
     void aProgramOfOneProjectIsReadByAsManySearchesAsTheConcurrencyAllows() {
         String huge = sandbox.site().projects().get(0).key();
-        String alone = programs().create(admin, ProgramDraft.parse(Map.of("name", "Alone", "projects", List.of(huge)), false)).id();
+        String alone = programs()
+            .create(admin, ProgramDraft.parse(Map.of("name", "Alone", "projects", List.of(huge)), false))
+            .id();
         ProgramRollup whole = rollup(1, alone);
         searches.clear();
 
         ProgramRollup split = rollup(4, alone);
 
-        assertThat(searches.stream().filter(jql -> jql.contains("key >=")).map(jql -> jql.replaceAll(".*key >= ", "")).distinct())
-                .containsExactlyInAnyOrder("\"" + huge + "-501\" ORDER BY key ASC", "\"" + huge + "-1001\" ORDER BY key ASC",
-                        "\"" + huge + "-1501\" ORDER BY key ASC");
+        assertThat(searches.stream()
+            .filter(jql -> jql.contains("key >="))
+            .map(jql -> jql.replaceAll(".*key >= ", ""))
+            .distinct()).containsExactlyInAnyOrder("\"" + huge + "-501\" ORDER BY key ASC",
+                    "\"" + huge + "-1001\" ORDER BY key ASC", "\"" + huge + "-1501\" ORDER BY key ASC");
         assertThat(searches).hasSizeLessThanOrEqualTo(20 + 3);
         assertThat(split.result()).isEqualTo(whole.result());
     }
@@ -112,7 +127,8 @@ class KeyRangePartitionTest {
     @Test
     void searchesStartWhileTheProjectSearchThemeCatalogAndPermissionCheckAreAnswered() {
         sandbox.withLatency(Duration.ofMillis(150));
-        client.storyPointsFieldId(); // discovered once per site and cached, as after any earlier rollup
+        client.storyPointsFieldId(); // discovered once per site and cached, as after any
+                                     // earlier rollup
         calls.clear();
         sandbox.resetTraffic();
 
@@ -128,28 +144,33 @@ class KeyRangePartitionTest {
         }
         assertThat(firstSearch).isNotNegative();
         assertThat(propertyReads.get(0)).as("the program definition is read first").isLessThan(firstSearch);
-        assertThat(propertyReads.get(1)).as("the theme catalog is answered after the searches started").isGreaterThan(firstSearch);
+        assertThat(propertyReads.get(1)).as("the theme catalog is answered after the searches started")
+            .isGreaterThan(firstSearch);
         assertThat(order.indexOf("start browsableProjects")).as("the permission check runs beside the searches")
-                .isLessThan(order.lastIndexOf("end searchPage"));
-        assertThat(sandbox.requestCount(JiraSandbox.PERMISSIONS_CHECK)).as("the merge's check comes from the client's cache")
-                .isEqualTo(1);
+            .isLessThan(order.lastIndexOf("end searchPage"));
+        assertThat(sandbox.requestCount(JiraSandbox.PERMISSIONS_CHECK))
+            .as("the merge's check comes from the client's cache")
+            .isEqualTo(1);
     }
 
     /** The client, noting the JQL of every search page it is asked for. */
     private JiraClient recording(JiraClient real) {
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
+                new Class<?>[] { JiraClient.class }, (proxy, method, args) -> {
                     if (method.getName().equals("searchPage")) {
                         searches.add(((SearchRequest) args[0]).jql().text());
                     }
                     calls.add("start " + method.getName());
                     try {
                         return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
+                    }
+                    catch (InvocationTargetException e) {
                         throw e.getCause();
-                    } finally {
+                    }
+                    finally {
                         calls.add("end " + method.getName());
                     }
                 });
     }
+
 }

@@ -34,18 +34,25 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rollup files each issue under its own project as Jira returns it and drops what is not the searched
- * project's, so whatever a search returns (a refinement that escaped its parentheses before they were checked)
- * never names or counts another project's issues under the program's project.
+ * A rollup files each issue under its own project as Jira returns it and drops what is
+ * not the searched project's, so whatever a search returns (a refinement that escaped its
+ * parentheses before they were checked) never names or counts another project's issues
+ * under the program's project.
  */
 class OwnProjectFilingTest {
 
     private JiraSandbox sandbox;
+
     private SandboxSite site;
+
     private JiraClient real;
+
     private Caller admin;
+
     private String program;
+
     private String hidden;
+
     private SandboxIssue foreignEpic;
 
     @BeforeEach
@@ -56,9 +63,14 @@ class OwnProjectFilingTest {
         admin = Caller.of(new Site("own-project-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
         program = site.projects().get(0).key();
         hidden = site.projects().get(1).key();
-        // a key number above all of the program project's 12, so the injected issue ends the page in key order
-        foreignEpic = site.issues().stream().filter(i -> i.projectKey().equals(hidden) && i.type() == IssueType.EPIC)
-                .filter(i -> i.keyNumber() > 12).findFirst().orElseThrow();
+        // a key number above all of the program project's 12, so the injected issue ends
+        // the page in key order
+        foreignEpic = site.issues()
+            .stream()
+            .filter(i -> i.projectKey().equals(hidden) && i.type() == IssueType.EPIC)
+            .filter(i -> i.keyNumber() > 12)
+            .findFirst()
+            .orElseThrow();
     }
 
     @AfterEach
@@ -70,7 +82,8 @@ class OwnProjectFilingTest {
     void anIssueOfAnotherProjectInAProjectsSearchIsNeitherCountedNorNamed() {
         String id = new ProgramService(BenchJira.clients(real), new ProgramJiraStore(), caller -> true, new Unlocked(),
                 ChangeFeed.alone())
-                .create(admin, ProgramDraft.parse(Map.of("name", "Own projects", "projects", List.of(program)), false)).id();
+            .create(admin, ProgramDraft.parse(Map.of("name", "Own projects", "projects", List.of(program)), false))
+            .id();
         ProgramRollupService clean = service(real);
         ProgramRollupService injected = service(withForeignIssue(real));
         try {
@@ -79,32 +92,42 @@ class OwnProjectFilingTest {
 
             assertThat(answered.result()).isEqualTo(expected.result());
             assertThat(answered.result().projects()).extracting(GroupSummary::id).containsExactly(program);
-            assertThat(answered.result().epics()).extracting(GroupSummary::id).noneMatch(key -> key.startsWith(hidden + "-"));
+            assertThat(answered.result().epics()).extracting(GroupSummary::id)
+                .noneMatch(key -> key.startsWith(hidden + "-"));
             assertThat(answered.result().epicSummaries()).doesNotContainKey(foreignEpic.key())
-                    .doesNotContainValue(foreignEpic.summary());
-        } finally {
+                .doesNotContainValue(foreignEpic.summary());
+        }
+        finally {
             clean.stop();
             injected.stop();
         }
     }
 
     private ProgramRollupService service(JiraClient client) {
-        return new ProgramRollupService(BenchJira.clients(client), new ProgramService(BenchJira.clients(client),
-                new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()), new ThemeJiraStore(),
-                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), 2, Duration.ofMinutes(10));
+        return new ProgramRollupService(BenchJira.clients(client),
+                new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                        ChangeFeed.alone()),
+                new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), 2, Duration.ofMinutes(10));
     }
 
-    /** The client, except that the program project's last search page also holds the other project's epic. */
+    /**
+     * The client, except that the program project's last search page also holds the other
+     * project's epic.
+     */
     private JiraClient withForeignIssue(JiraClient client) {
         return BenchJira.changingSearchPages(client, (request, token, page) -> {
             if (!request.jql().text().startsWith("project = \"" + program + "\"") || !page.isLast()) {
                 return page;
             }
-            JiraIssue foreign = client.search(new SearchRequest(Jql.issueKeyIn(List.of(foreignEpic.key())),
-                    request.fields(), request.properties(), 1)).findFirst().orElseThrow();
+            JiraIssue foreign = client
+                .search(new SearchRequest(Jql.issueKeyIn(List.of(foreignEpic.key())), request.fields(),
+                        request.properties(), 1))
+                .findFirst()
+                .orElseThrow();
             List<JiraIssue> issues = new ArrayList<>(page.issues());
             issues.add(foreign);
             return new SearchPage(issues, Optional.empty());
         });
     }
+
 }

@@ -19,7 +19,8 @@ class PartitionQueueTest {
     private static List<Partition> drain(PartitionQueue queue) throws InterruptedException {
         List<Partition> all = new ArrayList<>();
         Optional<Partition> next;
-        while ((next = queue.next()).isPresent()) all.add(next.get());
+        while ((next = queue.next()).isPresent())
+            all.add(next.get());
         return all;
     }
 
@@ -27,12 +28,14 @@ class PartitionQueueTest {
     void projectsStartInProgramOrderBeforeTheirSizesAreKnownAndAnEmptyQueueWaitsForThePlan() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("A", "B", "C"), 100, 4);
         assertThat(List.of(queue.next().orElseThrow(), queue.next().orElseThrow(), queue.next().orElseThrow()))
-                .extracting(Partition::projectKey).containsExactly("A", "B", "C");
+            .extracting(Partition::projectKey)
+            .containsExactly("A", "B", "C");
 
         CompletableFuture<Optional<Partition>> idle = CompletableFuture.supplyAsync(() -> {
             try {
                 return queue.next();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -46,7 +49,8 @@ class PartitionQueueTest {
     void balancedProjectsAreNotSplitAndWaitLongestFirst() throws Exception {
         PartitionQueue queue = new PartitionQueue(List.of("A", "B", "C", "D", "E"), 100, 4);
 
-        // 24 pages over 4 searches: no project is bigger than a fair share worth splitting
+        // 24 pages over 4 searches: no project is bigger than a fair share worth
+        // splitting
         assertThat(queue.plan(Map.of("A", 500L, "B", 600L, "C", 500L, "D", 700L, "E", 1L))).isEmpty();
 
         assertThat(drain(queue)).extracting(Partition::projectKey).containsExactly("D", "B", "A", "C", "E");
@@ -59,12 +63,13 @@ class PartitionQueueTest {
 
         List<Partition> added = queue.plan(Map.of("SMALL", 100L, "HUGE", 2_000L, "TINY", 100L));
 
-        // 22 pages over 4 searches: a fair share is 6 pages, so HUGE (20 pages) is read by 4 readers of 5 pages
+        // 22 pages over 4 searches: a fair share is 6 pages, so HUGE (20 pages) is read
+        // by 4 readers of 5 pages
         assertThat(added).extracting(Partition::reader).containsExactly(1, 2, 3);
         assertThat(added).extracting(Partition::startKey)
-                .containsExactly(OptionalLong.of(501), OptionalLong.of(1001), OptionalLong.of(1501));
+            .containsExactly(OptionalLong.of(501), OptionalLong.of(1001), OptionalLong.of(1501));
         assertThat(added.get(0).jql(Jql.projectIs("HUGE")).text())
-                .isEqualTo("project = \"HUGE\" AND key >= \"HUGE-501\" ORDER BY key ASC");
+            .isEqualTo("project = \"HUGE\" AND key >= \"HUGE-501\" ORDER BY key ASC");
         List<Partition> rest = drain(queue);
         assertThat(rest).extracting(Partition::projectKey).containsExactly("HUGE", "HUGE", "HUGE", "HUGE", "TINY");
         assertThat(rest.subList(0, 4)).allSatisfy(p -> assertThat(p.claims()).isSameAs(rest.get(0).claims()));
@@ -83,18 +88,21 @@ class PartitionQueueTest {
         List<String> keys = new ArrayList<>();
         Map<String, Long> counts = new HashMap<>();
         keys.add("BIG");
-        counts.put("BIG", 5_000L);                       // half of 10,000 issues
+        counts.put("BIG", 5_000L); // half of 10,000 issues
         for (int p = 1; p < 20; p++) {
             keys.add("P" + p);
-            counts.put("P" + p, p <= 3 ? 264L : 263L);   // the rest spread over 19 projects: 3 pages each
+            counts.put("P" + p, p <= 3 ? 264L : 263L); // the rest spread over 19
+                                                       // projects: 3 pages each
         }
         PartitionQueue queue = new PartitionQueue(keys, 100, 4);
         queue.next();
 
         List<Partition> added = queue.plan(counts);
 
-        // 107 pages over 4 searches: a fair share is 27 pages; BIG (50) is read in pieces of 13 pages
+        // 107 pages over 4 searches: a fair share is 27 pages; BIG (50) is read in pieces
+        // of 13 pages
         assertThat(added).extracting(Partition::startKey)
-                .containsExactly(OptionalLong.of(1301), OptionalLong.of(2601), OptionalLong.of(3901));
+            .containsExactly(OptionalLong.of(1301), OptionalLong.of(2601), OptionalLong.of(3901));
     }
+
 }

@@ -37,28 +37,38 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Program rollup benchmark (docs/program-benchmark.md). Not part of {@code mvn verify} (tag "benchmark" is
- * excluded in the pom); run it with
+ * Program rollup benchmark (docs/program-benchmark.md). Not part of {@code mvn verify}
+ * (tag "benchmark" is excluded in the pom); run it with
  * <pre>mvn -q test -Dgroups=benchmark -DexcludedGroups= -Dtest=ProgramRollupBenchmark</pre>
  *
- * <p>For each size, the sandbox (a generated site of 20 projects, 100 ms latency on every response) runs in this
- * JVM; the app side ({@link ProgramRollupBenchmarkRunner}: the real ProgramRollupService and Jira client, no
- * Spring) runs in a forked {@code java -Xmx256m}, so its peak heap is the app's alone.
+ * <p>
+ * For each size, the sandbox (a generated site of 20 projects, 100 ms latency on every
+ * response) runs in this JVM; the app side ({@link ProgramRollupBenchmarkRunner}: the
+ * real ProgramRollupService and Jira client, no Spring) runs in a forked
+ * {@code java -Xmx256m}, so its peak heap is the app's alone.
  *
- * <p>Minimum requests = Σ over partitions of max(1, ⌈issues_i / page⌉), page = the page size Jira grants
- * (ProgramRollupService asks 100; the sandbox, like Jira, caps searches that request fields at 100).
- * Lower bound on wall time = max(max_i p_i, ⌈Σ p_i / c⌉) × latency, p_i = pages of partition i, c = concurrency.
- * It counts search round trips only; the rollup's other (sequential) requests are reported separately.
+ * <p>
+ * Minimum requests = Σ over partitions of max(1, ⌈issues_i / page⌉), page = the page size
+ * Jira grants (ProgramRollupService asks 100; the sandbox, like Jira, caps searches that
+ * request fields at 100). Lower bound on wall time = max(max_i p_i, ⌈Σ p_i / c⌉) ×
+ * latency, p_i = pages of partition i, c = concurrency. It counts search round trips
+ * only; the rollup's other (sequential) requests are reported separately.
  *
- * <p>Asserts correctness only (totals equal the sandbox counted by hand), never timing.
+ * <p>
+ * Asserts correctness only (totals equal the sandbox counted by hand), never timing.
  *
- * <p>A size such as {@code 10000skewed} puts half the issues in the first project (the key-range case); its
- * "bound with key ranges" is ⌈Σ p_i / c⌉ × latency, what reading that project with several searches allows.
+ * <p>
+ * A size such as {@code 10000skewed} puts half the issues in the first project (the
+ * key-range case); its "bound with key ranges" is ⌈Σ p_i / c⌉ × latency, what reading
+ * that project with several searches allows.
  *
- * <p>Knobs (system properties): throughline.bench.sizes (10000,100000; e.g. 10000,10000skewed,100000), .projects (20), .latencyMs (100),
- * .concurrency (4), .warmUpRounds (3), .fetches (5 up to 20,000 issues, else 1; the table gives the median wall time), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42), and
- * .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once it has run that long;
- * the table's footnotes give the calls made.
+ * <p>
+ * Knobs (system properties): throughline.bench.sizes (10000,100000; e.g.
+ * 10000,10000skewed,100000), .projects (20), .latencyMs (100), .concurrency (4),
+ * .warmUpRounds (3), .fetches (5 up to 20,000 issues, else 1; the table gives the median
+ * wall time), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42),
+ * and .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once
+ * it has run that long; the table's footnotes give the calls made.
  */
 @Tag("benchmark")
 class ProgramRollupBenchmark {
@@ -66,15 +76,27 @@ class ProgramRollupBenchmark {
     private static final int GRANTED_PAGE = Math.min(ProgramRollupService.PAGE_SIZE, 100);
 
     private final List<String> sizes = List.of(prop("sizes", "10000,100000").split(","));
+
     private final int projects = Integer.parseInt(prop("projects", "20"));
+
     private final int latencyMs = Integer.parseInt(prop("latencyMs", "100"));
+
     private final int concurrency = Integer.parseInt(prop("concurrency", "4"));
+
     private final String xmx = prop("xmx", "256m");
+
     private final int cachedCalls = Integer.parseInt(prop("cachedCalls", "200"));
+
     private final int cachedCallsWithLatency = Integer.parseInt(prop("cachedCallsWithLatency", "20"));
+
     private final long seed = Long.parseLong(prop("seed", "42"));
+
     private final int cachedBudgetSeconds = Integer.parseInt(prop("cachedBudgetSeconds", "30"));
-    /** Measured fetches per size; one at 100,000 issues, where one fetch runs half a minute of steady paging. */
+
+    /**
+     * Measured fetches per size; one at 100,000 issues, where one fetch runs half a
+     * minute of steady paging.
+     */
     private final String fetches = prop("fetches", "");
 
     private int fetchesFor(int issues) {
@@ -89,42 +111,51 @@ class ProgramRollupBenchmark {
     void programRollup() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (String size : sizes) {
-            // "10000" spreads the issues evenly; "10000skewed" puts half of them in the first project
+            // "10000" spreads the issues evenly; "10000skewed" puts half of them in the
+            // first project
             String spec = size.strip();
             boolean skewed = spec.endsWith("skewed");
-            rows.add(run(Integer.parseInt(skewed ? spec.substring(0, spec.length() - "skewed".length()) : spec), skewed));
+            rows.add(run(Integer.parseInt(skewed ? spec.substring(0, spec.length() - "skewed".length()) : spec),
+                    skewed));
         }
         System.out.println(table(rows));
         for (Row row : rows) {
             assertThat(row.exitCode).as(row.issues + " issues: forked JVM exit code; output:\n" + row.output).isZero();
             assertThat(row.fetch.get("items")).as("program items").isEqualTo(String.valueOf(row.expectedItems));
-            assertThat(row.fetch.get("projectItems")).as("Σ project items").isEqualTo(String.valueOf(row.expectedItems));
+            assertThat(row.fetch.get("projectItems")).as("Σ project items")
+                .isEqualTo(String.valueOf(row.expectedItems));
             assertThat(row.fetch.get("done")).as("done items").isEqualTo(String.valueOf(row.expectedDone));
             assertThat(new BigDecimal(row.fetch.get("pointsTotal"))).as("story points")
-                    .isEqualByComparingTo(row.expectedPoints);
+                .isEqualByComparingTo(row.expectedPoints);
             assertThat(row.fetch.get("projects")).isEqualTo(String.valueOf(projects));
             assertThat(row.fetch.get("skipped")).isEqualTo("0");
             assertThat(row.searchesServed).as("searches until the last page of every partition")
-                    .isGreaterThanOrEqualTo(row.minimumRequests);
+                .isGreaterThanOrEqualTo(row.minimumRequests);
             assertThat(row.cachedFast.get("items")).isEqualTo(String.valueOf(row.expectedItems));
             assertThat(row.repeatWalls).as("measured fetches after the first").hasSize(row.fetches - 1);
-            assertThat(row.repeatItems).as("every fetch counts the same items").allMatch(String.valueOf(row.expectedItems)::equals);
-            assertThat(row.repeatRequests).as("every fetch makes the same Jira requests").allMatch(n -> n == row.requestsServed);
+            assertThat(row.repeatItems).as("every fetch counts the same items")
+                .allMatch(String.valueOf(row.expectedItems)::equals);
+            assertThat(row.repeatRequests).as("every fetch makes the same Jira requests")
+                .allMatch(n -> n == row.requestsServed);
         }
     }
 
     private Row run(int issues, boolean skewed) throws Exception {
-        SandboxSite site = skewed ? SandboxGenerator.generate(seed, skewedShares(issues)) : SandboxGenerator.generate(seed, projects, issues);
+        SandboxSite site = skewed ? SandboxGenerator.generate(seed, skewedShares(issues))
+                : SandboxGenerator.generate(seed, projects, issues);
         JiraSandbox sandbox = JiraSandbox.start(site);
         try {
             List<String> keys = site.projects().stream().map(p -> p.key()).toList();
             JiraClient setup = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
             Caller admin = Caller.of(new Site("bench-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
-            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(), caller -> true, new Unlocked(),
-                    ChangeFeed.alone());
-            String programId = programs.create(admin, ProgramDraft.parse(Map.of("name", "Benchmark " + issues, "projects", keys), false)).id();
-            String warmUpId = programs.create(admin, ProgramDraft.parse(Map.of("name", "Warm-up " + issues,
-                    "projects", keys.subList(0, Math.min(keys.size(), concurrency))), false)).id();
+            ProgramService programs = new ProgramService(BenchJira.clients(setup), new ProgramJiraStore(),
+                    caller -> true, new Unlocked(), ChangeFeed.alone());
+            String programId = programs
+                .create(admin, ProgramDraft.parse(Map.of("name", "Benchmark " + issues, "projects", keys), false))
+                .id();
+            String warmUpId = programs.create(admin, ProgramDraft.parse(Map.of("name", "Warm-up " + issues, "projects",
+                    keys.subList(0, Math.min(keys.size(), concurrency))), false))
+                .id();
 
             Row row = new Row(issues);
             row.skewed = skewed;
@@ -133,23 +164,29 @@ class ProgramRollupBenchmark {
                 site.addUser("bench-viewer-" + viewer, "Benchmark viewer " + viewer);
                 site.grantEverything("bench-viewer-" + viewer);
             }
-            Map<String, Long> perProject = site.issues().stream()
-                    .collect(Collectors.groupingBy(SandboxIssue::projectKey, TreeMap::new, Collectors.counting()));
+            Map<String, Long> perProject = site.issues()
+                .stream()
+                .collect(Collectors.groupingBy(SandboxIssue::projectKey, TreeMap::new, Collectors.counting()));
             List<Integer> pages = keys.stream()
-                    .map(k -> (int) Math.max(1, (perProject.getOrDefault(k, 0L) + GRANTED_PAGE - 1) / GRANTED_PAGE)).toList();
+                .map(k -> (int) Math.max(1, (perProject.getOrDefault(k, 0L) + GRANTED_PAGE - 1) / GRANTED_PAGE))
+                .toList();
             row.minimumRequests = pages.stream().mapToInt(Integer::intValue).sum();
             int longest = pages.stream().mapToInt(Integer::intValue).max().orElse(0);
-            row.lowerBoundMs = (long) Math.max(longest, (row.minimumRequests + concurrency - 1) / concurrency) * latencyMs;
-            // key ranges let the app read one project with several searches: then only ⌈Σ pages / c⌉ rounds bind
+            row.lowerBoundMs = (long) Math.max(longest, (row.minimumRequests + concurrency - 1) / concurrency)
+                    * latencyMs;
+            // key ranges let the app read one project with several searches: then only ⌈Σ
+            // pages / c⌉ rounds bind
             row.rangeBoundMs = (long) ((row.minimumRequests + concurrency - 1) / concurrency) * latencyMs;
             List<SandboxIssue> items = items(site);
             row.expectedItems = items.size();
             row.expectedDone = items.stream().filter(i -> i.status().done()).count();
-            row.expectedPoints = BigDecimal.valueOf(items.stream().mapToDouble(i -> i.storyPointEstimate().orElse(0)).sum());
+            row.expectedPoints = BigDecimal
+                .valueOf(items.stream().mapToDouble(i -> i.storyPointEstimate().orElse(0)).sum());
 
             fork(sandbox, programId, warmUpId, row);
             return row;
-        } finally {
+        }
+        finally {
             sandbox.stop();
         }
     }
@@ -161,13 +198,15 @@ class ProgramRollupBenchmark {
                 "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds,
                 "-Dthroughline.bench.warmUpRounds=" + prop("warmUpRounds", "3"),
                 "-Dthroughline.bench.fetches=" + row.fetches, "-cp", classpath,
-                ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId, String.valueOf(concurrency),
-                String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls)).redirectErrorStream(true);
+                ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId,
+                String.valueOf(concurrency), String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls))
+            .redirectErrorStream(true);
         long started = System.nanoTime();
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.startsWith("PHASE ")) {
@@ -228,26 +267,40 @@ class ProgramRollupBenchmark {
         return shares;
     }
 
-    /** Items by the rules of docs/rollup-rules.md: non-sub-tasks, less epics that have (non-sub-task) children. */
+    /**
+     * Items by the rules of docs/rollup-rules.md: non-sub-tasks, less epics that have
+     * (non-sub-task) children.
+     */
     private static List<SandboxIssue> items(SandboxSite site) {
-        Set<Long> parentsOfWork = site.issues().stream().filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
-                .map(SandboxIssue::parentId).collect(Collectors.toSet());
-        return site.issues().stream().filter(i -> i.type() != IssueType.SUBTASK)
-                .filter(i -> i.type() != IssueType.EPIC || !parentsOfWork.contains(i.id())).toList();
+        Set<Long> parentsOfWork = site.issues()
+            .stream()
+            .filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
+            .map(SandboxIssue::parentId)
+            .collect(Collectors.toSet());
+        return site.issues()
+            .stream()
+            .filter(i -> i.type() != IssueType.SUBTASK)
+            .filter(i -> i.type() != IssueType.EPIC || !parentsOfWork.contains(i.id()))
+            .toList();
     }
 
     private String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%n%d projects, %d ms latency per Jira response, concurrency %d, page %d, "
-                + "app JVM -Xmx%s%n%n", projects, latencyMs, concurrency, GRANTED_PAGE, xmx));
-        t.append("| Issues | Search requests / minimum | All Jira requests (rollup) | Wall time (median of the fetches) | Lower bound | Wall / bound | Bound with key ranges | Wall / that bound "
-                + "| Search window (first fetch) | Peak heap | Heap after GC | Completed in -Xmx").append(xmx)
-                .append(" | Cached p50 / p95 (").append(latencyMs)
-                .append(" ms Jira) | Cached p50 / p95 (0 ms Jira) | Cached p50 / p95 in the app (0 ms Jira, Jira time subtracted) |\n");
+        t.append(String.format(Locale.ROOT,
+                "%n%d projects, %d ms latency per Jira response, concurrency %d, page %d, " + "app JVM -Xmx%s%n%n",
+                projects, latencyMs, concurrency, GRANTED_PAGE, xmx));
+        t.append(
+                "| Issues | Search requests / minimum | All Jira requests (rollup) | Wall time (median of the fetches) | Lower bound | Wall / bound | Bound with key ranges | Wall / that bound "
+                        + "| Search window (first fetch) | Peak heap | Heap after GC | Completed in -Xmx")
+            .append(xmx)
+            .append(" | Cached p50 / p95 (")
+            .append(latencyMs)
+            .append(" ms Jira) | Cached p50 / p95 (0 ms Jira) | Cached p50 / p95 in the app (0 ms Jira, Jira time subtracted) |\n");
         t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|\n");
         for (Row r : rows) {
             if (r.fetch == null) {
-                t.append(String.format(Locale.ROOT, "| %s | – | – | – | %,d ms | – | – | – | – | – | – | no (%s, exit %d) | – | – | – |%n",
+                t.append(String.format(Locale.ROOT,
+                        "| %s | – | – | – | %,d ms | – | – | – | – | – | – | no (%s, exit %d) | – | – | – |%n",
                         r.label(), r.lowerBoundMs, r.failure == null ? "no result" : r.failure, r.exitCode));
                 continue;
             }
@@ -256,28 +309,40 @@ class ProgramRollupBenchmark {
                     "| %s | %,d / %,d (%.3f×) | %,d (%.3f× min) | %,d ms | %,d ms | %.2f× | %,d ms | %.2f× | %,d ms | %s | %s | %s | %s / %s ms | %s / %s ms | %s / %s ms |%n",
                     r.label(), r.searchesServed, r.minimumRequests, (double) r.searchesServed / r.minimumRequests,
                     r.requestsServed, (double) r.requestsServed / r.minimumRequests, wall, r.lowerBoundMs,
-                    (double) wall / r.lowerBoundMs, r.rangeBoundMs, (double) wall / r.rangeBoundMs, Long.parseLong(r.fetch.get("searchWindowMs")),
-                    mb(r.fetch.get("peakHeapBytes")), mb(r.fetch.get("retainedHeapBytes")),
-                    r.exitCode == 0 ? "yes" : "no (exit " + r.exitCode + ")",
-                    get(r.cachedSlow, "p50Ms"), get(r.cachedSlow, "p95Ms"), get(r.cachedFast, "p50Ms"), get(r.cachedFast, "p95Ms"),
-                    get(r.cachedFast, "appP50Ms"), get(r.cachedFast, "appP95Ms")));
+                    (double) wall / r.lowerBoundMs, r.rangeBoundMs, (double) wall / r.rangeBoundMs,
+                    Long.parseLong(r.fetch.get("searchWindowMs")), mb(r.fetch.get("peakHeapBytes")),
+                    mb(r.fetch.get("retainedHeapBytes")), r.exitCode == 0 ? "yes" : "no (exit " + r.exitCode + ")",
+                    get(r.cachedSlow, "p50Ms"), get(r.cachedSlow, "p95Ms"), get(r.cachedFast, "p50Ms"),
+                    get(r.cachedFast, "p95Ms"), get(r.cachedFast, "appP50Ms"), get(r.cachedFast, "appP95Ms")));
         }
         t.append('\n');
         for (Row r : rows) {
             if (r.fetch != null) {
-                t.append(String.format(Locale.ROOT, "- %s issues: %d measured fetch(es), wall times %s ms in order (÷ bound: %s), "
+                t.append(String.format(Locale.ROOT,
+                        "- %s issues: %d measured fetch(es), wall times %s ms in order (÷ bound: %s), "
                                 + "all other figures are of the first fetch; ",
-                        r.label(), r.walls().size(), r.walls().stream().map(w -> String.format(Locale.ROOT, "%,d", w)).collect(Collectors.joining(", ")),
-                        r.walls().stream().map(w -> String.format(Locale.ROOT, "%.2f×", (double) w / r.lowerBoundMs)).collect(Collectors.joining(", "))));
-                t.append(String.format(Locale.ROOT, "%s items; one search round trip p50 %s ms, p95 %s ms (latency included); one searchPage call with reading and parsing the page p50 %s ms, p95 %s ms; searches in flight on average %s; a worker's time between a search's answer and its next search p50 %s ms, p90 %s ms; before the first search %s ms, after the last %s ms (the program definition read and the final merge); warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
+                        r.label(), r.walls().size(),
+                        r.walls()
+                            .stream()
+                            .map(w -> String.format(Locale.ROOT, "%,d", w))
+                            .collect(Collectors.joining(", ")),
+                        r.walls()
+                            .stream()
+                            .map(w -> String.format(Locale.ROOT, "%.2f×", (double) w / r.lowerBoundMs))
+                            .collect(Collectors.joining(", "))));
+                t.append(String.format(Locale.ROOT,
+                        "%s items; one search round trip p50 %s ms, p95 %s ms (latency included); one searchPage call with reading and parsing the page p50 %s ms, p95 %s ms; searches in flight on average %s; a worker's time between a search's answer and its next search p50 %s ms, p90 %s ms; before the first search %s ms, after the last %s ms (the program definition read and the final merge); warm-up rollup (%s projects, 0 ms latency) %s ms; GC %s; forked JVM ran %.1f s; "
                                 + "non-search requests of the rollup: %s; cached calls made: %s with latency, %s without; per cached call: %s Jira requests (%s)%n",
                         r.fetch.get("items"), r.fetch.get("searchP50Ms"), r.fetch.get("searchP95Ms"),
-                        r.fetch.get("pageCallP50Ms"), r.fetch.get("pageCallP95Ms"), r.fetch.get("searchBusy"), r.fetch.get("searchGapP50Ms"), r.fetch.get("searchGapP90Ms"),
-                        r.fetch.get("beforeSearchesMs"), r.fetch.get("afterSearchesMs"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
-                        r.fetch.get("gc"), r.forkSeconds,
-                        r.fetch.get("otherRequests").replace('_', ' '), get(r.cachedSlow, "calls"), get(r.cachedFast, "calls"),
-                        r.cachedSlow == null ? "?" : String.format(Locale.ROOT, "%.1f",
-                                Double.parseDouble(r.cachedSlow.get("requests")) / Double.parseDouble(r.cachedSlow.get("calls"))),
+                        r.fetch.get("pageCallP50Ms"), r.fetch.get("pageCallP95Ms"), r.fetch.get("searchBusy"),
+                        r.fetch.get("searchGapP50Ms"), r.fetch.get("searchGapP90Ms"), r.fetch.get("beforeSearchesMs"),
+                        r.fetch.get("afterSearchesMs"), Math.min(projects, concurrency), get(r.warmUp, "wallMs"),
+                        r.fetch.get("gc"), r.forkSeconds, r.fetch.get("otherRequests").replace('_', ' '),
+                        get(r.cachedSlow, "calls"), get(r.cachedFast, "calls"),
+                        r.cachedSlow == null ? "?"
+                                : String.format(Locale.ROOT, "%.1f",
+                                        Double.parseDouble(r.cachedSlow.get("requests"))
+                                                / Double.parseDouble(r.cachedSlow.get("calls"))),
                         r.cachedSlow == null ? "" : r.cachedSlow.get("requestPaths").replace('_', ' ')));
             }
         }
@@ -293,27 +358,49 @@ class ProgramRollupBenchmark {
     }
 
     private static final class Row {
+
         final int issues;
+
         boolean skewed;
+
         int minimumRequests;
+
         long lowerBoundMs;
+
         long rangeBoundMs;
+
         long expectedItems;
+
         long expectedDone;
+
         BigDecimal expectedPoints;
+
         int searchesServed;
+
         int requestsServed;
+
         Map<String, String> warmUp;
+
         Map<String, String> fetch;
+
         Map<String, String> cachedSlow;
+
         Map<String, String> cachedFast;
+
         int fetches = 1;
+
         final List<Long> repeatWalls = new ArrayList<>();
+
         final List<Integer> repeatRequests = new ArrayList<>();
+
         final List<String> repeatItems = new ArrayList<>();
+
         String failure;
+
         int exitCode = -1;
+
         double forkSeconds;
+
         String output = "";
 
         Row(int issues) {
@@ -337,5 +424,7 @@ class ProgramRollupBenchmark {
         String label() {
             return String.format(Locale.ROOT, "%,d%s", issues, skewed ? " (half in one project)" : "");
         }
+
     }
+
 }

@@ -34,22 +34,31 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The app side of {@link ProgramRollupBenchmark}, run in its own JVM (e.g. {@code -Xmx256m}) so that its heap
- * holds only the app, not the sandbox. Drives the real {@link ProgramRollupService} with the real client.
+ * The app side of {@link ProgramRollupBenchmark}, run in its own JVM (e.g.
+ * {@code -Xmx256m}) so that its heap holds only the app, not the sandbox. Drives the real
+ * {@link ProgramRollupService} with the real client.
  *
- * <p>Protocol on stdout: {@code PHASE <name> key=value ...} lines; after each, the runner waits for one line on
- * stdin so the parent can read the sandbox's counters (and change its latency) between phases.
+ * <p>
+ * Protocol on stdout: {@code PHASE <name> key=value ...} lines; after each, the runner
+ * waits for one line on stdin so the parent can read the sandbox's counters (and change
+ * its latency) between phases.
  *
- * <p>Arguments: baseUrl programId warmUpProgramId concurrency cachedCallsWithLatency cachedCallsWithoutLatency
+ * <p>
+ * Arguments: baseUrl programId warmUpProgramId concurrency cachedCallsWithLatency
+ * cachedCallsWithoutLatency
  *
- * <p>Phases: warmUp (rollups of a smaller program, throughline.bench.warmUpRounds of them (3), so class loading,
- * JIT and connection set-up are not timed;
- * the parent then turns the latency on), fetch (the measured rollup with refresh), cachedWithLatency,
+ * <p>
+ * Phases: warmUp (rollups of a smaller program, throughline.bench.warmUpRounds of them
+ * (3), so class loading, JIT and connection set-up are not timed; the parent then turns
+ * the latency on), fetch (the measured rollup with refresh), cachedWithLatency,
  * cachedWithoutLatency (the parent turns the latency off before it).
  */
 public final class ProgramRollupBenchmarkRunner {
 
-    /** Cached calls made even when the phase's time budget (throughline.bench.cachedBudgetSeconds) is spent. */
+    /**
+     * Cached calls made even when the phase's time budget
+     * (throughline.bench.cachedBudgetSeconds) is spent.
+     */
     private static final int MIN_CACHED_CALLS = 5;
 
     private ProgramRollupBenchmarkRunner() {
@@ -58,7 +67,8 @@ public final class ProgramRollupBenchmarkRunner {
     public static void main(String[] args) throws Exception {
         try {
             run(args);
-        } catch (OutOfMemoryError e) {
+        }
+        catch (OutOfMemoryError e) {
             System.out.println("PHASE failed error=OutOfMemoryError");
             System.out.flush();
             System.exit(3);
@@ -79,14 +89,16 @@ public final class ProgramRollupBenchmarkRunner {
         ConcurrentLinkedQueue<Long> pageCalls = new ConcurrentLinkedQueue<>();
         JiraClient client = timingSearchPages(BenchJira.client(baseUrl, recorder), pageCalls);
         JiraClients clients = BenchJira.clients(client);
-        ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone());
+        ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(),
+                ChangeFeed.alone());
         ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
                 tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
 
         long warmStarted = System.nanoTime();
         long warmItems = 0;
-        // several rounds, so the sandbox's and the app's search paths are compiled before the measured fetch
+        // several rounds, so the sandbox's and the app's search paths are compiled before
+        // the measured fetch
         for (int round = 0; round < Integer.getInteger("throughline.bench.warmUpRounds", 3); round++) {
             warmItems = service.rollup(caller, warmUpId, true).result().program().items();
         }
@@ -97,8 +109,10 @@ public final class ProgramRollupBenchmarkRunner {
         pageCalls.clear();
 
         // the fetch: refresh=true reads Jira, as the first viewer of the day would
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+            .stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
@@ -113,27 +127,36 @@ public final class ProgramRollupBenchmarkRunner {
         pageCalls.clear();
         recorder.exchanges.clear();
         List<BenchJira.Exchange> searches = fetch.stream().filter(e -> e.path().endsWith("/search/jql")).toList();
-        long windowNanos = searches.isEmpty() ? 0 : searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(0)
-                - searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(0);
+        long windowNanos = searches.isEmpty() ? 0
+                : searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(0)
+                        - searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(0);
         double[] gaps = workerGaps(searches);
         long firstSearch = searches.stream().mapToLong(BenchJira.Exchange::startNanos).min().orElse(started);
         long lastSearch = searches.stream().mapToLong(BenchJira.Exchange::endNanos).max().orElse(started);
-        double[] searchMillis = searches.stream().mapToDouble(e -> (e.endNanos() - e.startNanos()) / 1e6).sorted().toArray();
+        double[] searchMillis = searches.stream()
+            .mapToDouble(e -> (e.endNanos() - e.startNanos()) / 1e6)
+            .sorted()
+            .toArray();
         GroupSummary program = first.result().program();
         long projectItems = first.result().projects().stream().mapToLong(GroupSummary::items).sum();
-        String others = fetch.stream().filter(e -> !e.path().endsWith("/search/jql"))
-                .map(e -> e.method() + " " + e.path()).reduce((a, b) -> a + "," + b).orElse("");
+        String others = fetch.stream()
+            .filter(e -> !e.path().endsWith("/search/jql"))
+            .map(e -> e.method() + " " + e.path())
+            .reduce((a, b) -> a + "," + b)
+            .orElse("");
         phase(parent, "fetch", "wallMs=" + ms(wallNanos), "searchWindowMs=" + ms(windowNanos),
-                "beforeSearchesMs=" + ms(firstSearch - started), "afterSearchesMs=" + ms(started + wallNanos - lastSearch),
+                "beforeSearchesMs=" + ms(firstSearch - started),
+                "afterSearchesMs=" + ms(started + wallNanos - lastSearch),
                 "searchGapP50Ms=" + (gaps.length == 0 ? "0" : fmt(pct(gaps, 50))),
-                "searchGapP90Ms=" + (gaps.length == 0 ? "0" : fmt(pct(gaps, 90))),
-                "requests=" + fetch.size(), "searches=" + searches.size(),
+                "searchGapP90Ms=" + (gaps.length == 0 ? "0" : fmt(pct(gaps, 90))), "requests=" + fetch.size(),
+                "searches=" + searches.size(),
                 "searchP50Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 50))),
                 "searchP95Ms=" + (searchMillis.length == 0 ? "0" : fmt(pct(searchMillis, 95))),
                 "pageCallP50Ms=" + (pageMillis.length == 0 ? "0" : fmt(pct(pageMillis, 50))),
                 "pageCallP95Ms=" + (pageMillis.length == 0 ? "0" : fmt(pct(pageMillis, 95))),
-                "searchBusy=" + (windowNanos == 0 ? "0" : fmt(searches.stream().mapToLong(e -> e.endNanos() - e.startNanos()).sum()
-                        / (double) windowNanos)),
+                "searchBusy=" + (windowNanos == 0 ? "0"
+                        : fmt(searches.stream().mapToLong(e -> e.endNanos() - e.startNanos()).sum()
+                                / (double) windowNanos)),
                 "peakHeapBytes=" + peak, "retainedHeapBytes=" + retained,
                 "maxHeapBytes=" + Runtime.getRuntime().maxMemory(),
                 "gc=" + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().replace(' ', '_'),
@@ -144,14 +167,14 @@ public final class ProgramRollupBenchmarkRunner {
 
         repeats(clients, baseUrl, programId, concurrency, recorder, pageCalls, parent);
 
-        // the cached path: same viewer, cached fetch, merge of the projects the viewer may browse
+        // the cached path: same viewer, cached fetch, merge of the projects the viewer
+        // may browse
         cached(service, caller, programId, recorder, slowCalls, parent, "cachedWithLatency");
         cached(service, caller, programId, recorder, fastCalls, parent, "cachedWithoutLatency");
     }
 
     private static void cached(ProgramRollupService service, Caller caller, String programId,
-                               BenchJira.Recorder recorder, int calls, BufferedReader parent, String name)
-            throws Exception {
+            BenchJira.Recorder recorder, int calls, BufferedReader parent, String name) throws Exception {
         double[] millis = new double[calls];
         double[] inApp = new double[calls];
         long items = -1;
@@ -162,7 +185,8 @@ public final class ProgramRollupBenchmarkRunner {
         int made = 0;
         for (int i = 0; i < calls; i++) {
             if (i >= MIN_CACHED_CALLS && System.nanoTime() - phaseStarted > budgetNanos) {
-                break; // the time budget of the phase is spent: report the calls made so far
+                break; // the time budget of the phase is spent: report the calls made so
+                       // far
             }
             made++;
             recorder.exchanges.clear();
@@ -190,16 +214,21 @@ public final class ProgramRollupBenchmarkRunner {
                 "requests=" + requests, "items=" + items, "requestPaths=" + String.join(",", paths));
     }
 
-    /** The client, timing each searchPage call (the exchange plus reading and parsing the page). */
+    /**
+     * The client, timing each searchPage call (the exchange plus reading and parsing the
+     * page).
+     */
     private static JiraClient timingSearchPages(JiraClient real, Queue<Long> nanos) {
         return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
-                new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
+                new Class<?>[] { JiraClient.class }, (proxy, method, args) -> {
                     long started = System.nanoTime();
                     try {
                         return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
+                    }
+                    catch (InvocationTargetException e) {
                         throw e.getCause();
-                    } finally {
+                    }
+                    finally {
                         if (method.getName().equals("searchPage")) {
                             nanos.add(System.nanoTime() - started);
                         }
@@ -220,16 +249,17 @@ public final class ProgramRollupBenchmarkRunner {
     }
 
     /**
-     * The fetch again, {@code throughline.bench.fetches - 1} times, each as the first fetch was made: a new service
-     * (no cached program definition or rollup) and a viewer whose permission check the client has not cached
-     * ({@code bench-viewer-N}, who may browse every project), so each makes the same Jira requests.
+     * The fetch again, {@code throughline.bench.fetches - 1} times, each as the first
+     * fetch was made: a new service (no cached program definition or rollup) and a viewer
+     * whose permission check the client has not cached ({@code bench-viewer-N}, who may
+     * browse every project), so each makes the same Jira requests.
      */
     private static void repeats(JiraClients clients, String baseUrl, String programId, int concurrency,
-                                BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent)
-            throws Exception {
+            BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent) throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
             ProgramRollupService fresh = new ProgramRollupService(clients,
-                    new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()),
+                    new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(),
+                            ChangeFeed.alone()),
                     new ThemeJiraStore(), tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
             Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
             System.gc();
@@ -245,8 +275,9 @@ public final class ProgramRollupBenchmarkRunner {
     }
 
     /**
-     * Per worker thread, the time from one search's answer to its next search (reading and pre-scanning the page,
-     * claiming its keys, handing it to the fold pool, building the next request), sorted.
+     * Per worker thread, the time from one search's answer to its next search (reading
+     * and pre-scanning the page, claiming its keys, handing it to the fold pool, building
+     * the next request), sorted.
      */
     private static double[] workerGaps(List<BenchJira.Exchange> searches) {
         Map<String, List<BenchJira.Exchange>> byThread = new HashMap<>();
@@ -262,8 +293,9 @@ public final class ProgramRollupBenchmarkRunner {
     }
 
     /**
-     * The sandbox's day, with time going on: each warm-up fetch then has its own time, so its result is assembled
-     * again instead of served from the service's result cache (a fixed clock would warm up the fetch alone).
+     * The sandbox's day, with time going on: each warm-up fetch then has its own time, so
+     * its result is assembled again instead of served from the service's result cache (a
+     * fixed clock would warm up the fetch alone).
      */
     private static Clock tickingFrom(Instant start) {
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
@@ -276,4 +308,5 @@ public final class ProgramRollupBenchmarkRunner {
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
 }

@@ -12,16 +12,24 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A site's rollup cache time (site settings) replaces the app's cache-ttl for that site only. */
+/**
+ * A site's rollup cache time (site settings) replaces the app's cache-ttl for that site
+ * only.
+ */
 class SiteTtlTest {
 
     private static final Site SHORT = new Site("short-site", URI.create("https://short.atlassian.net"));
+
     private static final Site PLAIN = new Site("plain-site", URI.create("https://plain.atlassian.net"));
 
     private final AtomicLong nanos = new AtomicLong();
+
     private final SiteTtl ttl = new SiteTtl(Duration.ofMinutes(10));
-    private final Cache<String, String> cache = Caffeine.newBuilder().ticker(nanos::get)
-            .expireAfter(ttl.<String, String>expiry(key -> key)).build();
+
+    private final Cache<String, String> cache = Caffeine.newBuilder()
+        .ticker(nanos::get)
+        .expireAfter(ttl.<String, String>expiry(key -> key))
+        .build();
 
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
@@ -73,4 +81,5 @@ class SiteTtlTest {
         assertThat(ttl.of(SHORT.clientKey())).isEqualTo(Duration.ofMinutes(10));
         assertThat(ttl.of("never-seen")).isEqualTo(Duration.ofMinutes(10));
     }
+
 }

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgramApiTest extends InstalledSiteTest {
 
     private static final String PM = "pgm-1";
+
     private static final String PUT_APP_PROPERTY = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
 
     @Override
@@ -43,8 +44,9 @@ class ProgramApiTest extends InstalledSiteTest {
     }
 
     private JsonNode create(String name) {
-        AppUnderTest.Reply reply = post("{\"name\":\"" + name + "\",\"projects\":[\"WEB\",\"MOB\"],\"jql\":\"issuetype != Bug\","
-                + "\"progressBasis\":\"story_points\",\"throughputWeeks\":8}");
+        AppUnderTest.Reply reply = post(
+                "{\"name\":\"" + name + "\",\"projects\":[\"WEB\",\"MOB\"],\"jql\":\"issuetype != Bug\","
+                        + "\"progressBasis\":\"story_points\",\"throughputWeeks\":8}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json();
     }
@@ -73,19 +75,23 @@ class ProgramApiTest extends InstalledSiteTest {
 
     @Test
     void badProgramGets400NamingEveryFieldAndStoresNothing() {
-        AppUnderTest.Reply reply = post("{\"name\":\"\",\"projects\":[\"web\",\"OK\",\"1X\"],\"jql\":\"project = WEB ORDER BY rank\","
-                + "\"progressBasis\":\"hours\",\"includeSubtasks\":\"yes\",\"scopeGrowth\":1,\"throughputWeeks\":53,\"version\":1,\"colour\":\"red\"}");
+        AppUnderTest.Reply reply = post(
+                "{\"name\":\"\",\"projects\":[\"web\",\"OK\",\"1X\"],\"jql\":\"project = WEB ORDER BY rank\","
+                        + "\"progressBasis\":\"hours\",\"includeSubtasks\":\"yes\",\"scopeGrowth\":1,\"throughputWeeks\":53,\"version\":1,\"colour\":\"red\"}");
         AppUnderTest.Reply noProjects = post("{\"name\":\"Empty\",\"projects\":[]}");
         String tooMany = IntStream.range(0, 501).mapToObj(i -> "\"P" + i + "\"").collect(Collectors.joining(","));
         AppUnderTest.Reply tooManyProjects = post("{\"name\":\"Huge\",\"projects\":[" + tooMany + "]}");
-        AppUnderTest.Reply longName = post("{\"name\":\"" + "x".repeat(81) + "\",\"projects\":[\"WEB\"],\"throughputWeeks\":0}");
+        AppUnderTest.Reply longName = post(
+                "{\"name\":\"" + "x".repeat(81) + "\",\"projects\":[\"WEB\"],\"throughputWeeks\":0}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("colour", "name",
-                "projects[0]", "projects[2]", "jql", "progressBasis", "includeSubtasks", "scopeGrowth", "throughputWeeks", "version");
+                "projects[0]", "projects[2]", "jql", "progressBasis", "includeSubtasks", "scopeGrowth",
+                "throughputWeeks", "version");
         assertThat(noProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
         assertThat(tooManyProjects.json().path("errors").findValuesAsText("field")).containsExactly("projects");
-        assertThat(longName.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "throughputWeeks");
+        assertThat(longName.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name",
+                "throughputWeeks");
         assertThat(jira.servedCount(PUT_APP_PROPERTY)).isZero();
         assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs")).isEmpty();
     }
@@ -109,7 +115,8 @@ class ProgramApiTest extends InstalledSiteTest {
 
         AppUnderTest.Reply first = app().put("/api/programs/" + id, update, connect.contextToken(PM));
         AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PM));
-        AppUnderTest.Reply missingVersion = app().put("/api/programs/" + id, "{\"name\":\"X\",\"projects\":[\"WEB\"]}", connect.contextToken(PM));
+        AppUnderTest.Reply missingVersion = app().put("/api/programs/" + id, "{\"name\":\"X\",\"projects\":[\"WEB\"]}",
+                connect.contextToken(PM));
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("version").asLong()).isEqualTo(2);
@@ -119,20 +126,23 @@ class ProgramApiTest extends InstalledSiteTest {
         assertThat(stale.json().path("current").path("projects")).hasSize(3);
         assertThat(missingVersion.status()).isEqualTo(400);
         assertThat(missingVersion.json().path("errors").findValuesAsText("field")).containsExactly("version");
-        assertThat(app().get("/api/programs", connect.contextToken(PM)).json().path("programs").findValuesAsText("name"))
-                .containsExactly("Checkout 2");
+        assertThat(
+                app().get("/api/programs", connect.contextToken(PM)).json().path("programs").findValuesAsText("name"))
+            .containsExactly("Checkout 2");
     }
 
     @Test
     void scopeGrowthIsSwitchedOnAndStored() {
         String id = create("Growing").path("id").asText();
 
-        AppUnderTest.Reply on = app().put("/api/programs/" + id, "{\"name\":\"Growing\",\"projects\":[\"WEB\"],"
-                + "\"scopeGrowth\":true,\"version\":1}", connect.contextToken(PM));
+        AppUnderTest.Reply on = app().put("/api/programs/" + id,
+                "{\"name\":\"Growing\",\"projects\":[\"WEB\"]," + "\"scopeGrowth\":true,\"version\":1}",
+                connect.contextToken(PM));
 
         assertThat(on.status()).as(on.body()).isEqualTo(200);
         assertThat(on.json().path("scopeGrowth").asBoolean()).isTrue();
-        assertThat(app().get("/api/programs/" + id, connect.contextToken(PM)).json().path("scopeGrowth").asBoolean()).isTrue();
+        assertThat(app().get("/api/programs/" + id, connect.contextToken(PM)).json().path("scopeGrowth").asBoolean())
+            .isTrue();
 
         Object stored = site.appProperties().get("throughline", "throughline.program." + id).orElseThrow();
         assertThat(((Map<?, ?>) stored).get("scopeGrowth")).isEqualTo(true);
@@ -152,9 +162,11 @@ class ProgramApiTest extends InstalledSiteTest {
 
     @Test
     void fiveHundredProjectKeysFitInOneProperty() {
-        String keys = IntStream.range(0, 500).mapToObj(i -> "\"PROJECT_KEY_" + String.format("%08d", i) + "\"")
-                .collect(Collectors.joining(","));
-        AppUnderTest.Reply reply = post("{\"name\":\"Everything\",\"projects\":[" + keys + "],\"jql\":\"" + "a".repeat(2000) + "\"}");
+        String keys = IntStream.range(0, 500)
+            .mapToObj(i -> "\"PROJECT_KEY_" + String.format("%08d", i) + "\"")
+            .collect(Collectors.joining(","));
+        AppUnderTest.Reply reply = post(
+                "{\"name\":\"Everything\",\"projects\":[" + keys + "],\"jql\":\"" + "a".repeat(2000) + "\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
@@ -162,8 +174,10 @@ class ProgramApiTest extends InstalledSiteTest {
         assertThat(full.path("projects")).hasSize(500);
     }
 
-    // The attacker's case: PM may browse only WEB and asks for a program on WEB whose refinement closes the
-    // project's parentheses to reach PLAT. Nothing of PLAT may ever show in the rollup, its CSV or its counts.
+    // The attacker's case: PM may browse only WEB and asks for a program on WEB whose
+    // refinement closes the
+    // project's parentheses to reach PLAT. Nothing of PLAT may ever show in the rollup,
+    // its CSV or its counts.
 
     private static final String ESCAPING = "key = WEB-2) OR (project = PLAT";
 
@@ -175,8 +189,11 @@ class ProgramApiTest extends InstalledSiteTest {
     /** No PLAT issue key or epic summary in an answer PM gets. */
     private void assertNothingOfPlatIn(String body) {
         assertThat(body).doesNotContain("PLAT-");
-        site.issues().stream().filter(i -> i.projectKey().equals("PLAT") && i.type() == IssueType.EPIC)
-                .map(SandboxIssue::summary).forEach(summary -> assertThat(body).doesNotContain(summary));
+        site.issues()
+            .stream()
+            .filter(i -> i.projectKey().equals("PLAT") && i.type() == IssueType.EPIC)
+            .map(SandboxIssue::summary)
+            .forEach(summary -> assertThat(body).doesNotContain(summary));
     }
 
     @Test
@@ -224,7 +241,8 @@ class ProgramApiTest extends InstalledSiteTest {
         JsonNode groups = rollup.json().path("groups");
         assertThat(groups.path("projects").findValuesAsText("id")).containsExactly("WEB");
         assertThat(groups.path("program").get(0).path("items").asLong())
-                .isEqualTo(groups.path("projects").get(0).path("items").asLong()).isPositive();
+            .isEqualTo(groups.path("projects").get(0).path("items").asLong())
+            .isPositive();
         assertThat(groups.path("epics").findValuesAsText("id")).allMatch(key -> key.startsWith("WEB-"));
         assertThat(csv.status()).isEqualTo(200);
         assertNothingOfPlatIn(rollup.body() + csv.body());
@@ -232,8 +250,10 @@ class ProgramApiTest extends InstalledSiteTest {
 
     @Test
     void catalogAnswersAndTheStaleVersionConflictArePinnedFieldByField() {
-        AppUnderTest.Reply created = app().post("/api/programs", "{\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
-                + "\"jql\":\"issuetype != Bug\",\"progressBasis\":\"story_points\",\"throughputWeeks\":8}", connect.contextToken(PM));
+        AppUnderTest.Reply created = app().post("/api/programs",
+                "{\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
+                        + "\"jql\":\"issuetype != Bug\",\"progressBasis\":\"story_points\",\"throughputWeeks\":8}",
+                connect.contextToken(PM));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
         String full = "{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
@@ -241,9 +261,11 @@ class ProgramApiTest extends InstalledSiteTest {
                 + "\"scopeGrowth\":false,\"throughputWeeks\":8,\"version\":1}";
         assertPinned(created.body(), full, "id");
         assertPinned(app().get("/api/programs/" + id, connect.contextToken(PM)).body(), full, "id");
-        assertPinned(app().get("/api/programs", connect.contextToken(PM)).body(), "{\"programs\":[{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\","
-                + "\"projectCount\":2,\"refined\":true,\"progressBasis\":\"story_points\",\"includeSubtasks\":false,"
-                + "\"throughputWeeks\":8,\"version\":1}]}", "id");
+        assertPinned(app().get("/api/programs", connect
+            .contextToken(PM)).body(), "{\"programs\":[{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\","
+                    + "\"projectCount\":2,\"refined\":true,\"progressBasis\":\"story_points\",\"includeSubtasks\":false,"
+                    + "\"throughputWeeks\":8,\"version\":1}]}",
+                "id");
 
         String update = "{\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],\"includeSubtasks\":true,\"version\":1}";
         AppUnderTest.Reply updated = app().put("/api/programs/" + id, update, connect.contextToken(PM));
@@ -256,9 +278,9 @@ class ProgramApiTest extends InstalledSiteTest {
         assertThat(stale.status()).isEqualTo(409);
         assertPinned(stale.body(), staleAnswer(
                 "The program \"Checkout 2\" was changed by someone else (you had version 1, it is now version 2); reload and try again.",
-                afterUpdate),
-                "id", "timeStamp");
+                afterUpdate), "id", "timeStamp");
 
         assertPinned(app().delete("/api/programs/" + id, connect.contextToken(PM)).body(), "{\"deleted\":true}");
     }
+
 }

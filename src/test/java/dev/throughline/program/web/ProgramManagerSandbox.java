@@ -4,7 +4,10 @@ import dev.throughline.sandbox.SandboxSite;
 
 import java.util.List;
 
-/** The demo company with one program manager who may create programs and browse all three projects. */
+/**
+ * The demo company with one program manager who may create programs and browse all three
+ * projects.
+ */
 final class ProgramManagerSandbox {
 
     static final List<String> PROJECTS = List.of("WEB", "MOB", "PLAT");
@@ -17,4 +20,5 @@ final class ProgramManagerSandbox {
         site.grantGlobal(accountId, "ADMINISTER"); // creates the program
         PROJECTS.forEach(key -> site.grant(accountId, key, "BROWSE_PROJECTS"));
     }
+
 }

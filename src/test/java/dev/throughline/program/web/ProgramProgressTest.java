@@ -15,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A large program reports how far its rollup has got while it is computed ("12,400 of ~40,000 issues"). */
+/**
+ * A large program reports how far its rollup has got while it is computed ("12,400 of
+ * ~40,000 issues").
+ */
 class ProgramProgressTest extends InstalledSiteTest {
 
     @Override
@@ -30,11 +33,16 @@ class ProgramProgressTest extends InstalledSiteTest {
 
     @Test
     void progressCountsIssuesReadAgainstJirasApproximateTotalWhileComputing() throws Exception {
-        String id = app().post("/api/programs", "{\"name\":\"Big\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
-                connect.contextToken("pgm")).json().path("id").asText();
+        String id = app()
+            .post("/api/programs", "{\"name\":\"Big\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
+                    connect.contextToken("pgm"))
+            .json()
+            .path("id")
+            .asText();
         String path = "/api/programs/" + id + "/rollup";
 
-        CompletableFuture<AppUnderTest.Reply> rollup = CompletableFuture.supplyAsync(() -> app().get(path, connect.contextToken("pgm")));
+        CompletableFuture<AppUnderTest.Reply> rollup = CompletableFuture
+            .supplyAsync(() -> app().get(path, connect.contextToken("pgm")));
         List<JsonNode> seen = new ArrayList<>();
         while (!rollup.isDone()) {
             seen.add(app().get(path + "/progress", connect.contextToken("pgm")).json());
@@ -42,10 +50,14 @@ class ProgramProgressTest extends InstalledSiteTest {
         }
 
         assertThat(rollup.get().status()).isEqualTo(200);
-        JsonNode during = seen.stream().filter(p -> p.path("computing").asBoolean() && p.path("approximateTotal").asLong() > 0)
-                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no progress seen: " + seen));
+        JsonNode during = seen.stream()
+            .filter(p -> p.path("computing").asBoolean() && p.path("approximateTotal").asLong() > 0)
+            .reduce((first, second) -> second)
+            .orElseThrow(() -> new AssertionError("no progress seen: " + seen));
         assertThat(during.path("approximateTotal").asLong()).isEqualTo(jira.site().issues().size());
         assertThat(during.path("read").asLong()).isBetween(0L, (long) jira.site().issues().size());
-        assertThat(app().get(path + "/progress", connect.contextToken("pgm")).json().path("computing").asBoolean()).isFalse();
+        assertThat(app().get(path + "/progress", connect.contextToken("pgm")).json().path("computing").asBoolean())
+            .isFalse();
     }
+
 }

@@ -13,10 +13,14 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The program report page through the real Connect filters, and Jira's webhooks keeping cached rollups fresh. */
+/**
+ * The program report page through the real Connect filters, and Jira's webhooks keeping
+ * cached rollups fresh.
+ */
 class ProgramReportAndWebhookTest extends InstalledSiteTest {
 
     private static final String PM = "pgm-report";
+
     private static final String WEBHOOK = "/webhooks/jira";
 
     @Override
@@ -28,8 +32,9 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
 
     private String createProgram(String... projects) {
         String keys = List.of(projects).stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
-        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Program " + UUID.randomUUID()
-                + "\",\"projects\":[" + keys + "]}", connect.contextToken(PM));
+        AppUnderTest.Reply reply = app().post("/api/programs",
+                "{\"name\":\"Program " + UUID.randomUUID() + "\",\"projects\":[" + keys + "]}",
+                connect.contextToken(PM));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().path("id").asText();
     }
@@ -47,9 +52,10 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
     }
 
     private static String issueEvent(String event, String projectKey) {
-        return "{\"timestamp\":1764000000000,\"webhookEvent\":\"" + event + "\",\"issue_event_type_name\":\"issue_generic\","
-                + "\"issue\":{\"id\":\"10001\",\"key\":\"" + projectKey + "-1\",\"fields\":{\"project\":{\"id\":\"10000\",\"key\":\""
-                + projectKey + "\",\"name\":\"" + projectKey + "\"}}}}";
+        return "{\"timestamp\":1764000000000,\"webhookEvent\":\"" + event
+                + "\",\"issue_event_type_name\":\"issue_generic\"," + "\"issue\":{\"id\":\"10001\",\"key\":\""
+                + projectKey + "-1\",\"fields\":{\"project\":{\"id\":\"10000\",\"key\":\"" + projectKey
+                + "\",\"name\":\"" + projectKey + "\"}}}}";
     }
 
     @Test
@@ -59,7 +65,8 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
         AppUnderTest.Reply page = app().get(path, connect.requestToken("GET", path, "", PM));
 
         assertThat(page.status()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<h2>Programs</h2>", "/webjars/chart.js/4.4.1/dist/chart.umd-", "/js/programs-");
+        assertThat(page.body()).contains("<h2>Programs</h2>", "/webjars/chart.js/4.4.1/dist/chart.umd-",
+                "/js/programs-");
         assertThat(app().get("/webjars/chart.js/4.4.1/dist/chart.umd.js", null).status()).isEqualTo(200);
         assertThat(app().get("/js/programs.js", null).status()).isEqualTo(200);
         assertThat(app().get(path, null).status()).isEqualTo(401);
@@ -132,7 +139,8 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
         String web = createProgram("WEB");
         searchesFor(web);
 
-        assertThat(webhook("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"WEB-1\"}}").status()).isEqualTo(204);
+        assertThat(webhook("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"WEB-1\"}}").status())
+            .isEqualTo(204);
         assertThat(webhook("{\"webhookEvent\":\"comment_created\"}").status()).isEqualTo(204);
         assertThat(webhook("not json").status()).isEqualTo(204);
         assertThat(webhook("{}").status()).isEqualTo(204);
@@ -146,7 +154,8 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
         searchesFor(web);
 
         AppUnderTest.Reply unsigned = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"), null);
-        AppUnderTest.Reply contextToken = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"), connect.contextToken(PM));
+        AppUnderTest.Reply contextToken = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"),
+                connect.contextToken(PM));
         AppUnderTest.Reply otherPath = app().post(WEBHOOK, issueEvent("jira:issue_updated", "WEB"),
                 connect.requestToken("POST", "/webhooks/other", "", null));
 
@@ -155,4 +164,5 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
         assertThat(otherPath.status()).isEqualTo(401);
         assertThat(searchesFor(web)).isZero();
     }
+
 }

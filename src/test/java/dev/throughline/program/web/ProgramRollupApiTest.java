@@ -1,5 +1,6 @@
 package dev.throughline.program.web;
 
+import dev.throughline.web.Csv;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.http.JiraSandbox;
@@ -23,13 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Program rollups end to end over the sandbox's demo company (WEB, MOB, PLAT; 400 issues), checked against counts
- * made by hand from the sandbox model with the rules of docs/rollup-rules.md.
+ * Program rollups end to end over the sandbox's demo company (WEB, MOB, PLAT; 400
+ * issues), checked against counts made by hand from the sandbox model with the rules of
+ * docs/rollup-rules.md.
  */
 class ProgramRollupApiTest extends InstalledSiteTest {
 
     private static final String ALL = "pgm-all";
+
     private static final String WEB_ONLY = "pgm-web";
+
     private static final List<String> DEMO = List.of("WEB", "MOB", "PLAT");
 
     @Override
@@ -43,8 +47,8 @@ class ProgramRollupApiTest extends InstalledSiteTest {
 
     private String createProgram(List<String> projects) {
         String keys = projects.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
-        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Demo " + UUID.randomUUID() + "\",\"projects\":["
-                + keys + "]}", connect.contextToken(ALL));
+        AppUnderTest.Reply reply = app().post("/api/programs",
+                "{\"name\":\"Demo " + UUID.randomUUID() + "\",\"projects\":[" + keys + "]}", connect.contextToken(ALL));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().path("id").asText();
     }
@@ -55,21 +59,32 @@ class ProgramRollupApiTest extends InstalledSiteTest {
         return reply.json();
     }
 
-    /** Items by hand: non-epic, non-sub-task issues plus epics without (visible, non-sub-task) children. */
+    /**
+     * Items by hand: non-epic, non-sub-task issues plus epics without (visible,
+     * non-sub-task) children.
+     */
     private List<SandboxIssue> items(Set<String> visibleProjects) {
-        List<SandboxIssue> visible = site.issues().stream().filter(i -> visibleProjects.contains(i.projectKey())).toList();
-        Set<Long> parentsOfWork = visible.stream().filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
-                .map(SandboxIssue::parentId).collect(Collectors.toSet());
-        return visible.stream().filter(i -> i.type() != IssueType.SUBTASK)
-                .filter(i -> i.type() != IssueType.EPIC || !parentsOfWork.contains(i.id())).toList();
+        List<SandboxIssue> visible = site.issues()
+            .stream()
+            .filter(i -> visibleProjects.contains(i.projectKey()))
+            .toList();
+        Set<Long> parentsOfWork = visible.stream()
+            .filter(i -> i.type() != IssueType.SUBTASK && i.hasParent())
+            .map(SandboxIssue::parentId)
+            .collect(Collectors.toSet());
+        return visible.stream()
+            .filter(i -> i.type() != IssueType.SUBTASK)
+            .filter(i -> i.type() != IssueType.EPIC || !parentsOfWork.contains(i.id()))
+            .toList();
     }
 
     private static void assertGroup(JsonNode group, List<SandboxIssue> expected) {
         assertThat(group.path("items").asLong()).as("items of " + group.path("id")).isEqualTo(expected.size());
         assertThat(group.path("done").asLong()).as("done of " + group.path("id"))
-                .isEqualTo(expected.stream().filter(i -> i.status().done()).count());
+            .isEqualTo(expected.stream().filter(i -> i.status().done()).count());
         double points = expected.stream().mapToDouble(i -> i.storyPointEstimate().orElse(0)).sum();
-        assertThat(group.path("pointsTotal").asDouble()).as("points of " + group.path("id")).isCloseTo(points, within(1e-6));
+        assertThat(group.path("pointsTotal").asDouble()).as("points of " + group.path("id"))
+            .isCloseTo(points, within(1e-6));
     }
 
     @Test
@@ -86,17 +101,21 @@ class ProgramRollupApiTest extends InstalledSiteTest {
             assertGroup(project, expected.stream().filter(i -> i.projectKey().equals(key)).toList());
         }
         assertThat(result.path("groups").path("projects").findValuesAsText("id")).containsExactly("MOB", "PLAT", "WEB");
-        assertThat(result.path("groups").path("epics").size()).isEqualTo(
-                site.issues().stream().filter(i -> i.type() == IssueType.EPIC).count());
+        assertThat(result.path("groups").path("epics").size())
+            .isEqualTo(site.issues().stream().filter(i -> i.type() == IssueType.EPIC).count());
         for (JsonNode epic : result.path("groups").path("epics")) {
             assertThat(epic.path("name").asText()).as("epic rows are named by the epic's summary")
-                    .isEqualTo(site.requireIssue(epic.path("id").asText()).summary());
+                .isEqualTo(site.requireIssue(epic.path("id").asText()).summary());
         }
-        Map<Long, SandboxIssue> byId = site.issues().stream().collect(Collectors.toMap(SandboxIssue::id, Function.identity()));
-        long openDependencies = site.links().stream().filter(l -> l.type() == LinkType.BLOCKS)
-                .map(l -> List.of(byId.get(l.sourceIssueId()), byId.get(l.targetIssueId())))
-                .filter(ends -> ends.stream().allMatch(i -> i.type() != IssueType.SUBTASK && !i.status().done()))
-                .count();
+        Map<Long, SandboxIssue> byId = site.issues()
+            .stream()
+            .collect(Collectors.toMap(SandboxIssue::id, Function.identity()));
+        long openDependencies = site.links()
+            .stream()
+            .filter(l -> l.type() == LinkType.BLOCKS)
+            .map(l -> List.of(byId.get(l.sourceIssueId()), byId.get(l.targetIssueId())))
+            .filter(ends -> ends.stream().allMatch(i -> i.type() != IssueType.SUBTASK && !i.status().done()))
+            .count();
         assertThat(result.path("dependencies").path("open").size()).isEqualTo(openDependencies);
         assertThat(result.path("leftOutProjects").asInt()).isZero();
         assertThat(result.path("skippedProjects")).isEmpty();
@@ -109,11 +128,13 @@ class ProgramRollupApiTest extends InstalledSiteTest {
         if (forecast.path("status").asText().equals("forecast")) {
             assertThat(forecast.path("percentiles").findValuesAsText("percent")).containsExactly("50", "85", "95");
         }
-        assertThat(forecast.path("remainingItems").asLong()).isEqualTo(expected.stream().filter(i -> !i.status().done()).count());
+        assertThat(forecast.path("remainingItems").asLong())
+            .isEqualTo(expected.stream().filter(i -> !i.status().done()).count());
         // one search per project (pages of 100), no per-issue requests
         assertThat(jira.servedCount(JiraSandbox.SEARCH)).isEqualTo(DEMO.stream()
-                .mapToInt(key -> (int) Math.max(1, Math.ceil(site.issues().stream().filter(i -> i.projectKey().equals(key)).count() / 100.0)))
-                .sum());
+            .mapToInt(key -> (int) Math.max(1,
+                    Math.ceil(site.issues().stream().filter(i -> i.projectKey().equals(key)).count() / 100.0)))
+            .sum());
         assertThat(jira.servedCount("GET /rest/api/3/issue/{issueIdOrKey}")).isZero();
     }
 
@@ -130,10 +151,11 @@ class ProgramRollupApiTest extends InstalledSiteTest {
         assertThat(webOnly.path("groups").path("projects").findValuesAsText("id")).containsExactly("WEB");
         assertThat(webOnly.path("leftOutProjects").asInt()).isEqualTo(2);
         assertThat(everything.path("groups").path("program").get(0).path("items").asLong())
-                .isGreaterThan(webOnly.path("groups").path("program").get(0).path("items").asLong());
+            .isGreaterThan(webOnly.path("groups").path("program").get(0).path("items").asLong());
         assertThat(webOnly.path("fetchedAt").asText()).isEqualTo(everything.path("fetchedAt").asText());
 
-        AppUnderTest.Reply refreshed = app().get("/api/programs/" + id + "/rollup?refresh=true", connect.contextToken(ALL));
+        AppUnderTest.Reply refreshed = app().get("/api/programs/" + id + "/rollup?refresh=true",
+                connect.contextToken(ALL));
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(jira.servedCount(JiraSandbox.SEARCH)).isEqualTo(2 * searches);
     }
@@ -185,16 +207,21 @@ class ProgramRollupApiTest extends InstalledSiteTest {
 
         JsonNode result = rollup(id, ALL);
 
-        Set<Long> webEpics = site.issues().stream().filter(i -> i.projectKey().equals("WEB") && i.type() == IssueType.EPIC)
-                .map(SandboxIssue::id).collect(Collectors.toSet());
+        Set<Long> webEpics = site.issues()
+            .stream()
+            .filter(i -> i.projectKey().equals("WEB") && i.type() == IssueType.EPIC)
+            .map(SandboxIssue::id)
+            .collect(Collectors.toSet());
         List<SandboxIssue> inTheme = items(Set.copyOf(DEMO)).stream()
-                .filter(i -> webEpics.contains(i.id()) || webEpics.contains(i.parentId())).toList();
+            .filter(i -> webEpics.contains(i.id()) || webEpics.contains(i.parentId()))
+            .toList();
         JsonNode group = result.path("groups").path("themes").get(0);
         assertThat(group.path("id").asText()).isEqualTo(themeId);
-        assertThat(group.path("name").asText()).as("theme rows are labelled with the theme's name").isEqualTo("Web relaunch");
+        assertThat(group.path("name").asText()).as("theme rows are labelled with the theme's name")
+            .isEqualTo("Web relaunch");
         assertGroup(group, inTheme);
         assertThat(result.path("burnUp").path("themes").path(themeId).size())
-                .isEqualTo(result.path("burnUp").path("program").size());
+            .isEqualTo(result.path("burnUp").path("program").size());
         assertThat(result.path("forecasts").path("themes").has(themeId)).isTrue();
         for (JsonNode dependency : result.path("dependencies").path("open")) {
             for (JsonNode conflict : dependency.path("conflicts")) {
@@ -215,8 +242,9 @@ class ProgramRollupApiTest extends InstalledSiteTest {
     void aProgramWithScopeGrowthForecastsLater() {
         String steady = createProgram(DEMO);
         String keys = DEMO.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
-        AppUnderTest.Reply growing = app().post("/api/programs", "{\"name\":\"Growing demo\",\"projects\":[" + keys
-                + "],\"scopeGrowth\":true}", connect.contextToken(ALL));
+        AppUnderTest.Reply growing = app().post("/api/programs",
+                "{\"name\":\"Growing demo\",\"projects\":[" + keys + "],\"scopeGrowth\":true}",
+                connect.contextToken(ALL));
         assertThat(growing.status()).as(growing.body()).isEqualTo(201);
 
         JsonNode without = rollup(steady, ALL);
@@ -232,12 +260,14 @@ class ProgramRollupApiTest extends InstalledSiteTest {
             JsonNode p = plain.path("percentiles").get(i);
             JsonNode g = grown.path("percentiles").get(i);
             // beyond the ten-year horizon counts as later than any week
-            assertThat(g.path("beyondHorizon").asBoolean() || g.path("weeksFromNow").asInt() > p.path("weeksFromNow").asInt())
-                    .as("%s %% with growth (%s) is later than without (%s)", p.path("percent").asText(), g, p).isTrue();
+            assertThat(g.path("beyondHorizon").asBoolean()
+                    || g.path("weeksFromNow").asInt() > p.path("weeksFromNow").asInt())
+                .as("%s %% with growth (%s) is later than without (%s)", p.path("percent").asText(), g, p)
+                .isTrue();
         }
         assertThat(with.path("groups").path("program").get(0).path("items").asLong())
-                .as("growth changes the forecast, not the counts")
-                .isEqualTo(without.path("groups").path("program").get(0).path("items").asLong());
+            .as("growth changes the forecast, not the counts")
+            .isEqualTo(without.path("groups").path("program").get(0).path("items").asLong());
     }
 
     @Test
@@ -250,24 +280,26 @@ class ProgramRollupApiTest extends InstalledSiteTest {
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Kind,Id,Name,Items,Done,% complete,Points done,Points total,Estimate done (h),"
-                + "Estimate total (h),Value delivered %,Unestimated,Unscored,Overdue,Anomalies");
+        assertThat(lines.get(0))
+            .isEqualTo("Kind,Id,Name,Items,Done,% complete,Points done,Points total,Estimate done (h),"
+                    + "Estimate total (h),Value delivered %,Unestimated,Unscored,Overdue,Anomalies");
         JsonNode groups = result.path("groups");
         int rows = 1 + groups.path("projects").size() + groups.path("epics").size() + groups.path("themes").size()
                 + groups.path("fixVersions").size();
         assertThat(lines).hasSize(1 + rows);
         JsonNode program = groups.path("program").get(0);
-        assertThat(lines.get(1)).startsWith("program," + program.path("id").asText() + "," + program.path("name").asText() + ","
-                + program.path("items").asLong() + ","
+        assertThat(lines.get(1)).startsWith("program," + program.path("id").asText() + ","
+                + program.path("name").asText() + "," + program.path("items").asLong() + ","
                 + program.path("done").asLong() + "," + program.path("percentComplete").asText() + ",");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("project,WEB,WEB,"));
         JsonNode epic = groups.path("epics").get(0);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("epic," + epic.path("id").asText() + ","
-                + dev.throughline.web.Csv.cell(site.requireIssue(epic.path("id").asText()).summary()) + ","));
-        assertThat(dev.throughline.web.Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(dev.throughline.web.Csv.cell("-1")).isEqualTo("'-1");
-        assertThat(dev.throughline.web.Csv.cell("@SUM")).isEqualTo("'@SUM");
-        assertThat(dev.throughline.web.Csv.cell("+1,5")).isEqualTo("\"'+1,5\"");
-        assertThat(dev.throughline.web.Csv.cell("plain")).isEqualTo("plain");
+                + Csv.cell(site.requireIssue(epic.path("id").asText()).summary()) + ","));
+        assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.cell("-1")).isEqualTo("'-1");
+        assertThat(Csv.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(Csv.cell("+1,5")).isEqualTo("\"'+1,5\"");
+        assertThat(Csv.cell("plain")).isEqualTo("plain");
     }
+
 }

@@ -13,15 +13,19 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rollup slower than the request's deadline (here 3 s, with 1 s kept for the merge) answers 503 with its
- * progress in time, while the fetch goes on; the next request answers from the fetch's cached result, or reports
- * its failure once.
+ * A rollup slower than the request's deadline (here 3 s, with 1 s kept for the merge)
+ * answers 503 with its progress in time, while the fetch goes on; the next request
+ * answers from the fetch's cached result, or reports its failure once.
  */
-@TestPropertySource(properties = {"throughline.web.request-deadline=3s", "throughline.program.merge-margin=1s"})
+@TestPropertySource(properties = { "throughline.web.request-deadline=3s", "throughline.program.merge-margin=1s" })
 class ProgramRollupDeadlineTest extends InstalledSiteTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(3);
-    /** Slow enough that reading the demo company (several calls in a row) takes longer than the deadline. */
+
+    /**
+     * Slow enough that reading the demo company (several calls in a row) takes longer
+     * than the deadline.
+     */
     private static final Duration LATENCY = Duration.ofMillis(900);
 
     private String path;
@@ -33,14 +37,19 @@ class ProgramRollupDeadlineTest extends InstalledSiteTest {
 
     @Override
     protected void afterInstall() {
-        String id = app().post("/api/programs", "{\"name\":\"Slow\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
-                connect.contextToken("pgm")).json().path("id").asText();
+        String id = app()
+            .post("/api/programs", "{\"name\":\"Slow\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"]}",
+                    connect.contextToken("pgm"))
+            .json()
+            .path("id")
+            .asText();
         path = "/api/programs/" + id + "/rollup";
         jira.withLatency(LATENCY);
     }
 
     @Test
-    void aRollupSlowerThanTheDeadlineAnswers503WithProgressInTimeThenTheNextRequestAnswersFromTheCache() throws Exception {
+    void aRollupSlowerThanTheDeadlineAnswers503WithProgressInTimeThenTheNextRequestAnswersFromTheCache()
+            throws Exception {
         long started = System.nanoTime();
         AppUnderTest.Reply reply = app().get(path, connect.contextToken("pgm"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -50,7 +59,7 @@ class ProgramRollupDeadlineTest extends InstalledSiteTest {
         assertThat(reply.contentType()).contains("application/json");
         JsonNode body = reply.json();
         assertThat(body.path("message").asText()).startsWith("Still reading the program from Jira: ")
-                .endsWith("This page refreshes when it is ready.");
+            .endsWith("This page refreshes when it is ready.");
         assertThat(body.path("computing").asBoolean()).isTrue();
         assertThat(body.path("read").isIntegralNumber()).isTrue();
         assertThat(body.path("approximateTotal").isIntegralNumber()).isTrue();
@@ -93,4 +102,5 @@ class ProgramRollupDeadlineTest extends InstalledSiteTest {
             Thread.sleep(200);
         }
     }
+
 }

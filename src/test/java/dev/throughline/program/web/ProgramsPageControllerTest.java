@@ -30,7 +30,8 @@ class ProgramsPageControllerTest {
 
     private String page() throws Exception {
         MvcResult result = mvc.perform(get("/pages/programs").with(SliceAuth.pageUser("pgm-1")))
-                .andExpect(status().isOk()).andReturn();
+            .andExpect(status().isOk())
+            .andReturn();
         return result.getResponse().getContentAsString();
     }
 
@@ -48,7 +49,8 @@ class ProgramsPageControllerTest {
         assertThat(html).contains("<label for=\"np-projects\">Project keys (comma-separated)</label>",
                 "<label for=\"program-picker\"", "<label for=\"chart-scope\">Charts for</label>",
                 "aria-labelledby=\"program-form-title\"", "aria-controls=\"new-program\"");
-        for (String field : new String[]{"name", "projects", "jql", "progressBasis", "throughputWeeks", "includeSubtasks", "scopeGrowth"}) {
+        for (String field : new String[] { "name", "projects", "jql", "progressBasis", "throughputWeeks",
+                "includeSubtasks", "scopeGrowth" }) {
             assertThat(html).contains("id=\"np-error-" + field + "\"");
         }
         assertThat(html).contains(">Refresh</button>", ">Export CSV</button>");
@@ -58,7 +60,8 @@ class ProgramsPageControllerTest {
     void editAndDeleteAreButtonsWithAConfirmationAndAVersionErrorPlace() throws Exception {
         String html = page();
 
-        assertThat(html).contains("id=\"program-edit\" aria-expanded=\"false\" aria-controls=\"new-program\" disabled hidden>Edit program</button>",
+        assertThat(html).contains(
+                "id=\"program-edit\" aria-expanded=\"false\" aria-controls=\"new-program\" disabled hidden>Edit program</button>",
                 "id=\"program-delete\" aria-expanded=\"false\" aria-controls=\"program-delete-confirm\" disabled hidden>Delete program</button>",
                 "id=\"program-delete-confirm\" class=\"confirm\" hidden role=\"alertdialog\"",
                 "id=\"program-delete-confirm-button\">Delete</button>", "id=\"program-delete-cancel\">Cancel</button>",
@@ -70,7 +73,8 @@ class ProgramsPageControllerTest {
         String html = page();
 
         assertThat(html).contains("class=\"planner-only\" id=\"new-program-toggle\"",
-                "class=\"secondary planner-only\" id=\"program-edit\"", "class=\"secondary danger planner-only\" id=\"program-delete\"",
+                "class=\"secondary planner-only\" id=\"program-edit\"",
+                "class=\"secondary danger planner-only\" id=\"program-delete\"",
                 "<p id=\"planning-reason\" class=\"subtle\" hidden></p>");
         assertThat(html).containsPattern("id=\"new-program-toggle\"[^>]* hidden>New program</button>");
     }
@@ -98,4 +102,5 @@ class ProgramsPageControllerTest {
                 "aria-labelledby=\"dependencies-title\"", "role=\"progressbar\"", "aria-label=\"Red flags\"",
                 "role=\"alert\"", "docs/rollup-rules.md");
     }
+
 }

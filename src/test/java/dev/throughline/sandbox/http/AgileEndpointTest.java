@@ -13,6 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AgileEndpointTest extends DemoSandboxTest {
+
     @Test
     void listsOneScrumBoardPerProjectAndFiltersByProject() {
         JsonNode all = http.get("/rest/agile/1.0/board").json();
@@ -38,14 +39,18 @@ class AgileEndpointTest extends DemoSandboxTest {
 
     @Test
     void backlogHoldsOpenStandardIssuesInRankOrder() {
-        JsonNode backlog = http.get("/rest/agile/1.0/board/1/backlog?maxResults=1000&fields=status,issuetype," + sandbox.site().rankFieldId()).json();
+        JsonNode backlog = http
+            .get("/rest/agile/1.0/board/1/backlog?maxResults=1000&fields=status,issuetype,"
+                    + sandbox.site().rankFieldId())
+            .json();
         List<String> keys = keys(backlog);
         assertThat(keys).isNotEmpty();
         assertThat(backlog.get("total").asInt()).isEqualTo(keys.size());
         assertThat(keys).containsExactlyElementsOf(sandbox.site().backlog(1).stream().map(SandboxIssue::key).toList());
         List<String> ranks = new ArrayList<>();
         for (JsonNode issue : backlog.get("issues")) {
-            assertThat(issue.get("fields").get("status").get("statusCategory").get("key").asText()).isNotEqualTo("done");
+            assertThat(issue.get("fields").get("status").get("statusCategory").get("key").asText())
+                .isNotEqualTo("done");
             assertThat(issue.get("fields").get("issuetype").get("hierarchyLevel").asInt()).isZero();
             ranks.add(issue.get("fields").get("customfield_10019").asText());
         }
@@ -60,23 +65,38 @@ class AgileEndpointTest extends DemoSandboxTest {
         String first = before.get(0);
         String x = before.get(10);
         String y = before.get(20);
-        SandboxHttp.Reply reply = http.put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of(y, x), "rankBeforeIssue", first));
+        SandboxHttp.Reply reply = http.put("/rest/agile/1.0/issue/rank",
+                Map.of("issues", List.of(y, x), "rankBeforeIssue", first));
         assertThat(reply.status()).isEqualTo(204);
         List<String> after = keys(http.get("/rest/agile/1.0/board/1/backlog?maxResults=1000&fields=summary").json());
         assertThat(after.subList(0, 3)).containsExactly(y, x, first);
 
         String last = after.get(after.size() - 1);
-        assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of(first), "rankAfterIssue", last)).status()).isEqualTo(204);
+        assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of(first), "rankAfterIssue", last))
+            .status()).isEqualTo(204);
         List<String> moved = keys(http.get("/rest/agile/1.0/board/1/backlog?maxResults=1000&fields=summary").json());
         assertThat(moved.get(moved.size() - 1)).isEqualTo(first);
-        assertThat(http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB AND statusCategory != done AND issuetype in (Story, Task, Bug) ORDER BY Rank",
-                "fields", List.of("key"), "maxResults", 1000)).json().get("issues").get(0).get("key").asText()).isEqualTo(y);
+        assertThat(http.post("/rest/api/3/search/jql",
+                Map.of("jql",
+                        "project = WEB AND statusCategory != done AND issuetype in (Story, Task, Bug) ORDER BY Rank",
+                        "fields", List.of("key"), "maxResults", 1000))
+            .json()
+            .get("issues")
+            .get(0)
+            .get("key")
+            .asText()).isEqualTo(y);
     }
 
     @Test
     void rankReports207ForUnknownIssuesAndEpicsWhileRankingTheRest() {
         List<String> backlog = keys(http.get("/rest/agile/1.0/board/1/backlog?maxResults=1000&fields=summary").json());
-        String epic = sandbox.site().issues().stream().filter(i -> i.type() == IssueType.EPIC).findFirst().orElseThrow().key();
+        String epic = sandbox.site()
+            .issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC)
+            .findFirst()
+            .orElseThrow()
+            .key();
         String good = backlog.get(5);
         SandboxHttp.Reply reply = http.put("/rest/agile/1.0/issue/rank",
                 Map.of("issues", List.of(good, "WEB-99999", epic), "rankBeforeIssue", backlog.get(0)));
@@ -89,16 +109,20 @@ class AgileEndpointTest extends DemoSandboxTest {
         assertThat(entries.get(1).get("errors")).hasSize(1);
         assertThat(entries.get(2).get("status").asInt()).isEqualTo(400);
         assertThat(entries.get(2).get("issueId").asLong()).isEqualTo(sandbox.site().requireIssue(epic).id());
-        assertThat(keys(http.get("/rest/agile/1.0/board/1/backlog?maxResults=1&fields=summary").json())).containsExactly(good);
+        assertThat(keys(http.get("/rest/agile/1.0/board/1/backlog?maxResults=1&fields=summary").json()))
+            .containsExactly(good);
     }
 
     @Test
     void rankRejectsMoreThanFiftyIssuesAndMissingAnchors() {
         List<String> many = sandbox.site().backlog(1).stream().limit(51).map(SandboxIssue::key).toList();
         assertThat(many).hasSize(51);
-        assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", many, "rankBeforeIssue", "MOB-1")).status()).isEqualTo(400);
+        assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", many, "rankBeforeIssue", "MOB-1")).status())
+            .isEqualTo(400);
         assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of("WEB-1"))).status()).isEqualTo(400);
-        assertThat(http.put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of("WEB-1"), "rankBeforeIssue", "WEB-99999")).status()).isEqualTo(400);
+        assertThat(http
+            .put("/rest/agile/1.0/issue/rank", Map.of("issues", List.of("WEB-1"), "rankBeforeIssue", "WEB-99999"))
+            .status()).isEqualTo(400);
     }
 
     private static List<String> keys(JsonNode backlog) {
@@ -106,4 +130,5 @@ class AgileEndpointTest extends DemoSandboxTest {
         backlog.get("issues").forEach(i -> keys.add(i.get("key").asText()));
         return keys;
     }
+
 }

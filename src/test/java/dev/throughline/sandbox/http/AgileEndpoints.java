@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Jira Software: boards, board configuration, backlog in rank order and PUT issue/rank. */
+/**
+ * Jira Software: boards, board configuration, backlog in rank order and PUT issue/rank.
+ */
 final class AgileEndpoints {
+
     static final int MAX_RANK_ISSUES = 50;
 
     private final SandboxSite site;
@@ -40,80 +43,94 @@ final class AgileEndpoints {
         Optional<String> projectFilter = r.queryParameter("projectKeyOrId");
         Optional<String> typeFilter = r.queryParameter("type");
         Optional<Long> projectId = projectFilter.map(k -> site.project(k).map(SandboxProject::id).orElse(-1L));
-        List<SandboxBoard> boards = site.boards().stream()
-                .filter(b -> projectId.isEmpty() || projectId.get() == b.projectId())
-                .filter(b -> typeFilter.isEmpty() || typeFilter.get().equals("scrum"))
-                .toList();
+        List<SandboxBoard> boards = site.boards()
+            .stream()
+            .filter(b -> projectId.isEmpty() || projectId.get() == b.projectId())
+            .filter(b -> typeFilter.isEmpty() || typeFilter.get().equals("scrum"))
+            .toList();
         int end = Math.min(boards.size(), startAt + maxResults);
         ObjectNode body = JiraJson.object()
-                .put("maxResults", maxResults)
-                .put("startAt", startAt)
-                .put("total", boards.size())
-                .put("isLast", end >= boards.size());
+            .put("maxResults", maxResults)
+            .put("startAt", startAt)
+            .put("total", boards.size())
+            .put("isLast", end >= boards.size());
         ArrayNode values = body.putArray("values");
         for (SandboxBoard board : boards.subList(Math.min(startAt, end), end)) {
             SandboxProject project = site.projectById(board.projectId());
             ObjectNode node = values.addObject()
-                    .put("id", board.id())
-                    .put("self", r.baseUrl() + "/rest/agile/1.0/board/" + board.id())
-                    .put("name", board.name())
-                    .put("type", "scrum");
+                .put("id", board.id())
+                .put("self", r.baseUrl() + "/rest/agile/1.0/board/" + board.id())
+                .put("name", board.name())
+                .put("type", "scrum");
             node.putObject("location")
-                    .put("projectId", project.id())
-                    .put("displayName", project.name() + " (" + project.key() + ")")
-                    .put("projectName", project.name())
-                    .put("projectKey", project.key())
-                    .put("projectTypeKey", "software")
-                    .put("name", project.name() + " (" + project.key() + ")");
+                .put("projectId", project.id())
+                .put("displayName", project.name() + " (" + project.key() + ")")
+                .put("projectName", project.name())
+                .put("projectKey", project.key())
+                .put("projectTypeKey", "software")
+                .put("name", project.name() + " (" + project.key() + ")");
         }
         return JiraJson.ok(body);
     }
 
     private SandboxResponse configuration(SandboxRequest r) {
         Optional<SandboxBoard> board = boardRef(r);
-        if (board.isEmpty()) return boardNotFound(r);
+        if (board.isEmpty())
+            return boardNotFound(r);
         SandboxProject project = site.projectById(board.get().projectId());
         String self = r.baseUrl() + "/rest/agile/1.0/board/" + board.get().id();
         ObjectNode body = JiraJson.object()
-                .put("id", board.get().id())
-                .put("name", board.get().name())
-                .put("type", "scrum")
-                .put("self", self + "/configuration");
+            .put("id", board.get().id())
+            .put("name", board.get().name())
+            .put("type", "scrum")
+            .put("self", self + "/configuration");
         body.putObject("location").put("type", "project").put("projectKeyOrId", project.key());
-        body.putObject("filter").put("id", String.valueOf(board.get().id() + 10000))
-                .put("self", r.baseUrl() + "/rest/api/3/filter/" + (board.get().id() + 10000));
+        body.putObject("filter")
+            .put("id", String.valueOf(board.get().id() + 10000))
+            .put("self", r.baseUrl() + "/rest/api/3/filter/" + (board.get().id() + 10000));
         body.putObject("subQuery").put("query", "fixVersion in unreleasedVersions() OR fixVersion is EMPTY");
         ObjectNode columnConfig = body.putObject("columnConfig");
         ArrayNode columns = columnConfig.putArray("columns");
         for (IssueStatus status : IssueStatus.values()) {
             ObjectNode column = columns.addObject().put("name", status.displayName());
-            column.putArray("statuses").addObject().put("id", status.id())
-                    .put("self", r.baseUrl() + "/rest/api/3/status/" + status.id());
+            column.putArray("statuses")
+                .addObject()
+                .put("id", status.id())
+                .put("self", r.baseUrl() + "/rest/api/3/status/" + status.id());
         }
         columnConfig.put("constraintType", "issueCount");
         ObjectNode estimation = body.putObject("estimation").put("type", "field");
-        estimation.putObject("field").put("fieldId", site.storyPointsFieldId()).put("displayName", "Story point estimate");
-        body.putObject("ranking").put("rankCustomFieldId", Long.parseLong(site.rankFieldId().substring("customfield_".length())));
+        estimation.putObject("field")
+            .put("fieldId", site.storyPointsFieldId())
+            .put("displayName", "Story point estimate");
+        body.putObject("ranking")
+            .put("rankCustomFieldId", Long.parseLong(site.rankFieldId().substring("customfield_".length())));
         return JiraJson.ok(body);
     }
 
-    /** startAt/maxResults/total paging; optional "jql" narrows the backlog; "fields" defaults to all. */
+    /**
+     * startAt/maxResults/total paging; optional "jql" narrows the backlog; "fields"
+     * defaults to all.
+     */
     private SandboxResponse backlog(SandboxRequest r) {
         Optional<SandboxBoard> board = boardRef(r);
-        if (board.isEmpty()) return boardNotFound(r);
+        if (board.isEmpty())
+            return boardNotFound(r);
         int startAt = Math.max(0, r.intParameter("startAt", 0));
         int maxResults = Math.max(1, Math.min(1000, r.intParameter("maxResults", 50)));
-        Predicate<SandboxIssue> filter = r.queryParameter("jql").filter(j -> !j.isBlank())
-                .map(j -> JqlMatcher.filter(site, JqlParser.parse(j))).orElse(i -> true);
+        Predicate<SandboxIssue> filter = r.queryParameter("jql")
+            .filter(j -> !j.isBlank())
+            .map(j -> JqlMatcher.filter(site, JqlParser.parse(j)))
+            .orElse(i -> true);
         List<SandboxIssue> backlog = site.backlog(board.get().id()).stream().filter(filter).toList();
         FieldSelection selection = FieldSelection.of(r.queryList("fields"), List.of("*navigable"));
         IssueRenderer renderer = new IssueRenderer(site, r.baseUrl());
         int end = Math.min(backlog.size(), startAt + maxResults);
         ObjectNode body = JiraJson.object()
-                .put("expand", "schema,names")
-                .put("startAt", startAt)
-                .put("maxResults", maxResults)
-                .put("total", backlog.size());
+            .put("expand", "schema,names")
+            .put("startAt", startAt)
+            .put("maxResults", maxResults)
+            .put("total", backlog.size());
         ArrayNode issues = body.putArray("issues");
         for (SandboxIssue issue : backlog.subList(Math.min(startAt, end), end)) {
             issues.add(renderer.issue(issue, selection, null).put("expand", ""));
@@ -122,14 +139,16 @@ final class AgileEndpoints {
     }
 
     /**
-     * Ranks the valid issues and reports the rest: 204 when all were ranked, 207 with one entry per issue
-     * otherwise. Unknown issues get 404, epics and sub-tasks 400 (they are not on the backlog), issues made
-     * unrankable with {@link SandboxSite#refuseRank} the status and error given there.
+     * Ranks the valid issues and reports the rest: 204 when all were ranked, 207 with one
+     * entry per issue otherwise. Unknown issues get 404, epics and sub-tasks 400 (they
+     * are not on the backlog), issues made unrankable with {@link SandboxSite#refuseRank}
+     * the status and error given there.
      */
     private SandboxResponse rank(SandboxRequest r) {
         ObjectNode body = JiraJson.parseObject(r.body());
         JsonNode issues = body.get("issues");
-        if (issues == null || !issues.isArray() || issues.isEmpty()) throw new SandboxRequest.BadRequest("At least one issue must be given.");
+        if (issues == null || !issues.isArray() || issues.isEmpty())
+            throw new SandboxRequest.BadRequest("At least one issue must be given.");
         if (issues.size() > MAX_RANK_ISSUES) {
             throw new SandboxRequest.BadRequest("Only " + MAX_RANK_ISSUES + " issues can be ranked at once.");
         }
@@ -139,7 +158,7 @@ final class AgileEndpoints {
         }
         String anchorRef = body.get(before ? "rankBeforeIssue" : "rankAfterIssue").asText();
         SandboxIssue anchor = site.issue(anchorRef)
-                .orElseThrow(() -> new SandboxRequest.BadRequest("Issue '" + anchorRef + "' does not exist."));
+            .orElseThrow(() -> new SandboxRequest.BadRequest("Issue '" + anchorRef + "' does not exist."));
 
         List<Long> toRank = new ArrayList<>();
         ArrayNode entries = JiraJson.array();
@@ -151,21 +170,26 @@ final class AgileEndpoints {
             Optional<SandboxSite.RankRefusal> refusal = issue.flatMap(i -> site.rankRefusal(i.id()));
             String error = issue.isEmpty() ? "Issue does not exist or you do not have permission to see it."
                     : issue.get().type() == IssueType.EPIC ? "Epics cannot be ranked on the backlog."
-                    : issue.get().type().subtask() ? "Sub-tasks are ranked with their parent."
-                    : issue.get().id() == anchor.id() ? "An issue cannot be ranked relative to itself."
-                    : refusal.map(SandboxSite.RankRefusal::error).orElse(null);
+                            : issue.get().type().subtask() ? "Sub-tasks are ranked with their parent."
+                                    : issue.get().id() == anchor.id() ? "An issue cannot be ranked relative to itself."
+                                            : refusal.map(SandboxSite.RankRefusal::error).orElse(null);
             if (error == null) {
                 entry.put("status", 200);
-                if (!toRank.contains(issue.get().id())) toRank.add(issue.get().id());
-            } else {
+                if (!toRank.contains(issue.get().id()))
+                    toRank.add(issue.get().id());
+            }
+            else {
                 allRanked = false;
-                if (issue.isEmpty()) entry.put("issueKey", ref.asText());
+                if (issue.isEmpty())
+                    entry.put("issueKey", ref.asText());
                 entry.put("status", issue.isEmpty() ? 404 : refusal.map(SandboxSite.RankRefusal::status).orElse(400));
                 entry.putArray("errors").add(error);
             }
         }
-        if (!toRank.isEmpty()) site.rank(toRank, anchor.id(), before);
-        if (allRanked) return SandboxResponse.empty(204);
+        if (!toRank.isEmpty())
+            site.rank(toRank, anchor.id(), before);
+        if (allRanked)
+            return SandboxResponse.empty(204);
         ObjectNode partial = JiraJson.object();
         partial.set("entries", entries);
         return JiraJson.respond(207, partial);
@@ -174,7 +198,8 @@ final class AgileEndpoints {
     private Optional<SandboxBoard> boardRef(SandboxRequest r) {
         try {
             return site.board(Long.parseLong(r.pathVariable("boardId")));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
@@ -182,4 +207,5 @@ final class AgileEndpoints {
     private static SandboxResponse boardNotFound(SandboxRequest r) {
         return JiraJson.errors(404, "Board does not exist or you do not have permission to see it.");
     }
+
 }

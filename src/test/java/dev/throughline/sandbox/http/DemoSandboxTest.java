@@ -3,9 +3,14 @@ package dev.throughline.sandbox.http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Base of the sandbox's HTTP self-tests: a fresh demo site served for each test, and a client for it. */
+/**
+ * Base of the sandbox's HTTP self-tests: a fresh demo site served for each test, and a
+ * client for it.
+ */
 abstract class DemoSandboxTest {
+
     protected JiraSandbox sandbox;
+
     protected SandboxHttp http;
 
     @BeforeEach
@@ -18,4 +23,5 @@ abstract class DemoSandboxTest {
     final void stopSandbox() {
         sandbox.stop();
     }
+
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultInjectionAndTrafficTest extends DemoSandboxTest {
+
     @Test
     void injected429CarriesRetryAfterAndDoesNotReachTheModel() {
         sandbox.failNext(JiraSandbox.ISSUE_PROPERTY_PUT, 2, 429, 3);
@@ -18,7 +19,8 @@ class FaultInjectionAndTrafficTest extends DemoSandboxTest {
         assertThat(first.header("Retry-After")).contains("3");
         assertThat(first.json().get("errorMessages")).hasSize(1);
         assertThat(http.put(path, Map.of("score", 1)).status()).isEqualTo(429);
-        assertThat(http.get(path).status()).isEqualTo(404); // nothing was written by the failed attempts
+        assertThat(http.get(path).status()).isEqualTo(404); // nothing was written by the
+                                                            // failed attempts
         assertThat(http.put(path, Map.of("score", 1)).status()).isEqualTo(201);
 
         assertThat(sandbox.requestCount(JiraSandbox.ISSUE_PROPERTY_PUT)).isEqualTo(3);
@@ -29,7 +31,8 @@ class FaultInjectionAndTrafficTest extends DemoSandboxTest {
     @Test
     void injected503WithoutRetryAfterAffectsOnlyItsEndpoint() {
         sandbox.failNext(JiraSandbox.SEARCH, 1, 503, null);
-        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "project = WEB")).status()).isEqualTo(200);
+        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "project = WEB")).status())
+            .isEqualTo(200);
         SandboxHttp.Reply failed = http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB"));
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.header("Retry-After")).isEmpty();
@@ -48,7 +51,8 @@ class FaultInjectionAndTrafficTest extends DemoSandboxTest {
 
     @Test
     void unknownEndpointNamesAreRefusedForFaults() {
-        assertThatThrownBy(() -> sandbox.failNext("GET /nowhere", 1, 500, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.failNext("GET /nowhere", 1, 500, null))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -73,4 +77,5 @@ class FaultInjectionAndTrafficTest extends DemoSandboxTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         sandbox.withLatency(Duration.ZERO);
     }
+
 }

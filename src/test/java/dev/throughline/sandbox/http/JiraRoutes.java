@@ -10,8 +10,12 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps "METHOD /path/{var}" templates to endpoint handlers; the template string is the endpoint's name. */
+/**
+ * Maps "METHOD /path/{var}" templates to endpoint handlers; the template string is the
+ * endpoint's name.
+ */
 final class JiraRoutes {
+
     private final List<Route> routes = new ArrayList<>();
 
     JiraRoutes add(String method, String template, Function<SandboxRequest, SandboxResponse> handler) {
@@ -26,7 +30,8 @@ final class JiraRoutes {
     Optional<Match> match(String method, String path) {
         for (Route route : routes) {
             Optional<Map<String, String>> variables = route.match(method, path);
-            if (variables.isPresent()) return Optional.of(new Match(route, variables.get()));
+            if (variables.isPresent())
+                return Optional.of(new Match(route, variables.get()));
         }
         return Optional.empty();
     }
@@ -35,7 +40,8 @@ final class JiraRoutes {
     }
 
     record Route(String method, String template, Function<SandboxRequest, SandboxResponse> handler, Pattern pattern,
-                 List<String> variableNames) {
+            List<String> variableNames) {
+
         private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
         Route {
@@ -48,14 +54,19 @@ final class JiraRoutes {
             this(method, template, handler, compile(template), names(template));
         }
 
-        String name() { return method + " " + template; }
+        String name() {
+            return method + " " + template;
+        }
 
         Optional<Map<String, String>> match(String requestMethod, String path) {
-            if (!method.equals(requestMethod)) return Optional.empty();
+            if (!method.equals(requestMethod))
+                return Optional.empty();
             Matcher m = pattern.matcher(path);
-            if (!m.matches()) return Optional.empty();
+            if (!m.matches())
+                return Optional.empty();
             Map<String, String> vars = new LinkedHashMap<>();
-            for (int i = 0; i < variableNames.size(); i++) vars.put(variableNames.get(i), m.group(i + 1));
+            for (int i = 0; i < variableNames.size(); i++)
+                vars.put(variableNames.get(i), m.group(i + 1));
             return Optional.of(vars);
         }
 
@@ -74,8 +85,10 @@ final class JiraRoutes {
         private static List<String> names(String template) {
             List<String> names = new ArrayList<>();
             Matcher m = VARIABLE.matcher(template);
-            while (m.find()) names.add(m.group(1));
+            while (m.find())
+                names.add(m.group(1));
             return names;
         }
     }
+
 }

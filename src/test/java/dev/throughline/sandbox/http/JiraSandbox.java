@@ -11,23 +11,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running fake Jira Cloud site on a dynamic port, answering from a {@link SandboxSite}. Endpoints are named
- * "METHOD /template", e.g. {@code "POST /rest/api/3/search/jql"}; see {@link #endpoints()}.
+ * A running fake Jira Cloud site on a dynamic port, answering from a {@link SandboxSite}.
+ * Endpoints are named "METHOD /template", e.g. {@code "POST /rest/api/3/search/jql"}; see
+ * {@link #endpoints()}.
  */
 public final class JiraSandbox implements AutoCloseable {
+
     public static final String SEARCH = "POST /rest/api/3/search/jql";
+
     public static final String APPROXIMATE_COUNT = "POST /rest/api/3/search/approximate-count";
+
     public static final String ISSUE_PROPERTY_PUT = "PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}";
+
     public static final String ISSUE_PROPERTIES_MULTI = "POST /rest/api/3/issue/properties/multi";
+
     public static final String RANK = "PUT /rest/agile/1.0/issue/rank";
+
     public static final String BACKLOG = "GET /rest/agile/1.0/board/{boardId}/backlog";
+
     public static final String TASK = "GET /rest/api/3/task/{taskId}";
+
     public static final String PERMISSIONS_CHECK = "POST /rest/api/3/permissions/check";
 
     private final SandboxSite site;
+
     private final JiraRoutes routes;
+
     private final SandboxTraffic traffic = new SandboxTraffic();
+
     private final JiraSandboxTransformer transformer;
+
     private final WireMockServer server;
 
     private JiraSandbox(SandboxSite site) {
@@ -42,15 +55,18 @@ public final class JiraSandbox implements AutoCloseable {
         new UserEndpoints(site).register(routes);
         this.transformer = new JiraSandboxTransformer(site, routes, traffic);
         this.server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .containerThreads(16)
-                .disableRequestJournal() // the sandbox keeps its own bounded record
-                .gzipDisabled(true)
-                .extensions(transformer));
+            .dynamicPort()
+            .bindAddress("127.0.0.1")
+            .containerThreads(16)
+            .disableRequestJournal() // the sandbox keeps its own bounded record
+            .gzipDisabled(true)
+            .extensions(transformer));
     }
 
-    /** Starts a server answering from the site; stop it with {@link #stop()} (or try-with-resources). */
+    /**
+     * Starts a server answering from the site; stop it with {@link #stop()} (or
+     * try-with-resources).
+     */
     public static JiraSandbox start(SandboxSite site) {
         JiraSandbox sandbox = new JiraSandbox(site);
         sandbox.server.start();
@@ -58,63 +74,103 @@ public final class JiraSandbox implements AutoCloseable {
         return sandbox;
     }
 
-    public static JiraSandbox startDemo() { return start(SandboxGenerator.demo()); }
+    public static JiraSandbox startDemo() {
+        return start(SandboxGenerator.demo());
+    }
 
-    public String baseUrl() { return "http://127.0.0.1:" + server.port(); }
-    public SandboxSite site() { return site; }
-    public void stop() { server.stop(); }
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public SandboxSite site() {
+        return site;
+    }
+
+    public void stop() {
+        server.stop();
+    }
 
     @Override
-    public void close() { stop(); }
+    public void close() {
+        stop();
+    }
 
-    /** Adds a fixed delay to every response, for benchmarks; Duration.ZERO turns it off. */
+    /**
+     * Adds a fixed delay to every response, for benchmarks; Duration.ZERO turns it off.
+     */
     public JiraSandbox withLatency(Duration latency) {
         transformer.latencyMillis(Math.toIntExact(latency.toMillis()));
         return this;
     }
 
     /**
-     * The next {@code times} requests to the endpoint fail with the status (e.g. 429 or 503) and, when given, a
-     * Retry-After header; they never reach the model, so a retried write is applied once.
+     * The next {@code times} requests to the endpoint fail with the status (e.g. 429 or
+     * 503) and, when given, a Retry-After header; they never reach the model, so a
+     * retried write is applied once.
      */
     public JiraSandbox failNext(String endpoint, int times, int status, Integer retryAfterSeconds) {
-        if (!routes.endpointNames().contains(endpoint)) throw new IllegalArgumentException("unknown endpoint " + endpoint);
+        if (!routes.endpointNames().contains(endpoint))
+            throw new IllegalArgumentException("unknown endpoint " + endpoint);
         traffic.failNext(endpoint, times, new SandboxTraffic.Fault(status, retryAfterSeconds));
         return this;
     }
 
     /**
-     * Like {@link #failNext}, after the next {@code passing} requests to the endpoint are served normally: the
-     * second of two writes fails (the score is saved, its label is not; batch 2 of a bulk link fails).
+     * Like {@link #failNext}, after the next {@code passing} requests to the endpoint are
+     * served normally: the second of two writes fails (the score is saved, its label is
+     * not; batch 2 of a bulk link fails).
      */
     public JiraSandbox failAfter(String endpoint, int passing, int times, int status) {
-        if (!routes.endpointNames().contains(endpoint)) throw new IllegalArgumentException("unknown endpoint " + endpoint);
+        if (!routes.endpointNames().contains(endpoint))
+            throw new IllegalArgumentException("unknown endpoint " + endpoint);
         traffic.failAfter(endpoint, passing, times, new SandboxTraffic.Fault(status, null));
         return this;
     }
 
-    public List<String> endpoints() { return routes.endpointNames(); }
+    public List<String> endpoints() {
+        return routes.endpointNames();
+    }
 
     /** Requests received by the endpoint, injected failures included. */
-    public int requestCount(String endpoint) { return traffic.received(endpoint); }
+    public int requestCount(String endpoint) {
+        return traffic.received(endpoint);
+    }
 
     /** Requests the model actually handled (injected failures excluded). */
-    public int servedCount(String endpoint) { return traffic.served(endpoint); }
+    public int servedCount(String endpoint) {
+        return traffic.served(endpoint);
+    }
 
-    /** Received requests per endpoint; requests matching no endpoint count under "UNMATCHED". */
-    public Map<String, Integer> requestCounts() { return traffic.receivedCounts(); }
+    /**
+     * Received requests per endpoint; requests matching no endpoint count under
+     * "UNMATCHED".
+     */
+    public Map<String, Integer> requestCounts() {
+        return traffic.receivedCounts();
+    }
 
-    public int pendingFaults(String endpoint) { return traffic.pendingFaults(endpoint); }
+    public int pendingFaults(String endpoint) {
+        return traffic.pendingFaults(endpoint);
+    }
 
     /** The Authorization header of the last request to the endpoint, or null. */
-    public String lastAuthorization(String endpoint) { return traffic.lastAuthorization(endpoint); }
+    public String lastAuthorization(String endpoint) {
+        return traffic.lastAuthorization(endpoint);
+    }
 
     /** The Authorization header of the last request to any endpoint, or null. */
-    public String lastAuthorization() { return traffic.lastAuthorization("*"); }
+    public String lastAuthorization() {
+        return traffic.lastAuthorization("*");
+    }
 
     /** The most recent requests (at most 10,000), oldest first. */
-    public List<SandboxTraffic.RecordedRequest> recentRequests() { return traffic.recent(); }
+    public List<SandboxTraffic.RecordedRequest> recentRequests() {
+        return traffic.recent();
+    }
 
     /** Clears counters, recorded requests and pending faults (not the site). */
-    public void resetTraffic() { traffic.reset(); }
+    public void resetTraffic() {
+        traffic.reset();
+    }
+
 }

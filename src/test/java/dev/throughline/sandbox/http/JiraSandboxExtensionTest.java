@@ -10,6 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JiraSandboxExtensionTest {
+
     @RegisterExtension
     final JiraSandboxExtension jira = JiraSandboxExtension.of(() -> SandboxGenerator.generate(5, 2, 150));
 
@@ -30,4 +31,5 @@ class JiraSandboxExtensionTest {
     void writesFromAnotherTestAreGone() {
         assertThat(new SandboxHttp(jira.sandbox()).get("/rest/api/3/issue/WEB-3/properties/p").status()).isEqualTo(404);
     }
+
 }

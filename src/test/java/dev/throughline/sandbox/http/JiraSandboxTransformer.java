@@ -13,19 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WireMock side of the sandbox: every request goes through here (the extension applies globally to one
- * catch-all stub), is routed to an endpoint and answered from the site model. The whole request runs under the
- * site's lock. The optional latency is how long the simulated Jira takes to answer, its own work included: WireMock
- * waits out what is left of it after the answer is computed (outside the lock). The sandbox runs in the same JVM
- * and on the same cores as the app, which real Jira does not, so its work must not add to the simulated latency.
+ * The WireMock side of the sandbox: every request goes through here (the extension
+ * applies globally to one catch-all stub), is routed to an endpoint and answered from the
+ * site model. The whole request runs under the site's lock. The optional latency is how
+ * long the simulated Jira takes to answer, its own work included: WireMock waits out what
+ * is left of it after the answer is computed (outside the lock). The sandbox runs in the
+ * same JVM and on the same cores as the app, which real Jira does not, so its work must
+ * not add to the simulated latency.
  */
 final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
+
     static final String NAME = "jira-sandbox";
     static final String UNMATCHED = "UNMATCHED";
 
     private final SandboxSite site;
+
     private final JiraRoutes routes;
+
     private final SandboxTraffic traffic;
+
     private volatile int latencyMillis;
 
     JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic) {
@@ -34,13 +40,19 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         this.traffic = traffic;
     }
 
-    void latencyMillis(int millis) { this.latencyMillis = millis; }
+    void latencyMillis(int millis) {
+        this.latencyMillis = millis;
+    }
 
     @Override
-    public String getName() { return NAME; }
+    public String getName() {
+        return NAME;
+    }
 
     @Override
-    public boolean applyGlobally() { return true; }
+    public boolean applyGlobally() {
+        return true;
+    }
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -56,12 +68,15 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         SandboxResponse response;
         if (fault != null) {
             response = faultResponse(fault);
-        } else if (match.isEmpty()) {
+        }
+        else if (match.isEmpty()) {
             response = JiraJson.errors(404, "The sandbox has no endpoint " + method + " " + request.path());
-        } else {
+        }
+        else {
             response = handle(match.get(), request);
         }
-        traffic.record(new SandboxTraffic.RecordedRequest(endpoint, method, wire.getUrl(), authorization, response.status()),
+        traffic.record(
+                new SandboxTraffic.RecordedRequest(endpoint, method, wire.getUrl(), authorization, response.status()),
                 fault == null && match.isPresent());
         return toWireMock(response, started);
     }
@@ -71,9 +86,11 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
             synchronized (site) {
                 return match.route().handler().apply(request.withPathVariables(match.variables()));
             }
-        } catch (SandboxRequest.BadRequest | JqlException e) {
+        }
+        catch (SandboxRequest.BadRequest | JqlException e) {
             return JiraJson.errors(400, e.getMessage());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return JiraJson.errors(500, "Sandbox failure: " + e);
         }
     }
@@ -86,11 +103,15 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition toWireMock(SandboxResponse response, long started) {
-        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition().withStatus(response.status());
-        for (Map.Entry<String, String> h : response.headers().entrySet()) builder.withHeader(h.getKey(), h.getValue());
-        if (!response.body().isEmpty()) builder.withBody(response.body());
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
+            .withStatus(response.status());
+        for (Map.Entry<String, String> h : response.headers().entrySet())
+            builder.withHeader(h.getKey(), h.getValue());
+        if (!response.body().isEmpty())
+            builder.withBody(response.body());
         long remaining = latencyMillis - (System.nanoTime() - started) / 1_000_000;
-        if (latencyMillis > 0 && remaining > 0) builder.withFixedDelay(Math.toIntExact(remaining));
+        if (latencyMillis > 0 && remaining > 0)
+            builder.withFixedDelay(Math.toIntExact(remaining));
         return builder.build();
     }
 
@@ -98,4 +119,5 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         URI uri = URI.create(absoluteUrl);
         return uri.getScheme() + "://" + uri.getAuthority();
     }
+
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Generates the largest supported size and reports time and approximate heap; no timing assertion. */
+/**
+ * Generates the largest supported size and reports time and approximate heap; no timing
+ * assertion.
+ */
 class LargeSiteGenerationTest {
 
     @Test
@@ -32,7 +35,8 @@ class LargeSiteGenerationTest {
         assertThat(site.issues()).hasSize(100_000);
         long jqlStart = System.nanoTime();
         List<SandboxIssue> open = JqlMatcher.select(site, "project = P7 AND statusCategory != done ORDER BY Rank");
-        System.out.printf("[sandbox] JQL over 100,000 issues: %d matches in %d ms%n", open.size(), (System.nanoTime() - jqlStart) / 1_000_000);
+        System.out.printf("[sandbox] JQL over 100,000 issues: %d matches in %d ms%n", open.size(),
+                (System.nanoTime() - jqlStart) / 1_000_000);
         assertThat(open).isNotEmpty();
         assertThat(site.backlog(8)).isNotEmpty();
 
@@ -45,16 +49,20 @@ class LargeSiteGenerationTest {
             do {
                 Map<String, Object> body = new HashMap<>(Map.of("jql", "project in (MOB, PLAT) OR project != WEB",
                         "fields", List.of("id"), "maxResults", 5000));
-                if (token != null) body.put("nextPageToken", token);
+                if (token != null)
+                    body.put("nextPageToken", token);
                 JsonNode page = http.post("/rest/api/3/search/jql", body).json();
                 seen += page.get("issues").size();
                 token = page.path("nextPageToken").asText(null);
                 pages++;
-            } while (token != null);
+            }
+            while (token != null);
             System.out.printf("[sandbox] paged %d issue ids over HTTP in %d pages, %d ms%n", seen, pages,
                     (System.nanoTime() - pageStart) / 1_000_000);
-            assertThat(seen).isEqualTo(100_000 - (int) site.issues().stream().filter(i -> i.projectKey().equals("WEB")).count());
+            assertThat(seen)
+                .isEqualTo(100_000 - (int) site.issues().stream().filter(i -> i.projectKey().equals("WEB")).count());
             assertThat(pages).isEqualTo((seen + 4999) / 5000);
         }
     }
+
 }

@@ -10,12 +10,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MetadataEndpointTest extends DemoSandboxTest {
+
     @Test
     void fieldListHasTheStoryPointFieldAndDecoys() {
         JsonNode fields = http.get("/rest/api/3/field").json();
         JsonNode points = find(fields, "customfield_10028");
         assertThat(points.get("name").asText()).isEqualTo("Story point estimate");
-        assertThat(points.get("schema").get("custom").asText()).isEqualTo("com.pyxis.greenhopper.jira:jsw-story-points");
+        assertThat(points.get("schema").get("custom").asText())
+            .isEqualTo("com.pyxis.greenhopper.jira:jsw-story-points");
         assertThat(points.get("schema").get("customId").asLong()).isEqualTo(10028);
         JsonNode old = find(fields, "customfield_10016");
         assertThat(old.get("name").asText()).isEqualTo("Story Points (old)");
@@ -27,8 +29,10 @@ class MetadataEndpointTest extends DemoSandboxTest {
 
     @Test
     void aLinkShowsOnBothIssuesFromTheirOwnSide() {
-        String linkId = String.valueOf(sandbox.site().addLink(LinkType.BLOCKS,
-                sandbox.site().requireIssue("WEB-2").id(), sandbox.site().requireIssue("PLAT-3").id()).id());
+        String linkId = String.valueOf(sandbox.site()
+            .addLink(LinkType.BLOCKS, sandbox.site().requireIssue("WEB-2").id(),
+                    sandbox.site().requireIssue("PLAT-3").id())
+            .id());
 
         JsonNode web2 = linkOf("WEB-2", linkId);
         assertThat(web2.get("type").get("name").asText()).isEqualTo("Blocks");
@@ -53,14 +57,24 @@ class MetadataEndpointTest extends DemoSandboxTest {
     }
 
     private JsonNode linkOf(String key, String linkId) {
-        JsonNode links = http.post("/rest/api/3/search/jql", Map.of("jql", "key = " + key, "fields", List.of("issuelinks")))
-                .json().get("issues").get(0).get("fields").get("issuelinks");
-        for (JsonNode link : links) if (link.get("id").asText().equals(linkId)) return link;
+        JsonNode links = http
+            .post("/rest/api/3/search/jql", Map.of("jql", "key = " + key, "fields", List.of("issuelinks")))
+            .json()
+            .get("issues")
+            .get(0)
+            .get("fields")
+            .get("issuelinks");
+        for (JsonNode link : links)
+            if (link.get("id").asText().equals(linkId))
+                return link;
         return null;
     }
 
     private static JsonNode find(JsonNode fields, String id) {
-        for (JsonNode f : fields) if (f.get("id").asText().equals(id)) return f;
+        for (JsonNode f : fields)
+            if (f.get("id").asText().equals(id))
+                return f;
         throw new AssertionError("no field " + id);
     }
+
 }

@@ -15,17 +15,20 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PermissionCheckTest {
+
     private static final String MIA = "5b10ac8d82e05b22cc7d4ef5";
+
     private static JiraSandbox sandbox;
+
     private static SandboxHttp http;
 
     @BeforeAll
     static void start() {
         SandboxSite site = SandboxGenerator.demo()
-                .grant(MIA, "WEB", "BROWSE_PROJECTS")
-                .grant(MIA, "WEB", "EDIT_ISSUES")
-                .grant(MIA, "MOB", "BROWSE_PROJECTS")
-                .grantGlobal(MIA, "USER_PICKER");
+            .grant(MIA, "WEB", "BROWSE_PROJECTS")
+            .grant(MIA, "WEB", "EDIT_ISSUES")
+            .grant(MIA, "MOB", "BROWSE_PROJECTS")
+            .grantGlobal(MIA, "USER_PICKER");
         sandbox = JiraSandbox.start(site);
         http = new SandboxHttp(sandbox);
     }
@@ -39,13 +42,12 @@ class PermissionCheckTest {
     void grantsAreHonouredPerProjectIssueAndGlobalPermission() {
         long webIssue = sandbox.site().requireIssue("WEB-1").id();
         long platIssue = sandbox.site().requireIssue("PLAT-1").id();
-        JsonNode answer = http.post("/rest/api/3/permissions/check", Map.of(
-                "accountId", MIA,
-                "globalPermissions", List.of("ADMINISTER", "USER_PICKER"),
-                "projectPermissions", List.of(Map.of(
-                        "permissions", List.of("BROWSE_PROJECTS", "EDIT_ISSUES", "ADMINISTER_PROJECTS"),
-                        "projects", List.of(10000, 10001, 10002),
-                        "issues", List.of(webIssue, platIssue))))).json();
+        JsonNode answer = http
+            .post("/rest/api/3/permissions/check", Map
+                .of("accountId", MIA, "globalPermissions", List.of("ADMINISTER", "USER_PICKER"), "projectPermissions",
+                        List.of(Map.of("permissions", List.of("BROWSE_PROJECTS", "EDIT_ISSUES", "ADMINISTER_PROJECTS"),
+                                "projects", List.of(10000, 10001, 10002), "issues", List.of(webIssue, platIssue)))))
+            .json();
         assertThat(texts(answer.get("globalPermissions"))).containsExactly("USER_PICKER");
         JsonNode grants = answer.get("projectPermissions");
         assertThat(grants).hasSize(2);
@@ -60,8 +62,8 @@ class PermissionCheckTest {
 
     @Test
     void adminHoldsEverythingAndStrangersNothing() {
-        Map<String, Object> request = Map.of("globalPermissions", List.of("ADMINISTER"),
-                "projectPermissions", List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10002))));
+        Map<String, Object> request = Map.of("globalPermissions", List.of("ADMINISTER"), "projectPermissions",
+                List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10002))));
         JsonNode admin = http.post("/rest/api/3/permissions/check", with(request, "admin")).json();
         assertThat(texts(admin.get("globalPermissions"))).containsExactly("ADMINISTER");
         assertThat(longs(admin.get("projectPermissions").get(0).get("projects"))).containsExactly(10002L);
@@ -73,8 +75,8 @@ class PermissionCheckTest {
     @Test
     void revokedGrantsNoLongerCount() {
         sandbox.site().grant("temp", "PLAT", "BROWSE_PROJECTS");
-        Map<String, Object> request = Map.of("accountId", "temp",
-                "projectPermissions", List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10002))));
+        Map<String, Object> request = Map.of("accountId", "temp", "projectPermissions",
+                List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10002))));
         assertThat(http.post("/rest/api/3/permissions/check", request).json().get("projectPermissions")).hasSize(1);
         sandbox.site().revoke("temp", "PLAT", "BROWSE_PROJECTS");
         assertThat(http.post("/rest/api/3/permissions/check", request).json().get("projectPermissions")).isEmpty();
@@ -82,9 +84,12 @@ class PermissionCheckTest {
 
     @Test
     void unknownPermissionsAreRejected() {
-        assertThat(http.post("/rest/api/3/permissions/check", Map.of("globalPermissions", List.of("FLY"))).status()).isEqualTo(400);
-        assertThat(http.post("/rest/api/3/permissions/check", Map.of("projectPermissions",
-                List.of(Map.of("permissions", List.of(), "projects", List.of(10000))))).status()).isEqualTo(400);
+        assertThat(http.post("/rest/api/3/permissions/check", Map.of("globalPermissions", List.of("FLY"))).status())
+            .isEqualTo(400);
+        assertThat(http
+            .post("/rest/api/3/permissions/check",
+                    Map.of("projectPermissions", List.of(Map.of("permissions", List.of(), "projects", List.of(10000)))))
+            .status()).isEqualTo(400);
     }
 
     @Test
@@ -98,7 +103,7 @@ class PermissionCheckTest {
         assertThat(http.get("/rest/api/3/user/groups?accountId=nobody").status()).isEqualTo(404);
         sandbox.site().removeFromGroup(MIA, "roadmap-planners");
         assertThat(http.get("/rest/api/3/user/groups?accountId=" + MIA).json().findValuesAsText("name"))
-                .containsExactly("jira-software-users");
+            .containsExactly("jira-software-users");
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String accountId) {
@@ -118,4 +123,5 @@ class PermissionCheckTest {
         array.forEach(n -> list.add(n.asLong()));
         return list;
     }
+
 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * POST /rest/api/3/permissions/check honouring the site's grants. Without an accountId the caller is the app
- * itself, which the sandbox treats as the all-powerful {@link SandboxSite#ADMIN}. Unknown project and issue ids
- * are simply not granted; permissions without any grant are left out of the answer.
+ * POST /rest/api/3/permissions/check honouring the site's grants. Without an accountId
+ * the caller is the app itself, which the sandbox treats as the all-powerful
+ * {@link SandboxSite#ADMIN}. Unknown project and issue ids are simply not granted;
+ * permissions without any grant are left out of the answer.
  */
 final class PermissionEndpoints {
+
     private final SandboxSite site;
 
     PermissionEndpoints(SandboxSite site) {
@@ -35,7 +37,8 @@ final class PermissionEndpoints {
             if (!SandboxSite.isGlobalPermission(p.asText())) {
                 throw new SandboxRequest.BadRequest("Unrecognized global permission: " + p.asText());
             }
-            if (site.hasGlobalPermission(accountId, p.asText())) global.add(p.asText());
+            if (site.hasGlobalPermission(accountId, p.asText()))
+                global.add(p.asText());
         }
         Map<String, Set<Long>[]> grants = new LinkedHashMap<>();
         for (JsonNode request : body.path("projectPermissions")) {
@@ -48,7 +51,8 @@ final class PermissionEndpoints {
                     throw new SandboxRequest.BadRequest("Unrecognized project permission: " + permission);
                 }
                 @SuppressWarnings("unchecked")
-                Set<Long>[] granted = grants.computeIfAbsent(permission, k -> new Set[]{new LinkedHashSet<>(), new LinkedHashSet<>()});
+                Set<Long>[] granted = grants.computeIfAbsent(permission,
+                        k -> new Set[] { new LinkedHashSet<>(), new LinkedHashSet<>() });
                 for (JsonNode project : request.path("projects")) {
                     long projectId = project.asLong();
                     if (site.projects().stream().anyMatch(pr -> pr.id() == projectId)
@@ -58,14 +62,15 @@ final class PermissionEndpoints {
                 }
                 for (JsonNode issueRef : request.path("issues")) {
                     site.issueById(issueRef.asLong())
-                            .filter(i -> site.hasProjectPermission(accountId, i.projectId(), permission))
-                            .ifPresent(i -> granted[1].add(i.id()));
+                        .filter(i -> site.hasProjectPermission(accountId, i.projectId(), permission))
+                        .ifPresent(i -> granted[1].add(i.id()));
                 }
             }
         }
         ArrayNode projectGrants = response.putArray("projectPermissions");
         grants.forEach((permission, granted) -> {
-            if (granted[0].isEmpty() && granted[1].isEmpty()) return;
+            if (granted[0].isEmpty() && granted[1].isEmpty())
+                return;
             ObjectNode grant = projectGrants.addObject().put("permission", permission);
             ArrayNode projects = grant.putArray("projects");
             granted[0].forEach(projects::add);
@@ -74,4 +79,5 @@ final class PermissionEndpoints {
         });
         return JiraJson.ok(response);
     }
+
 }

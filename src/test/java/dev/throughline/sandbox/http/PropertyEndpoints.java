@@ -16,17 +16,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issue, project and app entity properties, plus the asynchronous bulk set on issues. The bulk set is applied
- * at once (non-transactionally, like Jira): its task reports COMPLETE, or FAILED when any issue id is unknown,
- * with the known issues still written.
+ * Issue, project and app entity properties, plus the asynchronous bulk set on issues. The
+ * bulk set is applied at once (non-transactionally, like Jira): its task reports
+ * COMPLETE, or FAILED when any issue id is unknown, with the known issues still written.
  */
 final class PropertyEndpoints {
+
     private static final String ISSUE = "/rest/api/3/issue/{issueIdOrKey}/properties";
+
     private static final String PROJECT = "/rest/api/3/project/{projectIdOrKey}/properties";
+
     private static final String APP = "/rest/atlassian-connect/1/addons/{addonKey}/properties";
 
     private final SandboxSite site;
+
     private final Map<String, ObjectNode> tasks = new LinkedHashMap<>();
+
     private long nextTaskId = 10000;
 
     PropertyEndpoints(SandboxSite site) {
@@ -47,7 +52,10 @@ final class PropertyEndpoints {
         routes.add("DELETE", APP + "/{propertyKey}", this::appDelete);
     }
 
-    /** An entity's property store with the entity id resolved, or the 404 Jira gives for a missing entity. */
+    /**
+     * An entity's property store with the entity id resolved, or the 404 Jira gives for a
+     * missing entity.
+     */
     private record Entity(PropertyStore store, String id, SandboxResponse notFound) {
     }
 
@@ -64,15 +72,18 @@ final class PropertyEndpoints {
     }
 
     private SandboxResponse get(SandboxRequest r, Entity entity) {
-        if (entity.id() == null) return entity.notFound();
+        if (entity.id() == null)
+            return entity.notFound();
         String key = r.pathVariable("propertyKey");
-        return entity.store().get(entity.id(), key)
-                .map(v -> JiraJson.ok(property(key, v)))
-                .orElseGet(() -> JiraJson.errors(404, "The property with key '" + key + "' does not exist."));
+        return entity.store()
+            .get(entity.id(), key)
+            .map(v -> JiraJson.ok(property(key, v)))
+            .orElseGet(() -> JiraJson.errors(404, "The property with key '" + key + "' does not exist."));
     }
 
     private SandboxResponse put(SandboxRequest r, Entity entity) {
-        if (entity.id() == null) return entity.notFound();
+        if (entity.id() == null)
+            return entity.notFound();
         String key = validKey(r.pathVariable("propertyKey"), 255);
         boolean created = entity.store().put(entity.id(), key, JiraJson.propertyValue(r.body()));
         // Jira documents a JSON body for both answers; it sends an empty object.
@@ -80,34 +91,42 @@ final class PropertyEndpoints {
     }
 
     private SandboxResponse delete(SandboxRequest r, Entity entity) {
-        if (entity.id() == null) return entity.notFound();
+        if (entity.id() == null)
+            return entity.notFound();
         String key = r.pathVariable("propertyKey");
         return entity.store().delete(entity.id(), key) ? SandboxResponse.empty(204)
                 : JiraJson.errors(404, "The property with key '" + key + "' does not exist.");
     }
 
-    // ---- app properties: OperationMessage errors, as the Connect spec has them --------------------------------
+    // ---- app properties: OperationMessage errors, as the Connect spec has them
+    // --------------------------------
 
     private SandboxResponse appGet(SandboxRequest r) {
         String addon = r.pathVariable("addonKey");
         String key = r.pathVariable("propertyKey");
-        if (key.length() > 127) return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
-        return site.appProperties().get(addon, key)
-                .map(v -> JiraJson.ok(property(key, v))) // the spec's EntityProperty has no "self"
-                .orElseGet(() -> JiraJson.operationMessage(404, "Property with key not found."));
+        if (key.length() > 127)
+            return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
+        return site.appProperties()
+            .get(addon, key)
+            .map(v -> JiraJson.ok(property(key, v))) // the spec's EntityProperty has no
+                                                     // "self"
+            .orElseGet(() -> JiraJson.operationMessage(404, "Property with key not found."));
     }
 
     private SandboxResponse appPut(SandboxRequest r) {
         String key = r.pathVariable("propertyKey");
-        if (key.length() > 127) return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
+        if (key.length() > 127)
+            return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
         Object value;
         try {
             value = JiraJson.propertyValue(r.body());
-        } catch (SandboxRequest.BadRequest e) {
+        }
+        catch (SandboxRequest.BadRequest e) {
             return JiraJson.operationMessage(400, e.getMessage());
         }
         boolean created = site.appProperties().put(r.pathVariable("addonKey"), key, value);
-        return created ? JiraJson.operationMessage(201, "Property created.") : JiraJson.operationMessage(200, "Property updated.");
+        return created ? JiraJson.operationMessage(201, "Property created.")
+                : JiraJson.operationMessage(200, "Property updated.");
     }
 
     private SandboxResponse appDelete(SandboxRequest r) {
@@ -116,7 +135,8 @@ final class PropertyEndpoints {
                 : JiraJson.operationMessage(404, "Property with key not found.");
     }
 
-    // ---- bulk set on issues and its task ---------------------------------------------------------------------
+    // ---- bulk set on issues and its task
+    // ---------------------------------------------------------------------
 
     private SandboxResponse setMulti(SandboxRequest r) {
         JsonNode issues = JiraJson.parseObject(r.body()).get("issues");
@@ -126,11 +146,12 @@ final class PropertyEndpoints {
         Map<Long, Map<String, Object>> updates = new LinkedHashMap<>();
         for (JsonNode entry : issues) {
             JsonNode props = entry.get("properties");
-            if (!entry.hasNonNull("issueID") || props == null || !props.isObject() || props.isEmpty() || props.size() > 10) {
+            if (!entry.hasNonNull("issueID") || props == null || !props.isObject() || props.isEmpty()
+                    || props.size() > 10) {
                 throw new SandboxRequest.BadRequest("Each issue needs an issueID and between 1 and 10 properties.");
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> p = it.next();
                 values.put(validKey(p.getKey(), 255), JiraJson.plain(p.getValue()));
             }
@@ -138,8 +159,10 @@ final class PropertyEndpoints {
         }
         List<Long> unknown = new ArrayList<>();
         updates.forEach((issueId, values) -> {
-            if (site.issueById(issueId).isEmpty()) unknown.add(issueId);
-            else values.forEach((k, v) -> site.issueProperties().put(String.valueOf(issueId), k, v));
+            if (site.issueById(issueId).isEmpty())
+                unknown.add(issueId);
+            else
+                values.forEach((k, v) -> site.issueProperties().put(String.valueOf(issueId), k, v));
         });
         String taskId = String.valueOf(nextTaskId++);
         tasks.put(taskId, taskJson(r, taskId, unknown));
@@ -149,18 +172,18 @@ final class PropertyEndpoints {
     private ObjectNode taskJson(SandboxRequest r, String taskId, List<Long> unknown) {
         long millis = site.now().toEpochMilli();
         ObjectNode task = JiraJson.object()
-                .put("self", r.baseUrl() + "/rest/api/3/task/" + taskId)
-                .put("id", taskId)
-                .put("description", "Issue entity property bulk set")
-                .put("status", unknown.isEmpty() ? "COMPLETE" : "FAILED")
-                .put("message", unknown.isEmpty() ? "Entity properties set." : "Issues not found: " + unknown)
-                .put("progress", 100)
-                .put("elapsedRuntime", 1)
-                .put("submitted", millis)
-                .put("started", millis)
-                .put("finished", millis + 1)
-                .put("lastUpdate", millis + 1)
-                .put("submittedBy", 0);
+            .put("self", r.baseUrl() + "/rest/api/3/task/" + taskId)
+            .put("id", taskId)
+            .put("description", "Issue entity property bulk set")
+            .put("status", unknown.isEmpty() ? "COMPLETE" : "FAILED")
+            .put("message", unknown.isEmpty() ? "Entity properties set." : "Issues not found: " + unknown)
+            .put("progress", 100)
+            .put("elapsedRuntime", 1)
+            .put("submitted", millis)
+            .put("started", millis)
+            .put("finished", millis + 1)
+            .put("lastUpdate", millis + 1)
+            .put("submittedBy", 0);
         if (!unknown.isEmpty()) {
             ArrayNode failed = task.putObject("result").putArray("failedIssueIds");
             unknown.forEach(failed::add);
@@ -170,11 +193,13 @@ final class PropertyEndpoints {
 
     private SandboxResponse task(SandboxRequest r) {
         ObjectNode task = tasks.get(r.pathVariable("taskId"));
-        return task == null ? JiraJson.errors(404, "The task with id '" + r.pathVariable("taskId") + "' does not exist.")
+        return task == null
+                ? JiraJson.errors(404, "The task with id '" + r.pathVariable("taskId") + "' does not exist.")
                 : JiraJson.ok(task);
     }
 
-    // ---- shapes ----------------------------------------------------------------------------------------------
+    // ---- shapes
+    // ----------------------------------------------------------------------------------------------
 
     private static ObjectNode property(String key, Object value) {
         ObjectNode node = JiraJson.object().put("key", key);
@@ -188,4 +213,5 @@ final class PropertyEndpoints {
         }
         return key;
     }
+
 }

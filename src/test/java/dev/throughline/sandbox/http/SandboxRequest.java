@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /** An HTTP request as the sandbox's endpoints see it, independent of WireMock. */
 public record SandboxRequest(String method, String path, Map<String, List<String>> query, String body,
-                             String authorization, String baseUrl, Map<String, String> pathVariables) {
+        String authorization, String baseUrl, Map<String, String> pathVariables) {
+
     public SandboxRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -28,7 +29,8 @@ public record SandboxRequest(String method, String path, Map<String, List<String
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (q >= 0) {
             for (String pair : url.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) continue;
+                if (pair.isEmpty())
+                    continue;
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
@@ -44,7 +46,8 @@ public record SandboxRequest(String method, String path, Map<String, List<String
 
     public String pathVariable(String name) {
         String value = pathVariables.get(name);
-        if (value == null) throw new IllegalStateException("no path variable " + name);
+        if (value == null)
+            throw new IllegalStateException("no path variable " + name);
         return value;
     }
 
@@ -53,21 +56,28 @@ public record SandboxRequest(String method, String path, Map<String, List<String
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** All values, each split on commas, as Jira accepts both "fields=a,b" and "fields=a&fields=b". */
+    /**
+     * All values, each split on commas, as Jira accepts both "fields=a,b" and
+     * "fields=a&fields=b".
+     */
     public List<String> queryList(String name) {
         List<String> result = new ArrayList<>();
         for (String value : query.getOrDefault(name, List.of())) {
-            for (String part : value.split(",")) if (!part.isBlank()) result.add(part.trim());
+            for (String part : value.split(","))
+                if (!part.isBlank())
+                    result.add(part.trim());
         }
         return result;
     }
 
     public int intParameter(String name, int defaultValue) {
         String value = queryParameter(name).orElse(null);
-        if (value == null || value.isBlank()) return defaultValue;
+        if (value == null || value.isBlank())
+            return defaultValue;
         try {
             return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new BadRequest("Parameter '" + name + "' must be a number.");
         }
     }
@@ -82,8 +92,10 @@ public record SandboxRequest(String method, String path, Map<String, List<String
 
     /** Thrown by endpoints for a 400 answered with Jira's error collection. */
     public static final class BadRequest extends RuntimeException {
+
         public BadRequest(String message) {
             super(message);
         }
+
     }
 }

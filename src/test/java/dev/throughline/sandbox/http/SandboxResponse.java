@@ -6,7 +6,8 @@ import java.util.Map;
 /** Status, headers and a (usually JSON) body produced by an endpoint. */
 public record SandboxResponse(int status, Map<String, String> headers, String body) {
     public SandboxResponse {
-        if (status < 100 || status > 599) throw new IllegalArgumentException("bad status " + status);
+        if (status < 100 || status > 599)
+            throw new IllegalArgumentException("bad status " + status);
         headers = Map.copyOf(headers);
         body = body == null ? "" : body;
     }

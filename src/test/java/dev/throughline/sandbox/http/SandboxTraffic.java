@@ -10,17 +10,23 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What the sandbox saw and what it should do next: per-endpoint counters, recent requests with their
- * Authorization header, and queued faults. Thread-safe.
+ * What the sandbox saw and what it should do next: per-endpoint counters, recent requests
+ * with their Authorization header, and queued faults. Thread-safe.
  */
 public final class SandboxTraffic {
+
     static final int RECENT_LIMIT = 10_000;
 
     private final Map<String, Integer> received = new HashMap<>();
+
     private final Map<String, Integer> served = new HashMap<>();
+
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
+
     private final Map<String, Integer> passes = new HashMap<>();
+
     private final Map<String, String> lastAuthorization = new HashMap<>();
+
     private final Deque<RecordedRequest> recent = new ArrayDeque<>();
 
     /** A request as received; {@code status} is what the sandbox answered. */
@@ -35,23 +41,31 @@ public final class SandboxTraffic {
     /** An injected failure; retryAfterSeconds null means no Retry-After header. */
     record Fault(int status, Integer retryAfterSeconds) {
         Fault {
-            if (status < 400 || status > 599) throw new IllegalArgumentException("faults are 4xx/5xx: " + status);
-            if (retryAfterSeconds != null && retryAfterSeconds < 0) throw new IllegalArgumentException("negative Retry-After");
+            if (status < 400 || status > 599)
+                throw new IllegalArgumentException("faults are 4xx/5xx: " + status);
+            if (retryAfterSeconds != null && retryAfterSeconds < 0)
+                throw new IllegalArgumentException("negative Retry-After");
         }
     }
 
     synchronized void failNext(String endpoint, int times, Fault fault) {
         Deque<Fault> queue = faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>());
-        for (int i = 0; i < times; i++) queue.add(fault);
+        for (int i = 0; i < times; i++)
+            queue.add(fault);
     }
 
-    /** Queues faults that start after {@code passing} more requests to the endpoint were served normally. */
+    /**
+     * Queues faults that start after {@code passing} more requests to the endpoint were
+     * served normally.
+     */
     synchronized void failAfter(String endpoint, int passing, int times, Fault fault) {
         passes.merge(endpoint, passing, Integer::sum);
         failNext(endpoint, times, fault);
     }
 
-    /** Counts the request and hands back the fault it must answer with, if one is queued. */
+    /**
+     * Counts the request and hands back the fault it must answer with, if one is queued.
+     */
     synchronized Fault receive(String endpoint, String authorization) {
         received.merge(endpoint, 1, Integer::sum);
         if (authorization != null) {
@@ -67,17 +81,36 @@ public final class SandboxTraffic {
     }
 
     synchronized void record(RecordedRequest request, boolean servedByModel) {
-        if (servedByModel) served.merge(request.endpoint(), 1, Integer::sum);
+        if (servedByModel)
+            served.merge(request.endpoint(), 1, Integer::sum);
         recent.addLast(request);
-        if (recent.size() > RECENT_LIMIT) recent.removeFirst();
+        if (recent.size() > RECENT_LIMIT)
+            recent.removeFirst();
     }
 
-    synchronized int received(String endpoint) { return received.getOrDefault(endpoint, 0); }
-    synchronized int served(String endpoint) { return served.getOrDefault(endpoint, 0); }
-    synchronized Map<String, Integer> receivedCounts() { return new TreeMap<>(received); }
-    synchronized String lastAuthorization(String endpoint) { return lastAuthorization.get(endpoint); }
-    synchronized List<RecordedRequest> recent() { return new ArrayList<>(recent); }
-    synchronized int pendingFaults(String endpoint) { return faults.getOrDefault(endpoint, new ArrayDeque<>()).size(); }
+    synchronized int received(String endpoint) {
+        return received.getOrDefault(endpoint, 0);
+    }
+
+    synchronized int served(String endpoint) {
+        return served.getOrDefault(endpoint, 0);
+    }
+
+    synchronized Map<String, Integer> receivedCounts() {
+        return new TreeMap<>(received);
+    }
+
+    synchronized String lastAuthorization(String endpoint) {
+        return lastAuthorization.get(endpoint);
+    }
+
+    synchronized List<RecordedRequest> recent() {
+        return new ArrayList<>(recent);
+    }
+
+    synchronized int pendingFaults(String endpoint) {
+        return faults.getOrDefault(endpoint, new ArrayDeque<>()).size();
+    }
 
     synchronized void reset() {
         received.clear();
@@ -87,4 +120,5 @@ public final class SandboxTraffic {
         lastAuthorization.clear();
         recent.clear();
     }
+
 }

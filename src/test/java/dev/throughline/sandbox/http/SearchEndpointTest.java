@@ -15,6 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchEndpointTest extends DemoSandboxTest {
+
     @Test
     void pagesThroughAllMatchesWithNextPageTokenReturningOnlyRequestedFieldsAndProperties() {
         sandbox.site().setIssueProperty("WEB-5", "throughline.value", Map.of("score", 42));
@@ -23,9 +24,10 @@ class SearchEndpointTest extends DemoSandboxTest {
         String token = null;
         int pages = 0;
         do {
-            Map<String, Object> body = new HashMap<>(Map.of("jql", "project = WEB ORDER BY key",
-                    "fields", List.of("summary", "status"), "properties", List.of("throughline.value"), "maxResults", 20));
-            if (token != null) body.put("nextPageToken", token);
+            Map<String, Object> body = new HashMap<>(Map.of("jql", "project = WEB ORDER BY key", "fields",
+                    List.of("summary", "status"), "properties", List.of("throughline.value"), "maxResults", 20));
+            if (token != null)
+                body.put("nextPageToken", token);
             SandboxHttp.Reply reply = http.post("/rest/api/3/search/jql", body);
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().has("total")).isFalse();
@@ -33,7 +35,8 @@ class SearchEndpointTest extends DemoSandboxTest {
             token = reply.json().path("nextPageToken").asText(null);
             assertThat(reply.json().get("isLast").asBoolean()).isEqualTo(token == null);
             pages++;
-        } while (token != null);
+        }
+        while (token != null);
 
         long webIssues = sandbox.site().issues().stream().filter(i -> i.projectKey().equals("WEB")).count();
         assertThat(pages).isEqualTo((int) Math.ceil(webIssues / 20.0)).isGreaterThan(3);
@@ -42,7 +45,8 @@ class SearchEndpointTest extends DemoSandboxTest {
         for (JsonNode issue : all) {
             keys.add(issue.get("key").asText());
             assertThat(issue.get("fields").fieldNames()).toIterable().containsExactlyInAnyOrder("summary", "status");
-            assertThat(issue.get("fields").get("status").get("statusCategory").get("key").asText()).isIn("new", "indeterminate", "done");
+            assertThat(issue.get("fields").get("status").get("statusCategory").get("key").asText()).isIn("new",
+                    "indeterminate", "done");
         }
         assertThat(keys).hasSize((int) webIssues);
         JsonNode web5 = all.stream().filter(i -> i.get("key").asText().equals("WEB-5")).findFirst().orElseThrow();
@@ -73,9 +77,17 @@ class SearchEndpointTest extends DemoSandboxTest {
 
     @Test
     void allFieldsIncludeParentLinksAndTheStoryPointField() {
-        SandboxIssue child = sandbox.site().issues().stream().filter(i -> i.type() == IssueType.SUBTASK).findFirst().orElseThrow();
-        JsonNode issue = http.post("/rest/api/3/search/jql", Map.of("jql", "key = " + child.key(), "fields", List.of("*all")))
-                .json().get("issues").get(0);
+        SandboxIssue child = sandbox.site()
+            .issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.SUBTASK)
+            .findFirst()
+            .orElseThrow();
+        JsonNode issue = http
+            .post("/rest/api/3/search/jql", Map.of("jql", "key = " + child.key(), "fields", List.of("*all")))
+            .json()
+            .get("issues")
+            .get(0);
         JsonNode fields = issue.get("fields");
         assertThat(fields.get("issuetype").get("subtask").asBoolean()).isTrue();
         assertThat(fields.get("issuetype").get("hierarchyLevel").asInt()).isEqualTo(-1);
@@ -93,23 +105,31 @@ class SearchEndpointTest extends DemoSandboxTest {
         assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "ORDER BY created DESC")), "Unbounded");
         assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "")), "Unbounded");
         assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "flavour = vanilla")), "flavour");
-        assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB",
-                "properties", List.of("a", "b", "c", "d", "e", "f"))), "5");
-        assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB", "nextPageToken", "bogus")), "token");
+        assertError(http.post("/rest/api/3/search/jql",
+                Map.of("jql", "project = WEB", "properties", List.of("a", "b", "c", "d", "e", "f"))), "5");
+        assertError(http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB", "nextPageToken", "bogus")),
+                "token");
     }
 
     @Test
     void aTokenFromOneQueryIsRejectedForAnother() {
-        String token = http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB")).json().get("nextPageToken").asText();
-        assertThat(http.post("/rest/api/3/search/jql", Map.of("jql", "project = MOB", "nextPageToken", token)).status()).isEqualTo(400);
+        String token = http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB"))
+            .json()
+            .get("nextPageToken")
+            .asText();
+        assertThat(http.post("/rest/api/3/search/jql", Map.of("jql", "project = MOB", "nextPageToken", token)).status())
+            .isEqualTo(400);
     }
 
     @Test
     void approximateCountCountsMatchesAndRejectsUnboundedQueries() {
         long done = sandbox.site().issues().stream().filter(i -> i.status().done()).count();
-        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "statusCategory = Done")).json()
-                .get("count").asLong()).isEqualTo(done);
-        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "order by key")).status()).isEqualTo(400);
+        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "statusCategory = Done"))
+            .json()
+            .get("count")
+            .asLong()).isEqualTo(done);
+        assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "order by key")).status())
+            .isEqualTo(400);
     }
 
     private static void assertError(SandboxHttp.Reply reply, String fragment) {
@@ -117,4 +137,5 @@ class SearchEndpointTest extends DemoSandboxTest {
         assertThat(reply.json().get("errorMessages").get(0).asText()).containsIgnoringCase(fragment);
         assertThat(reply.json().get("errors").isObject()).isTrue();
     }
+
 }

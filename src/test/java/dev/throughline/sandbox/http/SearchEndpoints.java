@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-/** POST /rest/api/3/search/jql (token paging, no total) and POST /rest/api/3/search/approximate-count. */
+/**
+ * POST /rest/api/3/search/jql (token paging, no total) and POST
+ * /rest/api/3/search/approximate-count.
+ */
 final class SearchEndpoints {
+
     static final int DEFAULT_MAX_RESULTS = 50;
     static final int MAX_RESULTS_ID_ONLY = 5000;
     static final int MAX_RESULTS_WITH_FIELDS = 100;
@@ -35,10 +39,12 @@ final class SearchEndpoints {
         FieldSelection selection = FieldSelection.of(JiraJson.stringList(body.get("fields")), List.of("id"));
         List<String> properties = JiraJson.stringList(body.get("properties"));
         if (properties != null && properties.size() > MAX_PROPERTIES) {
-            throw new SandboxRequest.BadRequest("A maximum of " + MAX_PROPERTIES + " issue properties can be requested.");
+            throw new SandboxRequest.BadRequest(
+                    "A maximum of " + MAX_PROPERTIES + " issue properties can be requested.");
         }
         int cap = selection.onlyIdOrKey() ? MAX_RESULTS_ID_ONLY : MAX_RESULTS_WITH_FIELDS;
-        int maxResults = body.hasNonNull("maxResults") ? body.get("maxResults").asInt(DEFAULT_MAX_RESULTS) : DEFAULT_MAX_RESULTS;
+        int maxResults = body.hasNonNull("maxResults") ? body.get("maxResults").asInt(DEFAULT_MAX_RESULTS)
+                : DEFAULT_MAX_RESULTS;
         maxResults = Math.max(1, Math.min(maxResults, cap));
         int offset = PageToken.decode(body.get("nextPageToken"), jql);
 
@@ -51,7 +57,8 @@ final class SearchEndpoints {
             issues.add(renderer.issue(issue, selection, properties));
         }
         boolean last = end >= matches.size();
-        if (!last) response.put("nextPageToken", PageToken.encode(end, jql));
+        if (!last)
+            response.put("nextPageToken", PageToken.encode(end, jql));
         response.put("isLast", last);
         return JiraJson.ok(response);
     }
@@ -61,8 +68,12 @@ final class SearchEndpoints {
         return JiraJson.ok(JiraJson.object().put("count", JqlMatcher.select(site, jql).size()));
     }
 
-    /** Opaque to clients; binds the offset to the query so a token cannot be replayed with other JQL. */
+    /**
+     * Opaque to clients; binds the offset to the query so a token cannot be replayed with
+     * other JQL.
+     */
     static final class PageToken {
+
         private PageToken() {
         }
 
@@ -72,16 +83,22 @@ final class SearchEndpoints {
         }
 
         static int decode(JsonNode token, String jql) {
-            if (token == null || token.isNull() || token.asText().isEmpty()) return 0;
+            if (token == null || token.isNull() || token.asText().isEmpty())
+                return 0;
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token.asText()), StandardCharsets.UTF_8).split(":");
-                if (parts.length == 3 && parts[0].equals("p1") && parts[2].equals(Integer.toHexString(jql.hashCode()))) {
+                String[] parts = new String(Base64.getUrlDecoder().decode(token.asText()), StandardCharsets.UTF_8)
+                    .split(":");
+                if (parts.length == 3 && parts[0].equals("p1")
+                        && parts[2].equals(Integer.toHexString(jql.hashCode()))) {
                     return Integer.parseInt(parts[1]);
                 }
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 // falls through to the error below
             }
             throw new SandboxRequest.BadRequest("The provided next page token is invalid or expired.");
         }
+
     }
+
 }

@@ -12,10 +12,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sandbox's exchanges (request and answer) validate against Atlassian's published OpenAPI documents in
- * ../shared/jira, through the same {@link JiraContract} the client's WireMock tests use.
+ * The sandbox's exchanges (request and answer) validate against Atlassian's published
+ * OpenAPI documents in ../shared/jira, through the same {@link JiraContract} the client's
+ * WireMock tests use.
  */
 class SpecConformanceTest extends DemoSandboxTest {
+
     @Test
     void searchAndCountExchangesMatchThePlatformSpec() {
         exchange("POST", "/rest/api/3/search/jql",
@@ -42,8 +44,9 @@ class SpecConformanceTest extends DemoSandboxTest {
     void metadataAndPermissionExchangesMatchThePlatformSpec() {
         exchange("GET", "/rest/api/3/field", null);
         exchange("GET", "/rest/api/3/project/search", null);
-        exchange("POST", "/rest/api/3/permissions/check", Map.of("globalPermissions", List.of("ADMINISTER"),
-                "projectPermissions", List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10000)))));
+        exchange("POST", "/rest/api/3/permissions/check",
+                Map.of("globalPermissions", List.of("ADMINISTER"), "projectPermissions",
+                        List.of(Map.of("permissions", List.of("BROWSE_PROJECTS"), "projects", List.of(10000)))));
         sandbox.site().addToGroup("5b10ac8d82e05b22cc7d4ef5", "roadmap-planners");
         exchange("GET", "/rest/api/3/user/groups?accountId=5b10ac8d82e05b22cc7d4ef5", null);
         exchange("GET", "/rest/api/3/user/groups?accountId=nobody", null);
@@ -54,7 +57,8 @@ class SpecConformanceTest extends DemoSandboxTest {
         exchange("GET", "/rest/agile/1.0/board", null);
         exchange("GET", "/rest/agile/1.0/board/1/configuration", null);
         exchange("GET", "/rest/agile/1.0/board/1/backlog?maxResults=3", null);
-        exchange("PUT", "/rest/agile/1.0/issue/rank", Map.of("issues", List.of("WEB-99999"), "rankBeforeIssue", "WEB-1"));
+        exchange("PUT", "/rest/agile/1.0/issue/rank",
+                Map.of("issues", List.of("WEB-99999"), "rankBeforeIssue", "WEB-1"));
     }
 
     private void exchange(String method, String pathAndQuery, Object body) {
@@ -66,7 +70,8 @@ class SpecConformanceTest extends DemoSandboxTest {
         requestHeaders.put("Accept", List.of("application/json"));
         JiraContract.Exchange exchange = new JiraContract.Exchange(method, uri.getPath(), query(uri.getQuery()),
                 requestHeaders, requestBody, reply.status(), reply.raw().headers().map(), reply.raw().body());
-        assertThat(JiraContract.violations(exchange)).as(method + " " + pathAndQuery + " -> " + reply.status()).isEmpty();
+        assertThat(JiraContract.violations(exchange)).as(method + " " + pathAndQuery + " -> " + reply.status())
+            .isEmpty();
     }
 
     private static Map<String, List<String>> query(String raw) {
@@ -79,4 +84,5 @@ class SpecConformanceTest extends DemoSandboxTest {
         }
         return query;
     }
+
 }

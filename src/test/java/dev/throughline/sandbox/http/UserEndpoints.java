@@ -7,10 +7,12 @@ import dev.throughline.sandbox.SandboxSite;
 import java.util.List;
 
 /**
- * GET /rest/api/3/user/bulk: the site's users by accountId (unknown ids are left out, as Jira does), and
- * GET /rest/api/3/user/groups: one user's groups (404 for an account the site does not know).
+ * GET /rest/api/3/user/bulk: the site's users by accountId (unknown ids are left out, as
+ * Jira does), and GET /rest/api/3/user/groups: one user's groups (404 for an account the
+ * site does not know).
  */
 final class UserEndpoints {
+
     private final SandboxSite site;
 
     UserEndpoints(SandboxSite site) {
@@ -24,14 +26,17 @@ final class UserEndpoints {
 
     private SandboxResponse groups(SandboxRequest r) {
         String accountId = r.queryParameter("accountId")
-                .orElseThrow(() -> new SandboxRequest.BadRequest("The accountId query parameter is required."));
+            .orElseThrow(() -> new SandboxRequest.BadRequest("The accountId query parameter is required."));
         if (site.users().stream().noneMatch(user -> user.accountId().equals(accountId))) {
             return JiraJson.errors(404, "The user with account ID '" + accountId + "' does not exist.");
         }
         ArrayNode groups = JiraJson.array();
         for (String name : site.groupsOf(accountId)) {
             String id = SandboxSite.groupId(name);
-            groups.addObject().put("groupId", id).put("name", name).put("self", r.baseUrl() + "/rest/api/3/group?groupId=" + id);
+            groups.addObject()
+                .put("groupId", id)
+                .put("name", name)
+                .put("self", r.baseUrl() + "/rest/api/3/group?groupId=" + id);
         }
         return JiraJson.ok(groups);
     }
@@ -57,4 +62,5 @@ final class UserEndpoints {
         response.put("total", values.size());
         return JiraJson.ok(response);
     }
+
 }

@@ -31,18 +31,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives a parsed query meaning against a site: resolves field names (and Throughline's JQL aliases), checks values
- * the way Jira does (unknown project or issue key is a 400), and builds the filter and the sort order.
+ * Gives a parsed query meaning against a site: resolves field names (and Throughline's
+ * JQL aliases), checks values the way Jira does (unknown project or issue key is a 400),
+ * and builds the filter and the sort order.
  */
 public final class JqlMatcher {
-    /** Throughline's JQL aliases, as its descriptor declares them for entity property indexing. */
-    static final Map<String, String> ALIASES = Map.of(
-            "valuescore", "issue.property[throughline.value].score",
-            "valuemodel", "issue.property[throughline.value].model",
-            "valueupdated", "issue.property[throughline.value].updatedAt",
-            "roadmaptheme", "issue.property[throughline.themes].themeIds");
-    private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Throughline's JQL aliases, as its descriptor declares them for entity property
+     * indexing.
+     */
+    static final Map<String, String> ALIASES = Map.of("valuescore", "issue.property[throughline.value].score",
+            "valuemodel", "issue.property[throughline.value].model", "valueupdated",
+            "issue.property[throughline.value].updatedAt", "roadmaptheme",
+            "issue.property[throughline.themes].themeIds");
+
+    private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ISSUE_KEY = Pattern.compile("([A-Z][A-Z0-9_]*)-([1-9][0-9]{0,8})");
+
     private static final Pattern RELATIVE_DATE = Pattern.compile("([-+]?\\d+)([mhdw])");
 
     private final SandboxSite site;
@@ -55,14 +63,20 @@ public final class JqlMatcher {
     public static List<SandboxIssue> select(SandboxSite site, String jql) {
         JqlQuery query = JqlParser.parse(jql);
         if (!query.bounded()) {
-            throw new JqlException("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+            throw new JqlException(
+                    "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
         }
         Predicate<SandboxIssue> filter = filter(site, query);
         Comparator<SandboxIssue> order = order(site, query);
         List<SandboxIssue> result = new ArrayList<>();
-        for (SandboxIssue issue : site.issues()) if (filter.test(issue)) result.add(issue);
-        if (!query.orderBy().isEmpty() && KEY_FIELDS.contains(query.orderBy().get(0).field().toLowerCase(Locale.ROOT))) {
-            return byKey(result, query.orderBy().get(0).descending()); // keys are unique: later sort keys never apply
+        for (SandboxIssue issue : site.issues())
+            if (filter.test(issue))
+                result.add(issue);
+        if (!query.orderBy().isEmpty()
+                && KEY_FIELDS.contains(query.orderBy().get(0).field().toLowerCase(Locale.ROOT))) {
+            return byKey(result, query.orderBy().get(0).descending()); // keys are unique:
+                                                                       // later sort keys
+                                                                       // never apply
         }
         result.sort(order);
         return result;
@@ -70,16 +84,21 @@ public final class JqlMatcher {
 
     private static final Set<String> KEY_FIELDS = Set.of("key", "issuekey");
 
-    /** ORDER BY key, with each key split once instead of in every comparison (large searches page by key). */
+    /**
+     * ORDER BY key, with each key split once instead of in every comparison (large
+     * searches page by key).
+     */
     private static List<SandboxIssue> byKey(List<SandboxIssue> issues, boolean descending) {
         record Keyed(String project, int number, SandboxIssue issue) {
         }
         List<Keyed> keyed = new ArrayList<>(issues.size());
-        for (SandboxIssue issue : issues) keyed.add(new Keyed(issue.projectKey(), issue.keyNumber(), issue));
+        for (SandboxIssue issue : issues)
+            keyed.add(new Keyed(issue.projectKey(), issue.keyNumber(), issue));
         Comparator<Keyed> order = Comparator.comparing(Keyed::project).thenComparingInt(Keyed::number);
         keyed.sort(descending ? order.reversed() : order);
         List<SandboxIssue> sorted = new ArrayList<>(keyed.size());
-        for (Keyed k : keyed) sorted.add(k.issue());
+        for (Keyed k : keyed)
+            sorted.add(k.issue());
         return sorted;
     }
 
@@ -87,7 +106,10 @@ public final class JqlMatcher {
         return query.where() == null ? i -> true : new JqlMatcher(site).compile(query.where());
     }
 
-    /** ORDER BY rank|created|updated|key|id|resolved; without ORDER BY, newest first (id descending). */
+    /**
+     * ORDER BY rank|created|updated|key|id|resolved; without ORDER BY, newest first (id
+     * descending).
+     */
     public static Comparator<SandboxIssue> order(SandboxSite site, JqlQuery query) {
         Comparator<SandboxIssue> order = null;
         for (SortKey key : query.orderBy()) {
@@ -96,11 +118,13 @@ public final class JqlMatcher {
                 case "created", "createddate" -> Comparator.comparingLong(SandboxIssue::createdEpochSecond);
                 case "updated", "updateddate" -> Comparator.comparingLong(SandboxIssue::updatedEpochSecond);
                 case "resolved", "resolutiondate" -> Comparator.comparingLong(SandboxIssue::resolvedEpochSecond);
-                case "key", "issuekey" -> Comparator.comparing(SandboxIssue::projectKey).thenComparingInt(SandboxIssue::keyNumber);
+                case "key", "issuekey" ->
+                    Comparator.comparing(SandboxIssue::projectKey).thenComparingInt(SandboxIssue::keyNumber);
                 case "id" -> Comparator.comparingLong(SandboxIssue::id);
                 default -> throw unknownField(key.field());
             };
-            if (key.descending()) next = next.reversed();
+            if (key.descending())
+                next = next.reversed();
             order = order == null ? next : order.thenComparing(next);
         }
         Comparator<SandboxIssue> newestFirst = Comparator.comparingLong(SandboxIssue::id).reversed();
@@ -108,25 +132,33 @@ public final class JqlMatcher {
     }
 
     private Predicate<SandboxIssue> compile(Clause clause) {
-        if (clause instanceof And and) return compile(and.left()).and(compile(and.right()));
-        if (clause instanceof Or or) return compile(or.left()).or(compile(or.right()));
-        if (clause instanceof Not not) return compile(not.clause()).negate();
+        if (clause instanceof And and)
+            return compile(and.left()).and(compile(and.right()));
+        if (clause instanceof Or or)
+            return compile(or.left()).or(compile(or.right()));
+        if (clause instanceof Not not)
+            return compile(not.clause()).negate();
         return term((Term) clause);
     }
 
     private Predicate<SandboxIssue> term(Term term) {
         String field = ALIASES.getOrDefault(term.field().toLowerCase(Locale.ROOT), term.field());
         Matcher property = PROPERTY.matcher(field);
-        if (property.matches()) return new PropertyTerm(site, property.group(1), property.group(2), term).predicate();
+        if (property.matches())
+            return new PropertyTerm(site, property.group(1), property.group(2), term).predicate();
         return switch (field.toLowerCase(Locale.ROOT)) {
             case "project" -> equality(term, this::projectId, i -> i.projectId());
-            case "key", "issuekey", "id", "issue" -> term.operator().ordering() ? keyRange(term)
-                    : equality(term, this::issueId, SandboxIssue::id);
+            case "key", "issuekey", "id", "issue" ->
+                term.operator().ordering() ? keyRange(term) : equality(term, this::issueId, SandboxIssue::id);
             case "parent" -> equality(term, this::issueId, SandboxIssue::parentId);
-            case "issuetype", "type" -> equality(term, v -> IssueType.fromJql(v.text())
-                    .orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1, i -> i.type().ordinal() + 1);
-            case "statuscategory" -> equality(term, v -> IssueStatus.StatusCategory.fromJql(v.text())
-                    .orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1, i -> i.status().category().ordinal() + 1);
+            case "issuetype", "type" -> equality(term,
+                    v -> IssueType.fromJql(v.text()).orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1,
+                    i -> i.type().ordinal() + 1);
+            case "statuscategory" -> equality(term,
+                    v -> IssueStatus.StatusCategory.fromJql(v.text())
+                        .orElseThrow(() -> noSuchValue(v, term.field()))
+                        .ordinal() + 1,
+                    i -> i.status().category().ordinal() + 1);
             case "status" -> equality(term, v -> status(v, term.field()) + 1, i -> i.status().ordinal() + 1);
             case "created", "createddate" -> dates(term, SandboxIssue::createdEpochSecond);
             case "updated", "updateddate" -> dates(term, SandboxIssue::updatedEpochSecond);
@@ -137,15 +169,17 @@ public final class JqlMatcher {
 
     /** =, !=, IN, NOT IN on a field with one long value per issue (0 = empty). */
     private Predicate<SandboxIssue> equality(Term term, ToLongFunction<Value> resolve,
-                                             ToLongFunction<SandboxIssue> fieldValue) {
+            ToLongFunction<SandboxIssue> fieldValue) {
         Operator op = term.operator();
-        if (op.ordering()) throw unsupported(term);
+        if (op.ordering())
+            throw unsupported(term);
         if (op.emptyCheck()) {
             boolean empty = op == Operator.IS_EMPTY;
             return i -> (fieldValue.applyAsLong(i) == 0) == empty;
         }
         Set<Long> wanted = new HashSet<>();
-        for (Value v : term.values()) wanted.add(resolve.applyAsLong(v));
+        for (Value v : term.values())
+            wanted.add(resolve.applyAsLong(v));
         boolean negated = op == Operator.NOT_EQUALS || op == Operator.NOT_IN;
         if (wanted.size() == 1) { // the common "project = X": no boxing per issue
             long only = wanted.iterator().next();
@@ -156,27 +190,33 @@ public final class JqlMatcher {
         }
         return i -> {
             long value = fieldValue.applyAsLong(i);
-            if (value == 0) return false; // Jira: != and NOT IN never match an empty field
+            if (value == 0)
+                return false; // Jira: != and NOT IN never match an empty field
             return wanted.contains(value) != negated;
         };
     }
 
     /**
-     * {@code key >= "ABC-12"} (also >, <, <=): issues of project ABC whose key number compares so, as Jira's
-     * issue key ranges stay inside the key's project. The key need not exist; its project must.
+     * {@code key >= "ABC-12"} (also >, <, <=): issues of project ABC whose key number
+     * compares so, as Jira's issue key ranges stay inside the key's project. The key need
+     * not exist; its project must.
      */
     private Predicate<SandboxIssue> keyRange(Term term) {
         String text = term.value().text().toUpperCase(Locale.ROOT);
         Matcher key = ISSUE_KEY.matcher(text);
         if (!key.matches()) {
-            throw new JqlException("The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.");
+            throw new JqlException(
+                    "The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.");
         }
-        long projectId = site.project(key.group(1)).orElseThrow(() -> new JqlException(
-                "The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid.")).id();
+        long projectId = site.project(key.group(1))
+            .orElseThrow(() -> new JqlException(
+                    "The issue key '" + term.value().text() + "' for field '" + term.field() + "' is invalid."))
+            .id();
         long bound = Long.parseLong(key.group(2));
         Operator op = term.operator();
         return i -> {
-            if (i.projectId() != projectId) return false;
+            if (i.projectId() != projectId)
+                return false;
             long number = i.keyNumber();
             return switch (op) {
                 case GREATER -> number > bound;
@@ -193,11 +233,13 @@ public final class JqlMatcher {
             boolean empty = op == Operator.IS_EMPTY;
             return i -> (field.applyAsLong(i) == 0) == empty;
         }
-        if (op.list()) throw unsupported(term);
+        if (op.list())
+            throw unsupported(term);
         long bound = date(term.value());
         return i -> {
             long value = field.applyAsLong(i);
-            if (value == 0) return false;
+            if (value == 0)
+                return false;
             return switch (op) {
                 case EQUALS -> value == bound;
                 case NOT_EQUALS -> value != bound;
@@ -209,7 +251,10 @@ public final class JqlMatcher {
         };
     }
 
-    /** "2026-10-01", "2026/10/01 14:00" or relative to the site's now: "-30d", "-2w", "-4h". */
+    /**
+     * "2026-10-01", "2026/10/01 14:00" or relative to the site's now: "-30d", "-2w",
+     * "-4h".
+     */
     private long date(Value value) {
         String text = value.text().trim();
         Matcher relative = RELATIVE_DATE.matcher(text);
@@ -225,27 +270,35 @@ public final class JqlMatcher {
         }
         String normal = text.replace('/', '-');
         try {
-            if (normal.length() <= 10) return LocalDate.parse(normal).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-            return LocalDateTime.parse(normal, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).toEpochSecond(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new JqlException("Date value '" + text + "' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.");
+            if (normal.length() <= 10)
+                return LocalDate.parse(normal).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+            return LocalDateTime.parse(normal, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                .toEpochSecond(ZoneOffset.UTC);
+        }
+        catch (DateTimeParseException e) {
+            throw new JqlException("Date value '" + text
+                    + "' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.");
         }
     }
 
     private long projectId(Value value) {
-        return site.project(value.text()).or(() -> site.projects().stream()
-                        .filter(p -> p.name().equalsIgnoreCase(value.text())).findFirst())
-                .orElseThrow(() -> noSuchValue(value, "project")).id();
+        return site.project(value.text())
+            .or(() -> site.projects().stream().filter(p -> p.name().equalsIgnoreCase(value.text())).findFirst())
+            .orElseThrow(() -> noSuchValue(value, "project"))
+            .id();
     }
 
     private long issueId(Value value) {
-        return site.issue(value.text()).map(SandboxIssue::id).orElseThrow(() -> new JqlException(
-                "An issue with key '" + value.text() + "' does not exist for field 'key'."));
+        return site.issue(value.text())
+            .map(SandboxIssue::id)
+            .orElseThrow(
+                    () -> new JqlException("An issue with key '" + value.text() + "' does not exist for field 'key'."));
     }
 
     private long status(Value value, String field) {
         for (IssueStatus s : IssueStatus.values()) {
-            if (s.displayName().equalsIgnoreCase(value.text()) || s.id().equals(value.text())) return s.ordinal();
+            if (s.displayName().equalsIgnoreCase(value.text()) || s.id().equals(value.text()))
+                return s.ordinal();
         }
         throw noSuchValue(value, field);
     }
@@ -255,10 +308,12 @@ public final class JqlMatcher {
     }
 
     static JqlException unsupported(Term term) {
-        return new JqlException("The operator '" + term.operator().symbol() + "' is not supported by the '" + term.field() + "' field.");
+        return new JqlException("The operator '" + term.operator().symbol() + "' is not supported by the '"
+                + term.field() + "' field.");
     }
 
     private static JqlException noSuchValue(Value value, String field) {
         return new JqlException("The value '" + value.text() + "' does not exist for the field '" + field + "'.");
     }
+
 }

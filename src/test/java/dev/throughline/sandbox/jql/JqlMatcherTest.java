@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JqlMatcherTest {
+
     private final SandboxSite site = SandboxGenerator.demo();
 
     private List<SandboxIssue> select(String jql) {
@@ -24,24 +25,28 @@ class JqlMatcherTest {
     void projectEqualsAndInSelectByKeyOrId() {
         assertThat(select("project = WEB")).isNotEmpty().allMatch(i -> i.projectKey().equals("WEB"));
         assertThat(select("project = 10001")).allMatch(i -> i.projectKey().equals("MOB"));
-        assertThat(select("project in (WEB, MOB)")).hasSize((int) site.issues().stream()
-                .filter(i -> !i.projectKey().equals("PLAT")).count());
+        assertThat(select("project in (WEB, MOB)"))
+            .hasSize((int) site.issues().stream().filter(i -> !i.projectKey().equals("PLAT")).count());
     }
 
     @Test
     void keyEqualsAndInSelectExactIssues() {
         assertThat(select("key = WEB-3")).extracting(SandboxIssue::key).containsExactly("WEB-3");
-        assertThat(select("key in (WEB-1, MOB-2) ORDER BY key")).extracting(SandboxIssue::key).containsExactly("MOB-2", "WEB-1");
+        assertThat(select("key in (WEB-1, MOB-2) ORDER BY key")).extracting(SandboxIssue::key)
+            .containsExactly("MOB-2", "WEB-1");
     }
 
     @Test
     void keyRangesStayInsideTheKeysProjectAndNeedNoExistingIssueAtTheBound() {
         assertThat(select("project = WEB AND key >= \"WEB-5\" AND key < WEB-8 ORDER BY key ASC"))
-                .extracting(SandboxIssue::key).containsExactly("WEB-5", "WEB-6", "WEB-7");
+            .extracting(SandboxIssue::key)
+            .containsExactly("WEB-5", "WEB-6", "WEB-7");
         assertThat(select("key > WEB-3")).allMatch(i -> i.projectKey().equals("WEB") && i.keyNumber() > 3);
-        assertThat(select("key <= WEB-2 ORDER BY key DESC")).extracting(SandboxIssue::key).containsExactly("WEB-2", "WEB-1");
+        assertThat(select("key <= WEB-2 ORDER BY key DESC")).extracting(SandboxIssue::key)
+            .containsExactly("WEB-2", "WEB-1");
         assertThat(select("key >= WEB-999999")).isEmpty();
-        assertThatThrownBy(() -> select("key >= NOPE-1")).isInstanceOf(JqlException.class).hasMessageContaining("NOPE-1");
+        assertThatThrownBy(() -> select("key >= NOPE-1")).isInstanceOf(JqlException.class)
+            .hasMessageContaining("NOPE-1");
         assertThatThrownBy(() -> select("key >= 12")).isInstanceOf(JqlException.class);
     }
 
@@ -49,22 +54,27 @@ class JqlMatcherTest {
     void issueTypeMatchesNamesInAnyCase() {
         assertThat(select("issuetype = epic")).isNotEmpty().allMatch(i -> i.type() == IssueType.EPIC);
         assertThat(select("issuetype in (Story, \"Sub-task\")")).isNotEmpty()
-                .allMatch(i -> i.type() == IssueType.STORY || i.type() == IssueType.SUBTASK);
+            .allMatch(i -> i.type() == IssueType.STORY || i.type() == IssueType.SUBTASK);
     }
 
     @Test
     void statusCategoryAcceptsNamesKeysAndNegation() {
         assertThat(select("statusCategory = Done")).isNotEmpty().allMatch(i -> i.status().done());
         assertThat(select("statusCategory = \"To Do\"")).isNotEmpty().allMatch(i -> i.status() == IssueStatus.TO_DO);
-        assertThat(select("statusCategory = indeterminate")).isNotEmpty().allMatch(i -> i.status() == IssueStatus.IN_PROGRESS);
+        assertThat(select("statusCategory = indeterminate")).isNotEmpty()
+            .allMatch(i -> i.status() == IssueStatus.IN_PROGRESS);
         assertThat(select("statusCategory = new")).hasSameSizeAs(select("statusCategory = \"To Do\""));
-        assertThat(select("statusCategory != done")).hasSize(site.issues().size() - select("statusCategory = done").size());
+        assertThat(select("statusCategory != done"))
+            .hasSize(site.issues().size() - select("statusCategory = done").size());
     }
 
     @Test
     void parentSelectsChildren() {
-        SandboxIssue epic = site.issues().stream().filter(i -> i.type() == IssueType.EPIC && !site.children(i.id()).isEmpty())
-                .findFirst().orElseThrow();
+        SandboxIssue epic = site.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && !site.children(i.id()).isEmpty())
+            .findFirst()
+            .orElseThrow();
         assertThat(select("parent = " + epic.key())).containsExactlyInAnyOrderElementsOf(site.children(epic.id()));
         assertThat(select("parent in (" + epic.id() + ")")).hasSameSizeAs(site.children(epic.id()));
     }
@@ -72,15 +82,16 @@ class JqlMatcherTest {
     @Test
     void andOrAndParenthesesCombine() {
         List<SandboxIssue> bugsOrEpicsInWeb = select("project = WEB AND (issuetype = Bug OR issuetype = Epic)");
-        assertThat(bugsOrEpicsInWeb).isNotEmpty().allMatch(i -> i.projectKey().equals("WEB")
-                && (i.type() == IssueType.BUG || i.type() == IssueType.EPIC));
+        assertThat(bugsOrEpicsInWeb).isNotEmpty()
+            .allMatch(i -> i.projectKey().equals("WEB") && (i.type() == IssueType.BUG || i.type() == IssueType.EPIC));
         assertThat(select("project = WEB AND issuetype = Bug OR issuetype = Epic"))
-                .anyMatch(i -> !i.projectKey().equals("WEB"));
+            .anyMatch(i -> !i.projectKey().equals("WEB"));
     }
 
     @Test
     void propertyComparisonsWorkOnNumbersStringsAndNestedPaths() {
-        site.setIssueProperty("WEB-1", "throughline.value", Map.of("score", 40, "model", "wsjf", "detail", Map.of("effort", 3)));
+        site.setIssueProperty("WEB-1", "throughline.value",
+                Map.of("score", 40, "model", "wsjf", "detail", Map.of("effort", 3)));
         site.setIssueProperty("WEB-2", "throughline.value", Map.of("score", 75.5, "model", "rice"));
         site.setIssueProperty("WEB-3", "throughline.value", Map.of("score", 12, "model", "wsjf"));
         assertThat(keys("issue.property[throughline.value].score >= 40")).containsExactly("WEB-1", "WEB-2");
@@ -94,7 +105,8 @@ class JqlMatcherTest {
 
     @Test
     void aliasesMapToThroughlineProperties() {
-        site.setIssueProperty("MOB-1", "throughline.value", Map.of("score", 55, "model", "rice", "updatedAt", "2026-11-20T10:00:00Z"));
+        site.setIssueProperty("MOB-1", "throughline.value",
+                Map.of("score", 55, "model", "rice", "updatedAt", "2026-11-20T10:00:00Z"));
         site.setIssueProperty("MOB-2", "throughline.themes", Map.of("themeIds", List.of("t-growth", "t-platform")));
         assertThat(keys("valueScore >= 40")).containsExactly("MOB-1");
         assertThat(keys("valueModel = rice")).containsExactly("MOB-1");
@@ -107,7 +119,7 @@ class JqlMatcherTest {
     @Test
     void datesCompareAbsoluteAndRelativeToTheSiteNow() {
         assertThat(select("created >= -30d")).isNotEmpty()
-                .allMatch(i -> i.created().isAfter(site.now().minusSeconds(31L * 86400)));
+            .allMatch(i -> i.created().isAfter(site.now().minusSeconds(31L * 86400)));
         assertThat(select("resolved is EMPTY")).allMatch(i -> !i.status().done());
         assertThat(select("created < \"2026-06-01\"")).isNotEmpty();
     }
@@ -121,15 +133,18 @@ class JqlMatcherTest {
         List<SandboxIssue> newest = select("project = WEB ORDER BY created DESC");
         assertThat(newest.get(0).created()).isAfterOrEqualTo(newest.get(newest.size() - 1).created());
         assertThat(select("key in (WEB-10, WEB-9, WEB-100) ORDER BY key ASC")).extracting(SandboxIssue::key)
-                .containsExactly("WEB-9", "WEB-10", "WEB-100");
+            .containsExactly("WEB-9", "WEB-10", "WEB-100");
     }
 
     @Test
     void unboundedAndUnknownFieldsAndValuesAreRejected() {
         assertThatThrownBy(() -> select("")).isInstanceOf(JqlException.class).hasMessageContaining("Unbounded");
-        assertThatThrownBy(() -> select("ORDER BY key")).isInstanceOf(JqlException.class).hasMessageContaining("Unbounded");
-        assertThatThrownBy(() -> select("colour = red")).isInstanceOf(JqlException.class).hasMessageContaining("'colour' does not exist");
-        assertThatThrownBy(() -> select("project = NOPE")).isInstanceOf(JqlException.class).hasMessageContaining("NOPE");
+        assertThatThrownBy(() -> select("ORDER BY key")).isInstanceOf(JqlException.class)
+            .hasMessageContaining("Unbounded");
+        assertThatThrownBy(() -> select("colour = red")).isInstanceOf(JqlException.class)
+            .hasMessageContaining("'colour' does not exist");
+        assertThatThrownBy(() -> select("project = NOPE")).isInstanceOf(JqlException.class)
+            .hasMessageContaining("NOPE");
         assertThatThrownBy(() -> select("key = WEB-99999")).isInstanceOf(JqlException.class);
         assertThatThrownBy(() -> select("project = WEB ORDER BY colour")).isInstanceOf(JqlException.class);
         assertThatThrownBy(() -> select("project > WEB")).isInstanceOf(JqlException.class);
@@ -138,4 +153,5 @@ class JqlMatcherTest {
     private List<String> keys(String jql) {
         return select(jql + " ORDER BY key").stream().map(SandboxIssue::key).toList();
     }
+
 }

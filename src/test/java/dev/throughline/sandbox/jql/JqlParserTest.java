@@ -21,11 +21,11 @@ class JqlParserTest {
     @Test
     void parsesEqualityWithBareAndQuotedValues() {
         assertThat(JqlParser.parse("project = WEB").where())
-                .isEqualTo(new Term("project", Operator.EQUALS, List.of(new Value("WEB", false))));
+            .isEqualTo(new Term("project", Operator.EQUALS, List.of(new Value("WEB", false))));
         assertThat(JqlParser.parse("statusCategory = \"To Do\"").where())
-                .isEqualTo(new Term("statusCategory", Operator.EQUALS, List.of(new Value("To Do", true))));
+            .isEqualTo(new Term("statusCategory", Operator.EQUALS, List.of(new Value("To Do", true))));
         assertThat(JqlParser.parse("statusCategory != 'done'").where())
-                .isEqualTo(new Term("statusCategory", Operator.NOT_EQUALS, List.of(new Value("done", true))));
+            .isEqualTo(new Term("statusCategory", Operator.NOT_EQUALS, List.of(new Value("done", true))));
     }
 
     @Test
@@ -33,7 +33,8 @@ class JqlParserTest {
         Term in = (Term) JqlParser.parse("key in (WEB-1, \"MOB-2\",PLAT-3)").where();
         assertThat(in.operator()).isEqualTo(Operator.IN);
         assertThat(in.values()).extracting(Value::text).containsExactly("WEB-1", "MOB-2", "PLAT-3");
-        assertThat(((Term) JqlParser.parse("issuetype NOT IN (Epic, Sub-task)").where()).operator()).isEqualTo(Operator.NOT_IN);
+        assertThat(((Term) JqlParser.parse("issuetype NOT IN (Epic, Sub-task)").where()).operator())
+            .isEqualTo(Operator.NOT_IN);
     }
 
     @Test
@@ -67,13 +68,15 @@ class JqlParserTest {
     void parsesNotAndIsEmpty() {
         assertThat(JqlParser.parse("NOT project = A").where()).isInstanceOf(Not.class);
         assertThat(((Term) JqlParser.parse("resolved is EMPTY").where()).operator()).isEqualTo(Operator.IS_EMPTY);
-        assertThat(((Term) JqlParser.parse("valueScore IS NOT EMPTY").where()).operator()).isEqualTo(Operator.IS_NOT_EMPTY);
+        assertThat(((Term) JqlParser.parse("valueScore IS NOT EMPTY").where()).operator())
+            .isEqualTo(Operator.IS_NOT_EMPTY);
     }
 
     @Test
     void parsesOrderByWithDirections() {
         JqlQuery q = JqlParser.parse("project = A ORDER BY Rank ASC, created DESC, key");
-        assertThat(q.orderBy()).containsExactly(new SortKey("Rank", false), new SortKey("created", true), new SortKey("key", false));
+        assertThat(q.orderBy()).containsExactly(new SortKey("Rank", false), new SortKey("created", true),
+                new SortKey("key", false));
     }
 
     @Test
@@ -82,15 +85,16 @@ class JqlParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ORDER BY key DESC", "order by Rank"})
+    @ValueSource(strings = { "", "   ", "ORDER BY key DESC", "order by Rank" })
     void queriesWithoutARestrictionAreUnbounded(String jql) {
         assertThat(JqlParser.parse(jql).bounded()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"project =", "project = A AND", "(project = A", "project A", "key in ()", "project = A ORDER key",
-            "summary ~ x", "project = \"unterminated", "project = A)", "project ! A"})
+    @ValueSource(strings = { "project =", "project = A AND", "(project = A", "project A", "key in ()",
+            "project = A ORDER key", "summary ~ x", "project = \"unterminated", "project = A)", "project ! A" })
     void malformedQueriesAreRejected(String jql) {
         assertThatThrownBy(() -> JqlParser.parse(jql)).isInstanceOf(JqlException.class);
     }
+
 }

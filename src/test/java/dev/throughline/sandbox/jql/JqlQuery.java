@@ -3,16 +3,22 @@ package dev.throughline.sandbox.jql;
 import java.util.List;
 import java.util.Objects;
 
-/** The syntax tree of a JQL query: an optional where clause and an optional ORDER BY list. */
+/**
+ * The syntax tree of a JQL query: an optional where clause and an optional ORDER BY list.
+ */
 public record JqlQuery(Clause where, List<SortKey> orderBy) {
+
     public JqlQuery {
         orderBy = List.copyOf(orderBy);
     }
 
     /** Jira requires a search restriction; "ORDER BY key" alone is unbounded. */
-    public boolean bounded() { return where != null; }
+    public boolean bounded() {
+        return where != null;
+    }
 
     public sealed interface Clause permits And, Or, Not, Term {
+
     }
 
     public record And(Clause left, Clause right) implements Clause {
@@ -46,7 +52,9 @@ public record JqlQuery(Clause where, List<SortKey> orderBy) {
             }
         }
 
-        public Value value() { return values.get(0); }
+        public Value value() {
+            return values.get(0);
+        }
     }
 
     /** A literal; quoted literals are never treated as numbers or keywords. */
@@ -63,8 +71,9 @@ public record JqlQuery(Clause where, List<SortKey> orderBy) {
     }
 
     public enum Operator {
-        EQUALS("="), NOT_EQUALS("!="), GREATER(">"), GREATER_OR_EQUAL(">="), LESS("<"), LESS_OR_EQUAL("<="),
-        IN("in"), NOT_IN("not in"), IS_EMPTY("is empty"), IS_NOT_EMPTY("is not empty");
+
+        EQUALS("="), NOT_EQUALS("!="), GREATER(">"), GREATER_OR_EQUAL(">="), LESS("<"), LESS_OR_EQUAL("<="), IN("in"),
+        NOT_IN("not in"), IS_EMPTY("is empty"), IS_NOT_EMPTY("is not empty");
 
         private final String symbol;
 
@@ -72,14 +81,28 @@ public record JqlQuery(Clause where, List<SortKey> orderBy) {
             this.symbol = symbol;
         }
 
-        public String symbol() { return symbol; }
-        public boolean list() { return this == IN || this == NOT_IN; }
-        public boolean emptyCheck() { return this == IS_EMPTY || this == IS_NOT_EMPTY; }
-        public boolean ordering() { return this == GREATER || this == GREATER_OR_EQUAL || this == LESS || this == LESS_OR_EQUAL; }
+        public String symbol() {
+            return symbol;
+        }
+
+        public boolean list() {
+            return this == IN || this == NOT_IN;
+        }
+
+        public boolean emptyCheck() {
+            return this == IS_EMPTY || this == IS_NOT_EMPTY;
+        }
+
+        public boolean ordering() {
+            return this == GREATER || this == GREATER_OR_EQUAL || this == LESS || this == LESS_OR_EQUAL;
+        }
 
         static Operator fromSymbol(String symbol) {
-            for (Operator o : values()) if (o.symbol.equals(symbol)) return o;
+            for (Operator o : values())
+                if (o.symbol.equals(symbol))
+                    return o;
             throw new IllegalArgumentException(symbol);
         }
+
     }
 }

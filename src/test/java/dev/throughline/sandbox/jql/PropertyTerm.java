@@ -14,14 +14,19 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * {@code issue.property[key].a.b op value}: walks the stored JSON tree. Numbers compare numerically, everything
- * else as strings; an array matches when any element does (and != when none is equal). Like Jira, every operator
- * except IS EMPTY skips issues where the property or path is absent.
+ * {@code issue.property[key].a.b op value}: walks the stored JSON tree. Numbers compare
+ * numerically, everything else as strings; an array matches when any element does (and !=
+ * when none is equal). Like Jira, every operator except IS EMPTY skips issues where the
+ * property or path is absent.
  */
 final class PropertyTerm {
+
     private final SandboxSite site;
+
     private final String propertyKey;
+
     private final String[] path;
+
     private final Term term;
 
     PropertyTerm(SandboxSite site, String propertyKey, String dottedPath, Term term) {
@@ -36,9 +41,12 @@ final class PropertyTerm {
         return issue -> {
             Object value = resolve(issue);
             boolean empty = value == null || value instanceof List<?> l && l.isEmpty();
-            if (op == Operator.IS_EMPTY) return empty;
-            if (op == Operator.IS_NOT_EMPTY) return !empty;
-            if (empty) return false;
+            if (op == Operator.IS_EMPTY)
+                return empty;
+            if (op == Operator.IS_NOT_EMPTY)
+                return !empty;
+            if (empty)
+                return false;
             List<?> elements = value instanceof List<?> list ? list : List.of(value);
             return switch (op) {
                 case NOT_EQUALS, NOT_IN -> elements.stream().noneMatch(this::equalsAnyValue);
@@ -50,10 +58,12 @@ final class PropertyTerm {
 
     private Object resolve(SandboxIssue issue) {
         Optional<Object> stored = site.issueProperty(issue.id(), propertyKey);
-        if (stored.isEmpty()) return null;
+        if (stored.isEmpty())
+            return null;
         Object node = PropertyStore.unwrap(stored.get());
         for (String segment : path) {
-            if (!(node instanceof Map<?, ?> map)) return null;
+            if (!(node instanceof Map<?, ?> map))
+                return null;
             node = map.get(segment);
         }
         return node;
@@ -65,7 +75,8 @@ final class PropertyTerm {
 
     private static boolean ordered(Object element, Value value, Operator op) {
         int c = compare(element, value);
-        if (c == Integer.MIN_VALUE) return false;
+        if (c == Integer.MIN_VALUE)
+            return false;
         return switch (op) {
             case GREATER -> c > 0;
             case GREATER_OR_EQUAL -> c >= 0;
@@ -78,18 +89,22 @@ final class PropertyTerm {
     private static int compare(Object element, Value value) {
         if (element instanceof Number number) {
             BigDecimal query = number(value.text());
-            if (query == null) return Integer.MIN_VALUE;
+            if (query == null)
+                return Integer.MIN_VALUE;
             return Integer.signum(new BigDecimal(number.toString()).compareTo(query));
         }
-        if (element instanceof Map<?, ?> || element instanceof List<?>) return Integer.MIN_VALUE;
+        if (element instanceof Map<?, ?> || element instanceof List<?>)
+            return Integer.MIN_VALUE;
         return Integer.signum(String.valueOf(element).compareTo(value.text()));
     }
 
     private static BigDecimal number(String text) {
         try {
             return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return null;
         }
     }
+
 }

@@ -36,8 +36,9 @@ class ScoringJiraStoreTest {
     @Test
     void sidebarStatusIsALozengeWithTheLabel() {
         assertThat(ScoringJiraStore.glanceStatus("RICE 200").asMap())
-                .isEqualTo(Map.of("type", "lozenge", "value", Map.of("label", "RICE 200", "type", "default")));
+            .isEqualTo(Map.of("type", "lozenge", "value", Map.of("label", "RICE 200", "type", "default")));
         assertThat(new ScoringJiraStore("throughline").glanceStatusKey())
-                .isEqualTo("com.atlassian.jira.issue:throughline:value-context:status");
+            .isEqualTo("com.atlassian.jira.issue:throughline:value-context:status");
     }
+
 }

@@ -29,18 +29,17 @@ class IssueValuePanelControllerTest {
     @Test
     void panelRendersForTheIssueWithLabelledControlsAndConnectsScript() throws Exception {
         mvc.perform(get("/panels/issue-value").param("issueKey", "WEB-7").with(SliceAuth.pageUser("po-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("data-issue-key=\"WEB-7\""),
-                        containsString("https://connect-cdn.atl-paas.net/all.js"),
-                        containsString("<label for=\"model\">Scoring model</label>"),
-                        containsString("/js/issue-value.js"),
-                        containsString("role=\"alert\""))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("data-issue-key=\"WEB-7\""),
+                    containsString("https://connect-cdn.atl-paas.net/all.js"),
+                    containsString("<label for=\"model\">Scoring model</label>"), containsString("/js/issue-value.js"),
+                    containsString("role=\"alert\""))));
     }
 
     @Test
     void panelForAMalformedIssueKeyIsRefused() throws Exception {
         mvc.perform(get("/panels/issue-value").param("issueKey", "<script>").with(SliceAuth.pageUser("po-1")))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
     }
+
 }

@@ -8,12 +8,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Custom scorecards: only Jira admins define them; a changed scorecard re-scores stored values lazily. */
+/**
+ * Custom scorecards: only Jira admins define them; a changed scorecard re-scores stored
+ * values lazily.
+ */
 class ScorecardApiTest extends InstalledSiteTest {
 
     private static final String GROWTH_V1 = "{\"name\":\"Growth\",\"form\":\"WEIGHTED_SUM\",\"criteria\":["
             + "{\"key\":\"revenue\",\"name\":\"Revenue\",\"weight\":3,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"},"
             + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1,\"min\":0,\"max\":10,\"kind\":\"COST\"}]}";
+
     private static final String GROWTH_V2 = GROWTH_V1.replace("\"weight\":3", "\"weight\":5");
 
     @Override
@@ -33,7 +37,8 @@ class ScorecardApiTest extends InstalledSiteTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().path("version").asInt()).isEqualTo(1);
         JsonNode models = app().get("/api/scoring/models", connect.contextToken("po-1")).json().path("models");
-        assertThat(models.findValuesAsText("id")).containsExactly("RICE", "WSJF", "ICE", "VALUE_EFFORT", "scorecard:growth");
+        assertThat(models.findValuesAsText("id")).containsExactly("RICE", "WSJF", "ICE", "VALUE_EFFORT",
+                "scorecard:growth");
     }
 
     @Test
@@ -42,12 +47,14 @@ class ScorecardApiTest extends InstalledSiteTest {
                 connect.contextToken(SandboxSite.ADMIN));
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        assertThat(app().get("/api/issues/WEB-4/value", connect.contextToken("po-1")).json().path("defaultModel").asText())
-                .isEqualTo("WSJF");
-        assertThat(app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\"}", connect.contextToken("po-1")).status())
-                .isEqualTo(403);
-        assertThat(app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"NOPE\"}", connect.contextToken(SandboxSite.ADMIN)).status())
-                .isEqualTo(400);
+        assertThat(
+                app().get("/api/issues/WEB-4/value", connect.contextToken("po-1")).json().path("defaultModel").asText())
+            .isEqualTo("WSJF");
+        assertThat(app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\"}", connect.contextToken("po-1"))
+            .status()).isEqualTo(403);
+        assertThat(app()
+            .put("/api/projects/WEB/scoring", "{\"defaultModel\":\"NOPE\"}", connect.contextToken(SandboxSite.ADMIN))
+            .status()).isEqualTo(400);
     }
 
     @Test
@@ -84,4 +91,5 @@ class ScorecardApiTest extends InstalledSiteTest {
         assertThat(read.path("value").path("history").findValuesAsText("modelVersion")).containsExactly("2", "1");
         assertThat(read.path("needsRescore").asBoolean()).isFalse();
     }
+
 }

@@ -1,5 +1,12 @@
 package dev.throughline.scoring.web;
 
+import java.util.Collections;
+import dev.throughline.scoring.store.ScoringJiraStore;
+import java.net.http.HttpRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
@@ -18,8 +25,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scoring API end to end: real app, signed install into a sandbox Jira, context JWTs, scores stored in
- * the issue property and read back, Jira's permissions honoured.
+ * The scoring API end to end: real app, signed install into a sandbox Jira, context JWTs,
+ * scores stored in the issue property and read back, Jira's permissions honoured.
  */
 class ScoringApiTest extends InstalledSiteTest {
 
@@ -33,7 +40,7 @@ class ScoringApiTest extends InstalledSiteTest {
         site.addUser(OWNER, "Product Owner");
         site.addUser(VIEWER, "Viewer");
         site.addUser(OUTSIDER, "Outsider");
-        for (String project : new String[]{"WEB", "MOB"}) {
+        for (String project : new String[] { "WEB", "MOB" }) {
             site.grant(OWNER, project, "BROWSE_PROJECTS").grant(OWNER, project, "EDIT_ISSUES");
             site.grant(VIEWER, project, "BROWSE_PROJECTS");
         }
@@ -49,7 +56,8 @@ class ScoringApiTest extends InstalledSiteTest {
 
     @SuppressWarnings("unchecked")
     Optional<Map<String, Object>> stored(String issueKey, String propertyKey) {
-        return site.issueProperty(site.requireIssue(issueKey).id(), propertyKey).map(value -> (Map<String, Object>) value);
+        return site.issueProperty(site.requireIssue(issueKey).id(), propertyKey)
+            .map(value -> (Map<String, Object>) value);
     }
 
     @Test
@@ -86,25 +94,46 @@ class ScoringApiTest extends InstalledSiteTest {
     void sidebarLabelIsUpdatedWhenAScoreIsWritten() {
         put("WEB-13", RICE_200, OWNER);
 
-        Map<String, Object> status = stored("WEB-13", "com.atlassian.jira.issue:throughline:value-context:status").orElseThrow();
+        Map<String, Object> status = stored("WEB-13", "com.atlassian.jira.issue:throughline:value-context:status")
+            .orElseThrow();
         assertThat(status).containsEntry("type", "lozenge");
         assertThat((Map<String, Object>) status.get("value")).containsEntry("label", "RICE 200");
     }
 
     static Stream<Arguments> badBodies() {
-        return Stream.of(
-                Arguments.of("unknown model", "{\"model\":\"MOSCOW\",\"inputs\":{},\"version\":0}", "model"),
-                Arguments.of("missing input", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50},\"version\":0}", "inputs.effort"),
-                Arguments.of("out of range", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":150,\"effort\":1},\"version\":0}", "inputs.confidence"),
-                Arguments.of("zero effort", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0},\"version\":0}", "inputs.effort"),
-                Arguments.of("NaN", "{\"model\":\"RICE\",\"inputs\":{\"reach\":NaN,\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}", "body"),
-                Arguments.of("Infinity", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":Infinity},\"version\":0}", "body"),
-                Arguments.of("huge exponent", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1e400,\"confidence\":5,\"ease\":5},\"version\":0}", "inputs.impact"),
-                Arguments.of("string", "{\"model\":\"RICE\",\"inputs\":{\"reach\":\"500\",\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}", "inputs.reach"),
-                Arguments.of("seven decimals", "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0.1234567},\"version\":0}", "inputs.effort"),
-                Arguments.of("extra input", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5,\"joy\":1},\"version\":0}", "inputs.joy"),
-                Arguments.of("extra field", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5},\"version\":0,\"score\":99}", "score"),
-                Arguments.of("missing version", "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5}}", "version"),
+        return Stream.of(Arguments.of("unknown model", "{\"model\":\"MOSCOW\",\"inputs\":{},\"version\":0}", "model"),
+                Arguments.of("missing input",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50},\"version\":0}",
+                        "inputs.effort"),
+                Arguments.of("out of range",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":150,\"effort\":1},\"version\":0}",
+                        "inputs.confidence"),
+                Arguments.of("zero effort",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0},\"version\":0}",
+                        "inputs.effort"),
+                Arguments.of("NaN",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":NaN,\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}",
+                        "body"),
+                Arguments.of("Infinity",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":Infinity},\"version\":0}",
+                        "body"),
+                Arguments.of("huge exponent",
+                        "{\"model\":\"ICE\",\"inputs\":{\"impact\":1e400,\"confidence\":5,\"ease\":5},\"version\":0}",
+                        "inputs.impact"),
+                Arguments.of("string",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":\"500\",\"impact\":1,\"confidence\":50,\"effort\":1},\"version\":0}",
+                        "inputs.reach"),
+                Arguments.of("seven decimals",
+                        "{\"model\":\"RICE\",\"inputs\":{\"reach\":1,\"impact\":1,\"confidence\":50,\"effort\":0.1234567},\"version\":0}",
+                        "inputs.effort"),
+                Arguments.of("extra input",
+                        "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5,\"joy\":1},\"version\":0}",
+                        "inputs.joy"),
+                Arguments.of("extra field",
+                        "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5},\"version\":0,\"score\":99}",
+                        "score"),
+                Arguments.of("missing version",
+                        "{\"model\":\"ICE\",\"inputs\":{\"impact\":1,\"confidence\":5,\"ease\":5}}", "version"),
                 Arguments.of("not JSON", "{\"model\":", "body"));
     }
 
@@ -124,7 +153,8 @@ class ScoringApiTest extends InstalledSiteTest {
         put("WEB-14", RICE_200, OWNER);
         Map<String, Object> before = stored("WEB-14", "throughline.value").orElseThrow();
 
-        // still claims version 0, with other inputs (the very same save sent again is answered as saved)
+        // still claims version 0, with other inputs (the very same save sent again is
+        // answered as saved)
         AppUnderTest.Reply reply = put("WEB-14", RICE_200.replace("\"reach\":500", "\"reach\":600"), OWNER);
 
         assertThat(reply.status()).isEqualTo(409);
@@ -186,7 +216,8 @@ class ScoringApiTest extends InstalledSiteTest {
 
         JsonNode read = get("WEB-40", VIEWER).json();
 
-        // ranked among WEB issues stored with exactly that model text: itself only, never MOB's scores
+        // ranked among WEB issues stored with exactly that model text: itself only, never
+        // MOB's scores
         assertThat(read.path("rankOf").asInt()).isEqualTo(1);
         assertThat(read.path("unreadableLeftOut").asInt()).isZero();
     }
@@ -208,7 +239,7 @@ class ScoringApiTest extends InstalledSiteTest {
         assertThat(scored.json().path("unreadableLeftOut").asInt()).isEqualTo(2);
         assertThat(scored.json().path("unreadable").asBoolean()).isFalse();
 
-        for (String key : new String[]{"MOB-33", "MOB-34", "MOB-35"}) {
+        for (String key : new String[] { "MOB-33", "MOB-34", "MOB-35" }) {
             AppUnderTest.Reply malformed = get(key, OWNER);
             assertThat(malformed.status()).as(malformed.body()).isEqualTo(200);
             assertThat(malformed.json().path("unreadable").asBoolean()).isTrue();
@@ -217,7 +248,8 @@ class ScoringApiTest extends InstalledSiteTest {
             assertThat(malformed.json().path("rank").isNull()).isTrue();
         }
 
-        // a write over it: version 0 (what the panel sends for an unscored issue) or the number it stores
+        // a write over it: version 0 (what the panel sends for an unscored issue) or the
+        // number it stores
         AppUnderTest.Reply afresh = put("MOB-33", wsjf(5, 0), OWNER);
         assertThat(afresh.status()).as(afresh.body()).isEqualTo(200);
         assertThat(afresh.json().path("value").path("version").asLong()).isEqualTo(1);
@@ -226,7 +258,7 @@ class ScoringApiTest extends InstalledSiteTest {
         assertThat(put("MOB-34", wsjf(5, 2), OWNER).status()).isEqualTo(409);
         assertThat(put("MOB-34", wsjf(5, 3), OWNER).status()).isEqualTo(200);
         assertThat(stored("MOB-34", "throughline.value").orElseThrow()).containsEntry("model", "WSJF")
-                .containsKey("history");
+            .containsKey("history");
 
         // the bulk path (inline editor, set model) replaces it too
         AppUnderTest.Reply bulk = app().post("/api/value/bulk", "{\"items\":[" + item("MOB-35", 0) + "]}",
@@ -268,14 +300,14 @@ class ScoringApiTest extends InstalledSiteTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("valid").asBoolean()).isFalse();
-        assertThat(reply.json().path("errors").findValuesAsText("field"))
-                .containsExactly("inputs.impact", "inputs.confidence", "inputs.effort");
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("inputs.impact",
+                "inputs.confidence", "inputs.effort");
     }
 
     @Test
     void bulkWritesEveryIssueInOneJiraTask() {
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-31", 0) + "," + item("WEB-32", 0) + "]}",
-                connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk",
+                "{\"items\":[" + item("WEB-31", 0) + "," + item("WEB-32", 0) + "]}", connect.contextToken(OWNER));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("written").asBoolean()).isTrue();
@@ -290,8 +322,8 @@ class ScoringApiTest extends InstalledSiteTest {
         put("WEB-33", RICE_200, OWNER);
         jira.resetTraffic();
 
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-34", 0) + "," + item("WEB-33", 0) + "]}",
-                connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk",
+                "{\"items\":[" + item("WEB-34", 0) + "," + item("WEB-33", 0) + "]}", connect.contextToken(OWNER));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().path("written").asBoolean()).isFalse();
@@ -302,8 +334,8 @@ class ScoringApiTest extends InstalledSiteTest {
 
     @Test
     void bulkWithAnUnknownIssueWritesNothing() {
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + item("WEB-35", 0) + "," + item("WEB-88888", 0) + "]}",
-                connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk",
+                "{\"items\":[" + item("WEB-35", 0) + "," + item("WEB-88888", 0) + "]}", connect.contextToken(OWNER));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(404);
         assertThat(reply.json().path("results").findValuesAsText("outcome")).containsExactly("READY", "NOT_FOUND");
@@ -325,9 +357,10 @@ class ScoringApiTest extends InstalledSiteTest {
 
     @Test
     void bulkOfMoreThanAHundredItemsIsRejected() {
-        String items = String.join(",", java.util.Collections.nCopies(101, item("WEB-38", 0)));
+        String items = String.join(",", Collections.nCopies(101, item("WEB-38", 0)));
 
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + items + "]}", connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + items + "]}",
+                connect.contextToken(OWNER));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").findValuesAsText("field")).contains("items");
@@ -351,31 +384,38 @@ class ScoringApiTest extends InstalledSiteTest {
 
         JsonNode extractions = modules.path("jiraEntityProperties").get(0).path("keyConfigurations").get(0);
         assertThat(extractions.path("propertyKey").asText()).isEqualTo("throughline.value");
-        assertThat(extractions.path("extractions").findValuesAsText("alias")).containsExactly("valueScore", "valueModel", "valueUpdated");
-        assertThat(extractions.path("extractions").findValuesAsText("type")).containsExactly("number", "string", "date");
+        assertThat(extractions.path("extractions").findValuesAsText("alias")).containsExactly("valueScore",
+                "valueModel", "valueUpdated");
+        assertThat(extractions.path("extractions").findValuesAsText("type")).containsExactly("number", "string",
+                "date");
         JsonNode context = modules.path("jiraIssueContexts").get(0);
-        assertThat(context.path("key").asText()).isEqualTo(dev.throughline.scoring.store.ScoringJiraStore.CONTEXT_MODULE_KEY);
+        assertThat(context.path("key").asText()).isEqualTo(ScoringJiraStore.CONTEXT_MODULE_KEY);
         assertThat(context.path("target").path("url").asText()).startsWith("/panels/issue-value?issueKey={issue.key}");
     }
 
     static String rice(int reach) {
-        return "{\"model\":\"RICE\",\"inputs\":{\"reach\":" + reach + ",\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
+        return "{\"model\":\"RICE\",\"inputs\":{\"reach\":" + reach
+                + ",\"impact\":2,\"confidence\":80,\"effort\":4},\"version\":0}";
     }
 
     static String item(String issueKey, long version) {
-        return "{\"issueKey\":\"" + issueKey + "\",\"model\":\"ICE\",\"inputs\":{\"impact\":5,\"confidence\":5,\"ease\":5},\"version\":" + version + "}";
+        return "{\"issueKey\":\"" + issueKey
+                + "\",\"model\":\"ICE\",\"inputs\":{\"impact\":5,\"confidence\":5,\"ease\":5},\"version\":" + version
+                + "}";
     }
 
     JsonNode sandboxSearch(String jql) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(jira.baseUrl() + "/rest/api/3/search/jql"))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jql\":\"" + jql + "\",\"fields\":[\"key\"]}"))
-                    .build();
-            String body = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        } catch (Exception e) {
+            var request = HttpRequest.newBuilder(URI.create(jira.baseUrl() + "/rest/api/3/search/jql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jql\":\"" + jql + "\",\"fields\":[\"key\"]}"))
+                .build();
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(body);
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

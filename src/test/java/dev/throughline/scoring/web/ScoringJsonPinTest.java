@@ -16,8 +16,9 @@ import java.util.UUID;
 import static dev.throughline.web.PinnedJson.assertPinned;
 
 /**
- * Today's JSON answers of every scoring endpoint, pinned field by field (README "Product-value scoring"), so the
- * typed web layer answers exactly what the hand-built maps did. A fresh sandbox per test keeps ranks stable.
+ * Today's JSON answers of every scoring endpoint, pinned field by field (README
+ * "Product-value scoring"), so the typed web layer answers exactly what the hand-built
+ * maps did. A fresh sandbox per test keeps ranks stable.
  */
 class ScoringJsonPinTest extends ConnectedAppTest {
 
@@ -29,7 +30,9 @@ class ScoringJsonPinTest extends ConnectedAppTest {
             + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1.5,\"min\":0,\"max\":10,\"kind\":\"COST\"}]}";
 
     private JiraSandbox jira;
+
     private SandboxSite site;
+
     private JiraTokenSigner connect;
 
     @BeforeEach
@@ -69,7 +72,8 @@ class ScoringJsonPinTest extends ConnectedAppTest {
     void valueWrittenReadAndRewritten() {
         pin("put-value", put("WEB-11", RICE_200, OWNER));
         pin("put-value-other", put("WEB-12", ScoringApiTest.rice(100), OWNER));
-        pin("put-value-again", put("WEB-11", ScoringApiTest.rice(1000).replace("\"version\":0", "\"version\":1"), OWNER));
+        pin("put-value-again",
+                put("WEB-11", ScoringApiTest.rice(1000).replace("\"version\":0", "\"version\":1"), OWNER));
         pin("get-value-viewer", get("WEB-11", VIEWER));
         pin("put-value-repeated", put("WEB-12", ScoringApiTest.rice(100), OWNER));
     }
@@ -88,7 +92,8 @@ class ScoringJsonPinTest extends ConnectedAppTest {
         pin("get-value-unscored", get("WEB-4", OWNER));
         site.setIssueProperty("WEB-5", "throughline.value", Map.of("score", 5, "model", "WSJF", "version", 3));
         pin("get-value-unreadable", get("WEB-5", OWNER));
-        pin("put-value-effort", put("WEB-6", "{\"model\":\"VALUE_EFFORT\",\"inputs\":{\"value\":80,\"effort\":2.5},\"version\":0}", OWNER));
+        pin("put-value-effort", put("WEB-6",
+                "{\"model\":\"VALUE_EFFORT\",\"inputs\":{\"value\":80,\"effort\":2.5},\"version\":0}", OWNER));
     }
 
     @Test
@@ -107,8 +112,8 @@ class ScoringJsonPinTest extends ConnectedAppTest {
                 connect.contextToken(SandboxSite.ADMIN)));
         pin("put-project-scoring-extra", app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\",\"x\":1}",
                 connect.contextToken(SandboxSite.ADMIN)));
-        pin("put-project-scoring-not-admin", app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\"}",
-                connect.contextToken(OWNER)));
+        pin("put-project-scoring-not-admin",
+                app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"RICE\"}", connect.contextToken(OWNER)));
     }
 
     @Test
@@ -118,7 +123,8 @@ class ScoringJsonPinTest extends ConnectedAppTest {
         pin("evaluate-invalid", app().post("/api/scoring/evaluate",
                 "{\"model\":\"RICE\",\"inputs\":{\"reach\":10,\"effort\":0}}", connect.contextToken(OWNER)));
         pin("evaluate-no-model", app().post("/api/scoring/evaluate", "{\"inputs\":{}}", connect.contextToken(OWNER)));
-        pin("evaluate-no-inputs", app().post("/api/scoring/evaluate", "{\"model\":\"RICE\"}", connect.contextToken(OWNER)));
+        pin("evaluate-no-inputs",
+                app().post("/api/scoring/evaluate", "{\"model\":\"RICE\"}", connect.contextToken(OWNER)));
     }
 
     @Test
@@ -141,15 +147,19 @@ class ScoringJsonPinTest extends ConnectedAppTest {
     @Test
     void modelsAndScorecards() {
         pin("get-models-built-in", app().get("/api/scoring/models", connect.contextToken(OWNER)));
-        pin("put-scorecard", app().put("/api/scoring/scorecards/growth", GROWTH, connect.contextToken(SandboxSite.ADMIN)));
-        pin("put-scorecard-again", app().put("/api/scoring/scorecards/growth", GROWTH.replace("\"weight\":3", "\"weight\":5"),
-                connect.contextToken(SandboxSite.ADMIN)));
+        pin("put-scorecard",
+                app().put("/api/scoring/scorecards/growth", GROWTH, connect.contextToken(SandboxSite.ADMIN)));
+        pin("put-scorecard-again", app().put("/api/scoring/scorecards/growth",
+                GROWTH.replace("\"weight\":3", "\"weight\":5"), connect.contextToken(SandboxSite.ADMIN)));
         pin("get-models", app().get("/api/scoring/models", connect.contextToken(OWNER)));
         pin("put-scorecard-invalid", app().put("/api/scoring/scorecards/growth",
                 "{\"name\":\"\",\"form\":\"MAGIC\",\"criteria\":[{\"key\":\"1x\",\"name\":\"X\",\"weight\":0,\"min\":0,"
                         + "\"max\":10,\"kind\":\"BENEFIT\"},{\"key\":\"y\",\"weight\":\"a\",\"kind\":\"NONE\"}],\"z\":1}",
                 connect.contextToken(SandboxSite.ADMIN)));
-        pin("put-scorecard-not-admin", app().put("/api/scoring/scorecards/growth", GROWTH, connect.contextToken(OWNER)));
-        pin("put-value-scorecard", put("WEB-3", "{\"model\":\"scorecard:growth\",\"inputs\":{\"revenue\":4,\"risk\":2},\"version\":0}", OWNER));
+        pin("put-scorecard-not-admin",
+                app().put("/api/scoring/scorecards/growth", GROWTH, connect.contextToken(OWNER)));
+        pin("put-value-scorecard", put("WEB-3",
+                "{\"model\":\"scorecard:growth\",\"inputs\":{\"revenue\":4,\"risk\":2},\"version\":0}", OWNER));
     }
+
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes Jira applied in part, through the sandbox's fault injection: a score saved whose sidebar label was not,
- * the same save sent again, and a bulk write whose Jira task could not be followed.
+ * Writes Jira applied in part, through the sandbox's fault injection: a score saved whose
+ * sidebar label was not, the same save sent again, and a bulk write whose Jira task could
+ * not be followed.
  */
 class ScoringPartialWriteTest extends InstalledSiteTest {
 
@@ -33,13 +34,16 @@ class ScoringPartialWriteTest extends InstalledSiteTest {
 
     @SuppressWarnings("unchecked")
     Optional<Map<String, Object>> stored(String issueKey, String propertyKey) {
-        return site.issueProperty(site.requireIssue(issueKey).id(), propertyKey).map(value -> (Map<String, Object>) value);
+        return site.issueProperty(site.requireIssue(issueKey).id(), propertyKey)
+            .map(value -> (Map<String, Object>) value);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aScoreSavedWhoseLabelJiraDidNotTakeIsAnsweredAsSavedAndTheNextReadRepairsTheLabel() {
-        jira.failAfter(JiraSandbox.ISSUE_PROPERTY_PUT, 1, 4, 503); // the score passes; the label's 4 attempts fail
+        jira.failAfter(JiraSandbox.ISSUE_PROPERTY_PUT, 1, 4, 503); // the score passes;
+                                                                   // the label's 4
+                                                                   // attempts fail
 
         AppUnderTest.Reply saved = put("WEB-41", RICE_200);
 
@@ -53,8 +57,8 @@ class ScoringPartialWriteTest extends InstalledSiteTest {
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().has("note")).isFalse();
-        assertThat((Map<String, Object>) stored("WEB-41", LABEL).orElseThrow().get("value"))
-                .containsEntry("label", "RICE 200");
+        assertThat((Map<String, Object>) stored("WEB-41", LABEL).orElseThrow().get("value")).containsEntry("label",
+                "RICE 200");
         // a label that agrees is not written again
         int puts = jira.servedCount(JiraSandbox.ISSUE_PROPERTY_PUT);
         app().get("/api/issues/WEB-41/value", connect.contextToken(OWNER));
@@ -78,10 +82,12 @@ class ScoringPartialWriteTest extends InstalledSiteTest {
 
     @Test
     void aBulkWriteWhoseTaskCannotBeFollowedIsReReadAndReportedWrittenNotLost() {
-        jira.failNext(JiraSandbox.TASK, 4, 503, null); // every attempt to read the task's progress
+        jira.failNext(JiraSandbox.TASK, 4, 503, null); // every attempt to read the task's
+                                                       // progress
 
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + ScoringApiTest.item("WEB-43", 0) + ","
-                + ScoringApiTest.item("WEB-44", 0) + "]}", connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk",
+                "{\"items\":[" + ScoringApiTest.item("WEB-43", 0) + "," + ScoringApiTest.item("WEB-44", 0) + "]}",
+                connect.contextToken(OWNER));
 
         // the sandbox applied the task at once: the re-read finds both written
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -94,10 +100,12 @@ class ScoringPartialWriteTest extends InstalledSiteTest {
     @Test
     void aBulkWriteWhoseTaskAndReReadBothFailIsAnsweredPartialWithTheOutcomeUnknown() {
         jira.failNext(JiraSandbox.TASK, 4, 503, null);
-        jira.failAfter(JiraSandbox.SEARCH, 1, 4, 503); // the lookup before the write passes; the re-read fails
+        jira.failAfter(JiraSandbox.SEARCH, 1, 4, 503); // the lookup before the write
+                                                       // passes; the re-read fails
 
-        AppUnderTest.Reply reply = app().post("/api/value/bulk", "{\"items\":[" + ScoringApiTest.item("WEB-45", 0) + ","
-                + ScoringApiTest.item("WEB-46", 0) + "]}", connect.contextToken(OWNER));
+        AppUnderTest.Reply reply = app().post("/api/value/bulk",
+                "{\"items\":[" + ScoringApiTest.item("WEB-45", 0) + "," + ScoringApiTest.item("WEB-46", 0) + "]}",
+                connect.contextToken(OWNER));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(207);
         assertThat(reply.json().path("written").asBoolean()).isFalse();
@@ -107,7 +115,9 @@ class ScoringPartialWriteTest extends InstalledSiteTest {
         assertThat(reply.json().path("applied").path("count").asInt()).isZero();
         assertThat(reply.json().path("reason").asText()).contains("outcome is unknown");
         assertThat(reply.json().path("message").asText()).contains("0 of 2 scores written; 2 unknown")
-                .contains("Reload").doesNotContain("nothing was lost");
+            .contains("Reload")
+            .doesNotContain("nothing was lost");
         assertThat(reply.json().path("results").findValuesAsText("outcome")).containsExactly("UNKNOWN", "UNKNOWN");
     }
+
 }

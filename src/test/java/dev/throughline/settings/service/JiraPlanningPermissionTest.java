@@ -30,8 +30,11 @@ import static org.mockito.Mockito.when;
 class JiraPlanningPermissionTest {
 
     private final Site site = new Site("site-1", URI.create("https://acme.atlassian.net"));
+
     private final JiraClient client = mock(JiraClient.class);
+
     private final SiteSettingsService settings = mock(SiteSettingsService.class);
+
     private PlanningPermission planning;
 
     @BeforeEach
@@ -42,8 +45,8 @@ class JiraPlanningPermissionTest {
     }
 
     private void planners(List<String> accountIds, List<String> groups) {
-        when(settings.settings(site)).thenReturn(new SiteSettings(Optional.empty(), 90, Optional.empty(),
-                new Planners(accountIds, groups), 1));
+        when(settings.settings(site))
+            .thenReturn(new SiteSettings(Optional.empty(), 90, Optional.empty(), new Planners(accountIds, groups), 1));
     }
 
     @Test
@@ -77,8 +80,8 @@ class JiraPlanningPermissionTest {
         planners(List.of("acc-1"), List.of());
 
         assertThatThrownBy(() -> planning.requirePlanner(Caller.of(site, "acc-3")))
-                .isInstanceOf(NotAllowedException.class)
-                .hasMessage(PlanningPermission.REASON);
+            .isInstanceOf(NotAllowedException.class)
+            .hasMessage(PlanningPermission.REASON);
         verify(client, never()).groupsOf(anyString());
     }
 
@@ -94,6 +97,8 @@ class JiraPlanningPermissionTest {
     void aTokenWithoutAUserIsRefused() {
         planners(List.of(), List.of());
 
-        assertThatThrownBy(() -> planning.canPlan(Caller.of(site, null))).isInstanceOf(Caller.NoUserInTokenException.class);
+        assertThatThrownBy(() -> planning.canPlan(Caller.of(site, null)))
+            .isInstanceOf(Caller.NoUserInTokenException.class);
     }
+
 }

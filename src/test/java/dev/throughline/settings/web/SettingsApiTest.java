@@ -10,7 +10,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Site settings end to end: a sandbox Jira, signed install, context JWTs; settings land in an app property. */
+/**
+ * Site settings end to end: a sandbox Jira, signed install, context JWTs; settings land
+ * in an app property.
+ */
 class SettingsApiTest extends InstalledSiteTest {
 
     static final String PO = "po-settings";
@@ -41,8 +44,8 @@ class SettingsApiTest extends InstalledSiteTest {
 
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().path("version").asLong()).isEqualTo(1);
-        assertThat(stored()).hasValueSatisfying(value -> assertThat(value.toString())
-                .contains("customfield_10016").contains("30"));
+        assertThat(stored())
+            .hasValueSatisfying(value -> assertThat(value.toString()).contains("customfield_10016").contains("30"));
         JsonNode asViewer = read(PO).json();
         assertThat(asViewer.path("staleDays").asInt()).isEqualTo(30);
         assertThat(asViewer.path("rollupCacheTtlMinutes").asInt()).isEqualTo(5);
@@ -61,8 +64,8 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(view.path("staleDays").asInt()).isEqualTo(90);
         assertThat(view.path("storyPoints").path("detected").asText()).isEqualTo(site.storyPointsFieldId());
         assertThat(view.path("storyPoints").path("candidates").findValuesAsText("id"))
-                .contains("customfield_10028", "customfield_10016", "timeoriginalestimate")
-                .doesNotContain("summary", "customfield_10019");
+            .contains("customfield_10028", "customfield_10016", "timeoriginalestimate")
+            .doesNotContain("summary", "customfield_10019");
     }
 
     @Test
@@ -70,7 +73,8 @@ class SettingsApiTest extends InstalledSiteTest {
         AppUnderTest.Reply reply = save("{\"staleDays\":30,\"version\":0}", PO);
 
         assertThat(reply.status()).isEqualTo(403);
-        assertThat(reply.json().path("message").asText()).isEqualTo("Only Jira administrators can change Throughline's settings.");
+        assertThat(reply.json().path("message").asText())
+            .isEqualTo("Only Jira administrators can change Throughline's settings.");
         assertThat(stored()).isEmpty();
         assertThat(read(PO).json().path("staleDays").asInt()).isEqualTo(90);
     }
@@ -97,21 +101,23 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().path("planners").path("groups").get(0).asText()).isEqualTo("roadmap-planners");
         assertThat(read(SandboxSite.ADMIN).json().path("planners").path("accountIds").get(0).asText())
-                .isEqualTo("5b10ac8d82e05b22cc7d4ef5");
+            .isEqualTo("5b10ac8d82e05b22cc7d4ef5");
         assertThat(stored()).hasValueSatisfying(value -> assertThat(value.toString()).contains("roadmap-planners"));
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.json().path("current").path("planners").path("groups").get(0).asText()).isEqualTo("roadmap-planners");
+        assertThat(stale.json().path("current").path("planners").path("groups").get(0).asText())
+            .isEqualTo("roadmap-planners");
         assertThat(read(PO).json().has("planners")).as("who the planners are is the admins' business").isFalse();
     }
 
     @Test
     void badPlannersGet400NamingEachEntryAndNothingIsWritten() {
-        AppUnderTest.Reply reply = save("{\"staleDays\":90,\"planners\":{\"accountIds\":[\"not an id\"],"
-                + "\"groups\":[\"\"]},\"version\":0}", SandboxSite.ADMIN);
+        AppUnderTest.Reply reply = save(
+                "{\"staleDays\":90,\"planners\":{\"accountIds\":[\"not an id\"]," + "\"groups\":[\"\"]},\"version\":0}",
+                SandboxSite.ADMIN);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("errors").findValuesAsText("field"))
-                .containsExactly("planners.accountIds[0]", "planners.groups[0]");
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("planners.accountIds[0]",
+                "planners.groups[0]");
         assertThat(stored()).isEmpty();
     }
 
@@ -122,14 +128,16 @@ class SettingsApiTest extends InstalledSiteTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "theme");
+            .containsExactlyInAnyOrder("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes", "theme");
         assertThat(stored()).isEmpty();
     }
 
     @Test
     void aStoryPointsFieldThatIsNotANumberFieldOfTheSiteIsRefused() {
-        AppUnderTest.Reply text = save("{\"storyPointsFieldId\":\"summary\",\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN);
-        AppUnderTest.Reply unknown = save("{\"storyPointsFieldId\":\"customfield_99999\",\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN);
+        AppUnderTest.Reply text = save("{\"storyPointsFieldId\":\"summary\",\"staleDays\":30,\"version\":0}",
+                SandboxSite.ADMIN);
+        AppUnderTest.Reply unknown = save(
+                "{\"storyPointsFieldId\":\"customfield_99999\",\"staleDays\":30,\"version\":0}", SandboxSite.ADMIN);
 
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.json().path("errors").get(0).path("field").asText()).isEqualTo("storyPointsFieldId");
@@ -140,9 +148,11 @@ class SettingsApiTest extends InstalledSiteTest {
 
     @Test
     void backToDetectionAndTheAppsCacheTimeByClearingTheOverrides() {
-        save("{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30,\"rollupCacheTtlMinutes\":5,\"version\":0}", SandboxSite.ADMIN);
+        save("{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30,\"rollupCacheTtlMinutes\":5,\"version\":0}",
+                SandboxSite.ADMIN);
 
-        AppUnderTest.Reply cleared = save("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":1}",
+        AppUnderTest.Reply cleared = save(
+                "{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":1}",
                 SandboxSite.ADMIN);
 
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
@@ -155,7 +165,8 @@ class SettingsApiTest extends InstalledSiteTest {
     void adminListsProjectsWithTheirDefaultModelAndTheScorecardsOthersCannot() {
         app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"WSJF\"}", connect.contextToken(SandboxSite.ADMIN));
 
-        AppUnderTest.Reply projects = app().get("/api/settings/projects?offset=0&limit=50", connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply projects = app().get("/api/settings/projects?offset=0&limit=50",
+                connect.contextToken(SandboxSite.ADMIN));
         AppUnderTest.Reply scoring = app().get("/api/settings/scoring", connect.contextToken(SandboxSite.ADMIN));
 
         assertThat(projects.status()).as(projects.body()).isEqualTo(200);
@@ -169,15 +180,18 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(web.path("defaultModel").asText()).isEqualTo("WSJF");
         assertThat(projects.json().path("projects").size()).isEqualTo(site.projects().size());
         assertThat(projects.json().path("more").asBoolean()).isFalse();
-        assertThat(scoring.json().path("models").findValuesAsText("id")).contains("RICE", "WSJF", "ICE", "VALUE_EFFORT");
+        assertThat(scoring.json().path("models").findValuesAsText("id")).contains("RICE", "WSJF", "ICE",
+                "VALUE_EFFORT");
         assertThat(app().get("/api/settings/projects", connect.contextToken(PO)).status()).isEqualTo(403);
         assertThat(app().get("/api/settings/scoring", connect.contextToken(PO)).status()).isEqualTo(403);
     }
 
     @Test
     void projectListPagesWithMore() {
-        AppUnderTest.Reply first = app().get("/api/settings/projects?offset=0&limit=1", connect.contextToken(SandboxSite.ADMIN));
-        AppUnderTest.Reply bad = app().get("/api/settings/projects?offset=0&limit=500", connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply first = app().get("/api/settings/projects?offset=0&limit=1",
+                connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply bad = app().get("/api/settings/projects?offset=0&limit=500",
+                connect.contextToken(SandboxSite.ADMIN));
 
         assertThat(first.json().path("projects").size()).isEqualTo(1);
         assertThat(first.json().path("more").asBoolean()).isEqualTo(site.projects().size() > 1);
@@ -196,6 +210,7 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(admin.body()).contains("id=\"settings-form\"").doesNotContain("Only Jira administrators");
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).contains("Only Jira administrators can change Throughline's settings.")
-                .doesNotContain("settings-form");
+            .doesNotContain("settings-form");
     }
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The settings change what other features do: grooming's stale days and the story points field everywhere. */
+/**
+ * The settings change what other features do: grooming's stale days and the story points
+ * field everywhere.
+ */
 class SettingsConsumersTest extends InstalledSiteTest {
 
     static final String PO = "po-consumer";
@@ -29,7 +32,8 @@ class SettingsConsumersTest extends InstalledSiteTest {
     }
 
     private JsonNode backlog(String query) {
-        AppUnderTest.Reply reply = app().get("/api/boards/" + BOARD + "/backlog?limit=500" + query, connect.contextToken(PO));
+        AppUnderTest.Reply reply = app().get("/api/boards/" + BOARD + "/backlog?limit=500" + query,
+                connect.contextToken(PO));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
@@ -45,9 +49,10 @@ class SettingsConsumersTest extends InstalledSiteTest {
         assertThat(before.path("staleDays").asInt()).isEqualTo(90);
         assertThat(after.path("staleDays").asInt()).isEqualTo(1);
         assertThat(after.path("flagCounts").path("STALE").asInt())
-                .isGreaterThan(before.path("flagCounts").path("STALE").asInt());
+            .isGreaterThan(before.path("flagCounts").path("STALE").asInt());
         assertThat(explicit.path("staleDays").asInt()).isEqualTo(90);
-        assertThat(explicit.path("flagCounts").path("STALE").asInt()).isEqualTo(before.path("flagCounts").path("STALE").asInt());
+        assertThat(explicit.path("flagCounts").path("STALE").asInt())
+            .isEqualTo(before.path("flagCounts").path("STALE").asInt());
     }
 
     @Test
@@ -59,15 +64,16 @@ class SettingsConsumersTest extends InstalledSiteTest {
 
         JsonNode firstBefore = before.path("items").get(0);
         SandboxIssue issue = site.requireIssue(firstBefore.path("key").asText());
-        assertThat(firstBefore.path("storyPoints").isNull())
-                .isEqualTo(issue.storyPointEstimate().isEmpty());
+        assertThat(firstBefore.path("storyPoints").isNull()).isEqualTo(issue.storyPointEstimate().isEmpty());
         int estimated = 0;
         for (JsonNode row : after.path("items")) {
             SandboxIssue shown = site.requireIssue(row.path("key").asText());
             if (shown.originalEstimateSeconds() == 0) {
                 assertThat(row.path("storyPoints").isNull()).as(shown.key()).isTrue();
-            } else {
-                assertThat(row.path("storyPoints").asDouble()).as(shown.key()).isEqualTo(shown.originalEstimateSeconds());
+            }
+            else {
+                assertThat(row.path("storyPoints").asDouble()).as(shown.key())
+                    .isEqualTo(shown.originalEstimateSeconds());
                 estimated++;
             }
         }
@@ -77,20 +83,24 @@ class SettingsConsumersTest extends InstalledSiteTest {
     @Test
     void storyPointsOverrideReachesThemeProgressToo() {
         site.grant(PO, "WEB", "EDIT_ISSUES").grant(PO, "WEB", "BROWSE_PROJECTS");
-        SandboxIssue epic = site.issues().stream()
-                .filter(i -> i.type() == IssueType.EPIC && site.projectById(i.projectId()).key().equals("WEB"))
-                .filter(i -> site.children(i.id()).stream().anyMatch(c -> c.storyPointEstimate().isPresent()))
-                .findFirst().orElseThrow();
+        SandboxIssue epic = site.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && site.projectById(i.projectId()).key().equals("WEB"))
+            .filter(i -> site.children(i.id()).stream().anyMatch(c -> c.storyPointEstimate().isPresent()))
+            .findFirst()
+            .orElseThrow();
         AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\"}",
                 connect.contextToken(SandboxSite.ADMIN));
         String id = created.json().path("id").asText();
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken(PO));
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}",
+                connect.contextToken(PO));
         double before = pointsTotal(id);
 
         saveSettings("{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":90,\"version\":0}");
 
         assertThat(before).isPositive();
-        assertThat(pointsTotal(id)).isZero(); // the old field holds no estimates on this site
+        assertThat(pointsTotal(id)).isZero(); // the old field holds no estimates on this
+                                              // site
     }
 
     private double pointsTotal(String themeId) {
@@ -103,4 +113,5 @@ class SettingsConsumersTest extends InstalledSiteTest {
         }
         throw new AssertionError("theme missing: " + progress.body());
     }
+
 }

@@ -54,14 +54,14 @@ class SettingsControllerTest {
         when(settings.view(any())).thenReturn(new SettingsView(saved, false, Optional.empty()));
 
         mvc.perform(get("/api/settings").with(SliceAuth.contextUser("po-1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.staleDays").value(30))
-                .andExpect(jsonPath("$.version").value(2))
-                .andExpect(jsonPath("$.editable").value(false))
-                .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(10))
-                .andExpect(jsonPath("$.defaults.staleDays").value(90))
-                .andExpect(jsonPath("$.storyPoints").doesNotExist())
-                .andExpect(jsonPath("$.planners").doesNotExist());
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.staleDays").value(30))
+            .andExpect(jsonPath("$.version").value(2))
+            .andExpect(jsonPath("$.editable").value(false))
+            .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(10))
+            .andExpect(jsonPath("$.defaults.staleDays").value(90))
+            .andExpect(jsonPath("$.storyPoints").doesNotExist())
+            .andExpect(jsonPath("$.planners").doesNotExist());
     }
 
     @Test
@@ -71,21 +71,24 @@ class SettingsControllerTest {
         when(settings.view(any())).thenReturn(new SettingsView(SiteSettings.DEFAULT, true, Optional.of(choice)));
 
         mvc.perform(get("/api/settings").with(SliceAuth.contextUser("admin-1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.editable").value(true))
-                .andExpect(jsonPath("$.storyPointsFieldId").isEmpty())
-                .andExpect(jsonPath("$.planners.accountIds").isEmpty())
-                .andExpect(jsonPath("$.storyPoints.detected").value("customfield_10028"))
-                .andExpect(jsonPath("$.storyPoints.candidates[*].id", contains("customfield_10028")));
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.editable").value(true))
+            .andExpect(jsonPath("$.storyPointsFieldId").isEmpty())
+            .andExpect(jsonPath("$.planners.accountIds").isEmpty())
+            .andExpect(jsonPath("$.storyPoints.detected").value("customfield_10028"))
+            .andExpect(jsonPath("$.storyPoints.candidates[*].id", contains("customfield_10028")));
     }
 
     @Test
     void nonAdminSaveIs403WithTheReason() throws Exception {
-        when(settings.save(any(), any())).thenThrow(new NotAllowedException("Only Jira administrators can change Throughline's settings."));
+        when(settings.save(any(), any()))
+            .thenThrow(new NotAllowedException("Only Jira administrators can change Throughline's settings."));
 
-        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("po-1")))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.message", containsString("Only Jira administrators")));
+        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+            .content(BODY)
+            .with(SliceAuth.contextUser("po-1")))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.message", containsString("Only Jira administrators")));
     }
 
     @Test
@@ -93,31 +96,39 @@ class SettingsControllerTest {
         SiteSettings current = new SiteSettings(Optional.of("customfield_10016"), 45, Optional.of(5), Planners.NONE, 3);
         when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
 
-        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.errors[0].field").value("version"))
-                .andExpect(jsonPath("$.current.version").value(3))
-                .andExpect(jsonPath("$.current.staleDays").value(45));
+        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+            .content(BODY)
+            .with(SliceAuth.contextUser("admin-1")))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.errors[0].field").value("version"))
+            .andExpect(jsonPath("$.current.version").value(3))
+            .andExpect(jsonPath("$.current.staleDays").value(45));
     }
 
     @Test
     void badInputIs400NamingTheField() throws Exception {
-        when(settings.save(any(), any())).thenThrow(new InvalidInputException("staleDays", "Stale days must be a whole number from 1 to 3650"));
+        when(settings.save(any(), any()))
+            .thenThrow(new InvalidInputException("staleDays", "Stale days must be a whole number from 1 to 3650"));
 
-        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("staleDays"));
+        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+            .content(BODY)
+            .with(SliceAuth.contextUser("admin-1")))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("staleDays"));
     }
 
     @Test
     void savedSettingsAreAnsweredWithTheirNewVersion() throws Exception {
-        when(settings.save(any(), any())).thenReturn(new SiteSettings(Optional.empty(), 30, Optional.of(15), Planners.NONE, 1));
+        when(settings.save(any(), any()))
+            .thenReturn(new SiteSettings(Optional.empty(), 30, Optional.of(15), Planners.NONE, 1));
 
-        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON).content(BODY).with(SliceAuth.contextUser("admin-1")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(1))
-                .andExpect(jsonPath("$.rollupCacheTtlMinutes").value(15))
-                .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(15));
+        mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+            .content(BODY)
+            .with(SliceAuth.contextUser("admin-1")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.version").value(1))
+            .andExpect(jsonPath("$.rollupCacheTtlMinutes").value(15))
+            .andExpect(jsonPath("$.effectiveRollupCacheTtlMinutes").value(15));
     }
 
     @Test
@@ -126,16 +137,22 @@ class SettingsControllerTest {
                 new Planners(List.of("acc-1"), List.of("product-planners")), 3);
         when(settings.save(any(), any())).thenThrow(SiteSettings.stale(current, 0));
 
-        String answer = mvc.perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":0}")
-                        .with(SliceAuth.contextUser("admin-1")))
-                .andExpect(status().isConflict())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String answer = mvc
+            .perform(put("/api/settings").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,\"version\":0}")
+                .with(SliceAuth.contextUser("admin-1")))
+            .andExpect(status().isConflict())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
-        assertPinned(answer, "{\"status\":409,\"error\":\"Conflict\",\"message\":\"Someone else changed Throughline's settings (yo"
-                + "u had version 0, they are now version 3); reload and try again.\",\"errors\":[{\"field\":\"version\""
-                + ",\"message\":\"is not the current version\"}],\"timeStamp\":\"<STRING>\",\"current\":{\"version\":3,"
-                + "\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":45,\"rollupCacheTtlMinutes\":5,\"planners"
-                + "\":{\"groups\":[\"product-planners\"],\"accountIds\":[\"acc-1\"]}}}", "timeStamp");
+        assertPinned(answer,
+                "{\"status\":409,\"error\":\"Conflict\",\"message\":\"Someone else changed Throughline's settings (yo"
+                        + "u had version 0, they are now version 3); reload and try again.\",\"errors\":[{\"field\":\"version\""
+                        + ",\"message\":\"is not the current version\"}],\"timeStamp\":\"<STRING>\",\"current\":{\"version\":3,"
+                        + "\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":45,\"rollupCacheTtlMinutes\":5,\"planners"
+                        + "\":{\"groups\":[\"product-planners\"],\"accountIds\":[\"acc-1\"]}}}",
+                "timeStamp");
     }
+
 }

@@ -14,7 +14,10 @@ import java.util.UUID;
 
 import static dev.throughline.web.PinnedJson.assertPinned;
 
-/** Today's JSON answers of every settings endpoint (README "Site settings"), pinned field by field. */
+/**
+ * Today's JSON answers of every settings endpoint (README "Site settings"), pinned field
+ * by field.
+ */
 class SettingsJsonPinTest extends ConnectedAppTest {
 
     static final String PO = "po-settings";
@@ -22,6 +25,7 @@ class SettingsJsonPinTest extends ConnectedAppTest {
             + "\"groups\":[\"roadmap-planners\"]}";
 
     private JiraSandbox jira;
+
     private JiraTokenSigner connect;
 
     @BeforeEach
@@ -61,8 +65,9 @@ class SettingsJsonPinTest extends ConnectedAppTest {
         pin("get-settings-admin", get("/api/settings", SandboxSite.ADMIN));
         pin("get-settings-other", get("/api/settings", PO));
         pin("get-planning-planner", get("/api/permissions/planning", PO));
-        pin("put-settings-cleared", save("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null,"
-                + "\"version\":1}", SandboxSite.ADMIN));
+        pin("put-settings-cleared",
+                save("{\"storyPointsFieldId\":null,\"staleDays\":30,\"rollupCacheTtlMinutes\":null," + "\"version\":1}",
+                        SandboxSite.ADMIN));
     }
 
     @Test
@@ -75,18 +80,19 @@ class SettingsJsonPinTest extends ConnectedAppTest {
                 + "\"rollupCacheTtlMinutes\":\"5\",\"planners\":[],\"version\":true}", SandboxSite.ADMIN));
         pin("put-settings-bad-planners", save("{\"staleDays\":90,\"planners\":{\"accountIds\":[\"not an id\"],"
                 + "\"groups\":[\"\"],\"users\":[]},\"version\":1}", SandboxSite.ADMIN));
-        pin("put-settings-not-number-field", save("{\"storyPointsFieldId\":\"summary\",\"staleDays\":30,\"version\":1}",
-                SandboxSite.ADMIN));
+        pin("put-settings-not-number-field",
+                save("{\"storyPointsFieldId\":\"summary\",\"staleDays\":30,\"version\":1}", SandboxSite.ADMIN));
         pin("put-settings-not-admin", save("{\"staleDays\":30,\"version\":1}", PO));
     }
 
     @Test
     void projectsAndScoringSetup() {
         app().put("/api/projects/WEB/scoring", "{\"defaultModel\":\"WSJF\"}", connect.contextToken(SandboxSite.ADMIN));
-        app().put("/api/scoring/scorecards/growth", "{\"name\":\"Growth\",\"form\":\"BENEFIT_COST_RATIO\",\"criteria\":["
-                + "{\"key\":\"revenue\",\"name\":\"Revenue\",\"weight\":3,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"},"
-                + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1,\"min\":1,\"max\":5,\"kind\":\"COST\"}]}",
-                connect.contextToken(SandboxSite.ADMIN));
+        app()
+            .put("/api/scoring/scorecards/growth", "{\"name\":\"Growth\",\"form\":\"BENEFIT_COST_RATIO\",\"criteria\":["
+                    + "{\"key\":\"revenue\",\"name\":\"Revenue\",\"weight\":3,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"},"
+                    + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1,\"min\":1,\"max\":5,\"kind\":\"COST\"}]}",
+                    connect.contextToken(SandboxSite.ADMIN));
 
         pin("get-projects", get("/api/settings/projects?offset=0&limit=50", SandboxSite.ADMIN));
         pin("get-projects-page", get("/api/settings/projects?offset=1&limit=1", SandboxSite.ADMIN));
@@ -95,4 +101,5 @@ class SettingsJsonPinTest extends ConnectedAppTest {
         pin("get-scoring", get("/api/settings/scoring", SandboxSite.ADMIN));
         pin("get-scoring-not-admin", get("/api/settings/scoring", PO));
     }
+
 }

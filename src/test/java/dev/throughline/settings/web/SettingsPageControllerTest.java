@@ -39,20 +39,14 @@ class SettingsPageControllerTest {
         when(settings.isAdministrator(any())).thenReturn(true);
 
         mvc.perform(get("/admin/settings").with(SliceAuth.pageUser("admin-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("id=\"settings-form\""),
-                        containsString("<label for=\"story-points-field\">"),
-                        containsString("id=\"story-points-use-detected\""),
-                        containsString("<label for=\"stale-days\">"),
-                        containsString("<label for=\"cache-ttl\">"),
-                        containsString("id=\"settings-save\""),
-                        containsString("id=\"project-models\""),
-                        containsString("id=\"scorecards\""),
-                        containsString("id=\"scorecard-form\""),
-                        containsString("id=\"stale-days-error\""),
-                        containsString("/js/settings.js"),
-                        not(containsString("Only Jira administrators")))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("id=\"settings-form\""),
+                    containsString("<label for=\"story-points-field\">"),
+                    containsString("id=\"story-points-use-detected\""), containsString("<label for=\"stale-days\">"),
+                    containsString("<label for=\"cache-ttl\">"), containsString("id=\"settings-save\""),
+                    containsString("id=\"project-models\""), containsString("id=\"scorecards\""),
+                    containsString("id=\"scorecard-form\""), containsString("id=\"stale-days-error\""),
+                    containsString("/js/settings.js"), not(containsString("Only Jira administrators")))));
     }
 
     @Test
@@ -60,12 +54,11 @@ class SettingsPageControllerTest {
         when(settings.isAdministrator(any())).thenReturn(false);
 
         mvc.perform(get("/admin/settings").with(SliceAuth.pageUser("po-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Only Jira administrators can change Throughline's settings."),
-                        containsString("id=\"settings-not-admin\""),
-                        not(containsString("settings-form")),
-                        not(containsString("stale-days")),
-                        not(containsString("settings.js")))));
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(allOf(containsString("Only Jira administrators can change Throughline's settings."),
+                        containsString("id=\"settings-not-admin\""), not(containsString("settings-form")),
+                        not(containsString("stale-days")), not(containsString("settings.js")))));
     }
+
 }

@@ -12,18 +12,23 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Themes and programs are site-wide: Jira administrators and the planners named in Throughline settings (by
- * accountId or through a Jira group) change them; everyone else reads. README "Who may change what".
+ * Themes and programs are site-wide: Jira administrators and the planners named in
+ * Throughline settings (by accountId or through a Jira group) change them; everyone else
+ * reads. README "Who may change what".
  */
 class WhoMayPlanApiTest extends InstalledSiteTest {
 
     private static final String VIEWER = "5b10a2844c20165700ede21g";
+
     private static final String PLANNER = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
+
     private static final String GROUP_PLANNER = "5b10ac8d82e05b22cc7d4ef5";
+
     private static final String APP_PROPERTY_PUT = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
+
     private static final String APP_PROPERTY_DELETE = "DELETE /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
-    private static final String REASON =
-            "Only Jira administrators and the planners named in Throughline settings can change themes and programs.";
+
+    private static final String REASON = "Only Jira administrators and the planners named in Throughline settings can change themes and programs.";
 
     @Override
     protected void seed(SandboxSite site) {
@@ -60,13 +65,14 @@ class WhoMayPlanApiTest extends InstalledSiteTest {
         String program = createdId("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\"]}", SandboxSite.ADMIN);
         jira.resetTraffic();
 
-        List<AppUnderTest.Reply> refused = List.of(
-                send("POST", "/api/themes", "{\"name\":\"Mine\"}", VIEWER),
+        List<AppUnderTest.Reply> refused = List.of(send("POST", "/api/themes", "{\"name\":\"Mine\"}", VIEWER),
                 send("PUT", "/api/themes/" + theme, "{\"name\":\"Renamed\",\"version\":1}", VIEWER),
-                send("POST", "/api/themes/" + theme + "/placement", "{\"horizon\":\"later\",\"index\":0,\"version\":1}", VIEWER),
+                send("POST", "/api/themes/" + theme + "/placement", "{\"horizon\":\"later\",\"index\":0,\"version\":1}",
+                        VIEWER),
                 send("DELETE", "/api/themes/" + theme + "?unlink=true", null, VIEWER),
                 send("POST", "/api/programs", "{\"name\":\"Mine\",\"projects\":[\"WEB\"]}", VIEWER),
-                send("PUT", "/api/programs/" + program, "{\"name\":\"Renamed\",\"projects\":[\"WEB\"],\"version\":1}", VIEWER),
+                send("PUT", "/api/programs/" + program, "{\"name\":\"Renamed\",\"projects\":[\"WEB\"],\"version\":1}",
+                        VIEWER),
                 send("DELETE", "/api/programs/" + program, null, VIEWER));
 
         for (AppUnderTest.Reply reply : refused) {
@@ -82,7 +88,7 @@ class WhoMayPlanApiTest extends InstalledSiteTest {
         assertThat(themes.findValuesAsText("name")).containsExactly("Checkout");
         assertThat(themes.get(0).path("horizon").asText()).isEqualTo("NOW");
         assertThat(send("GET", "/api/programs", null, VIEWER).json().path("programs").findValuesAsText("name"))
-                .containsExactly("Launch");
+            .containsExactly("Launch");
     }
 
     @Test
@@ -135,4 +141,5 @@ class WhoMayPlanApiTest extends InstalledSiteTest {
         assertThat(linked.json().path("linked").asInt()).isEqualTo(1);
         assertThat(linked.json().path("failed").findValuesAsText("issueKey")).containsExactly("MOB-1");
     }
+
 }

@@ -43,4 +43,5 @@ class ThemeJiraStoreTest {
     void noThemesIsOneEmptyShard() {
         assertThat(ThemeJiraStore.shard(List.of())).containsExactly(PropertyValue.ofMap(Map.of("themes", List.of())));
     }
+
 }

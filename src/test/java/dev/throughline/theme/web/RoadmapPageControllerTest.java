@@ -30,29 +30,26 @@ class RoadmapPageControllerTest {
     @Test
     void projectRoadmapHasBoardTimelineAndLabelledControls() throws Exception {
         mvc.perform(get("/pages/roadmap").param("projectKey", "WEB").with(SliceAuth.pageUser("pm-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Roadmap themes · WEB"),
-                        containsString("data-horizon=\"NOW\""),
-                        containsString("data-horizon=\"NEXT\""),
-                        containsString("data-horizon=\"LATER\""),
-                        containsString("aria-label=\"Timeline by quarter\""),
-                        containsString("<label for=\"nt-name\">Name</label>"),
-                        containsString("No themes yet"),
-                        containsString("Computing progress from Jira"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Roadmap themes · WEB"),
+                    containsString("data-horizon=\"NOW\""), containsString("data-horizon=\"NEXT\""),
+                    containsString("data-horizon=\"LATER\""), containsString("aria-label=\"Timeline by quarter\""),
+                    containsString("<label for=\"nt-name\">Name</label>"), containsString("No themes yet"),
+                    containsString("Computing progress from Jira"))));
     }
 
     @Test
     void siteRoadmapNeedsNoProject() throws Exception {
         mvc.perform(get("/pages/roadmap").with(SliceAuth.pageUser("pm-1")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<h2>Roadmap themes</h2>"),
-                        Matchers.not(containsString("Roadmap themes ·")))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("<h2>Roadmap themes</h2>"),
+                    Matchers.not(containsString("Roadmap themes ·")))));
     }
 
     @Test
     void malformedProjectKeyIsRefused() throws Exception {
         mvc.perform(get("/pages/roadmap").param("projectKey", "web<x>").with(SliceAuth.pageUser("pm-1")))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
     }
+
 }

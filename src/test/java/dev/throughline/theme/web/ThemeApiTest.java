@@ -13,7 +13,10 @@ import static dev.throughline.support.PinnedJson.assertPinned;
 import static dev.throughline.support.PinnedJson.staleAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Themes end to end: stored in the sandbox's app properties, linked through its bulk property endpoint. */
+/**
+ * Themes end to end: stored in the sandbox's app properties, linked through its bulk
+ * property endpoint.
+ */
 class ThemeApiTest extends InstalledSiteTest {
 
     private static final String PM = "pm-1";
@@ -55,12 +58,15 @@ class ThemeApiTest extends InstalledSiteTest {
 
     @Test
     void badThemeGets400NamingTheFieldsAndStoresNothing() {
-        AppUnderTest.Reply reply = post("/api/themes", "{\"name\":\"\",\"color\":\"pink\",\"startQuarter\":\"2027-Q3\",\"endQuarter\":\"2027-Q1\"}");
+        AppUnderTest.Reply reply = post("/api/themes",
+                "{\"name\":\"\",\"color\":\"pink\",\"startQuarter\":\"2027-Q3\",\"endQuarter\":\"2027-Q1\"}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "color", "endQuarter");
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "color",
+                "endQuarter");
         assertThat(app().get("/api/themes", connect.contextToken(PM)).json().path("themes")).isEmpty();
-        assertThat(jira.servedCount("PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}")).isZero();
+        assertThat(jira.servedCount("PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}"))
+            .isZero();
     }
 
     @Test
@@ -91,13 +97,23 @@ class ThemeApiTest extends InstalledSiteTest {
     void linkingByJqlReportsLinkedSkippedAndFailedAndIsFoundByTheAlias() {
         String id = create("Platform health", "now").path("id").asText();
 
-        JsonNode first = post("/api/themes/" + id + "/links", "{\"jql\":\"project in (WEB, MOB) AND issuetype = Epic\"}").json();
-        JsonNode again = post("/api/themes/" + id + "/links", "{\"jql\":\"project = WEB AND issuetype = Epic\"}").json();
+        JsonNode first = post("/api/themes/" + id + "/links",
+                "{\"jql\":\"project in (WEB, MOB) AND issuetype = Epic\"}")
+            .json();
+        JsonNode again = post("/api/themes/" + id + "/links", "{\"jql\":\"project = WEB AND issuetype = Epic\"}")
+            .json();
 
-        long webEpics = site.issues().stream().filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC")).count();
-        long mobEpics = site.issues().stream().filter(i -> i.key().startsWith("MOB-") && i.type().name().equals("EPIC")).count();
+        long webEpics = site.issues()
+            .stream()
+            .filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC"))
+            .count();
+        long mobEpics = site.issues()
+            .stream()
+            .filter(i -> i.key().startsWith("MOB-") && i.type().name().equals("EPIC"))
+            .count();
         assertThat(first.path("linked").asInt()).isEqualTo(webEpics);
-        assertThat(first.path("failed")).hasSize((int) mobEpics); // MOB is browse-only for this user
+        assertThat(first.path("failed")).hasSize((int) mobEpics); // MOB is browse-only
+                                                                  // for this user
         assertThat(again.path("skipped").asInt()).isEqualTo(webEpics);
         assertThat(again.path("linked").asInt()).isZero();
         assertThat(jira.servedCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(1);
@@ -107,11 +123,18 @@ class ThemeApiTest extends InstalledSiteTest {
     void linkingNeverNamesIssuesTheCallerCannotBrowseOnlyCountsThem() {
         String id = create("Everywhere", "now").path("id").asText();
 
-        AppUnderTest.Reply byJql = post("/api/themes/" + id + "/links", "{\"jql\":\"project in (WEB, PLAT) AND issuetype = Epic\"}");
+        AppUnderTest.Reply byJql = post("/api/themes/" + id + "/links",
+                "{\"jql\":\"project in (WEB, PLAT) AND issuetype = Epic\"}");
         AppUnderTest.Reply byKeys = post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"PLAT-1\",\"MOB-1\"]}");
 
-        long webEpics = site.issues().stream().filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC")).count();
-        long platEpics = site.issues().stream().filter(i -> i.key().startsWith("PLAT-") && i.type().name().equals("EPIC")).count();
+        long webEpics = site.issues()
+            .stream()
+            .filter(i -> i.key().startsWith("WEB-") && i.type().name().equals("EPIC"))
+            .count();
+        long platEpics = site.issues()
+            .stream()
+            .filter(i -> i.key().startsWith("PLAT-") && i.type().name().equals("EPIC"))
+            .count();
         assertThat(byJql.status()).as(byJql.body()).isEqualTo(200);
         assertThat(byJql.json().path("linked").asInt()).isEqualTo(webEpics);
         assertThat(byJql.json().path("failed")).isEmpty();
@@ -128,7 +151,8 @@ class ThemeApiTest extends InstalledSiteTest {
     void aLinkSelectionThatClosesAParenthesisItDidNotOpenIsRefusedNamingJql() {
         String id = create("Narrow", "now").path("id").asText();
 
-        AppUnderTest.Reply refused = post("/api/themes/" + id + "/links", "{\"jql\":\"key = WEB-2) OR (project = PLAT\"}");
+        AppUnderTest.Reply refused = post("/api/themes/" + id + "/links",
+                "{\"jql\":\"key = WEB-2) OR (project = PLAT\"}");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("jql");
@@ -147,8 +171,9 @@ class ThemeApiTest extends InstalledSiteTest {
         assertThat(refused.json().path("linkedIssues").asInt()).isEqualTo(2);
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.json().path("unlinkedIssues").asInt()).isEqualTo(2);
-        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.themes").map(Object::toString).orElse(""))
-                .doesNotContain(id);
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.themes")
+            .map(Object::toString)
+            .orElse("")).doesNotContain(id);
         assertThat(app().get("/api/themes", connect.contextToken(PM)).json().path("themes")).isEmpty();
     }
 
@@ -156,7 +181,8 @@ class ThemeApiTest extends InstalledSiteTest {
     void linkSelectionIsValidated() {
         String id = create("Checked", "now").path("id").asText();
 
-        AppUnderTest.Reply both = post("/api/themes/" + id + "/links", "{\"jql\":\"project = WEB\",\"issueKeys\":[\"WEB-1\"]}");
+        AppUnderTest.Reply both = post("/api/themes/" + id + "/links",
+                "{\"jql\":\"project = WEB\",\"issueKeys\":[\"WEB-1\"]}");
         AppUnderTest.Reply badKey = post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"web 1\"]}");
         AppUnderTest.Reply unbounded = post("/api/themes/" + id + "/links", "{\"jql\":\"ORDER BY created\"}");
 
@@ -179,7 +205,8 @@ class ThemeApiTest extends InstalledSiteTest {
         assertThat(removed.json().path("linked").findValuesAsText("name")).containsExactly("Beta");
         assertThat(removed.json().path("available").findValuesAsText("name")).containsExactly("Alpha");
         assertThat(site.issueProperty(site.requireIssue("WEB-5").id(), "throughline.themes").orElseThrow().toString())
-                .contains(b).doesNotContain(a);
+            .contains(b)
+            .doesNotContain(a);
     }
 
     @Test
@@ -191,23 +218,28 @@ class ThemeApiTest extends InstalledSiteTest {
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(readOnly.status()).isEqualTo(403);
-        assertThat(app().get("/api/issues/MOB-6/themes", connect.contextToken(PM)).json().path("editable").asBoolean()).isFalse();
+        assertThat(app().get("/api/issues/MOB-6/themes", connect.contextToken(PM)).json().path("editable").asBoolean())
+            .isFalse();
         assertThat(site.issueProperty(site.requireIssue("MOB-6").id(), "throughline.themes")).isEmpty();
     }
 
     @Test
     void draggingACardToAnotherHorizonKeepsItsDescription() {
-        AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Described\",\"horizon\":\"later\",\"description\":\"Long story\"}");
+        AppUnderTest.Reply created = post("/api/themes",
+                "{\"name\":\"Described\",\"horizon\":\"later\",\"description\":\"Long story\"}");
         String id = created.json().path("id").asText();
         create("Other", "now");
 
-        AppUnderTest.Reply moved = post("/api/themes/" + id + "/placement", "{\"horizon\":\"now\",\"index\":0,\"version\":1}");
-        AppUnderTest.Reply stale = post("/api/themes/" + id + "/placement", "{\"horizon\":\"next\",\"index\":0,\"version\":1}");
+        AppUnderTest.Reply moved = post("/api/themes/" + id + "/placement",
+                "{\"horizon\":\"now\",\"index\":0,\"version\":1}");
+        AppUnderTest.Reply stale = post("/api/themes/" + id + "/placement",
+                "{\"horizon\":\"next\",\"index\":0,\"version\":1}");
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         JsonNode listed = app().get("/api/themes", connect.contextToken(PM)).json().path("themes");
         assertThat(listed.findValuesAsText("name")).containsExactly("Described", "Other");
-        assertThat(app().get("/api/themes/" + id, connect.contextToken(PM)).json().path("description").asText()).isEqualTo("Long story");
+        assertThat(app().get("/api/themes/" + id, connect.contextToken(PM)).json().path("description").asText())
+            .isEqualTo("Long story");
         assertThat(stale.status()).isEqualTo(409);
     }
 
@@ -220,7 +252,9 @@ class ThemeApiTest extends InstalledSiteTest {
 
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("data-project-key=\"WEB\"")
-                .containsPattern("/webjars/sortablejs/1\\.15\\.2/Sortable\\.min-[0-9a-f]{32}\\.js"); // by content hash
+            .containsPattern("/webjars/sortablejs/1\\.15\\.2/Sortable\\.min-[0-9a-f]{32}\\.js"); // by
+                                                                                                 // content
+                                                                                                 // hash
         assertThat(app().get("/webjars/sortablejs/1.15.2/Sortable.min.js", null).status()).isEqualTo(200);
     }
 
@@ -234,14 +268,17 @@ class ThemeApiTest extends InstalledSiteTest {
         JsonNode listed = app().get("/api/themes", connect.contextToken(PM)).json();
 
         assertThat(listed.path("themes")).hasSize(60);
-        assertThat(jira.servedCount("GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}")).isLessThanOrEqualTo(3);
+        assertThat(jira.servedCount("GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}"))
+            .isLessThanOrEqualTo(3);
     }
 
     @Test
     void catalogAnswersAndTheStaleVersionConflictArePinnedFieldByField() {
-        AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"Self-serve onboarding\",\"horizon\":\"now\","
-                + "\"color\":\"teal\",\"description\":\"Why\",\"outcome\":\"Activation +10%\",\"owner\":\"acc-1\","
-                + "\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\",\"status\":\"active\"}", connect.contextToken(PM));
+        AppUnderTest.Reply created = app()
+            .post("/api/themes", "{\"name\":\"Self-serve onboarding\",\"horizon\":\"now\","
+                    + "\"color\":\"teal\",\"description\":\"Why\",\"outcome\":\"Activation +10%\",\"owner\":\"acc-1\","
+                    + "\"startQuarter\":\"2027-Q1\",\"endQuarter\":\"2027-Q2\",\"status\":\"active\"}",
+                    connect.contextToken(PM));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
         String full = "{\"id\":\"<STRING>\",\"name\":\"Self-serve onboarding\",\"color\":\"TEAL\",\"status\":\"ACTIVE\","
@@ -267,19 +304,22 @@ class ThemeApiTest extends InstalledSiteTest {
         assertThat(stale.status()).isEqualTo(409);
         assertPinned(stale.body(), staleAnswer(
                 "The theme \"Onboarding\" was changed by someone else (you had version 1, it is now version 2); reload and try again.",
-                afterUpdate),
-                "id", "timeStamp");
+                afterUpdate), "id", "timeStamp");
 
-        AppUnderTest.Reply placed = app().post("/api/themes/" + id + "/placement", "{\"horizon\":\"later\",\"index\":0,\"version\":2}", connect.contextToken(PM));
-        assertPinned(placed.body(), afterUpdate.replace("NEXT", "LATER").replace("\"version\":2", "\"version\":3"), "id");
+        AppUnderTest.Reply placed = app().post("/api/themes/" + id + "/placement",
+                "{\"horizon\":\"later\",\"index\":0,\"version\":2}", connect.contextToken(PM));
+        assertPinned(placed.body(), afterUpdate.replace("NEXT", "LATER").replace("\"version\":2", "\"version\":3"),
+                "id");
 
-        AppUnderTest.Reply stalePlacement = app().post("/api/themes/" + id + "/placement", "{\"horizon\":\"now\",\"index\":0,\"version\":2}", connect.contextToken(PM));
+        AppUnderTest.Reply stalePlacement = app().post("/api/themes/" + id + "/placement",
+                "{\"horizon\":\"now\",\"index\":0,\"version\":2}", connect.contextToken(PM));
         assertThat(stalePlacement.status()).isEqualTo(409);
         assertPinned(stalePlacement.body(), staleAnswer(
                 "The theme \"Onboarding\" was changed by someone else (you had version 2, it is now version 3); reload and try again.",
                 afterUpdate.replace("NEXT", "LATER").replace("\"version\":2", "\"version\":3")), "id", "timeStamp");
 
-        assertPinned(app().delete("/api/themes/" + id, connect.contextToken(PM)).body(), "{\"deleted\":true,\"unlinkedIssues\":0}");
+        assertPinned(app().delete("/api/themes/" + id, connect.contextToken(PM)).body(),
+                "{\"deleted\":true,\"unlinkedIssues\":0}");
     }
 
     private static String palette() {
@@ -287,7 +327,7 @@ class ThemeApiTest extends InstalledSiteTest {
                 + "{\"key\":\"BLUE\",\"hex\":\"#0C66E4\"},{\"key\":\"TEAL\",\"hex\":\"#206A83\"},{\"key\":\"GREEN\",\"hex\":\"#216E4E\"},"
                 + "{\"key\":\"LIME\",\"hex\":\"#4C6B1F\"},{\"key\":\"YELLOW\",\"hex\":\"#7F5F01\"},{\"key\":\"ORANGE\",\"hex\":\"#A54800\"},"
                 + "{\"key\":\"RED\",\"hex\":\"#C9372C\"},{\"key\":\"MAGENTA\",\"hex\":\"#AE4787\"},{\"key\":\"PURPLE\",\"hex\":\"#6E5DC6\"},"
-                + "{\"key\":\"GRAY\",\"hex\":\"#626F86\"}"
-                + "]";
+                + "{\"key\":\"GRAY\",\"hex\":\"#626F86\"}" + "]";
     }
+
 }

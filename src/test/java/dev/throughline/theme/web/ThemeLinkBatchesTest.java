@@ -14,11 +14,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Linking 250 issues takes three bulk tasks of 100; Jira failing part way is reported exactly, never as "HTTP 0". */
+/**
+ * Linking 250 issues takes three bulk tasks of 100; Jira failing part way is reported
+ * exactly, never as "HTTP 0".
+ */
 class ThemeLinkBatchesTest extends InstalledSiteTest {
 
     private static final String PM = "pm-1";
+
     private String themeId;
+
     private List<String> keys;
 
     @Override
@@ -32,7 +37,8 @@ class ThemeLinkBatchesTest extends InstalledSiteTest {
     @Override
     protected void afterInstall() {
         namePlanners(connect, List.of(PM), List.of());
-        AppUnderTest.Reply created = post("/api/themes", "{\"name\":\"Checkout\",\"horizon\":\"now\",\"color\":\"teal\"}");
+        AppUnderTest.Reply created = post("/api/themes",
+                "{\"name\":\"Checkout\",\"horizon\":\"now\",\"color\":\"teal\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         themeId = created.json().path("id").asText();
         keys = site.issues().stream().limit(250).map(SandboxIssue::key).toList();
@@ -51,8 +57,8 @@ class ThemeLinkBatchesTest extends InstalledSiteTest {
         List<String> linked = new ArrayList<>();
         for (String key : keys) {
             site.issueProperty(site.requireIssue(key).id(), "throughline.themes")
-                    .filter(value -> ((List<String>) ((Map<String, Object>) value).get("themeIds")).contains(themeId))
-                    .ifPresent(value -> linked.add(key));
+                .filter(value -> ((List<String>) ((Map<String, Object>) value).get("themeIds")).contains(themeId))
+                .ifPresent(value -> linked.add(key));
         }
         return linked;
     }
@@ -80,14 +86,20 @@ class ThemeLinkBatchesTest extends InstalledSiteTest {
         assertThat(texts(body.path("applied").path("keys"))).containsExactlyInAnyOrderElementsOf(linkedInJira());
         assertThat(body.path("reason").asText()).isNotBlank().doesNotContain("HTTP 0");
         assertThat(body.path("message").asText()).startsWith("100 of 250 issues linked; 150 not linked: Jira failed")
-                .endsWith("Reload to see the current state.");
+            .endsWith("Reload to see the current state.");
         assertThat(linkedInJira()).hasSize(100);
-        assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(2); // the third batch is not sent
+        assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(2); // the
+                                                                                        // third
+                                                                                        // batch
+                                                                                        // is
+                                                                                        // not
+                                                                                        // sent
     }
 
     @Test
     void aBatchWhoseTaskCannotBeFollowedIsReReadAndCountedAsLinkedWhenJiraAppliedIt() {
-        jira.failAfter(JiraSandbox.TASK, 1, 4, 503); // the 2nd batch's task: every attempt to read its progress
+        jira.failAfter(JiraSandbox.TASK, 1, 4, 503); // the 2nd batch's task: every
+                                                     // attempt to read its progress
 
         AppUnderTest.Reply reply = linkAll();
 
@@ -107,4 +119,5 @@ class ThemeLinkBatchesTest extends InstalledSiteTest {
         assertThat(reply.json().has("partial")).isFalse();
         assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(3);
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.throughline.theme.web;
 
+import org.assertj.core.data.Offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueType;
@@ -16,24 +17,31 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Theme progress from the sandbox, checked against counts made by hand from the sandbox's own model. */
+/**
+ * Theme progress from the sandbox, checked against counts made by hand from the sandbox's
+ * own model.
+ */
 class ThemeProgressApiTest extends InstalledSiteTest {
 
     @Override
     protected void seed(SandboxSite site) {
         site.addUser("pm-1", "PM");
-        site.grant("pm-1", "WEB", "BROWSE_PROJECTS").grant("pm-1", "WEB", "EDIT_ISSUES")
-                .grant("pm-1", "MOB", "BROWSE_PROJECTS").grant("pm-1", "MOB", "EDIT_ISSUES")
-                .grantGlobal("pm-1", "ADMINISTER"); // creates the themes
+        site.grant("pm-1", "WEB", "BROWSE_PROJECTS")
+            .grant("pm-1", "WEB", "EDIT_ISSUES")
+            .grant("pm-1", "MOB", "BROWSE_PROJECTS")
+            .grant("pm-1", "MOB", "EDIT_ISSUES")
+            .grantGlobal("pm-1", "ADMINISTER"); // creates the themes
         site.addUser("web-only", "Web viewer");
         site.grant("web-only", "WEB", "BROWSE_PROJECTS");
     }
 
     private SandboxIssue epicWithChildren(String project) {
-        return site.issues().stream()
-                .filter(i -> i.type() == IssueType.EPIC && site.projectById(i.projectId()).key().equals(project))
-                .filter(i -> site.children(i.id()).size() >= 3)
-                .findFirst().orElseThrow();
+        return site.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && site.projectById(i.projectId()).key().equals(project))
+            .filter(i -> site.children(i.id()).size() >= 3)
+            .findFirst()
+            .orElseThrow();
     }
 
     /** Items of an epic's scope as the rules count them: its non-sub-task children. */
@@ -42,8 +50,8 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     }
 
     private String createTheme(String name) {
-        AppUnderTest.Reply created = app().post("/api/themes", "{\"name\":\"" + name.replace("\"", "\\\"") + "\",\"horizon\":\"now\"}",
-                connect.contextToken("pm-1"));
+        AppUnderTest.Reply created = app().post("/api/themes",
+                "{\"name\":\"" + name.replace("\"", "\\\"") + "\",\"horizon\":\"now\"}", connect.contextToken("pm-1"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asText();
     }
@@ -62,7 +70,8 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void linkingAnEpicBringsItsChildrenIntoTheThemesProgress() {
         SandboxIssue epic = epicWithChildren("WEB");
         String id = createTheme("Checkout");
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}",
+                connect.contextToken("pm-1"));
         List<SandboxIssue> work = work(epic);
         long done = work.stream().filter(i -> i.status() == IssueStatus.DONE).count();
         double points = work.stream().mapToDouble(SandboxIssue::storyPoints).filter(p -> !Double.isNaN(p)).sum();
@@ -72,9 +81,14 @@ class ThemeProgressApiTest extends InstalledSiteTest {
 
         assertThat(theme.path("progress").path("itemsTotal").asInt()).isEqualTo(work.size());
         assertThat(theme.path("progress").path("itemsDone").asInt()).isEqualTo(done);
-        assertThat(theme.path("progress").path("pointsTotal").asDouble()).isEqualTo(points, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(theme.path("progress").path("pointsTotal").asDouble()).isEqualTo(points, Offset.offset(0.001));
         assertThat(theme.path("linkedEpics").get(0).asText()).isEqualTo(epic.key());
-        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isLessThanOrEqualTo(3); // linked issues, children: no per-issue calls
+        assertThat(jira.servedCount(JiraSandbox.SEARCH)).isLessThanOrEqualTo(3); // linked
+                                                                                 // issues,
+                                                                                 // children:
+                                                                                 // no
+                                                                                 // per-issue
+                                                                                 // calls
     }
 
     @Test
@@ -82,13 +96,14 @@ class ThemeProgressApiTest extends InstalledSiteTest {
         SandboxIssue webEpic = epicWithChildren("WEB");
         SandboxIssue mobEpic = epicWithChildren("MOB");
         String id = createTheme("Everywhere");
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + webEpic.key() + "\",\"" + mobEpic.key() + "\"]}",
-                connect.contextToken("pm-1"));
+        app().post("/api/themes/" + id + "/links",
+                "{\"issueKeys\":[\"" + webEpic.key() + "\",\"" + mobEpic.key() + "\"]}", connect.contextToken("pm-1"));
 
         JsonNode forPm = progressOf(id, "pm-1");
         JsonNode forWebOnly = progressOf(id, "web-only");
 
-        assertThat(forPm.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size() + work(mobEpic).size());
+        assertThat(forPm.path("progress").path("itemsTotal").asInt())
+            .isEqualTo(work(webEpic).size() + work(mobEpic).size());
         assertThat(forWebOnly.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size());
         assertThat(forWebOnly.path("progress").path("hiddenItems").asInt()).isEqualTo(work(mobEpic).size());
         assertThat(forWebOnly.path("linkedEpics").toString()).doesNotContain(mobEpic.key());
@@ -98,7 +113,8 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void aProjectTheViewerCannotBrowseAnswersExactlyAsOneThatDoesNotExist() {
         SandboxIssue mobEpic = epicWithChildren("MOB");
         String id = createTheme("Mobile");
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + mobEpic.key() + "\"]}", connect.contextToken("pm-1"));
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + mobEpic.key() + "\"]}",
+                connect.contextToken("pm-1"));
 
         for (String path : List.of("/api/themes/progress", "/api/themes/export.csv")) {
             AppUnderTest.Reply hidden = app().get(path + "?projectKey=MOB", connect.contextToken("web-only"));
@@ -107,7 +123,7 @@ class ThemeProgressApiTest extends InstalledSiteTest {
             assertThat(hidden.status()).as(hidden.body()).isEqualTo(404);
             assertThat(missing.status()).as(missing.body()).isEqualTo(404);
             assertThat(hidden.json().path("message").asText().replace("MOB", "KEY"))
-                    .isEqualTo(missing.json().path("message").asText().replace("NOPE", "KEY"));
+                .isEqualTo(missing.json().path("message").asText().replace("NOPE", "KEY"));
             assertThat(hidden.body()).doesNotContain(mobEpic.key(), "hiddenItems");
         }
         AppUnderTest.Reply visible = app().get("/api/themes/progress?projectKey=MOB", connect.contextToken("pm-1"));
@@ -118,8 +134,10 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void aMalformedProjectKeyIsRefusedNamingProjectKeyBeforeAnySearch() {
         String injected = URLEncoder.encode("WEB\" AND summary ~ \"secret", StandardCharsets.UTF_8);
 
-        AppUnderTest.Reply json = app().get("/api/themes/progress?projectKey=" + injected, connect.contextToken("web-only"));
-        AppUnderTest.Reply csv = app().get("/api/themes/export.csv?projectKey=" + injected, connect.contextToken("web-only"));
+        AppUnderTest.Reply json = app().get("/api/themes/progress?projectKey=" + injected,
+                connect.contextToken("web-only"));
+        AppUnderTest.Reply csv = app().get("/api/themes/export.csv?projectKey=" + injected,
+                connect.contextToken("web-only"));
 
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.json().path("errors").findValuesAsText("field")).containsExactly("projectKey");
@@ -142,10 +160,13 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void unlinkByJqlRemovesTheLinksItMatches() {
         SandboxIssue epic = epicWithChildren("WEB");
         String id = createTheme("Temporary");
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}",
+                connect.contextToken("pm-1"));
 
-        JsonNode result = app().post("/api/themes/" + id + "/unlink", "{\"jql\":\"key = " + epic.key() + "\"}",
-                connect.contextToken("pm-1")).json();
+        JsonNode result = app()
+            .post("/api/themes/" + id + "/unlink", "{\"jql\":\"key = " + epic.key() + "\"}",
+                    connect.contextToken("pm-1"))
+            .json();
 
         assertThat(result.path("unlinked").asInt()).isEqualTo(1);
         assertThat(progressOf(id, "pm-1").path("progress").path("status").asText()).isEqualTo("NO_LINKED_WORK");
@@ -165,7 +186,8 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void csvExportListsEveryThemeWithItsProgress() {
         SandboxIssue epic = epicWithChildren("WEB");
         String id = createTheme("=Formula, \"quoted\"");
-        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}", connect.contextToken("pm-1"));
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + epic.key() + "\"]}",
+                connect.contextToken("pm-1"));
 
         AppUnderTest.Reply csv = app().get("/api/themes/export.csv", connect.contextToken("pm-1"));
 
@@ -176,4 +198,5 @@ class ThemeProgressApiTest extends InstalledSiteTest {
         assertThat(lines[1]).startsWith("\"'=Formula, \"\"quoted\"\"\",proposed,now,");
         assertThat(lines[1]).contains("," + work(epic).size() + ",").endsWith(epic.key());
     }
+
 }
