@@ -39,6 +39,16 @@ public final class RequestJson {
     }
 
     /**
+     * The body as a JSON object ({@link #object(JsonNode)}), its fields not in
+     * {@code allowed} added to {@code errors} ({@link #unknownFields}).
+     */
+    public static JsonNode object(JsonNode body, Set<String> allowed, String message, List<FieldError> errors) {
+        JsonNode object = object(body);
+        unknownFields(object, allowed, "", message, errors);
+        return object;
+    }
+
+    /**
      * Adds one error per field of {@code object} not in {@code allowed}, in name order,
      * each named {@code at + name}.
      */

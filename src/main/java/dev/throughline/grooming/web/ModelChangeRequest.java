@@ -29,9 +29,8 @@ public final class ModelChangeRequest {
     }
 
     public static ModelChange from(JsonNode json) {
-        JsonNode body = RequestJson.object(json);
         List<FieldError> errors = new ArrayList<>();
-        RequestJson.unknownFields(body, FIELDS, "", "is not a field of a model change", errors);
+        JsonNode body = RequestJson.object(json, FIELDS, "is not a field of a model change", errors);
         JsonNode model = body.get("model");
         String modelId = model != null && model.isTextual() ? model.textValue().trim() : "";
         if (modelId.isEmpty()) {

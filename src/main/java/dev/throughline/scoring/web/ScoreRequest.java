@@ -48,8 +48,7 @@ public record ScoreRequest(String model, Map<String, Object> inputs, long versio
      */
     public static List<ValueWrite> bulkFrom(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonNode object = RequestJson.object(body);
-        RequestJson.unknownFields(object, Set.of("items"), "", "is not a field of a bulk request", errors);
+        JsonNode object = RequestJson.object(body, Set.of("items"), "is not a field of a bulk request", errors);
         JsonNode items = object.get("items");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > IssueValueService.MAX_BULK) {
             errors.add(new FieldError("items", "Send a list of 1 to " + IssueValueService.MAX_BULK + " items"));

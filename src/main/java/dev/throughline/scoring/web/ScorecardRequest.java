@@ -29,12 +29,11 @@ final class ScorecardRequest {
     }
 
     static ScorecardDefinition from(String id, JsonNode body) {
-        JsonNode raw = RequestJson.object(body);
         List<FieldError> errors = new ArrayList<>();
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
             errors.add(new FieldError("id", "Scorecard id must be 1 to 40 lower-case letters, digits or -"));
         }
-        RequestJson.unknownFields(raw, FIELDS, "", "is not a scorecard field", errors);
+        JsonNode raw = RequestJson.object(body, FIELDS, "is not a scorecard field", errors);
         String name = text(raw.get("name"));
         if (name == null || name.isBlank() || name.length() > 80) {
             errors.add(new FieldError("name", "Scorecard name must be 1 to 80 characters"));

@@ -35,9 +35,8 @@ public final class SettingsRequest {
     }
 
     public static SiteSettings from(JsonNode json) {
-        JsonNode body = RequestJson.object(json);
         List<FieldError> errors = new ArrayList<>();
-        RequestJson.unknownFields(body, FIELDS, "", "is not a setting", errors);
+        JsonNode body = RequestJson.object(json, FIELDS, "is not a setting", errors);
         JsonNode field = body.get("storyPointsFieldId");
         if (!RequestJson.absent(field) && !field.isTextual()) {
             errors.add(new FieldError("storyPointsFieldId", "must be a field id or null"));
