@@ -62,7 +62,7 @@ public record Planners(List<String> accountIds, List<String> groups) {
      * [...]}}, either list may be left out; null or absent means nobody. Problems go to
      * {@code errors}, each naming its field.
      */
-    static Planners parse(Object value, List<FieldError> errors) {
+    public static Planners parse(Object value, List<FieldError> errors) {
         if (value == null) {
             return NONE;
         }

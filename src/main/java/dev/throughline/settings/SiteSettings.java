@@ -4,15 +4,11 @@ import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +43,6 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
     /** Jira's field ids: customfield_10016, timeoriginalestimate, … */
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
 
-    private static final Set<String> FIELDS = Set.of("storyPointsFieldId", "staleDays", "rollupCacheTtlMinutes",
-            "planners", "version");
-
     public SiteSettings {
         Objects.requireNonNull(storyPointsFieldId, "storyPointsFieldId");
         Objects.requireNonNull(rollupCacheTtlMinutes, "rollupCacheTtlMinutes");
@@ -72,55 +65,9 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
         }
     }
 
-    /**
-     * The settings an admin submitted
-     * ({@code {storyPointsFieldId, staleDays, rollupCacheTtlMinutes, planners,
-     * version}}), with every problem named at once. {@code storyPointsFieldId},
-     * {@code rollupCacheTtlMinutes} and {@code planners} may be null or absent (detect;
-     * the app's default; nobody); {@code staleDays} and {@code version} are required.
-     */
-    public static SiteSettings parse(Map<String, ?> body) {
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet()
-            .stream()
-            .filter(key -> !FIELDS.contains(key))
-            .sorted()
-            .forEach(key -> errors.add(new FieldError(key, "is not a setting")));
-        Object field = body.get("storyPointsFieldId");
-        if (field != null && !(field instanceof String)) {
-            errors.add(new FieldError("storyPointsFieldId", "must be a field id or null"));
-        }
-        Optional<String> storyPoints = field instanceof String text && !text.isBlank() ? Optional.of(text.strip())
-                : Optional.empty();
-        storyPoints.filter(id -> !FIELD_ID.matcher(id).matches())
-            .ifPresent(id -> errors
-                .add(new FieldError("storyPointsFieldId", "must be a Jira field id such as customfield_10016")));
-        Long staleDays = whole(body.get("staleDays"), "staleDays",
-                "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS, errors);
-        Long ttl = body.get("rollupCacheTtlMinutes") == null ? null
-                : whole(body.get("rollupCacheTtlMinutes"), "rollupCacheTtlMinutes",
-                        "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES,
-                        errors);
-        Planners planners = Planners.parse(body.get("planners"), errors);
-        Long version = whole(body.get("version"), "version", "Send the version you read (0 before the first save)",
-                errors);
-        List<FieldError> ranges = new ArrayList<>();
-        if (staleDays != null && (staleDays < 1 || staleDays > MAX_STALE_DAYS)) {
-            ranges.add(new FieldError("staleDays", "Stale days must be a whole number from 1 to " + MAX_STALE_DAYS));
-        }
-        if (ttl != null && (ttl < 1 || ttl > MAX_CACHE_TTL_MINUTES)) {
-            ranges.add(new FieldError("rollupCacheTtlMinutes",
-                    "Rollup cache time must be a whole number of minutes from 1 to " + MAX_CACHE_TTL_MINUTES));
-        }
-        if (version != null && version < 0) {
-            ranges.add(new FieldError("version", "must be 0 or more"));
-        }
-        errors.addAll(ranges);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new SiteSettings(storyPoints, staleDays.intValue(), Optional.ofNullable(ttl).map(Long::intValue),
-                planners, version);
+    /** Whether {@code id} looks like one of Jira's field ids. */
+    public static boolean isFieldId(String id) {
+        return FIELD_ID.matcher(id).matches();
     }
 
     /**
@@ -157,24 +104,5 @@ public record SiteSettings(Optional<String> storyPointsFieldId, int staleDays, O
 
     public Optional<Duration> rollupCacheTtl() {
         return rollupCacheTtlMinutes.map(Duration::ofMinutes);
-    }
-
-    /**
-     * Only whole JSON numbers: 12.5 days, "12" or true are refused rather than rounded or
-     * coerced.
-     */
-    private static Long whole(Object value, String field, String message, List<FieldError> errors) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger big && big.bitLength() < 63) {
-            return big.longValue();
-        }
-        if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0
-                && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
-            return decimal.longValueExact();
-        }
-        errors.add(new FieldError(field, message));
-        return null;
     }
 }

@@ -1,13 +1,22 @@
 package dev.throughline.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import java.util.Map;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -23,6 +32,13 @@ class ArchitectureTest {
             "dev.throughline.problems" };
 
     private static final String[] FEATURES = { "scoring", "theme", "program", "grooming", "settings" };
+
+    /**
+     * Features whose handlers take typed request bodies; theme and program join once
+     * their web layers are typed (one line each).
+     */
+    private static final String[] TYPED_REQUEST_PACKAGES = { "dev.throughline.scoring..", "dev.throughline.settings..",
+            "dev.throughline.grooming.." };
 
     private static JavaClasses production;
 
@@ -91,6 +107,32 @@ class ArchitectureTest {
                         + " features; they use its public API (its top-level package and service/)");
             rule.check(production);
         }
+    }
+
+    @Test
+    void noHandlerTakesARawMapBody() {
+        ArchRule rule = noMethods().that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(TYPED_REQUEST_PACKAGES)
+            .should(takeAMapRequestBody())
+            .because("a request body is a web/ record or a JsonNode read by one, so the API's contract lives in"
+                    + " types and every field error is named in one place");
+        rule.check(production);
+    }
+
+    private static ArchCondition<JavaMethod> takeAMapRequestBody() {
+        return new ArchCondition<>("take a Map as @RequestBody") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaParameter parameter : method.getParameters()) {
+                    if (parameter.isAnnotatedWith(RequestBody.class)
+                            && parameter.getRawType().isAssignableTo(Map.class)) {
+                        events.add(SimpleConditionEvent.satisfied(method,
+                                method.getFullName() + " takes a Map as its request body"));
+                    }
+                }
+            }
+        };
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.throughline.grooming;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.throughline.grooming.web.ModelChangeRequest;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ModelChangeTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The body as the API receives it, read by the web layer's request reader. */
+    private static ModelChange parse(Map<String, ?> body) {
+        return ModelChangeRequest.from(JSON.valueToTree(body));
+    }
+
     @Test
     void anIssuesOwnInputsOverrideTheSharedOnes() {
-        ModelChange change = ModelChange.parse(Map.of("model", "ICE", "inputs", Map.of("impact", 5, "ease", 2), "items",
+        ModelChange change = parse(Map.of("model", "ICE", "inputs", Map.of("impact", 5, "ease", 2), "items",
                 List.of(Map.of("issueKey", "WEB-1", "version", 0),
                         Map.of("issueKey", "WEB-2", "version", 4, "inputs", Map.of("ease", 9, "confidence", 3)))));
 
@@ -31,7 +40,7 @@ class ModelChangeTest {
         for (int i = 1; i <= 101; i++) {
             items.add(Map.of("issueKey", "WEB-" + i, "version", 0));
         }
-        InvalidInputException e = catchThrowableOfType(() -> ModelChange.parse(Map.of("model", "ICE", "items", items)),
+        InvalidInputException e = catchThrowableOfType(() -> parse(Map.of("model", "ICE", "items", items)),
                 InvalidInputException.class);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("items");
     }
@@ -39,7 +48,7 @@ class ModelChangeTest {
     @Test
     void aVersionMustBeAWholeNumber() {
         InvalidInputException e = catchThrowableOfType(
-                () -> ModelChange.parse(
+                () -> parse(
                         Map.of("model", "ICE", "items", List.of(Map.of("issueKey", "WEB-1", "version", 1.5), "WEB-2"))),
                 InvalidInputException.class);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("items[0].version", "items[1]");

@@ -1,7 +1,9 @@
 package dev.throughline.settings;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.settings.web.SettingsRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,6 +19,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PlannersTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The body as the API receives it, read by the web layer's request reader. */
+    private static SiteSettings parse(Map<String, ?> body) {
+        return SettingsRequest.from(JSON.valueToTree(body));
+    }
+
     private static final String ACCOUNT = "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077";
 
     private static Map<String, Object> settingsWith(Object planners) {
@@ -26,7 +35,7 @@ class PlannersTest {
     }
 
     private static List<FieldError> errorsOf(Object planners) {
-        InvalidInputException e = catchThrowableOfType(() -> SiteSettings.parse(settingsWith(planners)),
+        InvalidInputException e = catchThrowableOfType(() -> parse(settingsWith(planners)),
                 InvalidInputException.class);
         assertThat(e).as("expected 400 for %s", planners).isNotNull();
         return e.errors();
@@ -34,9 +43,9 @@ class PlannersTest {
 
     @Test
     void plannersAreParsedStrippedAndKeptOnceGroupsIgnoringCase() {
-        SiteSettings parsed = SiteSettings
-            .parse(settingsWith(Map.of("accountIds", List.of(" " + ACCOUNT, "5b10ac8d82e05b22cc7d4ef5", ACCOUNT),
-                    "groups", List.of("Roadmap-Planners", "roadmap-planners ", "jira-administrators"))));
+        SiteSettings parsed = parse(
+                settingsWith(Map.of("accountIds", List.of(" " + ACCOUNT, "5b10ac8d82e05b22cc7d4ef5", ACCOUNT), "groups",
+                        List.of("Roadmap-Planners", "roadmap-planners ", "jira-administrators"))));
 
         assertThat(parsed.planners().accountIds()).containsExactly(ACCOUNT, "5b10ac8d82e05b22cc7d4ef5");
         assertThat(parsed.planners().groups()).containsExactly("Roadmap-Planners", "jira-administrators");
@@ -44,8 +53,8 @@ class PlannersTest {
 
     @Test
     void absentOrNullPlannersMeanNobodyAndEitherListMayBeLeftOut() {
-        assertThat(SiteSettings.parse(settingsWith(null)).planners()).isEqualTo(Planners.NONE);
-        assertThat(SiteSettings.parse(settingsWith(Map.of("groups", List.of("pm")))).planners().accountIds()).isEmpty();
+        assertThat(parse(settingsWith(null)).planners()).isEqualTo(Planners.NONE);
+        assertThat(parse(settingsWith(Map.of("groups", List.of("pm")))).planners().accountIds()).isEmpty();
     }
 
     @Test

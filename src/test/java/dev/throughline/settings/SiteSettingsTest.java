@@ -1,7 +1,9 @@
 package dev.throughline.settings;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.settings.web.SettingsRequest;
 import dev.throughline.problems.StaleVersionException;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SiteSettingsTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The body as the API receives it, read by the web layer's request reader. */
+    private static SiteSettings parse(Map<String, ?> body) {
+        return SettingsRequest.from(JSON.valueToTree(body));
+    }
+
     private static Map<String, Object> body(Object field, Object staleDays, Object ttl, Object version) {
         Map<String, Object> body = new HashMap<>();
         body.put("storyPointsFieldId", field);
@@ -28,7 +37,7 @@ class SiteSettingsTest {
     }
 
     private static List<String> fieldsOf(Map<String, ?> body) {
-        InvalidInputException e = catchThrowableOfType(() -> SiteSettings.parse(body), InvalidInputException.class);
+        InvalidInputException e = catchThrowableOfType(() -> parse(body), InvalidInputException.class);
         assertThat(e).as("expected 400 for %s", body).isNotNull();
         return e.errors().stream().map(FieldError::field).toList();
     }
@@ -43,8 +52,8 @@ class SiteSettingsTest {
 
     @Test
     void parseTakesEveryValueAtItsLimits() {
-        SiteSettings low = SiteSettings.parse(body("customfield_10016", 1, 1, 0));
-        SiteSettings high = SiteSettings.parse(body(null, 3650, 1440, 7));
+        SiteSettings low = parse(body("customfield_10016", 1, 1, 0));
+        SiteSettings high = parse(body(null, 3650, 1440, 7));
 
         assertThat(low.storyPointsFieldId()).contains("customfield_10016");
         assertThat(low.staleDays()).isEqualTo(1);
@@ -58,7 +67,7 @@ class SiteSettingsTest {
     void blankFieldAndMissingCacheTimeMeanDetectAndTheAppsDefault() {
         Map<String, Object> body = new HashMap<>(Map.of("storyPointsFieldId", "  ", "staleDays", 30, "version", 2));
 
-        SiteSettings parsed = SiteSettings.parse(body);
+        SiteSettings parsed = parse(body);
 
         assertThat(parsed.storyPointsFieldId()).isEmpty();
         assertThat(parsed.rollupCacheTtlMinutes()).isEmpty();
@@ -88,7 +97,7 @@ class SiteSettingsTest {
 
     @Test
     void wholeDecimalsAreAccepted() {
-        assertThat(SiteSettings.parse(body(null, new BigDecimal("30.0"), null, 0)).staleDays()).isEqualTo(30);
+        assertThat(parse(body(null, new BigDecimal("30.0"), null, 0)).staleDays()).isEqualTo(30);
     }
 
     @Test

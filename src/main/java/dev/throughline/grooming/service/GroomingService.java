@@ -15,7 +15,6 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
-import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
@@ -27,9 +26,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -103,7 +100,7 @@ public class GroomingService {
         }
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
-        requireBoard(boardId);
+        ApplyChecks.requireBoard(boardId);
         BacklogSnapshot snapshot;
         if (refresh) {
             snapshot = BacklogReader.read(client, boardId, clock.instant(), staleDays);
@@ -198,14 +195,14 @@ public class GroomingService {
      * interrupted, where that apply left it - else nothing moves (409).
      */
     public ApplyResult apply(Caller caller, long boardId, List<String> order, List<String> expectedCurrent) {
-        requireBoard(boardId);
-        checkSameIssues(order, expectedCurrent);
+        ApplyChecks.requireBoard(boardId);
+        ApplyChecks.checkSameIssues(order, expectedCurrent);
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
         return locked(caller, boardId, () -> {
             List<JiraIssue> issues = BacklogReader.order(client, boardId);
             List<String> current = issues.stream().map(JiraIssue::key).toList();
-            requireRankPermission(client, accountId, issues);
+            ApplyChecks.requireRankPermission(client, accountId, issues);
             Optional<UndoJiraStore.Saved> saved = undo.read(client, boardId, accountId);
             List<String> undoPoint;
             boolean resumed;
@@ -231,7 +228,7 @@ public class GroomingService {
      * backlog keep their places.
      */
     public ApplyResult undo(Caller caller, long boardId) {
-        requireBoard(boardId);
+        ApplyChecks.requireBoard(boardId);
         JiraClient client = jira.forSite(caller.site());
         String accountId = caller.requireAccountId();
         return locked(caller, boardId, () -> {
@@ -239,7 +236,7 @@ public class GroomingService {
                 .orElseThrow(() -> new NotFoundException("Nothing to undo on board " + boardId + "."));
             List<JiraIssue> issues = BacklogReader.order(client, boardId);
             List<String> current = issues.stream().map(JiraIssue::key).toList();
-            requireRankPermission(client, accountId, issues);
+            ApplyChecks.requireRankPermission(client, accountId, issues);
             List<String> target = restore(current, saved.undo());
             return run(client, boardId, accountId, current, target, saved.undo(), false, false);
         });
@@ -265,42 +262,6 @@ public class GroomingService {
             List<String> target, List<String> undoPoint, boolean resumed, boolean keepUndo) {
         return new JournaledRun(undo, client, boardId, accountId, clock.instant()).toTarget(current, target, undoPoint,
                 resumed, keepUndo);
-    }
-
-    private static void requireRankPermission(JiraClient client, String accountId, List<JiraIssue> issues) {
-        Map<Long, String> projects = new LinkedHashMap<>();
-        issues.forEach(i -> i.fields()
-            .projectId()
-            .ifPresent(id -> projects.putIfAbsent(id, i.fields().projectKey().orElse(String.valueOf(id)))));
-        for (Map.Entry<Long, String> project : projects.entrySet()) {
-            if (!client.canScheduleIssues(accountId, project.getKey())) {
-                throw new NotAllowedException("You cannot rank issues in project " + project.getValue()
-                        + ": Jira's Schedule issues permission is needed to reorder this backlog. Nothing was moved.");
-            }
-        }
-    }
-
-    private static void checkSameIssues(List<String> order, List<String> expectedCurrent) {
-        List<FieldError> errors = new ArrayList<>();
-        if (new HashSet<>(order).size() != order.size()) {
-            errors.add(new FieldError("order", "An issue appears twice"));
-        }
-        if (new HashSet<>(expectedCurrent).size() != expectedCurrent.size()) {
-            errors.add(new FieldError("expectedCurrent", "An issue appears twice"));
-        }
-        if (errors.isEmpty() && !new HashSet<>(order).equals(new HashSet<>(expectedCurrent))) {
-            errors.add(new FieldError("order", "The order must hold exactly the issues of expectedCurrent"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static long requireBoard(long boardId) {
-        if (boardId < 1) {
-            throw new InvalidInputException("boardId", "A board id is a positive number");
-        }
-        return boardId;
     }
 
     /**

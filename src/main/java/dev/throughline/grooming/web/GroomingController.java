@@ -1,5 +1,6 @@
 package dev.throughline.grooming.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
@@ -75,9 +76,8 @@ class GroomingController {
      * docs/grooming-api.md.
      */
     @PostMapping("/api/boards/{boardId}/model")
-    ResponseEntity<ModelChangeAnswer> setModel(Caller caller, @PathVariable long boardId,
-            @RequestBody Map<String, Object> body) {
-        ModelChange change = ModelChange.parse(body);
+    ResponseEntity<ModelChangeAnswer> setModel(Caller caller, @PathVariable long boardId, @RequestBody JsonNode body) {
+        ModelChange change = ModelChangeRequest.from(body);
         BulkValueResult result = grooming.setModel(caller, boardId, change);
         return ResponseEntity.status(result.httpStatus()).body(ModelChangeAnswer.of(change.model(), result));
     }

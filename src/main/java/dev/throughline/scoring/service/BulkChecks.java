@@ -1,10 +1,19 @@
 package dev.throughline.scoring.service;
 
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.problems.FieldError;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.scoring.InputParser;
+import dev.throughline.scoring.ModelCatalog;
+import dev.throughline.scoring.ScoreInputs;
+import dev.throughline.scoring.ScoringModel;
 import dev.throughline.scoring.StoredValue;
 import dev.throughline.scoring.ValueRecord;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +41,35 @@ final class BulkChecks {
                     current.record());
         }
         return item(write, BulkValueResult.Outcome.READY, "ready", current.record());
+    }
+
+    /**
+     * Each write's inputs checked against its model, before any issue is read from Jira;
+     * every problem named by item ({@code items[2].inputs.reach}), a key given twice
+     * refused.
+     */
+    static Map<String, ScoreInputs> inputsOf(ModelCatalog catalog, List<ValueWrite> writes) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, ScoreInputs> checked = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            ValueWrite write = writes.get(i);
+            String at = "items[" + i + "].";
+            if (checked.containsKey(write.issueKey())) {
+                errors.add(new FieldError(at + "issueKey", write.issueKey() + " appears twice"));
+                continue;
+            }
+            try {
+                ScoringModel model = catalog.require(write.model());
+                checked.put(write.issueKey(), InputParser.parse(model, write.inputs()));
+            }
+            catch (InvalidInputException e) {
+                e.errors().forEach(error -> errors.add(new FieldError(at + error.field(), error.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return checked;
     }
 
     private static BulkValueResult.Item item(ValueWrite write, BulkValueResult.Outcome outcome, String message,

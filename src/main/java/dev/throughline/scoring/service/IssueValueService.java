@@ -7,7 +7,6 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.VisibleIssues;
-import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,9 +126,8 @@ public class IssueValueService {
         });
         events.publishEvent(new ScoresWritten(caller.site(), List.of(write.issueKey())));
         // answered from what was just read and written: the writer may edit it (checked
-        // above), and the record is
-        // the one stored, so the issue is not fetched again and no index lag can show an
-        // older value
+        // above), and the record is the one stored, so the issue is not fetched again and
+        // no index lag can show an older value
         IssueValueView view = view(client, saved.issue(), true, Optional.of(saved.record()), Optional.empty(), catalog);
         return saved.labelWritten() ? view : view.withNote(SidebarLabel.PENDING_NOTE);
     }
@@ -150,7 +147,7 @@ public class IssueValueService {
         }
         JiraClient client = jira.forSite(caller.site());
         ModelCatalog catalog = settings.catalog(caller.site(), client);
-        Map<String, ScoreInputs> checked = checkAll(catalog, writes);
+        Map<String, ScoreInputs> checked = BulkChecks.inputsOf(catalog, writes);
         String accountId = caller.requireAccountId();
         List<String> keys = writes.stream().map(ValueWrite::issueKey).toList();
         List<String> scoreLocks = keys.stream().map(IssueValueService::scoreLock).toList();
@@ -198,30 +195,6 @@ public class IssueValueService {
         });
     }
 
-    private static Map<String, ScoreInputs> checkAll(ModelCatalog catalog, List<ValueWrite> writes) {
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, ScoreInputs> checked = new LinkedHashMap<>();
-        for (int i = 0; i < writes.size(); i++) {
-            ValueWrite write = writes.get(i);
-            String at = "items[" + i + "].";
-            if (checked.containsKey(write.issueKey())) {
-                errors.add(new FieldError(at + "issueKey", write.issueKey() + " appears twice"));
-                continue;
-            }
-            try {
-                ScoringModel model = catalog.require(write.model());
-                checked.put(write.issueKey(), InputParser.parse(model, write.inputs()));
-            }
-            catch (InvalidInputException e) {
-                e.errors().forEach(error -> errors.add(new FieldError(at + error.field(), error.message())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return checked;
-    }
-
     /**
      * The issue, if it exists and the caller may browse its project; otherwise 404 (never
      * "it exists, but...").
@@ -263,8 +236,8 @@ public class IssueValueService {
             });
         }
         catch (InvalidInputException inputsNoLongerFit) {
-            return value; // shown as "needs re-scoring"; the old score stays until
-                          // someone re-scores
+            // shown as "needs re-scoring"; the old score stays until someone re-scores
+            return value;
         }
     }
 

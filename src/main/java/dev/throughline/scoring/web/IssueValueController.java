@@ -1,11 +1,11 @@
 package dev.throughline.scoring.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
-import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +38,8 @@ class IssueValueController {
     }
 
     @PutMapping("/api/issues/{issueKey}/value")
-    ValueJson.IssueValue write(Caller caller, @PathVariable String issueKey, @RequestBody Map<String, Object> body) {
-        return ValueJson.IssueValue.of(values.write(caller, ValueWrite.parse(issueKey, body)));
+    ValueJson.IssueValue write(Caller caller, @PathVariable String issueKey, @RequestBody JsonNode body) {
+        return ValueJson.IssueValue.of(values.write(caller, ScoreRequest.from(body).write(issueKey)));
     }
 
     /**
@@ -48,17 +48,10 @@ class IssueValueController {
      * {@code valid: false} and the field errors.
      */
     @PostMapping("/api/scoring/evaluate")
-    Object evaluate(Caller caller, @RequestBody Map<String, Object> body) {
+    Object evaluate(Caller caller, @RequestBody JsonNode body) {
         try {
-            if (!(body.get("model") instanceof String model)) {
-                throw new InvalidInputException("model", "Model is required, e.g. \"RICE\"");
-            }
-            if (!(body.get("inputs") instanceof Map<?, ?> inputs)) {
-                throw new InvalidInputException("inputs", "Inputs must be an object of input name to number");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> typed = (Map<String, ?>) inputs;
-            return ValueJson.Evaluated.of(values.evaluate(caller, model, typed));
+            EvaluateRequest request = EvaluateRequest.from(body);
+            return ValueJson.Evaluated.of(values.evaluate(caller, request.model(), request.inputs()));
         }
         catch (InvalidInputException e) {
             return new ValueJson.Invalid(false, e.errors());
@@ -66,8 +59,8 @@ class IssueValueController {
     }
 
     @PostMapping("/api/value/bulk")
-    ResponseEntity<ValueJson.Bulk> bulk(Caller caller, @RequestBody Map<String, Object> body) {
-        BulkValueResult result = values.writeAll(caller, ValueWrite.parseBulk(body));
+    ResponseEntity<ValueJson.Bulk> bulk(Caller caller, @RequestBody JsonNode body) {
+        BulkValueResult result = values.writeAll(caller, ScoreRequest.bulkFrom(body));
         return ResponseEntity.status(result.httpStatus()).body(ValueJson.Bulk.of(result));
     }
 

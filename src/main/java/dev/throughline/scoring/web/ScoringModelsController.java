@@ -1,8 +1,7 @@
 package dev.throughline.scoring.web;
 
-import dev.throughline.problems.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.scoring.ScorecardDefinition;
 import dev.throughline.scoring.ScoringSettingsCodec;
 import dev.throughline.scoring.service.ScoringModelsService;
 import dev.throughline.tenant.Caller;
@@ -29,19 +28,15 @@ class ScoringModelsController {
     }
 
     @PutMapping("/api/projects/{projectKey}/scoring")
-    ValueJson.DefaultModel setDefaultModel(Caller caller, @PathVariable String projectKey,
-            @RequestBody Map<String, Object> body) {
+    ValueJson.DefaultModel setDefaultModel(Caller caller, @PathVariable String projectKey, @RequestBody JsonNode body) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
-        if (!(body.get("defaultModel") instanceof String modelId) || body.size() != 1) {
-            throw new InvalidInputException("defaultModel", "Send exactly {\"defaultModel\": \"<model id>\"}");
-        }
+        String modelId = DefaultModelRequest.from(body).defaultModel();
         return new ValueJson.DefaultModel(projectKey, models.setDefaultModel(caller, projectKey, modelId));
     }
 
     @PutMapping("/api/scoring/scorecards/{id}")
-    Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ScoringSettingsCodec
-            .scorecardToMap(models.saveScorecard(caller, id, ScorecardDefinition.parse(id, body)));
+    Map<String, Object> saveScorecard(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        return ScoringSettingsCodec.scorecardToMap(models.saveScorecard(caller, id, ScorecardRequest.from(id, body)));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.throughline.settings.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.SiteSettingsCodec;
@@ -43,10 +44,11 @@ class SettingsController {
     }
 
     @PutMapping("/api/settings")
-    SettingsJson.Settings save(Caller caller, @RequestBody Map<String, Object> body) {
+    SettingsJson.Settings save(Caller caller, @RequestBody JsonNode body) {
         // the page keeps the field choices it already has; no need to read Jira's fields
         // again
-        SettingsView saved = new SettingsView(settings.save(caller, SiteSettings.parse(body)), true, Optional.empty());
+        SettingsView saved = new SettingsView(settings.save(caller, SettingsRequest.from(body)), true,
+                Optional.empty());
         return SettingsJson.Settings.of(saved, appRollupCacheTtlMinutes());
     }
 

@@ -2,7 +2,6 @@ package dev.throughline.grooming.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.Move;
 import dev.throughline.grooming.ProposedOrder;
@@ -17,13 +16,13 @@ import dev.throughline.grooming.service.RankRun;
 import dev.throughline.jira.Board;
 import dev.throughline.jira.RankOutcome;
 import dev.throughline.scoring.service.BulkValueResult;
+import dev.throughline.support.PinnedJson;
 import dev.throughline.support.SliceAuth;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,28 +82,24 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
         return new RankOutcome("WEB-2", Optional.of("10002"), false, List.of("Cannot rank"));
     }
 
-    JsonNode answer(MockHttpServletRequestBuilder request, int status) throws Exception {
+    Answer answer(MockHttpServletRequestBuilder request, int status) throws Exception {
         MockHttpServletResponse response = mvc
             .perform(request.with(SliceAuth.contextUser("po-1")).contentType(MediaType.APPLICATION_JSON))
             .andReturn()
             .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        JsonNode body = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
-        if (body instanceof ObjectNode object && object.has("timeStamp")) {
-            assertThat(object.remove("timeStamp").isTextual()).isTrue();
-        }
-        return body;
+        return new Answer(status, JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)));
+    }
+
+    record Answer(int status, JsonNode body) {
     }
 
     /**
-     * {@code actual} equals the pinned answer {@code pins/grooming/<name>.json} (test
+     * {@code actual} equals the pinned answer {@code pinned/grooming/<name>.json} (test
      * resources).
      */
-    static void assertPinned(JsonNode actual, String name) throws Exception {
-        try (InputStream pinned = GroomingAnswersPinTest.class
-            .getResourceAsStream("/pins/grooming/" + name + ".json")) {
-            assertThat(actual).as(name).isEqualTo(JSON.readTree(pinned));
-        }
+    static void assertPinned(Answer actual, String name) {
+        PinnedJson.assertPinned("grooming/" + name, actual.status(), actual.body());
     }
 
     @Test

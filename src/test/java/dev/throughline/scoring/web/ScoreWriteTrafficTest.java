@@ -1,42 +1,24 @@
 package dev.throughline.scoring.web;
 
 import dev.throughline.sandbox.http.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.JiraTokenSigner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What one score write costs in Jira requests, counted by the sandbox. */
-class ScoreWriteTrafficTest extends ConnectedAppTest {
+class ScoreWriteTrafficTest extends InstalledSiteTest {
 
     static final String OWNER = "po-1";
 
-    private JiraSandbox jira;
-
-    private JiraTokenSigner connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        SandboxSite site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(OWNER, "Product Owner");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
-        connect = new JiraTokenSigner("traffic-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     @Test

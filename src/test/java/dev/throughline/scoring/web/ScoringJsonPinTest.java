@@ -1,26 +1,21 @@
 package dev.throughline.scoring.web;
 
 import dev.throughline.sandbox.http.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.JiraTokenSigner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
-import static dev.throughline.web.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.assertPinned;
 
 /**
  * Today's JSON answers of every scoring endpoint, pinned field by field (README
  * "Product-value scoring"), so the typed web layer answers exactly what the hand-built
  * maps did. A fresh sandbox per test keeps ranks stable.
  */
-class ScoringJsonPinTest extends ConnectedAppTest {
+class ScoringJsonPinTest extends InstalledSiteTest {
 
     static final String OWNER = "po-1";
     static final String VIEWER = "viewer-1";
@@ -29,27 +24,12 @@ class ScoringJsonPinTest extends ConnectedAppTest {
             + "{\"key\":\"revenue\",\"name\":\"Revenue\",\"weight\":3,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"},"
             + "{\"key\":\"risk\",\"name\":\"Risk\",\"weight\":1.5,\"min\":0,\"max\":10,\"kind\":\"COST\"}]}";
 
-    private JiraSandbox jira;
-
-    private SandboxSite site;
-
-    private JiraTokenSigner connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(OWNER, "Product Owner");
         site.addUser(VIEWER, "Viewer");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
         site.grant(VIEWER, "WEB", "BROWSE_PROJECTS");
-        connect = new JiraTokenSigner("pin-scoring-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private void pin(String name, AppUnderTest.Reply reply) {

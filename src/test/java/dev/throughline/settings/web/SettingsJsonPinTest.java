@@ -1,46 +1,26 @@
 package dev.throughline.settings.web;
 
-import dev.throughline.sandbox.http.JiraSandbox;
-import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.ConnectedAppTest;
-import dev.throughline.support.JiraTokenSigner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
-
-import static dev.throughline.web.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.assertPinned;
 
 /**
  * Today's JSON answers of every settings endpoint (README "Site settings"), pinned field
  * by field.
  */
-class SettingsJsonPinTest extends ConnectedAppTest {
+class SettingsJsonPinTest extends InstalledSiteTest {
 
     static final String PO = "po-settings";
     static final String PLANNERS = "\"planners\":{\"accountIds\":[\"5b10ac8d82e05b22cc7d4ef5\",\"" + PO + "\"],"
             + "\"groups\":[\"roadmap-planners\"]}";
 
-    private JiraSandbox jira;
-
-    private JiraTokenSigner connect;
-
-    @BeforeEach
-    void start() {
-        jira = JiraSandbox.start(SandboxGenerator.demo());
-        SandboxSite site = jira.site();
+    @Override
+    protected void seed(SandboxSite site) {
         site.addUser(PO, "Product Owner");
         site.grant(PO, "WEB", "BROWSE_PROJECTS");
-        connect = new JiraTokenSigner("pin-settings-" + UUID.randomUUID(), jira.baseUrl());
-        install(connect);
-    }
-
-    @AfterEach
-    void stop() {
-        jira.stop();
     }
 
     private void pin(String name, AppUnderTest.Reply reply) {
