@@ -2,6 +2,9 @@ package dev.throughline.theme.web;
 
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.tenant.Caller;
+import dev.throughline.theme.IssueThemeChange;
+import dev.throughline.theme.LinkSelection;
+import dev.throughline.theme.Placement;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.web.ThemeAnswers.Deleted;
 import dev.throughline.theme.web.ThemeAnswers.IssueThemesJson;
@@ -15,6 +18,7 @@ import dev.throughline.theme.service.ThemeLinkService;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.web.ApiExceptionHandler;
 import dev.throughline.web.PartialAnswer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import static dev.throughline.web.JsonBodies.fields;
 import java.util.Map;
 
 /** The roadmap-theme API (context JWT, as every /api/** endpoint). */
@@ -55,19 +61,19 @@ class ThemeController {
     }
 
     @PostMapping("/api/themes")
-    ResponseEntity<ThemeJson> create(Caller caller, @RequestBody Map<String, Object> body) {
-        Theme created = themes.create(caller, ThemeDraft.parse(body, false));
+    ResponseEntity<ThemeJson> create(Caller caller, @RequestBody ObjectNode body) {
+        Theme created = themes.create(caller, ThemeDraft.parse(fields(body), false));
         return ResponseEntity.status(HttpStatus.CREATED).body(ThemeJson.full(created));
     }
 
     @PutMapping("/api/themes/{id}")
-    ThemeJson update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ThemeJson.full(themes.update(caller, id, ThemeDraft.parse(body, true)));
+    ThemeJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return ThemeJson.full(themes.update(caller, id, ThemeDraft.parse(fields(body), true)));
     }
 
     @PostMapping("/api/themes/{id}/placement")
-    ThemeJson place(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ThemeJson.full(themes.place(caller, id, body));
+    ThemeJson place(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return ThemeJson.full(themes.place(caller, id, Placement.parse(fields(body))));
     }
 
     @DeleteMapping("/api/themes/{id}")
@@ -76,13 +82,13 @@ class ThemeController {
     }
 
     @PostMapping("/api/themes/{id}/links")
-    ResponseEntity<LinkAnswer> link(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return answer(links.link(caller, id, body), true, "");
+    ResponseEntity<LinkAnswer> link(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return answer(links.link(caller, id, LinkSelection.parse(fields(body))), true, "");
     }
 
     @PostMapping("/api/themes/{id}/unlink")
-    ResponseEntity<LinkAnswer> unlink(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return answer(links.unlink(caller, id, body), false, "");
+    ResponseEntity<LinkAnswer> unlink(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return answer(links.unlink(caller, id, LinkSelection.parse(fields(body))), false, "");
     }
 
     @GetMapping("/api/issues/{issueKey}/themes")
@@ -91,9 +97,8 @@ class ThemeController {
     }
 
     @PostMapping("/api/issues/{issueKey}/themes")
-    IssueThemesJson changeIssueThemes(Caller caller, @PathVariable String issueKey,
-            @RequestBody Map<String, Object> body) {
-        return IssueThemesJson.of(links.changeIssueThemes(caller, issueKey, body));
+    IssueThemesJson changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody ObjectNode body) {
+        return IssueThemesJson.of(links.changeIssueThemes(caller, issueKey, IssueThemeChange.parse(fields(body))));
     }
 
     @ExceptionHandler(StaleVersionException.class)
