@@ -2,16 +2,13 @@ package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.InstalledSiteTest;
 import dev.throughline.support.SandboxDayClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static dev.throughline.web.PinnedJson.assertPinned;
@@ -25,21 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replaced by names.
  */
 @Import(SandboxDayClock.class)
-class ThemeAnswersPinTest extends InstalledSiteTest {
+class ThemeAnswersPinTest extends ProductManagerSiteTest {
 
     private static final String PM = "pm-pin";
 
     private final Map<String, String> ids = new LinkedHashMap<>();
 
-    @Override
-    protected void seed(SandboxSite site) {
-        site.addUser(PM, "Product Manager");
-        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
-    }
-
-    @Override
-    protected void afterInstall() {
-        namePlanners(connect, List.of(PM), List.of());
+    ThemeAnswersPinTest() {
+        super(PM);
     }
 
     private String create(String name, String more) {
