@@ -1,10 +1,10 @@
 package dev.throughline.grooming.web;
 
 import java.util.stream.Collectors;
+import dev.throughline.sandbox.IssueType;
 import dev.throughline.grooming.RankPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.http.JiraSandbox;
-import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.LinkType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
