@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Programs ↔ the JSON objects stored in Jira app properties and answered by the API. */
+/**
+ * Programs ↔ the JSON objects stored in Jira app properties (the API answers the same
+ * fields from {@code web/ProgramJson}).
+ */
 public final class ProgramCodec {
 
     private ProgramCodec() {

@@ -1,13 +1,13 @@
 package dev.throughline.program.web;
 
 import dev.throughline.problems.StaleVersionException;
-import dev.throughline.program.ProgramCodec;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+
+import static dev.throughline.web.JsonBodies.fields;
 
 /** The program API (context JWT, as every /api/** endpoint). */
 @RestController
@@ -35,36 +37,36 @@ class ProgramController {
     }
 
     @GetMapping("/api/programs")
-    Map<String, Object> list(Caller caller) {
-        return Map.of("programs", programs.list(caller).stream().map(ProgramCodec::toIndexMap).toList());
+    ProgramJson.Programs list(Caller caller) {
+        return new ProgramJson.Programs(programs.list(caller).stream().map(ProgramJson.Listed::of).toList());
     }
 
     @GetMapping("/api/programs/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
-        return ProgramCodec.toMap(programs.get(caller, id));
+    ProgramJson get(Caller caller, @PathVariable String id) {
+        return ProgramJson.of(programs.get(caller, id));
     }
 
     @PostMapping("/api/programs")
-    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
+    ResponseEntity<ProgramJson> create(Caller caller, @RequestBody ObjectNode body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-            .body(ProgramCodec.toMap(programs.create(caller, ProgramDraft.parse(body, false))));
+            .body(ProgramJson.of(programs.create(caller, ProgramDraft.parse(fields(body), false))));
     }
 
     @PutMapping("/api/programs/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ProgramCodec.toMap(programs.update(caller, id, ProgramDraft.parse(body, true)));
+    ProgramJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return ProgramJson.of(programs.update(caller, id, ProgramDraft.parse(fields(body), true)));
     }
 
     @DeleteMapping("/api/programs/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id) {
+    ProgramJson.Deleted delete(Caller caller, @PathVariable String id) {
         programs.delete(caller, id);
         rollups.forget(caller, id);
-        return Map.of("deleted", true);
+        return new ProgramJson.Deleted(true);
     }
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
-        return ApiExceptionHandler.stale(e, e.current(ProgramDefinition.class).map(ProgramCodec::toMap).orElse(null));
+        return ApiExceptionHandler.stale(e, e.current(ProgramDefinition.class).map(ProgramJson::of).orElse(null));
     }
 
 }

@@ -4,165 +4,165 @@ import dev.throughline.program.BurnUp;
 import dev.throughline.program.Dependency;
 import dev.throughline.program.DependencyConflict;
 import dev.throughline.program.DependencyEnd;
+import dev.throughline.program.DependencyReport;
 import dev.throughline.program.Forecast;
 import dev.throughline.program.ForecastPercentile;
 import dev.throughline.program.GroupSummary;
+import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.ProgramResult;
 import dev.throughline.program.service.ProgramRollup;
+import dev.throughline.program.service.SkippedProject;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A viewer's program rollup as the JSON the program page renders (enum values in lower
- * case, absent as null).
+ * case, dates as ISO text, absent as null). Pinned field by field by
+ * {@code ProgramAnswersPinTest}.
  */
-final class ProgramResultJson {
+record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Groups groups, Dependencies dependencies,
+        BurnUps burnUp, Forecasts forecasts, String rules, int leftOutProjects, List<Skipped> skippedProjects) {
 
     static final String RULES = "docs/rollup-rules.md";
 
-    private ProgramResultJson() {
-    }
-
-    static Map<String, Object> of(ProgramRollup rollup) {
+    static ProgramResultJson of(ProgramRollup rollup) {
         ProgramResult result = rollup.result();
-        Map<String, Object> json = new LinkedHashMap<>();
-        Map<String, Object> program = new LinkedHashMap<>();
-        program.put("id", rollup.program().id());
-        program.put("name", rollup.program().name());
-        program.put("version", rollup.program().version());
-        program.put("progressBasis", lower(rollup.program().progressBasis()));
-        program.put("includeSubtasks", rollup.program().includeSubtasks());
-        program.put("scopeGrowth", rollup.program().scopeGrowth());
-        program.put("throughputWeeks", rollup.program().throughputWeeks());
-        json.put("program", program);
-        json.put("today", result.settings().today().toString());
-        json.put("fetchedAt", rollup.fetchedAt().toString());
-        Map<String, Object> groups = new LinkedHashMap<>();
-        groups.put("program", List.of(group(result.program(), rollup.program().name())));
-        groups.put("projects", groups(result.projects(), rollup));
-        groups.put("epics", groups(result.epics(), rollup));
-        groups.put("themes", groups(result.themes(), rollup));
-        groups.put("fixVersions", groups(result.fixVersions(), rollup));
-        json.put("groups", groups);
-        Map<String, Object> dependencies = new LinkedHashMap<>();
-        dependencies.put("open", result.dependencies().open().stream().map(ProgramResultJson::dependency).toList());
-        dependencies.put("crossProject", result.dependencies().crossProject().size());
-        dependencies.put("conflicts", result.dependencies().conflicts().size());
-        dependencies.put("linksWithUnseenEnd", result.dependencies().linksWithUnseenEnd());
-        json.put("dependencies", dependencies);
-        Map<String, Object> burnUps = new LinkedHashMap<>();
-        burnUps.put("program", burnUp(result.programBurnUp()));
-        burnUps.put("themes", map(result.themeBurnUps(), ProgramResultJson::burnUp));
-        json.put("burnUp", burnUps);
-        Map<String, Object> forecasts = new LinkedHashMap<>();
-        forecasts.put("program", forecast(result.programForecast()));
-        forecasts.put("themes", map(result.themeForecasts(), ProgramResultJson::forecast));
-        forecasts.put("epics", map(result.epicForecasts(), ProgramResultJson::forecast));
-        json.put("forecasts", forecasts);
-        json.put("rules", RULES);
-        json.put("leftOutProjects", rollup.leftOutProjects());
-        json.put("skippedProjects",
-                rollup.skippedProjects()
-                    .stream()
-                    .map(s -> Map.of("projectKey", s.projectKey(), "reason", s.reason()))
-                    .toList());
-        return json;
+        Function<List<GroupSummary>, List<GroupJson>> groups = list -> list.stream()
+            .map(g -> GroupJson.of(g, rollup.label(g)))
+            .toList();
+        return new ProgramResultJson(ProgramJson.of(rollup.program()), result.settings().today().toString(),
+                rollup.fetchedAt().toString(),
+                new Groups(List.of(GroupJson.of(result.program(), rollup.program().name())),
+                        groups.apply(result.projects()), groups.apply(result.epics()), groups.apply(result.themes()),
+                        groups.apply(result.fixVersions())),
+                Dependencies.of(result.dependencies()),
+                new BurnUps(points(result.programBurnUp()), byKey(result.themeBurnUps(), ProgramResultJson::points)),
+                new Forecasts(ForecastJson.of(result.programForecast()),
+                        byKey(result.themeForecasts(), ForecastJson::of),
+                        byKey(result.epicForecasts(), ForecastJson::of)),
+                RULES, rollup.leftOutProjects(), rollup.skippedProjects().stream().map(Skipped::of).toList());
     }
 
-    private static List<Map<String, Object>> groups(List<GroupSummary> groups, ProgramRollup rollup) {
-        return groups.stream().map(g -> group(g, rollup.label(g))).toList();
+    record ProgramJson(String id, String name, long version, String progressBasis, boolean includeSubtasks,
+            boolean scopeGrowth, int throughputWeeks) {
+
+        static ProgramJson of(ProgramDefinition p) {
+            return new ProgramJson(p.id(), p.name(), p.version(), lower(p.progressBasis()), p.includeSubtasks(),
+                    p.scopeGrowth(), p.throughputWeeks());
+        }
+
     }
 
-    static Map<String, Object> group(GroupSummary g, String name) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("kind", lower(g.kind()));
-        map.put("id", g.id());
-        map.put("name", name);
-        map.put("items", g.items());
-        map.put("todo", g.todo());
-        map.put("inProgress", g.inProgress());
-        map.put("done", g.done());
-        map.put("percentComplete", g.percentComplete().orElse(null));
-        map.put("pointsDone", g.pointsDone());
-        map.put("pointsTotal", g.pointsTotal());
-        map.put("estimateDoneSeconds", g.estimateDoneSeconds());
-        map.put("estimateTotalSeconds", g.estimateTotalSeconds());
-        map.put("valueDone", g.valueDone());
-        map.put("valueTotal", g.valueTotal());
-        map.put("valueDelivered", g.valueDelivered().orElse(null));
-        map.put("withoutPoints", g.withoutPoints());
-        map.put("withoutEstimate", g.withoutEstimate());
-        map.put("unestimated", g.unestimated());
-        map.put("unscored", g.unscored());
-        map.put("overdue", g.overdue());
-        map.put("anomalies", g.anomalies());
-        return map;
+    record Groups(List<GroupJson> program, List<GroupJson> projects, List<GroupJson> epics, List<GroupJson> themes,
+            List<GroupJson> fixVersions) {
     }
 
-    private static Map<String, Object> dependency(Dependency d) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("blocker", end(d.blocker()));
-        map.put("blocked", end(d.blocked()));
-        map.put("crossProject", d.crossProject());
-        map.put("conflicts", d.conflicts().stream().map(ProgramResultJson::conflict).toList());
-        return map;
+    record GroupJson(String kind, String id, String name, long items, long todo, long inProgress, long done,
+            Double percentComplete, BigDecimal pointsDone, BigDecimal pointsTotal, long estimateDoneSeconds,
+            long estimateTotalSeconds, BigDecimal valueDone, BigDecimal valueTotal, Double valueDelivered,
+            long withoutPoints, long withoutEstimate, long unestimated, long unscored, long overdue,
+            List<String> anomalies) {
+
+        static GroupJson of(GroupSummary g, String name) {
+            return new GroupJson(lower(g.kind()), g.id(), name, g.items(), g.todo(), g.inProgress(), g.done(),
+                    g.percentComplete().orElse(null), g.pointsDone(), g.pointsTotal(), g.estimateDoneSeconds(),
+                    g.estimateTotalSeconds(), g.valueDone(), g.valueTotal(), g.valueDelivered().orElse(null),
+                    g.withoutPoints(), g.withoutEstimate(), g.unestimated(), g.unscored(), g.overdue(), g.anomalies());
+        }
+
     }
 
-    private static Map<String, Object> end(DependencyEnd end) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("key", end.key());
-        map.put("projectKey", end.projectKey());
-        map.put("status", lower(end.status()));
-        map.put("due", end.due().map(Object::toString).orElse(null));
-        map.put("parentKey", end.parentKey().orElse(null));
-        map.put("themeIds", end.themeIds());
-        return map;
+    /** The open dependencies in full; the cross-project and conflicting ones counted. */
+    record Dependencies(List<DependencyJson> open, int crossProject, int conflicts, int linksWithUnseenEnd) {
+
+        static Dependencies of(DependencyReport report) {
+            return new Dependencies(report.open().stream().map(DependencyJson::of).toList(),
+                    report.crossProject().size(), report.conflicts().size(), report.linksWithUnseenEnd());
+        }
+
     }
 
-    private static Map<String, Object> conflict(DependencyConflict c) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("kind", lower(c.kind()));
-        map.put("blockerDue", c.blockerDue().toString());
-        map.put("limit", c.limit().toString());
-        map.put("themeId", c.themeId().orElse(null));
-        return map;
+    record DependencyJson(End blocker, End blocked, boolean crossProject, List<Conflict> conflicts) {
+
+        static DependencyJson of(Dependency d) {
+            return new DependencyJson(End.of(d.blocker()), End.of(d.blocked()), d.crossProject(),
+                    d.conflicts().stream().map(Conflict::of).toList());
+        }
+
     }
 
-    private static List<Map<String, Object>> burnUp(BurnUp burnUp) {
-        return burnUp.points().stream().map(p -> {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("weekStart", p.weekStart().toString());
-            map.put("scope", p.scope());
-            map.put("done", p.done());
-            return map;
-        }).toList();
+    record End(String key, String projectKey, String status, String due, String parentKey, List<String> themeIds) {
+
+        static End of(DependencyEnd end) {
+            return new End(end.key(), end.projectKey(), lower(end.status()), text(end.due()),
+                    end.parentKey().orElse(null), end.themeIds());
+        }
+
     }
 
-    static Map<String, Object> forecast(Forecast f) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("status", lower(f.status()));
-        map.put("remainingItems", f.remainingItems());
-        map.put("percentiles", f.percentiles().stream().map(ProgramResultJson::percentile).toList());
-        return map;
+    record Conflict(String kind, String blockerDue, String limit, String themeId) {
+
+        static Conflict of(DependencyConflict c) {
+            return new Conflict(lower(c.kind()), c.blockerDue().toString(), c.limit().toString(),
+                    c.themeId().orElse(null));
+        }
+
     }
 
-    private static Map<String, Object> percentile(ForecastPercentile p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("percent", p.percent());
-        map.put("beyondHorizon", p.beyondHorizon());
-        map.put("weeksFromNow", p.weeksFromNow().orElse(null));
-        map.put("weekStart", p.weekStart().map(Object::toString).orElse(null));
-        return map;
+    /** A project left out of the rollup, and why. */
+    record Skipped(String projectKey, String reason) {
+
+        static Skipped of(SkippedProject skipped) {
+            return new Skipped(skipped.projectKey(), skipped.reason());
+        }
+
     }
 
-    private static <T> Map<String, Object> map(Map<String, T> values, Function<T, Object> convert) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    record BurnUps(List<Point> program, Map<String, List<Point>> themes) {
+    }
+
+    record Point(String weekStart, long scope, long done) {
+    }
+
+    record Forecasts(ForecastJson program, Map<String, ForecastJson> themes, Map<String, ForecastJson> epics) {
+    }
+
+    record ForecastJson(String status, long remainingItems, List<Percentile> percentiles) {
+
+        static ForecastJson of(Forecast f) {
+            return new ForecastJson(lower(f.status()), f.remainingItems(),
+                    f.percentiles().stream().map(Percentile::of).toList());
+        }
+
+    }
+
+    record Percentile(int percent, boolean beyondHorizon, Integer weeksFromNow, String weekStart) {
+
+        static Percentile of(ForecastPercentile p) {
+            return new Percentile(p.percent(), p.beyondHorizon(), p.weeksFromNow().orElse(null), text(p.weekStart()));
+        }
+
+    }
+
+    private static List<Point> points(BurnUp burnUp) {
+        return burnUp.points().stream().map(p -> new Point(p.weekStart().toString(), p.scope(), p.done())).toList();
+    }
+
+    /** Keeps the order of {@code values} (themes and epics as the result lists them). */
+    private static <T, R> Map<String, R> byKey(Map<String, T> values, Function<T, R> convert) {
+        Map<String, R> map = new LinkedHashMap<>();
         values.forEach((key, value) -> map.put(key, convert.apply(value)));
         return map;
+    }
+
+    private static String text(Optional<?> value) {
+        return value.map(Object::toString).orElse(null);
     }
 
     private static String lower(Enum<?> value) {

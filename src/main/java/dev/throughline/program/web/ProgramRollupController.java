@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A program's rollup for the calling user, as JSON or CSV (context JWT). A rollup whose
@@ -33,7 +32,7 @@ class ProgramRollupController {
     }
 
     @GetMapping("/api/programs/{id}/rollup")
-    Map<String, Object> rollup(Caller caller, @PathVariable String id,
+    ProgramResultJson rollup(Caller caller, @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean refresh) {
         return ProgramResultJson.of(rollups.rollup(caller, id, refresh));
     }
@@ -43,10 +42,9 @@ class ProgramRollupController {
      * Jira gave no estimate).
      */
     @GetMapping("/api/programs/{id}/rollup/progress")
-    Map<String, Object> progress(Caller caller, @PathVariable String id) {
-        var progress = rollups.progress(caller, id);
-        return Map.of("computing", progress.computing(), "read", progress.read(), "approximateTotal",
-                progress.approximateTotal());
+    RollupProgress progress(Caller caller, @PathVariable String id) {
+        ProgramRollupService.Progress progress = rollups.progress(caller, id);
+        return new RollupProgress(progress.computing(), progress.read(), progress.approximateTotal());
     }
 
     @GetMapping(value = "/api/programs/{id}/rollup.csv", produces = "text/csv")
@@ -74,6 +72,9 @@ class ProgramRollupController {
             .contentType(MediaType.APPLICATION_JSON)
             .body(new StillReading(status.value(), status.getReasonPhrase(), e.getMessage(), Instant.now().toString(),
                     e.progress().computing(), e.progress().read(), e.progress().approximateTotal(), retryAfter));
+    }
+
+    record RollupProgress(boolean computing, long read, long approximateTotal) {
     }
 
     /**

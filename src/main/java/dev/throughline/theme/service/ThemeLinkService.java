@@ -16,6 +16,8 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.tenant.Caller;
+import dev.throughline.theme.IssueThemeChange;
+import dev.throughline.theme.LinkSelection;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeLinks;
@@ -26,7 +28,6 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -40,7 +41,7 @@ import java.util.function.UnaryOperator;
 @Service
 public class ThemeLinkService {
 
-    public static final int MAX_LINK_ISSUES = 1_000;
+    public static final int MAX_LINK_ISSUES = LinkSelection.MAX_ISSUES;
 
     private static final List<String> LINK_FIELDS = List.of("project");
 
@@ -69,15 +70,11 @@ public class ThemeLinkService {
     }
 
     /**
-     * Adds and removes themes on one issue: {@code {add: [ids], remove: [ids]}}. Unknown
-     * theme ids are refused.
+     * Adds and removes themes on one issue. Unknown theme ids are refused.
      */
-    public IssueThemes changeIssueThemes(Caller caller, String issueKey, Map<String, ?> body) {
-        List<String> add = ids(body, "add");
-        List<String> remove = ids(body, "remove");
-        body.keySet().stream().filter(k -> !k.equals("add") && !k.equals("remove")).findFirst().ifPresent(k -> {
-            throw new InvalidInputException(k, "is not a field; send add and/or remove");
-        });
+    public IssueThemes changeIssueThemes(Caller caller, String issueKey, IssueThemeChange changes) {
+        List<String> add = changes.add();
+        List<String> remove = changes.remove();
         JiraClient client = jira.forSite(caller.site());
         ThemeCatalog catalog = store.catalog(client);
         List<FieldError> unknown = new ArrayList<>();
@@ -129,29 +126,17 @@ public class ThemeLinkService {
             .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
-    private static List<String> ids(Map<String, ?> body, String field) {
-        Object value = body.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.size() > ThemeLinks.MAX_THEMES_PER_ISSUE
-                || !list.stream().allMatch(id -> id instanceof String text && text.matches("[a-z0-9]{1,32}"))) {
-            throw new InvalidInputException(field, "must be a list of theme ids");
-        }
-        return list.stream().map(String.class::cast).toList();
+    public LinkResult link(Caller caller, String themeId, LinkSelection selection) {
+        return changeLinks(caller, themeId, selection, links -> links.with(themeId));
     }
 
-    public LinkResult link(Caller caller, String themeId, Map<String, ?> body) {
-        return changeLinks(caller, themeId, body, links -> links.with(themeId));
+    public LinkResult unlink(Caller caller, String themeId, LinkSelection selection) {
+        return changeLinks(caller, themeId, selection, links -> links.without(themeId));
     }
 
-    public LinkResult unlink(Caller caller, String themeId, Map<String, ?> body) {
-        return changeLinks(caller, themeId, body, links -> links.without(themeId));
-    }
-
-    private LinkResult changeLinks(Caller caller, String themeId, Map<String, ?> body,
+    private LinkResult changeLinks(Caller caller, String themeId, LinkSelection selection,
             UnaryOperator<ThemeLinks> change) {
-        Jql jql = selection(body);
+        Jql jql = selection.jql();
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
         store.catalog(client).require(themeId);
@@ -162,7 +147,7 @@ public class ThemeLinkService {
                 .toList();
         }
         catch (JiraBadRequestException e) {
-            throw new InvalidInputException(body.containsKey("jql") ? "jql" : "issueKeys",
+            throw new InvalidInputException(selection.field(),
                     "Jira did not accept the selection: " + String.join(" ", e.errorMessages()));
         }
         if (issues.size() > MAX_LINK_ISSUES) {
@@ -229,55 +214,6 @@ public class ThemeLinkService {
      */
     public static Jql linkedJql(String themeId) {
         return Jql.propertyEquals(ThemeLinks.PROPERTY_KEY, "themeIds", themeId);
-    }
-
-    /** {@code {jql}} or {@code {issueKeys}} (1 to 1,000), exactly one of them. */
-    static Jql selection(Map<String, ?> body) {
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet()
-            .stream()
-            .filter(k -> !k.equals("jql") && !k.equals("issueKeys"))
-            .sorted()
-            .forEach(k -> errors.add(new FieldError(k, "is not a field; send jql or issueKeys")));
-        Object jql = body.get("jql");
-        Object keys = body.get("issueKeys");
-        if ((jql == null) == (keys == null)) {
-            errors.add(new FieldError("jql", "Send exactly one of jql or issueKeys"));
-        }
-        Jql result = null;
-        if (jql != null) {
-            Optional<String> problem = jql instanceof String text ? Jql.refinementProblem(text)
-                    : Optional.of("must be text");
-            if (problem.isPresent()) {
-                errors.add(new FieldError("jql",
-                        problem.get() + " (JQL that restricts the issues, e.g. project = WEB AND issuetype = Epic)"));
-            }
-            else {
-                result = Jql.refinement((String) jql);
-            }
-        }
-        if (keys != null) {
-            if (!(keys instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LINK_ISSUES) {
-                errors.add(new FieldError("issueKeys", "must be a list of 1 to " + MAX_LINK_ISSUES + " issue keys"));
-            }
-            else {
-                Set<String> unique = new HashSet<>();
-                for (int i = 0; i < list.size(); i++) {
-                    Object key = list.get(i);
-                    if (!(key instanceof String text) || !JiraKeys.isIssueKey(text)) {
-                        errors.add(new FieldError("issueKeys[" + i + "]", "must be an issue key such as WEB-12"));
-                    }
-                    else {
-                        unique.add(text);
-                    }
-                }
-                result = unique.isEmpty() ? null : Jql.issueKeyIn(unique.stream().sorted().toList());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return result;
     }
 
 }

@@ -4,11 +4,10 @@ import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
-import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
-import dev.throughline.theme.Horizon;
+import dev.throughline.theme.Placement;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeDraft;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Service;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Changes to a site's roadmap themes (create, update, move, delete); linking issues is
@@ -93,40 +90,15 @@ public class ThemeService {
     }
 
     /**
-     * Moves a theme on the board: {@code {horizon, index, version}}, index being the
-     * position in the column. Full themes (descriptions included) are read and kept, so a
-     * drag never loses what a card does not show.
+     * Moves a theme on the board to its {@link Placement}. Full themes (descriptions
+     * included) are read and kept, so a drag never loses what a card does not show.
      */
-    public Theme place(Caller caller, String id, Map<String, ?> body) {
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet()
-            .stream()
-            .filter(k -> !List.of("horizon", "index", "version").contains(k))
-            .sorted()
-            .forEach(k -> errors.add(new FieldError(k, "is not a field; send horizon, index and version")));
-        Horizon horizon = null;
-        try {
-            horizon = Horizon.valueOf(String.valueOf(body.get("horizon")).toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            errors.add(new FieldError("horizon", "must be one of now, next, later"));
-        }
-        if (!(body.get("index") instanceof Integer index) || index < 0) {
-            errors.add(new FieldError("index", "must be a whole number from 0 (the position in the column)"));
-        }
-        Object version = body.get("version");
-        if (!(version instanceof Integer || version instanceof Long) || ((Number) version).longValue() < 1) {
-            errors.add(new FieldError("version", "Version is required: send the version you read"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    public Theme place(Caller caller, String id, Placement placement) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
-        Horizon to = horizon;
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
-            List<Theme> changed = catalog.place(id, to, (Integer) body.get("index"), ((Number) version).longValue());
+            List<Theme> changed = catalog.place(id, placement.horizon(), placement.index(), placement.version());
             List<Theme> full = changed.stream()
                 .map(placed -> store.theme(client, placed.id())
                     .map(t -> new Theme(t.id(), t.name(), t.description(), t.color(), t.status(), placed.horizon(),

@@ -2,9 +2,14 @@ package dev.throughline.theme.web;
 
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.tenant.Caller;
+import dev.throughline.theme.IssueThemeChange;
+import dev.throughline.theme.LinkSelection;
+import dev.throughline.theme.Placement;
 import dev.throughline.theme.Theme;
-import dev.throughline.theme.ThemeCodec;
-import dev.throughline.theme.ThemeColor;
+import dev.throughline.theme.web.ThemeAnswers.Deleted;
+import dev.throughline.theme.web.ThemeAnswers.IssueThemesJson;
+import dev.throughline.theme.web.ThemeAnswers.LinkAnswer;
+import dev.throughline.theme.web.ThemeAnswers.ThemeList;
 import dev.throughline.theme.ThemeDraft;
 import dev.throughline.theme.service.LinkResult;
 import dev.throughline.theme.service.PartialLinkException;
@@ -13,6 +18,7 @@ import dev.throughline.theme.service.ThemeLinkService;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.web.ApiExceptionHandler;
 import dev.throughline.web.PartialAnswer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,9 +31,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import static dev.throughline.web.JsonBodies.fields;
 import java.util.Map;
 
 /** The roadmap-theme API (context JWT, as every /api/** endpoint). */
@@ -44,71 +51,59 @@ class ThemeController {
     }
 
     @GetMapping("/api/themes")
-    Map<String, Object> list(Caller caller) {
-        return Map.of("themes", themes.list(caller).stream().map(ThemeCodec::toIndexMap).toList(), "palette",
-                Arrays.stream(ThemeColor.values()).map(c -> Map.of("key", c.name(), "hex", c.hex())).toList());
+    ThemeList list(Caller caller) {
+        return ThemeList.of(themes.list(caller).stream().map(ThemeJson::listed).toList());
     }
 
     @GetMapping("/api/themes/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
-        return ThemeCodec.toMap(themes.get(caller, id));
+    ThemeJson get(Caller caller, @PathVariable String id) {
+        return ThemeJson.full(themes.get(caller, id));
     }
 
     @PostMapping("/api/themes")
-    ResponseEntity<Map<String, Object>> create(Caller caller, @RequestBody Map<String, Object> body) {
-        Theme created = themes.create(caller, ThemeDraft.parse(body, false));
-        return ResponseEntity.status(HttpStatus.CREATED).body(ThemeCodec.toMap(created));
+    ResponseEntity<ThemeJson> create(Caller caller, @RequestBody ObjectNode body) {
+        Theme created = themes.create(caller, ThemeDraft.parse(fields(body), false));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ThemeJson.full(created));
     }
 
     @PutMapping("/api/themes/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ThemeCodec.toMap(themes.update(caller, id, ThemeDraft.parse(body, true)));
+    ThemeJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return ThemeJson.full(themes.update(caller, id, ThemeDraft.parse(fields(body), true)));
     }
 
     @PostMapping("/api/themes/{id}/placement")
-    Map<String, Object> place(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return ThemeCodec.toMap(themes.place(caller, id, body));
+    ThemeJson place(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return ThemeJson.full(themes.place(caller, id, Placement.parse(fields(body))));
     }
 
     @DeleteMapping("/api/themes/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id,
-            @RequestParam(defaultValue = "false") boolean unlink) {
-        long unlinked = themes.delete(caller, id, unlink);
-        return Map.of("deleted", true, "unlinkedIssues", unlinked);
+    Deleted delete(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean unlink) {
+        return new Deleted(true, themes.delete(caller, id, unlink));
     }
 
     @PostMapping("/api/themes/{id}/links")
-    ResponseEntity<Map<String, Object>> link(Caller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return result("linked", links.link(caller, id, body));
+    ResponseEntity<LinkAnswer> link(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return answer(links.link(caller, id, LinkSelection.parse(fields(body))), true, "");
     }
 
     @PostMapping("/api/themes/{id}/unlink")
-    ResponseEntity<Map<String, Object>> unlink(Caller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return result("unlinked", links.unlink(caller, id, body));
+    ResponseEntity<LinkAnswer> unlink(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
+        return answer(links.unlink(caller, id, LinkSelection.parse(fields(body))), false, "");
     }
 
     @GetMapping("/api/issues/{issueKey}/themes")
-    Map<String, Object> issueThemes(Caller caller, @PathVariable String issueKey) {
-        return issueThemes(links.issueThemes(caller, issueKey));
+    IssueThemesJson issueThemes(Caller caller, @PathVariable String issueKey) {
+        return IssueThemesJson.of(links.issueThemes(caller, issueKey));
     }
 
     @PostMapping("/api/issues/{issueKey}/themes")
-    Map<String, Object> changeIssueThemes(Caller caller, @PathVariable String issueKey,
-            @RequestBody Map<String, Object> body) {
-        return issueThemes(links.changeIssueThemes(caller, issueKey, body));
-    }
-
-    private static Map<String, Object> issueThemes(ThemeLinkService.IssueThemes result) {
-        return Map.of("issueKey", result.issueKey(), "editable", result.editable(), "linked",
-                result.linked().stream().map(ThemeCodec::toIndexMap).toList(), "available",
-                result.available().stream().map(ThemeCodec::toIndexMap).toList());
+    IssueThemesJson changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody ObjectNode body) {
+        return IssueThemesJson.of(links.changeIssueThemes(caller, issueKey, IssueThemeChange.parse(fields(body))));
     }
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<Map<String, Object>> stale(StaleVersionException e) {
-        return ApiExceptionHandler.stale(e, e.current(Theme.class).map(ThemeCodec::toMap).orElse(null));
+        return ApiExceptionHandler.stale(e, e.current(Theme.class).map(ThemeJson::full).orElse(null));
     }
 
     @ExceptionHandler(ThemeInUseException.class)
@@ -120,35 +115,19 @@ class ThemeController {
     }
 
     @ExceptionHandler(PartialLinkException.class)
-    ResponseEntity<Map<String, Object>> partlyUnlinked(PartialLinkException e) {
-        ResponseEntity<Map<String, Object>> answer = result("unlinked", e.result());
-        Map<String, Object> body = new LinkedHashMap<>(answer.getBody());
-        body.put("message", body.get("message") + " The theme was kept.");
-        return ResponseEntity.status(answer.getStatusCode()).body(body);
+    ResponseEntity<LinkAnswer> partlyUnlinked(PartialLinkException e) {
+        return answer(e.result(), false, " The theme was kept.");
     }
 
     /**
      * 200 with the counts; 207 with {@link PartialAnswer} fields when Jira failed part
-     * way through the batches.
+     * way through the batches ({@code more} added to its message).
      */
-    private static ResponseEntity<Map<String, Object>> result(String changed, LinkResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(changed, result.linked());
-        json.put("skipped", result.skipped());
-        json.put("failed",
-                result.failed().stream().map(f -> Map.of("issueKey", f.issueKey(), "reason", f.reason())).toList());
-        json.put("hidden", result.hidden());
+    private static ResponseEntity<LinkAnswer> answer(LinkResult result, boolean linking, String more) {
         if (!result.partial()) {
-            return ResponseEntity.ok(json);
+            return ResponseEntity.ok(LinkAnswer.of(linking, result));
         }
-        String reason = result.reason().orElseThrow();
-        json.putAll(PartialAnswer.fields(result.linkedKeys(), result.notLinked(), result.unknown(), reason));
-        json.put("message",
-                result.linked() + " of " + result.attempted() + " issues " + changed + "; " + result.notLinked().size()
-                        + " not " + changed
-                        + (result.unknown().isEmpty() ? "" : ", " + result.unknown().size() + " unknown")
-                        + ": Jira failed (" + reason + "). Reload to see the current state.");
-        return ResponseEntity.status(PartialAnswer.STATUS).body(json);
+        return ResponseEntity.status(PartialAnswer.STATUS).body(LinkAnswer.of(linking, result).withMessage(more));
     }
 
 }

@@ -10,6 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 
+import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,6 +66,11 @@ class ProgramRollupDeadlineTest extends InstalledSiteTest {
         assertThat(body.path("approximateTotal").isIntegralNumber()).isTrue();
         assertThat(body.path("retryAfter").asLong()).isPositive();
         assertThat(reply.header("Retry-After")).isEqualTo(body.path("retryAfter").asText());
+        assertPinned(reply.body(),
+                "{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"<STRING>\","
+                        + "\"timeStamp\":\"<STRING>\",\"computing\":true,\"read\":\"<NUMBER>\","
+                        + "\"approximateTotal\":\"<NUMBER>\",\"retryAfter\":\"<NUMBER>\"}",
+                "message", "timeStamp", "read", "approximateTotal", "retryAfter");
 
         awaitFetchEnded();
         jira.withLatency(Duration.ZERO);

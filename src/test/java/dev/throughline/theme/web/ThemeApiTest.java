@@ -2,12 +2,8 @@ package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.http.JiraSandbox;
-import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static dev.throughline.support.PinnedJson.assertPinned;
 import static dev.throughline.support.PinnedJson.staleAnswer;
@@ -17,19 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Themes end to end: stored in the sandbox's app properties, linked through its bulk
  * property endpoint.
  */
-class ThemeApiTest extends InstalledSiteTest {
+class ThemeApiTest extends ProductManagerSiteTest {
 
     private static final String PM = "pm-1";
 
-    @Override
-    protected void seed(SandboxSite site) {
-        site.addUser(PM, "Product Manager");
-        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
-    }
-
-    @Override
-    protected void afterInstall() {
-        namePlanners(connect, List.of(PM), List.of());
+    ThemeApiTest() {
+        super(PM);
     }
 
     private AppUnderTest.Reply post(String path, String body) {

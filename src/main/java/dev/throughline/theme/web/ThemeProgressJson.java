@@ -1,0 +1,35 @@
+package dev.throughline.theme.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.throughline.theme.ThemeProgress;
+import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One theme of the progress board: the listed theme's fields, its progress, its linked
+ * epics and its owner's name (null when unknown).
+ */
+record ThemeProgressJson(@JsonUnwrapped ThemeJson theme, Progress progress, List<String> linkedEpics,
+        String ownerName) {
+
+    static ThemeProgressJson of(ThemeRow row) {
+        ThemeProgress p = row.progress();
+        return new ThemeProgressJson(ThemeJson.listed(row.theme()),
+                new Progress(p.itemsDone(), p.itemsTotal(), p.pointsDone(), p.pointsTotal(), p.valueDone(),
+                        p.valueTotal(), p.overdue(), p.hiddenItems(), p.status().name(), p.reason(), p.noLinkedWork(),
+                        p.stale()),
+                row.linkedEpics(), row.ownerName().orElse(null));
+    }
+
+    record Progress(int itemsDone, int itemsTotal, double pointsDone, double pointsTotal, BigDecimal valueDone,
+            BigDecimal valueTotal, int overdue, int hiddenItems, String status, String reason, boolean noLinkedWork,
+            boolean stale) {
+    }
+
+    /** The board: every theme with its progress. */
+    record Board(List<ThemeProgressJson> themes) {
+    }
+
+}
