@@ -38,7 +38,7 @@ class ArchitectureTest {
      * their web layers are typed (one line each).
      */
     private static final String[] TYPED_REQUEST_PACKAGES = { "dev.throughline.scoring..", "dev.throughline.settings..",
-            "dev.throughline.grooming.." };
+            "dev.throughline.grooming..", "dev.throughline.theme..", "dev.throughline.program.." };
 
     private static JavaClasses production;
 

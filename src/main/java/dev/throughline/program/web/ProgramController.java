@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-import static dev.throughline.web.JsonBodies.fields;
+import static dev.throughline.web.RequestJson.plainFields;
 
 /** The program API (context JWT, as every /api/** endpoint). */
 @RestController
@@ -49,12 +49,12 @@ class ProgramController {
     @PostMapping("/api/programs")
     ResponseEntity<ProgramJson> create(Caller caller, @RequestBody ObjectNode body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-            .body(ProgramJson.of(programs.create(caller, ProgramDraft.parse(fields(body), false))));
+            .body(ProgramJson.of(programs.create(caller, ProgramDraft.parse(plainFields(body), false))));
     }
 
     @PutMapping("/api/programs/{id}")
     ProgramJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
-        return ProgramJson.of(programs.update(caller, id, ProgramDraft.parse(fields(body), true)));
+        return ProgramJson.of(programs.update(caller, id, ProgramDraft.parse(plainFields(body), true)));
     }
 
     @DeleteMapping("/api/programs/{id}")

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import static dev.throughline.web.JsonBodies.fields;
+import static dev.throughline.web.RequestJson.plainFields;
 import java.util.Map;
 
 /** The roadmap-theme API (context JWT, as every /api/** endpoint). */
@@ -62,18 +62,18 @@ class ThemeController {
 
     @PostMapping("/api/themes")
     ResponseEntity<ThemeJson> create(Caller caller, @RequestBody ObjectNode body) {
-        Theme created = themes.create(caller, ThemeDraft.parse(fields(body), false));
+        Theme created = themes.create(caller, ThemeDraft.parse(plainFields(body), false));
         return ResponseEntity.status(HttpStatus.CREATED).body(ThemeJson.full(created));
     }
 
     @PutMapping("/api/themes/{id}")
     ThemeJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
-        return ThemeJson.full(themes.update(caller, id, ThemeDraft.parse(fields(body), true)));
+        return ThemeJson.full(themes.update(caller, id, ThemeDraft.parse(plainFields(body), true)));
     }
 
     @PostMapping("/api/themes/{id}/placement")
     ThemeJson place(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
-        return ThemeJson.full(themes.place(caller, id, Placement.parse(fields(body))));
+        return ThemeJson.full(themes.place(caller, id, Placement.parse(plainFields(body))));
     }
 
     @DeleteMapping("/api/themes/{id}")
@@ -83,12 +83,12 @@ class ThemeController {
 
     @PostMapping("/api/themes/{id}/links")
     ResponseEntity<LinkAnswer> link(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
-        return answer(links.link(caller, id, LinkSelection.parse(fields(body))), true, "");
+        return answer(links.link(caller, id, LinkSelection.parse(plainFields(body))), true, "");
     }
 
     @PostMapping("/api/themes/{id}/unlink")
     ResponseEntity<LinkAnswer> unlink(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
-        return answer(links.unlink(caller, id, LinkSelection.parse(fields(body))), false, "");
+        return answer(links.unlink(caller, id, LinkSelection.parse(plainFields(body))), false, "");
     }
 
     @GetMapping("/api/issues/{issueKey}/themes")
@@ -98,7 +98,7 @@ class ThemeController {
 
     @PostMapping("/api/issues/{issueKey}/themes")
     IssueThemesJson changeIssueThemes(Caller caller, @PathVariable String issueKey, @RequestBody ObjectNode body) {
-        return IssueThemesJson.of(links.changeIssueThemes(caller, issueKey, IssueThemeChange.parse(fields(body))));
+        return IssueThemesJson.of(links.changeIssueThemes(caller, issueKey, IssueThemeChange.parse(plainFields(body))));
     }
 
     @ExceptionHandler(StaleVersionException.class)

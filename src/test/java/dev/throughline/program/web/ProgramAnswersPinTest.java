@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.throughline.web.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static dev.throughline.web.PinnedJson.assertPinned;
+import static dev.throughline.support.PinnedJson.assertPinned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
