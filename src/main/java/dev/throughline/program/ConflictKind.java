@@ -1,7 +1,7 @@
 package dev.throughline.program;
 
 /** Why a blocking link threatens a date. */
-public enum ConflictKind {
+enum ConflictKind {
 
     /** The blocker is due after the item it blocks. */
     BLOCKER_DUE_AFTER_BLOCKED_DUE,

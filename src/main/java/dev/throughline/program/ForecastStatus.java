@@ -1,7 +1,7 @@
 package dev.throughline.program;
 
 /** Whether a forecast could be made. */
-public enum ForecastStatus {
+enum ForecastStatus {
 
     /** Nothing open: the group is complete. */
     COMPLETE,

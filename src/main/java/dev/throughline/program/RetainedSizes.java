@@ -4,6 +4,5 @@ package dev.throughline.program;
  * How much an accumulator holds: everything here grows with groups or links, nothing with
  * plain issues.
  */
-public record RetainedSizes(int projects, int fixVersions, int childBuckets, int containers, int dependencyEnds,
-        int links) {
+record RetainedSizes(int projects, int fixVersions, int childBuckets, int containers, int dependencyEnds, int links) {
 }

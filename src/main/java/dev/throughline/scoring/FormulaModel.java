@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * ICE and value ÷ effort differ only in that table, and the breakdown shows the numbers
  * in the same shape, e.g. "500 × 2 × 80% ÷ 4 = 200" or "(8 + 5 + 3) ÷ 5 = 3.2".
  */
-public class FormulaModel implements ScoringModel {
+class FormulaModel implements ScoringModel {
 
     /**
      * One input and its role in the formula. A percent input counts as its share of 100

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** ICE = Impact × Confidence × Ease, each from 1 to 10. */
-public final class IceModel extends FormulaModel {
+final class IceModel extends FormulaModel {
 
     public static final String ID = "ICE";
 

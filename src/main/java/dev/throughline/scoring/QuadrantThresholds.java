@@ -8,7 +8,7 @@ import java.util.Objects;
  * The split of the value/effort matrix a site admin chooses: value at or above
  * {@code value} is high, effort above {@code effort} is high.
  */
-public record QuadrantThresholds(BigDecimal value, BigDecimal effort) {
+record QuadrantThresholds(BigDecimal value, BigDecimal effort) {
 
     public static final QuadrantThresholds DEFAULT = new QuadrantThresholds(BigDecimal.valueOf(50),
             BigDecimal.valueOf(5));

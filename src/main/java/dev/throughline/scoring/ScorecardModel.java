@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A {@link Scorecard} as a scoring model. */
-public final class ScorecardModel implements ScoringModel {
+final class ScorecardModel implements ScoringModel {
 
     private final Scorecard scorecard;
 

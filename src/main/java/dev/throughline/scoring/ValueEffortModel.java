@@ -9,7 +9,7 @@ import java.util.Optional;
  * Value ÷ Effort, with the item placed in the value/effort matrix at the site's
  * thresholds.
  */
-public final class ValueEffortModel extends FormulaModel {
+final class ValueEffortModel extends FormulaModel {
 
     public static final String ID = "VALUE_EFFORT";
 

@@ -19,7 +19,7 @@ import java.time.Duration;
  * feed.
  */
 @Component
-public class ScoringSettingsCache {
+class ScoringSettingsCache {
 
     private final ScoringJiraStore store;
 
