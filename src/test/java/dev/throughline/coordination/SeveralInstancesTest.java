@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.ThroughlineApplication;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.JiraTokenSigner;
@@ -137,6 +138,38 @@ class SeveralInstancesTest {
         }
         finally {
             jira.withLatency(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void twoThemesLinkedToTheSameIssuesAtOnceThroughBothInstancesAreBothKeptOnEveryIssue() throws Exception {
+        String first = createTheme(a, "Links " + UUID.randomUUID()).json().path("id").asText();
+        String second = createTheme(a, "Links " + UUID.randomUUID()).json().path("id").asText();
+        List<SandboxIssue> issues = jira.site()
+            .issues()
+            .stream()
+            .filter(issue -> issue.projectKey().equals("MOB"))
+            .limit(20)
+            .toList();
+        String keys = "{\"issueKeys\":[\"" + String.join("\",\"", issues.stream().map(SandboxIssue::key).toList())
+                + "\"]}";
+        jira.withLatency(Duration.ofMillis(20)); // widens the read-modify-write window of
+                                                 // each issue's links
+        try {
+            List<AppUnderTest.Reply> replies = race(
+                    () -> a.post("/api/themes/" + first + "/links", keys, connect.contextToken(ADMIN)),
+                    () -> b.post("/api/themes/" + second + "/links", keys, connect.contextToken(ADMIN)));
+            assertThat(replies).extracting(AppUnderTest.Reply::status).containsExactly(200, 200);
+        }
+        finally {
+            jira.withLatency(Duration.ZERO);
+        }
+        for (SandboxIssue issue : issues) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> links = (Map<String, Object>) jira.site()
+                .issueProperty(issue.id(), "throughline.themes")
+                .orElseThrow();
+            assertThat((List<Object>) links.get("themeIds")).as(issue.key()).contains(first, second);
         }
     }
 

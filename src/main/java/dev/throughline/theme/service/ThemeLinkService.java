@@ -136,9 +136,18 @@ public class ThemeLinkService {
 
     private LinkResult changeLinks(Caller caller, String themeId, LinkSelection selection,
             UnaryOperator<ThemeLinks> change) {
-        Jql jql = selection.jql();
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
+        // Links are a read-modify-write of each issue's property: two link changes (or a
+        // link and a theme's
+        // delete) on other instances must not interleave, or one of them is lost.
+        return locks.withLock(caller.site().clientKey(), ThemeService.CATALOG_LOCK,
+                () -> changeLinksLocked(client, accountId, themeId, selection, change));
+    }
+
+    private LinkResult changeLinksLocked(JiraClient client, String accountId, String themeId, LinkSelection selection,
+            UnaryOperator<ThemeLinks> change) {
+        Jql jql = selection.jql();
         store.catalog(client).require(themeId);
         List<JiraIssue> issues;
         try {
