@@ -39,6 +39,8 @@ public final class JiraSandbox implements AutoCloseable {
 
     private final SandboxTraffic traffic = new SandboxTraffic();
 
+    private final SandboxBearerTokens bearerTokens = new SandboxBearerTokens();
+
     private final JiraSandboxTransformer transformer;
 
     private final WireMockServer server;
@@ -53,7 +55,7 @@ public final class JiraSandbox implements AutoCloseable {
         new AgileEndpoints(site).register(routes);
         new PermissionEndpoints(site).register(routes);
         new UserEndpoints(site).register(routes);
-        this.transformer = new JiraSandboxTransformer(site, routes, traffic);
+        this.transformer = new JiraSandboxTransformer(site, routes, traffic, bearerTokens);
         this.server = new WireMockServer(WireMockConfiguration.options()
             .dynamicPort()
             .bindAddress("127.0.0.1")
@@ -84,6 +86,11 @@ public final class JiraSandbox implements AutoCloseable {
 
     public SandboxSite site() {
         return site;
+    }
+
+    /** The Bearer tokens (Forge's app-system and app-user tokens) this site accepts. */
+    public SandboxBearerTokens bearerTokens() {
+        return bearerTokens;
     }
 
     public void stop() {

@@ -32,12 +32,16 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
 
     private final SandboxTraffic traffic;
 
+    private final SandboxBearerTokens bearerTokens;
+
     private volatile int latencyMillis;
 
-    JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic) {
+    JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic,
+            SandboxBearerTokens bearerTokens) {
         this.site = site;
         this.routes = routes;
         this.traffic = traffic;
+        this.bearerTokens = bearerTokens;
     }
 
     void latencyMillis(int millis) {
@@ -69,6 +73,9 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         if (fault != null) {
             response = faultResponse(fault);
         }
+        else if (refusedBearer(authorization)) {
+            response = JiraJson.errors(401, "Unauthorized; the Bearer token is unknown to this site or expired.");
+        }
         else if (match.isEmpty()) {
             response = JiraJson.errors(404, "The sandbox has no endpoint " + method + " " + request.path());
         }
@@ -77,8 +84,17 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         }
         traffic.record(
                 new SandboxTraffic.RecordedRequest(endpoint, method, wire.getUrl(), authorization, response.status()),
-                fault == null && match.isPresent());
+                fault == null && match.isPresent() && response.status() != 401);
         return toWireMock(response, started);
+    }
+
+    /**
+     * A Bearer token (Forge's app-system or app-user token) must be one this site issued
+     * and unexpired; other credentials (Connect's JWT) are not checked here.
+     */
+    private boolean refusedBearer(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && bearerTokens.check(authorization.substring("Bearer ".length())).isEmpty();
     }
 
     private SandboxResponse handle(JiraRoutes.Match match, SandboxRequest request) {
