@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 
@@ -21,10 +22,11 @@ class ForgeConfiguration {
     private static final int FORGE_DOOR_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 187;
 
     @Bean
-    InvocationTokenVerifier invocationTokenVerifier(@Value("${throughline.forge.jwks-url}") String jwksUrl,
+    InvocationTokenVerifier invocationTokenVerifier(Environment environment,
             @Value("${throughline.forge.app-id}") String appId,
             @Value("${throughline.forge.clock-skew:30s}") Duration clockSkew) {
-        return new InvocationTokenVerifier(InvocationTokenVerifier.url(jwksUrl), appId, clockSkew);
+        return new InvocationTokenVerifier(() -> environment.getRequiredProperty("throughline.forge.jwks-url"), appId,
+                clockSkew);
     }
 
     @Bean

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Verifies a Forge Invocation Token with Nimbus JOSE: RS256 only (HS256, {@code none} and
@@ -36,8 +38,12 @@ final class InvocationTokenVerifier {
 
     private final String appId;
 
-    InvocationTokenVerifier(URL jwksUrl, String appId, Duration clockSkew) {
-        this(new RemoteJWKSet<>(jwksUrl, new DefaultResourceRetriever(5000, 5000, 512 * 1024)), appId, clockSkew);
+    /**
+     * Keys from the JWKS URL, resolved at the first verification (the sandbox run serves
+     * its keys from the app's own port, known only once it listens).
+     */
+    InvocationTokenVerifier(Supplier<String> jwksUrl, String appId, Duration clockSkew) {
+        this(lazyRemoteKeys(jwksUrl), appId, clockSkew);
     }
 
     InvocationTokenVerifier(JWKSource<SecurityContext> keys, String appId, Duration clockSkew) {
@@ -47,6 +53,16 @@ final class InvocationTokenVerifier {
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("exp", "app", "context"));
         claims.setMaxClockSkew(Math.toIntExact(clockSkew.toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    private static JWKSource<SecurityContext> lazyRemoteKeys(Supplier<String> jwksUrl) {
+        AtomicReference<JWKSource<SecurityContext>> keys = new AtomicReference<>();
+        return (selector,
+                context) -> keys
+                    .updateAndGet(known -> known != null ? known
+                            : new RemoteJWKSet<>(url(jwksUrl.get()),
+                                    new DefaultResourceRetriever(5000, 5000, 512 * 1024)))
+                    .get(selector, context);
     }
 
     static URL url(String jwksUrl) {

@@ -106,7 +106,7 @@ class ForgeDoorSecurityTest extends InstalledSiteTest {
     @Test
     void siteATokenForSiteBIsRefused() {
         try (JiraSandbox other = JiraSandbox.start(SandboxGenerator.demo())) {
-            LocalForgePlatform siteB = new LocalForgePlatform(other, "http://localhost:" + port);
+            LocalForgePlatform siteB = new LocalForgePlatform(other, port);
             assertThat(siteB.install().status()).isEqualTo(204);
             other.resetTraffic();
 

@@ -91,26 +91,31 @@ class ForgeDoorTest extends InstalledSiteTest {
         assertThat(value.path("value").path("updatedBy").asText()).isEqualTo(ADMIN);
     }
 
-    @Test
-    void themesReadAndWriteTheSameThroughBothDoors() {
-        String theme = "{\"name\":\"Checkout\",\"horizon\":\"now\",\"status\":\"active\",\"color\":\"teal\"}";
-        AppUnderTest.Reply connected = viaConnect("POST", "/api/themes", theme);
-        AppUnderTest.Reply forged = viaForge("POST", "/api/themes", theme);
-
+    /**
+     * The same create through both doors: 201 and the same JSON but for what is made per
+     * site.
+     */
+    private AppUnderTest.Reply createdTheSameThroughBothDoors(String path, String body) {
+        AppUnderTest.Reply connected = viaConnect("POST", path, body);
+        AppUnderTest.Reply forged = viaForge("POST", path, body);
         assertThat(forged.status()).as(forged.body()).isEqualTo(201).isEqualTo(connected.status());
         assertThat(comparable(forged.json())).isEqualTo(comparable(connected.json()));
-        assertThat(site.appProperties().keys("forge-app")).anyMatch(key -> key.startsWith("throughline.theme"));
+        return forged;
+    }
+
+    @Test
+    void themesReadAndWriteTheSameThroughBothDoors() {
+        createdTheSameThroughBothDoors("/api/themes",
+                "{\"name\":\"Checkout\",\"horizon\":\"now\",\"status\":\"active\",\"color\":\"teal\"}");
+        assertThat(site.appProperties().keys(JiraSandbox.FORGE_APP_OWNER))
+            .anyMatch(key -> key.startsWith("throughline.theme"));
         sameThroughBothDoors("GET", "/api/themes", null);
     }
 
     @Test
     void programsReadAndWriteTheSameThroughBothDoors() {
-        String program = "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}";
-        AppUnderTest.Reply connected = viaConnect("POST", "/api/programs", program);
-        AppUnderTest.Reply forged = viaForge("POST", "/api/programs", program);
-
-        assertThat(forged.status()).as(forged.body()).isEqualTo(201).isEqualTo(connected.status());
-        assertThat(comparable(forged.json())).isEqualTo(comparable(connected.json()));
+        AppUnderTest.Reply forged = createdTheSameThroughBothDoors("/api/programs",
+                "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}");
         sameThroughBothDoors("GET", "/api/programs", null);
         AppUnderTest.Reply rollup = viaForge("GET", "/api/programs/" + forged.json().path("id").asText() + "/rollup",
                 null);

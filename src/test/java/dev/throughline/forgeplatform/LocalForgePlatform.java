@@ -3,12 +3,7 @@ package dev.throughline.forgeplatform;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +15,11 @@ import java.util.UUID;
  * A local stand-in for the Forge platform in front of one sandbox Jira site: it signs
  * Forge Invocation Tokens with its own key ({@link ForgeKeys}, JWKS served by
  * {@link ForgeKeyServer} or the sandbox site), issues app-system and app-user tokens the
- * sandbox accepts as {@code Authorization: Bearer}, and calls the remote (the app) as
- * Forge does: invocations from the pages ({@link #invoke}), product events
- * ({@link #event}) and the app's own life cycle ({@link #install}, {@link #uninstall}).
- * The installation's {@code apiBaseUrl} is the sandbox's base URL. Paths on the remote:
- * docs/local-forge-platform.md.
+ * sandbox accepts as {@code Authorization: Bearer}, and calls the remote (the app, on
+ * this machine's {@code remotePort}) as Forge does: invocations from the pages
+ * ({@link #invoke}), product events ({@link #event}) and the app's own life cycle
+ * ({@link #install}, {@link #uninstall}). The installation's {@code apiBaseUrl} is the
+ * sandbox's base URL. Paths on the remote: docs/local-forge-platform.md.
  */
 public final class LocalForgePlatform {
 
@@ -37,19 +32,17 @@ public final class LocalForgePlatform {
 
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final JiraSandbox jira;
 
-    private final String remoteBaseUrl;
+    private final AppUnderTest remote;
 
     private final String installationId = UUID.randomUUID().toString();
 
     private final String cloudId = UUID.randomUUID().toString();
 
-    public LocalForgePlatform(JiraSandbox jira, String remoteBaseUrl) {
+    public LocalForgePlatform(JiraSandbox jira, int remotePort) {
         this.jira = jira;
-        this.remoteBaseUrl = remoteBaseUrl;
+        this.remote = new AppUnderTest(remotePort);
     }
 
     public String installationId() {
@@ -105,9 +98,17 @@ public final class LocalForgePlatform {
 
     public AppUnderTest.Reply invoke(String accountId, String method, String path, String body, String moduleKey,
             Map<String, Object> extension) {
-        return send(method, path, body, tokens().sign(accountId, moduleKey, extension),
+        return invoke(accountId, method, path, body, moduleKey, extension, Map.of());
+    }
+
+    /** An invocation with the page's own headers too (e.g. {@code Accept}). */
+    public AppUnderTest.Reply invoke(String accountId, String method, String path, String body, String moduleKey,
+            Map<String, Object> extension, Map<String, String> pageHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(pageHeaders);
+        headers.putAll(credentials(tokens().sign(accountId, moduleKey, extension),
                 jira.bearerTokens().issueSystemToken(TOKEN_LIFETIME),
-                jira.bearerTokens().issueUserToken(accountId, TOKEN_LIFETIME));
+                jira.bearerTokens().issueUserToken(accountId, TOKEN_LIFETIME)));
+        return call(method, path, body, headers);
     }
 
     /**
@@ -115,6 +116,10 @@ public final class LocalForgePlatform {
      */
     public AppUnderTest.Reply send(String method, String path, String body, String fit, String systemToken,
             String userToken) {
+        return call(method, path, body, credentials(fit, systemToken, userToken));
+    }
+
+    private static Map<String, String> credentials(String fit, String systemToken, String userToken) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (fit != null) {
             headers.put("Authorization", "Bearer " + fit);
@@ -125,39 +130,22 @@ public final class LocalForgePlatform {
         if (userToken != null) {
             headers.put(USER_TOKEN_HEADER, userToken);
         }
-        return call(method, path, body, headers);
+        return headers;
     }
 
     private AppUnderTest.Reply call(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(remoteBaseUrl + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(method, publisher);
         List<String> pairs = new ArrayList<>();
         headers.forEach((name, value) -> {
             pairs.add(name);
             pairs.add(value);
         });
-        if (body != null) {
+        if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             pairs.add("Content-Type");
             pairs.add("application/json");
         }
-        if (!pairs.isEmpty()) {
-            request.headers(pairs.toArray(String[]::new));
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new AppUnderTest.Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return remote.send(method, path, publisher, pairs.toArray(String[]::new));
     }
 
 }

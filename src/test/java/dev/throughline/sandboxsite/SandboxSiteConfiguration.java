@@ -39,6 +39,11 @@ public class SandboxSiteConfiguration {
         return new SandboxHostController(runtime);
     }
 
+    @Bean
+    ForgePlatformController forgePlatformController(SandboxSiteRuntime runtime) {
+        return new ForgePlatformController(runtime);
+    }
+
     @EventListener
     void installWhenReady(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();

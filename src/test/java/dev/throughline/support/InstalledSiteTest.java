@@ -40,7 +40,7 @@ public abstract class InstalledSiteTest extends ConnectedAppTest {
      */
     protected LocalForgePlatform forge() {
         if (forge == null) {
-            forge = new LocalForgePlatform(jira, "http://localhost:" + port);
+            forge = new LocalForgePlatform(jira, port);
             AppUnderTest.Reply installed = forge.install();
             assertThat(installed.status()).as(installed.body()).isEqualTo(204);
         }

@@ -31,6 +31,12 @@ public final class JiraSandbox implements AutoCloseable {
 
     public static final String TASK = "GET /rest/api/3/task/{taskId}";
 
+    /**
+     * The owner the Forge app's properties are kept under in the site's app property
+     * store.
+     */
+    public static final String FORGE_APP_OWNER = PropertyEndpoints.FORGE_APP_OWNER;
+
     public static final String PERMISSIONS_CHECK = "POST /rest/api/3/permissions/check";
 
     private final SandboxSite site;
