@@ -24,9 +24,10 @@ class ForgeConfiguration {
     @Bean
     InvocationTokenVerifier invocationTokenVerifier(Environment environment,
             @Value("${throughline.forge.app-id}") String appId,
-            @Value("${throughline.forge.clock-skew:30s}") Duration clockSkew) {
-        return new InvocationTokenVerifier(() -> environment.getRequiredProperty("throughline.forge.jwks-url"), appId,
-                clockSkew);
+            @Value("${throughline.forge.clock-skew:30s}") Duration clockSkew,
+            @Value("${throughline.forge.jwks-min-refetch:10s}") Duration minRefetch) {
+        return new InvocationTokenVerifier(() -> environment.getRequiredProperty("throughline.forge.jwks-url"),
+                minRefetch, appId, clockSkew);
     }
 
     @Bean

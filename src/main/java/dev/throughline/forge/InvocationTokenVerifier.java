@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.source.RemoteJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -26,9 +26,10 @@ import java.util.function.Supplier;
 /**
  * Verifies a Forge Invocation Token with Nimbus JOSE: RS256 only (HS256, {@code none} and
  * any other algorithm are refused before a key is looked up), keys from the JWKS URL (a
- * {@code kid} not in the cached set makes Nimbus fetch the set once more, then it is
- * refused), {@code iss = forge/invocation-token}, {@code aud} = our app id, {@code exp}
- * required and {@code exp}/{@code nbf} checked with a small clock skew.
+ * {@code kid} not in the cached set makes Nimbus fetch the set once more, at most once
+ * per {@code throughline.forge.jwks-min-refetch} ({@link ThrottledKeyRetriever}), then it
+ * is refused), {@code iss = forge/invocation-token}, {@code aud} = our app id,
+ * {@code exp} required and {@code exp}/{@code nbf} checked with a small clock skew.
  */
 final class InvocationTokenVerifier {
 
@@ -42,8 +43,8 @@ final class InvocationTokenVerifier {
      * Keys from the JWKS URL, resolved at the first verification (the sandbox run serves
      * its keys from the app's own port, known only once it listens).
      */
-    InvocationTokenVerifier(Supplier<String> jwksUrl, String appId, Duration clockSkew) {
-        this(lazyRemoteKeys(jwksUrl), appId, clockSkew);
+    InvocationTokenVerifier(Supplier<String> jwksUrl, Duration minRefetch, String appId, Duration clockSkew) {
+        this(lazyRemoteKeys(jwksUrl, ThrottledKeyRetriever.of(minRefetch)), appId, clockSkew);
     }
 
     InvocationTokenVerifier(JWKSource<SecurityContext> keys, String appId, Duration clockSkew) {
@@ -55,14 +56,14 @@ final class InvocationTokenVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    private static JWKSource<SecurityContext> lazyRemoteKeys(Supplier<String> jwksUrl) {
+    private static JWKSource<SecurityContext> lazyRemoteKeys(Supplier<String> jwksUrl, ResourceRetriever retriever) {
         AtomicReference<JWKSource<SecurityContext>> keys = new AtomicReference<>();
-        return (selector,
-                context) -> keys
-                    .updateAndGet(known -> known != null ? known
-                            : new RemoteJWKSet<>(url(jwksUrl.get()),
-                                    new DefaultResourceRetriever(5000, 5000, 512 * 1024)))
-                    .get(selector, context);
+        return (selector, context) -> keys.updateAndGet(known -> known != null ? known : remote(jwksUrl, retriever))
+            .get(selector, context);
+    }
+
+    private static JWKSource<SecurityContext> remote(Supplier<String> jwksUrl, ResourceRetriever retriever) {
+        return new RemoteJWKSet<>(url(jwksUrl.get()), retriever);
     }
 
     static URL url(String jwksUrl) {

@@ -41,6 +41,9 @@ public abstract class ConnectedAppTest {
         registry.add("atlassian.connect.public-key-base-url", InstallKeyServer::baseUrl);
         registry.add("throughline.forge.jwks-url", ForgeKeyServer::jwksUrl);
         registry.add("throughline.forge.app-id", () -> LocalForgePlatform.APP_ID);
+        // every unknown key id refetches, so a test sees its own refetch (the throttle:
+        // ThrottledKeyRetrieverTest)
+        registry.add("throughline.forge.jwks-min-refetch", () -> "0s");
     }
 
     protected AppUnderTest app() {
