@@ -176,7 +176,9 @@
     entries.forEach(function (entry) {
       var row = document.createElement('tr');
       var change = (entry.previousScore === null ? '' : entry.previousScore + ' → ') + entry.score;
-      [new Date(entry.at).toLocaleString(), entry.by, entry.model + ' v' + entry.modelVersion, change].forEach(function (text) {
+      // a model by its name ("Value / Effort", a scorecard's name); the id only for one no longer defined
+      var model = modelById(entry.model);
+      [new Date(entry.at).toLocaleString(), entry.by, (model ? model.name : entry.model) + ' v' + entry.modelVersion, change].forEach(function (text) {
         row.appendChild(T.text(document.createElement('td'), text));
       });
       body.appendChild(row);

@@ -169,7 +169,8 @@
           if (reply.status === 200) {
             var b = reply.body;
             message('"' + row.name + '": ' + (action[0] === 'Link' ? 'linked ' + b.linked : 'unlinked ' + b.unlinked) + ', already so ' + b.skipped
-              + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '') + '.',
+              + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '')
+              + (b.hidden ? ', ' + b.hidden + ' items in projects you cannot see left alone' : '') + '.',
               b.failed.length ? 'error' : 'success');
             load();
           } else if (T.isPartial(reply)) {

@@ -42,9 +42,18 @@ public record Criterion(String key, String name, BigDecimal weight, BigDecimal m
         if (min.signum() < 0) {
             throw new InvalidInputException("min", "Scale of " + name + " must not go below 0");
         }
+
+    }
+
+    /**
+     * The limit of a scale an admin submits now. Only new and changed scorecards are held
+     * to it: one stored before the limit keeps working.
+     */
+    public Criterion requireScaleWithinLimit() {
         if (max.compareTo(MAX_SCALE) > 0) {
             throw new InvalidInputException("max", "Scale of " + name + " must not go above 10000");
         }
+        return this;
     }
 
     InputSpec inputSpec() {

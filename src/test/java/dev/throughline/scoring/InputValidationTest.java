@@ -54,8 +54,8 @@ class InputValidationTest {
         assertThat(errors(new ValueEffortModel(QuadrantThresholds.DEFAULT), Map.of("value", 50, "effort", 10_001)))
             .containsExactly(new FieldError("inputs.effort", "Effort must be at most 10000"));
         assertThatThrownBy(() -> new Criterion("revenue", "Revenue", BigDecimal.ONE, BigDecimal.ZERO,
-                BigDecimal.valueOf(10_001), Criterion.Kind.BENEFIT))
-            .isInstanceOf(InvalidInputException.class)
+                BigDecimal.valueOf(10_001), Criterion.Kind.BENEFIT)
+            .requireScaleWithinLimit()).isInstanceOf(InvalidInputException.class)
             .hasMessageContaining("must not go above 10000");
     }
 
