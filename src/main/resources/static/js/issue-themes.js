@@ -17,9 +17,19 @@
   function render(view) {
     var list = el('linked-themes');
     list.textContent = '';
-    if (!view.linked.length) {
+    var inherited = view.inherited || [];
+    if (!view.linked.length && !inherited.length) {
       list.appendChild(make('li', 'subtle', 'Not part of any roadmap theme.'));
     }
+    // themes of its epic (or parent) hold this issue too; they are changed on the parent, which the key opens
+    inherited.forEach(function (entry) {
+      var item = make('li', 'inherited');
+      var text = make('span', null, entry.theme.name + ' · ' + entry.theme.horizon.toLowerCase() + ' (via ');
+      text.appendChild(T.issueLink(entry.via));
+      text.appendChild(document.createTextNode(')'));
+      item.appendChild(text);
+      list.appendChild(item);
+    });
     view.linked.forEach(function (theme) {
       var item = make('li');
       item.appendChild(make('span', null, theme.name + ' · ' + theme.horizon.toLowerCase()));

@@ -16,8 +16,16 @@
     T.message(el('panel-message'), text, kind);
   }
 
+  /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 92nd. */
+  function ordinal(n) {
+    var tens = n % 100;
+    var suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] || 'th';
+    return n + suffix;
+  }
+
   function clearFieldErrors() {
     Array.prototype.forEach.call(document.querySelectorAll('.field-error'), function (e) { T.text(e, ''); });
+    Array.prototype.forEach.call(document.querySelectorAll('#inputs .hint'), function (h) { h.hidden = false; });
     Array.prototype.forEach.call(document.querySelectorAll('input[aria-invalid]'), function (i) { i.removeAttribute('aria-invalid'); });
   }
 
@@ -29,6 +37,9 @@
       var target = el('error-' + key);
       if (target) {
         T.text(target, error.message);
+        // the error restates the rule the hint gives: show it once, in its place
+        var hint = el('hint-' + key);
+        if (hint) { hint.hidden = true; }
         var input = el('input-' + key);
         if (input) { input.setAttribute('aria-invalid', 'true'); }
       } else {
@@ -148,7 +159,9 @@
   function renderRank(view) {
     var line = el('rank-line');
     if (view.rank) {
-      T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + view.rankedAmong + ' · ' + view.percentile + 'th percentile'
+      // the model by its name ("Value / Effort", a scorecard's name), not the raw id rankedAmong carries
+      var among = 'issues in ' + view.projectKey + ' scored with ' + (view.modelName || view.value.model);
+      T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + among + ' · ' + ordinal(view.percentile) + ' percentile'
         + (view.unreadableLeftOut ? ' (' + view.unreadableLeftOut + ' with an unreadable stored value left out)' : ''));
     } else {
       T.text(line, view.value ? '' : 'Not scored yet' + (view.defaultModel ? ' · this project scores with ' + view.defaultModel : ''));
@@ -163,7 +176,9 @@
     entries.forEach(function (entry) {
       var row = document.createElement('tr');
       var change = (entry.previousScore === null ? '' : entry.previousScore + ' → ') + entry.score;
-      [new Date(entry.at).toLocaleString(), entry.by, entry.model + ' v' + entry.modelVersion, change].forEach(function (text) {
+      // a model by its name ("Value / Effort", a scorecard's name); the id only for one no longer defined
+      var model = modelById(entry.model);
+      [new Date(entry.at).toLocaleString(), entry.by, (model ? model.name : entry.model) + ' v' + entry.modelVersion, change].forEach(function (text) {
         row.appendChild(T.text(document.createElement('td'), text));
       });
       body.appendChild(row);

@@ -8,7 +8,7 @@
   var el = function (id) { return document.getElementById(id); };
   var HORIZONS = ['NOW', 'NEXT', 'LATER'];
   // canPlan: may this viewer change themes (create, move)? Until Throughline says so, the page offers nothing.
-  var state = { rows: [], palette: [], canPlan: false };
+  var state = { rows: [], palette: [], canPlan: false, modelNames: {} };
   var sortables = [];
 
   function message(text, kind) {
@@ -22,24 +22,59 @@
     return match ? match.hex : '#0C66E4';
   }
 
+  /** A model's name ("Value / Effort", a scorecard's name), never its raw id. */
+  function modelName(id) {
+    return state.modelNames[id] || id;
+  }
+
+  /**
+   * Value delivered per model: scores of different models do not compare, so each model has its own "done of
+   * total" and nothing is added across them (README, How the numbers are computed).
+   */
+  function valueFacts(p) {
+    return (p.valueByModel || []).filter(function (m) { return Number(m.total) > 0; }).map(function (m) {
+      return modelName(m.model) + ' value ' + m.done + ' of ' + m.total + ' delivered';
+    });
+  }
+
+  /** What is left out for this viewer, in words: never "no linked work" when there is work they cannot see. */
+  function leftOut(p) {
+    var parts = [];
+    if (p.hiddenItems > 0) { parts.push(p.hiddenItems + ' items in projects you cannot see'); }
+    if (p.otherProjectItems > 0) { parts.push(p.otherProjectItems + ' more items in other projects'); }
+    return parts;
+  }
+
   function facts(p) {
+    if (p.noLinkedWork) {
+      var out = leftOut(p);
+      return out.length ? 'None of its work is in ' + (projectKey ? projectKey : 'projects you can see') + ': '
+        + out.join(' · ') + '.' : 'No linked work yet: link epics to this theme.';
+    }
     var parts = [p.itemsDone + ' of ' + p.itemsTotal + ' items done'];
     if (p.pointsTotal > 0) { parts.push(p.pointsDone + ' of ' + p.pointsTotal + ' points'); }
-    if (Number(p.valueTotal) > 0) { parts.push('value ' + p.valueDone + ' of ' + p.valueTotal); }
+    parts = parts.concat(valueFacts(p));
     if (p.overdue > 0) { parts.push(p.overdue + ' overdue'); }
-    if (p.hiddenItems > 0) { parts.push(p.hiddenItems + ' items in projects you cannot see'); }
-    return parts.join(' · ');
+    return parts.concat(leftOut(p)).join(' · ');
+  }
+
+  function statusText(p) {
+    if (p.noLinkedWork && leftOut(p).length) { return 'work elsewhere'; }
+    return p.status.replace(/_/g, ' ').toLowerCase();
   }
 
   function card(row, index, column) {
     var p = row.progress;
     var li = make('li', 'card');
     li.setAttribute('data-id', row.id);
+    li.tabIndex = -1;
     li.style.setProperty('--theme-color', colorOf(row.color));
+    if (row.status === 'ARCHIVED') { li.className += ' archived'; }
     li.appendChild(make('h4', null, row.name));
-    var status = make('span', 'lozenge status-' + p.status, p.status.replace(/_/g, ' ').toLowerCase());
+    var status = make('span', 'lozenge status-' + p.status, statusText(p));
     status.title = p.reason;
     li.appendChild(status);
+    if (row.status !== 'ACTIVE') { li.appendChild(make('span', 'lozenge', row.status.toLowerCase())); }
     if (p.stale) { li.appendChild(make('span', 'lozenge warning', 'stale')); }
     if (row.outcome) { li.appendChild(make('p', 'outcome', row.outcome)); }
     var bar = make('div', 'progress-bar');
@@ -52,12 +87,63 @@
     fill.style.width = (p.itemsTotal ? Math.round(100 * p.itemsDone / p.itemsTotal) : 0) + '%';
     bar.appendChild(fill);
     li.appendChild(bar);
-    li.appendChild(make('div', 'facts', p.noLinkedWork ? 'No linked work yet: link epics to this theme.' : facts(p)));
-    if (row.linkedEpics.length) { li.appendChild(make('div', 'facts', 'Epics: ' + row.linkedEpics.join(', '))); }
+    li.appendChild(make('div', 'facts', facts(p)));
+    if (row.linkedEpics.length) { li.appendChild(epicLinks(row.linkedEpics)); }
     if (row.owner) { li.appendChild(make('div', 'facts', 'Owner: ' + (row.ownerName || 'a former user'))); }
-    if (state.canPlan) { li.appendChild(moveButtons(row, index, column)); }
+    if (state.canPlan) {
+      var moves = moveButtons(row, index, column);
+      moves.appendChild(editButton(row));
+      li.appendChild(moves);
+    }
     li.appendChild(linkForm(row));
     return li;
+  }
+
+  /** Each epic key opens the epic in Jira. */
+  function epicLinks(keys) {
+    var line = make('div', 'facts', 'Epics: ');
+    keys.forEach(function (key, i) {
+      if (i > 0) { line.appendChild(document.createTextNode(', ')); }
+      line.appendChild(T.issueLink(key));
+    });
+    return line;
+  }
+
+  function editButton(row) {
+    var button = make('button', 'secondary edit-theme no-print', 'Edit');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'Edit ' + row.name);
+    button.addEventListener('click', function () { edit(row, button); });
+    return button;
+  }
+
+  function edit(row, opener) {
+    T.themeDialog.open(row.id, opener, row.ownerName, function (text, kind, id) {
+      if (text) { message(text, kind); }
+      load().then(function () { if (id) { focusEdit(id); } });
+    });
+  }
+
+  /** Focus back on the theme's Edit button in the view shown (board card or timeline row). */
+  function focusEdit(id) {
+    var label = 'Edit ' + nameOf(id);
+    var button = Array.prototype.filter.call(document.querySelectorAll('button[aria-label]'), function (b) {
+      return b.getAttribute('aria-label') === label && b.offsetParent !== null;
+    })[0];
+    if (button) { button.focus(); }
+  }
+
+  /**
+   * After the board is drawn again, focus goes back where the user was: the same button of the same card (or,
+   * when that button is now disabled, the card's first enabled one), so a keyboard user can keep moving it.
+   */
+  function focusCard(id, label) {
+    var cardNode = document.querySelector('.card[data-id="' + id + '"]');
+    if (!cardNode) { return; }
+    var buttons = Array.prototype.filter.call(cardNode.querySelectorAll('.move button, .edit-theme'),
+      function (b) { return !b.disabled; });
+    var same = buttons.filter(function (b) { return b.textContent === label; })[0];
+    (same || buttons[0] || cardNode).focus();
   }
 
   /** Link or unlink work by JQL (up to 1,000 issues; an epic brings its children). */
@@ -83,7 +169,8 @@
           if (reply.status === 200) {
             var b = reply.body;
             message('"' + row.name + '": ' + (action[0] === 'Link' ? 'linked ' + b.linked : 'unlinked ' + b.unlinked) + ', already so ' + b.skipped
-              + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '') + '.',
+              + (b.failed.length ? ', not allowed ' + b.failed.length + ' (' + b.failed.map(function (f) { return f.issueKey; }).join(', ') + ')' : '')
+              + (b.hidden ? ', ' + b.hidden + ' items in projects you cannot see left alone' : '') + '.',
               b.failed.length ? 'error' : 'success');
             load();
           } else if (T.isPartial(reply)) {
@@ -117,7 +204,7 @@
       button.type = 'button';
       button.disabled = !b[3];
       button.setAttribute('aria-label', 'Move ' + row.name + ' ' + b[0].toLowerCase());
-      button.addEventListener('click', function () { place(row.id, HORIZONS[b[1]], b[2]); });
+      button.addEventListener('click', function () { place(row.id, HORIZONS[b[1]], b[2], b[0]); });
       box.appendChild(button);
     });
     return box;
@@ -159,26 +246,82 @@
     grid.appendChild(make('div'));
     for (var q = first; q <= last; q++) {
       var head = make('div', 'quarter' + (q === current ? ' current' : ''), quarterText(q) + (q === current ? ' · today' : ''));
+      head.setAttribute('data-quarter', quarterText(q));
       grid.appendChild(head);
     }
     scheduled.forEach(function (r, i) {
       var start = quarterIndex(r.startQuarter || r.endQuarter);
       var end = quarterIndex(r.endQuarter || r.startQuarter);
-      var label = make('div', 'facts', r.name);
+      var label = make('div', 'facts timeline-label', r.name);
       label.style.gridRow = String(i + 2);
       label.style.gridColumn = '1';
+      if (state.canPlan) { label.appendChild(quarterButtons(r)); }
       grid.appendChild(label);
-      var bar = make('div', 'bar', r.name + ' · ' + r.progress.status.replace(/_/g, ' ').toLowerCase());
+      var bar = make('div', 'bar', r.name + ' · ' + statusText(r.progress));
+      bar.setAttribute('data-id', r.id);
       bar.style.setProperty('--theme-color', colorOf(r.color));
       bar.style.gridRow = String(i + 2);
       bar.style.gridColumn = (start - first + 2) + ' / ' + (end - first + 3);
       bar.title = (r.startQuarter || '?') + ' to ' + (r.endQuarter || '?') + ': ' + facts(r.progress);
+      if (state.canPlan) { draggableBar(bar, r, start); }
       grid.appendChild(bar);
     });
     state.rows.filter(function (r) { return !r.startQuarter && !r.endQuarter; }).forEach(function (r) {
-      unscheduled.appendChild(make('li', null, r.name + ' (' + r.horizon.toLowerCase() + ')'));
+      var item = make('li', null, r.name + ' (' + r.horizon.toLowerCase() + ') ');
+      // quarters are set in the dialog; then the bar can be moved here
+      if (state.canPlan) { item.appendChild(editButton(r)); }
+      unscheduled.appendChild(item);
     });
     el('unscheduled').hidden = unscheduled.children.length === 0;
+  }
+
+  /** Earlier / Later quarter and Edit, beside a theme's bar: the keyboard's way to move it on the timeline. */
+  function quarterButtons(r) {
+    var box = make('span', 'move no-print');
+    [['◀', -1, 'earlier'], ['▶', 1, 'later']].forEach(function (b) {
+      var button = make('button', 'secondary', b[0]);
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Move ' + r.name + ' one quarter ' + b[2]);
+      button.setAttribute('data-shift', String(b[1]));
+      button.addEventListener('click', function () { shiftQuarters(r.id, b[1], String(b[1])); });
+      box.appendChild(button);
+    });
+    box.appendChild(editButton(r));
+    return box;
+  }
+
+  /** Drag a bar sideways: it moves by as many quarters as the pointer went across quarter columns. */
+  function draggableBar(bar, r, start) {
+    bar.draggable = true;
+    bar.classList.add('movable');
+    bar.addEventListener('dragstart', function (event) { event.dataTransfer.setData('text/plain', r.id); });
+    bar.addEventListener('dragend', function (event) {
+      var heads = document.querySelectorAll('#timeline-grid .quarter');
+      Array.prototype.forEach.call(heads, function (head) {
+        var box = head.getBoundingClientRect();
+        if (event.clientX >= box.left && event.clientX < box.right) {
+          var shift = quarterIndex(head.getAttribute('data-quarter')) - start;
+          if (shift !== 0) { shiftQuarters(r.id, shift, null); }
+        }
+      });
+    });
+  }
+
+  function shiftQuarters(id, shift, focusShift) {
+    T.themeDialog.shiftQuarters(id, shift, quarterText, quarterIndex).then(function (result) {
+      message(result.text, result.kind);
+      return load();
+    }).then(function () {
+      if (!focusShift) { return; }
+      var row = Array.prototype.filter.call(document.querySelectorAll('#timeline-grid button[data-shift="' + focusShift + '"]'),
+        function (b) { return b.getAttribute('aria-label').indexOf(nameOf(id) + ' one quarter') === 5; })[0];
+      if (row) { row.focus(); }
+    });
+  }
+
+  function nameOf(id) {
+    var row = state.rows.filter(function (r) { return r.id === id; })[0];
+    return row ? row.name : '';
   }
 
   function render() {
@@ -212,14 +355,17 @@
 
   function load() {
     return Promise.all([T.api('GET', '/api/themes'), T.api('GET', '/api/themes/progress' + query),
-      T.api('GET', '/api/permissions/planning')]).then(function (replies) {
-      var failed = replies.filter(function (r) { return r.status !== 200; })[0];
+      T.api('GET', '/api/permissions/planning'), T.api('GET', '/api/scoring/models')]).then(function (replies) {
+      var failed = replies.slice(0, 3).filter(function (r) { return r.status !== 200; })[0];
       if (failed) {
         el('loading').hidden = true;
         message((failed.body && failed.body.message) || 'Jira could not be read (HTTP ' + failed.status + ').', 'error');
         return;
       }
       showPlanning(replies[2].body);
+      if (replies[3].status === 200) {
+        replies[3].body.models.forEach(function (m) { state.modelNames[m.id] = m.name; });
+      }
       state.palette = replies[0].body.palette;
       state.versions = {};
       replies[0].body.themes.forEach(function (t) { state.versions[t.id] = t.version; });
@@ -229,7 +375,7 @@
     }).catch(function (error) { el('loading').hidden = true; message(error.message, 'error'); });
   }
 
-  function place(id, horizon, index) {
+  function place(id, horizon, index, focusLabel) {
     var row = state.rows.filter(function (r) { return r.id === id; })[0];
     var version = state.versions[id] || row.version;
     T.api('POST', '/api/themes/' + encodeURIComponent(id) + '/placement',
@@ -239,18 +385,21 @@
       } else {
         message((reply.body && reply.body.message) || 'The move was not saved.', 'error');
       }
-      return load();
+      return load().then(function () { if (focusLabel) { focusCard(id, focusLabel); } });
     });
   }
 
   function fillPalette() {
-    var select = el('nt-color');
-    if (select.options.length) { return; }
-    state.palette.forEach(function (c) {
-      var option = make('option', null, c.key.charAt(0) + c.key.slice(1).toLowerCase());
-      option.value = c.key.toLowerCase();
-      select.appendChild(option);
+    ['nt-color', 'td-color'].forEach(function (id) {
+      var select = el(id);
+      if (select.options.length) { return; }
+      state.palette.forEach(function (c) {
+        var option = make('option', null, c.key.charAt(0) + c.key.slice(1).toLowerCase());
+        option.value = c.key.toLowerCase();
+        select.appendChild(option);
+      });
     });
+    if (!state.ownerPicker) { state.ownerPicker = T.themeDialog.ownerPicker(el('nt-owner'), el('nt-owner-list')); }
   }
 
   function createTheme(event) {
@@ -258,13 +407,20 @@
     Array.prototype.forEach.call(document.querySelectorAll('#new-theme .field-error'), function (e) { T.text(e, ''); });
     var form = el('new-theme');
     var body = {};
-    ['name', 'horizon', 'color', 'startQuarter', 'endQuarter', 'outcome'].forEach(function (field) {
+    ['name', 'horizon', 'color', 'status', 'startQuarter', 'endQuarter', 'outcome', 'description'].forEach(function (field) {
       var value = form.elements[field].value.trim();
       if (value) { body[field] = value; }
     });
+    var owner = state.ownerPicker.value();
+    if (owner === null) {
+      T.text(el('nt-error-owner'), 'Pick the owner from the list (type the start of their name), or clear the field.');
+      return;
+    }
+    if (owner) { body.owner = owner; }
     T.api('POST', '/api/themes', body).then(function (reply) {
       if (reply.status === 201) {
         form.reset();
+        state.ownerPicker.set('', '');
         toggleForm(false);
         message('Created "' + reply.body.name + '".', 'success');
         load();

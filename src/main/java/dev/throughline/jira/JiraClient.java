@@ -82,6 +82,13 @@ public interface JiraClient {
      */
     Map<String, String> displayNames(Collection<String> accountIds);
 
+    /**
+     * Up to {@code limit} (1–50) active users whose name or email starts with the query
+     * ({@code GET /rest/api/3/user/search}), accountId to display name, in Jira's order:
+     * a user picker's choices.
+     */
+    Map<String, String> findUsers(String query, int limit);
+
     // --- projects and permissions (cached per accountId and question) ---
 
     /** Projects by key or id (all when empty). */

@@ -30,6 +30,8 @@ final class RestJiraClient implements JiraClient {
 
     private static final String USERS = "/rest/api/3/user/bulk";
 
+    private static final String USER_SEARCH = "/rest/api/3/user/search?query={query}&maxResults={limit}";
+
     private static final int USERS_PAGE = 100;
 
     private static final String ISSUE = "/rest/api/3/issue/{issue}";
@@ -122,6 +124,22 @@ final class RestJiraClient implements JiraClient {
     public long approximateCount(Jql jql) {
         JsonNode answer = http.post(APPROXIMATE_COUNT, Map.of("jql", jql.text()), Map.of());
         return answer.path("count").asLong();
+    }
+
+    @Override
+    public Map<String, String> findUsers(String query, int limit) {
+        Checks.notBlank("query", query);
+        if (limit < 1 || limit > 50) {
+            throw new IllegalArgumentException("limit must be 1 to 50: " + limit);
+        }
+        Map<String, String> users = new LinkedHashMap<>();
+        for (JsonNode user : http.get(USER_SEARCH, Map.of("query", query, "limit", limit))) {
+            // apps and deactivated accounts cannot own anything
+            if (user.path("active").asBoolean(true) && "atlassian".equals(user.path("accountType").asText())) {
+                users.put(user.path("accountId").asText(), user.path("displayName").asText());
+            }
+        }
+        return users;
     }
 
     @Override

@@ -18,6 +18,12 @@ public record Criterion(String key, String name, BigDecimal weight, BigDecimal m
 
     static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(1000);
 
+    /**
+     * A scale's top: with 20 criteria weighted at most 1000 a weighted sum stays below 2
+     * × 10⁸, a number every page shows exactly.
+     */
+    static final BigDecimal MAX_SCALE = BigDecimal.valueOf(10_000);
+
     public Criterion {
         Objects.requireNonNull(kind, "kind");
         if (key == null || !key.matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")) {
@@ -36,6 +42,18 @@ public record Criterion(String key, String name, BigDecimal weight, BigDecimal m
         if (min.signum() < 0) {
             throw new InvalidInputException("min", "Scale of " + name + " must not go below 0");
         }
+
+    }
+
+    /**
+     * The limit of a scale an admin submits now. Only new and changed scorecards are held
+     * to it: one stored before the limit keeps working.
+     */
+    public Criterion requireScaleWithinLimit() {
+        if (max.compareTo(MAX_SCALE) > 0) {
+            throw new InvalidInputException("max", "Scale of " + name + " must not go above 10000");
+        }
+        return this;
     }
 
     InputSpec inputSpec() {

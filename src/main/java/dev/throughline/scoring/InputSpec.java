@@ -11,7 +11,7 @@ import java.util.Objects;
  * where an input value is judged.
  */
 public record InputSpec(String key, String label, String unit, BigDecimal min, boolean minExclusive, BigDecimal max,
-        List<BigDecimal> allowed, boolean wholeNumber, List<BigDecimal> suggested) {
+        List<BigDecimal> allowed, boolean wholeNumber, List<BigDecimal> suggested, BigDecimal least, BigDecimal most) {
 
     public InputSpec {
         Objects.requireNonNull(key, "key");
@@ -25,24 +25,45 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException("min > max for " + key);
         }
+        if ((least != null || most != null) && (max != null || !allowed.isEmpty())) {
+            throw new IllegalArgumentException("limits are for open-ended inputs only: " + key);
+        }
     }
 
     public static InputSpec wholeNumber(String key, String label, String unit, long min, Long max) {
         return new InputSpec(key, label, unit, BigDecimal.valueOf(min), false,
-                max == null ? null : BigDecimal.valueOf(max), List.of(), true, List.of());
+                max == null ? null : BigDecimal.valueOf(max), List.of(), true, List.of(), null, null);
     }
 
     public static InputSpec range(String key, String label, String unit, BigDecimal min, boolean minExclusive,
             BigDecimal max) {
-        return new InputSpec(key, label, unit, min, minExclusive, max, List.of(), false, List.of());
+        return new InputSpec(key, label, unit, min, minExclusive, max, List.of(), false, List.of(), null, null);
     }
 
     public static InputSpec oneOf(String key, String label, String unit, List<BigDecimal> allowed) {
-        return new InputSpec(key, label, unit, null, false, null, allowed, false, List.of());
+        return new InputSpec(key, label, unit, null, false, null, allowed, false, List.of(), null, null);
     }
 
     public InputSpec withSuggested(List<BigDecimal> values) {
-        return new InputSpec(key, label, unit, min, minExclusive, max, allowed, wholeNumber, values);
+        return new InputSpec(key, label, unit, min, minExclusive, max, allowed, wholeNumber, values, least, most);
+    }
+
+    /**
+     * Sanity limits of an open-ended input ({@code leastValue} may be null): a reach
+     * beyond any product's, an effort of minutes. They keep every score a number that the
+     * panel, the label, tables and CSV all show alike (at most 15 significant digits,
+     * what a JavaScript number holds exactly).
+     */
+    public InputSpec withLimits(BigDecimal leastValue, BigDecimal mostValue) {
+        return new InputSpec(key, label, unit, min, minExclusive, max, allowed, wholeNumber, suggested, leastValue,
+                Objects.requireNonNull(mostValue, "most"));
+    }
+
+    /**
+     * The largest value taken, whether the scale's top or a sanity limit (null: none).
+     */
+    public BigDecimal upperLimit() {
+        return max != null ? max : most;
     }
 
     /**
@@ -61,10 +82,16 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
             throw reject("must be a whole number");
         }
         if (min != null && (minExclusive ? value.compareTo(min) <= 0 : value.compareTo(min) < 0)) {
-            throw reject(rangeText());
+            throw reject(scaleText());
         }
         if (max != null && value.compareTo(max) > 0) {
-            throw reject(rangeText());
+            throw reject(scaleText());
+        }
+        if (least != null && value.compareTo(least) < 0) {
+            throw reject("must be at least " + plain(least));
+        }
+        if (most != null && value.compareTo(most) > 0) {
+            throw reject("must be at most " + plain(most));
         }
         return value;
     }
@@ -73,6 +100,15 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
      * The rule in words, e.g. "must be greater than 0" or "must be between 0 and 100".
      */
     public String rangeText() {
+        if (most == null) {
+            return scaleText();
+        }
+        String bottom = least != null ? "at least " + plain(least)
+                : min == null ? null : (minExclusive ? "greater than " : "at least ") + plain(min);
+        return "must be " + (bottom == null ? "" : bottom + " and ") + "at most " + plain(most);
+    }
+
+    private String scaleText() {
         if (!allowed.isEmpty()) {
             return "must be one of " + plain(allowed);
         }
@@ -93,6 +129,10 @@ public record InputSpec(String key, String label, String unit, BigDecimal min, b
     }
 
     private static String plain(List<BigDecimal> values) {
-        return String.join(", ", values.stream().map(v -> v.stripTrailingZeros().toPlainString()).toList());
+        return String.join(", ", values.stream().map(InputSpec::plain).toList());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

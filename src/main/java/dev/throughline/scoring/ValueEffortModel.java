@@ -13,13 +13,19 @@ final class ValueEffortModel extends FormulaModel {
 
     public static final String ID = "VALUE_EFFORT";
 
+    /**
+     * Ten thousand points or person-days bounds one item; with effort of at least 0.01
+     * the score is at most 10,000.
+     */
+    static final BigDecimal MAX_EFFORT = BigDecimal.valueOf(10_000);
+
     private final QuadrantThresholds thresholds;
 
     public ValueEffortModel(QuadrantThresholds thresholds) {
         super(ID, "Value / Effort", 1, List.of(
                 Part.factor(InputSpec.range("value", "Value", "0–100", BigDecimal.ZERO, false, Arithmetic.HUNDRED)),
-                Part.divisor(
-                        InputSpec.range("effort", "Effort", "points or person-days", BigDecimal.ZERO, true, null))));
+                Part.divisor(InputSpec.range("effort", "Effort", "points or person-days", BigDecimal.ZERO, true, null)
+                    .withLimits(RiceModel.LEAST_EFFORT, MAX_EFFORT))));
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     }
 

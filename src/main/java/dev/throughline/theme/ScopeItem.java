@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** One issue in a theme's scope, reduced to what progress needs. */
 public record ScopeItem(String key, long projectId, Kind kind, boolean done, Optional<Double> storyPoints,
-        Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren) {
+        Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren,
+        Optional<String> valueModel) {
 
     public enum Kind {
 
@@ -23,6 +24,13 @@ public record ScopeItem(String key, long projectId, Kind kind, boolean done, Opt
         Objects.requireNonNull(valueScore, "valueScore");
         Objects.requireNonNull(due, "due");
         Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(valueModel, "valueModel");
+    }
+
+    /** An item whose score's model is not known (counted under "unknown model"). */
+    public ScopeItem(String key, long projectId, Kind kind, boolean done, Optional<Double> storyPoints,
+            Optional<BigDecimal> valueScore, Optional<LocalDate> due, Instant updated, boolean hasChildren) {
+        this(key, projectId, kind, done, storyPoints, valueScore, due, updated, hasChildren, Optional.empty());
     }
 
     /**

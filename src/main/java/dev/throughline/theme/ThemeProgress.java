@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A theme's progress as a viewer may see it: items and story points done of total, value
@@ -16,7 +19,17 @@ import java.util.Set;
  */
 public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, double pointsTotal, BigDecimal valueDone,
         BigDecimal valueTotal, int overdue, int hiddenItems, Status status, boolean noLinkedWork, boolean stale,
-        String reason) {
+        String reason, List<ModelValue> valueByModel, int otherProjectItems) {
+
+    /**
+     * Value delivered of the items scored with one model: scores of different models do
+     * not compare, so they are never added together (models in name order).
+     */
+    public record ModelValue(String model, BigDecimal done, BigDecimal total, int items) {
+    }
+
+    /** Items whose score names no model. */
+    static final String UNKNOWN_MODEL = "unknown model";
 
     public enum Status {
 
@@ -42,11 +55,23 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
      */
     public static ThemeProgress of(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects, LocalDate today,
             Instant now) {
+        return of(theme, scope, visibleProjects, Optional.empty(), today, now);
+    }
+
+    /**
+     * The same for one project's view: work in {@code onlyProject} counts, work in other
+     * projects the viewer may browse is only counted ({@code otherProjectItems}), work in
+     * projects they cannot browse is hidden as everywhere.
+     */
+    public static ThemeProgress of(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects,
+            Optional<Long> onlyProject, LocalDate today, Instant now) {
         int done = 0;
         int total = 0;
         int overdue = 0;
         int hidden = 0;
+        int elsewhere = 0;
         int dueAfterEnd = 0;
+        Map<String, ModelValue> byModel = new TreeMap<>();
         double pointsDone = 0;
         double pointsTotal = 0;
         BigDecimal valueDone = BigDecimal.ZERO;
@@ -56,6 +81,10 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
         for (ScopeItem item : scope) {
             if (!visibleProjects.contains(item.projectId())) {
                 hidden += item.countsAsWork() ? 1 : 0;
+                continue;
+            }
+            if (onlyProject.isPresent() && onlyProject.get() != item.projectId()) {
+                elsewhere += item.countsAsWork() ? 1 : 0;
                 continue;
             }
             if (item.updated().isAfter(lastUpdate)) {
@@ -69,6 +98,12 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
             pointsTotal += points;
             if (item.valueScore().isPresent()) {
                 valueTotal = valueTotal.add(item.valueScore().get());
+                BigDecimal score = item.valueScore().get();
+                BigDecimal doneScore = item.done() ? score : BigDecimal.ZERO;
+                byModel.merge(item.valueModel().orElse(UNKNOWN_MODEL),
+                        new ModelValue(item.valueModel().orElse(UNKNOWN_MODEL), doneScore, score, 1),
+                        (a, b) -> new ModelValue(a.model(), a.done().add(b.done()), a.total().add(b.total()),
+                                a.items() + b.items()));
             }
             if (item.done()) {
                 done++;
@@ -87,7 +122,15 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
         boolean stale = total > 0 && Duration.between(lastUpdate, now).compareTo(STALE_AFTER) > 0;
         Verdict verdict = verdict(theme, today, done, total, overdue, dueAfterEnd);
         return new ThemeProgress(done, total, pointsDone, pointsTotal, valueDone, valueTotal, overdue, hidden,
-                verdict.status(), total == 0, stale, verdict.reason());
+                verdict.status(), total == 0, stale, hidden > 0 && total == 0 ? hiddenReason(hidden) : verdict.reason(),
+                List.copyOf(byModel.values()), elsewhere);
+    }
+
+    /**
+     * All of a theme's work is out of the viewer's sight: say so, never "no linked work".
+     */
+    private static String hiddenReason(int hidden) {
+        return hidden + " items in projects you cannot see; none in projects you can.";
     }
 
     private record Verdict(Status status, String reason) {

@@ -1,5 +1,9 @@
 package dev.throughline.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -53,6 +57,39 @@ class IssuePanelBrowserTest extends SandboxBrowserTest {
             .isFalse();
         b.screenshot("issue-panel-read-only");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aRejectedSaveSaysEachRuleOnceAndTheEpicsThemesShowAsInherited() {
+        JsonNode board = new AppUnderTest(port).get("/api/themes/progress", sandbox.site().contextToken("admin"))
+            .json();
+        JsonNode theme = board.path("themes").get(0);
+        String epic = theme.path("linkedEpics").get(0).asText();
+        String child = sandbox.data()
+            .children(sandbox.data().requireIssue(epic).id())
+            .stream()
+            .filter(i -> i.type() != IssueType.SUBTASK)
+            .map(SandboxIssue::key)
+            .findFirst()
+            .orElseThrow();
+        Browser b = browser();
+        b.open(frame("value-context", "issue", child));
+        b.intoApp();
+        b.visible("#score-form");
+        new Select(b.visible("#model")).selectByValue("RICE");
+        type(b, "#input-reach", "20000000");
+        new Select(b.visible("#input-impact")).selectByValue("2");
+        type(b, "#input-confidence", "80");
+        type(b, "#input-effort", "4");
+        b.clickable("#save").click();
+
+        b.waitForText("#panel-message", Pattern.compile("Please correct the highlighted inputs"));
+        b.waitForText("#error-reach", Pattern.compile("^Reach must be at most 10000000$"));
+        String form = b.visible("#score-form").getText();
+        assertThat(form.split("at most 10000000", -1)).as("the rule is said once: " + form).hasSize(2);
+        b.waitForText("#linked-themes",
+                Pattern.compile(Pattern.quote(theme.path("name").asText()) + ".*\\(via " + epic + "\\)"));
+        assertNoConsoleErrors(Pattern.compile("400"));
     }
 
     private static void type(Browser b, String css, String text) {

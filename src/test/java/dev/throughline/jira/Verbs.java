@@ -62,6 +62,12 @@ final class Verbs {
                                 + "'self':'https://example.atlassian.net/rest/api/3/user?accountId=u-1'}]}"),
                         c -> c.displayNames(List.of("u-1", "u-2")),
                         r -> assertThat(r).isEqualTo(Map.of("u-1", "Ada Lovelace"))),
+                Verb.of("findUsers", "GET", "/rest/api/3/user/search", () -> ok(
+                        "[{'accountId':'u-1','accountType':'atlassian','active':true,'displayName':'Ada Lovelace',"
+                                + "'self':'https://example.atlassian.net/rest/api/3/user?accountId=u-1'},"
+                                + "{'accountId':'app-1','accountType':'app','active':true,'displayName':'Ada Bot',"
+                                + "'self':'https://example.atlassian.net/rest/api/3/user?accountId=app-1'}]"),
+                        c -> c.findUsers("ada", 10), r -> assertThat(r).isEqualTo(Map.of("u-1", "Ada Lovelace"))),
                 Verb.of("issue", "GET", "/rest/api/3/issue/TL-1",
                         () -> ok("{'id':'10001','key':'TL-1','fields':{'summary':'First'},"
                                 + "'properties':{'throughline.value':{'score':3}}}"),

@@ -23,6 +23,43 @@ class InputValidationTest {
     }
 
     @Test
+    void everyRiceInputHasAnUpperLimitNamedInTheMessage() {
+        assertThat(errors(rice, Map.of("reach", new BigDecimal("1e300"), "impact", 1, "confidence", 50, "effort", 1)))
+            .containsExactly(new FieldError("inputs.reach", "Reach must be at most 10000000"));
+        assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", 1001)))
+            .containsExactly(new FieldError("inputs.effort", "Effort must be at most 1000"));
+        assertThat(errors(rice, Map.of("reach", 1, "impact", 1, "confidence", 50, "effort", new BigDecimal("0.009"))))
+            .containsExactly(new FieldError("inputs.effort", "Effort must be at least 0.01"));
+        assertThat(rice.inputs().get(3).rangeText()).isEqualTo("must be at least 0.01 and at most 1000");
+    }
+
+    @Test
+    void theLargestRiceScoreShowsExactlyAsAJavaScriptNumber() {
+        BigDecimal largest = rice
+            .evaluate(Map.of("reach", 10_000_000, "impact", 3, "confidence", 100, "effort", new BigDecimal("0.01")))
+            .value();
+        assertThat(largest).isEqualByComparingTo("3000000000");
+        BigDecimal awkward = rice
+            .evaluate(
+                    Map.of("reach", 9_999_999, "impact", 3, "confidence", 99.999999, "effort", new BigDecimal("0.07")))
+            .value();
+        // a double keeps 15 significant digits: the panel's number and the label's text
+        // agree
+        assertThat(awkward.precision()).isLessThanOrEqualTo(15);
+        assertThat(new BigDecimal(Double.toString(awkward.doubleValue()))).isEqualByComparingTo(awkward);
+    }
+
+    @Test
+    void valueEffortAndScorecardScalesAreBounded() {
+        assertThat(errors(new ValueEffortModel(QuadrantThresholds.DEFAULT), Map.of("value", 50, "effort", 10_001)))
+            .containsExactly(new FieldError("inputs.effort", "Effort must be at most 10000"));
+        assertThatThrownBy(() -> new Criterion("revenue", "Revenue", BigDecimal.ONE, BigDecimal.ZERO,
+                BigDecimal.valueOf(10_001), Criterion.Kind.BENEFIT)
+            .requireScaleWithinLimit()).isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("must not go above 10000");
+    }
+
+    @Test
     void negativeReachIsRejected() {
         assertThat(errors(rice, Map.of("reach", -1, "impact", 1, "confidence", 50, "effort", 1)))
             .containsExactly(new FieldError("inputs.reach", "Reach must be at least 0"));

@@ -54,6 +54,50 @@ class ThemeProgressTest {
         assertThat(p.status()).isEqualTo(ThemeProgress.Status.ON_TRACK);
     }
 
+    static ScopeItem scored(String key, long project, boolean done, String score, String model) {
+        return new ScopeItem(key, project, ScopeItem.Kind.STANDARD, done, Optional.empty(),
+                Optional.of(new BigDecimal(score)), Optional.empty(), RECENT, false, Optional.ofNullable(model));
+    }
+
+    @Test
+    void valueDeliveredIsGivenPerModelAndNeverAddsUnlikeScores() {
+        List<ScopeItem> scope = List.of(scored("S-1", WEB, true, "200", "RICE"),
+                scored("S-2", WEB, false, "100", "RICE"), scored("S-3", WEB, true, "64", "ICE"),
+                scored("S-4", WEB, false, "448", "ICE"), scored("S-5", WEB, true, "7", null));
+
+        ThemeProgress p = ThemeProgress.of(theme(null, null), scope, Set.of(WEB), TODAY, NOW);
+
+        assertThat(p.valueByModel()).containsExactly(
+                new ThemeProgress.ModelValue("ICE", new BigDecimal("64"), new BigDecimal("512"), 2),
+                new ThemeProgress.ModelValue("RICE", new BigDecimal("200"), new BigDecimal("300"), 2),
+                new ThemeProgress.ModelValue("unknown model", new BigDecimal("7"), new BigDecimal("7"), 1));
+    }
+
+    @Test
+    void workAllOutOfSightSaysSoInsteadOfNoLinkedWork() {
+        ThemeProgress p = ThemeProgress.of(theme(null, null),
+                List.of(scored("X-1", SECRET, false, "1", "RICE"), scored("X-2", SECRET, true, "1", "RICE")),
+                Set.of(WEB), TODAY, NOW);
+
+        assertThat(p.hiddenItems()).isEqualTo(2);
+        assertThat(p.reason()).isEqualTo("2 items in projects you cannot see; none in projects you can.")
+            .doesNotContainIgnoringCase("no linked work");
+    }
+
+    @Test
+    void aProjectsViewCountsWorkInOtherProjectsApart() {
+        long mob = 3;
+        List<ScopeItem> scope = List.of(scored("S-1", WEB, true, "10", "RICE"), scored("M-1", mob, false, "5", "RICE"),
+                scored("M-2", mob, true, "5", "RICE"), scored("X-1", SECRET, false, "1", "RICE"));
+
+        ThemeProgress p = ThemeProgress.of(theme(null, null), scope, Set.of(WEB, mob), Optional.of(WEB), TODAY, NOW);
+
+        assertThat(p.itemsTotal()).isEqualTo(1);
+        assertThat(p.otherProjectItems()).isEqualTo(2);
+        assertThat(p.hiddenItems()).isEqualTo(1);
+        assertThat(p.valueByModel()).extracting(ThemeProgress.ModelValue::total).containsExactly(new BigDecimal("10"));
+    }
+
     @Test
     void anEpicWithoutChildrenIsOneItem() {
         ThemeProgress p = ThemeProgress.of(theme(null, null), List.of(epic("E-1", false)), Set.of(WEB), TODAY, NOW);

@@ -84,7 +84,8 @@ final class ScorecardRequest {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Criterion(text(entry.get("key")), text(entry.get("name")), weight, min, max, kind));
+            return Optional.of(new Criterion(text(entry.get("key")), text(entry.get("name")), weight, min, max, kind)
+                .requireScaleWithinLimit());
         }
         catch (InvalidInputException e) {
             e.errors().forEach(error -> errors.add(new FieldError(at + "." + error.field(), error.message())));

@@ -138,7 +138,7 @@ final class ValueJson {
             List<BigDecimal> allowed, List<BigDecimal> suggested, boolean wholeNumber, String rule) {
 
         static Input of(InputSpec spec) {
-            return new Input(spec.key(), spec.label(), spec.unit(), spec.min(), spec.minExclusive(), spec.max(),
+            return new Input(spec.key(), spec.label(), spec.unit(), spec.min(), spec.minExclusive(), spec.upperLimit(),
                     spec.allowed(), spec.suggested(), spec.wholeNumber(), spec.rangeText());
         }
     }

@@ -23,6 +23,8 @@ import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeLinks;
 import dev.throughline.theme.ThemeStatus;
 import dev.throughline.theme.store.ThemeJiraStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -41,11 +43,16 @@ import java.util.function.UnaryOperator;
 @Service
 public class ThemeLinkService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ThemeLinkService.class);
+
     public static final int MAX_LINK_ISSUES = LinkSelection.MAX_ISSUES;
 
     private static final List<String> LINK_FIELDS = List.of("project");
 
     private static final List<String> LINK_PROPERTY = List.of(ThemeLinks.PROPERTY_KEY);
+
+    /** The panel's issue also names its parent, whose themes it belongs to as well. */
+    private static final List<String> PANEL_FIELDS = List.of("project", "parent");
 
     private final JiraClients jira;
 
@@ -104,7 +111,16 @@ public class ThemeLinkService {
         return issueThemes(caller, issueKey);
     }
 
-    public record IssueThemes(String issueKey, boolean editable, List<Theme> linked, List<Theme> available) {
+    /**
+     * An issue's own themes, the ones it belongs to through its parent (an epic's themes
+     * hold its children; {@code inherited}, each with the parent's key) and the ones it
+     * could join.
+     */
+    public record IssueThemes(String issueKey, boolean editable, List<Theme> linked, List<Theme> available,
+            List<Inherited> inherited) {
+    }
+
+    public record Inherited(Theme theme, String via) {
     }
 
     private IssueThemes issueThemes(JiraClient client, Caller caller, JiraIssue issue) {
@@ -117,12 +133,25 @@ public class ThemeLinkService {
             .stream()
             .filter(t -> t.status() != ThemeStatus.ARCHIVED && !links.contains(t.id()))
             .toList();
-        return new IssueThemes(issue.key(), editable, linked, available);
+        List<Inherited> inherited = issue.fields()
+            .parentKey()
+            .flatMap(
+                    parent -> VisibleIssues.find(client, caller.requireAccountId(), parent, LINK_FIELDS, LINK_PROPERTY))
+            .map(parent -> ThemeLinks.fromMap(parent.property(ThemeLinks.PROPERTY_KEY).map(PropertyValue::asMap))
+                .themeIds()
+                .stream()
+                .filter(themeId -> !links.contains(themeId))
+                .map(catalog::find)
+                .flatMap(Optional::stream)
+                .map(theme -> new Inherited(theme, parent.key()))
+                .toList())
+            .orElse(List.of());
+        return new IssueThemes(issue.key(), editable, linked, available, inherited);
     }
 
     private static JiraIssue visibleIssue(JiraClient client, Caller caller, String issueKey) {
         JiraKeys.requireIssueKey("issueKey", issueKey);
-        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, LINK_FIELDS, LINK_PROPERTY)
+        return VisibleIssues.find(client, caller.requireAccountId(), issueKey, PANEL_FIELDS, LINK_PROPERTY)
             .orElseThrow(() -> new NotFoundException("There is no issue " + issueKey + " that you can see."));
     }
 
@@ -131,7 +160,11 @@ public class ThemeLinkService {
     }
 
     public LinkResult unlink(Caller caller, String themeId, LinkSelection selection) {
-        return changeLinks(caller, themeId, selection, links -> links.without(themeId));
+        LinkResult result = changeLinks(caller, themeId, selection, links -> links.without(themeId));
+        // unlinking in bulk undoes a planner's work: the log says who did it, and where
+        LOG.info("Theme {}: {} issue(s) unlinked on site {} ({}) by account {}", themeId, result.linked(),
+                caller.site().clientKey(), caller.site().baseUrl(), caller.accountId().orElse("?"));
+        return result;
     }
 
     private LinkResult changeLinks(Caller caller, String themeId, LinkSelection selection,

@@ -71,15 +71,17 @@ public class ThemeProgressService {
     public List<ThemeRow> board(Caller caller, Optional<String> projectKey) {
         projectKey.ifPresent(key -> JiraKeys.requireProjectKey("projectKey", key));
         JiraClient client = jira.forSite(caller.site());
-        Optional<Jql> restriction = projectKey.map(key -> Jql.projectIs(visibleProject(client, caller, key)));
+        // a project's view reads every theme's work too: what lies in other projects is
+        // counted, not shown
+        Optional<Long> onlyProject = projectKey.map(key -> visibleProject(client, caller, key));
         List<Theme> themes = store.catalog(client).themes();
         List<String> fields = fields(client);
         Jql linkedWork = Jql.propertyIsNotEmpty(ThemeLinks.PROPERTY_KEY, "themeIds");
         List<JiraIssue> linked = client
-            .search(new SearchRequest(restriction.map(linkedWork::and).orElse(linkedWork), fields,
-                    List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
+            .search(new SearchRequest(linkedWork, fields, List.of(ThemeLinks.PROPERTY_KEY, VALUE_PROPERTY),
+                    SearchRequest.MAX_PAGE_SIZE))
             .toList();
-        Map<String, List<JiraIssue>> children = children(client, linked, fields, restriction);
+        Map<String, List<JiraIssue>> children = children(client, linked, fields);
         Map<String, Map<String, ScopeItem>> scopes = new HashMap<>();
         Map<String, List<String>> epics = new HashMap<>();
         Set<Long> projects = new HashSet<>();
@@ -107,10 +109,12 @@ public class ThemeProgressService {
         List<ThemeRow> rows = new ArrayList<>();
         for (Theme theme : themes) {
             Map<String, ScopeItem> scope = scopes.getOrDefault(theme.id(), Map.of());
-            ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, today, clock.instant());
+            ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, onlyProject, today,
+                    clock.instant());
             List<String> themeEpics = epics.getOrDefault(theme.id(), List.of())
                 .stream()
-                .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId()))
+                .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId())
+                        && onlyProject.map(id -> id == scope.get(key).projectId()).orElse(true))
                 .toList();
             rows.add(new ThemeRow(theme, progress, themeEpics, theme.owner().map(names::get)));
         }
@@ -118,10 +122,10 @@ public class ThemeProgressService {
     }
 
     /**
-     * The project's key if the caller may browse it; otherwise the same 404 as for a
+     * The project's id if the caller may browse it; otherwise the same 404 as for a
      * project that does not exist.
      */
-    private static String visibleProject(JiraClient client, Caller caller, String projectKey) {
+    private static long visibleProject(JiraClient client, Caller caller, String projectKey) {
         Optional<Long> id = client.projects(List.of(projectKey))
             .filter(p -> p.key().equals(projectKey))
             .map(JiraProject::id)
@@ -130,19 +134,17 @@ public class ThemeProgressService {
                 || !client.browsableProjects(caller.requireAccountId(), List.of(id.get())).contains(id.get())) {
             throw new NotFoundException("There is no project " + projectKey + " that you can see.");
         }
-        return projectKey;
+        return id.get();
     }
 
     private static Map<String, List<JiraIssue>> children(JiraClient client, List<JiraIssue> parents,
-            List<String> fields, Optional<Jql> restriction) {
+            List<String> fields) {
         Map<String, List<JiraIssue>> byParent = new HashMap<>();
         List<String> keys = parents.stream().map(JiraIssue::key).toList();
         for (int from = 0; from < keys.size(); from += PARENT_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + PARENT_CHUNK));
             Jql ofParents = Jql.parentIn(chunk);
-            client
-                .search(new SearchRequest(restriction.map(ofParents::and).orElse(ofParents), fields,
-                        List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
+            client.search(new SearchRequest(ofParents, fields, List.of(VALUE_PROPERTY), SearchRequest.MAX_PAGE_SIZE))
                 .forEach(child -> child.fields()
                     .parentKey()
                     .ifPresent(parent -> byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(child)));
@@ -165,15 +167,19 @@ public class ThemeProgressService {
         ScopeItem.Kind kind = issue.fields().isSubtask().orElse(false) ? ScopeItem.Kind.SUBTASK
                 : isEpic(issue) ? ScopeItem.Kind.EPIC : ScopeItem.Kind.STANDARD;
         boolean done = issue.fields().statusCategory().map(c -> c == StatusCategory.DONE).orElse(false);
-        Optional<BigDecimal> value = issue.property(VALUE_PROPERTY)
+        Optional<Map<String, Object>> stored = issue.property(VALUE_PROPERTY)
             .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap)
-            .map(map -> map.get("score"))
+            .map(PropertyValue::asMap);
+        Optional<BigDecimal> value = stored.map(map -> map.get("score"))
             .filter(Number.class::isInstance)
             .map(n -> new BigDecimal(n.toString()));
+        Optional<String> model = stored.map(map -> map.get("model"))
+            .filter(String.class::isInstance)
+            .map(m -> (String) m);
         Instant updated = issue.fields().string("updated").flatMap(ThemeProgressService::instant).orElse(Instant.EPOCH);
         return new ScopeItem(issue.key(), issue.fields().projectId().orElse(0L), kind, done,
-                pointsField.flatMap(issue.fields()::number), value, issue.fields().dueDate(), updated, hasChildren);
+                pointsField.flatMap(issue.fields()::number), value, issue.fields().dueDate(), updated, hasChildren,
+                model);
     }
 
     private static Optional<Instant> instant(String jiraDateTime) {

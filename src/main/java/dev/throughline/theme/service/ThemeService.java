@@ -11,12 +11,16 @@ import dev.throughline.theme.Placement;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
 import dev.throughline.theme.ThemeDraft;
+import dev.throughline.theme.ThemeStatus;
 import dev.throughline.theme.store.ThemeJiraStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Changes to a site's roadmap themes (create, update, move, delete); linking issues is
@@ -26,6 +30,8 @@ import java.util.List;
  */
 @Service
 public class ThemeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThemeService.class);
 
     private final JiraClients jira;
 
@@ -83,8 +89,15 @@ public class ThemeService {
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ThemeCatalog catalog = store.catalog(client);
+            Theme before = catalog.require(id);
             Theme updated = catalog.update(id, draft);
             store.save(client, updated, replace(catalog, updated));
+            if (updated.status() == ThemeStatus.ARCHIVED && before.status() != ThemeStatus.ARCHIVED) {
+                // archiving hides the theme from every picker; the log says who did it,
+                // and where
+                LOG.info("Theme {} \"{}\" archived on site {} ({}) by account {}", id, updated.name(),
+                        caller.site().clientKey(), caller.site().baseUrl(), caller.accountId().orElse("?"));
+            }
             return updated;
         });
     }
@@ -143,8 +156,25 @@ public class ThemeService {
             }
             List<Theme> remaining = catalog.themes().stream().filter(t -> !t.id().equals(id)).toList();
             store.delete(client, id, remaining);
+            // a deleted theme cannot be brought back: the log says who did it, where, and
+            // what went
+            LOG.info("Theme {} \"{}\" deleted on site {} ({}) by account {}; {} linked issue(s) unlinked", id,
+                    theme.name(), caller.site().clientKey(), caller.site().baseUrl(), accountId, linked.size());
             return linked.size();
         });
+    }
+
+    /**
+     * The owner picker's choices: up to 10 Jira users whose name starts with the query
+     * (accountId to display name). For planners, who are the ones choosing an owner.
+     */
+    public Map<String, String> ownerCandidates(Caller caller, String query) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || text.length() > 100) {
+            throw new InvalidInputException("query", "Type 1 to 100 characters of a name to find a person");
+        }
+        planning.requirePlanner(caller);
+        return jira.forSite(caller.site()).findUsers(text, 10);
     }
 
     private List<Theme> replace(ThemeCatalog catalog, Theme updated) {

@@ -7,6 +7,7 @@ import dev.throughline.theme.service.ThemeLinkService.IssueThemes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON answers of the theme API besides a theme itself ({@link ThemeJson}). */
 final class ThemeAnswers {
@@ -30,14 +31,37 @@ final class ThemeAnswers {
     record Deleted(boolean deleted, long unlinkedIssues) {
     }
 
-    record IssueThemesJson(String issueKey, boolean editable, List<ThemeJson> linked, List<ThemeJson> available) {
+    /** The owner picker's choices, in Jira's order. */
+    record OwnerChoices(List<Person> users) {
+
+        static OwnerChoices of(Map<String, String> found) {
+            return new OwnerChoices(found.entrySet().stream().map(e -> new Person(e.getKey(), e.getValue())).toList());
+        }
+
+    }
+
+    record Person(String accountId, String displayName) {
+    }
+
+    /**
+     * {@code inherited}: themes the issue belongs to through its parent ({@code via}).
+     */
+    record IssueThemesJson(String issueKey, boolean editable, List<ThemeJson> linked, List<ThemeJson> available,
+            List<InheritedJson> inherited) {
 
         static IssueThemesJson of(IssueThemes result) {
             return new IssueThemesJson(result.issueKey(), result.editable(),
                     result.linked().stream().map(ThemeJson::listed).toList(),
-                    result.available().stream().map(ThemeJson::listed).toList());
+                    result.available().stream().map(ThemeJson::listed).toList(),
+                    result.inherited()
+                        .stream()
+                        .map(i -> new InheritedJson(i.via(), ThemeJson.listed(i.theme())))
+                        .toList());
         }
 
+    }
+
+    record InheritedJson(String via, ThemeJson theme) {
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.throughline.theme.Theme;
 import dev.throughline.theme.web.ThemeAnswers.Deleted;
 import dev.throughline.theme.web.ThemeAnswers.IssueThemesJson;
 import dev.throughline.theme.web.ThemeAnswers.LinkAnswer;
+import dev.throughline.theme.web.ThemeAnswers.OwnerChoices;
 import dev.throughline.theme.web.ThemeAnswers.ThemeList;
 import dev.throughline.theme.ThemeDraft;
 import dev.throughline.theme.service.LinkResult;
@@ -53,6 +54,12 @@ class ThemeController {
     @GetMapping("/api/themes")
     ThemeList list(Caller caller) {
         return ThemeList.of(themes.list(caller).stream().map(ThemeJson::listed).toList());
+    }
+
+    /** The owner picker: people whose name starts with {@code query} (planners only). */
+    @GetMapping("/api/themes/owners")
+    OwnerChoices owners(Caller caller, @RequestParam(defaultValue = "") String query) {
+        return OwnerChoices.of(themes.ownerCandidates(caller, query));
     }
 
     @GetMapping("/api/themes/{id}")

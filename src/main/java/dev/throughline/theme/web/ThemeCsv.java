@@ -2,11 +2,14 @@ package dev.throughline.theme.web;
 
 import dev.throughline.theme.Quarter;
 import dev.throughline.theme.ThemeProgress;
+import dev.throughline.theme.ThemeProgress.ModelValue;
 import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
 
 import dev.throughline.web.Csv;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -33,11 +36,17 @@ final class ThemeCsv {
                     row.theme().endQuarter().map(Quarter::toString).orElse(""), row.theme().outcome(),
                     row.ownerName().or(() -> row.theme().owner()).orElse(""), String.valueOf(p.itemsDone()),
                     String.valueOf(p.itemsTotal()), number(p.pointsDone()), number(p.pointsTotal()),
-                    p.valueDone().toPlainString(), p.valueTotal().toPlainString(), String.valueOf(p.overdue()),
+                    perModel(p, ModelValue::done), perModel(p, ModelValue::total), String.valueOf(p.overdue()),
                     p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.reason(),
                     String.valueOf(p.hiddenItems()), String.join(" ", row.linkedEpics()))));
         }
         return csv.toString();
+    }
+
+    /** "RICE 200; ICE 30": one number per model, never a sum of unlike scores. */
+    private static String perModel(ThemeProgress p, Function<ModelValue, BigDecimal> side) {
+        return String.join("; ",
+                p.valueByModel().stream().map(m -> m.model() + " " + side.apply(m).toPlainString()).toList());
     }
 
     private static String number(double value) {

@@ -2,6 +2,7 @@ package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.throughline.theme.ThemeProgress;
+import dev.throughline.theme.ThemeProgress.ModelValue;
 import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
 
 import java.math.BigDecimal;
@@ -19,13 +20,19 @@ record ThemeProgressJson(@JsonUnwrapped ThemeJson theme, Progress progress, List
         return new ThemeProgressJson(ThemeJson.listed(row.theme()),
                 new Progress(p.itemsDone(), p.itemsTotal(), p.pointsDone(), p.pointsTotal(), p.valueDone(),
                         p.valueTotal(), p.overdue(), p.hiddenItems(), p.status().name(), p.reason(), p.noLinkedWork(),
-                        p.stale()),
+                        p.stale(), p.valueByModel(), p.otherProjectItems()),
                 row.linkedEpics(), row.ownerName().orElse(null));
     }
 
+    /**
+     * {@code valueDone} and {@code valueTotal} add every model's scores and stay for the
+     * API's existing clients; pages show {@code valueByModel}, which never adds unlike
+     * scores. {@code otherProjectItems}: in a project's view, the theme's items in other
+     * projects the viewer may browse (0 on the all-projects board).
+     */
     record Progress(int itemsDone, int itemsTotal, double pointsDone, double pointsTotal, BigDecimal valueDone,
             BigDecimal valueTotal, int overdue, int hiddenItems, String status, String reason, boolean noLinkedWork,
-            boolean stale) {
+            boolean stale, List<ModelValue> valueByModel, int otherProjectItems) {
     }
 
     /** The board: every theme with its progress. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.throughline.sandbox.SandboxSite;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * GET /rest/api/3/user/bulk: the site's users by accountId (unknown ids are left out, as
@@ -22,6 +23,29 @@ final class UserEndpoints {
     void register(JiraRoutes routes) {
         routes.add("GET", "/rest/api/3/user/bulk", this::bulk);
         routes.add("GET", "/rest/api/3/user/groups", this::groups);
+        routes.add("GET", "/rest/api/3/user/search", this::search);
+    }
+
+    /**
+     * Users whose display name (or a word of it) starts with the query, as Jira's picker
+     * finds them.
+     */
+    private SandboxResponse search(SandboxRequest r) {
+        String query = r.queryParameter("query").orElse("").toLowerCase(Locale.ROOT);
+        int limit = r.intParameter("maxResults", 50);
+        ArrayNode users = JiraJson.array();
+        site.users()
+            .stream()
+            .filter(user -> !query.isEmpty()
+                    && (" " + user.displayName().toLowerCase(Locale.ROOT)).contains(" " + query))
+            .limit(limit)
+            .forEach(user -> users.addObject()
+                .put("accountId", user.accountId())
+                .put("accountType", "atlassian")
+                .put("active", true)
+                .put("displayName", user.displayName())
+                .put("self", r.baseUrl() + "/rest/api/3/user?accountId=" + user.accountId()));
+        return JiraJson.ok(users);
     }
 
     private SandboxResponse groups(SandboxRequest r) {

@@ -67,6 +67,19 @@ class ScorecardApiTest extends InstalledSiteTest {
     }
 
     @Test
+    void aScaleAboveTenThousandGets400NamingItsMax() {
+        AppUnderTest.Reply reply = app().put("/api/scoring/scorecards/growth",
+                "{\"name\":\"Growth\",\"form\":\"WEIGHTED_SUM\",\"criteria\":[{\"key\":\"revenue\",\"name\":\"Revenue\","
+                        + "\"weight\":1,\"min\":0,\"max\":1000000,\"kind\":\"BENEFIT\"}]}",
+                connect.contextToken(SandboxSite.ADMIN));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().path("errors").findValuesAsText("field")).containsExactly("criteria[0].max");
+        assertThat(reply.json().path("errors").findValuesAsText("message"))
+            .containsExactly("Scale of Revenue must not go above 10000");
+    }
+
+    @Test
     void invalidScorecardGets400NamingEachField() {
         String bad = "{\"name\":\"\",\"form\":\"MAGIC\",\"criteria\":[{\"key\":\"1x\",\"name\":\"X\",\"weight\":0,\"min\":0,\"max\":10,\"kind\":\"BENEFIT\"}]}";
 

@@ -1,9 +1,16 @@
 package dev.throughline.theme.web;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 import static dev.throughline.support.PinnedJson.assertPinned;
 import static dev.throughline.support.PinnedJson.staleAnswer;
@@ -164,6 +171,52 @@ class ThemeApiTest extends ProductManagerSiteTest {
             .map(Object::toString)
             .orElse("")).doesNotContain(id);
         assertThat(app().get("/api/themes", connect.contextToken(PM)).json().path("themes")).isEmpty();
+    }
+
+    @Test
+    void deletingAndArchivingAThemeAreLoggedWithTheSiteAndTheAccount() {
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.throughline.theme.service");
+        Level before = logger.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(logged);
+        try {
+            JsonNode theme = create("Sunset billing", "later");
+            String id = theme.path("id").asText();
+            AppUnderTest.Reply archived = app().put("/api/themes/" + id, "{\"name\":\"Sunset billing\",\"status\":"
+                    + "\"archived\",\"version\":" + theme.path("version").asLong() + "}", connect.contextToken(PM));
+            assertThat(archived.status()).as(archived.body()).isEqualTo(200);
+
+            assertThat(app().delete("/api/themes/" + id, connect.contextToken(PM)).status()).isEqualTo(200);
+
+            List<String> lines = logged.list.stream()
+                .filter(e -> e.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("Theme " + id + " \"Sunset billing\" archived on site " + connect.clientKey())
+                .endsWith("by account " + PM));
+            assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("Theme " + id + " \"Sunset billing\" deleted on site " + connect.clientKey())
+                .contains("by account " + PM));
+        }
+        finally {
+            logger.detachAppender(logged);
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
+    void theOwnerPickerFindsJiraUsersByTheStartOfTheirName() {
+        AppUnderTest.Reply found = app().get("/api/themes/owners?query=produ", connect.contextToken(PM));
+        AppUnderTest.Reply empty = app().get("/api/themes/owners?query=%20", connect.contextToken(PM));
+
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().path("users").findValuesAsText("accountId")).contains(PM);
+        assertThat(found.json().path("users").findValuesAsText("displayName")).contains("Product Manager");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("errors").findValuesAsText("field")).containsExactly("query");
     }
 
     @Test

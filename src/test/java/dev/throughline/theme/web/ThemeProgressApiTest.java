@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,13 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     }
 
     private JsonNode progressOf(String themeId, String accountId) {
-        JsonNode themes = app().get("/api/themes/progress", connect.contextToken(accountId)).json().path("themes");
+        return progressOf(themeId, accountId, "");
+    }
+
+    private JsonNode progressOf(String themeId, String accountId, String query) {
+        JsonNode themes = app().get("/api/themes/progress" + query, connect.contextToken(accountId))
+            .json()
+            .path("themes");
         for (JsonNode theme : themes) {
             if (theme.path("id").asText().equals(themeId)) {
                 return theme;
@@ -95,9 +102,7 @@ class ThemeProgressApiTest extends InstalledSiteTest {
     void workInProjectsTheViewerCannotBrowseIsCountedButNotShown() {
         SandboxIssue webEpic = epicWithChildren("WEB");
         SandboxIssue mobEpic = epicWithChildren("MOB");
-        String id = createTheme("Everywhere");
-        app().post("/api/themes/" + id + "/links",
-                "{\"issueKeys\":[\"" + webEpic.key() + "\",\"" + mobEpic.key() + "\"]}", connect.contextToken("pm-1"));
+        String id = themeLinkedTo("Everywhere", webEpic, mobEpic);
 
         JsonNode forPm = progressOf(id, "pm-1");
         JsonNode forWebOnly = progressOf(id, "web-only");
@@ -107,6 +112,40 @@ class ThemeProgressApiTest extends InstalledSiteTest {
         assertThat(forWebOnly.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size());
         assertThat(forWebOnly.path("progress").path("hiddenItems").asInt()).isEqualTo(work(mobEpic).size());
         assertThat(forWebOnly.path("linkedEpics").toString()).doesNotContain(mobEpic.key());
+    }
+
+    private String themeLinkedTo(String name, SandboxIssue... epics) {
+        String id = createTheme(name);
+        String keys = String.join("\",\"", Arrays.stream(epics).map(SandboxIssue::key).toList());
+        app().post("/api/themes/" + id + "/links", "{\"issueKeys\":[\"" + keys + "\"]}", connect.contextToken("pm-1"));
+        return id;
+    }
+
+    @Test
+    void aProjectsViewSaysHowMuchOfAThemeIsInOtherProjects() {
+        SandboxIssue webEpic = epicWithChildren("WEB");
+        SandboxIssue mobEpic = epicWithChildren("MOB");
+        String id = themeLinkedTo("Across", webEpic, mobEpic);
+
+        JsonNode theme = progressOf(id, "pm-1", "?projectKey=WEB");
+
+        assertThat(theme.path("progress").path("itemsTotal").asInt()).isEqualTo(work(webEpic).size());
+        assertThat(theme.path("progress").path("otherProjectItems").asInt()).isEqualTo(work(mobEpic).size());
+        assertThat(theme.path("linkedEpics").toString()).contains(webEpic.key()).doesNotContain(mobEpic.key());
+    }
+
+    @Test
+    void anIssueShowsTheThemesOfItsEpicAsInherited() {
+        SandboxIssue epic = epicWithChildren("WEB");
+        String id = themeLinkedTo("Inherited", epic);
+        SandboxIssue child = work(epic).get(0);
+
+        JsonNode themes = app().get("/api/issues/" + child.key() + "/themes", connect.contextToken("pm-1")).json();
+
+        assertThat(themes.path("inherited")).hasSize(1);
+        assertThat(themes.path("inherited").get(0).path("via").asText()).isEqualTo(epic.key());
+        assertThat(themes.path("inherited").get(0).path("theme").path("id").asText()).isEqualTo(id);
+        assertThat(themes.path("linked")).isEmpty();
     }
 
     @Test
