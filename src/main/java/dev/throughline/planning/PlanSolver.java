@@ -76,6 +76,14 @@ public final class PlanSolver {
             }
         }
         model.maximize(objective);
+        int[] hint = GreedyPlan.of(plan, rules);
+        for (int i = 0; i < plan.size; i++) {
+            for (int p = 0; p < plan.periods; p++) {
+                if (x[i][p] != null) {
+                    model.addHint(x[i][p], hint[i] == p);
+                }
+            }
+        }
         CpSolver solver = new CpSolver();
         solver.getParameters()
             .setMaxTimeInSeconds(timeLimit.toMillis() / 1000.0)
@@ -99,7 +107,7 @@ public final class PlanSolver {
             }
         }
         double objectiveValue = solver.objectiveValue();
-        double bound = Math.max(solver.bestObjectiveBound(), objectiveValue);
+        double bound = Math.max(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)), objectiveValue);
         double gap = bound == 0 ? 0 : (bound - objectiveValue) / bound;
         // CP-SAT says OPTIMAL also when it stopped within the gap limit; only a closed
         // gap is
