@@ -45,9 +45,10 @@ public final class PlanBenchmarkRunner {
             Runtime runtime = Runtime.getRuntime();
             long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
             System.out.printf(Locale.ROOT,
-                    "| %s | %.2f s | %.1f | %.1f | %.3f %% | %d / %d | %s | %d MB (max %d MB) |%n", seed.strip(),
-                    seconds, solution.value(), solution.bound(), solution.gap() * 100, solution.periodOf().size(),
-                    CANDIDATES, solution.status(), usedMb, runtime.maxMemory() / (1024 * 1024));
+                    "| %s | %.2f s | %.2f s | %.1f | %.1f | %.3f %% | %d / %d | %s | %d MB (max %d MB) |%n",
+                    seed.strip(), seconds, cpuSeconds, solution.value(), solution.bound(), solution.gap() * 100,
+                    solution.periodOf().size(), CANDIDATES, solution.status(), usedMb,
+                    runtime.maxMemory() / (1024 * 1024));
             if (!solution.commitmentProblems().isEmpty()) {
                 System.out.println("commitment problems: " + solution.commitmentProblems().size());
             }
