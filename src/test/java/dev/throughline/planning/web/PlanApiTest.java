@@ -103,6 +103,20 @@ class PlanApiTest extends InstalledSiteTest {
         assertThat(missing.status()).as(missing.body()).isEqualTo(404);
     }
 
+    @Test
+    void descriptorIndexesThePlanProperty() {
+        JsonNode indexes = app().get("/atlassian-connect.json", null)
+            .json()
+            .path("modules")
+            .path("jiraEntityProperties");
+        JsonNode plan = indexes.get(2).path("keyConfigurations").get(0);
+        assertThat(indexes.get(2).path("key").asText()).isEqualTo("throughline-plan-index");
+        assertThat(plan.path("propertyKey").asText()).isEqualTo("throughline.plan");
+        assertThat(plan.path("extractions").findValuesAsText("alias")).containsExactly("plannedQuarter",
+                "planConfidence");
+        assertThat(plan.path("extractions").findValuesAsText("type")).containsExactly("string", "number");
+    }
+
     private static JsonNode item(JsonNode items, String key) {
         for (JsonNode item : items) {
             if (item.path("key").asText().equals(key)) {
