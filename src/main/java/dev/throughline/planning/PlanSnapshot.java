@@ -1,5 +1,7 @@
 package dev.throughline.planning;
 
+import dev.throughline.theme.Quarter;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +30,18 @@ public record PlanSnapshot(String planId, Instant committedAt, List<String> peri
 
     /** {@code odds} is the probability at commit time (0–1). */
     public record CommittedItem(String key, String teamId, int period, double effort, double value, double odds) {
+    }
+
+    /**
+     * The last day of each period whose label is a quarter ({@code 2027-Q2}); a sprint
+     * label has none, so such a plan cannot be snapshotted by this.
+     */
+    public static List<LocalDate> quarterEnds(List<String> periods) {
+        List<LocalDate> ends = new ArrayList<>();
+        for (String label : periods) {
+            ends.add(Quarter.parse(label).lastDay());
+        }
+        return ends;
     }
 
     /** Snapshots a solved plan: every planned item with its period and odds. */

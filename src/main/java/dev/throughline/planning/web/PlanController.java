@@ -1,5 +1,6 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.planning.service.PlanWriteBack;
 import dev.throughline.planning.service.PlanningService;
 import dev.throughline.tenant.Caller;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +21,20 @@ class PlanController {
 
     private final PlanningService planning;
 
-    PlanController(PlanningService planning) {
+    private final PlanWriteBack writeBack;
+
+    PlanController(PlanningService planning, PlanWriteBack writeBack) {
         this.planning = planning;
+        this.writeBack = writeBack;
+    }
+
+    /**
+     * Solves and writes {@code throughline.plan} to each planned issue the caller may
+     * edit (planners only).
+     */
+    @PostMapping("/api/programs/{id}/plans/write-back")
+    WriteBackAnswer writeBack(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
+        return WriteBackAnswer.of(writeBack.write(caller, id, body.toInputs()));
     }
 
     @PostMapping("/api/programs/{id}/plans/solve")

@@ -15,6 +15,8 @@ class PlanApiTest extends InstalledSiteTest {
 
     private static final String PM = "plan-pm";
 
+    private static final String READER = "plan-reader";
+
     static final String BODY = """
             {"periods":["2027-Q1","2027-Q2"],"discount":0.1,"confidenceThreshold":0.7,
              "teams":[{"id":"WEB","name":"Web team","capacity":[10,10]},
@@ -33,7 +35,9 @@ class PlanApiTest extends InstalledSiteTest {
     @Override
     protected void seed(SandboxSite site) {
         site.addUser(PM, "Program Manager");
-        site.grant(PM, "WEB", "BROWSE_PROJECTS");
+        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
+        site.addUser(READER, "Reader");
+        site.grant(READER, "WEB", "BROWSE_PROJECTS");
     }
 
     @Override
@@ -101,6 +105,35 @@ class PlanApiTest extends InstalledSiteTest {
             .isEqualTo("period 2030-Q1 is not in the plan's horizon");
         AppUnderTest.Reply missing = app().post("/api/programs/nope/plans/solve", BODY, connect.contextToken(PM));
         assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+    }
+
+    @Test
+    void writeBackSetsThePlanPropertyOnPlannedIssuesTheCallerMayEdit() {
+        String id = program();
+        AppUnderTest.Reply reply = app().post("/api/programs/" + id + "/plans/write-back", BODY,
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode issues = reply.json().path("issues");
+        assertThat(issues.findValuesAsText("key")).containsExactly("MOB-1", "WEB-1", "WEB-2");
+        assertThat(issues.findValuesAsText("outcome")).containsExactly("NOT_EDITABLE", "WRITTEN", "WRITTEN");
+        assertThat(reply.json().path("planId").asText()).isEqualTo(id);
+        Object written = site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan").orElseThrow();
+        assertThat(written.toString()).contains("plannedQuarter=2027-Q1").contains("planConfidence=");
+        assertThat(site.issueProperty(site.requireIssue("MOB-1").id(), "throughline.plan")).isEmpty();
+        assertThat(site.issueProperty(site.requireIssue("WEB-3").id(), "throughline.plan")).isEmpty();
+    }
+
+    @Test
+    void writeBackIsForPlannersAndNeedsQuarters() {
+        String id = program();
+        AppUnderTest.Reply reader = app().post("/api/programs/" + id + "/plans/write-back", BODY,
+                connect.contextToken(READER));
+        assertThat(reader.status()).as(reader.body()).isEqualTo(403);
+        AppUnderTest.Reply sprints = app().post("/api/programs/" + id + "/plans/write-back",
+                BODY.replace("2027-Q1", "Sprint 1"), connect.contextToken(PM));
+        assertThat(sprints.status()).as(sprints.body()).isEqualTo(400);
+        assertThat(sprints.json().path("errors").get(0).path("field").asText()).isEqualTo("periods");
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan")).isEmpty();
     }
 
     @Test
