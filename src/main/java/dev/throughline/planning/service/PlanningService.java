@@ -1,0 +1,77 @@
+package dev.throughline.planning.service;
+
+import dev.throughline.planning.OddsSimulator;
+import dev.throughline.planning.PlanComparison;
+import dev.throughline.planning.PlanInputs;
+import dev.throughline.planning.PlanOdds;
+import dev.throughline.planning.PlanProblem;
+import dev.throughline.planning.PlanSolution;
+import dev.throughline.planning.PlanSolver;
+import dev.throughline.planning.WhyNotPlanned;
+import dev.throughline.program.RollupSettings;
+import dev.throughline.program.service.ProgramService;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Solves a program's plan and its scenarios: the program must exist and be readable by
+ * the caller (the program feature's public service answers 404 otherwise). The odds use
+ * the program forecast's trials and seed; a period is 13 weeks (a quarter).
+ */
+@Service
+public class PlanningService {
+
+    /** The answer's time budget: the solver stops at 5 s, or sooner within 0.5 %. */
+    static final Duration SOLVE_LIMIT = Duration.ofSeconds(5);
+
+    static final double GAP_LIMIT = 0.005;
+
+    static final int WEEKS_PER_QUARTER = 13;
+
+    private final ProgramService programs;
+
+    private final PlanSolver solver = new PlanSolver(SOLVE_LIMIT, 2, GAP_LIMIT);
+
+    public PlanningService(ProgramService programs) {
+        this.programs = programs;
+    }
+
+    /** A solved plan with its odds, why-nots and scenario comparisons. */
+    public record Solved(PlanProblem problem, PlanSolution solution, PlanOdds odds, Map<String, String> whyNot,
+            List<ScenarioResult> scenarios) {
+    }
+
+    public record ScenarioResult(String name, PlanSolution solution, PlanOdds odds, PlanComparison comparison) {
+    }
+
+    public Solved solve(Caller caller, String programId, PlanInputs inputs) {
+        programs.get(caller, programId);
+        RollupSettings forecast = RollupSettings.defaults(LocalDate.now());
+        OddsSimulator simulator = new OddsSimulator(forecast.trials(), forecast.seed(), WEEKS_PER_QUARTER);
+        PlanProblem baseline = inputs.problem();
+        PlanSolution solution = solver.solve(baseline);
+        PlanOdds odds = simulator.odds(baseline, solution, inputs.throughput(), inputs.threshold());
+        Map<String, String> whyNot = new LinkedHashMap<>();
+        baseline.candidates()
+            .stream()
+            .filter(c -> !solution.planned(c.key()))
+            .forEach(c -> whyNot.put(c.key(), WhyNotPlanned.explain(baseline, solution, c.key())));
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        for (PlanInputs.Scenario scenario : inputs.scenarios()) {
+            PlanProblem changed = scenario.apply(baseline);
+            PlanSolution scenarioSolution = solver.solve(changed);
+            PlanOdds scenarioOdds = simulator.odds(changed, scenarioSolution, inputs.throughput(), inputs.threshold());
+            scenarios.add(new ScenarioResult(scenario.name(), scenarioSolution, scenarioOdds,
+                    PlanComparison.of(baseline, solution, odds, changed, scenarioSolution, scenarioOdds)));
+        }
+        return new Solved(baseline, solution, odds, whyNot, scenarios);
+    }
+
+}

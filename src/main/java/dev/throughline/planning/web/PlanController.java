@@ -1,0 +1,54 @@
+package dev.throughline.planning.web;
+
+import dev.throughline.planning.service.PlanWriteBack;
+import dev.throughline.planning.service.PlanningService;
+import dev.throughline.tenant.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The planning API (context JWT, as every /api/** endpoint): solve a program's plan with
+ * its scenarios, as JSON or as CSV. Solving changes nothing, so any user who may read the
+ * program may ask.
+ */
+@RestController
+class PlanController {
+
+    private final PlanningService planning;
+
+    private final PlanWriteBack writeBack;
+
+    PlanController(PlanningService planning, PlanWriteBack writeBack) {
+        this.planning = planning;
+        this.writeBack = writeBack;
+    }
+
+    /**
+     * Solves and writes {@code throughline.plan} to each planned issue the caller may
+     * edit (planners only).
+     */
+    @PostMapping("/api/programs/{id}/plans/write-back")
+    WriteBackAnswer writeBack(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
+        return WriteBackAnswer.of(writeBack.write(caller, id, body.toInputs()));
+    }
+
+    @PostMapping("/api/programs/{id}/plans/solve")
+    PlanAnswer solve(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
+        return PlanAnswer.of(planning.solve(caller, id, body.toInputs()));
+    }
+
+    @PostMapping(path = "/api/programs/{id}/plans/solve.csv", produces = "text/csv")
+    ResponseEntity<String> csv(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
+        PlanAnswer answer = PlanAnswer.of(planning.solve(caller, id, body.toInputs()));
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan.csv\"")
+            .contentType(new MediaType("text", "csv"))
+            .body(PlanCsv.of(answer));
+    }
+
+}

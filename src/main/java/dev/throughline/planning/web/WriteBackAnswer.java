@@ -1,0 +1,27 @@
+package dev.throughline.planning.web;
+
+import dev.throughline.planning.PlanProperty;
+import dev.throughline.planning.service.PlanWriteBack;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a write-back did: the plan's id and time, and per planned issue the property value
+ * and its outcome (WRITTEN, NOT_EDITABLE, NOT_FOUND).
+ */
+public record WriteBackAnswer(String planId, String committedAt, List<Row> issues) {
+
+    public record Row(String key, String plannedQuarter, int planConfidence, String outcome) {
+    }
+
+    static WriteBackAnswer of(PlanWriteBack.Result result) {
+        return new WriteBackAnswer(result.planId(), result.committedAt().toString(),
+                result.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
+                    PlanProperty property = result.properties().get(entry.getKey());
+                    return new Row(entry.getKey(), property.plannedQuarter(), property.planConfidence(),
+                            entry.getValue());
+                }).toList());
+    }
+
+}

@@ -1,0 +1,162 @@
+package dev.throughline.planning.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.InstalledSiteTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The planning API end to end, through the Connect door against the sandbox site. */
+class PlanApiTest extends InstalledSiteTest {
+
+    private static final String PM = "plan-pm";
+
+    private static final String READER = "plan-reader";
+
+    static final String BODY = """
+            {"periods":["2027-Q1","2027-Q2"],"discount":0.1,"confidenceThreshold":0.7,
+             "teams":[{"id":"WEB","name":"Web team","capacity":[10,10]},
+                      {"id":"MOB","name":"Mobile team","capacity":[10,10]}],
+             "candidates":[
+               {"key":"WEB-1","summary":"Checkout","team":"WEB","value":90,"effort":10},
+               {"key":"WEB-2","summary":"Search","team":"WEB","value":80,"effort":10},
+               {"key":"WEB-3","summary":"Wishlist","team":"WEB","value":50,"effort":5},
+               {"key":"MOB-1","summary":"Offline","team":"MOB","value":40,"effort":10,"commitBy":"2027-Q1"},
+               {"key":"MOB-2","summary":"Share","team":"MOB","value":10,"effort":5,"blockers":["WEB-3"]}],
+             "throughput":{"WEB":[1,1,0,1],"MOB":[1,0,1,1]},
+             "scenarios":[{"name":"Web team grows","changes":[{"type":"capacity","team":"WEB","period":"2027-Q2","capacity":15}]},
+                          {"name":"Pull in partner API","changes":[{"type":"add","candidate":{"key":"PLAT-9","team":"MOB","value":70,"effort":5}}]}]}
+            """;
+
+    @Override
+    protected void seed(SandboxSite site) {
+        site.addUser(PM, "Program Manager");
+        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
+        site.addUser(READER, "Reader");
+        site.grant(READER, "WEB", "BROWSE_PROJECTS");
+    }
+
+    @Override
+    protected void afterInstall() {
+        namePlanners(connect, List.of(PM), List.of());
+    }
+
+    private String program() {
+        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}",
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().path("id").asText();
+    }
+
+    @Test
+    void solvesAPlanWithOddsWhyNotAndScenarios() {
+        String id = program();
+        AppUnderTest.Reply reply = app().post("/api/programs/" + id + "/plans/solve", BODY, connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode plan = reply.json();
+        assertThat(plan.path("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(plan.path("gap").asDouble()).isZero();
+        assertThat(plan.path("periods").toString()).isEqualTo("[\"2027-Q1\",\"2027-Q2\"]");
+        JsonNode items = plan.path("items");
+        assertThat(item(items, "WEB-1").path("period").asText()).isEqualTo("2027-Q1");
+        assertThat(item(items, "WEB-2").path("period").asText()).isEqualTo("2027-Q2");
+        assertThat(item(items, "MOB-1").path("period").asText()).isEqualTo("2027-Q1");
+        assertThat(item(items, "WEB-3").path("period").isNull()).isTrue();
+        assertThat(item(items, "WEB-3").path("why").asText()).isEqualTo("WEB-3 is not planned: the capacity of team"
+                + " Web team through 2027-Q2 (20) is used by higher-value work WEB-1 and WEB-2; 0 is left and WEB-3"
+                + " needs 5.");
+        assertThat(item(items, "MOB-2").path("why").asText())
+            .isEqualTo("MOB-2 is not planned: it needs WEB-3 first, which is not planned in this horizon either.");
+        // 13-week quarters drawing 0 or 1 item a week: 10 points in 13 weeks is unlikely
+        assertThat(item(items, "WEB-1").path("odds").asDouble()).isLessThan(0.7);
+        assertThat(item(items, "WEB-1").path("flagged").asBoolean()).isTrue();
+        assertThat(plan.path("commitmentOdds").has("2027-Q1")).isTrue();
+        assertThat(plan.path("teams").get(0).path("load").toString()).isEqualTo("[10.0,10.0]");
+        JsonNode grows = plan.path("scenarios").get(0);
+        assertThat(grows.path("name").asText()).isEqualTo("Web team grows");
+        assertThat(grows.path("moves").findValuesAsText("key")).contains("WEB-3", "MOB-2");
+        assertThat(grows.path("value").asDouble()).isGreaterThan(plan.path("value").asDouble());
+        JsonNode partner = plan.path("scenarios").get(1);
+        assertThat(partner.path("moves").findValuesAsText("key")).contains("PLAT-9");
+    }
+
+    @Test
+    void exportsThePlanAsCsv() {
+        String id = program();
+        AppUnderTest.Reply reply = app().post("/api/programs/" + id + "/plans/solve.csv", BODY,
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).startsWith("key,summary,team,value,effort,period,odds,flagged,commitBy,why\r\n")
+            .contains("WEB-1,Checkout,WEB,90,10,2027-Q1,");
+    }
+
+    @Test
+    void badInputIs400NamingTheFieldAndAnUnknownProgram404() {
+        String id = program();
+        AppUnderTest.Reply bad = app().post("/api/programs/" + id + "/plans/solve",
+                BODY.replace("\"commitBy\":\"2027-Q1\"", "\"commitBy\":\"2030-Q1\""), connect.contextToken(PM));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("candidates[3]");
+        assertThat(bad.json().path("errors").get(0).path("message").asText())
+            .isEqualTo("period 2030-Q1 is not in the plan's horizon");
+        AppUnderTest.Reply missing = app().post("/api/programs/nope/plans/solve", BODY, connect.contextToken(PM));
+        assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+    }
+
+    @Test
+    void writeBackSetsThePlanPropertyOnPlannedIssuesTheCallerMayEdit() {
+        String id = program();
+        AppUnderTest.Reply reply = app().post("/api/programs/" + id + "/plans/write-back", BODY,
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode issues = reply.json().path("issues");
+        assertThat(issues.findValuesAsText("key")).containsExactly("MOB-1", "WEB-1", "WEB-2");
+        assertThat(issues.findValuesAsText("outcome")).containsExactly("NOT_EDITABLE", "WRITTEN", "WRITTEN");
+        assertThat(reply.json().path("planId").asText()).isEqualTo(id);
+        Object written = site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan").orElseThrow();
+        assertThat(written.toString()).contains("plannedQuarter=2027-Q1").contains("planConfidence=");
+        assertThat(site.issueProperty(site.requireIssue("MOB-1").id(), "throughline.plan")).isEmpty();
+        assertThat(site.issueProperty(site.requireIssue("WEB-3").id(), "throughline.plan")).isEmpty();
+    }
+
+    @Test
+    void writeBackIsForPlannersAndNeedsQuarters() {
+        String id = program();
+        AppUnderTest.Reply reader = app().post("/api/programs/" + id + "/plans/write-back", BODY,
+                connect.contextToken(READER));
+        assertThat(reader.status()).as(reader.body()).isEqualTo(403);
+        AppUnderTest.Reply sprints = app().post("/api/programs/" + id + "/plans/write-back",
+                BODY.replace("2027-Q1", "Sprint 1"), connect.contextToken(PM));
+        assertThat(sprints.status()).as(sprints.body()).isEqualTo(400);
+        assertThat(sprints.json().path("errors").get(0).path("field").asText()).isEqualTo("periods");
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan")).isEmpty();
+    }
+
+    @Test
+    void descriptorIndexesThePlanProperty() {
+        JsonNode indexes = app().get("/atlassian-connect.json", null)
+            .json()
+            .path("modules")
+            .path("jiraEntityProperties");
+        JsonNode plan = indexes.get(2).path("keyConfigurations").get(0);
+        assertThat(indexes.get(2).path("key").asText()).isEqualTo("throughline-plan-index");
+        assertThat(plan.path("propertyKey").asText()).isEqualTo("throughline.plan");
+        assertThat(plan.path("extractions").findValuesAsText("alias")).containsExactly("plannedQuarter",
+                "planConfidence");
+        assertThat(plan.path("extractions").findValuesAsText("type")).containsExactly("string", "number");
+    }
+
+    private static JsonNode item(JsonNode items, String key) {
+        for (JsonNode item : items) {
+            if (item.path("key").asText().equals(key)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + key);
+    }
+
+}
