@@ -47,6 +47,10 @@ public class JiraClients {
 
     private final Map<String, Built> clients = new ConcurrentHashMap<>();
 
+    private RateLimits rateLimits = new RateLimits();
+
+    private JiraCallListener listener = JiraCallListener.NONE;
+
     /** Without a story points override: discovery alone decides. */
     public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
             String addonKey) {
@@ -74,6 +78,22 @@ public class JiraClients {
     }
 
     /**
+     * Every call of every site is metered: the shared rate limits Jira taught us, and a
+     * listener that books each call's points. Set before the first client is built.
+     */
+    @Autowired(required = false)
+    public void meterWith(RateLimits rateLimits, JiraCallListener listener) {
+        this.rateLimits = rateLimits;
+        this.listener = listener;
+        clients.clear();
+    }
+
+    /** The rate limits every client of this app obeys. */
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /**
      * The client of an installed site; refuses sites the app is not (or no longer)
      * installed on.
      */
@@ -90,7 +110,7 @@ public class JiraClients {
     private Built build(AtlassianHost host, Site site) {
         RestTemplate signed = restClients.authenticatedAsAddon(host);
         RestTemplate template = JiraRestTemplates.create(requestFactory, null, signed.getInterceptors(),
-                new RetryInterceptor(settings));
+                new RetryInterceptor(settings, new CallMeter(site, rateLimits, listener)));
         return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings,
                 () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site))));
     }
