@@ -1,7 +1,6 @@
 package dev.throughline.jira;
 
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * Who this thread's Jira calls are for: the feature their points are booked to, and
@@ -55,7 +54,10 @@ public final class JiraCallContext implements AutoCloseable {
      * serving the user who waits).
      */
     public static Runnable carry(Runnable task) {
-        JiraCallContext context = current();
+        return within(current(), task);
+    }
+
+    private static Runnable within(JiraCallContext context, Runnable task) {
         return () -> {
             try (JiraCallContext ignored = open(context.feature, context.userWaiting)) {
                 task.run();
@@ -65,21 +67,7 @@ public final class JiraCallContext implements AutoCloseable {
 
     /** {@code task} (a pool thread's whole life) as calls for a user who waits. */
     public static Runnable asUser(CallFeature feature, Runnable task) {
-        return () -> {
-            try (JiraCallContext ignored = user(feature)) {
-                task.run();
-            }
-        };
-    }
-
-    /** As {@link #carry(Runnable)}, for a task with a result. */
-    public static <T> Callable<T> carry(Callable<T> task) {
-        JiraCallContext context = current();
-        return () -> {
-            try (JiraCallContext ignored = open(context.feature, context.userWaiting)) {
-                return task.call();
-            }
-        };
+        return within(new JiraCallContext(feature, true, null), task);
     }
 
     public CallFeature feature() {

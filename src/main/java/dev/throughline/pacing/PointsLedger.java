@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Books every Jira call's points: summed in memory per site, hour, feature and kind,
@@ -42,7 +41,16 @@ public class PointsLedger implements JiraCallListener, SmartLifecycle {
     private record Key(String siteKey, Instant hour, String feature, boolean user) {
     }
 
-    private record Sums(LongAdder points, LongAdder calls) {
+    /**
+     * Immutable and merged atomically per key: a flush takes a key's sums whole or not at
+     * all.
+     */
+    private record Sums(long points, long calls) {
+
+        Sums plus(Sums other) {
+            return new Sums(points + other.points, calls + other.calls);
+        }
+
     }
 
     private final PointsBook book;
@@ -77,11 +85,8 @@ public class PointsLedger implements JiraCallListener, SmartLifecycle {
     @Override
     public void answered(Site site, JiraCall call) {
         Instant now = clock.instant();
-        Sums sums = pending.computeIfAbsent(
-                new Key(site.clientKey(), hourOf(now), call.feature().label(), call.userWaiting()),
-                key -> new Sums(new LongAdder(), new LongAdder()));
-        sums.points().add(call.points());
-        sums.calls().increment();
+        pending.merge(new Key(site.clientKey(), hourOf(now), call.feature().label(), call.userWaiting()),
+                new Sums(call.points(), 1), Sums::plus);
         if (call.userWaiting()) {
             lastUserCallNanos.put(site.clientKey(), System.nanoTime());
         }
@@ -125,8 +130,8 @@ public class PointsLedger implements JiraCallListener, SmartLifecycle {
         for (Key key : List.copyOf(pending.keySet())) {
             Sums sums = pending.remove(key);
             if (sums != null) {
-                entries.add(new PointsBook.Entry(key.siteKey(), key.hour(), key.feature(), key.user(),
-                        sums.points().sum(), sums.calls().sum()));
+                entries.add(new PointsBook.Entry(key.siteKey(), key.hour(), key.feature(), key.user(), sums.points(),
+                        sums.calls()));
             }
         }
         Map<String, PointsBook.Quota> reports = Map.copyOf(quotas);
@@ -141,19 +146,8 @@ public class PointsLedger implements JiraCallListener, SmartLifecycle {
             LOG.warn("Could not book {} Jira point entries yet: {}", entries.size(), e.getMessage());
             entries
                 .forEach(entry -> pending.merge(new Key(entry.siteKey(), entry.hour(), entry.feature(), entry.user()),
-                        sums(entry), (held, failed) -> {
-                            held.points().add(failed.points().sum());
-                            held.calls().add(failed.calls().sum());
-                            return held;
-                        }));
+                        new Sums(entry.points(), entry.calls()), Sums::plus));
         }
-    }
-
-    private static Sums sums(PointsBook.Entry entry) {
-        Sums sums = new Sums(new LongAdder(), new LongAdder());
-        sums.points().add(entry.points());
-        sums.calls().add(entry.calls());
-        return sums;
     }
 
     /**

@@ -2,17 +2,15 @@ package dev.throughline.jira;
 
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.support.SettableClock;
 import dev.throughline.tenant.Site;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,33 +26,11 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class PointsAndRateLimitsAgainstSandboxTest {
 
-    /** Time that moves only when someone waits. */
-    private static final class WaitingClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-03-02T14:05:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-    }
-
     private static final PropertyTarget WEB_1 = PropertyTarget.issue("WEB-1");
 
     private JiraSandbox sandbox;
 
-    private final WaitingClock clock = new WaitingClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T14:05:00Z"));
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
@@ -71,7 +47,7 @@ class PointsAndRateLimitsAgainstSandboxTest {
         sandbox = JiraSandbox.start(SandboxGenerator.demo());
         Sleeper sleeper = wait -> {
             waits.add(wait);
-            clock.now = clock.now.plus(wait);
+            clock.move(wait);
         };
         limits = new RateLimits(clock, sleeper);
         JiraClientSettings settings = new JiraClientSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
@@ -166,7 +142,7 @@ class PointsAndRateLimitsAgainstSandboxTest {
         waits.clear();
         client.search(new SearchRequest(Jql.projectIs("WEB"), List.of("summary"), List.of(), 100)).findFirst();
         waits.clear();
-        clock.now = clock.now.minusSeconds(4); // the pause is not over yet
+        clock.move(Duration.ofSeconds(-4)); // the pause is not over yet
         client.approximateCount(Jql.projectIs("MOB"));
         assertThat(waits).isEmpty();
         client.search(new SearchRequest(Jql.projectIs("MOB"), List.of("summary"), List.of(), 100)).findFirst();
@@ -220,7 +196,7 @@ class PointsAndRateLimitsAgainstSandboxTest {
         }
         assertThat(sandbox.requestCount(JiraSandbox.APPROXIMATE_COUNT)).isEqualTo(1);
 
-        clock.now = clock.now.plusSeconds(3301);
+        clock.move(Duration.ofSeconds(3301));
         assertThat(limits.quotaStop("site-a")).isEmpty();
         assertThat(client.approximateCount(Jql.projectIs("WEB"))).isPositive();
     }

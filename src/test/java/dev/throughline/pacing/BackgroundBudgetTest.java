@@ -5,17 +5,15 @@ import dev.throughline.jira.CallFeature;
 import dev.throughline.jira.JiraCall;
 import dev.throughline.jira.RateLimitReason;
 import dev.throughline.jira.RateLimits;
+import dev.throughline.support.SettableClock;
 import dev.throughline.tenant.Site;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -74,30 +72,9 @@ class BackgroundBudgetTest {
 
     }
 
-    private static final class MovingClock extends Clock {
-
-        Instant now = HOUR;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-    }
-
     private final Book book = new Book();
 
-    private final MovingClock clock = new MovingClock();
+    private final SettableClock clock = new SettableClock(HOUR);
 
     private final List<Duration> pauses = new ArrayList<>();
 
@@ -107,7 +84,7 @@ class BackgroundBudgetTest {
     private BackgroundBudget budget(RateLimits limits, long site, long total, Duration userYield) {
         return new BackgroundBudget(ledger, book, limits, new PacingSettings(site, total, userYield), clock, pause -> {
             pauses.add(pause);
-            clock.now = clock.now.plus(pause);
+            clock.move(pause);
         });
     }
 
@@ -127,13 +104,13 @@ class BackgroundBudgetTest {
         // 140 points of 1000 accrue 8.4 minutes into the hour, 6 of them given at once
         assertThat(later.retryAt()).contains(HOUR.plus(Duration.ofSeconds(144)));
         assertThat(budget.acquire(SITE, 50, Duration.ofMinutes(5)).granted()).isTrue();
-        assertThat(clock.now).isEqualTo(HOUR.plus(Duration.ofSeconds(144)));
+        assertThat(clock.instant()).isEqualTo(HOUR.plus(Duration.ofSeconds(144)));
     }
 
     @Test
     void aSpentShareWaitsForTheNextHour() throws InterruptedException {
         book.background = 990;
-        clock.now = HOUR.plus(Duration.ofMinutes(59));
+        clock.set(HOUR.plus(Duration.ofMinutes(59)));
 
         BackgroundBudget.Decision later = budget(1000, 40_000).acquire(SITE, 50, Duration.ZERO);
 
