@@ -74,13 +74,16 @@ class QuotaReachedApiTest extends InstalledSiteTest {
     }
 
     @Test
-    void withoutLastDataAQuota429IsTheRateLimitAnswer() {
+    void withoutEarlierDataAQuota429SaysUntilWhen() {
         jira.rateLimitNext(JiraSandbox.SEARCH, 10, "jira-quota-tenant-based", 3000);
 
         AppUnderTest.Reply reply = app().get("/api/themes/progress", connect.contextToken(VIEWER));
 
         assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.header("Retry-After")).isNotEmpty();
+        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(2900L, 3000L);
+        assertThat(reply.json().path("message").asText())
+            .matches("Jira's points quota for Throughline is used up until \\d\\d:\\d\\d UTC; nothing was lost, try"
+                    + " again after that\\.");
     }
 
 }
