@@ -55,6 +55,14 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
         this(settings, sleeper, random, CallMeter.NONE);
     }
 
+    /**
+     * Unmetered: the program benchmark builds its client so (by reflection, from another
+     * package).
+     */
+    RetryInterceptor(JiraClientSettings settings) {
+        this(settings, Sleeper.REAL, Math::random);
+    }
+
     RetryInterceptor(JiraClientSettings settings, CallMeter meter) {
         this(settings, Sleeper.REAL, Math::random, meter);
     }
@@ -85,9 +93,8 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 continue;
             }
             int status = response.getRawStatusCode();
-            // a used-up points quota comes back only at its reset: waiting here would
-            // hold
-            // the caller for nothing
+            // a used-up points quota comes back only at its reset:
+            // waiting here would hold the caller for nothing
             boolean quota = status == TOO_MANY_REQUESTS
                     && RateLimitReason.of(response.getHeaders().getFirst(RateLimitReason.HEADER)).isQuota();
             boolean retryable = !quota && (status == TOO_MANY_REQUESTS || (isUnavailable(status) && mayRepeat));

@@ -27,7 +27,7 @@ import java.util.Optional;
 class ThemeProgressController {
 
     /** A viewer's own last board: what they may see, nothing more. */
-    private record Viewer(String clientKey, String accountId, Optional<String> projectKey) {
+    private record Viewer(String clientKey, Optional<String> accountId, Optional<String> projectKey) {
     }
 
     /** A board as read from Jira, and when. */
@@ -52,7 +52,7 @@ class ThemeProgressController {
     @GetMapping("/api/themes/progress")
     ThemeProgressJson.Board board(Caller caller, @RequestParam Optional<String> projectKey) {
         LastGood.Answer<Read> answer = lastGood.get(
-                new Viewer(caller.site().clientKey(), caller.requireAccountId(), projectKey),
+                new Viewer(caller.site().clientKey(), caller.accountId(), projectKey),
                 () -> new Read(progress.board(caller, projectKey), clock.instant()));
         return new ThemeProgressJson.Board(answer.value().rows().stream().map(ThemeProgressJson::of).toList(),
                 answer.stale()
