@@ -79,12 +79,21 @@ window.Throughline = window.Throughline || {};
     return node;
   };
 
-  /** Shows (or, with no text, hides) a page's message box; kind is '', 'success' or 'error'. */
+  /** Shows (or, with no text, hides) a page's message box; kind is '', 'success', 'warning' or 'error'. */
   T.message = function (box, text, kind) {
     box.hidden = !text;
     box.className = 'message' + (kind ? ' ' + kind : '');
     T.text(box, text);
     T.resize();
+  };
+
+  /**
+   * The sentence for an answer served from its last good read while Jira's points quota is used up, in the
+   * viewer's own time: "As of 14:05 — Jira quota reached, refreshing after 15:00".
+   */
+  T.staleText = function (stale) {
+    function time(iso) { return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }); }
+    return 'As of ' + time(stale.asOf) + ' — Jira quota reached, refreshing after ' + time(stale.refreshAfter);
   };
 
   T.text = function (element, value) {

@@ -120,6 +120,11 @@
           return;
         }
         state.rollup = reply.body;
+        if (reply.body.stale) {
+          message(T.staleText(reply.body.stale), 'warning');
+        } else if (el('programs-message').classList.contains('warning')) {
+          message('', '');
+        }
         render(reply.body);
       }, function (error) { clearInterval(poll); busy(false); message(error.message, 'error'); });
   }

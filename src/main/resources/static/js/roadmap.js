@@ -370,6 +370,7 @@
       state.versions = {};
       replies[0].body.themes.forEach(function (t) { state.versions[t.id] = t.version; });
       state.rows = replies[1].body.themes;
+      if (replies[1].body.stale) { message(T.staleText(replies[1].body.stale), 'warning'); }
       fillPalette();
       render();
     }).catch(function (error) { el('loading').hidden = true; message(error.message, 'error'); });

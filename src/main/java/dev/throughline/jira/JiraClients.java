@@ -52,6 +52,10 @@ public class JiraClients {
 
     private final Supplier<Optional<SiteTokens>> siteTokens;
 
+    private RateLimits rateLimits = new RateLimits();
+
+    private JiraCallListener listener = JiraCallListener.NONE;
+
     /** Without a story points override: discovery alone decides. */
     public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
             String addonKey) {
@@ -80,6 +84,22 @@ public class JiraClients {
         this.addonKey = Checks.notBlank("addon.key", addonKey);
         this.requestFactory = JiraRestTemplates.requestFactory(settings);
         this.storyPointsOverride = storyPointsOverride;
+    }
+
+    /**
+     * Every call of every site is metered: the shared rate limits Jira taught us, and a
+     * listener that books each call's points. Set before the first client is built.
+     */
+    @Autowired(required = false)
+    public void meterWith(RateLimits rateLimits, JiraCallListener listener) {
+        this.rateLimits = rateLimits;
+        this.listener = listener;
+        clients.clear();
+    }
+
+    /** The rate limits every client of this app obeys. */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**
@@ -114,7 +134,7 @@ public class JiraClients {
             return execution.execute(request, body);
         };
         RestTemplate template = JiraRestTemplates.create(requestFactory, site.baseUrl().toString(), List.of(bearer),
-                new RetryInterceptor(settings));
+                new RetryInterceptor(settings, new CallMeter(site, rateLimits, listener)));
         return RestJiraClient.forge(template, settings,
                 () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site)));
     }
@@ -122,7 +142,7 @@ public class JiraClients {
     private Built build(AtlassianHost host, Site site) {
         RestTemplate signed = restClients.authenticatedAsAddon(host);
         RestTemplate template = JiraRestTemplates.create(requestFactory, null, signed.getInterceptors(),
-                new RetryInterceptor(settings));
+                new RetryInterceptor(settings, new CallMeter(site, rateLimits, listener)));
         return new Built(host.getSharedSecret(), host.getBaseUrl(), new RestJiraClient(template, addonKey, settings,
                 () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site))));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,25 @@ final class JiraErrors {
             case 401 -> new JiraUnauthorizedException(message, messages, errors);
             case 403 -> new JiraForbiddenException(message, messages, errors);
             case 404 -> new JiraNotFoundException(message, messages, errors);
-            case 429 -> new JiraRateLimitedException(message, RetryAfter.parse(headers), messages, errors);
+            case 429 -> rateLimited(message, headers, messages, errors);
             default -> status >= 500 ? new JiraUnavailableException(message, status, messages, errors)
                     : new JiraException(message, status, messages, errors);
         };
+    }
+
+    /**
+     * A used-up points quota says until when; any other 429 keeps its
+     * {@code Retry-After}.
+     */
+    private static JiraRateLimitedException rateLimited(String message, HttpHeaders headers, List<String> messages,
+            Map<String, String> errors) {
+        RateLimitReason reason = RateLimitReason.of(headers == null ? null : headers.getFirst(RateLimitReason.HEADER));
+        if (!reason.isQuota()) {
+            return new JiraRateLimitedException(message, RetryAfter.parse(headers), messages, errors);
+        }
+        Instant now = Instant.now();
+        return new JiraQuotaExhaustedException(message, reason,
+                QuotaHeaders.retryAt(headers, now, RateLimits.DEFAULT_QUOTA_STOP), now, messages, errors);
     }
 
     private static void read(byte[] body, List<String> messages, Map<String, String> errors) {

@@ -42,14 +42,29 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
     private final DoubleSupplier random;
 
-    RetryInterceptor(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random) {
+    private final CallMeter meter;
+
+    RetryInterceptor(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random, CallMeter meter) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
+        this.meter = meter;
     }
 
+    RetryInterceptor(JiraClientSettings settings, Sleeper sleeper, DoubleSupplier random) {
+        this(settings, sleeper, random, CallMeter.NONE);
+    }
+
+    /**
+     * Unmetered: the program benchmark builds its client so (by reflection, from another
+     * package).
+     */
     RetryInterceptor(JiraClientSettings settings) {
         this(settings, Sleeper.REAL, Math::random);
+    }
+
+    RetryInterceptor(JiraClientSettings settings, CallMeter meter) {
+        this(settings, Sleeper.REAL, Math::random, meter);
     }
 
     @Override
@@ -63,12 +78,13 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
             }
             ClientHttpResponse response;
             try {
-                response = execution.execute(request, body);
+                meter.beforeSend(request);
+                response = meter.answered(request, execution.execute(request, body));
             }
             catch (IOException e) {
                 Optional<Duration> wait = mayRepeat ? nextWait(attempt, waited, Optional.empty()) : Optional.empty();
                 if (wait.isEmpty()) {
-                    throw outOfTime(e, isWrite(request)).orElse(e);
+                    throw outOfTime(e, CallMeter.isWrite(request)).orElse(e);
                 }
                 log.info("{} {} failed ({}); retrying in {} ms (attempt {} of {})", request.getMethod(),
                         request.getURI().getPath(), e.toString(), wait.get().toMillis(), attempt + 1,
@@ -77,7 +93,11 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
                 continue;
             }
             int status = response.getRawStatusCode();
-            boolean retryable = status == TOO_MANY_REQUESTS || (isUnavailable(status) && mayRepeat);
+            // a used-up points quota comes back only at its reset:
+            // waiting here would hold the caller for nothing
+            boolean quota = status == TOO_MANY_REQUESTS
+                    && RateLimitReason.of(response.getHeaders().getFirst(RateLimitReason.HEADER)).isQuota();
+            boolean retryable = !quota && (status == TOO_MANY_REQUESTS || (isUnavailable(status) && mayRepeat));
             if (!retryable) {
                 return response;
             }
@@ -104,12 +124,6 @@ final class RetryInterceptor implements ClientHttpRequestInterceptor {
         HttpMethod method = request.getMethod();
         return method != HttpMethod.POST && method != HttpMethod.PATCH
                 || ReadOnlyPosts.contains(request.getURI().getPath());
-    }
-
-    private static boolean isWrite(HttpRequest request) {
-        HttpMethod method = request.getMethod();
-        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
-                && !ReadOnlyPosts.contains(request.getURI().getPath());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraDeadlineException;
 import dev.throughline.jira.JiraException;
 import dev.throughline.jira.JiraForbiddenException;
 import dev.throughline.jira.JiraNotFoundException;
+import dev.throughline.jira.JiraQuotaExhaustedException;
 import dev.throughline.jira.JiraRateLimitedException;
 import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.JiraUnavailableException;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +97,24 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(answer.getStatusCode())
             .header(HttpHeaders.RETRY_AFTER,
                     String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(30L))))
+            .body(answer.getBody());
+    }
+
+    /**
+     * Jira's points quota is used up: waiting a moment will not help, so the answer says
+     * until when (a page that has earlier data shows that instead, see README "Jira
+     * points").
+     */
+    @ExceptionHandler(JiraQuotaExhaustedException.class)
+    ResponseEntity<Map<String, Object>> quotaReached(JiraQuotaExhaustedException e) {
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE,
+                "Jira's points quota for Throughline is used up until "
+                        + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(e.until())
+                        + " UTC; nothing was lost, try again after that.",
+                List.of());
+        return ResponseEntity.status(answer.getStatusCode())
+            .header(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, e.retryAfter().map(d -> d.toSeconds()).orElse(60L))))
             .body(answer.getBody());
     }
 

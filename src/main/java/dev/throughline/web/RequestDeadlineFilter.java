@@ -1,5 +1,7 @@
 package dev.throughline.web;
 
+import dev.throughline.jira.CallFeature;
+import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.RequestDeadline;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -12,7 +14,8 @@ import java.time.Duration;
 
 /**
  * Gives every user request one deadline for all its Jira calls, retries and pauses
- * included.
+ * included, and books those calls to the request's feature as calls a user waits on
+ * (Jira's webhooks: background).
  */
 final class RequestDeadlineFilter extends OncePerRequestFilter {
 
@@ -25,7 +28,11 @@ final class RequestDeadlineFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try (RequestDeadline ignored = RequestDeadline.start(budget)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try (RequestDeadline ignored = RequestDeadline.start(budget);
+                JiraCallContext calls = CallFeatures.isWebhook(path)
+                        ? JiraCallContext.background(CallFeature.BACKGROUND)
+                        : JiraCallContext.user(CallFeatures.of(path))) {
             chain.doFilter(request, response);
         }
     }

@@ -13,12 +13,14 @@ import java.sql.Connection;
 import java.util.UUID;
 
 /**
- * A fresh in-memory H2 database with the app's coordination tables, made by the app's own
- * changelog.
+ * A fresh in-memory H2 database with the app's coordination and points tables, made by
+ * the app's own changelogs.
  */
 final class CoordinationDatabase {
 
     static final String CHANGELOG = "db/changelog/throughline-001-coordination.yaml";
+
+    static final String POINTS_CHANGELOG = "db/changelog/throughline-003-points.yaml";
 
     private CoordinationDatabase() {
     }
@@ -26,13 +28,17 @@ final class CoordinationDatabase {
     static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:coordination-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database).update(new Contexts());
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
+        for (String changelog : new String[] { CHANGELOG, POINTS_CHANGELOG }) {
+            // one Liquibase run per file, each on its own connection: a run keeps what it
+            // read of the database
+            try (Connection connection = dataSource.getConnection()) {
+                Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                new Liquibase(changelog, new ClassLoaderResourceAccessor(), database).update(new Contexts());
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         return dataSource;
     }

@@ -1,5 +1,7 @@
 package dev.throughline.program.service;
 
+import dev.throughline.jira.CallFeature;
+import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraProject;
 import dev.throughline.program.ProgramDefinition;
@@ -169,10 +171,15 @@ final class ProgramFetcher {
         }
     }
 
+    /**
+     * A rollup is read for the report's viewers: its threads' Jira calls are the
+     * program's, made for a user who waits.
+     */
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            Thread thread = new Thread(JiraCallContext.asUser(CallFeature.PROGRAM, runnable),
+                    prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -1,5 +1,6 @@
 package dev.throughline.program.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.throughline.program.BurnUp;
 import dev.throughline.program.Dependency;
 import dev.throughline.program.DependencyConflict;
@@ -12,6 +13,7 @@ import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.ProgramResult;
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.SkippedProject;
+import dev.throughline.web.StaleJson;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -27,7 +29,8 @@ import java.util.function.Function;
  * {@code ProgramAnswersPinTest}.
  */
 record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Groups groups, Dependencies dependencies,
-        BurnUps burnUp, Forecasts forecasts, String rules, int leftOutProjects, List<Skipped> skippedProjects) {
+        BurnUps burnUp, Forecasts forecasts, String rules, int leftOutProjects, List<Skipped> skippedProjects,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StaleJson stale) {
 
     static final String RULES = "docs/rollup-rules.md";
 
@@ -46,7 +49,13 @@ record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Gr
                 new Forecasts(ForecastJson.of(result.programForecast()),
                         byKey(result.themeForecasts(), ForecastJson::of),
                         byKey(result.epicForecasts(), ForecastJson::of)),
-                RULES, rollup.leftOutProjects(), rollup.skippedProjects().stream().map(Skipped::of).toList());
+                RULES, rollup.leftOutProjects(), rollup.skippedProjects().stream().map(Skipped::of).toList(), null);
+    }
+
+    /** The answer served from the viewer's last good rollup, saying so. */
+    ProgramResultJson stale(StaleJson why) {
+        return new ProgramResultJson(program, today, fetchedAt, groups, dependencies, burnUp, forecasts, rules,
+                leftOutProjects, skippedProjects, why);
     }
 
     record ProgramJson(String id, String name, long version, String progressBasis, boolean includeSubtasks,

@@ -1,9 +1,11 @@
 package dev.throughline.program.web;
 
+import dev.throughline.pacing.LastGood;
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.StillReadingException;
 import dev.throughline.tenant.Caller;
+import dev.throughline.web.StaleJson;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,16 +27,32 @@ import java.time.Instant;
 @RestController
 class ProgramRollupController {
 
+    /** A viewer's own last rollup of a program: what they may see, nothing more. */
+    private record Viewer(String clientKey, String accountId, String programId) {
+    }
+
     private final ProgramRollupService rollups;
+
+    private final LastGood<Viewer, ProgramRollup> lastGood = new LastGood<>(200, ProgramRollup::fetchedAt);
 
     ProgramRollupController(ProgramRollupService rollups) {
         this.rollups = rollups;
     }
 
+    /**
+     * While Jira's points quota is used up, the viewer's last rollup with its age
+     * ({@code stale}) instead of an error.
+     */
     @GetMapping("/api/programs/{id}/rollup")
     ProgramResultJson rollup(Caller caller, @PathVariable String id,
             @RequestParam(defaultValue = "false") boolean refresh) {
-        return ProgramResultJson.of(rollups.rollup(caller, id, refresh));
+        LastGood.Answer<ProgramRollup> answer = lastGood.get(
+                new Viewer(caller.site().clientKey(), caller.requireAccountId(), id),
+                () -> rollups.rollup(caller, id, refresh));
+        ProgramResultJson json = ProgramResultJson.of(answer.value());
+        return answer.stale()
+            .map(why -> json.stale(StaleJson.of(why.asOf(), why.reason(), why.refreshAfter(), why.message())))
+            .orElse(json);
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.throughline.theme.web;
 
+import dev.throughline.pacing.LastGood;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.service.ThemeProgressService;
+import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
+import dev.throughline.web.StaleJson;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,16 +26,38 @@ import java.util.Optional;
 @RestController
 class ThemeProgressController {
 
+    /** A viewer's own last board: what they may see, nothing more. */
+    private record Viewer(String clientKey, Optional<String> accountId, Optional<String> projectKey) {
+    }
+
+    /** A board as read from Jira, and when. */
+    private record Read(List<ThemeRow> rows, Instant at) {
+    }
+
     private final ThemeProgressService progress;
+
+    private final Clock clock;
+
+    private final LastGood<Viewer, Read> lastGood = new LastGood<>(500, Read::at);
 
     ThemeProgressController(ThemeProgressService progress) {
         this.progress = progress;
+        this.clock = Clock.systemUTC(); // the age shown is real time, not the app's day
     }
 
+    /**
+     * While Jira's points quota is used up, the viewer's last board with its age
+     * ({@code stale}) instead of an error.
+     */
     @GetMapping("/api/themes/progress")
     ThemeProgressJson.Board board(Caller caller, @RequestParam Optional<String> projectKey) {
-        return new ThemeProgressJson.Board(
-                progress.board(caller, projectKey).stream().map(ThemeProgressJson::of).toList());
+        LastGood.Answer<Read> answer = lastGood.get(
+                new Viewer(caller.site().clientKey(), caller.accountId(), projectKey),
+                () -> new Read(progress.board(caller, projectKey), clock.instant()));
+        return new ThemeProgressJson.Board(answer.value().rows().stream().map(ThemeProgressJson::of).toList(),
+                answer.stale()
+                    .map(why -> StaleJson.of(why.asOf(), why.reason(), why.refreshAfter(), why.message()))
+                    .orElse(null));
     }
 
     @GetMapping(value = "/api/themes/export.csv", produces = "text/csv")

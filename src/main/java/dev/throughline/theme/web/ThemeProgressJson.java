@@ -1,9 +1,11 @@
 package dev.throughline.theme.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.throughline.theme.ThemeProgress;
 import dev.throughline.theme.ThemeProgress.ModelValue;
 import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
+import dev.throughline.web.StaleJson;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,8 +37,11 @@ record ThemeProgressJson(@JsonUnwrapped ThemeJson theme, Progress progress, List
             boolean stale, List<ModelValue> valueByModel, int otherProjectItems) {
     }
 
-    /** The board: every theme with its progress. */
-    record Board(List<ThemeProgressJson> themes) {
+    /**
+     * The board: every theme with its progress; {@code stale} only when it is the
+     * viewer's last board, Jira's quota being used up.
+     */
+    record Board(List<ThemeProgressJson> themes, @JsonInclude(JsonInclude.Include.NON_NULL) StaleJson stale) {
     }
 
 }

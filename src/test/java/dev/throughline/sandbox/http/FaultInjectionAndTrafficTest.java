@@ -29,6 +29,33 @@ class FaultInjectionAndTrafficTest extends DemoSandboxTest {
     }
 
     @Test
+    void rateLimitsAnswerAsJiraDoesForEachReason() {
+        for (String reason : new String[] { "jira-burst-based", "jira-per-issue-on-write", "jira-quota-global-based",
+                "jira-quota-tenant-based" }) {
+            sandbox.rateLimitNext(JiraSandbox.SEARCH, 1, reason, 30);
+            SandboxHttp.Reply refused = http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB"));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("RateLimit-Reason")).contains(reason);
+            assertThat(refused.header("Retry-After")).contains("30");
+            assertThat(refused.header("RateLimit-Reset")).isPresent();
+            assertThat(refused.header("Beta-RateLimit").isPresent()).isEqualTo(reason.startsWith("jira-quota-"));
+            refused.header("Beta-RateLimit").ifPresent(quota -> assertThat(quota).contains("r=0"));
+        }
+        assertThat(http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB")).status()).isEqualTo(200);
+        assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).isEqualTo(1);
+    }
+
+    @Test
+    void everyAnswerCanReportTheQuota() {
+        sandbox.reportQuota(65000, 64000, 1800);
+
+        SandboxHttp.Reply answer = http.post("/rest/api/3/search/jql", Map.of("jql", "project = WEB"));
+
+        assertThat(answer.header("Beta-RateLimit")).contains("\"global-app-quota\";r=64000;t=1800");
+        assertThat(answer.header("Beta-RateLimit-Policy")).contains("\"global-app-quota\";q=65000;w=3600");
+    }
+
+    @Test
     void injected503WithoutRetryAfterAffectsOnlyItsEndpoint() {
         sandbox.failNext(JiraSandbox.SEARCH, 1, 503, null);
         assertThat(http.post("/rest/api/3/search/approximate-count", Map.of("jql", "project = WEB")).status())

@@ -7,6 +7,8 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,6 +139,40 @@ public final class JiraSandbox implements AutoCloseable {
         if (!routes.endpointNames().contains(endpoint))
             throw new IllegalArgumentException("unknown endpoint " + endpoint);
         traffic.failAfter(endpoint, passing, times, new SandboxTraffic.Fault(status, null));
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests to the endpoint are refused as Jira refuses them
+     * for {@code reason} ({@code RateLimit-Reason}: {@code jira-burst-based},
+     * {@code jira-per-issue-on-write}, {@code jira-quota-global-based},
+     * {@code jira-quota-tenant-based}): 429 with {@code Retry-After},
+     * {@code RateLimit-Reset} (when the limit resets) and, for a quota, the
+     * {@code Beta-RateLimit} headers saying none is left.
+     */
+    public JiraSandbox rateLimitNext(String endpoint, int times, String reason, int retryAfterSeconds) {
+        if (!routes.endpointNames().contains(endpoint))
+            throw new IllegalArgumentException("unknown endpoint " + endpoint);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Reason", reason);
+        headers.put("RateLimit-Reset", Instant.now().plusSeconds(retryAfterSeconds).toString());
+        if (reason.startsWith("jira-quota-")) {
+            String policy = reason.equals("jira-quota-global-based") ? "global-app-quota" : "tenant-app-quota";
+            headers.put("Beta-RateLimit", "\"" + policy + "\";r=0;t=" + retryAfterSeconds);
+            headers.put("Beta-RateLimit-Policy", "\"" + policy + "\";q=65000;w=3600");
+        }
+        traffic.failNext(endpoint, times, new SandboxTraffic.Fault(429, retryAfterSeconds, headers));
+        return this;
+    }
+
+    /**
+     * Every answer from now on reports the quota as Jira does ({@code Beta-RateLimit}:
+     * {@code remaining} of {@code limit} points, resetting in {@code resetSeconds}).
+     */
+    public JiraSandbox reportQuota(long limit, long remaining, int resetSeconds) {
+        transformer
+            .quotaHeaders(() -> Map.of("Beta-RateLimit", "\"global-app-quota\";r=" + remaining + ";t=" + resetSeconds,
+                    "Beta-RateLimit-Policy", "\"global-app-quota\";q=" + limit + ";w=3600"));
         return this;
     }
 

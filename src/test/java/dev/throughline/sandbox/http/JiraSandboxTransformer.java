@@ -11,6 +11,7 @@ import dev.throughline.sandbox.jql.JqlException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The WireMock side of the sandbox: every request goes through here (the extension
@@ -35,6 +36,8 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
     private final SandboxBearerTokens bearerTokens;
 
     private volatile int latencyMillis;
+
+    private volatile Supplier<Map<String, String>> quotaHeaders = Map::of;
 
     JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic,
             SandboxBearerTokens bearerTokens) {
@@ -140,8 +143,15 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
     private static SandboxResponse faultResponse(SandboxTraffic.Fault fault) {
         String message = fault.status() == 429 ? "Rate limit exceeded." : "Injected failure " + fault.status() + ".";
         SandboxResponse response = JiraJson.errors(fault.status(), message);
+        for (Map.Entry<String, String> header : fault.headers().entrySet())
+            response = response.withHeader(header.getKey(), header.getValue());
         return fault.retryAfterSeconds() == null ? response
                 : response.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+    }
+
+    /** Headers every answer carries (the quota Jira reports); none by default. */
+    void quotaHeaders(Supplier<Map<String, String>> headers) {
+        this.quotaHeaders = headers;
     }
 
     private ResponseDefinition toWireMock(SandboxResponse response, long started) {
@@ -149,6 +159,8 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
             .withStatus(response.status());
         for (Map.Entry<String, String> h : response.headers().entrySet())
             builder.withHeader(h.getKey(), h.getValue());
+        if (!response.headers().containsKey("Beta-RateLimit"))
+            quotaHeaders.get().forEach(builder::withHeader);
         if (!response.body().isEmpty())
             builder.withBody(response.body());
         long remaining = latencyMillis - (System.nanoTime() - started) / 1_000_000;

@@ -38,13 +38,21 @@ public final class SandboxTraffic {
         }
     }
 
-    /** An injected failure; retryAfterSeconds null means no Retry-After header. */
-    record Fault(int status, Integer retryAfterSeconds) {
+    /**
+     * An injected failure; retryAfterSeconds null means no Retry-After header; headers:
+     * more headers of the answer (a 429's reason and quota).
+     */
+    record Fault(int status, Integer retryAfterSeconds, Map<String, String> headers) {
         Fault {
             if (status < 400 || status > 599)
                 throw new IllegalArgumentException("faults are 4xx/5xx: " + status);
             if (retryAfterSeconds != null && retryAfterSeconds < 0)
                 throw new IllegalArgumentException("negative Retry-After");
+            headers = Map.copyOf(headers);
+        }
+
+        Fault(int status, Integer retryAfterSeconds) {
+            this(status, retryAfterSeconds, Map.of());
         }
     }
 
