@@ -261,24 +261,62 @@
     });
   }
 
+  function modelName(id) {
+    var model = (state.models || []).filter(function (m) { return m.id === id; })[0];
+    return model ? model.name : id;
+  }
+
+  /* Why an item stands where the proposal puts it, in words (the answer's reason). */
+  function reasonText(item, p) {
+    var r = item.reason || {};
+    switch (r.kind) {
+      case 'PINNED': return 'Pinned: keeps its place';
+      case 'UNSCORED_IN_PLACE': return 'Unscored: keeps its place';
+      case 'UNSCORED_LAST': return 'Unscored: goes below the scored items';
+      case 'PIN_LEFT_NO_CHOICE': return 'Above its blocker: a pin left no other item for this place';
+      case 'BLOCKER': return 'Held below ' + r.blocker + ', which blocks it' + (r.blockerUnscored ? ' and is unscored' : '');
+      case 'SCORE':
+        var blocks = p.modelOrder || [];
+        var index = blocks.indexOf(item.model);
+        var by = 'By its ' + modelName(item.model) + ' score';
+        if (blocks.length < 2 || index < 0) { return by; }
+        if (index === 0) { return by + (p.leadingModel === item.model ? ' (the project\'s default model goes first)' : ''); }
+        return by + ', after the ' + blocks.slice(0, index).map(modelName).join(' and ') + ' items (scores of different models are not compared)';
+      default: return '';
+    }
+  }
+
+  function unmetNotes(p) {
+    var counts = p.unmetByCause || {};
+    var notes = [];
+    if (counts.PIN) { notes.push(counts.PIN + ' dependency(ies) not honoured because of pins'); }
+    if (counts.CYCLE) { notes.push(counts.CYCLE + ' dependency(ies) inside cycles not honoured'); }
+    if (counts.IGNORED) { notes.push(counts.IGNORED + ' item(s) placed above an open blocker: "never above an open blocker" is off'); }
+    return notes;
+  }
+
   function renderPreview(p) {
     var body = el('preview-rows');
     body.textContent = '';
     p.items.slice().sort(function (a, b) { return a.to - b.to; }).forEach(function (item) {
       var tr = make('tr');
       var move = item.move === 'UNCHANGED' ? 'stays' : (item.move === 'UP' ? '▲ up ' : '▼ down ') + (item.move === 'UNCHANGED' ? '' : item.by);
-      [item.to + 1, item.key, item.summary, item.score === null ? '–' : item.score, move].forEach(function (text, index) {
-        var td = make('td', index === 4 && item.move !== 'UNCHANGED' ? (item.move === 'UP' ? 'move-up' : 'move-down') : null, text);
+      [item.to + 1, item.key, item.summary, item.score === null ? '–' : item.score, item.model ? modelName(item.model) : '–',
+        move, reasonText(item, p)].forEach(function (text, index) {
+        var td = make('td', index === 5 && item.move !== 'UNCHANGED' ? (item.move === 'UP' ? 'move-up' : 'move-down') : (index === 6 ? 'reason' : null), text);
         tr.appendChild(td);
       });
       body.appendChild(tr);
     });
     var notes = [];
     if (p.dependencyCycles.length) { notes.push(p.dependencyCycles.length + ' dependency cycle(s) kept in their current order'); }
-    if (p.unmetDependencies.length) { notes.push(p.unmetDependencies.length + ' dependency(ies) not honoured because of pins'); }
+    notes = notes.concat(unmetNotes(p));
+    if ((p.modelOrder || []).length > 1) {
+      notes.push('Scores of different models are not compared: ' + p.modelOrder.map(modelName).join(', then ') + ' items, each by score');
+    }
     T.text(el('preview-summary'), p.changesAnything
       ? p.moved + ' item(s) need a rank change, in ' + p.calls + ' rank call(s); the others shift along with them.' + (notes.length ? ' ' + notes.join('; ') + '.' : '')
-      : 'The backlog is already in this order.');
+      : 'The backlog is already in this order.' + (notes.length ? ' ' + notes.join('; ') + '.' : ''));
     el('apply').disabled = !p.changesAnything;
     el('preview').hidden = false;
     T.resize();

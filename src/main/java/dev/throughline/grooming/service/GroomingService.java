@@ -2,7 +2,6 @@ package dev.throughline.grooming.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
 import dev.throughline.grooming.ProposalOptions;
@@ -16,6 +15,7 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.scoring.ScoringSetupReader;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.ValueWrite;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value
@@ -58,9 +57,12 @@ public class GroomingService {
 
     private final KeyedLocks locks;
 
+    private final ScoringSetupReader scoring;
+
     GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
-            SiteSettingsService settings, Clock clock, KeyedLocks locks) {
+            SiteSettingsService settings, Clock clock, KeyedLocks locks, ScoringSetupReader scoring) {
         this.jira = jira;
+        this.scoring = scoring;
         this.locks = locks;
         this.undo = undo;
         this.cache = cache;
@@ -136,17 +138,23 @@ public class GroomingService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<BacklogItem> items = snapshot.rows().stream().map(row -> {
-            BacklogItem item = new BacklogItem(row.key(), row.score().orElse(null), pins.contains(row.key()),
-                    row.openBlockers().stream().filter(b -> !b.equals(row.key())).collect(Collectors.toSet()));
-            return item;
-        }).toList();
-        ProposedOrder proposed = OrderProposal.propose(items, options);
+        // scores of different models never compare: the home project's default model
+        // leads, the others follow in blocks (OrderProposal)
+        Optional<String> leading = ProposalInputs.homeProject(snapshot)
+            .flatMap(project -> scoring.defaultModel(jira.forSite(caller.site()), project));
+        ProposedOrder proposed = OrderProposal.propose(ProposalInputs.items(snapshot, pins),
+                options.leadingWith(leading));
         RankPlan plan = RankPlan.between(snapshot.keys(), proposed.order());
-        return new Proposal(snapshot, proposed, plan);
+        return new Proposal(snapshot, proposed, plan, leading);
     }
 
-    public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+    /** A proposal, with the model whose issues lead it (the home project's default). */
+    public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan,
+            Optional<String> leadingModel) {
+
+        public Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+            this(current, proposed, plan, Optional.empty());
+        }
     }
 
     /**
