@@ -8,7 +8,6 @@ import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.ProposedOrder;
 import dev.throughline.grooming.RankPlan;
 import dev.throughline.grooming.store.UndoJiraStore;
-import dev.throughline.jira.Board;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
@@ -21,6 +20,8 @@ import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -42,6 +43,8 @@ import java.util.function.Supplier;
 public class GroomingService {
 
     public static final int MAX_PAGE = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroomingService.class);
 
     private final JiraClients jira;
 
@@ -71,15 +74,10 @@ public class GroomingService {
         this.clock = clock;
     }
 
-    public List<Board> boards(Caller caller, String projectKey) {
+    /** The project's boards the caller may browse, and how many others it has. */
+    public BoardChoice boards(Caller caller, String projectKey) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
-        JiraClient client = jira.forSite(caller.site());
-        String accountId = caller.requireAccountId();
-        List<Board> boards = client.boards(Optional.of(projectKey)).toList();
-        Set<Long> projects = new HashSet<>();
-        boards.forEach(b -> b.projectId().ifPresent(projects::add));
-        Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
-        return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
+        return BoardChoice.of(jira.forSite(caller.site()), caller.requireAccountId(), projectKey);
     }
 
     /**
@@ -277,6 +275,10 @@ public class GroomingService {
      * board's snapshots are dropped.
      */
     private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
+        // apply and undo rewrite the board's rank order: who did it must be traceable in
+        // the log
+        LOG.info("Rank order of board {} rewritten (apply or undo) on site {} by account {}", boardId,
+                caller.site().clientKey(), caller.requireAccountId());
         return locks.withLock(caller.site().clientKey(), "board:" + boardId, () -> {
             try {
                 return action.get();

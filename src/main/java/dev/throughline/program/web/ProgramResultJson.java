@@ -133,11 +133,16 @@ record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Gr
     record Forecasts(ForecastJson program, Map<String, ForecastJson> themes, Map<String, ForecastJson> epics) {
     }
 
-    record ForecastJson(String status, long remainingItems, List<Percentile> percentiles) {
+    /**
+     * {@code weeklyDone}: items done in each week of the throughput window, oldest first
+     * (empty when nothing is open); {@code trials}: simulated trials, 0 when exact.
+     */
+    record ForecastJson(String status, long remainingItems, List<Percentile> percentiles, List<Long> weeklyDone,
+            int trials) {
 
         static ForecastJson of(Forecast f) {
             return new ForecastJson(lower(f.status()), f.remainingItems(),
-                    f.percentiles().stream().map(Percentile::of).toList());
+                    f.percentiles().stream().map(Percentile::of).toList(), f.weeklyDone(), f.trials());
         }
 
     }

@@ -12,6 +12,7 @@ import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
 import dev.throughline.grooming.service.BacklogRow;
 import dev.throughline.grooming.service.BacklogSnapshot;
+import dev.throughline.grooming.service.BoardChoice;
 import dev.throughline.grooming.service.GroomingService;
 import dev.throughline.grooming.service.RankRun;
 import dev.throughline.jira.Board;
@@ -105,8 +106,8 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
 
     @Test
     void boards() throws Exception {
-        when(grooming.boards(any(), eq("WEB")))
-            .thenReturn(List.of(new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))));
+        when(grooming.boards(any(), eq("WEB"))).thenReturn(new BoardChoice(
+                List.of(new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))), 1));
 
         assertPinned(answer(get("/api/projects/WEB/boards"), 200), "boards");
     }
