@@ -5,7 +5,7 @@
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
   // canPlan: may this viewer create, edit or delete programs? Until Throughline says so, the page offers none of it.
-  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false, loads: 0 };
+  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false, loads: 0, modelNames: {} };
   // epics and themes have forecasts of their own (r.forecasts.epics / .themes, keyed by the group's id)
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
@@ -184,6 +184,15 @@
       : ' links to issues outside this program');
   }
 
+  /* Scores of different models never add up: with several, each model's share and the rule, beside the number. */
+  function valueText(g) {
+    var models = (g.valueByModel || []).filter(function (m) { return m.delivered !== null; });
+    if (models.length < 2) { return percent(g.valueDelivered); }
+    return percent(g.valueDelivered) + ' (' + models.map(function (m) {
+      return (m.model ? (state.modelNames[m.model] || m.model.replace(/^scorecard:/, '')) : 'unknown model') + ' ' + percent(m.delivered) + ' of ' + m.items;
+    }).join(' · ') + ' scored items; each model\'s share weighted by its scored items)';
+  }
+
   function renderSummary(r) {
     var g = r.groups.program[0];
     var pct = g.percentComplete === null ? null : Number(g.percentComplete);
@@ -195,7 +204,7 @@
     var facts = el('summary-facts');
     facts.textContent = '';
     fact(facts, 'Items', g.done + ' of ' + g.items + ' done (' + g.inProgress + ' in progress)');
-    fact(facts, 'Value delivered', percent(g.valueDelivered));
+    fact(facts, 'Value delivered', valueText(g));
     r.forecasts.program.matchesNothing = g.items === 0;
     fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items'
       + (r.program.scopeGrowth ? ', new work added at its past pace' : '') + ')', forecastText(r.forecasts.program), true);
@@ -684,6 +693,11 @@
   });
   el('np-cancel').addEventListener('click', function () { toggleForm(false); });
   el('np-check').addEventListener('click', checkProgram);
+  // model names for the value line (scorecards by name, not id); the report does not wait for them
+
+  T.api('GET', '/api/scoring/models').then(function (reply) {
+    (reply.status === 200 ? reply.body.models : []).forEach(function (m) { state.modelNames[m.id] = m.name; });
+  });
   el('new-program').addEventListener('submit', saveProgram);
   loadPrograms(null);
 })(window.Throughline);

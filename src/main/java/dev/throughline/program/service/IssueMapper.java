@@ -83,7 +83,7 @@ final class IssueMapper {
                 f.dueDate(), storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
                 f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue), themes(issue),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0),
-                List.copyOf(blocks), List.copyOf(blockedBy));
+                List.copyOf(blocks), List.copyOf(blockedBy), valueModel(issue));
     }
 
     private static IssueKind kind(IssueFields f) {
@@ -110,6 +110,15 @@ final class IssueMapper {
             .map(map -> map.get("score"))
             .filter(Number.class::isInstance)
             .map(n -> new BigDecimal(n.toString()));
+    }
+
+    private static Optional<String> valueModel(JiraIssue issue) {
+        return issue.property(VALUE_PROPERTY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap)
+            .map(map -> map.get("model"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast);
     }
 
     private static List<String> themes(JiraIssue issue) {
