@@ -47,33 +47,6 @@ class GroomingBrowserTest extends SandboxBrowserTest {
         assertNoConsoleErrors();
     }
 
-    @Test
-    void aRowMovesFromTheKeyboardAndKeepsTheFocus() {
-        List<String> before = backlog();
-        Browser b = browser();
-        b.open(frame("grooming", "project", "WEB"));
-        b.intoApp();
-        b.visible("#rows tr");
-        // a manual order needs the whole backlog loaded
-        while (Boolean.FALSE.equals(b.script("return document.getElementById('more').hidden;"))) {
-            int loaded = ((Number) b.script("return document.querySelectorAll('#rows tr[data-key]').length;"))
-                .intValue();
-            b.clickable("#more").click();
-            b.until(d -> ((Number) b.script("return document.querySelectorAll('#rows tr[data-key]').length;"))
-                .intValue() > loaded);
-        }
-        String first = before.get(0);
-        b.script("document.querySelector(\"#rows tr[data-key='\" + arguments[0] + \"'] input\").focus();", first);
-
-        b.press(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
-
-        b.until(d -> backlog().indexOf(first) == 1);
-        assertThat(backlog()).as("only the one row moved").containsExactlyInAnyOrderElementsOf(before);
-        b.until(d -> first.equals(b.script("var a = document.activeElement;"
-                + " var tr = a && a.closest ? a.closest('tr') : null; return tr ? tr.getAttribute('data-key') : null;")));
-        assertNoConsoleErrors();
-    }
-
     private List<String> backlog() {
         return sandbox.data().backlog(WEB_BOARD).stream().map(SandboxIssue::key).toList();
     }

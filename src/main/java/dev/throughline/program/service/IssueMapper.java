@@ -104,21 +104,19 @@ final class IssueMapper {
     }
 
     private static Optional<BigDecimal> value(JiraIssue issue) {
-        return issue.property(VALUE_PROPERTY)
-            .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap)
-            .map(map -> map.get("score"))
-            .filter(Number.class::isInstance)
-            .map(n -> new BigDecimal(n.toString()));
+        return valueField(issue, "score").filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString()));
     }
 
     private static Optional<String> valueModel(JiraIssue issue) {
+        return valueField(issue, "model").filter(String.class::isInstance).map(String.class::cast);
+    }
+
+    /** One field of the issue's stored value, when the property is an object. */
+    private static Optional<Object> valueField(JiraIssue issue, String field) {
         return issue.property(VALUE_PROPERTY)
             .filter(PropertyValue::isObject)
             .map(PropertyValue::asMap)
-            .map(map -> map.get("model"))
-            .filter(String.class::isInstance)
-            .map(String.class::cast);
+            .map(map -> map.get(field));
     }
 
     private static List<String> themes(JiraIssue issue) {
