@@ -35,7 +35,11 @@
       });
       if (!reply.body.boards.length) {
         el('loading').hidden = true;
-        message('This project has no board, so it has no backlog to groom.', '');
+        message(reply.body.hidden
+          ? 'This project has ' + (reply.body.hidden === 1 ? 'a board' : reply.body.hidden + ' boards')
+            + ' that you cannot see: ' + (reply.body.hidden === 1 ? 'it is' : 'they are')
+            + ' kept in a project you may not browse. Ask a Jira administrator for Browse projects there.'
+          : 'This project has no board, so it has no backlog to groom.', '');
         return;
       }
       state.boardId = select.value;
@@ -142,7 +146,7 @@
       pin.checked = !!state.pinned[row.key];
       pin.setAttribute('aria-label', 'Pin ' + row.key + ' in place');
       pin.addEventListener('change', function () { state.pinned[row.key] = pin.checked; tr.className = pin.checked ? 'pinned' : ''; });
-      var scoreButton = make('button', 'secondary', row.score === null ? 'Score' : row.score + ' ' + (row.model || ''));
+      var scoreButton = make('button', 'secondary', row.score === null ? 'Score' : row.score + ' ' + (row.model ? modelName(row.model) : ''));
       scoreButton.type = 'button';
       scoreButton.setAttribute('aria-label', 'Edit the value score of ' + row.key);
       scoreButton.addEventListener('click', function () { openEditor(tr, row); });
@@ -154,12 +158,19 @@
         row.updated ? row.updated.substring(0, 10) : '–',
         row.flags.map(function (f) { return FLAG_LABELS[f]; }).join(', ')];
       cells.forEach(function (cell, index) {
-        var td = make('td', index === 3 ? 'summary' : null);
+        var td = make('td', index === 3 ? 'summary' : (index === cells.length - 1 ? 'flags' : null));
         if (cell instanceof Node) { td.appendChild(cell); } else { T.text(td, cell); }
         tr.appendChild(td);
       });
+      tr.addEventListener('keydown', function (event) {
+        if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+          event.preventDefault();
+          moveByKeyboard(row.key, event.key === 'ArrowUp' ? -1 : 1);
+        }
+      });
       body.appendChild(tr);
     });
+    restoreFocus();
     var typeSelect = el('filter-type');
     Object.keys(types).forEach(function (type) {
       if (!Array.prototype.some.call(typeSelect.options, function (o) { return o.value === type; })) {
@@ -168,7 +179,12 @@
         typeSelect.appendChild(option);
       }
     });
-    T.text(el('page-line'), 'Showing ' + state.rows.length + ' of ' + state.total + ' backlog items'
+    // the count follows the filter: the rows shown, of those loaded, of the whole backlog
+    var shown = state.rows.filter(visible).length;
+    var filtered = shown !== state.rows.length;
+    T.text(el('page-line'), (filtered
+      ? 'Showing ' + shown + ' of ' + state.rows.length + ' backlog items (filtered' + (state.rows.length < state.total ? '; ' + state.total + ' in the backlog' : '') + ')'
+      : 'Showing ' + state.rows.length + ' of ' + state.total + ' backlog items')
       + (state.readAt ? ', as read from Jira at ' + new Date(state.readAt).toLocaleTimeString() : '') + '.');
     renderSelection();
     el('more').hidden = state.rows.length >= state.total;
@@ -192,8 +208,10 @@
       var cell = make('td');
       cell.colSpan = 13;
       var form = make('form', 'inline-editor');
+      var modelLabel = make('label', 'inline-label', 'Model');
+      modelLabel.htmlFor = 'inline-' + row.key + '-model';
       var modelSelect = make('select');
-      modelSelect.setAttribute('aria-label', 'Scoring model for ' + row.key);
+      modelSelect.id = 'inline-' + row.key + '-model';
       state.models.forEach(function (m) {
         var option = make('option', null, m.name);
         option.value = m.id;
@@ -207,14 +225,29 @@
         inputs.textContent = '';
         var model = state.models.filter(function (m) { return m.id === modelSelect.value; })[0];
         model.inputs.forEach(function (spec) {
-          var input = make('input');
-          input.type = 'number';
-          input.step = 'any';
+          // a real label and the same choices as the issue panel: a list where the model allows only some values
+          var id = 'inline-' + row.key + '-' + spec.key;
+          var label = make('label', 'inline-label', spec.label + (spec.unit ? ' (' + spec.unit + ')' : ''));
+          label.htmlFor = id;
+          var input;
+          if (spec.allowed && spec.allowed.length) {
+            input = make('select');
+            var blank = make('option', null, 'Choose…');
+            blank.value = '';
+            input.appendChild(blank);
+            spec.allowed.forEach(function (v) { var option = make('option', null, String(v)); option.value = v; input.appendChild(option); });
+          } else {
+            input = make('input');
+            input.type = 'number';
+            input.step = spec.wholeNumber ? '1' : 'any';
+            if (spec.min !== null && spec.min !== undefined) { input.min = spec.min; }
+            if (spec.max !== null && spec.max !== undefined) { input.max = spec.max; }
+          }
+          input.id = id;
           input.name = spec.key;
-          input.placeholder = spec.label;
-          input.title = spec.label + ' ' + spec.rule;
-          input.setAttribute('aria-label', spec.label + ' for ' + row.key + ' (' + spec.rule + ')');
+          input.title = spec.rule;
           if (view.value && view.value.model === model.id && view.value.inputs[spec.key] !== undefined) { input.value = view.value.inputs[spec.key]; }
+          inputs.appendChild(label);
           inputs.appendChild(input);
         });
       }
@@ -223,6 +256,7 @@
       var save = make('button', null, 'Save');
       save.type = 'submit';
       save.disabled = !view.editable;
+      form.appendChild(modelLabel);
       form.appendChild(modelSelect);
       form.appendChild(inputs);
       form.appendChild(save);
@@ -230,7 +264,7 @@
       form.addEventListener('submit', function (event) {
         event.preventDefault();
         var values = {};
-        Array.prototype.forEach.call(inputs.querySelectorAll('input'), function (i) { if (i.value !== '') { values[i.name] = Number(i.value); } });
+        Array.prototype.forEach.call(inputs.querySelectorAll('input, select'), function (i) { if (i.value !== '') { values[i.name] = Number(i.value); } });
         T.api('PUT', '/api/issues/' + encodeURIComponent(row.key) + '/value',
           { model: modelSelect.value, inputs: values, version: view.value ? view.value.version : 0 }).then(function (reply) {
           if (reply.status === 200) {
@@ -261,24 +295,62 @@
     });
   }
 
+  function modelName(id) {
+    var model = (state.models || []).filter(function (m) { return m.id === id; })[0];
+    return model ? model.name : id;
+  }
+
+  /* Why an item stands where the proposal puts it, in words (the answer's reason). */
+  function reasonText(item, p) {
+    var r = item.reason || {};
+    switch (r.kind) {
+      case 'PINNED': return 'Pinned: keeps its place';
+      case 'UNSCORED_IN_PLACE': return 'Unscored: keeps its place';
+      case 'UNSCORED_LAST': return 'Unscored: goes below the scored items';
+      case 'PIN_LEFT_NO_CHOICE': return 'Above its blocker: a pin left no other item for this place';
+      case 'BLOCKER': return 'Held below ' + r.blocker + ', which blocks it' + (r.blockerUnscored ? ' and is unscored' : '');
+      case 'SCORE':
+        var blocks = p.modelOrder || [];
+        var index = blocks.indexOf(item.model);
+        var by = 'By its ' + modelName(item.model) + ' score';
+        if (blocks.length < 2 || index < 0) { return by; }
+        if (index === 0) { return by + (p.leadingModel === item.model ? ' (the project\'s default model goes first)' : ''); }
+        return by + ', after the ' + blocks.slice(0, index).map(modelName).join(' and ') + ' items (scores of different models are not compared)';
+      default: return '';
+    }
+  }
+
+  function unmetNotes(p) {
+    var counts = p.unmetByCause || {};
+    var notes = [];
+    if (counts.PIN) { notes.push(counts.PIN + ' dependency(ies) not honoured because of pins'); }
+    if (counts.CYCLE) { notes.push(counts.CYCLE + ' dependency(ies) inside cycles not honoured'); }
+    if (counts.IGNORED) { notes.push(counts.IGNORED + ' item(s) placed above an open blocker: "never above an open blocker" is off'); }
+    return notes;
+  }
+
   function renderPreview(p) {
     var body = el('preview-rows');
     body.textContent = '';
     p.items.slice().sort(function (a, b) { return a.to - b.to; }).forEach(function (item) {
       var tr = make('tr');
       var move = item.move === 'UNCHANGED' ? 'stays' : (item.move === 'UP' ? '▲ up ' : '▼ down ') + (item.move === 'UNCHANGED' ? '' : item.by);
-      [item.to + 1, item.key, item.summary, item.score === null ? '–' : item.score, move].forEach(function (text, index) {
-        var td = make('td', index === 4 && item.move !== 'UNCHANGED' ? (item.move === 'UP' ? 'move-up' : 'move-down') : null, text);
+      [item.to + 1, item.key, item.summary, item.score === null ? '–' : item.score, item.model ? modelName(item.model) : '–',
+        move, reasonText(item, p)].forEach(function (text, index) {
+        var td = make('td', index === 5 && item.move !== 'UNCHANGED' ? (item.move === 'UP' ? 'move-up' : 'move-down') : (index === 6 ? 'reason' : null), text);
         tr.appendChild(td);
       });
       body.appendChild(tr);
     });
     var notes = [];
     if (p.dependencyCycles.length) { notes.push(p.dependencyCycles.length + ' dependency cycle(s) kept in their current order'); }
-    if (p.unmetDependencies.length) { notes.push(p.unmetDependencies.length + ' dependency(ies) not honoured because of pins'); }
+    notes = notes.concat(unmetNotes(p));
+    if ((p.modelOrder || []).length > 1) {
+      notes.push('Scores of different models are not compared: ' + p.modelOrder.map(modelName).join(', then ') + ' items, each by score');
+    }
     T.text(el('preview-summary'), p.changesAnything
       ? p.moved + ' item(s) need a rank change, in ' + p.calls + ' rank call(s); the others shift along with them.' + (notes.length ? ' ' + notes.join('; ') + '.' : '')
-      : 'The backlog is already in this order.');
+      : 'The backlog is already in this order.' + (notes.length ? ' ' + notes.join('; ') + '.' : ''));
     el('apply').disabled = !p.changesAnything;
     el('preview').hidden = false;
     T.resize();
@@ -299,7 +371,10 @@
       message(b.message + ' ' + b.movedCount + ' item(s) moved in ' + b.calls + ' call(s).'
         + (b.failures.length ? ' Jira refused: ' + b.failures.map(function (f) { return f.issueKey; }).join(', ') + '.' : ''),
         b.complete ? 'success' : 'error');
+      var hadFocus = !el('preview').hidden && el('preview').contains(document.activeElement);
       el('preview').hidden = true;
+      // the Apply button just vanished with the preview: keep the keyboard where the next step is
+      if (hadFocus) { el('undo').focus(); }
       loadBacklog(true);
     } else if (reply.status === 503 && reply.body && reply.body.moved) {
       message(reply.body.message + ' Moved: ' + (reply.body.moved.join(', ') || 'none') + '. Not moved: '
@@ -406,7 +481,7 @@
   function modelLine(model, row, key, summary) {
     var tr = make('tr', row ? null : 'shared');
     tr.setAttribute('data-key', row ? row.key : '');
-    var current = row ? (row.score === null ? 'unscored' : row.score + ' ' + (row.model || '')) : 'used where a row is blank';
+    var current = row ? (row.score === null ? 'unscored' : row.score + ' ' + (row.model ? modelName(row.model) : '')) : 'used where a row is blank';
     [key, summary, current].forEach(function (text, index) {
       tr.appendChild(make('td', index === 2 ? 'current' : (index === 1 ? 'summary' : null), text));
     });
@@ -501,16 +576,45 @@
     T.resize();
   }
 
-  /** Manual reorder: only with the whole backlog loaded and no filter, so the order sent is the full order. */
+  /** A manual reorder needs the whole backlog loaded and no filter, so the order sent is the full order. */
+  function canReorder() {
+    var filtered = el('filter-flag').value || el('filter-type').value || el('filter-theme').value;
+    if (filtered || state.rows.length < state.total) {
+      message('Clear the filters and load the whole backlog before reordering by hand.', 'error');
+      return false;
+    }
+    return true;
+  }
+
+  /* Alt + ↑ / ↓ on a row moves it one place (the keyboard's drag); focus stays on the moved row after the reload. */
+  function moveByKeyboard(key, delta) {
+    if (!canReorder()) { return; }
+    var current = state.rows.map(function (r) { return r.key; });
+    var from = current.indexOf(key);
+    var to = from + delta;
+    if (to < 0 || to >= current.length) { return; }
+    var order = current.slice();
+    order.splice(from, 1);
+    order.splice(to, 0, key);
+    state.refocus = key;
+    apply(order, current);
+  }
+
+  /* After a reload the rows are new nodes: put the focus back on the row it was on (its select box). */
+  function restoreFocus() {
+    if (!state.refocus) { return; }
+    var row = el('rows').querySelector('tr[data-key="' + state.refocus.replace(/"/g, '') + '"] input');
+    if (row) { row.focus(); state.refocus = null; }
+  }
+
+  /** Manual reorder by drag, under the same rule as the keyboard's. */
   function enableDrag() {
     if (!window.Sortable) { return; }
     Sortable.create(el('rows'), {
       animation: 120, filter: 'input, button, select, .inline-editor', preventOnFilter: false,
       onEnd: function () {
-        var filtered = el('filter-flag').value || el('filter-type').value || el('filter-theme').value;
         var current = state.rows.map(function (r) { return r.key; });
-        if (filtered || state.rows.length < state.total) {
-          message('Clear the filters and load the whole backlog before reordering by hand.', 'error');
+        if (!canReorder()) {
           renderRows();
           return;
         }

@@ -5,7 +5,7 @@
   var el = function (id) { return document.getElementById(id); };
   var root = el('programs');
   // canPlan: may this viewer create, edit or delete programs? Until Throughline says so, the page offers none of it.
-  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false, loads: 0 };
+  var state = { programs: [], current: null, rollup: null, charts: {}, editing: null, canPlan: false, loads: 0, modelNames: {} };
   // epics and themes have forecasts of their own (r.forecasts.epics / .themes, keyed by the group's id)
   var GROUPS = [
     { key: 'projects', title: 'Projects' },
@@ -78,7 +78,7 @@
       });
       picker.disabled = state.programs.length === 0;
       el('empty').hidden = state.programs.length > 0;
-      var pick = select || (state.programs.length === 1 ? state.programs[0].id : null);
+      var pick = select || lastViewed() || (state.programs.length ? state.programs[0].id : null);
       if (pick) {
         picker.value = pick;
         loadRollup(pick, false);
@@ -89,8 +89,20 @@
     }, function (error) { busy(false); message(error.message, 'error'); });
   }
 
+  /* The program last opened on this Jira site, remembered in this browser, while it still exists. */
+  function lastViewedKey() {
+    return 'throughline.program.last.' + (new URLSearchParams(window.location.search).get('xdm_e') || 'here');
+  }
+
+  function lastViewed() {
+    var id = null;
+    try { id = window.localStorage.getItem(lastViewedKey()); } catch (e) { id = null; }
+    return state.programs.some(function (p) { return p.id === id; }) ? id : null;
+  }
+
   function loadRollup(id, refresh) {
     state.current = id;
+    try { window.localStorage.setItem(lastViewedKey(), id); } catch (e) { /* storage off: open the first next time */ }
     message('');
     busy(true, 'Computing the rollup from Jira…');
     state.loads += 1;
@@ -160,11 +172,30 @@
   }
 
   function forecastText(f) {
-    if (f.status === 'complete') { return 'complete: nothing open'; }
+    if (f.status === 'complete') { return f.remainingItems === 0 && f.matchesNothing ? 'no issues to forecast' : 'complete: nothing open'; }
     if (f.status === 'no_throughput') { return 'no throughput: nothing finished in the last weeks, no date'; }
     return f.percentiles.map(function (p) {
       return p.percent + ' %: ' + (p.beyondHorizon ? 'beyond 10 years' : 'week of ' + p.weekStart + ' (' + p.weeksFromNow + ' wk)');
     }).join(' · ');
+  }
+
+  /*
+   * What linksWithUnseenEnd counts: links whose other end is not in this rollup. For a viewer who sees every project
+   * of the program that end lies outside the program; only when projects were left out may it be one they cannot see.
+   */
+  function unseenLinksText(r) {
+    var n = r.dependencies.linksWithUnseenEnd;
+    return n + (r.leftOutProjects ? ' links to issues outside this program or in its projects you cannot browse'
+      : ' links to issues outside this program');
+  }
+
+  /* Scores of different models never add up: with several, each model's share and the rule, beside the number. */
+  function valueText(g) {
+    var models = (g.valueByModel || []).filter(function (m) { return m.delivered !== null; });
+    if (models.length < 2) { return percent(g.valueDelivered); }
+    return percent(g.valueDelivered) + ' (' + models.map(function (m) {
+      return (m.model ? (state.modelNames[m.model] || m.model.replace(/^scorecard:/, '')) : 'unknown model') + ' ' + percent(m.delivered) + ' of ' + m.items;
+    }).join(' · ') + ' scored items; each model\'s share weighted by its scored items)';
   }
 
   function renderSummary(r) {
@@ -178,7 +209,8 @@
     var facts = el('summary-facts');
     facts.textContent = '';
     fact(facts, 'Items', g.done + ' of ' + g.items + ' done (' + g.inProgress + ' in progress)');
-    fact(facts, 'Value delivered', percent(g.valueDelivered));
+    fact(facts, 'Value delivered', valueText(g));
+    r.forecasts.program.matchesNothing = g.items === 0;
     fact(facts, 'Forecast (' + r.forecasts.program.remainingItems + ' open items'
       + (r.program.scopeGrowth ? ', new work added at its past pace' : '') + ')', forecastText(r.forecasts.program), true);
     fact(facts, 'Dependencies', r.dependencies.open.length + ' open, ' + r.dependencies.crossProject + ' cross-project');
@@ -186,14 +218,20 @@
     flags.textContent = '';
     var list = [];
     if (g.overdue) { list.push(g.overdue + ' overdue'); }
-    if (g.anomalies.length) { list.push(g.anomalies.length + ' done parents with open work: ' + g.anomalies.join(', ')); }
+    var anomalies = g.anomalies.length ? g.anomalies.length + ' done parents with open work: ' : null;
     if (r.dependencies.conflicts) { list.push(r.dependencies.conflicts + ' dependency conflicts'); }
-    if (r.dependencies.linksWithUnseenEnd) { list.push(r.dependencies.linksWithUnseenEnd + ' links to issues you cannot see'); }
+    if (g.items === 0 && !r.leftOutProjects) { list.push('This program matches no issues: check its projects and refinement'); }
+    if (r.dependencies.linksWithUnseenEnd) { list.push(unseenLinksText(r)); }
     if (r.leftOutProjects) { list.push(r.leftOutProjects + ' projects left out (you cannot browse them)'); }
     (r.skippedProjects || []).forEach(function (s) { list.push('Skipped ' + s.projectKey + ': ' + s.reason); });
     if (r.forecasts.program.status === 'no_throughput') { list.push('No throughput: no forecast date'); }
     list.forEach(function (text) { flags.appendChild(make('li', null, text)); });
-    if (!list.length) { flags.appendChild(make('li', 'ok', 'No red flags')); }
+    if (anomalies) {
+      var item = make('li', null, anomalies);
+      g.anomalies.forEach(function (key, i) { item.appendChild(document.createTextNode(i ? ', ' : '')); item.appendChild(T.issueLink(key)); });
+      flags.appendChild(item);
+    }
+    if (!list.length && !anomalies) { flags.appendChild(make('li', 'ok', 'No red flags')); }
     T.text(el('fetched-at'), 'Read from Jira at ' + new Date(r.fetchedAt).toLocaleString() + ' · today ' + r.today);
   }
 
@@ -224,15 +262,35 @@
         var p = p85(f);
         return p.beyondHorizon ? 'beyond 10 years' : 'week of ' + p.weekStart;
       },
-      title: function (g) { var f = of(g); return f ? forecastText(f) : ''; }
+      title: function (g) { var f = of(g); return f ? forecastText(f) : ''; },
+      node: function (g, text) {
+        var f = of(g);
+        if (!f || f.status === 'complete') { return null; }
+        // the date's inputs one click away (a disclosure works from the keyboard as it is)
+        var details = make('details', 'forecast-inputs');
+        details.appendChild(make('summary', null, text));
+        details.appendChild(make('p', null, forecastInputs(f)));
+        return details;
+      }
     };
+  }
+
+  /** What a forecast date rests on: open items, the weekly throughput it drew from, the trials. */
+  function forecastInputs(f) {
+    var weeks = f.weeklyDone || [];
+    var total = weeks.reduce(function (a, b) { return a + b; }, 0);
+    var mean = weeks.length ? Math.round(total / weeks.length * 10) / 10 : 0;
+    return f.remainingItems + ' open item(s) · done per week over the last ' + weeks.length + ' full weeks: '
+      + (weeks.join(', ') || 'none') + ' (mean ' + mean + ') · '
+      + (f.trials ? f.trials.toLocaleString('en') + ' simulated trials' : 'exact percentiles, no sampling')
+      + ' · ' + forecastText(f);
   }
 
   function columnsFor(kind, r) {
     var columns = COLUMNS.slice();
     if (kind.keyed) {
       // an epic is known by its key, followed by its summary when it has one
-      columns[0] = { key: 'name', label: 'Epic', text: true,
+      columns[0] = { key: 'name', label: 'Epic', text: true, issueKey: true,
         value: function (g) { return g.name && g.name !== g.id ? g.id + ' ' + g.name : g.id; } };
     }
     if (kind.forecasts) {
@@ -304,7 +362,13 @@
         columns.forEach(function (c, i) {
           var v = cellValue(c, g);
           var text = c.render ? c.render(g) : (c.format ? c.format(v) : v);
-          var cell = make(i === 0 ? 'th' : 'td', c.text ? null : 'num', text);
+          var node = c.node ? c.node(g, text) : null;
+          var cell = make(i === 0 ? 'th' : 'td', c.text ? null : 'num', c.issueKey || node ? null : text);
+          if (node) { cell.appendChild(node); }
+          if (c.issueKey) {
+            cell.appendChild(T.issueLink(g.id));
+            if (g.name && g.name !== g.id) { cell.appendChild(document.createTextNode(' ' + g.name)); }
+          }
           if (i === 0) { cell.scope = 'row'; }
           if (c.title) { cell.title = c.title(g); }
           if (c.key === 'anomalies' && g.anomalies.length) { cell.title = g.anomalies.join(', '); }
@@ -326,7 +390,7 @@
   function renderDependencies(r) {
     var d = r.dependencies;
     T.text(el('dependencies-facts'), d.open.length + ' open · ' + d.crossProject + ' cross-project · '
-      + d.conflicts + ' with conflicts · ' + d.linksWithUnseenEnd + ' links to issues you cannot see');
+      + d.conflicts + ' with conflicts · ' + unseenLinksText(r));
     var list = el('dependency-list');
     list.textContent = '';
     var themeNames = {};
@@ -334,12 +398,17 @@
     var sorted = d.open.slice().sort(function (a, b) { return b.conflicts.length - a.conflicts.length; });
     sorted.forEach(function (dep) {
       var li = make('li', dep.conflicts.length ? 'conflict' : null);
-      var text = endText(dep.blocker) + ' blocks ' + endText(dep.blocked) + (dep.crossProject ? ' · cross-project' : '');
+      var text = '';
       dep.conflicts.forEach(function (c) {
         text += ' · conflict: blocker due ' + c.blockerDue + ' after ' + c.limit
           + (c.themeId ? ' (end of theme ' + (themeNames[c.themeId] || c.themeId) + ')' : ' (the blocked item\'s due date)');
       });
-      T.text(li, text);
+      // every issue key a link that opens the issue
+      li.appendChild(T.issueLink(dep.blocker.key));
+      li.appendChild(document.createTextNode(endText(dep.blocker).slice(dep.blocker.key.length) + ' blocks '));
+      li.appendChild(T.issueLink(dep.blocked.key));
+      li.appendChild(document.createTextNode(endText(dep.blocked).slice(dep.blocked.key.length)
+        + (dep.crossProject ? ' · cross-project' : '') + text));
       list.appendChild(li);
     });
     if (!d.open.length) { list.appendChild(make('li', null, 'No open dependencies.')); }
@@ -364,6 +433,10 @@
   function renderCharts(r) {
     if (!window.Chart) { return; }
     Object.keys(state.charts).forEach(function (k) { state.charts[k].destroy(); });
+    // labels in the page's own text colours, so they stay readable in Jira's dark theme
+    var style = window.getComputedStyle(document.body);
+    Chart.defaults.color = style.color || '#44546F';
+    Chart.defaults.borderColor = style.getPropertyValue('--ds-border').trim() || 'rgba(128, 128, 128, 0.3)';
     var theme = el('chart-scope').value;
     var themeName = theme ? el('chart-scope').selectedOptions[0].textContent.replace(/^Theme: /, '') : '';
     T.text(el('burnup-scope'), theme ? ' · ' + themeName : '');
@@ -417,6 +490,7 @@
   var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks', 'scopeGrowth', 'version'];
 
   function clearFieldErrors() {
+    T.text(el('np-matches'), '');
     FIELDS.forEach(function (f) {
       T.text(el('np-error-' + f), '');
     });
@@ -497,6 +571,25 @@
     var jql = el('np-jql').value.trim();
     if (jql) { body.jql = jql; }
     return body;
+  }
+
+  /* Before saving: Jira's approximate count of what the draft matches, checked as a save checks it. */
+  function checkProgram() {
+    clearFieldErrors();
+    T.text(el('np-matches'), 'Asking Jira…');
+    T.api('POST', '/api/programs/check', formBody()).then(function (reply) {
+      if (reply.status === 200) {
+        var n = reply.body.matches;
+        T.text(el('np-matches'), n === 0 ? 'This program matches no issues: check its projects and refinement.'
+          : 'This program matches about ' + n.toLocaleString('en') + ' issues.');
+      } else if (reply.status === 400 && reply.body && reply.body.errors) {
+        T.text(el('np-matches'), '');
+        showFieldErrors(reply.body.errors);
+      } else {
+        T.text(el('np-matches'), errorText(reply));
+      }
+      T.resize();
+    }, function (error) { T.text(el('np-matches'), error.message); });
   }
 
   function saveProgram(event) {
@@ -604,6 +697,12 @@
     }
   });
   el('np-cancel').addEventListener('click', function () { toggleForm(false); });
+  el('np-check').addEventListener('click', checkProgram);
+  // model names for the value line (scorecards by name, not id); the report does not wait for them
+
+  T.api('GET', '/api/scoring/models').then(function (reply) {
+    (reply.status === 200 ? reply.body.models : []).forEach(function (m) { state.modelNames[m.id] = m.name; });
+  });
   el('new-program').addEventListener('submit', saveProgram);
   loadPrograms(null);
 })(window.Throughline);

@@ -32,6 +32,13 @@
       if (text) { input.setAttribute('aria-invalid', 'true'); } else { input.removeAttribute('aria-invalid'); }
     }
     T.text(el(errorId), text || '');
+    // a "Settings saved." banner must not stand beside a field error it does not belong to
+    if (text) { clearSavedBanner(); }
+  }
+
+  function clearSavedBanner() {
+    var box = el('settings-message');
+    if (/\bsuccess\b/.test(box.className)) { message(''); }
   }
 
   // --- site settings ---
@@ -242,7 +249,7 @@
     state.scorecards.forEach(function (card) {
       var li = make('li');
       li.setAttribute('data-scorecard-id', card.id);
-      li.appendChild(make('span', null, card.name + ' (' + card.id + ', version ' + card.version + ', '
+      li.appendChild(make('span', null, card.name + ' (version ' + card.version + ', '
         + card.criteria.length + ' criteria)'));
       var edit = make('button', 'secondary', 'Edit');
       edit.type = 'button';
@@ -414,6 +421,7 @@
   // --- start ---
 
   el('settings-form').addEventListener('submit', saveSettings);
+  el('settings-form').addEventListener('input', clearSavedBanner);
   el('story-points-use-detected').addEventListener('click', function () {
     el('story-points-field').value = '';
     el('story-points-field').focus();

@@ -7,11 +7,16 @@ import java.util.Set;
 
 /**
  * One backlog issue as the ordering sees it: its key, its value score if it has one,
- * whether the product owner pinned it to its current position, and the keys of the open
- * issues that block it. Blockers may lie outside the backlog; those cannot be ordered
- * against and are ignored by the proposal.
+ * whether the product owner pinned it to its current position, the keys of the open
+ * issues that block it and the model its score was made with ({@code null} when unscored
+ * or unknown: scores of different models never compare). Blockers may lie outside the
+ * backlog; those cannot be ordered against and are ignored by the proposal.
  */
-public record BacklogItem(String key, BigDecimal score, boolean pinned, Set<String> openBlockers) {
+public record BacklogItem(String key, BigDecimal score, boolean pinned, Set<String> openBlockers, String model) {
+
+    public BacklogItem(String key, BigDecimal score, boolean pinned, Set<String> openBlockers) {
+        this(key, score, pinned, openBlockers, null);
+    }
 
     public BacklogItem {
         if (key == null || key.isBlank()) {
@@ -32,11 +37,15 @@ public record BacklogItem(String key, BigDecimal score, boolean pinned, Set<Stri
     }
 
     public BacklogItem pinnedInPlace() {
-        return new BacklogItem(key, score, true, openBlockers);
+        return new BacklogItem(key, score, true, openBlockers, model);
     }
 
     public BacklogItem blockedBy(String... blockerKeys) {
-        return new BacklogItem(key, score, pinned, Set.of(blockerKeys));
+        return new BacklogItem(key, score, pinned, Set.of(blockerKeys), model);
+    }
+
+    public BacklogItem scoredWith(String modelId) {
+        return new BacklogItem(key, score, pinned, openBlockers, modelId);
     }
 
     public Optional<BigDecimal> valueScore() {

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -15,8 +19,11 @@ import java.util.TreeSet;
  * <li>Pinned issues keep their exact positions; so do unscored issues when
  * {@code unscoredLast} is off.</li>
  * <li>The other issues fill the remaining positions by score, highest first; ties keep
- * their current relative order (stable sort). With {@code unscoredLast} on, unscored
- * issues follow all scored ones, in their current relative order.</li>
+ * their current relative order (stable sort). Scores of different models never compare:
+ * the leading model's issues (the project's default) come first, then each other model's
+ * issues in one block, the blocks in the order their first issue stands today. With
+ * {@code unscoredLast} on, unscored issues follow all scored ones, in their current
+ * relative order.</li>
  * <li>Dependency-aware: a blocked issue never goes above an open backlog issue that
  * blocks it. Each free position takes the best-scored issue whose blockers are all
  * already placed (a stable topological order), so blocked issues sink to just below their
@@ -51,7 +58,8 @@ public final class OrderProposal {
         }
         // List.sort is stable: equal scores (and all unscored issues) keep their current
         // relative order.
-        free.sort(byScoreDescendingUnscoredLast(backlog));
+        List<String> models = modelOrder(backlog, options.leadingModel());
+        free.sort(byModelThenScoreUnscoredLast(backlog, models));
         int[] desiredRank = new int[n];
         for (int r = 0; r < free.size(); r++) {
             desiredRank[free.get(r)] = r;
@@ -62,8 +70,9 @@ public final class OrderProposal {
         List<List<Integer>> constraints = options.dependencyAware() ? withCyclesInCurrentOrder(blocks, cycles)
                 : emptyGraph(n);
 
-        int[] order = fill(fixed, free, desiredRank, constraints);
-        return describe(backlog, order, blocks, cycles);
+        MoveReason[] reasons = new MoveReason[n];
+        int[] order = fill(backlog, fixed, free, desiredRank, constraints, reasons);
+        return describe(backlog, order, blocks, cycles, options.dependencyAware(), reasons, models);
     }
 
     private static Map<String, Integer> indexByKey(List<BacklogItem> backlog) {
@@ -76,14 +85,35 @@ public final class OrderProposal {
         return indexOf;
     }
 
-    private static Comparator<Integer> byScoreDescendingUnscoredLast(List<BacklogItem> backlog) {
+    /**
+     * Scores of different models never compare: the leading model's issues come first,
+     * then each other model's in one block, the blocks in the order their first issue
+     * stands in the backlog today; within a block the highest score first. Unscored
+     * issues last.
+     */
+    static List<String> modelOrder(List<BacklogItem> backlog, Optional<String> leadingModel) {
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        leadingModel.filter(m -> backlog.stream().anyMatch(i -> i.isScored() && m.equals(modelOf(i))))
+            .ifPresent(models::add);
+        backlog.stream().filter(BacklogItem::isScored).forEach(i -> models.add(modelOf(i)));
+        return List.copyOf(models);
+    }
+
+    private static String modelOf(BacklogItem item) {
+        return item.model() == null ? "" : item.model();
+    }
+
+    private static Comparator<Integer> byModelThenScoreUnscoredLast(List<BacklogItem> backlog,
+            List<String> modelOrder) {
         return (a, b) -> {
             BigDecimal sa = backlog.get(a).score();
             BigDecimal sb = backlog.get(b).score();
             if (sa == null || sb == null) {
                 return Boolean.compare(sa == null, sb == null);
             }
-            return sb.compareTo(sa);
+            int byModel = Integer.compare(modelOrder.indexOf(modelOf(backlog.get(a))),
+                    modelOrder.indexOf(modelOf(backlog.get(b))));
+            return byModel != 0 ? byModel : sb.compareTo(sa);
         };
     }
 
@@ -136,9 +166,11 @@ public final class OrderProposal {
 
     /**
      * Fills the positions top to bottom: fixed issues in their own slot, free slots with
-     * the best ready issue.
+     * the best ready issue. Notes each issue's reason: an issue placed after one its
+     * score ranks below was waiting for the blocker placed last before it.
      */
-    private static int[] fill(boolean[] fixed, List<Integer> free, int[] desiredRank, List<List<Integer>> constraints) {
+    private static int[] fill(List<BacklogItem> backlog, boolean[] fixed, List<Integer> free, int[] desiredRank,
+            List<List<Integer>> constraints, MoveReason[] reasons) {
         int n = fixed.length;
         int[] waitingFor = new int[n];
         constraints.forEach(successors -> successors.forEach(s -> waitingFor[s]++));
@@ -153,23 +185,32 @@ public final class OrderProposal {
             }
         }
         boolean[] placed = new boolean[n];
+        int[] releasedBy = new int[n];
+        Arrays.fill(releasedBy, -1);
+        int highestRankPlaced = -1;
         int[] order = new int[n];
         for (int slot = 0; slot < n; slot++) {
             int issue;
             if (fixed[slot]) {
                 issue = slot;
+                reasons[issue] = MoveReason
+                    .of(backlog.get(issue).pinned() ? MoveReason.Kind.PINNED : MoveReason.Kind.UNSCORED_IN_PLACE);
             }
             else {
                 // Nothing ready means every remaining free issue waits for a pinned issue
                 // further down: the pin wins.
-                Integer rank = ready.isEmpty() ? unplaced.first() : ready.pollFirst();
+                boolean pinWins = ready.isEmpty();
+                Integer rank = pinWins ? unplaced.first() : ready.pollFirst();
                 unplaced.remove(rank);
                 issue = free.get(rank);
+                reasons[issue] = reason(backlog, issue, pinWins, rank < highestRankPlaced, releasedBy[issue]);
+                highestRankPlaced = Math.max(highestRankPlaced, rank);
             }
             placed[issue] = true;
             order[slot] = issue;
             for (int next : constraints.get(issue)) {
                 if (--waitingFor[next] == 0 && !fixed[next] && !placed[next]) {
+                    releasedBy[next] = issue;
                     ready.add(desiredRank[next]);
                 }
             }
@@ -177,8 +218,22 @@ public final class OrderProposal {
         return order;
     }
 
+    private static MoveReason reason(List<BacklogItem> backlog, int issue, boolean pinWins, boolean heldBack,
+            int releasedBy) {
+        if (pinWins) {
+            return MoveReason.of(MoveReason.Kind.PIN_LEFT_NO_CHOICE);
+        }
+        if (heldBack && releasedBy >= 0) {
+            BacklogItem blocker = backlog.get(releasedBy);
+            return MoveReason.heldBy(blocker.key(), !blocker.isScored());
+        }
+        return MoveReason.of(backlog.get(issue).isScored() ? MoveReason.Kind.SCORE : MoveReason.Kind.UNSCORED_LAST);
+    }
+
     private static ProposedOrder describe(List<BacklogItem> backlog, int[] order, List<List<Integer>> blocks,
-            List<List<Integer>> cycles) {
+            List<List<Integer>> cycles, boolean dependencyAware, MoveReason[] reasons, List<String> models) {
+        Set<Integer> inCycle = new HashSet<>();
+        cycles.forEach(inCycle::addAll);
         int n = order.length;
         int[] proposedIndex = new int[n];
         List<String> keys = new ArrayList<>(n);
@@ -189,18 +244,30 @@ public final class OrderProposal {
             moves.add(new Move(backlog.get(order[slot]).key(), order[slot], slot));
         }
         List<UnmetDependency> unmet = new ArrayList<>();
+        Map<UnmetDependency, UnmetDependency.Cause> causes = new HashMap<>();
         for (int slot = 0; slot < n; slot++) {
             int blocker = order[slot];
             for (int blocked : blocks.get(blocker)) {
                 if (proposedIndex[blocked] < slot) {
-                    unmet.add(new UnmetDependency(backlog.get(blocker).key(), backlog.get(blocked).key()));
+                    UnmetDependency.Cause cause = !dependencyAware ? UnmetDependency.Cause.IGNORED
+                            : inCycle.contains(blocker) && inCycle.contains(blocked) ? UnmetDependency.Cause.CYCLE
+                                    : UnmetDependency.Cause.PIN;
+                    UnmetDependency dependency = new UnmetDependency(backlog.get(blocker).key(),
+                            backlog.get(blocked).key());
+                    unmet.add(dependency);
+                    causes.put(dependency, cause);
                 }
             }
         }
         List<List<String>> cycleKeys = cycles.stream()
             .map(cycle -> cycle.stream().map(i -> backlog.get(i).key()).toList())
             .toList();
-        return new ProposedOrder(keys, moves, cycleKeys, unmet);
+        Map<String, MoveReason> reasonByKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            reasonByKey.put(backlog.get(i).key(), reasons[i]);
+        }
+        return new ProposedOrder(keys, moves, cycleKeys, unmet, causes, reasonByKey,
+                models.stream().filter(m -> !m.isEmpty()).toList());
     }
 
     private static List<List<Integer>> emptyGraph(int n) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What one work item contributes to a group, decided once when the issue is folded. */
 record ItemFacts(StatusCategory status, Optional<BigDecimal> points, Optional<Long> estimateSeconds,
-        Optional<BigDecimal> value, boolean overdue, LocalDate createdWeek, Optional<LocalDate> doneWeek) {
+        Optional<BigDecimal> value, boolean overdue, LocalDate createdWeek, Optional<LocalDate> doneWeek,
+        Optional<String> valueModel) {
 
     static ItemFacts of(ProgramIssue issue, LocalDate today) {
         boolean overdue = !issue.isDone() && issue.due().map(due -> due.isBefore(today)).orElse(false);
@@ -16,7 +17,7 @@ record ItemFacts(StatusCategory status, Optional<BigDecimal> points, Optional<Lo
         Optional<LocalDate> doneWeek = issue.isDone() ? Optional.of(Weeks.mondayOf(issue.resolved().orElse(today)))
                 : Optional.empty();
         return new ItemFacts(issue.status(), issue.storyPoints().map(BigDecimal::valueOf),
-                issue.originalEstimateSeconds(), issue.valueScore(), overdue, Weeks.mondayOf(issue.created()),
-                doneWeek);
+                issue.originalEstimateSeconds(), issue.valueScore(), overdue, Weeks.mondayOf(issue.created()), doneWeek,
+                issue.valueModel());
     }
 }

@@ -58,8 +58,9 @@ final class MonteCarloForecaster {
             }
             return new Forecast(ForecastStatus.COMPLETE, 0, now);
         }
+        List<Long> window = Arrays.stream(doneHistory).boxed().toList();
         if (Arrays.stream(doneHistory).allMatch(count -> count == 0)) {
-            return new Forecast(ForecastStatus.NO_THROUGHPUT, remaining, List.of());
+            return new Forecast(ForecastStatus.NO_THROUGHPUT, remaining, List.of(), window, 0);
         }
         int[] percentileWeeks = exact ? exactWeeks(remaining, doneHistory)
                 : simulatedWeeks(remaining, doneHistory, createdHistory);
@@ -70,7 +71,8 @@ final class MonteCarloForecaster {
             percentiles.add(weeks > HORIZON_WEEKS ? new ForecastPercentile(percent, Optional.empty(), Optional.empty())
                     : new ForecastPercentile(percent, Optional.of(weeks), Optional.of(currentWeek.plusWeeks(weeks))));
         }
-        return new Forecast(ForecastStatus.FORECAST, remaining, percentiles);
+        // the inputs travel with the dates: the page shows them one click away
+        return new Forecast(ForecastStatus.FORECAST, remaining, percentiles, window, exact ? 0 : settings.trials());
     }
 
     /**

@@ -16,12 +16,24 @@ import java.util.Optional;
  * estimate is not counted
  * @param blocks keys of the issues this issue blocks
  * @param blockedBy keys of the issues blocking this issue
+ * @param valueModel the model of {@code valueScore}: scores of different models never add
+ * up
  */
 public record ProgramIssue(String key, String summary, String projectKey, IssueKind kind, StatusCategory status,
         Optional<String> parentKey, LocalDate created, Optional<LocalDate> resolved, Optional<LocalDate> due,
         Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
         Optional<BigDecimal> valueScore, List<String> themeIds, int subtaskCount, List<String> blocks,
-        List<String> blockedBy) {
+        List<String> blockedBy, Optional<String> valueModel) {
+
+    public ProgramIssue(String key, String summary, String projectKey, IssueKind kind, StatusCategory status,
+            Optional<String> parentKey, LocalDate created, Optional<LocalDate> resolved, Optional<LocalDate> due,
+            Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
+            Optional<BigDecimal> valueScore, List<String> themeIds, int subtaskCount, List<String> blocks,
+            List<String> blockedBy) {
+        this(key, summary, projectKey, kind, status, parentKey, created, resolved, due, storyPoints,
+                originalEstimateSeconds, fixVersions, valueScore, themeIds, subtaskCount, blocks, blockedBy,
+                Optional.empty());
+    }
 
     public ProgramIssue {
         requireText(key, "key");
@@ -30,7 +42,8 @@ public record ProgramIssue(String key, String summary, String projectKey, IssueK
         require(kind != null, key + ": kind is missing");
         require(status != null, key + ": status is missing");
         require(parentKey != null && resolved != null && due != null && storyPoints != null
-                && originalEstimateSeconds != null && valueScore != null, key + ": use Optional.empty(), not null");
+                && originalEstimateSeconds != null && valueScore != null && valueModel != null,
+                key + ": use Optional.empty(), not null");
         require(created != null, key + ": created date is missing");
         require(parentKey.map(p -> !p.isBlank() && !p.equals(key)).orElse(true),
                 key + ": parent must be another issue's key");

@@ -1,6 +1,8 @@
 package dev.throughline.program;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Running totals of one group. Mutable and not thread-safe: each accumulator owns its
@@ -30,6 +32,12 @@ final class Tally {
     BigDecimal valueTotal = BigDecimal.ZERO;
 
     BigDecimal valueDone = BigDecimal.ZERO;
+
+    /**
+     * Value per model ("" when the model is unknown): scores of different models never
+     * add up.
+     */
+    final Map<String, ModelValue> valueByModel = new TreeMap<>();
 
     long unscored;
 
@@ -73,6 +81,8 @@ final class Tally {
             if (isDone) {
                 valueDone = valueDone.add(item.value().get());
             }
+            valueByModel.computeIfAbsent(item.valueModel().orElse(""), m -> new ModelValue())
+                .add(item.value().get(), isDone);
         }
         else {
             unscored++;
@@ -95,6 +105,8 @@ final class Tally {
         withoutEstimate += other.withoutEstimate;
         valueTotal = valueTotal.add(other.valueTotal);
         valueDone = valueDone.add(other.valueDone);
+        other.valueByModel
+            .forEach((model, value) -> valueByModel.computeIfAbsent(model, m -> new ModelValue()).add(value));
         unscored += other.unscored;
         overdue += other.overdue;
         weeks.add(other.weeks);
@@ -112,6 +124,29 @@ final class Tally {
 
     long open() {
         return todo + inProgress;
+    }
+
+    /** One model's scored items in a group: their count and the value done and in all. */
+    static final class ModelValue {
+
+        BigDecimal done = BigDecimal.ZERO;
+
+        BigDecimal total = BigDecimal.ZERO;
+
+        long items;
+
+        void add(BigDecimal score, boolean isDone) {
+            total = total.add(score);
+            done = isDone ? done.add(score) : done;
+            items++;
+        }
+
+        void add(ModelValue other) {
+            total = total.add(other.total);
+            done = done.add(other.done);
+            items += other.items;
+        }
+
     }
 
 }

@@ -94,12 +94,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
 
     @Test
     void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
-        String created = new AppUnderTest(port)
-            .post("/api/programs", "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}",
-                    sandbox.site().contextToken("admin"))
-            .json()
-            .path("id")
-            .asText();
+        String created = createAsAdmin("{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}");
         Browser b = browser();
         b.open(frame("programs"));
         b.intoApp();
@@ -125,6 +120,64 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
                 new AppUnderTest(port).get("/api/programs/" + created, sandbox.site().contextToken("admin")).status())
             .isEqualTo(404);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void anInvalidProgramShowsItsErrorsAndSavesNothing() {
+        Browser b = openReport();
+        b.script("document.getElementById('new-program-toggle').focus();");
+        b.press(Keys.ENTER);
+        b.visible("#np-name").sendKeys("Bad launch");
+        b.visible("#np-projects").sendKeys("WEB, NOPE");
+        b.visible("#np-jql").sendKeys("issuetype = = Bug");
+        b.tabTo("program-save", 20);
+        b.press(Keys.ENTER);
+
+        b.waitForText("#np-error-projects", Pattern.compile("There is no project NOPE that you may browse"));
+        assertThat(b.visible("#np-projects").getAttribute("aria-invalid")).isEqualTo("true");
+        WebElement projects = b.visible("#np-projects");
+        projects.clear();
+        projects.sendKeys("WEB");
+        b.tabTo("program-save", 20);
+        b.press(Keys.ENTER);
+        b.waitForText("#np-error-jql", Pattern.compile("Jira cannot read this refinement"));
+        b.screenshot("program-invalid");
+
+        assertThat(new AppUnderTest(port).get("/api/programs", sandbox.site().contextToken("admin")).body())
+            .doesNotContain("Bad launch");
+        assertNoConsoleErrors(Pattern.compile("/api/programs.*400"));
+    }
+
+    @Test
+    void withSeveralProgramsThePageOpensTheLastViewedOneNotAnEmptyBox() {
+        String second = createAsAdmin("{\"name\":\"Aaa web only\",\"projects\":[\"WEB\"]}");
+        Browser b = openReport();
+        String opened = new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value");
+        assertThat(opened).as("a program is open without choosing one").isNotEmpty();
+
+        new Select(b.clickable("#program-picker")).selectByValue(second);
+        b.waitForText("#progress-text", Pattern.compile("% complete"));
+        openReport();
+        assertThat(new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value"))
+            .as("the program viewed last opens again")
+            .isEqualTo(second);
+        assertNoConsoleErrors();
+    }
+
+    /** The programs page with a report open (the page opens one by itself). */
+    private Browser openReport() {
+        Browser b = browser();
+        b.open(frame("programs"));
+        b.intoApp();
+        b.waitForText("#progress-text", Pattern.compile("% complete"));
+        return b;
+    }
+
+    private String createAsAdmin(String body) {
+        return new AppUnderTest(port).post("/api/programs", body, sandbox.site().contextToken("admin"))
+            .json()
+            .path("id")
+            .asText();
     }
 
 }

@@ -11,6 +11,7 @@ import static dev.throughline.program.TestIssue.settings;
 import static dev.throughline.program.TestIssue.story;
 import static dev.throughline.program.TestIssue.subtask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** One test per rule in docs/rollup-rules.md. */
 class RollupRulesTest {
@@ -134,6 +135,24 @@ class RollupRulesTest {
 
         assertThat(program.percentComplete()).isEmpty();
         assertThat(program.unestimated()).isEqualTo(2);
+    }
+
+    @Test
+    void valueDeliveredNeverAddsScoresOfDifferentModels() {
+        // RICE: 500 of 1000 done (50 %, 2 items); WSJF: 3 of 12 done (25 %, 2 items). A
+        // plain sum would say 503 of 1012 = 49.7 %; each model's share weighted by its
+        // scored items says (2 × 50 + 2 × 25) ÷ 4 = 37.5 %
+        GroupSummary program = rollUp(story("A-1").value("500", "RICE").done(), story("A-2").value("500", "RICE"),
+                story("A-3").value("3", "WSJF").done(), story("A-4").value("9", "WSJF"))
+            .program();
+
+        assertThat(program.valueDelivered()).contains(37.5);
+        assertThat(program.valueByModel())
+            .extracting(s -> s.model().orElseThrow(), GroupSummary.ModelShare::items, s -> s.delivered().orElseThrow())
+            .containsExactly(tuple("RICE", 2L, 50.0), tuple("WSJF", 2L, 25.0));
+        // one model: done value over all value, as ever
+        assertThat(rollUp(story("A-1").value("30", "RICE").done(), story("A-2").value("10", "RICE")).program()
+            .valueDelivered()).contains(75.0);
     }
 
     @Test

@@ -35,6 +35,8 @@ final class TestIssue {
 
     private BigDecimal value;
 
+    private String model;
+
     private final List<String> versions = new ArrayList<>();
 
     private final List<String> themes = new ArrayList<>();
@@ -112,6 +114,11 @@ final class TestIssue {
         return this;
     }
 
+    TestIssue value(String score, String modelId) {
+        this.model = modelId;
+        return value(score);
+    }
+
     TestIssue versions(String... names) {
         versions.addAll(List.of(names));
         return this;
@@ -141,7 +148,7 @@ final class TestIssue {
         return new ProgramIssue(key, summary, key.substring(0, key.indexOf('-')), kind, status,
                 Optional.ofNullable(parent), created, Optional.ofNullable(resolved), Optional.ofNullable(due),
                 Optional.ofNullable(points), Optional.ofNullable(estimate), versions, Optional.ofNullable(value),
-                themes, subtasks, blocks, blockedBy);
+                themes, subtasks, blocks, blockedBy, Optional.ofNullable(model));
     }
 
     static List<ProgramIssue> all(TestIssue... issues) {

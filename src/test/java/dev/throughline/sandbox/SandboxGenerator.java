@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,25 @@ public final class SandboxGenerator {
     /** Acme, a demo company: 3 projects, 400 issues over six months, seed 42. */
     public static SandboxSite demo() {
         return generate(42, 3, 400);
+    }
+
+    /**
+     * Acme with empty projects of the given keys added (no issues, boards or versions),
+     * e.g. for a program over hundreds of projects that must exist.
+     */
+    public static SandboxSite demoWithEmptyProjects(List<String> keys) {
+        SandboxSite demo = demo();
+        List<SandboxProject> projects = new ArrayList<>(demo.projects());
+        for (int i = 0; i < keys.size(); i++) {
+            projects.add(new SandboxProject(FIRST_PROJECT_ID + 1000 + i, keys.get(i), "Empty " + keys.get(i)));
+        }
+        List<Long> rankOrder = demo.issues()
+            .stream()
+            .map(SandboxIssue::id)
+            .sorted(Comparator.comparingInt(demo::rankPosition))
+            .toList();
+        return new SandboxSite(demo.now(), projects, demo.versions(), demo.boards(), demo.issues(), demo.links(),
+                rankOrder, demo.users());
     }
 
     public static SandboxSite generate(long seed, int projects, int issues) {

@@ -2,25 +2,26 @@ package dev.throughline.grooming.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.problems.JiraKeys;
-import dev.throughline.grooming.BacklogItem;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
 import dev.throughline.grooming.ProposalOptions;
 import dev.throughline.grooming.ProposedOrder;
 import dev.throughline.grooming.RankPlan;
 import dev.throughline.grooming.store.UndoJiraStore;
-import dev.throughline.jira.Board;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.scoring.ScoringSetupReader;
 import dev.throughline.scoring.service.BulkValueResult;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.ValueWrite;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Backlog grooming for a caller: reads a board's backlog with flags, proposes a value
@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public class GroomingService {
 
     public static final int MAX_PAGE = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroomingService.class);
 
     private final JiraClients jira;
 
@@ -58,9 +60,12 @@ public class GroomingService {
 
     private final KeyedLocks locks;
 
+    private final ScoringSetupReader scoring;
+
     GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
-            SiteSettingsService settings, Clock clock, KeyedLocks locks) {
+            SiteSettingsService settings, Clock clock, KeyedLocks locks, ScoringSetupReader scoring) {
         this.jira = jira;
+        this.scoring = scoring;
         this.locks = locks;
         this.undo = undo;
         this.cache = cache;
@@ -69,15 +74,10 @@ public class GroomingService {
         this.clock = clock;
     }
 
-    public List<Board> boards(Caller caller, String projectKey) {
+    /** The project's boards the caller may browse, and how many others it has. */
+    public BoardChoice boards(Caller caller, String projectKey) {
         JiraKeys.requireProjectKey("projectKey", projectKey);
-        JiraClient client = jira.forSite(caller.site());
-        String accountId = caller.requireAccountId();
-        List<Board> boards = client.boards(Optional.of(projectKey)).toList();
-        Set<Long> projects = new HashSet<>();
-        boards.forEach(b -> b.projectId().ifPresent(projects::add));
-        Set<Long> browsable = projects.isEmpty() ? Set.of() : client.browsableProjects(accountId, projects);
-        return boards.stream().filter(b -> b.projectId().map(browsable::contains).orElse(false)).toList();
+        return BoardChoice.of(jira.forSite(caller.site()), caller.requireAccountId(), projectKey);
     }
 
     /**
@@ -136,17 +136,23 @@ public class GroomingService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<BacklogItem> items = snapshot.rows().stream().map(row -> {
-            BacklogItem item = new BacklogItem(row.key(), row.score().orElse(null), pins.contains(row.key()),
-                    row.openBlockers().stream().filter(b -> !b.equals(row.key())).collect(Collectors.toSet()));
-            return item;
-        }).toList();
-        ProposedOrder proposed = OrderProposal.propose(items, options);
+        // scores of different models never compare: the home project's default model
+        // leads, the others follow in blocks (OrderProposal)
+        Optional<String> leading = ProposalInputs.homeProject(snapshot)
+            .flatMap(project -> scoring.defaultModel(jira.forSite(caller.site()), project));
+        ProposedOrder proposed = OrderProposal.propose(ProposalInputs.items(snapshot, pins),
+                options.leadingWith(leading));
         RankPlan plan = RankPlan.between(snapshot.keys(), proposed.order());
-        return new Proposal(snapshot, proposed, plan);
+        return new Proposal(snapshot, proposed, plan, leading);
     }
 
-    public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+    /** A proposal, with the model whose issues lead it (the home project's default). */
+    public record Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan,
+            Optional<String> leadingModel) {
+
+        public Proposal(BacklogSnapshot current, ProposedOrder proposed, RankPlan plan) {
+            this(current, proposed, plan, Optional.empty());
+        }
     }
 
     /**
@@ -269,6 +275,10 @@ public class GroomingService {
      * board's snapshots are dropped.
      */
     private <T> T locked(Caller caller, long boardId, Supplier<T> action) {
+        // apply and undo rewrite the board's rank order: who did it must be traceable in
+        // the log
+        LOG.info("Rank order of board {} rewritten (apply or undo) on site {} by account {}", boardId,
+                caller.site().clientKey(), caller.requireAccountId());
         return locks.withLock(caller.site().clientKey(), "board:" + boardId, () -> {
             try {
                 return action.get();

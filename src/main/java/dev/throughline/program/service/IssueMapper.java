@@ -83,7 +83,7 @@ final class IssueMapper {
                 f.dueDate(), storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
                 f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue), themes(issue),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0),
-                List.copyOf(blocks), List.copyOf(blockedBy));
+                List.copyOf(blocks), List.copyOf(blockedBy), valueModel(issue));
     }
 
     private static IssueKind kind(IssueFields f) {
@@ -104,12 +104,19 @@ final class IssueMapper {
     }
 
     private static Optional<BigDecimal> value(JiraIssue issue) {
+        return valueField(issue, "score").filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString()));
+    }
+
+    private static Optional<String> valueModel(JiraIssue issue) {
+        return valueField(issue, "model").filter(String.class::isInstance).map(String.class::cast);
+    }
+
+    /** One field of the issue's stored value, when the property is an object. */
+    private static Optional<Object> valueField(JiraIssue issue, String field) {
         return issue.property(VALUE_PROPERTY)
             .filter(PropertyValue::isObject)
             .map(PropertyValue::asMap)
-            .map(map -> map.get("score"))
-            .filter(Number.class::isInstance)
-            .map(n -> new BigDecimal(n.toString()));
+            .map(map -> map.get(field));
     }
 
     private static List<String> themes(JiraIssue issue) {

@@ -14,6 +14,8 @@ import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
@@ -24,7 +26,7 @@ import java.util.List;
  * Programs of a site. Saves of one site's programs are serialised across app instances
  * ({@link KeyedLocks}), because they rewrite a shared index. Input is checked in full
  * before anything is read from or written to Jira; then the caller must be a planner
- * ({@link PlanningPermission}).
+ * ({@link PlanningPermission}), and the draft must pass {@link ProgramChecks} in Jira.
  */
 @Service
 public class ProgramService {
@@ -46,6 +48,8 @@ public class ProgramService {
     private final ChangeFeed feed;
 
     private final PlanningPermission planning;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -96,6 +100,7 @@ public class ProgramService {
     public ProgramDefinition create(Caller caller, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
+        ProgramChecks.matches(client, caller.requireAccountId(), draft);
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
             ProgramDefinition created = catalog.create(draft, () -> unusedId(catalog));
@@ -111,6 +116,7 @@ public class ProgramService {
     public ProgramDefinition update(Caller caller, String id, ProgramDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
+        ProgramChecks.matches(client, caller.requireAccountId(), draft);
         return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
             catalog.require(id);
@@ -123,14 +129,26 @@ public class ProgramService {
         });
     }
 
+    /**
+     * How many issues a draft matches (Jira's approximate count), checked as a save
+     * checks it: the form shows it before saving. Anyone may ask; it counts only projects
+     * the caller may browse (else 400 as for a save).
+     */
+    public long matches(Caller caller, ProgramDraft draft) {
+        return ProgramChecks.matches(jira.forSite(caller.site()), caller.requireAccountId(), draft);
+    }
+
     public void delete(Caller caller, String id) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
         locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
             ProgramCatalog catalog = store.catalog(client);
-            catalog.require(id);
+            String name = catalog.require(id).name();
             store.delete(client, id, catalog.without(id));
             changed(caller, id);
+            // destructive: who removed what must be traceable in the server log
+            LOG.info("Program {} \"{}\" deleted on site {} by account {}", id, name, caller.site().clientKey(),
+                    caller.requireAccountId());
         });
     }
 

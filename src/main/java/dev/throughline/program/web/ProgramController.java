@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static dev.throughline.web.RequestJson.plainFields;
@@ -55,6 +56,18 @@ class ProgramController {
     @PutMapping("/api/programs/{id}")
     ProgramJson update(Caller caller, @PathVariable String id, @RequestBody ObjectNode body) {
         return ProgramJson.of(programs.update(caller, id, ProgramDraft.parse(plainFields(body), true)));
+    }
+
+    /**
+     * The form's "matches about n issues" before saving: the draft checked as a save
+     * checks it (400 naming each field), nothing saved. The version an edit carries is
+     * left out: it matters only to the save.
+     */
+    @PostMapping("/api/programs/check")
+    ProgramJson.Matches check(Caller caller, @RequestBody ObjectNode body) {
+        Map<String, Object> fields = new LinkedHashMap<>(plainFields(body));
+        fields.remove("version");
+        return new ProgramJson.Matches(programs.matches(caller, ProgramDraft.parse(fields, false)));
     }
 
     @DeleteMapping("/api/programs/{id}")

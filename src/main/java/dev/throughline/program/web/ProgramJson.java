@@ -37,4 +37,11 @@ record ProgramJson(String id, String name, List<String> projects, String jql, St
     record Deleted(boolean deleted) {
     }
 
+    /**
+     * {@code POST /api/programs/check}: Jira's approximate count of the issues a draft
+     * matches.
+     */
+    record Matches(long matches) {
+    }
+
 }

@@ -76,15 +76,28 @@ record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Gr
             Double percentComplete, BigDecimal pointsDone, BigDecimal pointsTotal, long estimateDoneSeconds,
             long estimateTotalSeconds, BigDecimal valueDone, BigDecimal valueTotal, Double valueDelivered,
             long withoutPoints, long withoutEstimate, long unestimated, long unscored, long overdue,
-            List<String> anomalies) {
+            List<String> anomalies, List<ModelValueJson> valueByModel) {
 
         static GroupJson of(GroupSummary g, String name) {
             return new GroupJson(lower(g.kind()), g.id(), name, g.items(), g.todo(), g.inProgress(), g.done(),
                     g.percentComplete().orElse(null), g.pointsDone(), g.pointsTotal(), g.estimateDoneSeconds(),
                     g.estimateTotalSeconds(), g.valueDone(), g.valueTotal(), g.valueDelivered().orElse(null),
-                    g.withoutPoints(), g.withoutEstimate(), g.unestimated(), g.unscored(), g.overdue(), g.anomalies());
+                    g.withoutPoints(), g.withoutEstimate(), g.unestimated(), g.unscored(), g.overdue(), g.anomalies(),
+                    g.valueByModel().stream().map(ModelValueJson::of).toList());
         }
 
+    }
+
+    /**
+     * One model's value in a group ({@code model} null when unknown):
+     * {@code valueDelivered} weighs these shares by {@code items}.
+     */
+    record ModelValueJson(String model, long items, BigDecimal done, BigDecimal total, Double delivered) {
+
+        static ModelValueJson of(GroupSummary.ModelShare share) {
+            return new ModelValueJson(share.model().orElse(null), share.items(), share.done(), share.total(),
+                    share.delivered().orElse(null));
+        }
     }
 
     /** The open dependencies in full; the cross-project and conflicting ones counted. */
@@ -142,11 +155,16 @@ record ProgramResultJson(ProgramJson program, String today, String fetchedAt, Gr
     record Forecasts(ForecastJson program, Map<String, ForecastJson> themes, Map<String, ForecastJson> epics) {
     }
 
-    record ForecastJson(String status, long remainingItems, List<Percentile> percentiles) {
+    /**
+     * {@code weeklyDone}: items done in each week of the throughput window, oldest first
+     * (empty when nothing is open); {@code trials}: simulated trials, 0 when exact.
+     */
+    record ForecastJson(String status, long remainingItems, List<Percentile> percentiles, List<Long> weeklyDone,
+            int trials) {
 
         static ForecastJson of(Forecast f) {
             return new ForecastJson(lower(f.status()), f.remainingItems(),
-                    f.percentiles().stream().map(Percentile::of).toList());
+                    f.percentiles().stream().map(Percentile::of).toList(), f.weeklyDone(), f.trials());
         }
 
     }

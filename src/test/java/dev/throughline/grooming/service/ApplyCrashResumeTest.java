@@ -99,7 +99,7 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
                         });
             }
         };
-        return new GroomingService(clients, undo, cache, values, siteSettings, clock, new Unlocked());
+        return new GroomingService(clients, undo, cache, values, siteSettings, clock, new Unlocked(), null);
     }
 
     List<String> backlogKeys() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.throughline.grooming.BacklogFlag;
 import dev.throughline.grooming.Move;
+import dev.throughline.grooming.MoveReason;
 import dev.throughline.grooming.ProposedOrder;
 import dev.throughline.grooming.RankPlan;
 import dev.throughline.grooming.UnmetDependency;
@@ -11,6 +12,7 @@ import dev.throughline.grooming.service.ApplyResult;
 import dev.throughline.grooming.service.BacklogChangedException;
 import dev.throughline.grooming.service.BacklogRow;
 import dev.throughline.grooming.service.BacklogSnapshot;
+import dev.throughline.grooming.service.BoardChoice;
 import dev.throughline.grooming.service.GroomingService;
 import dev.throughline.grooming.service.RankRun;
 import dev.throughline.jira.Board;
@@ -104,8 +106,8 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
 
     @Test
     void boards() throws Exception {
-        when(grooming.boards(any(), eq("WEB")))
-            .thenReturn(List.of(new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))));
+        when(grooming.boards(any(), eq("WEB"))).thenReturn(new BoardChoice(
+                List.of(new Board(7, "WEB board", "scrum", Optional.of(10000L), Optional.of("WEB"))), 1));
 
         assertPinned(answer(get("/api/projects/WEB/boards"), 200), "boards");
     }
@@ -122,11 +124,14 @@ class GroomingAnswersPinTest extends GroomingSliceTest {
 
     @Test
     void proposal() throws Exception {
+        UnmetDependency unmet = new UnmetDependency("WEB-1", "WEB-2");
         ProposedOrder proposed = new ProposedOrder(List.of("WEB-2", "WEB-1"),
                 List.of(new Move("WEB-2", 1, 0), new Move("WEB-1", 0, 1)), List.of(List.of("WEB-1", "WEB-2")),
-                List.of(new UnmetDependency("WEB-1", "WEB-2")));
+                List.of(unmet), Map.of(unmet, UnmetDependency.Cause.CYCLE), Map.of("WEB-2",
+                        MoveReason.of(MoveReason.Kind.UNSCORED_IN_PLACE), "WEB-1", MoveReason.heldBy("WEB-2", true)),
+                List.of("RICE"));
         when(grooming.propose(any(), eq(7L), anyList(), any())).thenReturn(new GroomingService.Proposal(snapshot(),
-                proposed, RankPlan.between(List.of("WEB-1", "WEB-2"), List.of("WEB-2", "WEB-1"))));
+                proposed, RankPlan.between(List.of("WEB-1", "WEB-2"), List.of("WEB-2", "WEB-1")), Optional.of("RICE")));
 
         assertPinned(
                 answer(post("/api/boards/7/proposal").content("{\"pinned\":[\"WEB-1\"],\"unscoredLast\":false}"), 200),

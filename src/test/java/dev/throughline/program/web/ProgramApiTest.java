@@ -3,6 +3,7 @@ package dev.throughline.program.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
@@ -26,21 +27,43 @@ class ProgramApiTest extends InstalledSiteTest {
 
     private static final String PM = "pgm-1";
 
+    /**
+     * Saves programs: a save needs every project to exist and be browsable by the saver,
+     * while PM may browse only WEB.
+     */
+    private static final String PLANNER = "pgm-2";
+
+    /**
+     * Projects must exist to be saved: 500 of them with keys of Jira's default maximum
+     * length, 10 characters.
+     */
+    private static final List<String> FIVE_HUNDRED_KEYS = IntStream.range(0, 500)
+        .mapToObj(i -> "PKEY" + String.format("%06d", i))
+        .toList();
+
+    /** Acme, plus 500 empty projects for the largest program. */
+    @Override
+    protected JiraSandbox startSandbox() {
+        return JiraSandbox.start(SandboxGenerator.demoWithEmptyProjects(FIVE_HUNDRED_KEYS));
+    }
+
     private static final String PUT_APP_PROPERTY = "PUT /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
 
     @Override
     protected void seed(SandboxSite site) {
         site.addUser(PM, "Program Manager");
         site.grant(PM, "WEB", "BROWSE_PROJECTS");
+        site.addUser(PLANNER, "Planner");
+        site.projects().forEach(project -> site.grant(PLANNER, project.key(), "BROWSE_PROJECTS"));
     }
 
     @Override
     protected void afterInstall() {
-        namePlanners(connect, List.of(PM), List.of());
+        namePlanners(connect, List.of(PM, PLANNER), List.of());
     }
 
     private AppUnderTest.Reply post(String body) {
-        return app().post("/api/programs", body, connect.contextToken(PM));
+        return app().post("/api/programs", body, connect.contextToken(PLANNER));
     }
 
     private JsonNode create(String name) {
@@ -113,10 +136,10 @@ class ProgramApiTest extends InstalledSiteTest {
         String id = create("Checkout revamp").path("id").asText();
         String update = "{\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],\"version\":1}";
 
-        AppUnderTest.Reply first = app().put("/api/programs/" + id, update, connect.contextToken(PM));
-        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply first = app().put("/api/programs/" + id, update, connect.contextToken(PLANNER));
+        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PLANNER));
         AppUnderTest.Reply missingVersion = app().put("/api/programs/" + id, "{\"name\":\"X\",\"projects\":[\"WEB\"]}",
-                connect.contextToken(PM));
+                connect.contextToken(PLANNER));
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("version").asLong()).isEqualTo(2);
@@ -137,7 +160,7 @@ class ProgramApiTest extends InstalledSiteTest {
 
         AppUnderTest.Reply on = app().put("/api/programs/" + id,
                 "{\"name\":\"Growing\",\"projects\":[\"WEB\"]," + "\"scopeGrowth\":true,\"version\":1}",
-                connect.contextToken(PM));
+                connect.contextToken(PLANNER));
 
         assertThat(on.status()).as(on.body()).isEqualTo(200);
         assertThat(on.json().path("scopeGrowth").asBoolean()).isTrue();
@@ -162,11 +185,11 @@ class ProgramApiTest extends InstalledSiteTest {
 
     @Test
     void fiveHundredProjectKeysFitInOneProperty() {
-        String keys = IntStream.range(0, 500)
-            .mapToObj(i -> "\"PROJECT_KEY_" + String.format("%08d", i) + "\"")
-            .collect(Collectors.joining(","));
+        String keys = FIVE_HUNDRED_KEYS.stream().map(key -> "\"" + key + "\"").collect(Collectors.joining(","));
+        // the longest refinement Jira can read: 2,000 characters
+        String jql = "valueModel = \\\"" + "a".repeat(2000 - 15) + "\\\"";
         AppUnderTest.Reply reply = post(
-                "{\"name\":\"Everything\",\"projects\":[" + keys + "],\"jql\":\"" + "a".repeat(2000) + "\"}");
+                "{\"name\":\"Everything\",\"projects\":[" + keys + "],\"jql\":\"" + jql + "\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(32_768);
@@ -253,7 +276,7 @@ class ProgramApiTest extends InstalledSiteTest {
         AppUnderTest.Reply created = app().post("/api/programs",
                 "{\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
                         + "\"jql\":\"issuetype != Bug\",\"progressBasis\":\"story_points\",\"throughputWeeks\":8}",
-                connect.contextToken(PM));
+                connect.contextToken(PLANNER));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
         String full = "{\"id\":\"<STRING>\",\"name\":\"Checkout revamp\",\"projects\":[\"WEB\",\"MOB\"],"
@@ -268,13 +291,13 @@ class ProgramApiTest extends InstalledSiteTest {
                 "id");
 
         String update = "{\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],\"includeSubtasks\":true,\"version\":1}";
-        AppUnderTest.Reply updated = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply updated = app().put("/api/programs/" + id, update, connect.contextToken(PLANNER));
         String afterUpdate = "{\"id\":\"<STRING>\",\"name\":\"Checkout 2\",\"projects\":[\"WEB\",\"MOB\",\"PLAT\"],"
                 + "\"jql\":null,\"progressBasis\":\"issue_count\",\"includeSubtasks\":true,"
                 + "\"scopeGrowth\":false,\"throughputWeeks\":12,\"version\":2}";
         assertPinned(updated.body(), afterUpdate, "id");
 
-        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PM));
+        AppUnderTest.Reply stale = app().put("/api/programs/" + id, update, connect.contextToken(PLANNER));
         assertThat(stale.status()).isEqualTo(409);
         assertPinned(stale.body(), staleAnswer(
                 "The program \"Checkout 2\" was changed by someone else (you had version 1, it is now version 2); reload and try again.",
