@@ -28,8 +28,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String[] DOMAIN_PACKAGES = { "dev.throughline.scoring", "dev.throughline.theme",
-            "dev.throughline.program", "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.tenant",
-            "dev.throughline.problems" };
+            "dev.throughline.program", "dev.throughline.program.rollup", "dev.throughline.grooming",
+            "dev.throughline.settings", "dev.throughline.tenant", "dev.throughline.problems" };
 
     private static final String[] FEATURES = { "scoring", "theme", "program", "grooming", "settings" };
 

@@ -8,8 +8,8 @@ import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,9 +4,9 @@ import dev.throughline.jira.IssueFields;
 import dev.throughline.jira.IssueLinkRef;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.PropertyValue;
-import dev.throughline.program.IssueKind;
-import dev.throughline.program.ProgramIssue;
-import dev.throughline.program.StatusCategory;
+import dev.throughline.program.rollup.IssueKind;
+import dev.throughline.program.rollup.ProgramIssue;
+import dev.throughline.program.rollup.StatusCategory;
 import dev.throughline.theme.ThemeLinks;
 
 import java.math.BigDecimal;

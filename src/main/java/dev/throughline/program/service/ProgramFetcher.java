@@ -3,8 +3,8 @@ package dev.throughline.program.service;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraProject;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.RequestDeadline;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
+import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;

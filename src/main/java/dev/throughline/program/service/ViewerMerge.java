@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupEngine;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;

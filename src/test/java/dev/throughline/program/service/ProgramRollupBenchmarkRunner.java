@@ -4,7 +4,7 @@ import dev.throughline.coordination.ChangeFeed;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;

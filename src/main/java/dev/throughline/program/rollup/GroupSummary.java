@@ -1,0 +1,65 @@
+package dev.throughline.program.rollup;
+
+import dev.throughline.program.ProgressBasis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of a group table. Percentages are rounded to one decimal and empty when there
+ * is nothing to divide by (no items, no estimated items, no scored items), so "0 %"
+ * always means "nothing done yet".
+ *
+ * @param unestimated items without an estimate on the chosen basis (0 on the issue-count
+ * basis)
+ * @param anomalies keys of done epics/parents in this group that still have open children
+ */
+public record GroupSummary(GroupKind kind, String id, long items, long todo, long inProgress, long done,
+        BigDecimal pointsDone, BigDecimal pointsTotal, long estimateDoneSeconds, long estimateTotalSeconds,
+        Optional<Double> percentComplete, BigDecimal valueDone, BigDecimal valueTotal, Optional<Double> valueDelivered,
+        long withoutPoints, long withoutEstimate, long unestimated, long unscored, long overdue,
+        List<String> anomalies) {
+
+    public GroupSummary {
+        if (kind == null || id == null || percentComplete == null || valueDelivered == null || anomalies == null) {
+            throw new IllegalArgumentException("group summary is incomplete");
+        }
+        if (items != todo + inProgress + done) {
+            throw new IllegalArgumentException(id + ": items must equal todo + in progress + done");
+        }
+        anomalies = List.copyOf(anomalies);
+    }
+
+    static GroupSummary of(GroupKind kind, String id, Tally tally, ProgressBasis basis, List<String> anomalies) {
+        Optional<Double> percent;
+        long unestimated;
+        switch (basis) {
+            case STORY_POINTS:
+                percent = percent(tally.pointsDone, tally.pointsTotal);
+                unestimated = tally.withoutPoints;
+                break;
+            case ORIGINAL_ESTIMATE:
+                percent = percent(BigDecimal.valueOf(tally.estimateDoneSeconds),
+                        BigDecimal.valueOf(tally.estimateTotalSeconds));
+                unestimated = tally.withoutEstimate;
+                break;
+            default:
+                percent = percent(BigDecimal.valueOf(tally.done), BigDecimal.valueOf(tally.items()));
+                unestimated = 0;
+                break;
+        }
+        return new GroupSummary(kind, id, tally.items(), tally.todo, tally.inProgress, tally.done, tally.pointsDone,
+                tally.pointsTotal, tally.estimateDoneSeconds, tally.estimateTotalSeconds, percent, tally.valueDone,
+                tally.valueTotal, percent(tally.valueDone, tally.valueTotal), tally.withoutPoints,
+                tally.withoutEstimate, unestimated, tally.unscored, tally.overdue, anomalies);
+    }
+
+    private static Optional<Double> percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP).doubleValue());
+    }
+}
