@@ -8,6 +8,9 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.RequestDeadline;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.ReconciliationSchedule;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
@@ -75,22 +78,26 @@ public class ProgramRollupService {
 
     private ChangeFeed feed = ChangeFeed.alone();
 
+    private ReconciliationSchedule reconciliation;
+
+    /** A service whose read model lives in this process's memory (tests, benchmarks). */
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             int concurrency, Duration cacheTtl) {
-        this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2));
+        this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2),
+                new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
     }
 
     @Autowired
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             @Value("${throughline.program.concurrency:4}") int concurrency,
             @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
-            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin) {
+            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin, IssueSync sync) {
         this.jira = jira;
         this.programs = programs;
         this.themes = themes;
         this.clock = clock;
         this.mergeMargin = mergeMargin;
-        this.fetcher = new ProgramFetcher(clock, concurrency);
+        this.fetcher = new ProgramFetcher(clock, concurrency, sync);
         this.siteTtl = new SiteTtl(cacheTtl);
         this.cache = Caffeine.newBuilder()
             .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
@@ -110,6 +117,15 @@ public class ProgramRollupService {
     }
 
     /**
+     * Each view tells the schedule the site's read model is in use (it reconciles when
+     * due).
+     */
+    @Autowired(required = false)
+    void useReconciliation(ReconciliationSchedule schedule) {
+        this.reconciliation = schedule;
+    }
+
+    /**
      * The caller's rollup of the program; {@code refresh} reads Jira again instead of
      * using the cached fetch.
      * @throws StillReadingException when the fetch outlasts what the request may wait (it
@@ -122,6 +138,9 @@ public class ProgramRollupService {
                               // is refused before any search
         JiraClient client = jira.forSite(caller.site());
         siteTtl.refresh(caller.site());
+        if (reconciliation != null && program.jql().isEmpty()) {
+            reconciliation.used(caller.site());
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
         if (refresh) {
@@ -132,8 +151,11 @@ public class ProgramRollupService {
             // the fetch's workers carry no deadline: the request thread itself stops
             // waiting in time to merge
             Optional<Duration> patience = RequestDeadline.timeLeft().map(left -> left.minus(mergeMargin));
+            ProgramFetcher.ReadModelUse use = new ProgramFetcher.ReadModelUse(caller.site().clientKey(), refresh,
+                    siteTtl.of(caller.site().clientKey()));
             fetched = flights.await(key,
-                    progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts), patience);
+                    progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts, use),
+                    patience);
         }
         return viewers.merge(client, accountId, program, key, fetched);
     }
