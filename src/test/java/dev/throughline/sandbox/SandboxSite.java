@@ -297,10 +297,15 @@ public final class SandboxSite {
         return issue;
     }
 
+    /**
+     * As Jira, never a key the project had before (a moved issue's old key still finds
+     * it).
+     */
     private int nextNumber(String projectKey) {
-        return issues.stream()
-            .filter(i -> i.projectKey().equals(projectKey))
-            .mapToInt(SandboxIssue::keyNumber)
+        return indexByKey.keySet()
+            .stream()
+            .filter(key -> key.startsWith(projectKey + "-"))
+            .mapToInt(key -> Integer.parseInt(key.substring(projectKey.length() + 1)))
             .max()
             .orElse(0) + 1;
     }
