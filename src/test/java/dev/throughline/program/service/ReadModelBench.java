@@ -1,13 +1,10 @@
 package dev.throughline.program.service;
 
-import dev.throughline.coordination.ChangeFeed;
-import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDraft;
-import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.service.IssueEvents;
@@ -23,9 +20,7 @@ import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.store.ThemeJiraStore;
 
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +67,7 @@ final class ReadModelBench {
         JiraClient unmetered = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
         Clock clock = site.clock();
         Caller admin = Caller.of(new Site("bench-readmodel", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
-        ProgramService programs = new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true,
-                new Unlocked(), ChangeFeed.alone());
+        ProgramService programs = BenchJira.programs(client);
         List<String> keys = site.projects().stream().map(p -> p.key()).toList();
         String id = programs.create(admin, ProgramDraft.parse(Map.of("name", "Bench", "projects", keys), false)).id();
         List<Caller> viewers = new ArrayList<>();
@@ -173,12 +167,7 @@ final class ReadModelBench {
     }
 
     private static Row measure(PointsMeter meter, String what, String note, Runnable step) {
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-            .stream()
-            .filter(p -> p.getType() == MemoryType.HEAP)
-            .toList();
-        System.gc();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
         meter.reset();
         long start = System.nanoTime();
         step.run();

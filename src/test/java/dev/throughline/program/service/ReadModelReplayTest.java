@@ -1,14 +1,11 @@
 package dev.throughline.program.service;
 
-import dev.throughline.coordination.ChangeFeed;
-import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.rollup.ProgramResult;
-import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.MemoryIssueFacts;
 import dev.throughline.readmodel.service.IssueEvents;
@@ -83,8 +80,7 @@ class ReadModelReplayTest {
     }
 
     private ProgramService programs() {
-        return new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
-                ChangeFeed.alone());
+        return BenchJira.programs(client);
     }
 
     private ProgramRollupService service(IssueSync sync) {
