@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -78,6 +79,9 @@ public class ProgramRollupService {
 
     private ChangeFeed feed = ChangeFeed.alone();
 
+    /** Counts the drops of cached fetches (see {@link RollupFlights}). */
+    private final AtomicLong invalidations = new AtomicLong();
+
     private ReconciliationSchedule reconciliation;
 
     /** A service whose read model lives in this process's memory (tests, benchmarks). */
@@ -103,7 +107,7 @@ public class ProgramRollupService {
             .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
             .maximumSize(500)
             .build();
-        this.flights = new RollupFlights(cache::put);
+        this.flights = new RollupFlights(cache::put, invalidations::get);
         this.viewers = new ViewerMerge(siteTtl);
     }
 
@@ -144,6 +148,7 @@ public class ProgramRollupService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
         if (refresh) {
+            invalidations.incrementAndGet();
             cache.invalidate(key);
         }
         Fetched fetched = cache.getIfPresent(key);
@@ -185,6 +190,7 @@ public class ProgramRollupService {
     }
 
     private void forget(String clientKey, String programId) {
+        invalidations.incrementAndGet();
         cache.asMap().keySet().removeIf(k -> k.clientKey().equals(clientKey) && k.programId().equals(programId));
     }
 
@@ -205,7 +211,7 @@ public class ProgramRollupService {
      * Drops the site's cached fetches that read {@code projectKey} (rolled up or
      * skipped), so the next rollup of those programs searches Jira again; other programs
      * keep their cache. Used by Jira's issue webhooks. A fetch still running when this is
-     * called is not affected (it is stored when it ends).
+     * called is not stored when it ends (the next request reads again).
      * @return how many cached fetches were dropped
      */
     public int invalidateProject(Site site, String projectKey) {
@@ -229,6 +235,7 @@ public class ProgramRollupService {
     }
 
     private int drop(String clientKey, Predicate<Fetched> reads) {
+        invalidations.incrementAndGet();
         AtomicInteger dropped = new AtomicInteger();
         cache.asMap().entrySet().removeIf(entry -> {
             boolean match = entry.getKey().clientKey().equals(clientKey) && reads.test(entry.getValue());
