@@ -73,6 +73,17 @@ public final class Jql {
         return new Jql(property(propertyKey, path) + " IS NOT EMPTY", "");
     }
 
+    /**
+     * {@code updated >= "-Nm"}: issues changed in the last {@code minutes} minutes of
+     * Jira's own clock, so the app's clock and time zone never enter the bound.
+     */
+    public static Jql updatedInLastMinutes(long minutes) {
+        if (minutes < 1) {
+            throw new IllegalArgumentException("minutes must be >= 1, was " + minutes);
+        }
+        return new Jql("updated >= " + quote("-" + minutes + "m"), "");
+    }
+
     // --- a user's condition ---
 
     /**

@@ -28,10 +28,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String[] DOMAIN_PACKAGES = { "dev.throughline.scoring", "dev.throughline.theme",
-            "dev.throughline.program", "dev.throughline.grooming", "dev.throughline.settings",
-            "dev.throughline.planning", "dev.throughline.tenant", "dev.throughline.problems" };
+            "dev.throughline.program", "dev.throughline.program.rollup", "dev.throughline.readmodel",
+            "dev.throughline.grooming", "dev.throughline.settings", "dev.throughline.planning",
+            "dev.throughline.tenant", "dev.throughline.problems" };
 
-    private static final String[] FEATURES = { "scoring", "theme", "program", "grooming", "settings", "planning" };
+    private static final String[] FEATURES = { "scoring", "theme", "program", "grooming", "settings", "planning",
+            "readmodel" };
 
     /**
      * Features whose handlers take typed request bodies; theme and program join once
@@ -135,13 +137,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyCoordinationTalksToTheDatabaseDirectly() {
+    void onlyCoordinationAndTheReadModelStoreTalkToTheDatabaseDirectly() {
         ArchRule rule = noClasses().that()
-            .resideOutsideOfPackage("dev.throughline.coordination..")
+            .resideOutsideOfPackages("dev.throughline.coordination..", "dev.throughline.readmodel.store..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
-            .because("features serialise and invalidate through KeyedLocks and ChangeFeed, not SQL");
+            .because("features serialise and invalidate through KeyedLocks and ChangeFeed, and read issue facts through"
+                    + " the read model's IssueFactsStore, not SQL");
         rule.check(production);
     }
 

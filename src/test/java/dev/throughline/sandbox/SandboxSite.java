@@ -1,10 +1,15 @@
 package dev.throughline.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 
 /**
@@ -26,7 +32,9 @@ public final class SandboxSite {
 
     public static final String ADMIN = "admin";
 
-    private final Instant now;
+    private volatile Instant now;
+
+    private final Set<Long> deleted = new HashSet<>();
 
     private final List<SandboxProject> projects;
 
@@ -101,9 +109,36 @@ public final class SandboxSite {
     // ---- site-wide
     // -------------------------------------------------------------------------------------------
 
-    /** The fixed "now" every date of the site is relative to. */
+    /** The "now" every date of the site is relative to (fixed unless advanced). */
     public Instant now() {
         return now;
+    }
+
+    /** The site's "now" as a clock, for an app under test that must agree with it. */
+    public Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+    }
+
+    /**
+     * Moves the site's clock on (edits are stamped with it, relative JQL dates follow).
+     */
+    public synchronized void advance(Duration by) {
+        now = now.plus(by);
     }
 
     public List<SandboxField> fields() {
@@ -158,21 +193,27 @@ public final class SandboxSite {
     // ---- issues
     // ----------------------------------------------------------------------------------------------
 
-    /** All issues ordered by id. */
+    /** All issues ordered by id (deleted ones left out). */
     public List<SandboxIssue> issues() {
-        return Collections.unmodifiableList(issues);
+        if (deleted.isEmpty()) {
+            return Collections.unmodifiableList(issues);
+        }
+        synchronized (this) {
+            return issues.stream().filter(i -> !deleted.contains(i.id())).toList();
+        }
     }
 
     public Optional<SandboxIssue> issueById(long id) {
         long index = id - firstIssueId;
-        return index < 0 || index >= issues.size() ? Optional.empty() : Optional.of(issues.get((int) index));
+        return index < 0 || index >= issues.size() || deleted.contains(id) ? Optional.empty()
+                : Optional.of(issues.get((int) index));
     }
 
     /** By key (any case) or numeric id, as Jira's {issueIdOrKey}. */
     public Optional<SandboxIssue> issue(String idOrKey) {
         Integer index = indexByKey.get(idOrKey.toUpperCase(Locale.ROOT));
         if (index != null)
-            return Optional.of(issues.get(index));
+            return deleted.contains(issues.get(index).id()) ? Optional.empty() : Optional.of(issues.get(index));
         if (!idOrKey.isEmpty() && idOrKey.chars().allMatch(Character::isDigit) && idOrKey.length() < 18) {
             return issueById(Long.parseLong(idOrKey));
         }
@@ -184,7 +225,89 @@ public final class SandboxSite {
     }
 
     public List<SandboxIssue> children(long parentId) {
-        return issues.stream().filter(i -> i.parentId() == parentId).toList();
+        return issues().stream().filter(i -> i.parentId() == parentId).toList();
+    }
+
+    /**
+     * Replaces an issue by an edited copy stamped {@code updated} now (what any edit in
+     * Jira does); the edit may change anything but the id, key and project.
+     */
+    public synchronized SandboxIssue edit(String idOrKey, UnaryOperator<SandboxIssue> change) {
+        SandboxIssue i = change.apply(requireIssue(idOrKey));
+        return put(new SandboxIssue(i.id(), i.key(), i.projectId(), i.type(), i.status(), i.parentId(), i.summaryCode(),
+                i.storyPoints(), i.createdEpochSecond(), Math.max(now.getEpochSecond(), i.createdEpochSecond()),
+                i.resolvedEpochSecond(), i.originalEstimateSeconds(), i.dueEpochDay(), i.fixVersionId()));
+    }
+
+    /** Sets (NaN: clears) the issue's story points, stamped now. */
+    public SandboxIssue setStoryPoints(String idOrKey, double storyPoints) {
+        return edit(idOrKey, i -> copy(i, i.parentId(), storyPoints));
+    }
+
+    /** Moves the issue under another parent (0: none), stamped now. */
+    public SandboxIssue setParent(String idOrKey, long parentId) {
+        return edit(idOrKey, i -> copy(i, parentId, i.storyPoints()));
+    }
+
+    private static SandboxIssue copy(SandboxIssue i, long parentId, double storyPoints) {
+        return new SandboxIssue(i.id(), i.key(), i.projectId(), i.type(), i.status(), parentId, i.summaryCode(),
+                storyPoints, i.createdEpochSecond(), i.updatedEpochSecond(), i.resolvedEpochSecond(),
+                i.originalEstimateSeconds(), i.dueEpochDay(), i.fixVersionId());
+    }
+
+    /** A new issue in the project, created now: the next key number, the next id. */
+    public synchronized SandboxIssue create(String projectKey, IssueType type, long parentId) {
+        SandboxProject project = project(projectKey).orElseThrow();
+        long id = firstIssueId + issues.size();
+        SandboxIssue created = new SandboxIssue(id, projectKey + "-" + nextNumber(projectKey), project.id(), type,
+                IssueStatus.values()[0], parentId, 1, Double.NaN, now.getEpochSecond(), now.getEpochSecond(), 0, 0,
+                SandboxIssue.NO_DUE_DATE, 0);
+        issues.add(created);
+        indexByKey.put(created.key(), issues.size() - 1);
+        rankOrder.add(id);
+        rankPositionByIndex = null;
+        return created;
+    }
+
+    /** Deletes the issue (its key and id are no longer found; its links go). */
+    public synchronized void delete(String idOrKey) {
+        SandboxIssue i = requireIssue(idOrKey);
+        List.copyOf(linksOf(i.id())).forEach(link -> removeLink(link.id()));
+        deleted.add(i.id());
+    }
+
+    /**
+     * Moves the issue to another project: a new key there (the old one still finds it, as
+     * in Jira), the same id, stamped now.
+     */
+    public synchronized SandboxIssue move(String idOrKey, String projectKey) {
+        SandboxIssue i = requireIssue(idOrKey);
+        SandboxProject project = project(projectKey).orElseThrow();
+        SandboxIssue moved = new SandboxIssue(i.id(), projectKey + "-" + nextNumber(projectKey), project.id(), i.type(),
+                i.status(), i.parentId(), i.summaryCode(), i.storyPoints(), i.createdEpochSecond(),
+                Math.max(now.getEpochSecond(), i.createdEpochSecond()), i.resolvedEpochSecond(),
+                i.originalEstimateSeconds(), i.dueEpochDay(), i.fixVersionId());
+        put(moved);
+        indexByKey.put(moved.key(), (int) (i.id() - firstIssueId));
+        return moved;
+    }
+
+    private SandboxIssue put(SandboxIssue issue) {
+        issues.set((int) (issue.id() - firstIssueId), issue);
+        return issue;
+    }
+
+    /**
+     * As Jira, never a key the project had before (a moved issue's old key still finds
+     * it).
+     */
+    private int nextNumber(String projectKey) {
+        return indexByKey.keySet()
+            .stream()
+            .filter(key -> key.startsWith(projectKey + "-"))
+            .mapToInt(key -> Integer.parseInt(key.substring(projectKey.length() + 1)))
+            .max()
+            .orElse(0) + 1;
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
 import dev.throughline.planning.WhyNotPlanned;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.RollupSettings;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;

@@ -8,8 +8,10 @@ import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
+import dev.throughline.readmodel.FactsOf;
+import dev.throughline.readmodel.IssueFacts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One fetch's searches: {@code concurrency} workers on the shared pool take partitions
@@ -45,6 +48,10 @@ final class FetchRun {
 
     private final ProgramDefinition program;
 
+    private final List<String> projects;
+
+    private final Consumer<List<IssueFacts>> sink;
+
     private final PartitionQueue queue;
 
     private final List<String> fields;
@@ -63,11 +70,19 @@ final class FetchRun {
 
     private volatile boolean failed;
 
-    FetchRun(Pools pools, JiraClient client, ProgramDefinition program, PartitionQueue queue, List<String> fields,
-            Optional<String> pointsField, RollupSettings settings, AtomicLong read) {
+    /**
+     * @param projects the program's projects this run reads (the others come from the
+     * read model)
+     * @param sink takes each page's facts, in page order, for the read model
+     */
+    FetchRun(Pools pools, JiraClient client, ProgramDefinition program, List<String> projects,
+            Consumer<List<IssueFacts>> sink, PartitionQueue queue, List<String> fields, Optional<String> pointsField,
+            RollupSettings settings, AtomicLong read) {
         this.pools = pools;
         this.client = client;
         this.program = program;
+        this.projects = List.copyOf(projects);
+        this.sink = sink;
         this.queue = queue;
         this.fields = fields;
         this.pointsField = pointsField;
@@ -110,7 +125,7 @@ final class FetchRun {
             ProgramFetcher.join(folding);
         }
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
-        for (String projectKey : program.projects()) {
+        for (String projectKey : projects) {
             List<ProjectRollup> folded = parts.get(projectKey);
             if (folded != null && !skipped.containsKey(projectKey)) {
                 rollups.put(projectKey, folded.size() == 1 ? folded.get(0) : ProjectRollup.merge(settings, folded));
@@ -120,7 +135,7 @@ final class FetchRun {
     }
 
     List<SkippedProject> skipped() {
-        return program.projects().stream().filter(skipped::containsKey).map(skipped::get).toList();
+        return projects.stream().filter(skipped::containsKey).map(skipped::get).toList();
     }
 
     private void work() {
@@ -196,16 +211,20 @@ final class FetchRun {
                 foldedBefore.join();
                 foldedBefore = folded;
                 folded = folded.thenRunAsync(() -> {
+                    List<IssueFacts> facts = new ArrayList<>(taken);
                     for (JiraIssue issue : page.issues().subList(0, taken)) {
                         // only the partition's own issues: anything else the search
                         // returned is not the
                         // program's to show (its own project's search finds it if it
                         // belongs to the program)
                         if (IssueMapper.ownProject(issue).equals(partition.projectKey())) {
-                            rollup
-                                .accept(IssueMapper.map(issue, partition.projectKey(), pointsField, settings.today()));
+                            IssueFacts issueFacts = FactsOf.of(issue, pointsField);
+                            facts.add(issueFacts);
+                            rollup.accept(IssueMapper.map(issueFacts, partition.projectKey(), settings.today(),
+                                    IssueMapper.KEYS_AS_READ, issueFacts.subtaskCount()));
                         }
                     }
+                    sink.accept(facts);
                     read.addAndGet(taken);
                 }, pools.folds());
                 boolean stop = taken < page.keys().size() || partition.claims().reachedNext(partition.reader());

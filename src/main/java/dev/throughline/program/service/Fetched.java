@@ -1,7 +1,7 @@
 package dev.throughline.program.service;
 
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,33 +1,28 @@
 package dev.throughline.program.service;
 
-import dev.throughline.jira.IssueFields;
-import dev.throughline.jira.IssueLinkRef;
 import dev.throughline.jira.JiraIssue;
-import dev.throughline.jira.PropertyValue;
-import dev.throughline.program.IssueKind;
-import dev.throughline.program.ProgramIssue;
-import dev.throughline.program.StatusCategory;
-import dev.throughline.theme.ThemeLinks;
+import dev.throughline.program.rollup.IssueKind;
+import dev.throughline.program.rollup.ProgramIssue;
+import dev.throughline.program.rollup.StatusCategory;
+import dev.throughline.readmodel.FactsOf;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFacts.IssueRef;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
- * Search results → the rollup engine's {@link ProgramIssue}: exactly what the rollup
- * needs, nothing per issue asked.
+ * Search results and the read model's {@link IssueFacts} → the rollup engine's
+ * {@link ProgramIssue}: exactly what the rollup needs, nothing per issue asked.
  */
 final class IssueMapper {
 
-    static final String VALUE_PROPERTY = "throughline.value";
-    static final String BLOCKS = "Blocks";
+    /** No issue's key changed since it was read: the keys as Jira sent them. */
+    static final LongFunction<Optional<String>> KEYS_AS_READ = id -> Optional.empty();
 
     private IssueMapper() {
     }
@@ -37,15 +32,11 @@ final class IssueMapper {
      * has one.
      */
     static List<String> fields(Optional<String> storyPointsField) {
-        List<String> fields = new ArrayList<>(
-                List.of("project", "summary", "status", "issuetype", "parent", "issuelinks", "created",
-                        "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
-        storyPointsField.ifPresent(fields::add);
-        return List.copyOf(fields);
+        return FactsOf.fields(storyPointsField);
     }
 
     static List<String> properties() {
-        return List.of(VALUE_PROPERTY, ThemeLinks.PROPERTY_KEY);
+        return FactsOf.properties();
     }
 
     /**
@@ -54,7 +45,7 @@ final class IssueMapper {
      * project, never under the search that found it.
      */
     static String ownProject(JiraIssue issue) {
-        return issue.fields().projectKey().orElseGet(() -> issue.key().substring(0, issue.key().lastIndexOf('-')));
+        return FactsOf.ownProject(issue);
     }
 
     /**
@@ -62,77 +53,41 @@ final class IssueMapper {
      * @param today fallback creation date for an issue Jira sent without one
      */
     static ProgramIssue map(JiraIssue issue, String projectKey, Optional<String> storyPointsField, LocalDate today) {
-        IssueFields f = issue.fields();
-        Set<String> blocks = new LinkedHashSet<>();
-        Set<String> blockedBy = new LinkedHashSet<>();
-        for (IssueLinkRef link : f.issueLinks()) {
-            if (!link.typeName().equalsIgnoreCase(BLOCKS)) {
-                continue;
-            }
-            link.outwardIssueKey().filter(k -> !k.equals(issue.key())).ifPresent(blocks::add);
-            link.inwardIssueKey().filter(k -> !k.equals(issue.key())).ifPresent(blockedBy::add);
-        }
-        Optional<String> parent = f.parentKey().filter(p -> !p.equals(issue.key()));
-        IssueKind kind = kind(f);
+        IssueFacts facts = FactsOf.of(issue, storyPointsField);
+        return map(facts, projectKey, today, KEYS_AS_READ, facts.subtaskCount());
+    }
+
+    /**
+     * @param currentKey the key an issue has now, by id (empty: the key it was read
+     * with), so a parent or a blocker moved to another project is named by its new key
+     * @param subtaskCount how many sub-tasks the issue has now
+     */
+    static ProgramIssue map(IssueFacts f, String projectKey, LocalDate today, LongFunction<Optional<String>> currentKey,
+            int subtaskCount) {
+        Optional<String> parent = f.parent().map(p -> key(p, currentKey)).filter(p -> !p.equals(f.key()));
+        IssueKind kind = IssueKind.valueOf(f.level().name());
         if (kind == IssueKind.SUBTASK && parent.isEmpty()) {
-            kind = IssueKind.STANDARD; // a sub-task always has a parent in Jira; be
-                                       // lenient rather than fail a rollup
+            kind = IssueKind.STANDARD;
         }
-        return new ProgramIssue(issue.key(), f.summary().orElse(""), projectKey, kind, status(f), parent,
-                f.created().map(IssueMapper::date).orElse(today), f.resolutionDate().map(IssueMapper::date),
-                f.dueDate(), storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
-                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), value(issue), themes(issue),
-                f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0),
-                List.copyOf(blocks), List.copyOf(blockedBy), valueModel(issue));
+        return new ProgramIssue(f.key(), f.summary(), projectKey, kind, StatusCategory.fromJiraKey(f.statusCategory()),
+                parent, f.created().orElse(today), f.resolved(), f.due(), f.storyPoints(), f.originalEstimateSeconds(),
+                f.fixVersions(), f.valueScore(), f.themeIds(), subtaskCount, keys(f.blocks(), f.key(), currentKey),
+                keys(f.blockedBy(), f.key(), currentKey), f.valueModel());
     }
 
-    private static IssueKind kind(IssueFields f) {
-        if (f.isSubtask().orElse(false)) {
-            return IssueKind.SUBTASK;
+    private static List<String> keys(List<IssueRef> refs, String own, LongFunction<Optional<String>> currentKey) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (IssueRef ref : refs) {
+            String key = key(ref, currentKey);
+            if (!key.equals(own)) {
+                keys.add(key);
+            }
         }
-        Optional<Object> level = f.raw("issuetype")
-            .filter(Map.class::isInstance)
-            .map(t -> ((Map<?, ?>) t).get("hierarchyLevel"));
-        boolean epic = level.filter(Number.class::isInstance)
-            .map(n -> ((Number) n).intValue() == 1)
-            .orElseGet(() -> f.issueTypeName().map(name -> name.equalsIgnoreCase("Epic")).orElse(false));
-        return epic ? IssueKind.EPIC : IssueKind.STANDARD;
+        return List.copyOf(keys);
     }
 
-    private static StatusCategory status(IssueFields f) {
-        return f.statusCategory().map(c -> StatusCategory.fromJiraKey(c.key())).orElse(StatusCategory.TODO);
-    }
-
-    private static Optional<BigDecimal> value(JiraIssue issue) {
-        return valueField(issue, "score").filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString()));
-    }
-
-    private static Optional<String> valueModel(JiraIssue issue) {
-        return valueField(issue, "model").filter(String.class::isInstance).map(String.class::cast);
-    }
-
-    /** One field of the issue's stored value, when the property is an object. */
-    private static Optional<Object> valueField(JiraIssue issue, String field) {
-        return issue.property(VALUE_PROPERTY)
-            .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap)
-            .map(map -> map.get(field));
-    }
-
-    private static List<String> themes(JiraIssue issue) {
-        Optional<Map<String, Object>> stored = issue.property(ThemeLinks.PROPERTY_KEY)
-            .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap);
-        try {
-            return ThemeLinks.fromMap(stored).themeIds();
-        }
-        catch (IllegalArgumentException e) {
-            return List.of(); // a malformed link property counts the issue without themes
-        }
-    }
-
-    private static LocalDate date(OffsetDateTime time) {
-        return time.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    private static String key(IssueRef ref, LongFunction<Optional<String>> currentKey) {
+        return currentKey.apply(ref.id()).orElse(ref.key());
     }
 
 }

@@ -5,23 +5,32 @@ import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraProject;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupSettings;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
+
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.SyncPlan;
+import dev.throughline.readmodel.service.IssueSync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,11 +69,17 @@ final class ProgramFetcher {
      */
     private final ExecutorService fetches;
 
-    ProgramFetcher(Clock clock, int concurrency) {
+    private final IssueSync sync;
+
+    /** Project ids never change: once known, a refresh need not search projects again. */
+    private final Map<String, Map<String, Long>> projectIds = new ConcurrentHashMap<>();
+
+    ProgramFetcher(Clock clock, int concurrency, IssueSync sync) {
         if (concurrency < 1 || concurrency > 64) {
             throw new IllegalArgumentException("throughline.program.concurrency must be 1..64, was " + concurrency);
         }
         this.clock = clock;
+        this.sync = sync;
         // folds: pages are folded while their partition's next page is fetched (one fold
         // per partition at a time)
         this.pools = new FetchRun.Pools(Executors.newFixedThreadPool(concurrency, daemonThreads("program-rollup-")),
@@ -74,18 +89,29 @@ final class ProgramFetcher {
     }
 
     /**
+     * What the read model takes part in a fetch: the site, whether the viewer asked to
+     * read Jira again, and how old a sync may be before a view refreshes it.
+     */
+    record ReadModelUse(String siteKey, boolean refresh, Duration maxAge) {
+    }
+
+    /**
      * Starts reading the program on a fetch thread; {@code progress} counts the issues
      * read as they arrive.
      */
     CompletableFuture<Fetched> start(JiraClient client, ProgramDefinition program, LocalDate today, String accountId,
-            FetchProgress progress, Function<JiraClient, ThemeFacts> themeFacts) {
+            FetchProgress progress, Function<JiraClient, ThemeFacts> themeFacts, ReadModelUse use) {
         return CompletableFuture.supplyAsync(() -> {
             if (program.jql().isPresent()) {
                 // the projects' issue counts only bound a refined program: ask Jira for
                 // an estimate of the JQL
                 CompletableFuture.runAsync(() -> approximate(client, program, progress), sideRequests);
+                return fetch(client, program, today, progress, accountId, themeFacts, Optional.empty());
             }
-            return fetch(client, program, today, progress, accountId, themeFacts);
+            // a program without refinement reads whole projects: the read model holds
+            // them, and two instances never refresh the same projects at once
+            return sync.exclusive(use.siteKey(), program.projects(),
+                    () -> fetch(client, program, today, progress, accountId, themeFacts, Optional.of(use)));
         }, fetches);
     }
 
@@ -103,13 +129,15 @@ final class ProgramFetcher {
     }
 
     /**
-     * The searches start at once; beside them run the theme catalog (needed only when the
-     * result is assembled), the project search (ids for the permission check, and issue
-     * counts that order and split the searches) and the caller's permission check (cached
-     * by the client for the merge that follows).
+     * Projects the read model does not hold are searched at once; beside them run the
+     * theme catalog (needed only when the result is assembled), the project search (ids
+     * for the permission check, and issue counts that order and split the searches; not
+     * repeated once the ids are known and nothing is read in full) and the caller's
+     * permission check (cached by the client for the merge that follows). Projects the
+     * read model holds are refreshed as the plan says and folded from it.
      */
     private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress,
-            String accountId, Function<JiraClient, ThemeFacts> themes) {
+            String accountId, Function<JiraClient, ThemeFacts> themes, Optional<ReadModelUse> use) {
         Instant started = clock.instant();
         RollupSettings folding = RollupSettings.defaults(today)
             .withProgressBasis(program.progressBasis())
@@ -120,16 +148,26 @@ final class ProgramFetcher {
                 sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> fields = IssueMapper.fields(pointsField);
-        PartitionQueue queue = new PartitionQueue(program.projects(), PAGE_SIZE, pools.concurrency());
-        CompletableFuture<List<JiraProject>> projects = CompletableFuture
-            .supplyAsync(() -> client.projectsWithIssueCounts(program.projects())
-                .filter(p -> program.projects().contains(p.key()))
-                .toList(), sideRequests);
+        SyncPlan plan = use.map(u -> sync.plan(u.siteKey(), program.projects(), pointsField, u.refresh(), u.maxAge()))
+            .orElseGet(() -> new SyncPlan(program.projects(), List.of(), Optional.empty(), List.of()));
+        String siteKey = use.map(ReadModelUse::siteKey).orElse("");
+        Map<String, Long> knownIds = projectIds.getOrDefault(siteKey, Map.of());
+        boolean searchProjects = use.isEmpty() || !plan.cold().isEmpty()
+                || !knownIds.keySet().containsAll(program.projects());
+        PartitionQueue queue = new PartitionQueue(plan.cold(), PAGE_SIZE, pools.concurrency());
+        CompletableFuture<List<JiraProject>> projects = searchProjects
+                ? CompletableFuture.supplyAsync(() -> client.projectsWithIssueCounts(program.projects())
+                    .filter(p -> program.projects().contains(p.key()))
+                    .toList(), sideRequests)
+                : CompletableFuture.completedFuture(program.projects()
+                    .stream()
+                    .map(key -> new JiraProject(knownIds.get(key), key, key, OptionalLong.empty()))
+                    .toList());
         CompletableFuture<Void> planned = projects.thenAccept(found -> {
             Map<String, Long> counts = new HashMap<>();
             found.forEach(p -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
-            if (program.jql().isEmpty() && counts.size() == found.size()) {
-                progress.approximateTotal = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (program.jql().isEmpty() && counts.keySet().containsAll(plan.cold())) {
+                progress.approximateTotal = plan.cold().stream().mapToLong(counts::get).sum();
             }
             queue.plan(counts);
         });
@@ -141,10 +179,37 @@ final class ProgramFetcher {
                         : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()),
                 sideRequests);
 
-        FetchRun run = new FetchRun(pools, client, program, queue, fields, pointsField, folding, progress.read);
-        Map<String, ProjectRollup> rollups = run.execute();
+        use.ifPresent(u -> sync.startFullRead(u.siteKey(), plan.cold()));
+        Consumer<List<IssueFacts>> sink = use.isPresent() ? facts -> sync.ingest(siteKey, facts) : facts -> {
+        };
+        FetchRun run = new FetchRun(pools, client, program, plan.cold(), sink, queue, fields, pointsField, folding,
+                progress.read);
+        Map<String, ProjectRollup> read = run.execute();
+        Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
+        if (use.isPresent()) {
+            List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
+            sync.fullyRead(siteKey, fullyRead, started, pointsField);
+            sync.refresh(client, siteKey, plan, pointsField);
+            List<String> warm = program.projects().stream().filter(p -> !plan.cold().contains(p)).toList();
+            Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding);
+            for (String project : program.projects()) {
+                Optional.ofNullable(read.get(project))
+                    .or(() -> Optional.ofNullable(folded.get(project)))
+                    .ifPresent(rollup -> rollups.put(project, rollup));
+            }
+        }
+        else {
+            rollups.putAll(read);
+        }
         Map<String, Long> ids = new HashMap<>();
         join(projects).forEach(p -> ids.put(p.key(), p.id()));
+        if (use.isPresent()) {
+            projectIds.merge(siteKey, Map.copyOf(ids), (before, now) -> {
+                Map<String, Long> both = new HashMap<>(before);
+                both.putAll(now);
+                return Map.copyOf(both);
+            });
+        }
         join(planned);
         try {
             permissions.join(); // only warms the client's cache; a failure shows when the

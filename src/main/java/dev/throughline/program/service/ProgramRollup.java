@@ -1,8 +1,8 @@
 package dev.throughline.program.service;
 
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProgramResult;
+import dev.throughline.program.rollup.ProgramResult;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,10 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.RequestDeadline;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.ReconciliationSchedule;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
@@ -27,6 +30,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -75,28 +79,35 @@ public class ProgramRollupService {
 
     private ChangeFeed feed = ChangeFeed.alone();
 
+    /** Counts the drops of cached fetches (see {@link RollupFlights}). */
+    private final AtomicLong invalidations = new AtomicLong();
+
+    private ReconciliationSchedule reconciliation;
+
+    /** A service whose read model lives in this process's memory (tests, benchmarks). */
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             int concurrency, Duration cacheTtl) {
-        this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2));
+        this(jira, programs, themes, clock, concurrency, cacheTtl, Duration.ofSeconds(2),
+                new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
     }
 
     @Autowired
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             @Value("${throughline.program.concurrency:4}") int concurrency,
             @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
-            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin) {
+            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin, IssueSync sync) {
         this.jira = jira;
         this.programs = programs;
         this.themes = themes;
         this.clock = clock;
         this.mergeMargin = mergeMargin;
-        this.fetcher = new ProgramFetcher(clock, concurrency);
+        this.fetcher = new ProgramFetcher(clock, concurrency, sync);
         this.siteTtl = new SiteTtl(cacheTtl);
         this.cache = Caffeine.newBuilder()
             .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
             .maximumSize(500)
             .build();
-        this.flights = new RollupFlights(cache::put);
+        this.flights = new RollupFlights(cache::put, invalidations::get);
         this.viewers = new ViewerMerge(siteTtl);
     }
 
@@ -107,6 +118,15 @@ public class ProgramRollupService {
     @Autowired(required = false)
     void useSiteCacheTtl(SiteSettingsService siteSettings) {
         siteTtl.lookUpWith(siteSettings::rollupCacheTtl);
+    }
+
+    /**
+     * Each view tells the schedule the site's read model is in use (it reconciles when
+     * due).
+     */
+    @Autowired(required = false)
+    void useReconciliation(ReconciliationSchedule schedule) {
+        this.reconciliation = schedule;
     }
 
     /**
@@ -122,9 +142,13 @@ public class ProgramRollupService {
                               // is refused before any search
         JiraClient client = jira.forSite(caller.site());
         siteTtl.refresh(caller.site());
+        if (reconciliation != null && program.jql().isEmpty()) {
+            reconciliation.used(caller.site());
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         FetchKey key = new FetchKey(caller.site().clientKey(), program.id(), program.version(), today);
         if (refresh) {
+            invalidations.incrementAndGet();
             cache.invalidate(key);
         }
         Fetched fetched = cache.getIfPresent(key);
@@ -132,8 +156,11 @@ public class ProgramRollupService {
             // the fetch's workers carry no deadline: the request thread itself stops
             // waiting in time to merge
             Optional<Duration> patience = RequestDeadline.timeLeft().map(left -> left.minus(mergeMargin));
+            ProgramFetcher.ReadModelUse use = new ProgramFetcher.ReadModelUse(caller.site().clientKey(), refresh,
+                    siteTtl.of(caller.site().clientKey()));
             fetched = flights.await(key,
-                    progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts), patience);
+                    progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts, use),
+                    patience);
         }
         return viewers.merge(client, accountId, program, key, fetched);
     }
@@ -163,6 +190,7 @@ public class ProgramRollupService {
     }
 
     private void forget(String clientKey, String programId) {
+        invalidations.incrementAndGet();
         cache.asMap().keySet().removeIf(k -> k.clientKey().equals(clientKey) && k.programId().equals(programId));
     }
 
@@ -183,7 +211,7 @@ public class ProgramRollupService {
      * Drops the site's cached fetches that read {@code projectKey} (rolled up or
      * skipped), so the next rollup of those programs searches Jira again; other programs
      * keep their cache. Used by Jira's issue webhooks. A fetch still running when this is
-     * called is not affected (it is stored when it ends).
+     * called is not stored when it ends (the next request reads again).
      * @return how many cached fetches were dropped
      */
     public int invalidateProject(Site site, String projectKey) {
@@ -207,6 +235,7 @@ public class ProgramRollupService {
     }
 
     private int drop(String clientKey, Predicate<Fetched> reads) {
+        invalidations.incrementAndGet();
         AtomicInteger dropped = new AtomicInteger();
         cache.asMap().entrySet().removeIf(entry -> {
             boolean match = entry.getKey().clientKey().equals(clientKey) && reads.test(entry.getValue());

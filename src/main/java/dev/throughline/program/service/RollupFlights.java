@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The fetches under way, one per {@link FetchKey}: requests for the same program share
@@ -21,15 +22,23 @@ import java.util.function.Function;
  */
 final class RollupFlights {
 
-    private record Flight(CompletableFuture<Fetched> result, FetchProgress progress) {
+    private record Flight(CompletableFuture<Fetched> result, FetchProgress progress, long generation) {
     }
 
     private final Map<FetchKey, Flight> flights = new ConcurrentHashMap<>();
 
     private final BiConsumer<FetchKey, Fetched> store;
 
-    RollupFlights(BiConsumer<FetchKey, Fetched> store) {
+    private final LongSupplier generation;
+
+    /**
+     * @param generation counts the invalidations of cached fetches: a fetch that began
+     * before one is neither stored nor shared once it ended, as it may have read the read
+     * model before the change that invalidated it
+     */
+    RollupFlights(BiConsumer<FetchKey, Fetched> store, LongSupplier generation) {
         this.store = store;
+        this.generation = generation;
     }
 
     /**
@@ -40,16 +49,21 @@ final class RollupFlights {
      */
     Fetched await(FetchKey key, Function<FetchProgress, CompletableFuture<Fetched>> start,
             Optional<Duration> patience) {
+        flights.computeIfPresent(key,
+                (k, ended) -> ended.result().isDone() && ended.generation() != generation.getAsLong() ? null : ended);
         Flight flight = flights.computeIfAbsent(key, k -> {
             FetchProgress progress = new FetchProgress();
-            Flight started = new Flight(start.apply(progress), progress);
+            long begun = generation.getAsLong();
+            Flight started = new Flight(start.apply(progress), progress, begun);
             // stored before it is forgotten here, so a request always finds one or the
             // other; off this thread,
             // since a fetch that ended already would otherwise run this inside
             // computeIfAbsent. A failure stays
             // here for a request to report.
             started.result().thenAcceptAsync(fetched -> {
-                store.accept(key, fetched);
+                if (begun == generation.getAsLong()) {
+                    store.accept(key, fetched);
+                }
                 flights.remove(key, started);
             });
             return started;

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProjectRollup;
-import dev.throughline.program.RollupEngine;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +22,10 @@ final class ViewerMerge {
 
     /**
      * One viewer's merge of one fetch: the projects they may browse decide the numbers.
+     * Two fetches started at the same instant (a fold from the read model takes
+     * milliseconds) are told apart by the fetch object itself.
      */
-    record ResultKey(FetchKey fetch, Instant fetchedAt, Set<Long> visibleProjects) {
+    record ResultKey(FetchKey fetch, Instant fetchedAt, int fetchIdentity, Set<Long> visibleProjects) {
     }
 
     private final Cache<ResultKey, ProgramRollup> results;
@@ -56,7 +58,8 @@ final class ViewerMerge {
         int out = leftOut;
         // the merge recomputes every group and forecast: answer a repeat of the same view
         // from memory
-        return results.get(new ResultKey(key, fetched.fetchedAt(), Set.copyOf(visible)),
+        return results.get(
+                new ResultKey(key, fetched.fetchedAt(), System.identityHashCode(fetched), Set.copyOf(visible)),
                 k -> new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(),
                         fetched.fetchedAt(), fetched.themeNames()));
     }

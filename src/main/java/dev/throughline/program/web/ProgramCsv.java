@@ -1,9 +1,9 @@
 package dev.throughline.program.web;
 
-import dev.throughline.program.GroupKind;
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.GroupKind;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.service.ProgramRollup;
-import dev.throughline.program.ProgramResult;
+import dev.throughline.program.rollup.ProgramResult;
 
 import dev.throughline.web.Csv;
 

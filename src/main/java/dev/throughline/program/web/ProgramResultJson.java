@@ -1,16 +1,16 @@
 package dev.throughline.program.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.throughline.program.BurnUp;
-import dev.throughline.program.Dependency;
-import dev.throughline.program.DependencyConflict;
-import dev.throughline.program.DependencyEnd;
-import dev.throughline.program.DependencyReport;
-import dev.throughline.program.Forecast;
-import dev.throughline.program.ForecastPercentile;
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.BurnUp;
+import dev.throughline.program.rollup.Dependency;
+import dev.throughline.program.rollup.DependencyConflict;
+import dev.throughline.program.rollup.DependencyEnd;
+import dev.throughline.program.rollup.DependencyReport;
+import dev.throughline.program.rollup.Forecast;
+import dev.throughline.program.rollup.ForecastPercentile;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.ProgramResult;
+import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.SkippedProject;
 import dev.throughline.web.StaleJson;

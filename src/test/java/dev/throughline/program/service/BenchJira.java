@@ -1,5 +1,12 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.ChangeFeed;
+import dev.throughline.coordination.Unlocked;
+import dev.throughline.program.store.ProgramJiraStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClientSettings;
 import dev.throughline.jira.JiraClients;
@@ -131,6 +138,26 @@ final class BenchJira {
                 return client;
             }
         };
+    }
+
+    /** A program service over the client, with no locks and no other instance to tell. */
+    static ProgramService programs(JiraClient client) {
+        return new ProgramService(clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
+                ChangeFeed.alone());
+    }
+
+    /**
+     * The heap's memory pools after a collection, their peaks reset: read them after a
+     * step.
+     */
+    static List<MemoryPoolMXBean> heapPeaksFromNow() {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+            .stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        return heap;
     }
 
 }

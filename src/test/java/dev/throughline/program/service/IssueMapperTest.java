@@ -3,9 +3,9 @@ package dev.throughline.program.service;
 import dev.throughline.jira.IssueFields;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.PropertyValue;
-import dev.throughline.program.IssueKind;
-import dev.throughline.program.ProgramIssue;
-import dev.throughline.program.StatusCategory;
+import dev.throughline.program.rollup.IssueKind;
+import dev.throughline.program.rollup.ProgramIssue;
+import dev.throughline.program.rollup.StatusCategory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

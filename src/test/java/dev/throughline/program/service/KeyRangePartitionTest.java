@@ -1,11 +1,8 @@
 package dev.throughline.program.service;
 
-import dev.throughline.coordination.ChangeFeed;
-import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.ProgramDraft;
-import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
@@ -73,8 +70,7 @@ class KeyRangePartitionTest {
     }
 
     private ProgramService programs(JiraClient jira) {
-        return new ProgramService(BenchJira.clients(jira), new ProgramJiraStore(), caller -> true, new Unlocked(),
-                ChangeFeed.alone());
+        return BenchJira.programs(jira);
     }
 
     private ProgramRollup rollup(int concurrency) {

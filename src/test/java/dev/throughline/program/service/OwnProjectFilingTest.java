@@ -7,7 +7,7 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchPage;
 import dev.throughline.jira.SearchRequest;
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.IssueType;

@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +106,30 @@ class ProgramRollupBenchmark {
 
     private static String prop(String name, String fallback) {
         return System.getProperty("throughline.bench." + name, fallback);
+    }
+
+    /**
+     * The read model against today's full re-read (issue 15): points (Atlassian's rule,
+     * counted from the sandbox's answers by {@link PointsMeter}), requests, wall time and
+     * peak heap. {@code -Dthroughline.bench.readModelIssues=100000} for the full size
+     * (default 10,000). Prints a Markdown table and writes it to
+     * {@code target/readmodel-benchmark.md}.
+     */
+    @Test
+    void readModel() throws Exception {
+        int issues = Integer.parseInt(prop("readModelIssues", "10000"));
+        List<ReadModelBench.Row> rows = new ReadModelBench(issues, projects, Duration.ofMillis(latencyMs), seed).run();
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%,d issues, %d projects, %d ms latency%n%n| step | points | requests | wall time | peak heap | |%n"
+                        + "|---|---:|---:|---:|---:|---|%n",
+                issues, projects, latencyMs));
+        for (ReadModelBench.Row row : rows) {
+            table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f s | %d MB | %s |%n", row.what(),
+                    row.points(), row.requests(), row.millis() / 1000.0, row.peakHeapMb(), row.note()));
+        }
+        System.out.println(table);
+        Files.writeString(Path.of("target", "readmodel-benchmark.md"), table);
+        assertThat(rows.get(0).points()).isPositive();
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.throughline.coordination.ChangeFeed;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
-import dev.throughline.program.GroupSummary;
+import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.store.ProgramJiraStore;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;
@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -109,12 +108,7 @@ public final class ProgramRollupBenchmarkRunner {
         pageCalls.clear();
 
         // the fetch: refresh=true reads Jira, as the first viewer of the day would
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-            .stream()
-            .filter(p -> p.getType() == MemoryType.HEAP)
-            .toList();
-        System.gc();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
         long started = System.nanoTime();
         ProgramRollup first = service.rollup(caller, programId, true);
         long wallNanos = System.nanoTime() - started;

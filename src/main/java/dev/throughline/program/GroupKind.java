@@ -1,8 +1,0 @@
-package dev.throughline.program;
-
-/** The ways issues are grouped. */
-public enum GroupKind {
-
-    PROGRAM, PROJECT, EPIC, THEME, FIX_VERSION
-
-}

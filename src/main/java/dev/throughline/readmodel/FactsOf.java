@@ -1,0 +1,141 @@
+package dev.throughline.readmodel;
+
+import dev.throughline.jira.IssueFields;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.PropertyValue;
+import dev.throughline.readmodel.IssueFacts.IssueRef;
+import dev.throughline.readmodel.IssueFacts.Level;
+import dev.throughline.theme.ThemeLinks;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Jira issue (a search result or a webhook's {@code issue}) → its {@link IssueFacts}:
+ * exactly the fields and properties the features fold.
+ */
+public final class FactsOf {
+
+    public static final String VALUE_PROPERTY = "throughline.value";
+
+    static final String BLOCKS = "Blocks";
+
+    private FactsOf() {
+    }
+
+    /**
+     * The fields a search for facts asks for; the story-points field is added when the
+     * site has one.
+     */
+    public static List<String> fields(Optional<String> storyPointsField) {
+        List<String> fields = new ArrayList<>(
+                List.of("project", "summary", "status", "issuetype", "parent", "issuelinks", "created",
+                        "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
+        storyPointsField.ifPresent(fields::add);
+        return List.copyOf(fields);
+    }
+
+    /** The issue properties a search for facts asks for. */
+    public static List<String> properties() {
+        return List.of(VALUE_PROPERTY, ThemeLinks.PROPERTY_KEY);
+    }
+
+    /**
+     * The issue's own project as Jira returns it (its {@code project} field; else its
+     * key's prefix, which a move changes too).
+     */
+    public static String ownProject(JiraIssue issue) {
+        return issue.fields().projectKey().orElseGet(() -> issue.key().substring(0, issue.key().lastIndexOf('-')));
+    }
+
+    /**
+     * True when a webhook's issue carries every field the facts are made of, so it can be
+     * applied without reading the issue from Jira (its properties are kept from the read
+     * model).
+     */
+    public static boolean complete(JiraIssue issue) {
+        IssueFields f = issue.fields();
+        return f.has("project") && f.has("status") && f.has("issuetype") && f.has("created");
+    }
+
+    public static IssueFacts of(JiraIssue issue, Optional<String> storyPointsField) {
+        IssueFields f = issue.fields();
+        List<IssueRef> blocks = new ArrayList<>();
+        List<IssueRef> blockedBy = new ArrayList<>();
+        for (Object entry : f.raw("issuelinks")
+            .filter(List.class::isInstance)
+            .map(l -> (List<?>) l)
+            .orElse(List.of())) {
+            if (entry instanceof Map<?, ?> link
+                    && at(link.get("type"), "name").filter(n -> BLOCKS.equalsIgnoreCase(n.toString())).isPresent()) {
+                ref(link.get("outwardIssue")).filter(r -> !r.key().equals(issue.key())).ifPresent(blocks::add);
+                ref(link.get("inwardIssue")).filter(r -> !r.key().equals(issue.key())).ifPresent(blockedBy::add);
+            }
+        }
+        Optional<IssueRef> parent = f.raw("parent").flatMap(FactsOf::ref).filter(p -> !p.key().equals(issue.key()));
+        Level level = level(f);
+        if (level == Level.SUBTASK && parent.isEmpty()) {
+            level = Level.STANDARD; // a sub-task always has a parent in Jira; be lenient
+                                    // rather than fail a rollup
+        }
+        Optional<Map<String, Object>> value = issue.property(VALUE_PROPERTY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap);
+        return new IssueFacts(Long.parseLong(issue.id()), issue.key(), ownProject(issue), f.summary().orElse(""), level,
+                f.statusCategory().map(c -> c.key()).orElse("new"), parent, f.created().map(FactsOf::date),
+                f.resolutionDate().map(FactsOf::date), f.dueDate(),
+                storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
+                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(),
+                value.map(m -> m.get("score")).filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString())),
+                value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast), themes(issue),
+                f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0), blocks,
+                blockedBy);
+    }
+
+    private static Level level(IssueFields f) {
+        if (f.isSubtask().orElse(false)) {
+            return Level.SUBTASK;
+        }
+        Optional<Object> hierarchy = f.raw("issuetype").flatMap(t -> at(t, "hierarchyLevel"));
+        boolean epic = hierarchy.filter(Number.class::isInstance)
+            .map(n -> ((Number) n).intValue() == 1)
+            .orElseGet(() -> f.issueTypeName().map(name -> name.equalsIgnoreCase("Epic")).orElse(false));
+        return epic ? Level.EPIC : Level.STANDARD;
+    }
+
+    private static List<String> themes(JiraIssue issue) {
+        Optional<Map<String, Object>> stored = issue.property(ThemeLinks.PROPERTY_KEY)
+            .filter(PropertyValue::isObject)
+            .map(PropertyValue::asMap);
+        try {
+            return ThemeLinks.fromMap(stored).themeIds();
+        }
+        catch (IllegalArgumentException e) {
+            return List.of(); // a malformed link property counts the issue without themes
+        }
+    }
+
+    /** {@code {id, key}} of a linked or parent issue. */
+    private static Optional<IssueRef> ref(Object compact) {
+        Optional<String> key = at(compact, "key").filter(String.class::isInstance).map(String.class::cast);
+        Optional<Long> id = at(compact, "id").map(Object::toString)
+            .filter(s -> s.matches("[0-9]{1,18}"))
+            .map(Long::valueOf);
+        return key.map(k -> new IssueRef(id.orElse(0L), k));
+    }
+
+    private static Optional<Object> at(Object object, String key) {
+        return object instanceof Map<?, ?> map ? Optional.ofNullable(map.get(key)) : Optional.empty();
+    }
+
+    private static LocalDate date(OffsetDateTime time) {
+        return time.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+}

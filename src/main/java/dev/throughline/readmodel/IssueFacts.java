@@ -1,0 +1,80 @@
+package dev.throughline.readmodel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What Throughline's features fold of one Jira issue, as the read model keeps it: a copy
+ * derived from Jira, never the record. Other issues are named by id and key, so a move
+ * between projects (the key changes, the id stays) is followed where the other end is in
+ * the read model.
+ *
+ * @param statusCategory Jira's status category key: {@code new}, {@code indeterminate} or
+ * {@code done}
+ * @param created empty when Jira sent none (the reader picks its own fallback)
+ * @param subtaskCount how many sub-tasks Jira listed on the issue when it was read
+ */
+public record IssueFacts(long id, String key, String projectKey, String summary, Level level, String statusCategory,
+        Optional<IssueRef> parent, Optional<LocalDate> created, Optional<LocalDate> resolved, Optional<LocalDate> due,
+        Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
+        Optional<BigDecimal> valueScore, Optional<String> valueModel, List<String> themeIds, int subtaskCount,
+        List<IssueRef> blocks, List<IssueRef> blockedBy) {
+
+    /** Where an issue sits in Jira's hierarchy. */
+    public enum Level {
+
+        EPIC, STANDARD, SUBTASK
+
+    }
+
+    /** Another issue, by id and by the key it had when this issue was read. */
+    public record IssueRef(long id, String key) {
+
+        public IssueRef {
+            Objects.requireNonNull(key, "key");
+        }
+
+    }
+
+    public IssueFacts {
+        if (id <= 0) {
+            throw new IllegalArgumentException("issue id must be positive, was " + id);
+        }
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(projectKey, "projectKey");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(statusCategory, "statusCategory");
+        for (Optional<?> optional : List.of(parent, created, resolved, due, storyPoints, originalEstimateSeconds,
+                valueScore, valueModel)) {
+            Objects.requireNonNull(optional, key + ": use Optional.empty(), not null");
+        }
+        if (subtaskCount < 0) {
+            throw new IllegalArgumentException(key + ": subtaskCount must be >= 0");
+        }
+        fixVersions = List.copyOf(fixVersions);
+        themeIds = List.copyOf(themeIds);
+        blocks = List.copyOf(blocks);
+        blockedBy = List.copyOf(blockedBy);
+    }
+
+    /**
+     * The same issue with Throughline's own properties (score, themes) of another copy.
+     */
+    public IssueFacts withPropertiesOf(IssueFacts other) {
+        return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
+                storyPoints, originalEstimateSeconds, fixVersions, other.valueScore, other.valueModel, other.themeIds,
+                subtaskCount, blocks, blockedBy);
+    }
+
+    /** The same issue with other blocking links (a link webhook applied). */
+    public IssueFacts withLinks(List<IssueRef> newBlocks, List<IssueRef> newBlockedBy) {
+        return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
+                storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount,
+                newBlocks, newBlockedBy);
+    }
+
+}

@@ -1,0 +1,60 @@
+package dev.throughline.readmodel;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The per-site read model: the {@link IssueFacts} of every issue of the projects
+ * Throughline reads, and how fresh each project is. A cache derived from Jira: any of it
+ * may be dropped ({@link #forget}) and is then read again in full. Kept in the app's
+ * database, so every app instance reads and updates the same copy.
+ */
+public interface IssueFactsStore {
+
+    /** An issue an event named but did not describe: read it again at the next view. */
+    record Dirty(long id, String key, String projectKey) {
+    }
+
+    /** Every project of the site the read model holds. */
+    List<String> projects(String siteKey);
+
+    /**
+     * The projects' sync state; a project absent from the answer was never read in full.
+     */
+    Map<String, ProjectSync> syncs(String siteKey, Collection<String> projectKeys);
+
+    /** The projects were read (in full or refreshed) from Jira as of {@code at}. */
+    void synced(String siteKey, Collection<String> projectKeys, Instant at, String pointsField);
+
+    /** Every project of the site is refreshed at its next view. */
+    void markStale(String siteKey);
+
+    /**
+     * Adds or replaces issues (by id: a moved issue replaces its old key and project).
+     */
+    void upsert(String siteKey, Collection<IssueFacts> facts);
+
+    Optional<IssueFacts> byId(String siteKey, long id);
+
+    void delete(String siteKey, Collection<Long> ids);
+
+    /** Every issue held for these projects, in no particular order. */
+    void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink);
+
+    /** The ids held for one project. */
+    List<Long> ids(String siteKey, String projectKey);
+
+    void markDirty(String siteKey, Dirty issue);
+
+    List<Dirty> dirty(String siteKey, Collection<String> projectKeys);
+
+    void clearDirty(String siteKey, Collection<Long> ids);
+
+    /** Drops the projects' issues and sync state: the next view reads them in full. */
+    void forget(String siteKey, Collection<String> projectKeys);
+
+}

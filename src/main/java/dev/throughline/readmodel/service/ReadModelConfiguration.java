@@ -1,0 +1,30 @@
+package dev.throughline.readmodel.service;
+
+import dev.throughline.coordination.KeyedLocks;
+import dev.throughline.readmodel.IssueFactsStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The read model's services over the database store, shared by every feature. */
+@Configuration
+class ReadModelConfiguration {
+
+    @Bean
+    IssueSync issueSync(IssueFactsStore store, Clock clock, ObjectProvider<KeyedLocks> locks,
+            @Value("${throughline.readmodel.overlap:5m}") Duration overlap) {
+        IssueSync sync = new IssueSync(store, clock, overlap);
+        locks.ifAvailable(sync::useLocks);
+        return sync;
+    }
+
+    @Bean
+    IssueEvents issueEvents(IssueFactsStore store) {
+        return new IssueEvents(store);
+    }
+
+}

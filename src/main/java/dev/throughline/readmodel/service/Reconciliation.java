@@ -1,0 +1,87 @@
+package dev.throughline.readmodel.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.JiraProject;
+import dev.throughline.jira.Jql;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.SyncPlan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Repairs what missed events left wrong: every project held is refreshed by
+ * {@code updated} since its last sync (a missed edit, creation or move in), then its
+ * issue count is compared with Jira's (one project search for all of them); where the
+ * counts differ, the project's ids are read (no fields) and the issues Jira no longer has
+ * there (deleted, or moved out) leave the read model.
+ */
+public final class Reconciliation {
+
+    /** What one run did, for the site admin. */
+    public record Report(Instant ranAt, int projects, int refreshed, int removed, List<String> recounted) {
+
+        public Report {
+            recounted = List.copyOf(recounted);
+        }
+
+    }
+
+    private final IssueSync sync;
+
+    private final Clock clock;
+
+    public Reconciliation(IssueSync sync, Clock clock) {
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    /** Reconciles every project of the site the read model holds. */
+    public Report run(JiraClient client, String siteKey) {
+        return run(client, siteKey, sync.store().projects(siteKey));
+    }
+
+    public Report run(JiraClient client, String siteKey, List<String> heldProjects) {
+        Instant ranAt = clock.instant();
+        IssueFactsStore store = sync.store();
+        Optional<String> pointsField = client.storyPointsFieldId();
+        List<String> held = List.copyOf(store.syncs(siteKey, heldProjects).keySet());
+        if (held.isEmpty()) {
+            return new Report(ranAt, 0, 0, 0, List.of());
+        }
+        SyncPlan plan = sync.plan(siteKey, held, pointsField, false, Duration.ZERO);
+        int refreshed = sync.refresh(client, siteKey, plan, pointsField);
+        Map<String, Long> counts = new HashMap<>();
+        client.projectsWithIssueCounts(held)
+            .forEach((JiraProject p) -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
+        int removed = 0;
+        List<String> recounted = new ArrayList<>();
+        for (String project : held) {
+            List<Long> local = store.ids(siteKey, project);
+            Long jira = counts.get(project);
+            if (jira != null && jira == local.size()) {
+                continue;
+            }
+            recounted.add(project);
+            Set<Long> inJira = new HashSet<>();
+            client.search(new SearchRequest(Jql.projectIs(project), List.of(), List.of(), 100))
+                .map(JiraIssue::id)
+                .forEach(id -> inJira.add(Long.valueOf(id)));
+            List<Long> gone = local.stream().filter(id -> !inJira.contains(id)).toList();
+            store.delete(siteKey, gone);
+            removed += gone.size();
+        }
+        return new Report(ranAt, held.size(), refreshed, removed, recounted);
+    }
+
+}

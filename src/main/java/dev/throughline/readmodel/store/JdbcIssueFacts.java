@@ -1,0 +1,188 @@
+package dev.throughline.readmodel.store;
+
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ProjectSync;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The read model in the app's database (H2 or PostgreSQL, tables of
+ * {@code throughline-004-readmodel.yaml}), shared by every app instance. Writes of one
+ * call are one transaction, so a reader never sees half a page of a refresh.
+ */
+@Component
+class JdbcIssueFacts implements IssueFactsStore {
+
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+
+    private final NamedParameterJdbcTemplate named;
+
+    private final TransactionTemplate transactions;
+
+    JdbcIssueFacts(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<String> projects(String siteKey) {
+        return jdbc.queryForList("SELECT project_key FROM throughline_issue_sync WHERE site_key = ?", String.class,
+                siteKey);
+    }
+
+    @Override
+    public Map<String, ProjectSync> syncs(String siteKey, Collection<String> projectKeys) {
+        Map<String, ProjectSync> found = new HashMap<>();
+        if (projectKeys.isEmpty()) {
+            return found;
+        }
+        named.query(
+                "SELECT project_key, synced_at, points_field, stale FROM throughline_issue_sync"
+                        + " WHERE site_key = :site AND project_key IN (:projects)",
+                site(siteKey).addValue("projects", projectKeys), rs -> {
+                    String project = rs.getString(1);
+                    found.put(project, new ProjectSync(project, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getBoolean(4)));
+                });
+        return found;
+    }
+
+    @Override
+    public void synced(String siteKey, Collection<String> projectKeys, Instant at, String pointsField) {
+        transactions.executeWithoutResult(status -> {
+            for (String project : projectKeys) {
+                jdbc.update("DELETE FROM throughline_issue_sync WHERE site_key = ? AND project_key = ?", siteKey,
+                        project);
+                jdbc.update("INSERT INTO throughline_issue_sync (site_key, project_key, synced_at, points_field, stale)"
+                        + " VALUES (?, ?, ?, ?, ?)", siteKey, project, Timestamp.from(at), pointsField, false);
+            }
+        });
+    }
+
+    @Override
+    public void markStale(String siteKey) {
+        jdbc.update("UPDATE throughline_issue_sync SET stale = ? WHERE site_key = ?", true, siteKey);
+    }
+
+    @Override
+    public void upsert(String siteKey, Collection<IssueFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        List<IssueFacts> all = List.copyOf(facts);
+        transactions.executeWithoutResult(status -> {
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<IssueFacts> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+                jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
+                        batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
+                jdbc.batchUpdate(
+                        "INSERT INTO throughline_issue (site_key, issue_id, issue_key, project_key, facts)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        batch.stream()
+                            .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), FactsCodec.write(f) })
+                            .toList());
+            }
+        });
+    }
+
+    @Override
+    public Optional<IssueFacts> byId(String siteKey, long id) {
+        List<IssueFacts> found = new ArrayList<>();
+        jdbc.query("SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
+                + " WHERE site_key = ? AND issue_id = ?", rs -> {
+                    found.add(FactsCodec.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }, siteKey, id);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void delete(String siteKey, Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
+                    ids.stream().map(id -> new Object[] { siteKey, id }).toList());
+        }
+    }
+
+    @Override
+    public void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
+        if (projectKeys.isEmpty()) {
+            return;
+        }
+        named.query(
+                "SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
+                        + " WHERE site_key = :site AND project_key IN (:projects)",
+                site(siteKey).addValue("projects", projectKeys), rs -> {
+                    sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+    }
+
+    @Override
+    public List<Long> ids(String siteKey, String projectKey) {
+        return jdbc.queryForList("SELECT issue_id FROM throughline_issue WHERE site_key = ? AND project_key = ?",
+                Long.class, siteKey, projectKey);
+    }
+
+    @Override
+    public void markDirty(String siteKey, Dirty issue) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM throughline_issue_dirty WHERE site_key = ? AND issue_id = ?", siteKey, issue.id());
+            jdbc.update("INSERT INTO throughline_issue_dirty (site_key, issue_id, issue_key, project_key)"
+                    + " VALUES (?, ?, ?, ?)", siteKey, issue.id(), issue.key(), issue.projectKey());
+        });
+    }
+
+    @Override
+    public List<Dirty> dirty(String siteKey, Collection<String> projectKeys) {
+        if (projectKeys.isEmpty()) {
+            return List.of();
+        }
+        return named.query(
+                "SELECT issue_id, issue_key, project_key FROM throughline_issue_dirty"
+                        + " WHERE site_key = :site AND project_key IN (:projects)",
+                site(siteKey).addValue("projects", projectKeys),
+                (rs, row) -> new Dirty(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    @Override
+    public void clearDirty(String siteKey, Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM throughline_issue_dirty WHERE site_key = ? AND issue_id = ?",
+                    ids.stream().map(id -> new Object[] { siteKey, id }).toList());
+        }
+    }
+
+    @Override
+    public void forget(String siteKey, Collection<String> projectKeys) {
+        if (projectKeys.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            MapSqlParameterSource which = site(siteKey).addValue("projects", projectKeys);
+            named.update("DELETE FROM throughline_issue WHERE site_key = :site AND project_key IN (:projects)", which);
+            named.update("DELETE FROM throughline_issue_sync WHERE site_key = :site AND project_key IN (:projects)",
+                    which);
+        });
+    }
+
+    private static MapSqlParameterSource site(String siteKey) {
+        return new MapSqlParameterSource("site", siteKey);
+    }
+
+}

@@ -1,0 +1,239 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraIssue;
+import dev.throughline.jira.Jql;
+import dev.throughline.jira.SearchRequest;
+import dev.throughline.program.ProgramDraft;
+import dev.throughline.program.rollup.ProgramResult;
+import dev.throughline.readmodel.FactsOf;
+import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.service.IssueEvents;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.Reconciliation;
+import dev.throughline.sandbox.IssueLink;
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.LinkType;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.tenant.Caller;
+import dev.throughline.tenant.Site;
+import dev.throughline.theme.store.ThemeJiraStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replay test of the read model: seeded random interleavings of edits in Jira
+ * (status, estimates, re-parenting, creation, deletion, moves between projects, links),
+ * their webhook events (some dropped, some delivered twice), views, refreshes by
+ * {@code updated} and reconciliations; after each reconciliation the warm rollup equals a
+ * cold full read of the same site, exactly.
+ */
+class ReadModelReplayTest {
+
+    private JiraSandbox sandbox;
+
+    private SandboxSite site;
+
+    private JiraClient client;
+
+    private Caller admin;
+
+    private Clock clock;
+
+    private String programId;
+
+    @BeforeEach
+    void start() {
+        site = SandboxGenerator.generate(5, 4, 600);
+        sandbox = JiraSandbox.start(site);
+        client = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
+        admin = Caller.of(new Site("replay-site", URI.create(sandbox.baseUrl())), SandboxSite.ADMIN);
+        clock = site.clock();
+        List<String> keys = site.projects().stream().map(p -> p.key()).toList();
+        assertThat(keys).hasSize(4);
+        programId = programs()
+            .create(admin,
+                    ProgramDraft.parse(
+                            Map.of("name", "Replay", "projects", keys.subList(0, 3), "includeSubtasks", true), false))
+            .id();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.stop();
+    }
+
+    private ProgramService programs() {
+        return BenchJira.programs(client);
+    }
+
+    private ProgramRollupService service(IssueSync sync) {
+        return new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(), clock, 2,
+                Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3 })
+    void everyTotalEqualsAColdFullReadAfterAnyInterleaving(long seed) {
+        Random random = new Random(seed);
+        MemoryIssueFacts store = new MemoryIssueFacts();
+        IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
+        IssueEvents events = new IssueEvents(store);
+        Reconciliation reconciliation = new Reconciliation(sync, clock);
+        ProgramRollupService warm = service(sync);
+        List<String> all = site.projects().stream().map(p -> p.key()).toList();
+        try {
+            warm.rollup(admin, programId, false);
+            for (int step = 1; step <= 300; step++) {
+                site.advance(Duration.ofSeconds(random.nextInt(90)));
+                Event event = edit(random, all);
+                int fate = random.nextInt(10); // 0–1 dropped, 2 delivered twice
+                for (int times = fate < 2 ? 0 : fate == 2 ? 2 : 1; times > 0; times--) {
+                    event.deliver(events, warm);
+                }
+                if (random.nextInt(5) == 0) {
+                    warm.rollup(admin, programId, false);
+                }
+                if (step % 60 == 0) {
+                    reconciliation.run(client, admin.site().clientKey(), all);
+                    ProgramRollupService cold = service(
+                            new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
+                    try {
+                        warm.invalidateSite(admin.site());
+                        assertSame(warm.rollup(admin, programId, false).result(),
+                                cold.rollup(admin, programId, false).result(), "seed " + seed + ", step " + step);
+                    }
+                    finally {
+                        cold.stop();
+                    }
+                }
+            }
+        }
+        finally {
+            warm.stop();
+        }
+    }
+
+    /** Part by part, so a difference names where it is. */
+    private static void assertSame(ProgramResult warm, ProgramResult cold, String when) {
+        assertThat(warm.program()).as(when + ": program").isEqualTo(cold.program());
+        assertThat(warm.projects()).as(when + ": projects").isEqualTo(cold.projects());
+        assertThat(warm.epics()).as(when + ": epics").isEqualTo(cold.epics());
+        assertThat(warm.fixVersions()).as(when + ": fix versions").isEqualTo(cold.fixVersions());
+        assertThat(warm.dependencies()).as(when + ": dependencies").isEqualTo(cold.dependencies());
+        assertThat(warm).as(when + ": everything").isEqualTo(cold);
+    }
+
+    /** An event as Jira would send it for the edit just made. */
+    private interface Event {
+
+        void deliver(IssueEvents events, ProgramRollupService rollups);
+
+    }
+
+    private Event edit(Random random, List<String> projects) {
+        List<SandboxIssue> issues = site.issues();
+        SandboxIssue issue = issues.get(random.nextInt(issues.size()));
+        String siteKey = admin.site().clientKey();
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                SandboxIssue created = site.create(projects.get(random.nextInt(projects.size())), IssueType.STORY, 0);
+                return changed(created.key());
+            }
+            case 1 -> {
+                if (!site.children(issue.id()).isEmpty() || !site.linksOf(issue.id()).isEmpty()) {
+                    return changed(issue.key());
+                }
+                JiraIssue before = read(issue.key()).orElseThrow();
+                site.delete(issue.key());
+                return (events, rollups) -> events.deleted(siteKey, before)
+                    .forEach(p -> rollups.invalidateProject(admin.site(), p));
+            }
+            case 2 -> {
+                if (!issue.type().standard() || !site.children(issue.id()).isEmpty()
+                        || !site.linksOf(issue.id()).isEmpty()) {
+                    return changed(issue.key());
+                }
+                String to = projects.get(random.nextInt(projects.size()));
+                if (to.equals(issue.projectKey())) {
+                    return changed(issue.key());
+                }
+                return changed(site.move(issue.key(), to).key());
+            }
+            case 3 -> {
+                SandboxIssue other = issues.get(random.nextInt(issues.size()));
+                if (other.id() == issue.id()) {
+                    return changed(issue.key());
+                }
+                boolean created = site.linksOf(issue.id()).isEmpty();
+                if (created) {
+                    site.addLink(LinkType.BLOCKS, issue.id(), other.id());
+                }
+                else {
+                    IssueLink link = site.linksOf(issue.id()).get(0);
+                    site.removeLink(link.id());
+                    issue = site.issueById(link.sourceIssueId()).orElseThrow();
+                    other = site.issueById(link.targetIssueId()).orElseThrow();
+                }
+                // Jira records a link change in both issues' history: both are updated
+                site.edit(issue.key(), i -> i);
+                site.edit(other.key(), i -> i);
+                long source = issue.id();
+                long target = other.id();
+                return (events, rollups) -> {
+                    events.linked(siteKey, created, source, target, "Blocks");
+                    rollups.invalidateSite(admin.site());
+                };
+            }
+            case 4 -> {
+                if (!issue.type().standard()) {
+                    return changed(issue.key());
+                }
+                List<SandboxIssue> epics = issues.stream().filter(i -> i.type() == IssueType.EPIC).toList();
+                long parent = random.nextBoolean() || epics.isEmpty() ? 0
+                        : epics.get(random.nextInt(epics.size())).id();
+                return changed(site.setParent(issue.key(), parent).key());
+            }
+            case 5 -> {
+                double points = random.nextBoolean() ? Double.NaN : random.nextInt(13);
+                return changed(site.setStoryPoints(issue.key(), points).key());
+            }
+            default -> {
+                IssueStatus status = IssueStatus.values()[random.nextInt(IssueStatus.values().length)];
+                return changed(site.transition(issue.key(), status).key());
+            }
+        }
+    }
+
+    /** An issue event with every field, as Jira sends it (no entity properties). */
+    private Event changed(String key) {
+        JiraIssue now = read(key).orElseThrow();
+        JiraIssue payload = new JiraIssue(now.id(), now.key(), now.fields(), Map.of());
+        return (events, rollups) -> events.changed(admin.site().clientKey(), payload)
+            .forEach(p -> rollups.invalidateProject(admin.site(), p));
+    }
+
+    private Optional<JiraIssue> read(String key) {
+        return client
+            .search(new SearchRequest(Jql.issueKeyIn(List.of(key)), FactsOf.fields(client.storyPointsFieldId()),
+                    List.of(), 1))
+            .findFirst();
+    }
+
+}
