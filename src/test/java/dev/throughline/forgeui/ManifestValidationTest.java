@@ -53,7 +53,7 @@ class ManifestValidationTest {
 
     @Test
     void aModuleNamingAMissingEndpointIsReported() throws Exception {
-        Validation result = validateChanged("endpoint: throughline-lifecycle", "endpoint: throughline-nowhere");
+        Validation result = validateChanged("endpoint: throughline-uninstalled", "endpoint: throughline-nowhere");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("undefined endpoint").contains("throughline-nowhere");

@@ -39,6 +39,11 @@ public class SandboxSiteConfiguration {
         return new SandboxHostController(runtime);
     }
 
+    @Bean
+    SandboxForgeResources sandboxForgeResources() {
+        return new SandboxForgeResources();
+    }
+
     @EventListener
     void installWhenReady(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();
