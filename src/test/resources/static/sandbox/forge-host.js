@@ -1,6 +1,6 @@
 /*
  * The sandbox's Forge host: answers the @forge/bridge calls of the Custom UI resource in #app-frame as Jira does for
- * a Forge app. invokeRemote goes to the local Forge platform (/forge-platform/invoke-remote on the sandbox Jira),
+ * a Forge app. invokeRemote goes to the local Forge platform (/forge-platform/invoke-remote on the app's origin),
  * which signs a Forge Invocation Token for the signed-in user and calls the app's remote.
  */
 (function () {
@@ -45,7 +45,7 @@
     invoke: function (payload) {
       var request = { path: payload.path, method: payload.method, headers: payload.headers || {}, body: payload.body,
         context: { moduleKey: data.forgeModule, extension: extension() }, accountId: data.user };
-      return fetch('/sandbox/jira/forge-platform/invoke-remote', {
+      return fetch('/forge-platform/invoke-remote', {
         method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
         body: JSON.stringify(request)
       }).then(function (response) {

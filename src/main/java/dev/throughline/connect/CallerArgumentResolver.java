@@ -7,10 +7,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Fills a controller's {@link Caller} parameter from the verified Connect JWT. */
+/**
+ * Fills a controller's {@link Caller} parameter: the one another door left on the request
+ * (forge/), or the verified Connect JWT's.
+ */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -21,6 +25,11 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Object verifiedByAnotherDoor = webRequest.getAttribute(Caller.REQUEST_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST);
+        if (verifiedByAnotherDoor instanceof Caller caller) {
+            return caller;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof AtlassianHostUser user)) {
             throw new IllegalStateException(

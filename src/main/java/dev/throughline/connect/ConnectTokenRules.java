@@ -1,6 +1,7 @@
 package dev.throughline.connect;
 
 import com.atlassian.connect.spring.AtlassianHostUser;
+import dev.throughline.tenant.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.AntPathMatcher;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * <li>a site that uninstalled the app is refused even though its stored secret still
  * verifies.</li>
  * </ul>
+ * A request another door verified (it carries a {@link Caller}) is that door's to rule.
  */
 class ConnectTokenRules implements HandlerInterceptor {
 
@@ -41,6 +43,9 @@ class ConnectTokenRules implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || isConnectInternal(method)
                 || request.getDispatcherType() == DispatcherType.ERROR) {
             return true;
+        }
+        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) != null) {
+            return true; // verified by another door (forge/), which applied its own rules
         }
         Optional<AtlassianHostUser> hostUser = verifiedHostUser();
         boolean api = PATHS.match(API_PATTERN, pathWithinApp(request));

@@ -4,6 +4,8 @@ import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.AtlassianHostRestClients;
 import dev.throughline.tenant.Site;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestTemplate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,10 +50,12 @@ public class JiraClients {
 
     private final Map<String, Built> clients = new ConcurrentHashMap<>();
 
+    private final Supplier<Optional<SiteTokens>> siteTokens;
+
     /** Without a story points override: discovery alone decides. */
     public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
             String addonKey) {
-        this(hosts, restClients, settings, addonKey, Optional::empty);
+        this(hosts, restClients, settings, addonKey, Optional::empty, Optional::empty);
     }
 
     /**
@@ -59,12 +64,16 @@ public class JiraClients {
      */
     @Autowired
     public JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients, JiraClientSettings settings,
-            @Value("${addon.key}") String addonKey, ObjectProvider<StoryPointsOverride> storyPointsOverride) {
-        this(hosts, restClients, settings, addonKey, () -> Optional.ofNullable(storyPointsOverride.getIfAvailable()));
+            @Value("${addon.key}") String addonKey, ObjectProvider<StoryPointsOverride> storyPointsOverride,
+            ObjectProvider<SiteTokens> siteTokens) {
+        this(hosts, restClients, settings, addonKey, () -> Optional.ofNullable(storyPointsOverride.getIfAvailable()),
+                () -> Optional.ofNullable(siteTokens.getIfAvailable()));
     }
 
     private JiraClients(AtlassianHostRepository hosts, AtlassianHostRestClients restClients,
-            JiraClientSettings settings, String addonKey, Supplier<Optional<StoryPointsOverride>> storyPointsOverride) {
+            JiraClientSettings settings, String addonKey, Supplier<Optional<StoryPointsOverride>> storyPointsOverride,
+            Supplier<Optional<SiteTokens>> siteTokens) {
+        this.siteTokens = siteTokens;
         this.hosts = hosts;
         this.restClients = restClients;
         this.settings = settings;
@@ -79,12 +88,35 @@ public class JiraClients {
      */
     public JiraClient forSite(Site site) {
         Objects.requireNonNull(site, "site");
+        if (site.isForge()) {
+            return forForgeSite(site);
+        }
         AtlassianHost host = hosts.findById(site.clientKey())
             .filter(AtlassianHost::isAddonInstalled)
             .orElseThrow(() -> new SiteNotInstalledException(site.clientKey()));
         return clients
             .compute(site.clientKey(), (key, built) -> built != null && built.isFor(host) ? built : build(host, site))
             .client();
+    }
+
+    /**
+     * A Forge site's client is made for the invocation being served, with its app token
+     * captured: work the request starts on other threads (a rollup's fetch) carries it
+     * on, and nothing keeps it after that. Without a token the client is refused, never
+     * made without auth. The door already refused an uninstalled site's invocation.
+     */
+    private JiraClient forForgeSite(Site site) {
+        String token = siteTokens.get()
+            .flatMap(tokens -> tokens.appToken(site))
+            .orElseThrow(() -> new NoSiteTokenException(site.clientKey()));
+        ClientHttpRequestInterceptor bearer = (request, body, execution) -> {
+            request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            return execution.execute(request, body);
+        };
+        RestTemplate template = JiraRestTemplates.create(requestFactory, site.baseUrl().toString(), List.of(bearer),
+                new RetryInterceptor(settings));
+        return RestJiraClient.forge(template, settings,
+                () -> storyPointsOverride.get().flatMap(override -> override.fieldId(site)));
     }
 
     private Built build(AtlassianHost host, Site site) {

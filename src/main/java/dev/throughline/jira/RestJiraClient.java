@@ -56,14 +56,30 @@ final class RestJiraClient implements JiraClient {
 
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper, Ticker ticker,
             Supplier<Optional<String>> storyPointsOverride) {
+        this(rest, Optional.of(addonKey), settings, sleeper, ticker, storyPointsOverride);
+    }
+
+    /**
+     * {@code connectAddonKey} empty: the app's properties are a Forge app's
+     * ({@code /rest/forge/1/app/properties}), otherwise the Connect add-on's of that key.
+     */
+    private RestJiraClient(RestTemplate rest, Optional<String> connectAddonKey, JiraClientSettings settings,
+            Sleeper sleeper, Ticker ticker, Supplier<Optional<String>> storyPointsOverride) {
         this.http = new JiraHttp(rest);
-        this.properties = new EntityProperties(http, addonKey);
+        this.properties = new EntityProperties(http, connectAddonKey);
         this.bulkProperties = new BulkPropertyTasks(http, settings, sleeper);
         this.agile = new AgileBoards(http);
         this.projectSearch = new ProjectSearch(http);
         this.permissions = new PermissionChecks(http, settings.permissionCacheTtl(), ticker);
         this.storyPoints = new StoryPointsDiscovery(this::boardConfiguration, this::fields);
         this.storyPointsOverride = storyPointsOverride;
+    }
+
+    /** The client of a Forge installation: its app properties are the Forge app's. */
+    static RestJiraClient forge(RestTemplate rest, JiraClientSettings settings,
+            Supplier<Optional<String>> storyPointsOverride) {
+        return new RestJiraClient(rest, Optional.empty(), settings, Sleeper.REAL, Ticker.systemTicker(),
+                storyPointsOverride);
     }
 
     RestJiraClient(RestTemplate rest, String addonKey, JiraClientSettings settings, Sleeper sleeper, Ticker ticker) {

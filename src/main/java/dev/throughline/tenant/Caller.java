@@ -5,10 +5,17 @@ import java.util.Optional;
 
 /**
  * Who is calling: the site the request was signed for and, when Jira sent one, the user's
- * accountId. Controllers declare a {@code Caller} parameter; the connect package fills it
- * from the verified JWT.
+ * accountId. Controllers declare a {@code Caller} parameter; the door that verified the
+ * request fills it: connect/ from the Connect JWT, forge/ from the Forge Invocation
+ * Token.
  */
 public record Caller(Site site, Optional<String> accountId) {
+
+    /**
+     * The request attribute under which the door that verified a request leaves its
+     * caller; controllers get it as a parameter (the one resolver in connect/ reads it).
+     */
+    public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
     public Caller {
         Objects.requireNonNull(site, "site");

@@ -7,6 +7,7 @@ import dev.throughline.jira.JiraNotFoundException;
 import dev.throughline.jira.JiraRateLimitedException;
 import dev.throughline.jira.JiraTaskFailedException;
 import dev.throughline.jira.JiraUnavailableException;
+import dev.throughline.jira.NoSiteTokenException;
 import dev.throughline.jira.SiteNotInstalledException;
 import dev.throughline.problems.BusyException;
 import dev.throughline.problems.FieldError;
@@ -64,6 +65,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler({ NotAllowedException.class, Caller.NoUserInTokenException.class })
     ResponseEntity<Map<String, Object>> notAllowed(RuntimeException e) {
         return answer(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NoSiteTokenException.class)
+    ResponseEntity<Map<String, Object>> noSiteToken(NoSiteTokenException e) {
+        return answer(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(SiteNotInstalledException.class)

@@ -71,6 +71,57 @@ class ArchitectureTest {
     }
 
     @Test
+    void forgeSpecificCodeStaysInForge() {
+        ArchRule rule = noClasses().that()
+            .resideOutsideOfPackage("dev.throughline.forge..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.throughline.forge..", "com.nimbusds..")
+            .because("the Forge door (invocation tokens, installations, its lifecycle and events) lives in forge/;"
+                    + " the rest of the app sees only tenant.Site, tenant.Caller and jira.SiteTokens");
+        rule.check(production);
+    }
+
+    @Test
+    void featuresImportNeitherDoor() {
+        for (String feature : FEATURES) {
+            ArchRule rule = noClasses().that()
+                .resideInAPackage("dev.throughline." + feature + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.throughline.connect..", "dev.throughline.forge..", "com.atlassian.connect..")
+                .because("a feature serves both doors the same: it gets a tenant.Caller, whichever door made it");
+            rule.check(production);
+        }
+    }
+
+    @Test
+    void theTenantIsOneAbstractionBothDoorsProduce() {
+        ArchRule rule = noClasses().that()
+            .resideInAPackage("dev.throughline.tenant..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.throughline.connect..", "dev.throughline.forge..", "dev.throughline.jira..",
+                    "com.atlassian.connect..")
+            .because("Site and Caller are the app's own view of who calls; each door converts its own identity"
+                    + " (a Connect host, a Forge installation) into them");
+        rule.check(production);
+        ArchRule doorsDoNotMeet = noClasses().that()
+            .resideInAPackage("dev.throughline.connect..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.throughline.forge..")
+            .because("the doors are independent: each leaves a tenant.Caller on the request");
+        doorsDoNotMeet.check(production);
+        noClasses().that()
+            .resideInAPackage("dev.throughline.forge..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.throughline.connect..", "com.atlassian.connect..")
+            .check(production);
+    }
+
+    @Test
     void domainPackagesImportNoSpringServletOrJackson() {
         ArchRule rule = noClasses().that()
             .resideInAnyPackage(DOMAIN_PACKAGES)

@@ -99,7 +99,7 @@ abstract class SandboxBrowserTest {
      */
     private boolean localForgePlatformAnswers() {
         HttpRequest probe = HttpRequest
-            .newBuilder(URI.create(sandbox.jira().baseUrl() + "/forge-platform/invoke-remote"))
+            .newBuilder(URI.create("http://localhost:" + port + "/forge-platform/invoke-remote"))
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .header("Content-Type", "application/json")
             .build();

@@ -44,6 +44,11 @@ public class SandboxSiteConfiguration {
         return new SandboxForgeResources();
     }
 
+    @Bean
+    ForgePlatformController forgePlatformController(SandboxSiteRuntime runtime) {
+        return new ForgePlatformController(runtime);
+    }
+
     @EventListener
     void installWhenReady(ApplicationReadyEvent ready) {
         Environment environment = ready.getApplicationContext().getEnvironment();

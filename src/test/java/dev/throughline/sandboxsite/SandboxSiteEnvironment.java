@@ -1,5 +1,6 @@
 package dev.throughline.sandboxsite;
 
+import dev.throughline.forgeplatform.LocalForgePlatform;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * With the sandbox site on, pages load the sandbox's {@code AP} bridge instead of
  * Connect's all.js from Jira's CDN, and {@code /} is the sandbox home page instead of
- * ACSB's redirect to the descriptor.
+ * ACSB's redirect to the descriptor. The Forge door trusts the sandbox's local Forge
+ * platform (its keys are served by the app itself, {@link ForgePlatformController}).
  */
 public class SandboxSiteEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -21,8 +23,11 @@ public class SandboxSiteEnvironment implements EnvironmentPostProcessor, Ordered
             return;
         }
         environment.getPropertySources()
-            .addFirst(new MapPropertySource("throughline-sandbox-site", Map.of("throughline.connect.all-js-url",
-                    "/sandbox/all.js", "atlassian.connect.redirect-root-to-descriptor", "false")));
+            .addFirst(new MapPropertySource("throughline-sandbox-site",
+                    Map.of("throughline.connect.all-js-url", "/sandbox/all.js",
+                            "atlassian.connect.redirect-root-to-descriptor", "false", "throughline.forge.jwks-url",
+                            "http://localhost:${local.server.port}" + ForgePlatformController.JWKS,
+                            "throughline.forge.app-id", LocalForgePlatform.APP_ID)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.throughline.sandboxsite;
 
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.internal.AtlassianConnectProperties;
+import dev.throughline.forgeplatform.LocalForgePlatform;
+import dev.throughline.sandbox.PropertyStore;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
@@ -59,6 +61,8 @@ public final class SandboxSiteRuntime implements AutoCloseable {
 
     private volatile SandboxSeeder.Seeded seeded;
 
+    private volatile LocalForgePlatform forge;
+
     SandboxSiteRuntime(AtlassianConnectProperties connectProperties, AtlassianHostRepository hosts, String appBaseUrl,
             String addonKey, int issues) {
         this.connectProperties = connectProperties;
@@ -95,6 +99,7 @@ public final class SandboxSiteRuntime implements AutoCloseable {
         }
         awaitInstalled();
         seeded = new SandboxSeeder(app, site, jira.site()).seed();
+        forge = installForge(port);
         log.info("Sandbox Jira site ready: open http://localhost:{}/ (Jira API simulated at {})", port, jira.baseUrl());
     }
 
@@ -112,6 +117,31 @@ public final class SandboxSiteRuntime implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Installs the Forge app on the same sandbox site through the local Forge platform,
+     * so every page opens in Forge mode too. The Forge installation is a site of its own
+     * to the app; it starts with a copy of the Connect install's app properties (themes,
+     * programs, settings, scorecards), so both modes show the same demo.
+     */
+    private LocalForgePlatform installForge(int port) {
+        LocalForgePlatform platform = new LocalForgePlatform(jira, port);
+        AppUnderTest.Reply reply = platform.install();
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException(
+                    "The sandbox site could not install the Forge app: " + reply.status() + " " + reply.body());
+        }
+        PropertyStore properties = jira.site().appProperties();
+        for (String key : properties.keys(addonKey)) {
+            properties.get(addonKey, key).ifPresent(value -> properties.put(JiraSandbox.FORGE_APP_OWNER, key, value));
+        }
+        return platform;
+    }
+
+    /** The local Forge platform of the sandbox site; null until the app is installed. */
+    public LocalForgePlatform forge() {
+        return forge;
     }
 
     public boolean ready() {

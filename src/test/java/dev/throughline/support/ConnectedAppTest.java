@@ -1,6 +1,8 @@
 package dev.throughline.support;
 
 import com.atlassian.connect.spring.AtlassianHostRepository;
+import dev.throughline.forgeplatform.ForgeKeyServer;
+import dev.throughline.forgeplatform.LocalForgePlatform;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the full-context tests: the real app on a random port, real ACSB filters, and
- * helpers that install sites the way Jira does (signed RS256 lifecycle callbacks). All
+ * helpers that install sites the way Jira does (signed RS256 lifecycle callbacks). The
+ * app trusts the local Forge platform's key and app id too (the Forge door). All
  * subclasses share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +39,11 @@ public abstract class ConnectedAppTest {
     @DynamicPropertySource
     static void installKeys(DynamicPropertyRegistry registry) {
         registry.add("atlassian.connect.public-key-base-url", InstallKeyServer::baseUrl);
+        registry.add("throughline.forge.jwks-url", ForgeKeyServer::jwksUrl);
+        registry.add("throughline.forge.app-id", () -> LocalForgePlatform.APP_ID);
+        // every unknown key id refetches, so a test sees its own refetch (the throttle:
+        // ThrottledKeyRetrieverTest)
+        registry.add("throughline.forge.jwks-min-refetch", () -> "0s");
     }
 
     protected AppUnderTest app() {

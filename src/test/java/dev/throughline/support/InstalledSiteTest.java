@@ -1,5 +1,6 @@
 package dev.throughline.support;
 
+import dev.throughline.forgeplatform.LocalForgePlatform;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.util.Locale;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the full-context tests against a sandbox Jira site: before each test a fresh
@@ -27,6 +30,22 @@ public abstract class InstalledSiteTest extends ConnectedAppTest {
 
     /** Signs requests as that installed site. */
     protected JiraTokenSigner connect;
+
+    private LocalForgePlatform forge;
+
+    /**
+     * The same sandbox site behind the Forge door: the local Forge platform with the app
+     * installed on it (a site of its own to the app, with its own app properties),
+     * installed on first use.
+     */
+    protected LocalForgePlatform forge() {
+        if (forge == null) {
+            forge = new LocalForgePlatform(jira, port);
+            AppUnderTest.Reply installed = forge.install();
+            assertThat(installed.status()).as(installed.body()).isEqualTo(204);
+        }
+        return forge;
+    }
 
     /**
      * The sandbox to run: Acme's demo site unless a test needs another (a bigger site,

@@ -31,6 +31,12 @@ public final class JiraSandbox implements AutoCloseable {
 
     public static final String TASK = "GET /rest/api/3/task/{taskId}";
 
+    /**
+     * The owner the Forge app's properties are kept under in the site's app property
+     * store.
+     */
+    public static final String FORGE_APP_OWNER = PropertyEndpoints.FORGE_APP_OWNER;
+
     public static final String PERMISSIONS_CHECK = "POST /rest/api/3/permissions/check";
 
     private final SandboxSite site;
@@ -38,6 +44,8 @@ public final class JiraSandbox implements AutoCloseable {
     private final JiraRoutes routes;
 
     private final SandboxTraffic traffic = new SandboxTraffic();
+
+    private final SandboxBearerTokens bearerTokens = new SandboxBearerTokens();
 
     private final JiraSandboxTransformer transformer;
 
@@ -53,7 +61,7 @@ public final class JiraSandbox implements AutoCloseable {
         new AgileEndpoints(site).register(routes);
         new PermissionEndpoints(site).register(routes);
         new UserEndpoints(site).register(routes);
-        this.transformer = new JiraSandboxTransformer(site, routes, traffic);
+        this.transformer = new JiraSandboxTransformer(site, routes, traffic, bearerTokens);
         this.server = new WireMockServer(WireMockConfiguration.options()
             .dynamicPort()
             .bindAddress("127.0.0.1")
@@ -84,6 +92,11 @@ public final class JiraSandbox implements AutoCloseable {
 
     public SandboxSite site() {
         return site;
+    }
+
+    /** The Bearer tokens (Forge's app-system and app-user tokens) this site accepts. */
+    public SandboxBearerTokens bearerTokens() {
+        return bearerTokens;
     }
 
     public void stop() {

@@ -32,12 +32,16 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
 
     private final SandboxTraffic traffic;
 
+    private final SandboxBearerTokens bearerTokens;
+
     private volatile int latencyMillis;
 
-    JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic) {
+    JiraSandboxTransformer(SandboxSite site, JiraRoutes routes, SandboxTraffic traffic,
+            SandboxBearerTokens bearerTokens) {
         this.site = site;
         this.routes = routes;
         this.traffic = traffic;
+        this.bearerTokens = bearerTokens;
     }
 
     void latencyMillis(int millis) {
@@ -69,16 +73,54 @@ final class JiraSandboxTransformer implements ResponseDefinitionTransformerV2 {
         if (fault != null) {
             response = faultResponse(fault);
         }
+        else if (refusedBearer(authorization)) {
+            response = JiraJson.errors(401, "Unauthorized; the Bearer token is unknown to this site or expired.");
+        }
         else if (match.isEmpty()) {
             response = JiraJson.errors(404, "The sandbox has no endpoint " + method + " " + request.path());
         }
         else {
-            response = handle(match.get(), request);
+            response = userTokenRefusal(authorization, match.get()).orElseGet(() -> handle(match.get(), request));
         }
         traffic.record(
                 new SandboxTraffic.RecordedRequest(endpoint, method, wire.getUrl(), authorization, response.status()),
-                fault == null && match.isPresent());
+                fault == null && match.isPresent() && response.status() != 401);
         return toWireMock(response, started);
+    }
+
+    /**
+     * A Bearer token (Forge's app-system or app-user token) must be one this site issued
+     * and unexpired; other credentials (Connect's JWT) are not checked here.
+     */
+    private boolean refusedBearer(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ")
+                && bearerTokens.check(authorization.substring("Bearer ".length())).isEmpty();
+    }
+
+    /**
+     * A user token acts as its user, with that user's permissions, where the app could
+     * act as a user: an issue's properties are read only by a user who may browse its
+     * project and written only by one who may edit its issues (403 otherwise, as Jira
+     * answers). A system token acts as the app, as a Connect JWT does.
+     */
+    private Optional<SandboxResponse> userTokenRefusal(String authorization, JiraRoutes.Match match) {
+        if (authorization == null || !authorization.startsWith("Bearer ")
+                || !match.route().template().startsWith("/rest/api/3/issue/{issueIdOrKey}/properties")) {
+            return Optional.empty();
+        }
+        Optional<String> user = bearerTokens.check(authorization.substring("Bearer ".length()))
+            .flatMap(SandboxBearerTokens.Grant::accountId);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String permission = match.route().method().equals("GET") ? "BROWSE_PROJECTS" : "EDIT_ISSUES";
+        synchronized (site) {
+            boolean allowed = site.issue(match.variables().get("issueIdOrKey"))
+                .map(issue -> site.hasProjectPermission(user.get(), issue.projectId(), permission))
+                .orElse(true); // unknown issues: the endpoint answers 404 itself
+            return allowed ? Optional.empty()
+                    : Optional.of(JiraJson.errors(403, "You do not have permission to do this as " + user.get()));
+        }
     }
 
     private SandboxResponse handle(JiraRoutes.Match match, SandboxRequest request) {

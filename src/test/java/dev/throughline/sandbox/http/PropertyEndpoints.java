@@ -28,6 +28,18 @@ final class PropertyEndpoints {
 
     private static final String APP = "/rest/atlassian-connect/1/addons/{addonKey}/properties";
 
+    /**
+     * The Forge app's own properties (one app per sandbox site, as one installation per
+     * site).
+     */
+    private static final String FORGE_APP = "/rest/forge/1/app/properties";
+
+    /**
+     * The owner the Forge app's properties are kept under in the site's app property
+     * store.
+     */
+    static final String FORGE_APP_OWNER = "forge-app";
+
     private final SandboxSite site;
 
     private final Map<String, ObjectNode> tasks = new LinkedHashMap<>();
@@ -47,9 +59,12 @@ final class PropertyEndpoints {
         routes.add("GET", PROJECT + "/{propertyKey}", r -> get(r, projectStore(r)));
         routes.add("PUT", PROJECT + "/{propertyKey}", r -> put(r, projectStore(r)));
         routes.add("DELETE", PROJECT + "/{propertyKey}", r -> delete(r, projectStore(r)));
-        routes.add("GET", APP + "/{propertyKey}", this::appGet);
-        routes.add("PUT", APP + "/{propertyKey}", this::appPut);
-        routes.add("DELETE", APP + "/{propertyKey}", this::appDelete);
+        routes.add("GET", APP + "/{propertyKey}", r -> appGet(r, r.pathVariable("addonKey")));
+        routes.add("PUT", APP + "/{propertyKey}", r -> appPut(r, r.pathVariable("addonKey")));
+        routes.add("DELETE", APP + "/{propertyKey}", r -> appDelete(r, r.pathVariable("addonKey")));
+        routes.add("GET", FORGE_APP + "/{propertyKey}", r -> appGet(r, FORGE_APP_OWNER));
+        routes.add("PUT", FORGE_APP + "/{propertyKey}", r -> appPut(r, FORGE_APP_OWNER));
+        routes.add("DELETE", FORGE_APP + "/{propertyKey}", r -> appDelete(r, FORGE_APP_OWNER));
     }
 
     /**
@@ -101,8 +116,7 @@ final class PropertyEndpoints {
     // ---- app properties: OperationMessage errors, as the Connect spec has them
     // --------------------------------
 
-    private SandboxResponse appGet(SandboxRequest r) {
-        String addon = r.pathVariable("addonKey");
+    private SandboxResponse appGet(SandboxRequest r, String addon) {
         String key = r.pathVariable("propertyKey");
         if (key.length() > 127)
             return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
@@ -113,7 +127,7 @@ final class PropertyEndpoints {
             .orElseGet(() -> JiraJson.operationMessage(404, "Property with key not found."));
     }
 
-    private SandboxResponse appPut(SandboxRequest r) {
+    private SandboxResponse appPut(SandboxRequest r, String addon) {
         String key = r.pathVariable("propertyKey");
         if (key.length() > 127)
             return JiraJson.operationMessage(400, "The property key cannot be longer than 127 characters.");
@@ -124,14 +138,14 @@ final class PropertyEndpoints {
         catch (SandboxRequest.BadRequest e) {
             return JiraJson.operationMessage(400, e.getMessage());
         }
-        boolean created = site.appProperties().put(r.pathVariable("addonKey"), key, value);
+        boolean created = site.appProperties().put(addon, key, value);
         return created ? JiraJson.operationMessage(201, "Property created.")
                 : JiraJson.operationMessage(200, "Property updated.");
     }
 
-    private SandboxResponse appDelete(SandboxRequest r) {
+    private SandboxResponse appDelete(SandboxRequest r, String addon) {
         String key = r.pathVariable("propertyKey");
-        return site.appProperties().delete(r.pathVariable("addonKey"), key) ? SandboxResponse.empty(204)
+        return site.appProperties().delete(addon, key) ? SandboxResponse.empty(204)
                 : JiraJson.operationMessage(404, "Property with key not found.");
     }
 

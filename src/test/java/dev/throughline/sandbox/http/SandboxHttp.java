@@ -26,8 +26,16 @@ final class SandboxHttp {
 
     private final String baseUrl;
 
+    private final String authorization;
+
     SandboxHttp(JiraSandbox sandbox) {
+        this(sandbox, AUTHORIZATION);
+    }
+
+    /** A client sending its own Authorization header (e.g. a Forge Bearer token). */
+    SandboxHttp(JiraSandbox sandbox, String authorization) {
         this.baseUrl = sandbox.baseUrl();
+        this.authorization = authorization;
     }
 
     record Reply(int status, HttpResponse<String> raw, JsonNode json) {
@@ -56,7 +64,7 @@ final class SandboxHttp {
         try {
             String text = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", AUTHORIZATION)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .method(method,
