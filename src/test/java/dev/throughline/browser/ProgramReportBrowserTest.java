@@ -1,7 +1,6 @@
 package dev.throughline.browser;
 
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
-import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -94,10 +93,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
 
     @Test
     void aProgramIsEditedAndDeletedFromThePageWithTheKeyboard() {
-        String created = new AppUnderTest(port)
-            .post("/api/programs", "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}",
-                    sandbox.site().contextToken("admin"))
-            .json()
+        String created = api("POST", "/api/programs", "{\"name\":\"Mobile only\",\"projects\":[\"MOB\"]}").json()
             .path("id")
             .asText();
         Browser b = browser();
@@ -121,9 +117,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.press(Keys.ENTER);
         b.visible("#program-delete-confirm-button").click();
         b.until(d -> d.findElements(By.cssSelector("#program-picker option[value='" + created + "']")).isEmpty());
-        assertThat(
-                new AppUnderTest(port).get("/api/programs/" + created, sandbox.site().contextToken("admin")).status())
-            .isEqualTo(404);
+        assertThat(api("GET", "/api/programs/" + created, null).status()).isEqualTo(404);
         assertNoConsoleErrors();
     }
 

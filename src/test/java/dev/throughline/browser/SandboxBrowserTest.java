@@ -1,6 +1,8 @@
 package dev.throughline.browser;
 
+import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
+import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -113,6 +115,20 @@ abstract class SandboxBrowserTest {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The app's API as the site admin through this test's door: a test that checks what a
+     * page wrote reads the same site the page wrote to (a Forge installation keeps its
+     * own app properties).
+     */
+    AppUnderTest.Reply api(String method, String path, String body) {
+        if ("forge".equals(mode())) {
+            return sandbox.forge().invoke(SandboxSite.ADMIN, method, path, body);
+        }
+        String token = sandbox.site().contextToken(SandboxSite.ADMIN);
+        AppUnderTest app = new AppUnderTest(port);
+        return "GET".equals(method) ? app.get(path, token) : app.post(path, body, token);
     }
 
     /** The sandbox frame showing a module in this test's mode. */

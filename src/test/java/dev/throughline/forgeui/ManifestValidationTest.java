@@ -2,6 +2,8 @@ package dev.throughline.forgeui;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,36 +37,26 @@ class ManifestValidationTest {
         assertThat(result.output()).contains("manifest valid").doesNotContain("error ");
     }
 
-    @Test
-    void aMissingResourcePathIsReported() throws Exception {
-        Validation result = validateChanged("path: forge-ui/dist/settings", "path: forge-ui/dist/no-such-page");
+    /**
+     * Each broken copy changes one line of the real manifest; the validator names the
+     * problem and fails.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a missing resource folder | path: forge-ui/dist/settings | path: forge-ui/dist/no-such-page \
+            | missing resource 'forge-ui/dist/no-such-page'
+            an unknown scope | - read:jira-user | - read:jira-everything \
+            | Invalid 'scopes' permission in the manifest.yml file - 'read:jira-everything'
+            a module naming a missing endpoint | endpoint: throughline-uninstalled | endpoint: throughline-nowhere \
+            | trigger references undefined endpoint module with key 'throughline-nowhere'
+            a module naming a missing resource | resource: issue-value | resource: no-such-resource \
+            | no-such-resource
+            """)
+    void aBrokenCopyIsReported(String what, String from, String to, String reported) throws Exception {
+        Validation result = validateChanged(from, to);
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("missing resource 'forge-ui/dist/no-such-page'");
-    }
-
-    @Test
-    void anUnknownScopeIsReported() throws Exception {
-        Validation result = validateChanged("- read:jira-user", "- read:jira-everything");
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("Invalid 'scopes' permission").contains("read:jira-everything");
-    }
-
-    @Test
-    void aModuleNamingAMissingEndpointIsReported() throws Exception {
-        Validation result = validateChanged("endpoint: throughline-uninstalled", "endpoint: throughline-nowhere");
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("undefined endpoint").contains("throughline-nowhere");
-    }
-
-    @Test
-    void aModuleNamingAMissingResourceIsReported() throws Exception {
-        Validation result = validateChanged("resource: issue-value", "resource: no-such-resource");
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("no-such-resource");
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("error ").contains(reported).contains("manifest invalid");
     }
 
     /**
