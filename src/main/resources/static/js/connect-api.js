@@ -1,9 +1,20 @@
-/* Calls Throughline's /api with a fresh Connect context token from the host page (AP.context.getToken). */
+/*
+ * The pages' one host adapter: Throughline's /api, flags, resizing, theming and issue links, over either host.
+ * - Connect (Jira's iframe, AP): /api with a fresh context token from AP.context.getToken.
+ * - Forge Custom UI (@forge/bridge, bundled as window.ThroughlineForge by forge-ui): /api through invokeRemote, which
+ *   Forge sends to the backend with an invocation token; the view context gives what Thymeleaf fills in for Connect.
+ * Pages call T.api, T.flag, T.issueLink, … and never see which host they run in.
+ */
 window.Throughline = window.Throughline || {};
 (function (T) {
   'use strict';
 
+  var forge = window.ThroughlineForge;
+
   function token() {
+    if (forge) {
+      return Promise.reject(new Error('Forge pages reach the API through T.api, not a token.'));
+    }
     return new Promise(function (resolve, reject) {
       if (!window.AP || !AP.context || !AP.context.getToken) {
         reject(new Error('This page must be opened inside Jira.'));
@@ -17,6 +28,9 @@ window.Throughline = window.Throughline || {};
 
   /** fetch() with the context JWT; resolves to {status, body} whatever the status, rejects only on network failure. */
   T.api = function (method, path, body) {
+    if (forge) {
+      return forgeApi(method, path, body);
+    }
     return token().then(function (jwt) {
       var options = { method: method, headers: { 'Authorization': 'JWT ' + jwt, 'Accept': 'application/json' } };
       if (body !== undefined) {
@@ -33,6 +47,22 @@ window.Throughline = window.Throughline || {};
     });
   };
 
+  /** T.api over Forge: the same {status, body} whatever the status; rejects only when Forge could not call. */
+  function forgeApi(method, path, body) {
+    var request = { method: method, path: path, headers: { 'Accept': 'application/json' } };
+    if (body !== undefined) {
+      request.headers['Content-Type'] = 'application/json';
+      request.body = body;
+    }
+    return forge.invokeRemote(request).then(function (response) {
+      var json = response.body === undefined || response.body === '' ? null : response.body;
+      if (typeof json === 'string') {
+        try { json = JSON.parse(json); } catch (e) { json = { message: json }; }
+      }
+      return { status: response.status, body: json };
+    });
+  }
+
   /**
    * A 207 answer: Jira applied part of a change (or its outcome is unknown). Its message says what was written and
    * what was not in plain words; the page shows it and re-reads what it shows instead of offering a blind retry.
@@ -41,16 +71,27 @@ window.Throughline = window.Throughline || {};
     return reply.status === 207 && reply.body && reply.body.partial === true;
   };
 
+  // Forge sizes Custom UI frames itself.
   T.resize = function () {
     if (window.AP && AP.resize) { AP.resize(); }
   };
 
+  var flags = 0;
+
   T.flag = function (title, body, type) {
+    if (forge) {
+      flags += 1;
+      forge.showFlag({ id: 'throughline-' + flags, title: title, description: body, type: type || 'success',
+        isAutoDismiss: true });
+      return;
+    }
     if (window.AP && AP.flag) { AP.flag.create({ title: title, body: body, type: type || 'success', close: 'auto' }); }
   };
 
   // Jira's light and dark themes reach the iframe as design tokens once the page asks for them.
-  if (window.AP && AP.theming && AP.theming.initializeTheming) { AP.theming.initializeTheming(); }
+  if (forge) {
+    forge.view.theme.enable();
+  } else if (window.AP && AP.theming && AP.theming.initializeTheming) { AP.theming.initializeTheming(); }
 
   /**
    * An issue key that opens the issue in Jira. A click goes through AP.navigator (Jira moves its own page); the
@@ -58,11 +99,16 @@ window.Throughline = window.Throughline || {};
    */
   T.issueLink = function (issueKey) {
     var link = document.createElement('a');
-    var jira = new URLSearchParams(window.location.search).get('xdm_e') || '';
+    var jira = forge ? T.siteUrl || '' : new URLSearchParams(window.location.search).get('xdm_e') || '';
     link.href = jira + '/browse/' + encodeURIComponent(issueKey);
     link.target = '_top';
     link.textContent = issueKey;
     link.addEventListener('click', function (event) {
+      if (forge && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        event.preventDefault();
+        forge.router.navigate({ target: 'issue', issueKey: issueKey });
+        return;
+      }
       if (window.AP && AP.navigator && AP.navigator.go && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
         event.preventDefault();
         AP.navigator.go('issue', { issueKey: issueKey });
@@ -100,4 +146,48 @@ window.Throughline = window.Throughline || {};
     element.textContent = value === null || value === undefined ? '' : String(value);
     return element;
   };
+
+  /**
+   * Forge mode: what Thymeleaf fills in for Connect comes from the view context (the issue or project the module
+   * opened on); then the page's own scripts, which the Forge build deferred, load in their order.
+   */
+  function startForgePage() {
+    // The deferred scripts follow this one in the page: wait until the parser has reached them.
+    var parsed = new Promise(function (resolve) {
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', resolve);
+      } else {
+        resolve();
+      }
+    });
+    Promise.all([forge.view.getContext(), parsed]).then(function (answers) {
+      var context = answers[0];
+      var extension = context.extension || {};
+      var values = {
+        issueKey: extension.issue && extension.issue.key || '',
+        projectKey: extension.project && extension.project.key || ''
+      };
+      T.siteUrl = context.siteUrl || '';
+      document.querySelectorAll('[data-issue-key]').forEach(function (node) {
+        node.setAttribute('data-issue-key', values.issueKey);
+      });
+      document.querySelectorAll('[data-project-key]').forEach(function (node) {
+        node.setAttribute('data-project-key', values.projectKey);
+      });
+      document.querySelectorAll('[data-forge-text]').forEach(function (node) {
+        T.text(node, values[node.getAttribute('data-forge-text')]);
+      });
+      loadDeferred(Array.prototype.slice.call(document.querySelectorAll('script[type="text/x-forge-deferred"]')));
+    });
+  }
+
+  function loadDeferred(scripts) {
+    if (!scripts.length) { return; }
+    var script = document.createElement('script');
+    script.src = scripts[0].getAttribute('data-src');
+    script.onload = function () { loadDeferred(scripts.slice(1)); };
+    document.body.appendChild(script);
+  }
+
+  if (forge) { startForgePage(); }
 })(window.Throughline);

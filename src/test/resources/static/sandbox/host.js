@@ -9,7 +9,7 @@
   var flags = document.getElementById('sandbox-flags');
   var state = {
     module: main.dataset.module, user: main.dataset.user, theme: main.dataset.theme,
-    issue: main.dataset.issue || null, project: main.dataset.project || null
+    issue: main.dataset.issue || null, project: main.dataset.project || null, mode: main.dataset.mode
   };
   var flagSequence = 0;
 
@@ -21,6 +21,7 @@
     if (next.project && !next.issue) { params.set('project', next.project); }
     params.set('user', next.user);
     params.set('theme', next.theme);
+    if (next.mode === 'forge') { params.set('mode', 'forge'); }
     return '/sandbox/frame?' + params.toString();
   }
 
@@ -50,6 +51,9 @@
     refreshGlance();
     return id;
   }
+
+  // What the Forge host (forge-host.js) shares with this one.
+  window.sandboxHost = { showFlag: showFlag, frameUrl: frameUrl };
 
   var handlers = {
     getToken: function () {

@@ -177,7 +177,8 @@ final class Browser implements AutoCloseable {
      * target/screenshots.
      */
     @SuppressWarnings("unchecked")
-    Path screenshot(String name) {
+    Path screenshot(String baseName) {
+        String name = baseName + screenshotSuffix;
         driver.switchTo().defaultContent();
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
@@ -200,6 +201,16 @@ final class Browser implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String screenshotSuffix = "";
+
+    /**
+     * Appended to every screenshot's name from now on (the mode a test runs the pages
+     * in).
+     */
+    void screenshotSuffix(String suffix) {
+        screenshotSuffix = suffix;
     }
 
     /** The screenshots the README shows. */

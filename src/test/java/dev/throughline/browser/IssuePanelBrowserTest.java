@@ -3,7 +3,6 @@ package dev.throughline.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
-import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -61,8 +60,7 @@ class IssuePanelBrowserTest extends SandboxBrowserTest {
 
     @Test
     void aRejectedSaveSaysEachRuleOnceAndTheEpicsThemesShowAsInherited() {
-        JsonNode board = new AppUnderTest(port).get("/api/themes/progress", sandbox.site().contextToken("admin"))
-            .json();
+        JsonNode board = api("GET", "/api/themes/progress", null).json();
         JsonNode theme = board.path("themes").get(0);
         String epic = theme.path("linkedEpics").get(0).asText();
         String child = sandbox.data()

@@ -1,7 +1,6 @@
 package dev.throughline.browser;
 
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
-import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -116,9 +115,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.press(Keys.ENTER);
         b.visible("#program-delete-confirm-button").click();
         b.until(d -> d.findElements(By.cssSelector("#program-picker option[value='" + created + "']")).isEmpty());
-        assertThat(
-                new AppUnderTest(port).get("/api/programs/" + created, sandbox.site().contextToken("admin")).status())
-            .isEqualTo(404);
+        assertThat(api("GET", "/api/programs/" + created, null).status()).isEqualTo(404);
         assertNoConsoleErrors();
     }
 
@@ -143,8 +140,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
         b.waitForText("#np-error-jql", Pattern.compile("Jira cannot read this refinement"));
         b.screenshot("program-invalid");
 
-        assertThat(new AppUnderTest(port).get("/api/programs", sandbox.site().contextToken("admin")).body())
-            .doesNotContain("Bad launch");
+        assertThat(api("GET", "/api/programs", null).body()).doesNotContain("Bad launch");
         assertNoConsoleErrors(Pattern.compile("/api/programs.*400"));
     }
 
@@ -174,10 +170,7 @@ class ProgramReportBrowserTest extends SandboxBrowserTest {
     }
 
     private String createAsAdmin(String body) {
-        return new AppUnderTest(port).post("/api/programs", body, sandbox.site().contextToken("admin"))
-            .json()
-            .path("id")
-            .asText();
+        return api("POST", "/api/programs", body).json().path("id").asText();
     }
 
 }

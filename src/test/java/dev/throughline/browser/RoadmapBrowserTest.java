@@ -3,7 +3,6 @@ package dev.throughline.browser;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
-import dev.throughline.support.AppUnderTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -112,7 +111,7 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
     }
 
     private String horizonOf(String name) {
-        JsonNode themes = new AppUnderTest(port).get("/api/themes", sandbox.site().contextToken("admin")).json();
+        JsonNode themes = api("GET", "/api/themes", null).json();
         for (JsonNode theme : themes.path("themes")) {
             if (theme.path("name").asText().equals(name)) {
                 return theme.path("horizon").asText();

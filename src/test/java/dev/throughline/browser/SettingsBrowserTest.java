@@ -2,7 +2,6 @@ package dev.throughline.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
-import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -78,7 +77,7 @@ class SettingsBrowserTest extends SandboxBrowserTest {
     }
 
     private JsonNode savedSettings() {
-        return new AppUnderTest(port).get("/api/settings", sandbox.site().contextToken("admin")).json();
+        return api("GET", "/api/settings", null).json();
     }
 
 }

@@ -55,7 +55,8 @@ class SandboxHostController {
     @GetMapping("/sandbox/frame")
     String frame(@RequestParam String module, @RequestParam(required = false) String project,
             @RequestParam(required = false) String issue, @RequestParam(defaultValue = SandboxSite.ADMIN) String user,
-            @RequestParam(defaultValue = "light") String theme, Model model) {
+            @RequestParam(defaultValue = "light") String theme, @RequestParam(defaultValue = "connect") String mode,
+            Model model) {
         if (!runtime.ready()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The sandbox site is still starting");
         }
@@ -79,9 +80,13 @@ class SandboxHostController {
             projectKey = runtime.data().projects().get(0).key();
         }
         String origin = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        String src = SandboxSigning.signedPageUrl(runtime.site(),
-                chosen.resolve(issueShown == null ? null : issueShown.key(), projectKey),
-                SandboxSigning.hostParams(origin), account);
+        boolean forge = "forge".equals(mode) && chosen.forge() != null;
+        String src = forge ? SandboxForgeResources.PATH + chosen.forge().resource() + "/index.html"
+                : SandboxSigning.signedPageUrl(runtime.site(),
+                        chosen.resolve(issueShown == null ? null : issueShown.key(), projectKey),
+                        SandboxSigning.hostParams(origin), account);
+        model.addAttribute("mode", forge ? "forge" : "connect");
+        model.addAttribute("forge", forge ? chosen.forge() : null);
         model.addAttribute("module", chosen);
         model.addAttribute("modules", modules.all());
         model.addAttribute("projects", runtime.data().projects().stream().map(SandboxProject::key).toList());

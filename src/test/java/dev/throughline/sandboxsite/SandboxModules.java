@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,30 @@ final class SandboxModules {
 
     }
 
+    /**
+     * Where a module opens as a Forge app (manifest.yml): the Forge module, its type, the
+     * Custom UI resource (folder of forge-ui/dist) and the sub-page route of a page
+     * module that holds several pages.
+     */
+    record ForgeModule(String moduleKey, String moduleType, String resource, String route) {
+    }
+
+    private static final Map<String, ForgeModule> FORGE = Map.of("value-context",
+            new ForgeModule("value-context", "jira:issueContext", "issue-value", ""), "roadmap-project",
+            new ForgeModule("project-pages", "jira:projectPage", "project-pages", "roadmap"), "grooming",
+            new ForgeModule("project-pages", "jira:projectPage", "project-pages", "grooming"), "roadmap",
+            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "roadmap"), "programs",
+            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "programs"), "program-report",
+            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "programs"), "settings",
+            new ForgeModule("settings", "jira:adminPage", "settings", ""));
+
     record Module(String kind, String key, String name, String url, Context context) {
+
+        /** This module as the Forge app has it. */
+        ForgeModule forge() {
+            return FORGE.get(key);
+        }
+
         /**
          * The module URL with Jira's context variables filled in, e.g.
          * {@code {issue.key}}.

@@ -40,6 +40,11 @@ public class SandboxSiteConfiguration {
     }
 
     @Bean
+    SandboxForgeResources sandboxForgeResources() {
+        return new SandboxForgeResources();
+    }
+
+    @Bean
     ForgePlatformController forgePlatformController(SandboxSiteRuntime runtime) {
         return new ForgePlatformController(runtime);
     }
