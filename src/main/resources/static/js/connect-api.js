@@ -64,6 +64,34 @@ window.Throughline = window.Throughline || {};
   }
 
   /**
+   * Downloads a file answer of the API (CSV exports) under a file name, through whichever door the page runs in:
+   * Connect fetches it with the context JWT, Forge through invokeRemote (the body arrives as text). Rejects with
+   * the HTTP status in its message when the export failed, so the page can say so.
+   */
+  T.download = function (path, fileName) {
+    var text = forge
+      ? forge.invokeRemote({ method: 'GET', path: path, headers: { 'Accept': 'text/csv' } }).then(function (response) {
+        if (response.status >= 400) { throw new Error('The CSV export failed (' + response.status + ').'); }
+        var body = response.body;
+        return new Blob([typeof body === 'string' ? body : JSON.stringify(body)], { type: 'text/csv' });
+      })
+      : token().then(function (jwt) {
+        return fetch(path, { headers: { 'Authorization': 'JWT ' + jwt } });
+      }).then(function (response) {
+        if (!response.ok) { throw new Error('The CSV export failed (' + response.status + ').'); }
+        return response.blob();
+      });
+    return text.then(function (blob) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  };
+
+  /**
    * A 207 answer: Jira applied part of a change (or its outcome is unknown). Its message says what was written and
    * what was not in plain words; the page shows it and re-reads what it shows instead of offering a blind retry.
    */

@@ -472,19 +472,8 @@
   function exportCsv() {
     if (!state.current) { return; }
     var id = state.current;
-    T.token().then(function (jwt) {
-      return fetch('/api/programs/' + encodeURIComponent(id) + '/rollup.csv', { headers: { Authorization: 'JWT ' + jwt } });
-    }).then(function (response) {
-      if (!response.ok) { throw new Error('The CSV export failed (' + response.status + ').'); }
-      return response.blob();
-    }).then(function (blob) {
-      var link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'throughline-program-' + id + '.csv';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    }).catch(function (error) { message(error.message, 'error'); });
+    T.download('/api/programs/' + encodeURIComponent(id) + '/rollup.csv', 'throughline-program-' + id + '.csv')
+      .catch(function (error) { message(error.message, 'error'); });
   }
 
   var FIELDS = ['name', 'projects', 'jql', 'progressBasis', 'throughputWeeks', 'includeSubtasks', 'scopeGrowth', 'version'];

@@ -444,16 +444,8 @@
   }
 
   function exportCsv() {
-    T.token().then(function (jwt) {
-      return fetch('/api/themes/export.csv' + query, { headers: { Authorization: 'JWT ' + jwt } });
-    }).then(function (response) { return response.blob(); }).then(function (blob) {
-      var link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'throughline-themes' + (projectKey ? '-' + projectKey : '') + '.csv';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    });
+    T.download('/api/themes/export.csv' + query, 'throughline-themes' + (projectKey ? '-' + projectKey : '') + '.csv')
+      .catch(function (error) { T.flag('CSV export', error.message, 'error'); });
   }
 
   document.querySelectorAll('.cards').forEach(function (list) {

@@ -62,6 +62,25 @@ class RoadmapBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void exportCsvDownloadsTheThemesThroughTheDoorThePageRunsIn() {
+        Browser b = browser();
+        b.open(frame("roadmap"));
+        b.intoApp();
+        b.visible(".column[data-horizon='NOW'] .card");
+        // The file a click saves is caught where the page hands it to the browser: its
+        // blob's text.
+        b.script("window.__csv = null; URL.createObjectURL = function (blob) {"
+                + " blob.text().then(function (text) { window.__csv = text; }); return 'data:text/csv,'; };");
+        b.clickable("#export-csv").click();
+        b.until(d -> b.script("return window.__csv;") != null);
+
+        String csv = (String) b.script("return window.__csv;");
+        assertThat(csv.lines().findFirst().orElse("")).as("the CSV's header row").contains("Theme").contains("Horizon");
+        assertThat(csv.lines().count()).as("a row per theme below the header").isGreaterThan(1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aReadOnlyUserSeesTheBoardWithoutControlsThatChangeThemesAndTheReason() {
         Browser b = browser();
         b.open(frame("roadmap", "user", SandboxSiteRuntime.VIEWER));
