@@ -2,7 +2,7 @@ package dev.throughline.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.throughline.program.service.ProgramRollupService;
+import dev.throughline.program.service.JiraEventIntake;
 import dev.throughline.tenant.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,20 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Jira's product events sent by the manifest's triggers (issue created / updated /
  * deleted, issue link created / deleted): the Forge counterpart of the Connect webhooks,
- * with the same effect. An issue event drops the cached program rollups of its project
- * ({@code issue.fields.project.key}); a link event names no project, so every cached
- * rollup of the site is dropped; anything else is ignored. Nothing is read from Jira
- * here, so the answer (204) is immediate, inside Forge's 5 s for events.
+ * with the same effect through the same {@link JiraEventIntake}: the read model takes
+ * what the event carries and the cached rollups it touches are dropped; anything else is
+ * ignored. Nothing is read from Jira here, so the answer (204) is immediate, inside
+ * Forge's 5 s for events.
  */
 @RestController
 class ForgeEventController {
 
     private static final Logger log = LoggerFactory.getLogger(ForgeEventController.class);
 
-    private final ProgramRollupService rollups;
+    private final JiraEventIntake intake;
 
-    ForgeEventController(ProgramRollupService rollups) {
-        this.rollups = rollups;
+    ForgeEventController(JiraEventIntake intake) {
+        this.intake = intake;
     }
 
     @PostMapping("/forge/events/jira")
@@ -35,15 +35,10 @@ class ForgeEventController {
         JsonNode payload = event == null ? MissingNode.getInstance() : event;
         String type = payload.path("eventType").asText("");
         if (type.endsWith(":issue")) {
-            String projectKey = payload.path("issue").path("fields").path("project").path("key").asText("");
-            if (!projectKey.isEmpty()) {
-                int dropped = rollups.invalidateProject(caller.site(), projectKey);
-                log.debug("{} in {} on {}: dropped {} cached program rollups", type, projectKey,
-                        caller.site().clientKey(), dropped);
-            }
+            intake.issueEvent(caller.site(), type.equals("avi:jira:deleted:issue"), payload.path("issue"));
         }
         else if (type.endsWith(":issuelink")) {
-            rollups.invalidateSite(caller.site());
+            intake.linkEvent(caller.site(), type.equals("avi:jira:created:issuelink"), payload.path("issueLink"));
         }
         else {
             log.debug("Ignoring Forge event '{}' from {}", type, caller.site().clientKey());
