@@ -7,14 +7,20 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
+import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.WhyNotPlanned;
+import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.RollupSettings;
+import dev.throughline.program.service.ProgramRollup;
+import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +45,25 @@ public class PlanningService {
 
     private final PlanSolver solver = new PlanSolver(SOLVE_LIMIT, 2, GAP_LIMIT);
 
-    public PlanningService(ProgramService programs) {
+    private final ProgramRollupService rollups;
+
+    private final Clock clock;
+
+    public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock) {
         this.programs = programs;
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    /**
+     * The plan inputs of the next {@code quarters} quarters as the caller's rollup of the
+     * program sees them (only projects the caller may browse).
+     */
+    public ProgramInputs inputs(Caller caller, String programId, int quarters) {
+        ProgramRollup rollup = rollups.rollup(caller, programId, false);
+        ProgramDefinition program = rollup.program();
+        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters);
     }
 
     /** A solved plan with its odds, why-nots and scenario comparisons. */

@@ -85,6 +85,30 @@ class PlanApiTest extends InstalledSiteTest {
     }
 
     @Test
+    void readsTheInputsFromTheProgramInTheShapeOfASolveBody() {
+        String id = program();
+        AppUnderTest.Reply reply = app().get("/api/programs/" + id + "/plans/inputs?quarters=2",
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode inputs = reply.json();
+        assertThat(inputs.path("unit").asText()).isEqualTo("items");
+        assertThat(inputs.path("periods").size()).isEqualTo(2);
+        assertThat(inputs.path("teams").findValuesAsText("id")).containsExactlyInAnyOrder("WEB", "MOB");
+        assertThat(inputs.path("throughput").has("WEB")).isTrue();
+        for (JsonNode candidate : inputs.path("candidates")) {
+            assertThat(candidate.path("team").asText()).isIn("WEB", "MOB");
+            assertThat(candidate.path("value").asDouble()).isPositive();
+        }
+        assertThat(inputs.path("unscored").isArray()).isTrue();
+        AppUnderTest.Reply solved = app().post("/api/programs/" + id + "/plans/solve", reply.body(),
+                connect.contextToken(PM));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        AppUnderTest.Reply tooLong = app().get("/api/programs/" + id + "/plans/inputs?quarters=9",
+                connect.contextToken(PM));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    }
+
+    @Test
     void exportsThePlanAsCsv() {
         String id = program();
         AppUnderTest.Reply reply = app().post("/api/programs/" + id + "/plans/solve.csv", BODY,
