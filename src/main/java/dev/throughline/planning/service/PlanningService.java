@@ -8,7 +8,9 @@ import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
 import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.WhyNotPlanned;
+import dev.throughline.problems.InvalidInputException;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.RollupSettings;
 import dev.throughline.program.service.ProgramRollup;
@@ -72,6 +74,21 @@ public class PlanningService {
     }
 
     public record ScenarioResult(String name, PlanSolution solution, PlanOdds odds, PlanComparison comparison) {
+    }
+
+    /**
+     * Solves a stored plan: the program's inputs of its horizon with its overrides.
+     */
+    public Solved solve(Caller caller, StoredPlan plan) {
+        ProgramInputs read = inputs(caller, plan.programId(), plan.quarters());
+        PlanInputs inputs;
+        try {
+            inputs = plan.apply(read);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("plan", e.getMessage());
+        }
+        return solve(caller, plan.programId(), inputs);
     }
 
     public Solved solve(Caller caller, String programId, PlanInputs inputs) {

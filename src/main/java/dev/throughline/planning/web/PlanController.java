@@ -5,8 +5,6 @@ import dev.throughline.planning.service.PlanWriteBack;
 import dev.throughline.planning.service.PlanningService;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.tenant.Caller;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,11 +58,7 @@ class PlanController {
 
     @PostMapping(path = "/api/programs/{id}/plans/solve.csv", produces = "text/csv")
     ResponseEntity<String> csv(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
-        PlanAnswer answer = PlanAnswer.of(planning.solve(caller, id, body.toInputs()));
-        return ResponseEntity.ok()
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan.csv\"")
-            .contentType(new MediaType("text", "csv"))
-            .body(PlanCsv.of(answer));
+        return PlanCsv.download(planning.solve(caller, id, body.toInputs()));
     }
 
 }
