@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
 /**
  * Creates the demo data the app owns through the app's own API, as the site admin: a
  * default model per project, scores on about half the open work (RICE in WEB, WSJF in
- * MOB, ICE in PLAT), four roadmap themes with epics linked, and one program over the
- * three projects. Going through the API keeps the demo data in exactly the format the app
- * writes.
+ * MOB, ICE in PLAT), four roadmap themes with epics linked, one program over the three
+ * projects and a stored plan of it with two scenarios. Going through the API keeps the
+ * demo data in exactly the format the app writes.
  */
 public final class SandboxSeeder {
 
@@ -56,6 +56,7 @@ public final class SandboxSeeder {
         List<String> scored = scoreHalfTheOpenWork();
         List<String> themes = createThemes();
         String program = createProgram();
+        createPlan(program);
         String unscored = data.issues()
             .stream()
             .filter(i -> i.type() == IssueType.STORY && !i.status().done() && !scored.contains(i.key()))
@@ -174,6 +175,21 @@ public final class SandboxSeeder {
         Map<String, Object> program = Map.of("name", "Acme 2027 launch", "projects", List.of("WEB", "MOB", "PLAT"),
                 "progressBasis", "story_points", "throughputWeeks", 12);
         return expect(app.post("/api/programs", json(program), token()), 201).path("id").asText();
+    }
+
+    /**
+     * A year's plan with two scenarios; neither names a quarter, so the plan solves
+     * whatever day the app thinks it is.
+     */
+    private void createPlan(String program) {
+        Map<String, Object> cheaperDelay = Map.of("name", "Delay costs less", "changes",
+                List.of(Map.of("type", "discount", "discount", 0.05)));
+        Map<String, Object> partner = Map.of("name", "Pull in the partner integration", "changes",
+                List.of(Map.of("type", "add", "key", "PARTNER", "summary", "Partner integration", "team", "PLAT",
+                        "value", 40, "effort", 13)));
+        Map<String, Object> plan = Map.of("name", "Next year", "quarters", 4, "scenarios",
+                List.of(cheaperDelay, partner));
+        expect(app.post("/api/programs/" + program + "/plans", json(plan), token()), 201);
     }
 
     private String token() {

@@ -7,14 +7,22 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
+import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.WhyNotPlanned;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.RollupSettings;
+import dev.throughline.program.service.ProgramRollup;
+import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +47,25 @@ public class PlanningService {
 
     private final PlanSolver solver = new PlanSolver(SOLVE_LIMIT, 2, GAP_LIMIT);
 
-    public PlanningService(ProgramService programs) {
+    private final ProgramRollupService rollups;
+
+    private final Clock clock;
+
+    public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock) {
         this.programs = programs;
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    /**
+     * The plan inputs of the next {@code quarters} quarters as the caller's rollup of the
+     * program sees them (only projects the caller may browse).
+     */
+    public ProgramInputs inputs(Caller caller, String programId, int quarters) {
+        ProgramRollup rollup = rollups.rollup(caller, programId, false);
+        ProgramDefinition program = rollup.program();
+        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters);
     }
 
     /** A solved plan with its odds, why-nots and scenario comparisons. */
@@ -49,6 +74,21 @@ public class PlanningService {
     }
 
     public record ScenarioResult(String name, PlanSolution solution, PlanOdds odds, PlanComparison comparison) {
+    }
+
+    /**
+     * Solves a stored plan: the program's inputs of its horizon with its overrides.
+     */
+    public Solved solve(Caller caller, StoredPlan plan) {
+        ProgramInputs read = inputs(caller, plan.programId(), plan.quarters());
+        PlanInputs inputs;
+        try {
+            inputs = plan.apply(read);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("plan", e.getMessage());
+        }
+        return solve(caller, plan.programId(), inputs);
     }
 
     public Solved solve(Caller caller, String programId, PlanInputs inputs) {

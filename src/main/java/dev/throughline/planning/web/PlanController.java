@@ -1,14 +1,16 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.service.PlanWriteBack;
 import dev.throughline.planning.service.PlanningService;
+import dev.throughline.problems.InvalidInputException;
 import dev.throughline.tenant.Caller;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +39,18 @@ class PlanController {
         return WriteBackAnswer.of(writeBack.write(caller, id, body.toInputs()));
     }
 
+    /**
+     * The plan inputs of the next {@code quarters} quarters (1–8) read from the program's
+     * rollup, in the shape of a solve body.
+     */
+    @GetMapping("/api/programs/{id}/plans/inputs")
+    PlanInputsAnswer inputs(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "4") int quarters) {
+        if (quarters < 1 || quarters > ProgramInputs.MAX_QUARTERS) {
+            throw new InvalidInputException("quarters", "must be 1 to " + ProgramInputs.MAX_QUARTERS);
+        }
+        return PlanInputsAnswer.of(planning.inputs(caller, id, quarters));
+    }
+
     @PostMapping("/api/programs/{id}/plans/solve")
     PlanAnswer solve(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
         return PlanAnswer.of(planning.solve(caller, id, body.toInputs()));
@@ -44,11 +58,7 @@ class PlanController {
 
     @PostMapping(path = "/api/programs/{id}/plans/solve.csv", produces = "text/csv")
     ResponseEntity<String> csv(Caller caller, @PathVariable String id, @RequestBody PlanRequest body) {
-        PlanAnswer answer = PlanAnswer.of(planning.solve(caller, id, body.toInputs()));
-        return ResponseEntity.ok()
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan.csv\"")
-            .contentType(new MediaType("text", "csv"))
-            .body(PlanCsv.of(answer));
+        return PlanCsv.download(planning.solve(caller, id, body.toInputs()));
     }
 
 }

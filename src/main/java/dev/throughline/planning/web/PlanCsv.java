@@ -1,6 +1,10 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.planning.service.PlanningService;
 import dev.throughline.web.Csv;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -24,6 +28,14 @@ final class PlanCsv {
                         String.valueOf(item.flagged()), item.commitBy(), item.why())));
         }
         return csv.toString();
+    }
+
+    /** The solved plan as a CSV download. */
+    static ResponseEntity<String> download(PlanningService.Solved solved) {
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan.csv\"")
+            .contentType(new MediaType("text", "csv"))
+            .body(of(PlanAnswer.of(solved)));
     }
 
     private static String number(double value) {

@@ -10,7 +10,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The planning API end to end, through the Connect door against the sandbox site. */
+/**
+ * The planning API end to end, through the Connect door against the sandbox site: solve,
+ * inputs from the program, stored plans (CRUD, planners only, 409 on a stale write).
+ */
 class PlanApiTest extends InstalledSiteTest {
 
     private static final String PM = "plan-pm";
@@ -30,6 +33,13 @@ class PlanApiTest extends InstalledSiteTest {
              "throughput":{"WEB":[1,1,0,1],"MOB":[1,0,1,1]},
              "scenarios":[{"name":"Web team grows","changes":[{"type":"capacity","team":"WEB","period":"2027-Q2","capacity":15}]},
                           {"name":"Pull in partner API","changes":[{"type":"add","candidate":{"key":"PLAT-9","team":"MOB","value":70,"effort":5}}]}]}
+            """;
+
+    static final String PLAN = """
+            {"name":"Next year","quarters":2,"discount":0.2,"confidenceThreshold":0.6,
+             "capacity":{"WEB":{"%1$s":5}},"commitments":{"WEB-1":"%1$s"},"exclusions":["MOB-9"],
+             "scenarios":[{"name":"Web team grows","changes":[{"type":"capacity","team":"WEB","period":"%1$s","capacity":15}]},
+                          {"name":"Cheaper delay","changes":[{"type":"discount","discount":0.05}]}]}
             """;
 
     @Override
@@ -82,6 +92,30 @@ class PlanApiTest extends InstalledSiteTest {
         assertThat(grows.path("value").asDouble()).isGreaterThan(plan.path("value").asDouble());
         JsonNode partner = plan.path("scenarios").get(1);
         assertThat(partner.path("moves").findValuesAsText("key")).contains("PLAT-9");
+    }
+
+    @Test
+    void readsTheInputsFromTheProgramInTheShapeOfASolveBody() {
+        String id = program();
+        AppUnderTest.Reply reply = app().get("/api/programs/" + id + "/plans/inputs?quarters=2",
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode inputs = reply.json();
+        assertThat(inputs.path("unit").asText()).isEqualTo("items");
+        assertThat(inputs.path("periods").size()).isEqualTo(2);
+        assertThat(inputs.path("teams").findValuesAsText("id")).containsExactlyInAnyOrder("WEB", "MOB");
+        assertThat(inputs.path("throughput").has("WEB")).isTrue();
+        for (JsonNode candidate : inputs.path("candidates")) {
+            assertThat(candidate.path("team").asText()).isIn("WEB", "MOB");
+            assertThat(candidate.path("value").asDouble()).isPositive();
+        }
+        assertThat(inputs.path("unscored").isArray()).isTrue();
+        AppUnderTest.Reply solved = app().post("/api/programs/" + id + "/plans/solve", reply.body(),
+                connect.contextToken(PM));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        AppUnderTest.Reply tooLong = app().get("/api/programs/" + id + "/plans/inputs?quarters=9",
+                connect.contextToken(PM));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
     }
 
     @Test
@@ -157,6 +191,82 @@ class PlanApiTest extends InstalledSiteTest {
             }
         }
         throw new AssertionError("no item " + key);
+    }
+
+    private String firstQuarter(String program) {
+        return app().get("/api/programs/" + program + "/plans/inputs?quarters=2", connect.contextToken(PM))
+            .json()
+            .path("periods")
+            .get(0)
+            .asText();
+    }
+
+    @Test
+    void plannersCreateChangeAndDeletePlansReadersReadThem() {
+        String program = program();
+        String body = PLAN.formatted(firstQuarter(program));
+        AppUnderTest.Reply refused = app().post("/api/programs/" + program + "/plans", body,
+                connect.contextToken(READER));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        AppUnderTest.Reply created = app().post("/api/programs/" + program + "/plans", body, connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode plan = created.json();
+        String id = plan.path("id").asText();
+        assertThat(plan.path("version").asLong()).isEqualTo(1);
+        assertThat(plan.path("programId").asText()).isEqualTo(program);
+        assertThat(plan.path("scenarios").size()).isEqualTo(2);
+        String url = "/api/programs/" + program + "/plans/" + id;
+        AppUnderTest.Reply list = app().get("/api/programs/" + program + "/plans", connect.contextToken(READER));
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("id")).containsExactly(id);
+        AppUnderTest.Reply read = app().get(url, connect.contextToken(READER));
+        assertThat(read.json().path("commitments").path("WEB-1").asText()).isEqualTo(firstQuarter(program));
+
+        AppUnderTest.Reply updated = app().put(url,
+                body.replace("Next year", "Next year, v2").replace("{\"name\"", "{\"version\":1,\"name\""),
+                connect.contextToken(PM));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().path("version").asLong()).isEqualTo(2);
+        assertThat(updated.json().path("name").asText()).isEqualTo("Next year, v2");
+        AppUnderTest.Reply stale = app().put(url, body.replace("{\"name\"", "{\"version\":1,\"name\""),
+                connect.contextToken(PM));
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().path("current").path("version").asLong()).isEqualTo(2);
+
+        AppUnderTest.Reply deleted = app().delete(url, connect.contextToken(PM));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(app().get(url, connect.contextToken(PM)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void solvesAStoredPlanOnTheProgramsInputsWithItsScenarios() {
+        String program = program();
+        String quarter = firstQuarter(program);
+        String id = app().post("/api/programs/" + program + "/plans", PLAN.formatted(quarter), connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        AppUnderTest.Reply solved = app().post("/api/programs/" + program + "/plans/" + id + "/solve", "{}",
+                connect.contextToken(READER));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        JsonNode answer = solved.json();
+        assertThat(answer.path("periods").size()).isEqualTo(2);
+        assertThat(answer.path("confidenceThreshold").asDouble()).isEqualTo(0.6);
+        JsonNode web = null;
+        for (JsonNode team : answer.path("teams")) {
+            web = team.path("id").asText().equals("WEB") ? team : web;
+        }
+        assertThat(web).isNotNull();
+        assertThat(web.path("capacity").get(0).asDouble()).isEqualTo(5); // the plan's
+                                                                         // override
+        assertThat(answer.path("scenarios").findValuesAsText("name")).containsExactly("Web team grows",
+                "Cheaper delay");
+        AppUnderTest.Reply csv = app().get("/api/programs/" + program + "/plans/" + id + "/plan.csv",
+                connect.contextToken(PM));
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("key,summary,team,value,effort,period,odds,flagged,commitBy,why");
+        assertThat(app().get("/api/programs/" + program + "/plans/nosuchplan", connect.contextToken(PM)).status())
+            .isEqualTo(404);
     }
 
 }

@@ -1,0 +1,210 @@
+package dev.throughline.planning;
+
+import dev.throughline.program.rollup.BurnUpPoint;
+import dev.throughline.program.rollup.Dependency;
+import dev.throughline.program.rollup.DependencyEnd;
+import dev.throughline.program.rollup.GroupSummary;
+import dev.throughline.program.rollup.ProgramResult;
+import dev.throughline.program.ProgressBasis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A plan's inputs as the program's rollup sees them: teams are the program's projects,
+ * candidates its open epics scored on the value model, effort and throughput on the
+ * program's progress basis. Epics without a score are listed apart (values must compare).
+ *
+ * <p>
+ * The rollup keeps weekly done counts for the whole program only, so a team's weekly
+ * throughput is the program's weekly done items times the team's share of the program's
+ * done items (and, on the points or estimate basis, times the team's points or hours per
+ * done item).
+ *
+ * @param unit {@code items}, {@code points} or {@code hours}
+ * @param unscored open epics without a value score: not candidates until scored
+ */
+public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
+        Map<String, TeamThroughput> throughput, List<Unscored> unscored) {
+
+    public static final int WEEKS_PER_QUARTER = 13;
+
+    public static final int MAX_QUARTERS = 8;
+
+    public ProgramInputs {
+        periods = List.copyOf(periods);
+        teams = List.copyOf(teams);
+        candidates = List.copyOf(candidates);
+        throughput = Map.copyOf(throughput);
+        unscored = List.copyOf(unscored);
+    }
+
+    /** An open epic left out of the plan because it has no value score yet. */
+    public record Unscored(String key, String summary, String team, double effort) {
+    }
+
+    /**
+     * The inputs of {@code quarters} quarters starting with the one after
+     * {@code today}'s.
+     */
+    public static ProgramInputs of(ProgramResult result, ProgressBasis basis, int throughputWeeks, LocalDate today,
+            int quarters) {
+        if (quarters < 1 || quarters > MAX_QUARTERS) {
+            throw new IllegalArgumentException("quarters must be 1 to " + MAX_QUARTERS);
+        }
+        List<String> periods = quarterLabels(today, quarters);
+        double[] programWeeks = weeklyDone(result.programBurnUp().points(), today, throughputWeeks);
+        long programDone = result.program().done();
+        List<PlanTeam> teams = new ArrayList<>();
+        Map<String, TeamThroughput> throughput = new LinkedHashMap<>();
+        for (GroupSummary project : result.projects()) {
+            double share = programDone == 0 ? 0 : (double) project.done() / programDone;
+            double perItem = project.done() == 0 ? 0 : doneEffort(project, basis) / project.done();
+            double[] weeks = new double[programWeeks.length];
+            for (int w = 0; w < weeks.length; w++) {
+                weeks[w] = round(programWeeks[w] * share * perItem);
+            }
+            TeamThroughput history = new TeamThroughput(project.id(), weeks);
+            throughput.put(project.id(), history);
+            double perQuarter = round(history.weeklyMean() * WEEKS_PER_QUARTER);
+            teams.add(new PlanTeam(project.id(), project.id(), periods.stream().map(p -> perQuarter).toList()));
+        }
+        List<GroupSummary> open = result.epics()
+            .stream()
+            .filter(epic -> epic.todo() + epic.inProgress() > 0)
+            .filter(epic -> throughput.containsKey(projectOf(epic.id())))
+            .toList();
+        Set<String> scored = new LinkedHashSet<>();
+        List<Unscored> unscored = new ArrayList<>();
+        for (GroupSummary epic : open) {
+            if (epic.valueTotal().signum() > 0) {
+                scored.add(epic.id());
+            }
+            else {
+                unscored.add(new Unscored(epic.id(), result.epicSummaries().getOrDefault(epic.id(), ""),
+                        projectOf(epic.id()), remaining(epic, basis)));
+            }
+        }
+        Map<String, Set<String>> blockers = new LinkedHashMap<>();
+        Map<String, Set<String>> outside = new LinkedHashMap<>();
+        for (Dependency link : result.dependencies().open()) {
+            Optional<String> blocked = candidateOf(link.blocked(), scored);
+            Optional<String> blocker = candidateOf(link.blocker(), scored);
+            if (blocked.isEmpty() || blocked.equals(blocker)) {
+                continue;
+            }
+            if (blocker.isPresent()) {
+                blockers.computeIfAbsent(blocked.get(), k -> new LinkedHashSet<>()).add(blocker.get());
+            }
+            else {
+                outside.computeIfAbsent(blocked.get(), k -> new LinkedHashSet<>()).add(link.blocker().key());
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (GroupSummary epic : open) {
+            if (scored.contains(epic.id())) {
+                candidates.add(new Candidate(epic.id(), result.epicSummaries().getOrDefault(epic.id(), ""),
+                        projectOf(epic.id()), epic.valueTotal().subtract(epic.valueDone()).doubleValue(),
+                        remaining(epic, basis), List.copyOf(blockers.getOrDefault(epic.id(), Set.of())),
+                        List.copyOf(outside.getOrDefault(epic.id(), Set.of())), OptionalInt.empty(), false));
+            }
+        }
+        return new ProgramInputs(unit(basis), periods, teams, candidates, throughput, unscored);
+    }
+
+    public static String unit(ProgressBasis basis) {
+        return switch (basis) {
+            case STORY_POINTS -> "points";
+            case ORIGINAL_ESTIMATE -> "hours";
+            default -> "items";
+        };
+    }
+
+    static List<String> quarterLabels(LocalDate today, int quarters) {
+        List<String> labels = new ArrayList<>();
+        int year = today.getYear();
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        for (int i = 0; i < quarters; i++) {
+            quarter++;
+            if (quarter > 4) {
+                quarter = 1;
+                year++;
+            }
+            labels.add(year + "-Q" + quarter);
+        }
+        return labels;
+    }
+
+    /**
+     * Items done in each full week before {@code today}'s, oldest first, from the
+     * program's burn-up.
+     */
+    static double[] weeklyDone(List<BurnUpPoint> points, LocalDate today, int weeks) {
+        Map<LocalDate, Long> doneBy = new LinkedHashMap<>();
+        points.forEach(point -> doneBy.put(point.weekStart(), point.done()));
+        LocalDate currentWeek = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        double[] result = new double[weeks];
+        for (int i = 0; i < weeks; i++) {
+            LocalDate week = currentWeek.minusWeeks(weeks - (long) i);
+            result[i] = cumulative(doneBy, week) - cumulative(doneBy, week.minusWeeks(1));
+        }
+        return result;
+    }
+
+    private static long cumulative(Map<LocalDate, Long> doneBy, LocalDate week) {
+        long last = 0;
+        for (Map.Entry<LocalDate, Long> entry : doneBy.entrySet()) {
+            if (entry.getKey().isAfter(week)) {
+                break;
+            }
+            last = entry.getValue();
+        }
+        return last;
+    }
+
+    /**
+     * The epic itself when it is a candidate, else its parent epic when that is one.
+     */
+    private static Optional<String> candidateOf(DependencyEnd end, Set<String> candidates) {
+        if (candidates.contains(end.key())) {
+            return Optional.of(end.key());
+        }
+        return end.parentKey().filter(candidates::contains);
+    }
+
+    private static double doneEffort(GroupSummary group, ProgressBasis basis) {
+        return switch (basis) {
+            case STORY_POINTS -> group.pointsDone().doubleValue();
+            case ORIGINAL_ESTIMATE -> group.estimateDoneSeconds() / 3600.0;
+            default -> group.done();
+        };
+    }
+
+    /** The open children's estimate on the progress basis. */
+    static double remaining(GroupSummary epic, ProgressBasis basis) {
+        return round(switch (basis) {
+            case STORY_POINTS -> epic.pointsTotal().subtract(epic.pointsDone()).doubleValue();
+            case ORIGINAL_ESTIMATE -> (epic.estimateTotalSeconds() - epic.estimateDoneSeconds()) / 3600.0;
+            default -> epic.todo() + epic.inProgress();
+        });
+    }
+
+    private static String projectOf(String key) {
+        int dash = key.lastIndexOf('-');
+        return dash > 0 ? key.substring(0, dash) : key;
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+}

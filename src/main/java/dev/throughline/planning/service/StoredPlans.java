@@ -1,0 +1,139 @@
+package dev.throughline.planning.service;
+
+import dev.throughline.coordination.KeyedLocks;
+import dev.throughline.jira.JiraClient;
+import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.PropertyValue;
+import dev.throughline.planning.PlanSummary;
+import dev.throughline.planning.StoredPlan;
+import dev.throughline.planning.StoredPlanCodec;
+import dev.throughline.planning.store.PlanJiraStore;
+import dev.throughline.problems.InvalidInputException;
+import dev.throughline.problems.NotFoundException;
+import dev.throughline.problems.StaleVersionException;
+import dev.throughline.program.service.ProgramService;
+import dev.throughline.settings.PlanningPermission;
+import dev.throughline.tenant.Caller;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A program's stored plans: anyone who may read the program reads them; planners
+ * ({@link PlanningPermission}) create, change and delete them. Saves of a site's plans
+ * are serialised ({@link KeyedLocks}) because they rewrite a shared index; a save
+ * carrying another version than the stored one is refused (409).
+ */
+@Service
+public class StoredPlans {
+
+    /** Room under Jira's 32 KB for one property. */
+    static final int MAX_BYTES = 30_000;
+
+    private static final String LOCK = "plans";
+
+    private final JiraClients jira;
+
+    private final PlanJiraStore store;
+
+    private final ProgramService programs;
+
+    private final PlanningPermission planning;
+
+    private final KeyedLocks locks;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public StoredPlans(JiraClients jira, PlanJiraStore store, ProgramService programs, PlanningPermission planning,
+            KeyedLocks locks) {
+        this.jira = jira;
+        this.store = store;
+        this.programs = programs;
+        this.planning = planning;
+        this.locks = locks;
+    }
+
+    public List<PlanSummary> list(Caller caller, String programId) {
+        programs.get(caller, programId);
+        return store.all(jira.forSite(caller.site())).stream().filter(p -> p.programId().equals(programId)).toList();
+    }
+
+    public StoredPlan get(Caller caller, String programId, String planId) {
+        programs.get(caller, programId);
+        return read(jira.forSite(caller.site()), programId, planId);
+    }
+
+    /** Stores a new plan (its id, program and version are set here). */
+    public StoredPlan create(Caller caller, String programId, StoredPlan draft) {
+        programs.get(caller, programId);
+        planning.requirePlanner(caller);
+        JiraClient client = jira.forSite(caller.site());
+        return locks.withLock(caller.site().clientKey(), LOCK, () -> {
+            List<PlanSummary> all = new ArrayList<>(store.all(client));
+            StoredPlan created = new StoredPlan(unusedId(all), programId, draft.name(), draft.quarters(),
+                    draft.discount(), draft.threshold(), draft.capacity(), draft.commitments(), draft.exclusions(),
+                    draft.scenarios(), 1);
+            all.add(created.summary());
+            store.save(client, fits(created), all);
+            return created;
+        });
+    }
+
+    /** Saves {@code update} over the stored plan; {@code version} is the one read. */
+    public StoredPlan update(Caller caller, String programId, String planId, StoredPlan update, long version) {
+        programs.get(caller, programId);
+        planning.requirePlanner(caller);
+        JiraClient client = jira.forSite(caller.site());
+        return locks.withLock(caller.site().clientKey(), LOCK, () -> {
+            StoredPlan current = read(client, programId, planId);
+            if (current.version() != version) {
+                throw StaleVersionException.of("The plan \"" + current.name() + "\"", version, current.version(),
+                        current);
+            }
+            StoredPlan saved = current.savedAs(update);
+            List<PlanSummary> all = store.all(client)
+                .stream()
+                .map(p -> p.id().equals(planId) ? saved.summary() : p)
+                .toList();
+            store.save(client, fits(saved), all);
+            return saved;
+        });
+    }
+
+    public void delete(Caller caller, String programId, String planId) {
+        programs.get(caller, programId);
+        planning.requirePlanner(caller);
+        JiraClient client = jira.forSite(caller.site());
+        locks.withLock(caller.site().clientKey(), LOCK, () -> {
+            read(client, programId, planId);
+            store.delete(client, planId, store.all(client).stream().filter(p -> !p.id().equals(planId)).toList());
+        });
+    }
+
+    private StoredPlan read(JiraClient client, String programId, String planId) {
+        if (planId == null || !planId.matches("[a-z0-9]{1,32}")) {
+            throw new NotFoundException("There is no plan " + planId + ".");
+        }
+        return store.plan(client, planId)
+            .filter(p -> p.programId().equals(programId))
+            .orElseThrow(() -> new NotFoundException("There is no plan " + planId + " in this program."));
+    }
+
+    private static StoredPlan fits(StoredPlan plan) {
+        int bytes = PropertyValue.ofMap(StoredPlanCodec.toMap(plan)).json().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new InvalidInputException("plan", "The plan is too large to store (" + bytes + " bytes, at most "
+                    + MAX_BYTES + "): fewer overrides or scenarios.");
+        }
+        return plan;
+    }
+
+    private String unusedId(List<PlanSummary> all) {
+        String id = Long.toString(random.nextLong() & Long.MAX_VALUE, Character.MAX_RADIX);
+        return all.stream().anyMatch(p -> p.id().equals(id)) ? unusedId(all) : id;
+    }
+
+}
