@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.LoggedLines;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -66,6 +67,22 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(view.path("storyPoints").path("candidates").findValuesAsText("id"))
             .contains("customfield_10028", "customfield_10016", "timeoriginalestimate")
             .doesNotContain("summary", "customfield_10019");
+    }
+
+    @Test
+    void savesAreLoggedWithTheSiteTheAccountAndWhatChanged() {
+        try (LoggedLines logged = LoggedLines.of("dev.throughline.settings.service")) {
+            AppUnderTest.Reply saved = save(
+                    "{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30," + "\"version\":0}",
+                    SandboxSite.ADMIN);
+
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            assertThat(logged.info())
+                .anySatisfy(line -> assertThat(line).startsWith("Settings saved on site " + connect.clientKey())
+                    .contains("by account " + SandboxSite.ADMIN)
+                    .contains("story points field (discovered) -> customfield_10016")
+                    .contains("stale days 90 -> 30"));
+        }
     }
 
     @Test
