@@ -7,6 +7,7 @@ import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraField;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.StoryPointsDiscovery;
 import dev.throughline.jira.StoryPointsOverride;
 import dev.throughline.problems.InvalidInputException;
@@ -151,6 +152,19 @@ public class SiteSettingsService implements StoryPointsOverride {
             events.publishEvent(new SiteSettingsChanged(caller.site()));
             return saved;
         });
+    }
+
+    /**
+     * How many issues hold a value in a number field of the site (Jira's approximate
+     * count): what the page warns with before an admin switches the story points field to
+     * one that would leave most items without an estimate.
+     */
+    public long issuesWithValueIn(Caller caller, String fieldId) {
+        JiraClient client = requireAdmin(caller);
+        if (fieldId == null || numberFields(client.fields()).stream().noneMatch(f -> f.id().equals(fieldId))) {
+            throw new InvalidInputException("fieldId", "Choose a number field of this site");
+        }
+        return client.approximateCount(Jql.fieldIsNotEmpty(fieldId));
     }
 
     /**

@@ -86,6 +86,25 @@ class SettingsApiTest extends InstalledSiteTest {
     }
 
     @Test
+    void adminCountsTheIssuesWithAnEstimateInANumberFieldBeforeChoosingIt() {
+        AppUnderTest.Reply used = estimates(site.storyPointsFieldId(), SandboxSite.ADMIN);
+        AppUnderTest.Reply unused = estimates("customfield_10016", SandboxSite.ADMIN);
+
+        assertThat(used.status()).as(used.body()).isEqualTo(200);
+        assertThat(used.json().path("fieldId").asText()).isEqualTo(site.storyPointsFieldId());
+        assertThat(used.json().path("withEstimate").asLong())
+            .isEqualTo(site.issues().stream().filter(issue -> issue.storyPointEstimate().isPresent()).count())
+            .isPositive();
+        assertThat(unused.json().path("withEstimate").asLong()).isZero();
+        assertThat(estimates("summary", SandboxSite.ADMIN).status()).isEqualTo(400);
+        assertThat(estimates("customfield_10016", PO).status()).isEqualTo(403);
+    }
+
+    private AppUnderTest.Reply estimates(String fieldId, String accountId) {
+        return app().get("/api/settings/story-points/estimates?fieldId=" + fieldId, connect.contextToken(accountId));
+    }
+
+    @Test
     void nonAdminGets403AndNothingIsWritten() {
         AppUnderTest.Reply reply = save("{\"staleDays\":30,\"version\":0}", PO);
 
