@@ -86,7 +86,7 @@ public final class Jql {
         if (custom.matches()) {
             return new Jql("cf[" + custom.group(1) + "] IS NOT EMPTY", "");
         }
-        if (!FIELD.matcher(fieldId).matches()) {
+        if (!FIELD.matcher(fieldId).matches() || fieldId.startsWith("customfield_")) {
             throw new IllegalArgumentException("not a field id: " + fieldId);
         }
         return new Jql(fieldId + " IS NOT EMPTY", "");
