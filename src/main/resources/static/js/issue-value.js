@@ -156,6 +156,12 @@
     });
   }
 
+  // a model by its name ("Value / Effort", a scorecard's name); the id only for one no longer defined
+  function modelLabel(id) {
+    var model = modelById(id);
+    return model ? model.name : id;
+  }
+
   function renderRank(view) {
     var line = el('rank-line');
     if (view.rank) {
@@ -164,7 +170,7 @@
       T.text(line, 'Rank ' + view.rank + ' of ' + view.rankOf + ' ' + among + ' · ' + ordinal(view.percentile) + ' percentile'
         + (view.unreadableLeftOut ? ' (' + view.unreadableLeftOut + ' with an unreadable stored value left out)' : ''));
     } else {
-      T.text(line, view.value ? '' : 'Not scored yet' + (view.defaultModel ? ' · this project scores with ' + view.defaultModel : ''));
+      T.text(line, view.value ? '' : 'Not scored yet' + (view.defaultModel ? ' · this project scores with ' + modelLabel(view.defaultModel) : ''));
     }
   }
 
@@ -176,12 +182,30 @@
     entries.forEach(function (entry) {
       var row = document.createElement('tr');
       var change = (entry.previousScore === null ? '' : entry.previousScore + ' → ') + entry.score;
-      // a model by its name ("Value / Effort", a scorecard's name); the id only for one no longer defined
-      var model = modelById(entry.model);
-      [new Date(entry.at).toLocaleString(), entry.by, (model ? model.name : entry.model) + ' v' + entry.modelVersion, change].forEach(function (text) {
+      [new Date(entry.at).toLocaleString(), entry.by, modelLabel(entry.model) + ' v' + entry.modelVersion, change].forEach(function (text) {
         row.appendChild(T.text(document.createElement('td'), text));
       });
+      row.children[1].setAttribute('data-account', entry.by);
       body.appendChild(row);
+    });
+    renderWho(body, entries);
+  }
+
+  // the Who column by display name: one call for all the history's people (the server
+  // caches them); until it answers, or where a name cannot be read, the accountId stays
+  function renderWho(body, entries) {
+    var ids = [];
+    entries.forEach(function (entry) {
+      if (entry.by && ids.indexOf(entry.by) < 0) { ids.push(entry.by); }
+    });
+    if (ids.length === 0) { return; }
+    var query = ids.slice(0, 50).map(function (id) { return 'accountId=' + encodeURIComponent(id); }).join('&');
+    T.api('GET', '/api/people/names?' + query).then(function (reply) {
+      if (reply.status !== 200 || !reply.body.names) { return; }
+      body.querySelectorAll('td[data-account]').forEach(function (cell) {
+        var name = reply.body.names[cell.getAttribute('data-account')];
+        if (name) { T.text(cell, name); }
+      });
     });
   }
 

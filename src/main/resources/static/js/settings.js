@@ -108,10 +108,78 @@
     return { field: match[1], message: '“' + entry + '” ' + error.message + '.' };
   }
 
+  // --- story points field change: how many items keep an estimate, asked before saving ---
+
+  function effectiveField(id) {
+    return id || (state.storyPoints && state.storyPoints.detected) || null;
+  }
+
+  function fieldName(id) {
+    var field = ((state.storyPoints && state.storyPoints.candidates) || []).filter(function (f) { return f.id === id; })[0];
+    return field ? fieldLabel(field) : id;
+  }
+
+  function estimates(id) {
+    return T.api('GET', '/api/settings/story-points/estimates?fieldId=' + encodeURIComponent(id)).then(function (reply) {
+      return reply.status === 200 ? reply.body.withEstimate : null;
+    });
+  }
+
+  /**
+   * Jira's counts of issues with an estimate in the chosen field and in the one in use: a field with fewer asks
+   * for a confirmation before saving, since every item without a value shows as "missing estimate".
+   */
+  function checkPointsField() {
+    var chosen = effectiveField(el('story-points-field').value);
+    var current = effectiveField(state.settings && state.settings.storyPointsFieldId);
+    var box = el('story-points-warning');
+    state.pointsCheck = null;
+    el('story-points-confirm').checked = false;
+    el('story-points-confirm-label').hidden = true;
+    box.hidden = true;
+    if (!chosen || chosen === current) { T.resize(); return; }
+    var check = state.pointsCheck = { needsConfirm: false, pending: true };
+    Promise.all([estimates(chosen), current ? estimates(current) : Promise.resolve(0)]).then(function (counts) {
+      if (state.pointsCheck !== check) { return; }
+      check.pending = false;
+      var now = counts[1];
+      var next = counts[0];
+      if (next === null || now === null) {
+        T.text(el('story-points-warning-text'), 'Jira did not say how many issues have an estimate in '
+          + fieldName(chosen) + '; items without a value there will show “missing estimate”.');
+        check.needsConfirm = true;
+      } else if (next < now) {
+        T.text(el('story-points-warning-text'), (next === 0 ? 'No issue has an estimate in ' + fieldName(chosen)
+          : 'About ' + next + ' issues have an estimate in ' + fieldName(chosen)) + ', against about ' + now
+          + (current ? ' in ' + fieldName(current) : '') + ': about ' + (now - next)
+          + ' items would become “missing estimate” on every board, program and theme.');
+        check.needsConfirm = true;
+      } else {
+        T.text(el('story-points-warning-text'), 'About ' + next + ' issues have an estimate in ' + fieldName(chosen)
+          + ' (about ' + now + (current ? ' in ' + fieldName(current) : '') + ').');
+      }
+      el('story-points-confirm-label').hidden = !check.needsConfirm;
+      box.hidden = false;
+      T.resize();
+    });
+  }
+
+  /** Whether the save may go ahead; if not, says why next to the field. */
+  function pointsChangeConfirmed() {
+    var check = state.pointsCheck;
+    if (!check || (!check.pending && !check.needsConfirm) || el('story-points-confirm').checked) { return true; }
+    setError('story-points-field', 'story-points-field-error', check.pending
+      ? 'Still counting the issues with an estimate in this field; save again in a moment.'
+      : 'Tick “Switch anyway” to save this field, or choose another.');
+    (check.pending ? el('story-points-field') : el('story-points-confirm')).focus();
+    return false;
+  }
+
   function saveSettings(event) {
     event.preventDefault();
     clearSettingsErrors();
     message('');
+    if (!pointsChangeConfirmed()) { return; }
     var button = el('settings-save');
     button.disabled = true;
     var body = {
@@ -125,6 +193,7 @@
       button.disabled = false;
       if (reply.status === 200) {
         showSettings(reply.body);
+        checkPointsField();
         message('Settings saved.', 'success');
         T.flag('Settings saved', 'Throughline uses them from now on.');
       } else if (reply.status === 400) {
@@ -425,7 +494,9 @@
   el('story-points-use-detected').addEventListener('click', function () {
     el('story-points-field').value = '';
     el('story-points-field').focus();
+    checkPointsField();
   });
+  el('story-points-field').addEventListener('change', checkPointsField);
   el('project-models-more').addEventListener('click', function () { loadProjects(state.projectOffset); });
   el('scorecard-new').addEventListener('click', function () { openScorecard(null); });
   el('scorecard-cancel').addEventListener('click', closeScorecard);

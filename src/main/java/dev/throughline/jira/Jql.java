@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,8 @@ public final class Jql {
     private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_([1-9][0-9]{0,17})");
 
     private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
 
@@ -71,6 +74,22 @@ public final class Jql {
     /** {@code issue.property[key].path IS NOT EMPTY}. */
     public static Jql propertyIsNotEmpty(String propertyKey, String path) {
         return new Jql(property(propertyKey, path) + " IS NOT EMPTY", "");
+    }
+
+    /**
+     * {@code cf[10028] IS NOT EMPTY} for a custom field, {@code timeoriginalestimate IS
+     * NOT EMPTY} for a system one: the issues holding a value in that field.
+     */
+    public static Jql fieldIsNotEmpty(String fieldId) {
+        Objects.requireNonNull(fieldId, "fieldId");
+        Matcher custom = CUSTOM_FIELD.matcher(fieldId);
+        if (custom.matches()) {
+            return new Jql("cf[" + custom.group(1) + "] IS NOT EMPTY", "");
+        }
+        if (!FIELD.matcher(fieldId).matches() || fieldId.startsWith("customfield_")) {
+            throw new IllegalArgumentException("not a field id: " + fieldId);
+        }
+        return new Jql(fieldId + " IS NOT EMPTY", "");
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.throughline.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.SiteFields;
 import dev.throughline.sandboxsite.SandboxSiteRuntime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.regex.Pattern;
 
@@ -54,6 +56,40 @@ class SettingsBrowserTest extends SandboxBrowserTest {
         assertThat(planners.path("accountIds").get(0).asText()).isEqualTo("5b10ac8d82e05b22cc7d4ef5");
         assertThat(planners.path("groups").get(0).asText()).isEqualTo(SandboxSiteRuntime.PLANNER_GROUP);
         assertNoConsoleErrors(Pattern.compile("/api/settings .*status of 400"));
+    }
+
+    @Test
+    void switchingToAnEmptyStoryPointsFieldWarnsHowManyItemsLoseTheirEstimateAndNeedsAConfirmation() {
+        Browser b = browser();
+        b.open(frame("settings"));
+        b.intoApp();
+        b.visible("#settings-form");
+        try {
+            new Select(b.visible("#story-points-field")).selectByValue(SiteFields.OLD_STORY_POINTS);
+            b.waitForText("#story-points-warning-text",
+                    Pattern.compile("No issue has an estimate in .*about \\d+ items would become “missing estimate”"));
+
+            b.tabTo("settings-save", 20);
+            b.press(Keys.ENTER);
+            b.waitForText("#story-points-field-error", Pattern.compile("Tick “Switch anyway”"));
+            assertThat(savedSettings().path("storyPointsFieldId").asText()).isNotEqualTo(SiteFields.OLD_STORY_POINTS);
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("story-points-confirm");
+
+            b.press(Keys.SPACE);
+            b.tabTo("settings-save", 20);
+            b.press(Keys.ENTER);
+            b.waitForText("#settings-message", Pattern.compile("Settings saved"));
+            assertThat(savedSettings().path("storyPointsFieldId").asText()).isEqualTo(SiteFields.OLD_STORY_POINTS);
+            assertNoConsoleErrors();
+        }
+        finally {
+            // back to the detected field: the other page tests count story points
+            JsonNode now = savedSettings();
+            api("PUT", "/api/settings",
+                    "{\"storyPointsFieldId\":null,\"staleDays\":" + now.path("staleDays").asInt()
+                            + ",\"rollupCacheTtlMinutes\":" + now.get("rollupCacheTtlMinutes") + ",\"version\":"
+                            + now.path("version").asLong() + ",\"planners\":" + now.path("planners") + "}");
+        }
     }
 
     @Test

@@ -39,6 +39,14 @@ class JqlTest {
     }
 
     @Test
+    void aFieldIsNamedByItsCustomFieldClauseOrItsSystemIdAndAnythingElseIsRefused() {
+        assertThat(Jql.fieldIsNotEmpty("customfield_10028").text()).isEqualTo("cf[10028] IS NOT EMPTY");
+        assertThat(Jql.fieldIsNotEmpty("timeoriginalestimate").text()).isEqualTo("timeoriginalestimate IS NOT EMPTY");
+        assertThatThrownBy(() -> Jql.fieldIsNotEmpty("x OR project = A")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.fieldIsNotEmpty("customfield_0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRefinementIsParenthesisedSoItCanOnlyNarrow() {
         Jql jql = Jql.projectIs("KAN").and(Jql.refinement(" issuetype = Epic OR issuetype = Story "));
 

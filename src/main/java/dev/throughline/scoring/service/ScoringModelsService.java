@@ -11,6 +11,8 @@ import dev.throughline.scoring.ScoringModel;
 import dev.throughline.scoring.ScoringSettings;
 import dev.throughline.scoring.store.ScoringJiraStore;
 import dev.throughline.tenant.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.List;
 /** The models a site scores with, and site admins' custom scorecards. */
 @Service
 public class ScoringModelsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringModelsService.class);
 
     private final JiraClients jira;
 
@@ -48,6 +52,9 @@ public class ScoringModelsService {
         }
         locks.withLock(caller.site().clientKey(), "default-model:" + projectKey,
                 () -> store.saveDefaultModel(client, projectKey, modelId));
+        // settings changes are traceable in the server log (who, where)
+        LOG.info("Default model of project {} set to {} on site {} ({}) by account {}", projectKey, modelId,
+                caller.site().clientKey(), caller.site().baseUrl(), caller.requireAccountId());
         return modelId;
     }
 
@@ -70,7 +77,11 @@ public class ScoringModelsService {
             ScoringSettings updated = current.withScorecard(id, definition.name(), definition.form(),
                     definition.criteria());
             settings.save(caller.site(), client, updated);
-            return updated.scorecard(id).orElseThrow();
+            Scorecard saved = updated.scorecard(id).orElseThrow();
+            // a changed scorecard rescores every issue scored with it
+            LOG.info("Scorecard {} \"{}\" saved (version {}) on site {} ({}) by account {}", id, saved.name(),
+                    saved.version(), caller.site().clientKey(), caller.site().baseUrl(), caller.requireAccountId());
+            return saved;
         });
     }
 

@@ -5,6 +5,7 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.StaleVersionException;
 import dev.throughline.scoring.ValueRecord;
 import dev.throughline.scoring.service.BulkValueResult;
+import dev.throughline.scoring.service.DisplayNames;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.web.ApiExceptionHandler;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +31,11 @@ class IssueValueController {
 
     private final IssueValueService values;
 
-    IssueValueController(IssueValueService values) {
+    private final DisplayNames people;
+
+    IssueValueController(IssueValueService values, DisplayNames people) {
         this.values = values;
+        this.people = people;
     }
 
     @GetMapping("/api/issues/{issueKey}/value")
@@ -56,6 +62,15 @@ class IssueValueController {
         catch (InvalidInputException e) {
             return new ValueJson.Invalid(false, e.errors());
         }
+    }
+
+    /**
+     * Display names for the accountIds of a score history (the panel's Who column), asked
+     * after the value so the value itself costs no extra Jira call.
+     */
+    @GetMapping("/api/people/names")
+    ValueJson.Names names(Caller caller, @RequestParam(name = "accountId") List<String> accountIds) {
+        return new ValueJson.Names(people.names(caller, accountIds));
     }
 
     @PostMapping("/api/value/bulk")

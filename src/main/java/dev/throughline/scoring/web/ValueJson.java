@@ -48,7 +48,9 @@ final class ValueJson {
                     view.evaluation().flatMap(Score::quadrant).map(QuadrantJson::of).orElse(null),
                     view.ranking().map(Ranking::rank).orElse(null), view.ranking().map(Ranking::of).orElse(null),
                     view.ranking().map(Ranking::percentile).orElse(null),
-                    view.value().map(v -> v.model() + "-scored issues in " + view.projectKey()).orElse(null),
+                    view.value()
+                        .map(v -> view.modelName().orElse(v.model()) + "-scored issues in " + view.projectKey())
+                        .orElse(null),
                     view.defaultModel().orElse(null), view.needsRescore(), view.unreadableNote().isPresent(),
                     view.unreadableNote().orElse(null), view.unreadableRanked(), view.note().orElse(null));
         }
@@ -169,6 +171,13 @@ final class ValueJson {
                                 item.value().map(Value::of).orElse(null)))
                         .toList());
         }
+    }
+
+    /**
+     * {@code GET /api/people/names}: accountId to display name (the id where none was
+     * read).
+     */
+    record Names(Map<String, String> names) {
     }
 
     record BulkItem(String issueKey, String outcome, String message, Value value) {

@@ -7,6 +7,7 @@ import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraField;
+import dev.throughline.jira.Jql;
 import dev.throughline.jira.StoryPointsDiscovery;
 import dev.throughline.jira.StoryPointsOverride;
 import dev.throughline.problems.InvalidInputException;
@@ -19,6 +20,8 @@ import dev.throughline.settings.SiteSettings;
 import dev.throughline.settings.store.SiteSettingsJiraStore;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +47,9 @@ public class SiteSettingsService implements StoryPointsOverride {
      * them subscribes.
      */
     public static final String TOPIC = "settings";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteSettingsService.class);
+
     static final String ADMINS_ONLY = "Only Jira administrators can change Throughline's settings.";
 
     private final JiraClients jira;
@@ -127,13 +133,38 @@ public class SiteSettingsService implements StoryPointsOverride {
             submitted.requireStoryPointsFieldAmong(numberFields(client.fields()));
         }
         return locks.withLock(caller.site().clientKey(), TOPIC, () -> {
-            SiteSettings saved = submitted.savedOver(store.read(client));
+            SiteSettings current = store.read(client);
+            SiteSettings saved = submitted.savedOver(current);
             store.save(client, saved);
+            // a changed field or planner list changes every page's numbers and rights:
+            // who
+            // did it, where, and from what must be traceable in the server log
+            LOG.info(
+                    "Settings saved on site {} ({}) by account {}: version {}; story points field {} -> {}, "
+                            + "stale days {} -> {}, rollup cache minutes {} -> {}, planners {} -> {}",
+                    caller.site().clientKey(), caller.site().baseUrl(), caller.requireAccountId(), saved.version(),
+                    current.storyPointsFieldId().orElse("(discovered)"),
+                    saved.storyPointsFieldId().orElse("(discovered)"), current.staleDays(), saved.staleDays(),
+                    current.rollupCacheTtlMinutes().orElse(null), saved.rollupCacheTtlMinutes().orElse(null),
+                    current.planners(), saved.planners());
             cache.put(caller.site().clientKey(), saved);
             feed.publish(caller.site().clientKey(), TOPIC, "");
             events.publishEvent(new SiteSettingsChanged(caller.site()));
             return saved;
         });
+    }
+
+    /**
+     * How many issues hold a value in a number field of the site (Jira's approximate
+     * count): what the page warns with before an admin switches the story points field to
+     * one that would leave most items without an estimate.
+     */
+    public long issuesWithValueIn(Caller caller, String fieldId) {
+        JiraClient client = requireAdmin(caller);
+        if (fieldId == null || numberFields(client.fields()).stream().noneMatch(f -> f.id().equals(fieldId))) {
+            throw new InvalidInputException("fieldId", "Choose a number field of this site");
+        }
+        return client.approximateCount(Jql.fieldIsNotEmpty(fieldId));
     }
 
     /**

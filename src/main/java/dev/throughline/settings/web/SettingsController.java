@@ -58,6 +58,14 @@ class SettingsController {
         return SettingsJson.Projects.of(settings.projects(caller, offset, limit));
     }
 
+    /**
+     * How many issues have an estimate in a number field (admins; before a field change).
+     */
+    @GetMapping("/api/settings/story-points/estimates")
+    SettingsJson.Estimates estimates(Caller caller, @RequestParam String fieldId) {
+        return new SettingsJson.Estimates(fieldId, settings.issuesWithValueIn(caller, fieldId));
+    }
+
     @GetMapping("/api/settings/scoring")
     SettingsJson.Scoring scoring(Caller caller) {
         return SettingsJson.Scoring.of(settings.scoring(caller));

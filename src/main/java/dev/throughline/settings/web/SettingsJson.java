@@ -108,4 +108,8 @@ final class SettingsJson {
     record Planning(boolean canPlan, String reason) {
     }
 
+    /** {@code GET /api/settings/story-points/estimates}. */
+    record Estimates(String fieldId, long withEstimate) {
+    }
+
 }

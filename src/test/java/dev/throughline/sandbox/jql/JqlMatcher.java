@@ -163,7 +163,7 @@ public final class JqlMatcher {
             case "created", "createddate" -> dates(term, SandboxIssue::createdEpochSecond);
             case "updated", "updateddate" -> dates(term, SandboxIssue::updatedEpochSecond);
             case "resolved", "resolutiondate" -> dates(term, SandboxIssue::resolvedEpochSecond);
-            default -> throw unknownField(term.field());
+            default -> NumberFieldTerm.of(site, term).orElseThrow(() -> unknownField(term.field()));
         };
     }
 

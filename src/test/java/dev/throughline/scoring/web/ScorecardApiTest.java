@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.LoggedLines;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,23 @@ class ScorecardApiTest extends InstalledSiteTest {
         assertThat(app()
             .put("/api/projects/WEB/scoring", "{\"defaultModel\":\"NOPE\"}", connect.contextToken(SandboxSite.ADMIN))
             .status()).isEqualTo(400);
+    }
+
+    @Test
+    void scorecardAndDefaultModelChangesAreLoggedWithTheSiteAndTheAccount() {
+        try (LoggedLines logged = LoggedLines.of("dev.throughline.scoring.service")) {
+            assertThat(saveScorecard(GROWTH_V1, SandboxSite.ADMIN).status()).isEqualTo(200);
+            assertThat(app()
+                .put("/api/projects/WEB/scoring", "{\"defaultModel\":\"ICE\"}", connect.contextToken(SandboxSite.ADMIN))
+                .status()).isEqualTo(200);
+
+            assertThat(logged.info()).anySatisfy(line -> assertThat(line)
+                .startsWith("Scorecard growth \"Growth\" saved (version 1) on site " + connect.clientKey())
+                .endsWith("by account " + SandboxSite.ADMIN));
+            assertThat(logged.info()).anySatisfy(line -> assertThat(line)
+                .startsWith("Default model of project WEB set to ICE on site " + connect.clientKey())
+                .endsWith("by account " + SandboxSite.ADMIN));
+        }
     }
 
     @Test

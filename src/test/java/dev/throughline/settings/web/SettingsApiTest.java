@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.LoggedLines;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -66,6 +67,41 @@ class SettingsApiTest extends InstalledSiteTest {
         assertThat(view.path("storyPoints").path("candidates").findValuesAsText("id"))
             .contains("customfield_10028", "customfield_10016", "timeoriginalestimate")
             .doesNotContain("summary", "customfield_10019");
+    }
+
+    @Test
+    void savesAreLoggedWithTheSiteTheAccountAndWhatChanged() {
+        try (LoggedLines logged = LoggedLines.of("dev.throughline.settings.service")) {
+            AppUnderTest.Reply saved = save(
+                    "{\"storyPointsFieldId\":\"customfield_10016\",\"staleDays\":30," + "\"version\":0}",
+                    SandboxSite.ADMIN);
+
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            assertThat(logged.info())
+                .anySatisfy(line -> assertThat(line).startsWith("Settings saved on site " + connect.clientKey())
+                    .contains("by account " + SandboxSite.ADMIN)
+                    .contains("story points field (discovered) -> customfield_10016")
+                    .contains("stale days 90 -> 30"));
+        }
+    }
+
+    @Test
+    void adminCountsTheIssuesWithAnEstimateInANumberFieldBeforeChoosingIt() {
+        AppUnderTest.Reply used = estimates(site.storyPointsFieldId(), SandboxSite.ADMIN);
+        AppUnderTest.Reply unused = estimates("customfield_10016", SandboxSite.ADMIN);
+
+        assertThat(used.status()).as(used.body()).isEqualTo(200);
+        assertThat(used.json().path("fieldId").asText()).isEqualTo(site.storyPointsFieldId());
+        assertThat(used.json().path("withEstimate").asLong())
+            .isEqualTo(site.issues().stream().filter(issue -> issue.storyPointEstimate().isPresent()).count())
+            .isPositive();
+        assertThat(unused.json().path("withEstimate").asLong()).isZero();
+        assertThat(estimates("summary", SandboxSite.ADMIN).status()).isEqualTo(400);
+        assertThat(estimates("customfield_10016", PO).status()).isEqualTo(403);
+    }
+
+    private AppUnderTest.Reply estimates(String fieldId, String accountId) {
+        return app().get("/api/settings/story-points/estimates?fieldId=" + fieldId, connect.contextToken(accountId));
     }
 
     @Test
