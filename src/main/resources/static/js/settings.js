@@ -509,6 +509,24 @@
     if (event.key === 'Escape') { closeScorecard(); }
   });
 
+  // One line for site admins: when the read model last checked itself against Jira, what
+  // it repaired, when it checks next (others get 403 and see nothing).
+  function loadReconciliation() {
+    T.api('GET', '/api/readmodel/reconciliation').then(function (reply) {
+      if (reply.status !== 200) { return; }
+      var r = reply.body;
+      var when = function (iso) { return new Date(iso).toLocaleString(); };
+      var last = r.lastRun
+        ? 'last run ' + when(r.lastRun) + ' (' + r.projects + ' projects: ' + r.refreshed + ' issues refreshed, '
+          + r.removed + ' removed' + (r.recounted && r.recounted.length ? ', recounted ' + r.recounted.join(', ') : '')
+          + ')'
+        : 'not run yet';
+      T.text(el('reconciliation-status'), 'Read model reconciliation with Jira: ' + last + '; next run '
+        + when(r.nextRun) + (r.lastFailure ? '. Last failure: ' + r.lastFailure : '') + '.');
+      el('reconciliation-status').hidden = false;
+    }, function () { /* the line is optional: the settings work without it */ });
+  }
+
   T.api('GET', '/api/settings').then(function (reply) {
     if (reply.status !== 200) {
       el('settings-loading').hidden = true;
@@ -516,6 +534,7 @@
       return;
     }
     showSettings(reply.body);
+    loadReconciliation();
     return loadScoring().then(function () { return loadProjects(0); });
   }, function (error) {
     el('settings-loading').hidden = true;

@@ -5,7 +5,6 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
-import dev.throughline.theme.ThemeLinks;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -95,7 +94,19 @@ public final class FactsOf {
                 value.map(m -> m.get("score")).filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString())),
                 value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast), themes(issue),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0), blocks,
-                blockedBy);
+                blockedBy, value.map(FactsOf::readableRecord).orElse(true));
+    }
+
+    /**
+     * Whether a stored value object has every part of a score record (scoring's codec
+     * reads it; the read model cannot depend on scoring, which reads it): one without is
+     * left out of the panel's ranking and counted, as the ranking's search did.
+     */
+    private static boolean readableRecord(Map<String, Object> value) {
+        return value.get("score") instanceof Number && value.get("model") instanceof String
+                && value.get("modelVersion") instanceof Number && value.get("version") instanceof Number
+                && value.get("inputs") instanceof Map && value.get("updatedAt") instanceof String
+                && value.get("updatedBy") instanceof String;
     }
 
     private static Level level(IssueFields f) {

@@ -16,12 +16,15 @@ import java.util.Optional;
  * {@code done}
  * @param created empty when Jira sent none (the reader picks its own fallback)
  * @param subtaskCount how many sub-tasks Jira listed on the issue when it was read
+ * @param valueReadable false when the stored value is an object Throughline cannot read
+ * as a score record (written by another tool or an older version): the issue panel leaves
+ * it out of rankings and counts it
  */
 public record IssueFacts(long id, String key, String projectKey, String summary, Level level, String statusCategory,
         Optional<IssueRef> parent, Optional<LocalDate> created, Optional<LocalDate> resolved, Optional<LocalDate> due,
         Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
         Optional<BigDecimal> valueScore, Optional<String> valueModel, List<String> themeIds, int subtaskCount,
-        List<IssueRef> blocks, List<IssueRef> blockedBy) {
+        List<IssueRef> blocks, List<IssueRef> blockedBy, boolean valueReadable) {
 
     /** Where an issue sits in Jira's hierarchy. */
     public enum Level {
@@ -67,14 +70,24 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withPropertiesOf(IssueFacts other) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, other.valueScore, other.valueModel, other.themeIds,
-                subtaskCount, blocks, blockedBy);
+                subtaskCount, blocks, blockedBy, other.valueReadable);
+    }
+
+    /**
+     * The same issue with the score record Throughline just read or wrote directly (not
+     * through the search index).
+     */
+    public IssueFacts withValue(BigDecimal score, String model) {
+        return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
+                storyPoints, originalEstimateSeconds, fixVersions, Optional.of(score), Optional.of(model), themeIds,
+                subtaskCount, blocks, blockedBy, true);
     }
 
     /** The same issue with other blocking links (a link webhook applied). */
     public IssueFacts withLinks(List<IssueRef> newBlocks, List<IssueRef> newBlockedBy) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount,
-                newBlocks, newBlockedBy);
+                newBlocks, newBlockedBy, valueReadable);
     }
 
 }

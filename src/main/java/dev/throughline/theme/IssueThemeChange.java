@@ -1,6 +1,7 @@
 package dev.throughline.theme;
 
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.readmodel.ThemeLinks;
 
 import java.util.List;
 import java.util.Map;

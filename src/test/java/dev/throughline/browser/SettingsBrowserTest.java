@@ -38,6 +38,16 @@ class SettingsBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void anAdministratorSeesWhenTheReadModelLastCheckedItselfAgainstJira() {
+        Browser b = browser();
+        b.open(frame("settings"));
+        b.intoApp();
+        b.visible("#settings-form");
+        b.waitForText("#reconciliation-status",
+                Pattern.compile("Read model reconciliation with Jira: .+; next run .+"));
+    }
+
+    @Test
     void anAdministratorNamesAPlannerAndIsToldWhichEntryIsWrong() {
         Browser b = browser();
         b.open(frame("settings"));

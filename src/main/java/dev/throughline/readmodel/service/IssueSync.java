@@ -129,6 +129,19 @@ public final class IssueSync {
     }
 
     /**
+     * Reads the projects in full from Jira into the read model (for a reader that does
+     * not fold the pages itself).
+     */
+    public void readInFull(JiraClient client, String siteKey, List<String> projects, Optional<String> pointsField) {
+        Instant started = clock.instant();
+        startFullRead(siteKey, projects);
+        apply(siteKey, client,
+                new SearchRequest(Jql.projectIn(projects), FactsOf.fields(pointsField), FactsOf.properties(), 100),
+                pointsField);
+        fullyRead(siteKey, projects, started, pointsField);
+    }
+
+    /**
      * Reads what the plan's window and dirty issues need and applies it.
      * @return how many issues Jira returned
      */

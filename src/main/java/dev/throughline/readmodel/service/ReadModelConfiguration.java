@@ -2,6 +2,7 @@ package dev.throughline.readmodel.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ProjectIssues;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ class ReadModelConfiguration {
         IssueSync sync = new IssueSync(store, clock, overlap);
         locks.ifAvailable(sync::useLocks);
         return sync;
+    }
+
+    @Bean
+    ProjectIssues projectIssues(IssueSync sync, @Value("${throughline.program.cache-ttl:10m}") Duration maxAge) {
+        return new SyncedProjectIssues(sync, maxAge);
     }
 
     @Bean

@@ -40,6 +40,9 @@ final class FactsCodec {
         f.fixVersions().forEach(node.withArray("fv")::add);
         f.valueScore().ifPresent(v -> node.put("v", v));
         f.valueModel().ifPresent(m -> node.put("vm", m));
+        if (!f.valueReadable()) {
+            node.put("vu", true);
+        }
         f.themeIds().forEach(node.withArray("t")::add);
         if (f.subtaskCount() > 0) {
             node.put("st", f.subtaskCount());
@@ -62,7 +65,7 @@ final class FactsCodec {
                 date(n, "d"), optional(n, "sp").map(JsonNode::asDouble), optional(n, "oe").map(JsonNode::asLong),
                 texts(n.path("fv")), optional(n, "v").map(JsonNode::decimalValue).map(BigDecimal.class::cast),
                 optional(n, "vm").map(JsonNode::asText), texts(n.path("t")), n.path("st").asInt(0), refs(n.path("b")),
-                refs(n.path("bb")));
+                refs(n.path("bb")), !n.path("vu").asBoolean(false));
     }
 
     private static ObjectNode ref(IssueRef ref) {

@@ -11,6 +11,7 @@ import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotAllowedException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.problems.StaleVersionException;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.scoring.InputParser;
 import dev.throughline.scoring.ModelCatalog;
 import dev.throughline.scoring.Score;
@@ -65,9 +66,12 @@ public class IssueValueService {
      */
     private final KeyedLocks locks;
 
+    private final ProjectIssues projectIssues;
+
     public IssueValueService(JiraClients jira, ScoringJiraStore store, ScoringSettingsCache settings, Clock clock,
-            ApplicationEventPublisher events, KeyedLocks locks) {
+            ApplicationEventPublisher events, KeyedLocks locks, ProjectIssues projectIssues) {
         this.jira = jira;
+        this.projectIssues = projectIssues;
         this.locks = locks;
         this.store = store;
         this.settings = settings;
@@ -128,7 +132,8 @@ public class IssueValueService {
         // answered from what was just read and written: the writer may edit it (checked
         // above), and the record is the one stored, so the issue is not fetched again and
         // no index lag can show an older value
-        IssueValueView view = view(client, saved.issue(), true, Optional.of(saved.record()), Optional.empty(), catalog);
+        IssueValueView view = view(client, caller, saved.issue(), true, Optional.of(saved.record()), Optional.empty(),
+                catalog);
         return saved.labelWritten() ? view : view.withNote(SidebarLabel.PENDING_NOTE);
     }
 
@@ -187,6 +192,7 @@ public class IssueValueService {
                 events.publishEvent(new ScoresWritten(caller.site(), keys));
             }
             List<BulkValueResult.Item> written = new ArrayList<>();
+            ProjectRanking.written(projectIssues, caller.site().clientKey(), values);
             for (int i = 0; i < values.size(); i++) {
                 written.add(new BulkValueResult.Item(writes.get(i).issueKey(), BulkValueResult.Outcome.WRITTEN,
                         "written", Optional.of(values.get(i).record())));
@@ -245,18 +251,18 @@ public class IssueValueService {
             Optional<String> unreadable, ModelCatalog catalog) {
         long issueId = Long.parseLong(issue.id());
         boolean editable = client.editableIssues(caller.requireAccountId(), List.of(issueId)).contains(issueId);
-        return view(client, issue, editable, value, unreadable, catalog);
+        return view(client, caller, issue, editable, value, unreadable, catalog);
     }
 
-    private IssueValueView view(JiraClient client, JiraIssue issue, boolean editable, Optional<ValueRecord> value,
-            Optional<String> unreadable, ModelCatalog catalog) {
+    private IssueValueView view(JiraClient client, Caller caller, JiraIssue issue, boolean editable,
+            Optional<ValueRecord> value, Optional<String> unreadable, ModelCatalog catalog) {
         String projectKey = issue.fields().projectKey().orElse(issue.key().substring(0, issue.key().indexOf('-')));
         Optional<ScoringModel> model = value.flatMap(v -> catalog.find(v.model()));
         boolean needsRescore = value.isPresent()
                 && (model.isEmpty() || model.get().version() != value.get().modelVersion());
         Optional<Score> evaluation = needsRescore ? Optional.empty()
                 : value.flatMap(v -> model.map(m -> m.evaluate(new ScoreInputs(v.inputs()))));
-        Optional<ProjectRanking> ranked = value.map(v -> ProjectRanking.of(client, projectKey, issue.id(), v));
+        var ranked = value.map(v -> ProjectRanking.of(projectIssues, client, caller, projectKey, issue, v));
         return new IssueValueView(issue.key(), Long.parseLong(issue.id()), projectKey, editable, value,
                 model.map(ScoringModel::name), evaluation, ranked.map(ProjectRanking::ranking),
                 store.defaultModel(client, projectKey), needsRescore,

@@ -7,7 +7,7 @@ import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
-import dev.throughline.theme.ThemeLinks;
+import dev.throughline.readmodel.ThemeLinks;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -20,7 +20,7 @@ import dev.throughline.theme.IssueThemeChange;
 import dev.throughline.theme.LinkSelection;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
-import dev.throughline.theme.ThemeLinks;
+import dev.throughline.readmodel.ThemeLinks;
 import dev.throughline.theme.ThemeStatus;
 import dev.throughline.theme.store.ThemeJiraStore;
 import org.slf4j.Logger;

@@ -13,7 +13,7 @@ import dev.throughline.problems.NotFoundException;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.ScopeItem;
 import dev.throughline.theme.Theme;
-import dev.throughline.theme.ThemeLinks;
+import dev.throughline.readmodel.ThemeLinks;
 import dev.throughline.theme.ThemeProgress;
 import dev.throughline.theme.store.ThemeJiraStore;
 import org.springframework.stereotype.Service;

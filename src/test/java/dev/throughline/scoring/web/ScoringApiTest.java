@@ -236,12 +236,15 @@ class ScoringApiTest extends InstalledSiteTest {
 
     @Test
     void aMalformedValueInTheProjectIsLeftOutOfRankingsAndReadAsUnscoredAndCanBeScoredAfresh() {
-        put("MOB-31", wsjf(8, 0), OWNER);
-        put("MOB-32", wsjf(2, 0), OWNER);
         // written by another tool or an older version: not a complete score record
+        // (before
+        // the first view of MOB reads the project into the read model, which sees another
+        // tool's property writes at its next full read or reconciliation)
         site.setIssueProperty("MOB-33", "throughline.value", Map.of("score", 5, "model", "WSJF"));
         site.setIssueProperty("MOB-34", "throughline.value", Map.of("score", 9, "model", "WSJF", "version", 3));
         site.setIssueProperty("MOB-35", "throughline.value", "legacy");
+        put("MOB-31", wsjf(8, 0), OWNER);
+        put("MOB-32", wsjf(2, 0), OWNER);
 
         AppUnderTest.Reply scored = get("MOB-31", VIEWER);
         assertThat(scored.status()).as(scored.body()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package dev.throughline.theme;
+package dev.throughline.readmodel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,0 +1,29 @@
+package dev.throughline.readmodel;
+
+import dev.throughline.jira.JiraClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The read model as other features use it for whole projects: the facts of every issue of
+ * a project, read from Jira only when the read model does not hold them fresh (first
+ * read, refresh by {@code updated}, issues events named), so a view of a warm project
+ * costs no search.
+ */
+public interface ProjectIssues {
+
+    /**
+     * Every issue of the project the read model holds, synced first when needed. The
+     * app's view: the caller checks what its viewer may browse.
+     */
+    List<IssueFacts> of(JiraClient client, String siteKey, String projectKey);
+
+    /**
+     * Throughline read or wrote this score record of the issue directly (not through the
+     * search index): the read model holds it from now on, without a Jira call. Nothing
+     * happens for an issue the read model does not hold.
+     */
+    void valueSeen(String siteKey, long issueId, BigDecimal score, String model);
+
+}

@@ -1,0 +1,60 @@
+package dev.throughline.readmodel.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.ProjectIssues;
+import dev.throughline.readmodel.SyncPlan;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ProjectIssues} over {@link IssueSync}: a project is read in full the first time,
+ * then refreshed by what changed once its sync is older than {@code maxAge} (as program
+ * rollups do), and the issues events named without facts are read again by key. A page
+ * view waits for it, so it is not paced as background work.
+ */
+final class SyncedProjectIssues implements ProjectIssues {
+
+    private final IssueSync sync;
+
+    private final Duration maxAge;
+
+    SyncedProjectIssues(IssueSync sync, Duration maxAge) {
+        this.sync = sync;
+        this.maxAge = maxAge;
+    }
+
+    @Override
+    public List<IssueFacts> of(JiraClient client, String siteKey, String projectKey) {
+        List<String> projects = List.of(projectKey);
+        Optional<String> pointsField = client.storyPointsFieldId();
+        if (!sync.plan(siteKey, projects, pointsField, false, maxAge).nothingToRead()) {
+            sync.exclusive(siteKey, projects, () -> {
+                // planned again under the lock: another instance may have read it
+                // meanwhile
+                SyncPlan plan = sync.plan(siteKey, projects, pointsField, false, maxAge);
+                if (!plan.cold().isEmpty()) {
+                    sync.readInFull(client, siteKey, plan.cold(), pointsField);
+                }
+                return sync.refresh(client, siteKey, plan, pointsField);
+            });
+        }
+        List<IssueFacts> facts = new ArrayList<>();
+        sync.store().forEach(siteKey, projects, facts::add);
+        return facts;
+    }
+
+    @Override
+    public void valueSeen(String siteKey, long issueId, BigDecimal score, String model) {
+        sync.store()
+            .byId(siteKey, issueId)
+            .filter(held -> !held.valueReadable() || !held.valueModel().equals(Optional.of(model))
+                    || held.valueScore().map(s -> s.compareTo(score) != 0).orElse(true))
+            .ifPresent(held -> sync.store().upsert(siteKey, List.of(held.withValue(score, model))));
+    }
+
+}
