@@ -128,7 +128,12 @@ abstract class SandboxBrowserTest {
         }
         String token = sandbox.site().contextToken(SandboxSite.ADMIN);
         AppUnderTest app = new AppUnderTest(port);
-        return "GET".equals(method) ? app.get(path, token) : app.post(path, body, token);
+        return switch (method) {
+            case "GET" -> app.get(path, token);
+            case "PUT" -> app.put(path, body, token);
+            case "DELETE" -> app.delete(path, token);
+            default -> app.post(path, body, token);
+        };
     }
 
     /** The sandbox frame showing a module in this test's mode. */

@@ -10,6 +10,7 @@ import dev.throughline.scoring.Ranking;
 import dev.throughline.scoring.RiceModel;
 import dev.throughline.scoring.ScoreInputs;
 import dev.throughline.scoring.ValueRecord;
+import dev.throughline.scoring.service.DisplayNames;
 import dev.throughline.scoring.service.IssueValueService;
 import dev.throughline.scoring.service.IssueValueView;
 import dev.throughline.support.SliceAuth;
@@ -52,6 +53,9 @@ class IssueValueControllerTest {
 
     @MockBean
     IssueValueService values;
+
+    @MockBean
+    DisplayNames names;
 
     @AfterEach
     void clear() {
