@@ -1,7 +1,6 @@
 package dev.throughline.program.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.throughline.jira.PointCost;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
@@ -22,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PointsMeter implements ClientHttpRequestInterceptor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     final AtomicLong points = new AtomicLong();
 
     final AtomicLong requests = new AtomicLong();
@@ -34,7 +31,8 @@ final class PointsMeter implements ClientHttpRequestInterceptor {
         ClientHttpResponse response = execution.execute(request, body);
         byte[] answer = response.getBody().readAllBytes();
         requests.incrementAndGet();
-        points.addAndGet(cost(String.valueOf(request.getMethod()), request.getURI().getPath(), answer));
+        points.addAndGet(cost(String.valueOf(request.getMethod()), request.getURI().getPath(),
+                response.getRawStatusCode(), answer));
         return new Replayed(response, answer);
     }
 
@@ -43,24 +41,14 @@ final class PointsMeter implements ClientHttpRequestInterceptor {
         requests.set(0);
     }
 
-    static long cost(String method, String path, byte[] answer) {
+    /**
+     * Priced by the app's own rule ({@link PointCost}), so the benchmark and the ledger
+     * never disagree.
+     */
+    static long cost(String method, String path, int status, byte[] answer) {
         boolean read = method.equals("GET") || path.endsWith("/search/jql") || path.endsWith("/permissions/check")
                 || path.endsWith("/approximate-count");
-        if (!read) {
-            return 1;
-        }
-        JsonNode node;
-        try {
-            node = answer.length == 0 ? JSON.missingNode() : JSON.readTree(answer);
-        }
-        catch (IOException e) {
-            return 1;
-        }
-        long objects = node.path("issues").size() + node.path("values").size();
-        // a bare array is a user's groups: 2 each, as permission objects
-        long principals = node.isArray() ? node.size() : 0;
-        long permissions = node.path("projectPermissions").size() + node.path("globalPermissions").size();
-        return 1 + objects + 2 * (principals + permissions);
+        return PointCost.of(!read, path, status, answer);
     }
 
     /** The answer with its body read once and served again from memory. */
