@@ -51,6 +51,17 @@ public final class Jql {
         return new Jql("project in " + list(projectKeys.stream().map(Jql::projectKey).toList()), "");
     }
 
+    /**
+     * {@code project not in ("A", "B")}: only ever ANDed to another restriction (alone it
+     * would be unbounded).
+     */
+    public static Jql projectNotIn(Collection<String> projectKeys) {
+        if (projectKeys.isEmpty()) {
+            throw new IllegalArgumentException("project not in () needs at least one project");
+        }
+        return new Jql("project not in " + list(projectKeys.stream().map(Jql::projectKey).toList()), "");
+    }
+
     /** {@code key in ("A-1", "B-2")}. */
     public static Jql issueKeyIn(Collection<String> issueKeys) {
         return new Jql("key in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");

@@ -7,9 +7,11 @@ import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class FactsOf {
     public static List<String> fields(Optional<String> storyPointsField) {
         List<String> fields = new ArrayList<>(
                 List.of("project", "summary", "status", "issuetype", "parent", "issuelinks", "created",
-                        "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks"));
+                        "resolutiondate", "duedate", "timeoriginalestimate", "fixVersions", "subtasks", "updated"));
         storyPointsField.ifPresent(fields::add);
         return List.copyOf(fields);
     }
@@ -94,7 +96,8 @@ public final class FactsOf {
                 value.map(m -> m.get("score")).filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString())),
                 value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast), themes(issue),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0), blocks,
-                blockedBy, value.map(FactsOf::readableRecord).orElse(true));
+                blockedBy, value.map(FactsOf::readableRecord).orElse(true), f.projectId().filter(p -> p > 0).orElse(0L),
+                f.string("updated").flatMap(FactsOf::instant));
     }
 
     /**
@@ -143,6 +146,17 @@ public final class FactsOf {
 
     private static Optional<Object> at(Object object, String key) {
         return object instanceof Map<?, ?> map ? Optional.ofNullable(map.get(key)) : Optional.empty();
+    }
+
+    /** Jira's date-time ({@code 2026-03-02T10:15:30.000+0000}), else empty. */
+    public static Optional<Instant> instant(String jiraDateTime) {
+        try {
+            return Optional
+                .of(OffsetDateTime.parse(jiraDateTime.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
+        }
+        catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static LocalDate date(OffsetDateTime time) {

@@ -1,6 +1,7 @@
 package dev.throughline.readmodel;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -19,12 +20,17 @@ import java.util.Optional;
  * @param valueReadable false when the stored value is an object Throughline cannot read
  * as a score record (written by another tool or an older version): the issue panel leaves
  * it out of rankings and counts it
+ * @param projectId the project's id in Jira (0 when the issue was read without it, e.g.
+ * from an event naming the project by key only): viewers' permissions are checked by id
+ * @param updated when Jira last changed the issue, empty when Jira sent none (theme
+ * progress flags work nobody updated for 30 days)
  */
 public record IssueFacts(long id, String key, String projectKey, String summary, Level level, String statusCategory,
         Optional<IssueRef> parent, Optional<LocalDate> created, Optional<LocalDate> resolved, Optional<LocalDate> due,
         Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
         Optional<BigDecimal> valueScore, Optional<String> valueModel, List<String> themeIds, int subtaskCount,
-        List<IssueRef> blocks, List<IssueRef> blockedBy, boolean valueReadable) {
+        List<IssueRef> blocks, List<IssueRef> blockedBy, boolean valueReadable, long projectId,
+        Optional<Instant> updated) {
 
     /** Where an issue sits in Jira's hierarchy. */
     public enum Level {
@@ -52,7 +58,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(statusCategory, "statusCategory");
         for (Optional<?> optional : List.of(parent, created, resolved, due, storyPoints, originalEstimateSeconds,
-                valueScore, valueModel)) {
+                valueScore, valueModel, updated)) {
             Objects.requireNonNull(optional, key + ": use Optional.empty(), not null");
         }
         if (subtaskCount < 0) {
@@ -62,6 +68,21 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
         themeIds = List.copyOf(themeIds);
         blocks = List.copyOf(blocks);
         blockedBy = List.copyOf(blockedBy);
+        if (projectId < 0) {
+            throw new IllegalArgumentException(key + ": projectId must be >= 0");
+        }
+    }
+
+    /** An issue read without its project's id and its last update. */
+    public IssueFacts(long id, String key, String projectKey, String summary, Level level, String statusCategory,
+            Optional<IssueRef> parent, Optional<LocalDate> created, Optional<LocalDate> resolved,
+            Optional<LocalDate> due, Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds,
+            List<String> fixVersions, Optional<BigDecimal> valueScore, Optional<String> valueModel,
+            List<String> themeIds, int subtaskCount, List<IssueRef> blocks, List<IssueRef> blockedBy,
+            boolean valueReadable) {
+        this(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due, storyPoints,
+                originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount, blocks, blockedBy,
+                valueReadable, 0, Optional.empty());
     }
 
     /**
@@ -70,7 +91,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withPropertiesOf(IssueFacts other) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, other.valueScore, other.valueModel, other.themeIds,
-                subtaskCount, blocks, blockedBy, other.valueReadable);
+                subtaskCount, blocks, blockedBy, other.valueReadable, projectId, updated);
     }
 
     /**
@@ -80,14 +101,24 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withValue(BigDecimal score, String model) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, Optional.of(score), Optional.of(model), themeIds,
-                subtaskCount, blocks, blockedBy, true);
+                subtaskCount, blocks, blockedBy, true, projectId, updated);
     }
 
     /** The same issue with other blocking links (a link webhook applied). */
     public IssueFacts withLinks(List<IssueRef> newBlocks, List<IssueRef> newBlockedBy) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount,
-                newBlocks, newBlockedBy, valueReadable);
+                newBlocks, newBlockedBy, valueReadable, projectId, updated);
+    }
+
+    /**
+     * The same issue with the theme links Throughline just wrote directly (not through
+     * the search index).
+     */
+    public IssueFacts withThemes(List<String> newThemeIds) {
+        return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
+                storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, newThemeIds, subtaskCount,
+                blocks, blockedBy, valueReadable, projectId, updated);
     }
 
 }

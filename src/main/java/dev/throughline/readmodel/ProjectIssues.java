@@ -3,6 +3,7 @@ package dev.throughline.readmodel;
 import dev.throughline.jira.JiraClient;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +19,24 @@ public interface ProjectIssues {
      * app's view: the caller checks what its viewer may browse.
      */
     List<IssueFacts> of(JiraClient client, String siteKey, String projectKey);
+
+    /**
+     * Every issue of these projects the read model holds, each project synced first when
+     * needed (read in full the first time, then refreshed by what changed), all under one
+     * search per kind of read. The app's view, as {@link #of}.
+     */
+    List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys);
+
+    /** The projects of the site the read model holds (read in full at least once). */
+    List<String> held(String siteKey);
+
+    /**
+     * Throughline wrote these theme links of the issue directly (the search index may
+     * lag, and property writes change no {@code updated}): the read model holds them from
+     * now on, without a Jira call. Nothing happens for an issue the read model does not
+     * hold.
+     */
+    void themesSeen(String siteKey, long issueId, ThemeLinks links);
 
     /**
      * Throughline read or wrote this score record of the issue directly (not through the

@@ -4,10 +4,13 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.SyncPlan;
+import dev.throughline.readmodel.ThemeLinks;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +33,15 @@ final class SyncedProjectIssues implements ProjectIssues {
 
     @Override
     public List<IssueFacts> of(JiraClient client, String siteKey, String projectKey) {
-        List<String> projects = List.of(projectKey);
+        return of(client, siteKey, List.of(projectKey));
+    }
+
+    @Override
+    public List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys) {
+        List<String> projects = List.copyOf(new LinkedHashSet<>(projectKeys));
+        if (projects.isEmpty()) {
+            return List.of();
+        }
         Optional<String> pointsField = client.storyPointsFieldId();
         if (!sync.plan(siteKey, projects, pointsField, false, maxAge).nothingToRead()) {
             sync.exclusive(siteKey, projects, () -> {
@@ -46,6 +57,19 @@ final class SyncedProjectIssues implements ProjectIssues {
         List<IssueFacts> facts = new ArrayList<>();
         sync.store().forEach(siteKey, projects, facts::add);
         return facts;
+    }
+
+    @Override
+    public List<String> held(String siteKey) {
+        return sync.store().projects(siteKey);
+    }
+
+    @Override
+    public void themesSeen(String siteKey, long issueId, ThemeLinks links) {
+        sync.store()
+            .byId(siteKey, issueId)
+            .filter(held -> !held.themeIds().equals(links.themeIds()))
+            .ifPresent(held -> sync.store().upsert(siteKey, List.of(held.withThemes(links.themeIds()))));
     }
 
     @Override

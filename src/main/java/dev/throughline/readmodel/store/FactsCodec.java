@@ -11,6 +11,7 @@ import dev.throughline.readmodel.IssueFacts.Level;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,10 @@ final class FactsCodec {
         }
         f.blocks().forEach(r -> node.withArray("b").add(ref(r)));
         f.blockedBy().forEach(r -> node.withArray("bb").add(ref(r)));
+        if (f.projectId() > 0) {
+            node.put("pi", f.projectId());
+        }
+        f.updated().ifPresent(u -> node.put("u", u.toString()));
         return node.toString();
     }
 
@@ -65,7 +70,8 @@ final class FactsCodec {
                 date(n, "d"), optional(n, "sp").map(JsonNode::asDouble), optional(n, "oe").map(JsonNode::asLong),
                 texts(n.path("fv")), optional(n, "v").map(JsonNode::decimalValue).map(BigDecimal.class::cast),
                 optional(n, "vm").map(JsonNode::asText), texts(n.path("t")), n.path("st").asInt(0), refs(n.path("b")),
-                refs(n.path("bb")), !n.path("vu").asBoolean(false));
+                refs(n.path("bb")), !n.path("vu").asBoolean(false), n.path("pi").asLong(0),
+                optional(n, "u").map(JsonNode::asText).map(Instant::parse));
     }
 
     private static ObjectNode ref(IssueRef ref) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Writes theme links through Jira's bulk property endpoint, 100 issues a task. Batches
@@ -32,8 +33,12 @@ final class LinkBatches {
     private LinkBatches() {
     }
 
+    /**
+     * @param written told of each change Jira applied (the read model holds the links at
+     * once: the search index may lag, and a property write changes no {@code updated})
+     */
     static LinkResult write(JiraClient client, List<Change> changes, int skipped, List<LinkResult.Failure> failed,
-            int hidden) {
+            int hidden, Consumer<Change> written) {
         List<String> done = new ArrayList<>();
         for (int from = 0; from < changes.size(); from += BATCH) {
             List<Change> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
@@ -42,18 +47,22 @@ final class LinkBatches {
                     .map(change -> new IssuePropertyUpdate(change.issueId(),
                             Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(change.after().toMap()))))
                     .toList());
-                batch.forEach(change -> done.add(change.issueKey()));
+                batch.forEach(change -> {
+                    done.add(change.issueKey());
+                    written.accept(change);
+                });
             }
             catch (JiraException e) {
                 return interrupted(client, done, batch, changes.subList(from + batch.size(), changes.size()), skipped,
-                        failed, hidden, reason(e));
+                        failed, hidden, reason(e), written);
             }
         }
         return new LinkResult(done, skipped, failed, List.of(), List.of(), Optional.empty(), hidden);
     }
 
     private static LinkResult interrupted(JiraClient client, List<String> done, List<Change> failedBatch,
-            List<Change> notSent, int skipped, List<LinkResult.Failure> failed, int hidden, String reason) {
+            List<Change> notSent, int skipped, List<LinkResult.Failure> failed, int hidden, String reason,
+            Consumer<Change> written) {
         List<String> linked = new ArrayList<>(done);
         List<String> notLinked = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -64,6 +73,7 @@ final class LinkBatches {
             }
             else if (change.after().equals(now.get().get(change.issueKey()))) {
                 linked.add(change.issueKey());
+                written.accept(change);
             }
             else {
                 notLinked.add(change.issueKey());

@@ -20,6 +20,7 @@ import dev.throughline.theme.IssueThemeChange;
 import dev.throughline.theme.LinkSelection;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.ThemeLinks;
 import dev.throughline.theme.ThemeStatus;
 import dev.throughline.theme.store.ThemeJiraStore;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,10 +62,13 @@ public class ThemeLinkService {
 
     private final KeyedLocks locks;
 
-    public ThemeLinkService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks) {
+    private final ProjectIssues projectIssues;
+
+    public ThemeLinkService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks, ProjectIssues projectIssues) {
         this.jira = jira;
         this.store = store;
         this.locks = locks;
+        this.projectIssues = projectIssues;
     }
 
     /**
@@ -107,6 +112,7 @@ public class ThemeLinkService {
             }
             client.putProperty(PropertyTarget.issue(issue.key()), ThemeLinks.PROPERTY_KEY,
                     PropertyValue.ofMap(links.toMap()));
+            projectIssues.themesSeen(caller.site().clientKey(), id, links);
         });
         return issueThemes(caller, issueKey);
     }
@@ -175,11 +181,11 @@ public class ThemeLinkService {
         // link and a theme's
         // delete) on other instances must not interleave, or one of them is lost.
         return locks.withLock(caller.site().clientKey(), ThemeService.CATALOG_LOCK,
-                () -> changeLinksLocked(client, accountId, themeId, selection, change));
+                () -> changeLinksLocked(client, caller.site().clientKey(), accountId, themeId, selection, change));
     }
 
-    private LinkResult changeLinksLocked(JiraClient client, String accountId, String themeId, LinkSelection selection,
-            UnaryOperator<ThemeLinks> change) {
+    private LinkResult changeLinksLocked(JiraClient client, String siteKey, String accountId, String themeId,
+            LinkSelection selection, UnaryOperator<ThemeLinks> change) {
         Jql jql = selection.jql();
         store.catalog(client).require(themeId);
         List<JiraIssue> issues;
@@ -196,7 +202,8 @@ public class ThemeLinkService {
             throw new InvalidInputException("jql", "The selection has more than " + MAX_LINK_ISSUES
                     + " issues; narrow it (e.g. link the epics, whose children follow)");
         }
-        return change(client, accountId, visibleOnly(client, accountId, issues), change);
+        return change(client, accountId, visibleOnly(client, accountId, issues), change,
+                written(projectIssues, siteKey));
     }
 
     /**
@@ -221,8 +228,8 @@ public class ThemeLinkService {
      * Applies {@code change} to each issue's links, through Jira's bulk property
      * endpoint, where it changes anything.
      */
-    static LinkResult change(JiraClient client, String accountId, Selection selection,
-            UnaryOperator<ThemeLinks> change) {
+    static LinkResult change(JiraClient client, String accountId, Selection selection, UnaryOperator<ThemeLinks> change,
+            Consumer<LinkBatches.Change> written) {
         List<JiraIssue> issues = selection.visible();
         Set<Long> editable = issues.isEmpty() ? Set.of()
                 : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
@@ -242,7 +249,12 @@ public class ThemeLinkService {
                 updates.add(new LinkBatches.Change(issue.key(), Long.parseLong(issue.id()), after));
             }
         }
-        return LinkBatches.write(client, updates, skipped, failed, selection.hidden());
+        return LinkBatches.write(client, updates, skipped, failed, selection.hidden(), written);
+    }
+
+    /** The read model holds links Throughline wrote at once. */
+    static Consumer<LinkBatches.Change> written(ProjectIssues projectIssues, String siteKey) {
+        return change -> projectIssues.themesSeen(siteKey, change.issueId(), change.after());
     }
 
     static List<JiraIssue> linkedIssues(JiraClient client, String themeId) {

@@ -5,6 +5,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.problems.InvalidInputException;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.Placement;
@@ -46,7 +47,11 @@ public class ThemeService {
 
     private final SecureRandom random = new SecureRandom();
 
-    public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks) {
+    private final ProjectIssues projectIssues;
+
+    public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks,
+            ProjectIssues projectIssues) {
+        this.projectIssues = projectIssues;
         this.jira = jira;
         this.locks = locks;
         this.store = store;
@@ -145,7 +150,8 @@ public class ThemeService {
             }
             if (!linked.isEmpty()) {
                 LinkResult result = ThemeLinkService.change(client, accountId,
-                        new ThemeLinkService.Selection(linked, 0), links -> links.without(id));
+                        new ThemeLinkService.Selection(linked, 0), links -> links.without(id),
+                        ThemeLinkService.written(projectIssues, caller.site().clientKey()));
                 if (result.partial()) {
                     throw new PartialLinkException(result);
                 }

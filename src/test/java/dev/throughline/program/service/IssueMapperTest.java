@@ -85,7 +85,7 @@ class IssueMapperTest {
     void asksForExactlyTheRollupFieldsAndTwoProperties() {
         assertThat(IssueMapper.fields(Optional.of("customfield_10016"))).containsExactly("project", "summary", "status",
                 "issuetype", "parent", "issuelinks", "created", "resolutiondate", "duedate", "timeoriginalestimate",
-                "fixVersions", "subtasks", "customfield_10016");
+                "fixVersions", "subtasks", "updated", "customfield_10016");
         assertThat(IssueMapper.properties()).containsExactly("throughline.value", "throughline.themes");
     }
 

@@ -5,6 +5,7 @@ import dev.throughline.readmodel.IssueFacts.Level;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,22 @@ class FactsCodecTest {
                 .isEqualTo(facts);
         }
         assertThat(FactsCodec.write(scored(true))).doesNotContain("\"vu\"");
+    }
+
+    @Test
+    void theProjectIdLastUpdateAndThemeLinksSurviveTheColumn() {
+        IssueFacts plain = scored(true);
+        IssueFacts full = new IssueFacts(plain.id(), plain.key(), plain.projectKey(), plain.summary(), plain.level(),
+                plain.statusCategory(), plain.parent(), plain.created(), plain.resolved(), plain.due(),
+                plain.storyPoints(), plain.originalEstimateSeconds(), plain.fixVersions(), plain.valueScore(),
+                plain.valueModel(), List.of("theme-1"), 0, List.of(), List.of(), true, 10000,
+                Optional.of(Instant.parse("2026-03-02T10:15:30Z")));
+
+        assertThat(FactsCodec.read(full.id(), full.key(), full.projectKey(), FactsCodec.write(full))).isEqualTo(full);
+        assertThat(FactsCodec.read(plain.id(), plain.key(), plain.projectKey(), FactsCodec.write(plain)))
+            .isEqualTo(plain);
+        assertThat(full.withThemes(List.of("theme-2")).themeIds()).containsExactly("theme-2");
+        assertThat(full.withThemes(List.of()).updated()).isEqualTo(full.updated());
     }
 
     @Test
