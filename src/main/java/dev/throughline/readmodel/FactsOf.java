@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public final class FactsOf {
                 value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast), themes(issue),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0), blocks,
                 blockedBy, value.map(FactsOf::readableRecord).orElse(true), f.projectId().filter(p -> p > 0).orElse(0L),
-                f.string("updated").flatMap(FactsOf::instant));
+                f.string("updated").flatMap(FactsOf::instant), Optional.of(detail(value.orElse(Map.of()))));
     }
 
     /**
@@ -110,6 +111,22 @@ public final class FactsOf {
                 && value.get("modelVersion") instanceof Number && value.get("version") instanceof Number
                 && value.get("inputs") instanceof Map && value.get("updatedAt") instanceof String
                 && value.get("updatedBy") instanceof String;
+    }
+
+    /**
+     * As grooming reads it: a version that is no number is 0; inputs that are no number
+     * go.
+     */
+    private static IssueFacts.ValueDetail detail(Map<String, Object> value) {
+        Map<String, BigDecimal> inputs = new HashMap<>();
+        if (value.get("inputs") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    inputs.put(String.valueOf(k), new BigDecimal(n.toString()));
+                }
+            });
+        }
+        return new IssueFacts.ValueDetail(value.get("version") instanceof Number n ? n.longValue() : 0, inputs);
     }
 
     private static Level level(IssueFields f) {

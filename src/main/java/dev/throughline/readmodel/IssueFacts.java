@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +25,25 @@ import java.util.Optional;
  * from an event naming the project by key only): viewers' permissions are checked by id
  * @param updated when Jira last changed the issue, empty when Jira sent none (theme
  * progress flags work nobody updated for 30 days)
+ * @param valueDetail the stored value's version and inputs as read with the issue's
+ * properties (version 0 and no inputs for an issue without a value); empty when not known
+ * (a value Throughline saw only as score and model): grooming reads those from Jira
  */
 public record IssueFacts(long id, String key, String projectKey, String summary, Level level, String statusCategory,
         Optional<IssueRef> parent, Optional<LocalDate> created, Optional<LocalDate> resolved, Optional<LocalDate> due,
         Optional<Double> storyPoints, Optional<Long> originalEstimateSeconds, List<String> fixVersions,
         Optional<BigDecimal> valueScore, Optional<String> valueModel, List<String> themeIds, int subtaskCount,
         List<IssueRef> blocks, List<IssueRef> blockedBy, boolean valueReadable, long projectId,
-        Optional<Instant> updated) {
+        Optional<Instant> updated, Optional<ValueDetail> valueDetail) {
+
+    /** What an inline score edit needs besides score and model. */
+    public record ValueDetail(long version, Map<String, BigDecimal> inputs) {
+
+        public ValueDetail {
+            inputs = Map.copyOf(inputs);
+        }
+
+    }
 
     /** Where an issue sits in Jira's hierarchy. */
     public enum Level {
@@ -58,7 +71,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(statusCategory, "statusCategory");
         for (Optional<?> optional : List.of(parent, created, resolved, due, storyPoints, originalEstimateSeconds,
-                valueScore, valueModel, updated)) {
+                valueScore, valueModel, updated, valueDetail)) {
             Objects.requireNonNull(optional, key + ": use Optional.empty(), not null");
         }
         if (subtaskCount < 0) {
@@ -82,7 +95,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
             boolean valueReadable) {
         this(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due, storyPoints,
                 originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount, blocks, blockedBy,
-                valueReadable, 0, Optional.empty());
+                valueReadable, 0, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -91,7 +104,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withPropertiesOf(IssueFacts other) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, other.valueScore, other.valueModel, other.themeIds,
-                subtaskCount, blocks, blockedBy, other.valueReadable, projectId, updated);
+                subtaskCount, blocks, blockedBy, other.valueReadable, projectId, updated, other.valueDetail);
     }
 
     /**
@@ -101,14 +114,14 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withValue(BigDecimal score, String model) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, Optional.of(score), Optional.of(model), themeIds,
-                subtaskCount, blocks, blockedBy, true, projectId, updated);
+                subtaskCount, blocks, blockedBy, true, projectId, updated, Optional.empty());
     }
 
     /** The same issue with other blocking links (a link webhook applied). */
     public IssueFacts withLinks(List<IssueRef> newBlocks, List<IssueRef> newBlockedBy) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, themeIds, subtaskCount,
-                newBlocks, newBlockedBy, valueReadable, projectId, updated);
+                newBlocks, newBlockedBy, valueReadable, projectId, updated, valueDetail);
     }
 
     /**
@@ -118,7 +131,7 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
     public IssueFacts withThemes(List<String> newThemeIds) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
                 storyPoints, originalEstimateSeconds, fixVersions, valueScore, valueModel, newThemeIds, subtaskCount,
-                blocks, blockedBy, valueReadable, projectId, updated);
+                blocks, blockedBy, valueReadable, projectId, updated, valueDetail);
     }
 
 }

@@ -27,6 +27,13 @@ public interface ProjectIssues {
      */
     List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys);
 
+    /**
+     * Reads these projects in full again (the viewer asked to: what another tool wrote
+     * into issue properties changes no {@code updated}, so only a full read sees it) and
+     * answers their issues.
+     */
+    List<IssueFacts> reread(JiraClient client, String siteKey, Collection<String> projectKeys);
+
     /** The projects of the site the read model holds (read in full at least once). */
     List<String> held(String siteKey);
 

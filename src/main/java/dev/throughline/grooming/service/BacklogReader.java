@@ -9,6 +9,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.jira.StatusCategory;
+import dev.throughline.readmodel.IssueFacts;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,22 +19,25 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads a board's backlog once, in rank order: backlog pages of 50 with the fields, and -
- * because Jira's backlog endpoint returns no entity properties - one search
- * {@code key in (...)} per 100 issues for the two properties. A theme linked to an epic
- * covers its children, so the themes of the issues' parents are read too: one search per
- * 100 distinct parents not on the backlog themselves, asking only for
- * {@code throughline.themes}. A backlog of n issues with p such parents costs ⌈n / 50⌉
- * backlog pages + ⌈n / 100⌉ + ⌈p / 100⌉ searches (plus the board's estimation field,
- * cached by the client): 1,000 issues under 30 epics take 20 + 10 + 1 = 31.
+ * Reads a board's backlog once, in rank order: backlog pages of 50 with the fields (the
+ * rank is Jira's). Jira's backlog endpoint returns no entity properties, so the score and
+ * theme links of each issue (and the theme links of its parent, since a theme linked to
+ * an epic covers its children) come from the read model, whose projects are synced first;
+ * only issues it does not hold are read as before, one search {@code key in (...)} per
+ * 100 issues for the two properties and one per 100 parents asking only for
+ * {@code throughline.themes}. A backlog of n issues whose projects the read model holds
+ * fresh costs ⌈n / 50⌉ backlog pages (plus the board's estimation field, cached by the
+ * client); without the read model 1,000 issues under 30 epics took 20 + 10 + 1 = 31.
  */
 final class BacklogReader {
 
@@ -58,24 +62,34 @@ final class BacklogReader {
     }
 
     static BacklogSnapshot read(JiraClient client, long boardId, Instant now, int staleDays) {
+        return read(client, boardId, now, staleDays, projects -> List.of());
+    }
+
+    /**
+     * @param held the read model's facts of these projects, synced first: the scores and
+     * theme links of the issues it holds come from there; only the others (not held, or
+     * held without the score's version) are read by property search as before
+     */
+    static BacklogSnapshot read(JiraClient client, long boardId, Instant now, int staleDays,
+            Function<Set<String>, List<IssueFacts>> held) {
         Optional<String> pointsField = client.storyPointsFieldId(boardId);
         List<String> fields = new ArrayList<>(BASE_FIELDS);
         pointsField.ifPresent(fields::add);
-        List<JiraIssue> issues = new ArrayList<>();
+        List<JiraIssue> issues = client.backlog(BacklogRequest.of(boardId, fields)).toList();
+        Set<String> projects = new LinkedHashSet<>();
+        issues.forEach(issue -> issue.fields().projectKey().ifPresent(projects::add));
+        HeldProperties known = HeldProperties.of(projects.isEmpty() ? List.of() : held.apply(projects));
         Map<String, Map<String, PropertyValue>> properties = new HashMap<>();
-        List<JiraIssue> batch = new ArrayList<>(PROPERTY_BATCH);
-        client.backlog(BacklogRequest.of(boardId, fields)).forEachOrdered(issue -> {
-            issues.add(issue);
-            batch.add(issue);
-            if (batch.size() == PROPERTY_BATCH) {
-                properties.putAll(properties(client, keys(batch), List.of(VALUE_PROPERTY, THEMES_PROPERTY)));
-                batch.clear();
-            }
-        });
-        if (!batch.isEmpty()) {
-            properties.putAll(properties(client, keys(batch), List.of(VALUE_PROPERTY, THEMES_PROPERTY)));
+        List<String> toRead = new ArrayList<>();
+        for (JiraIssue issue : issues) {
+            known.properties(issue.id())
+                .ifPresentOrElse(p -> properties.put(issue.key(), p), () -> toRead.add(issue.key()));
         }
-        Map<String, List<String>> parentThemes = parentThemes(client, issues, properties);
+        for (int from = 0; from < toRead.size(); from += PROPERTY_BATCH) {
+            List<String> keys = toRead.subList(from, Math.min(toRead.size(), from + PROPERTY_BATCH));
+            properties.putAll(properties(client, keys, List.of(VALUE_PROPERTY, THEMES_PROPERTY)));
+        }
+        Map<String, List<String>> parentThemes = parentThemes(client, issues, properties, known);
         List<BacklogRow> rows = new ArrayList<>();
         Map<BacklogFlag, Integer> counts = new EnumMap<>(BacklogFlag.class);
         for (JiraIssue issue : issues) {
@@ -90,24 +104,24 @@ final class BacklogReader {
 
     /**
      * The theme ids of every parent of the backlog's issues: parents on the backlog from
-     * the properties already read, the others in searches of up to 100 keys asking only
-     * for {@code throughline.themes}.
+     * the properties already read, parents the read model holds from it, the others in
+     * searches of up to 100 keys asking only for {@code throughline.themes}.
      */
     private static Map<String, List<String>> parentThemes(JiraClient client, List<JiraIssue> issues,
-            Map<String, Map<String, PropertyValue>> properties) {
+            Map<String, Map<String, PropertyValue>> properties, HeldProperties known) {
         Set<String> onBacklog = issues.stream().map(JiraIssue::key).collect(Collectors.toSet());
-        Set<String> parents = new LinkedHashSet<>();
-        issues.forEach(issue -> parentKey(issue).ifPresent(parents::add));
+        Map<String, Optional<String>> parents = new LinkedHashMap<>();
+        issues.forEach(issue -> parentKey(issue).ifPresent(key -> parents.put(key, parentId(issue))));
         Map<String, List<String>> themes = new HashMap<>();
         List<String> toRead = new ArrayList<>();
-        for (String parent : parents) {
+        parents.forEach((parent, id) -> {
             if (onBacklog.contains(parent)) {
                 themes.put(parent, themeIds(properties.getOrDefault(parent, Map.of())));
             }
             else {
-                toRead.add(parent);
+                id.flatMap(known::themes).ifPresentOrElse(held -> themes.put(parent, held), () -> toRead.add(parent));
             }
-        }
+        });
         for (int from = 0; from < toRead.size(); from += PROPERTY_BATCH) {
             List<String> keys = toRead.subList(from, Math.min(toRead.size(), from + PROPERTY_BATCH));
             properties(client, keys, List.of(THEMES_PROPERTY)).forEach((key, read) -> themes.put(key, themeIds(read)));
@@ -115,8 +129,8 @@ final class BacklogReader {
         return themes;
     }
 
-    private static List<String> keys(List<JiraIssue> issues) {
-        return issues.stream().map(JiraIssue::key).toList();
+    private static Optional<String> parentId(JiraIssue issue) {
+        return issue.fields().raw("parent").flatMap(parent -> at(parent, "id")).map(Object::toString);
     }
 
     private static Map<String, Map<String, PropertyValue>> properties(JiraClient client, List<String> keys,

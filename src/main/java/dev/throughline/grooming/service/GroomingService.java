@@ -1,6 +1,7 @@
 package dev.throughline.grooming.service;
 
 import dev.throughline.coordination.KeyedLocks;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.grooming.ModelChange;
 import dev.throughline.grooming.OrderProposal;
@@ -62,9 +63,13 @@ public class GroomingService {
 
     private final ScoringSetupReader scoring;
 
+    private final ProjectIssues projectIssues;
+
     GroomingService(JiraClients jira, UndoJiraStore undo, BacklogCache cache, IssueValueService values,
-            SiteSettingsService settings, Clock clock, KeyedLocks locks, ScoringSetupReader scoring) {
+            SiteSettingsService settings, Clock clock, KeyedLocks locks, ScoringSetupReader scoring,
+            ProjectIssues projectIssues) {
         this.jira = jira;
+        this.projectIssues = projectIssues;
         this.scoring = scoring;
         this.locks = locks;
         this.undo = undo;
@@ -102,13 +107,15 @@ public class GroomingService {
         String accountId = caller.requireAccountId();
         ApplyChecks.requireBoard(boardId);
         BacklogSnapshot snapshot;
+        String siteKey = caller.site().clientKey();
+        Supplier<BacklogSnapshot> read = () -> BacklogReader.read(client, boardId, clock.instant(), staleDays,
+                projects -> projectIssues.of(client, siteKey, projects));
         if (refresh) {
-            snapshot = BacklogReader.read(client, boardId, clock.instant(), staleDays);
+            snapshot = read.get();
             cache.put(caller.site(), boardId, staleDays, snapshot);
         }
         else {
-            snapshot = cache.get(caller.site(), boardId, staleDays,
-                    () -> BacklogReader.read(client, boardId, clock.instant(), staleDays));
+            snapshot = cache.get(caller.site(), boardId, staleDays, read);
         }
         return visibleTo(client, accountId, boardId, snapshot);
     }

@@ -38,16 +38,25 @@ final class SyncedProjectIssues implements ProjectIssues {
 
     @Override
     public List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys) {
+        return read(client, siteKey, projectKeys, false);
+    }
+
+    @Override
+    public List<IssueFacts> reread(JiraClient client, String siteKey, Collection<String> projectKeys) {
+        return read(client, siteKey, projectKeys, true);
+    }
+
+    private List<IssueFacts> read(JiraClient client, String siteKey, Collection<String> projectKeys, boolean inFull) {
         List<String> projects = List.copyOf(new LinkedHashSet<>(projectKeys));
         if (projects.isEmpty()) {
             return List.of();
         }
         Optional<String> pointsField = client.storyPointsFieldId();
-        if (!sync.plan(siteKey, projects, pointsField, false, maxAge).nothingToRead()) {
+        if (inFull || !sync.plan(siteKey, projects, pointsField, false, maxAge).nothingToRead()) {
             sync.exclusive(siteKey, projects, () -> {
                 // planned again under the lock: another instance may have read it
                 // meanwhile
-                SyncPlan plan = sync.plan(siteKey, projects, pointsField, false, maxAge);
+                SyncPlan plan = sync.plan(siteKey, projects, pointsField, inFull, maxAge);
                 if (!plan.cold().isEmpty()) {
                     sync.readInFull(client, siteKey, plan.cold(), pointsField);
                 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
+import dev.throughline.readmodel.IssueFacts.ValueDetail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,10 @@ final class FactsCodec {
             node.put("pi", f.projectId());
         }
         f.updated().ifPresent(u -> node.put("u", u.toString()));
+        f.valueDetail().ifPresent(d -> {
+            ObjectNode detail = node.putObject("vd").put("n", d.version());
+            d.inputs().forEach(detail.putObject("i")::put);
+        });
         return node.toString();
     }
 
@@ -71,7 +78,13 @@ final class FactsCodec {
                 texts(n.path("fv")), optional(n, "v").map(JsonNode::decimalValue).map(BigDecimal.class::cast),
                 optional(n, "vm").map(JsonNode::asText), texts(n.path("t")), n.path("st").asInt(0), refs(n.path("b")),
                 refs(n.path("bb")), !n.path("vu").asBoolean(false), n.path("pi").asLong(0),
-                optional(n, "u").map(JsonNode::asText).map(Instant::parse));
+                optional(n, "u").map(JsonNode::asText).map(Instant::parse), optional(n, "vd").map(FactsCodec::detail));
+    }
+
+    private static ValueDetail detail(JsonNode node) {
+        Map<String, BigDecimal> inputs = new HashMap<>();
+        node.path("i").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().decimalValue()));
+        return new ValueDetail(node.path("n").asLong(0), inputs);
     }
 
     private static ObjectNode ref(IssueRef ref) {

@@ -56,13 +56,22 @@ public class ThemeProgressService {
      * exist (404), so the answer tells nothing of it.
      */
     public List<ThemeRow> board(Caller caller, Optional<String> projectKey) {
+        return board(caller, projectKey, false);
+    }
+
+    /**
+     * The same; {@code refresh}: the projects holding linked work are read from Jira in
+     * full first (links another tool wrote are seen only so, or at the next
+     * reconciliation).
+     */
+    public List<ThemeRow> board(Caller caller, Optional<String> projectKey, boolean refresh) {
         projectKey.ifPresent(key -> JiraKeys.requireProjectKey("projectKey", key));
         JiraClient client = jira.forSite(caller.site());
         // a project's view reads every theme's work too: what lies in other projects is
         // counted, not shown
         Optional<Long> onlyProject = projectKey.map(key -> visibleProject(client, caller, key));
         List<Theme> themes = store.catalog(client).themes();
-        ThemeWork work = ThemeWork.read(client, projectIssues, caller.site().clientKey());
+        ThemeWork work = ThemeWork.read(client, projectIssues, caller.site().clientKey(), refresh);
         Map<String, Map<String, ScopeItem>> scopes = work.scopes();
         Map<String, List<String>> epics = work.epics();
         Set<Long> projects = work.projects();

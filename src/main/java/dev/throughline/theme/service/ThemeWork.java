@@ -37,16 +37,41 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
 
     private static final Jql LINKED = Jql.propertyIsNotEmpty(ThemeLinks.PROPERTY_KEY, "themeIds");
 
-    static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey) {
+    /**
+     * @param refresh the viewer asked to read Jira again: every project holding linked
+     * work (as Jira finds it now, and as the read model held it) is read in full, so
+     * links another tool wrote or removed in a project already held are seen
+     */
+    static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh) {
         List<String> held = issues.held(siteKey);
-        Jql elsewhere = held.isEmpty() ? LINKED : LINKED.and(Jql.projectNotIn(held));
         Set<String> projects = new LinkedHashSet<>(held);
-        if (client.approximateCount(elsewhere) > 0) {
-            client.search(new SearchRequest(elsewhere, List.of("project"), List.of(), SearchRequest.MAX_PAGE_SIZE))
-                .forEach(issue -> projects.add(FactsOf.ownProject(issue)));
+        if (refresh) {
+            Set<String> linked = projectsOf(client, LINKED);
+            issues.of(client, siteKey, held)
+                .stream()
+                .filter(f -> !f.themeIds().isEmpty())
+                .forEach(f -> linked.add(f.projectKey()));
+            issues.reread(client, siteKey, linked);
+            projects.addAll(linked);
+        }
+        else {
+            Jql elsewhere = held.isEmpty() ? LINKED : LINKED.and(Jql.projectNotIn(held));
+            if (client.approximateCount(elsewhere) > 0) {
+                projects.addAll(projectsOf(client, elsewhere));
+            }
         }
         List<IssueFacts> facts = issues.of(client, siteKey, projects);
         return fold(facts, projectIds(client, facts));
+    }
+
+    /**
+     * The projects of the issues a search finds (asking for no field but the project).
+     */
+    private static Set<String> projectsOf(JiraClient client, Jql jql) {
+        Set<String> projects = new LinkedHashSet<>();
+        client.search(new SearchRequest(jql, List.of("project"), List.of(), SearchRequest.MAX_PAGE_SIZE))
+            .forEach(issue -> projects.add(FactsOf.ownProject(issue)));
+        return projects;
     }
 
     /** Children name their parent by id (a moved parent keeps it), else by key. */

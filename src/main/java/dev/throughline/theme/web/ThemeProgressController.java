@@ -50,10 +50,11 @@ class ThemeProgressController {
      * ({@code stale}) instead of an error.
      */
     @GetMapping("/api/themes/progress")
-    ThemeProgressJson.Board board(Caller caller, @RequestParam Optional<String> projectKey) {
+    ThemeProgressJson.Board board(Caller caller, @RequestParam Optional<String> projectKey,
+            @RequestParam(defaultValue = "false") boolean refresh) {
         LastGood.Answer<Read> answer = lastGood.get(
                 new Viewer(caller.site().clientKey(), caller.accountId(), projectKey),
-                () -> new Read(progress.board(caller, projectKey), clock.instant()));
+                () -> new Read(progress.board(caller, projectKey, refresh), clock.instant()));
         return new ThemeProgressJson.Board(answer.value().rows().stream().map(ThemeProgressJson::of).toList(),
                 answer.stale()
                     .map(why -> StaleJson.of(why.asOf(), why.reason(), why.refreshAfter(), why.message()))

@@ -7,6 +7,7 @@ import dev.throughline.grooming.store.UndoJiraStore;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClientSettings;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
@@ -50,6 +51,9 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
 
     @Autowired
     UndoJiraStore undo;
+
+    @Autowired
+    ProjectIssues projectIssues;
 
     @Autowired
     BacklogCache cache;
@@ -99,7 +103,8 @@ class ApplyCrashResumeTest extends InstalledSiteTest {
                         });
             }
         };
-        return new GroomingService(clients, undo, cache, values, siteSettings, clock, new Unlocked(), null);
+        return new GroomingService(clients, undo, cache, values, siteSettings, clock, new Unlocked(), null,
+                projectIssues);
     }
 
     List<String> backlogKeys() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,8 @@ class FactsCodecTest {
                 plain.statusCategory(), plain.parent(), plain.created(), plain.resolved(), plain.due(),
                 plain.storyPoints(), plain.originalEstimateSeconds(), plain.fixVersions(), plain.valueScore(),
                 plain.valueModel(), List.of("theme-1"), 0, List.of(), List.of(), true, 10000,
-                Optional.of(Instant.parse("2026-03-02T10:15:30Z")));
+                Optional.of(Instant.parse("2026-03-02T10:15:30Z")),
+                Optional.of(new IssueFacts.ValueDetail(3, Map.of("reach", new BigDecimal("0.5")))));
 
         assertThat(FactsCodec.read(full.id(), full.key(), full.projectKey(), FactsCodec.write(full))).isEqualTo(full);
         assertThat(FactsCodec.read(plain.id(), plain.key(), plain.projectKey(), FactsCodec.write(plain)))
