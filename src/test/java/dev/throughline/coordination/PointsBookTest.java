@@ -101,9 +101,9 @@ class PointsBookTest {
 
     @Test
     void pruningDeletesTheHoursOlderThanTheRetentionOnlyAndAnyInstanceMayRunItAgain() {
-        DataSource db = CoordinationDatabase.h2();
-        DatabasePointsBook one = new DatabasePointsBook(new JdbcTemplate(db));
-        DatabasePointsBook two = new DatabasePointsBook(new JdbcTemplate(db));
+        SharedPointsBooks db = new SharedPointsBooks();
+        PointsBook one = db.instance();
+        PointsBook two = db.instance();
         Instant now = Instant.parse("2026-03-09T14:05:00Z");
         Instant hour = PointsLedger.hourOf(now);
         for (Duration ago : List.of(Duration.ofDays(8), Duration.ofDays(7).plusHours(1), Duration.ofDays(7),
@@ -124,18 +124,17 @@ class PointsBookTest {
 
     @Test
     void aQuotaStopIsSharedAndTheLaterOneIsKept() {
-        DataSource db = CoordinationDatabase.h2();
-        DatabasePointsBook one = new DatabasePointsBook(new JdbcTemplate(db));
-        DatabasePointsBook two = new DatabasePointsBook(new JdbcTemplate(db));
+        SharedPointsBooks db = new SharedPointsBooks();
         Instant t = Instant.parse("2026-03-02T14:05:00Z");
 
-        one.stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(600)));
-        two.stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(60)));
+        db.instance().stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(600)));
+        db.instance().stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(60)));
 
-        assertThat(two.stopOf("s", t))
+        PointsBook another = db.instance();
+        assertThat(another.stopOf("s", t))
             .contains(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(600)));
-        assertThat(one.stopOf("s", t.plusSeconds(600))).isEmpty();
-        assertThat(one.stopOf("*", t)).isEmpty();
+        assertThat(another.stopOf("s", t.plusSeconds(600))).isEmpty();
+        assertThat(another.stopOf("*", t)).isEmpty();
     }
 
 }

@@ -110,10 +110,8 @@ final class ProgramFetcher {
         // the read model holds the program's whole projects (a refinement only picks
         // which
         // issues belong), and two instances never refresh the same projects at once
-        return CompletableFuture.supplyAsync(
-                () -> sync.exclusive(use.siteKey(), program.projects(),
-                        () -> fetch(client, program, today, progress, accountId, themeFacts, Optional.of(use))),
-                fetches);
+        return CompletableFuture.supplyAsync(() -> sync.exclusive(use.siteKey(), program.projects(),
+                () -> fetch(client, program, today, progress, accountId, themeFacts, use)), fetches);
     }
 
     /**
@@ -125,7 +123,7 @@ final class ProgramFetcher {
      * read model holds are refreshed as the plan says and folded from it.
      */
     private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress,
-            String accountId, Function<JiraClient, ThemeFacts> themes, Optional<ReadModelUse> use) {
+            String accountId, Function<JiraClient, ThemeFacts> themes, ReadModelUse use) {
         Instant started = clock.instant();
         RollupSettings folding = RollupSettings.defaults(today)
             .withProgressBasis(program.progressBasis())
@@ -136,12 +134,10 @@ final class ProgramFetcher {
                 sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> fields = IssueMapper.fields(pointsField);
-        SyncPlan plan = use.map(u -> sync.plan(u.siteKey(), program.projects(), pointsField, u.refresh(), u.maxAge()))
-            .orElseGet(() -> new SyncPlan(program.projects(), List.of(), Optional.empty(), List.of()));
-        String siteKey = use.map(ReadModelUse::siteKey).orElse("");
+        String siteKey = use.siteKey();
+        SyncPlan plan = sync.plan(siteKey, program.projects(), pointsField, use.refresh(), use.maxAge());
         Map<String, Long> knownIds = projectIds.getOrDefault(siteKey, Map.of());
-        boolean searchProjects = use.isEmpty() || !plan.cold().isEmpty()
-                || !knownIds.keySet().containsAll(program.projects());
+        boolean searchProjects = !plan.cold().isEmpty() || !knownIds.keySet().containsAll(program.projects());
         PartitionQueue queue = new PartitionQueue(plan.cold(), PAGE_SIZE, pools.concurrency());
         CompletableFuture<List<JiraProject>> projects = searchProjects
                 ? CompletableFuture.supplyAsync(() -> client.projectsWithIssueCounts(program.projects())
@@ -167,46 +163,38 @@ final class ProgramFetcher {
                         : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()),
                 sideRequests);
 
-        use.ifPresent(u -> sync.startFullRead(u.siteKey(), plan.cold()));
-        Consumer<List<IssueFacts>> sink = use.isPresent() ? facts -> sync.ingest(siteKey, facts) : facts -> {
-        };
+        sync.startFullRead(siteKey, plan.cold());
+        Consumer<List<IssueFacts>> sink = facts -> sync.ingest(siteKey, facts);
         // whole projects: the read model holds every issue of them, refined or not
         FetchRun run = new FetchRun(pools, client, program.unrefined(), plan.cold(), sink, queue, fields, pointsField,
                 folding, progress.read);
         Map<String, ProjectRollup> read = run.execute();
+        List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
+        sync.fullyRead(siteKey, fullyRead, started, pointsField);
+        sync.refresh(client, siteKey, plan, pointsField);
+        Optional<Set<Long>> refined = program.jql()
+            .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql));
+        // a refined program folds every project from the read model (the pages read held
+        // all of a project's issues)
+        List<String> warm = program.projects()
+            .stream()
+            .filter(p -> !plan.cold().contains(p) || refined.isPresent() && read.containsKey(p))
+            .toList();
+        Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding,
+                refined.<LongPredicate>map(ids -> ids::contains).orElse(id -> true));
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
-        if (use.isPresent()) {
-            List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
-            sync.fullyRead(siteKey, fullyRead, started, pointsField);
-            sync.refresh(client, siteKey, plan, pointsField);
-            Optional<Set<Long>> refined = program.jql()
-                .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql));
-            // a refined program folds every project from the read model (the pages read
-            // held all of a project's issues)
-            List<String> warm = program.projects()
-                .stream()
-                .filter(p -> !plan.cold().contains(p) || refined.isPresent() && read.containsKey(p))
-                .toList();
-            Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding,
-                    refined.<LongPredicate>map(ids -> ids::contains).orElse(id -> true));
-            for (String project : program.projects()) {
-                Optional.ofNullable(refined.isPresent() ? null : read.get(project))
-                    .or(() -> Optional.ofNullable(folded.get(project)))
-                    .ifPresent(rollup -> rollups.put(project, rollup));
-            }
-        }
-        else {
-            rollups.putAll(read);
+        for (String project : program.projects()) {
+            Optional.ofNullable(refined.isPresent() ? null : read.get(project))
+                .or(() -> Optional.ofNullable(folded.get(project)))
+                .ifPresent(rollup -> rollups.put(project, rollup));
         }
         Map<String, Long> ids = new HashMap<>();
         join(projects).forEach(p -> ids.put(p.key(), p.id()));
-        if (use.isPresent()) {
-            projectIds.merge(siteKey, Map.copyOf(ids), (before, now) -> {
-                Map<String, Long> both = new HashMap<>(before);
-                both.putAll(now);
-                return Map.copyOf(both);
-            });
-        }
+        projectIds.merge(siteKey, Map.copyOf(ids), (before, now) -> {
+            Map<String, Long> both = new HashMap<>(before);
+            both.putAll(now);
+            return Map.copyOf(both);
+        });
         join(planned);
         try {
             permissions.join(); // only warms the client's cache; a failure shows when the
