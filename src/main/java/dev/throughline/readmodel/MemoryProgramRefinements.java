@@ -46,6 +46,11 @@ public final class MemoryProgramRefinements implements ProgramRefinements {
     }
 
     @Override
+    public void forget(String siteKey, String programId) {
+        held.remove(key(siteKey, programId));
+    }
+
+    @Override
     public synchronized void update(String siteKey, String programId, Collection<Long> leave, Collection<Long> match,
             Instant syncedAt) {
         Held before = held.get(key(siteKey, programId));

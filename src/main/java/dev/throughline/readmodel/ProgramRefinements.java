@@ -50,6 +50,9 @@ public interface ProgramRefinements {
     /** The ids as read in full, as of the refinement's {@code syncedAt}. */
     void replace(String siteKey, Refinement refinement, Collection<Long> ids);
 
+    /** The program was deleted, or lost its refinement: its ids go. */
+    void forget(String siteKey, String programId);
+
     /** Changed issues that left and that match, as of {@code syncedAt}. */
     void update(String siteKey, String programId, Collection<Long> leave, Collection<Long> match, Instant syncedAt);
 

@@ -174,6 +174,9 @@ final class ProgramFetcher {
         sync.refresh(client, siteKey, plan, pointsField);
         Optional<Set<Long>> refined = program.jql()
             .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql));
+        if (refined.isEmpty()) {
+            refinements.forget(siteKey, program.id()); // its refinement was removed
+        }
         // a refined program folds every project from the read model (the pages read held
         // all of a project's issues)
         List<String> warm = program.projects()

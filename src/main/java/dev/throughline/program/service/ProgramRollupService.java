@@ -86,6 +86,8 @@ public class ProgramRollupService {
 
     private ReconciliationSchedule reconciliation;
 
+    private final RefinementSync refinements;
+
     /** A service whose read model lives in this process's memory (tests, benchmarks). */
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             int concurrency, Duration cacheTtl) {
@@ -112,6 +114,7 @@ public class ProgramRollupService {
         this.clock = clock;
         this.mergeMargin = mergeMargin;
         this.fetcher = new ProgramFetcher(clock, concurrency, sync, refinements);
+        this.refinements = refinements;
         this.siteTtl = new SiteTtl(cacheTtl);
         this.cache = Caffeine.newBuilder()
             .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
@@ -198,6 +201,7 @@ public class ProgramRollupService {
      */
     public void forget(Caller caller, String programId) {
         forget(caller.site().clientKey(), programId);
+        refinements.forget(caller.site().clientKey(), programId);
     }
 
     private void forget(String clientKey, String programId) {

@@ -61,6 +61,16 @@ public final class RefinementSync {
     }
 
     /**
+     * The program was deleted or is no longer refined: its ids go (else the
+     * reconciliation would keep counting them).
+     */
+    public void forget(String siteKey, String programId) {
+        if (refinements.refinement(siteKey, programId).isPresent()) {
+            refinements.forget(siteKey, programId);
+        }
+    }
+
+    /**
      * Reads again the ids of every refinement of the site whose count Jira gives differs
      * from the ids held.
      * @return the programs read again

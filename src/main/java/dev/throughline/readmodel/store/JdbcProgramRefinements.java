@@ -69,9 +69,7 @@ class JdbcProgramRefinements implements ProgramRefinements {
     public void replace(String siteKey, Refinement refinement, Collection<Long> ids) {
         String programId = refinement.programId();
         transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM throughline_refinement_issue WHERE site_key = ? AND program_id = ?", siteKey,
-                    programId);
-            jdbc.update("DELETE FROM throughline_refinement WHERE site_key = ? AND program_id = ?", siteKey, programId);
+            delete(siteKey, programId);
             jdbc.update(
                     "INSERT INTO throughline_refinement (site_key, program_id, projects, jql, synced_at)"
                             + " VALUES (?, ?, ?, ?, ?)",
@@ -79,6 +77,17 @@ class JdbcProgramRefinements implements ProgramRefinements {
                     Timestamp.from(refinement.syncedAt()));
             insert(siteKey, programId, ids);
         });
+    }
+
+    @Override
+    public void forget(String siteKey, String programId) {
+        transactions.executeWithoutResult(status -> delete(siteKey, programId));
+    }
+
+    private void delete(String siteKey, String programId) {
+        jdbc.update("DELETE FROM throughline_refinement_issue WHERE site_key = ? AND program_id = ?", siteKey,
+                programId);
+        jdbc.update("DELETE FROM throughline_refinement WHERE site_key = ? AND program_id = ?", siteKey, programId);
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.throughline.program.service;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.MemoryIssueFacts;
 import dev.throughline.readmodel.MemoryProgramRefinements;
+import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.service.RefinementSync;
+import dev.throughline.readmodel.store.ReadModelDatabase;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
@@ -12,11 +14,13 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +48,16 @@ class RefinementSyncTest {
         site = SandboxGenerator.generate(7, 3, 450);
         sandbox = JiraSandbox.start(site);
         client = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
-        refinements = new RefinementSync(new MemoryProgramRefinements(),
-                new IssueSync(new MemoryIssueFacts(), site.clock(), Duration.ofMinutes(5)));
         projects = site.projects().stream().map(p -> p.key()).toList().subList(0, 2);
+    }
+
+    private void keptIn(ProgramRefinements store) {
+        refinements = new RefinementSync(store,
+                new IssueSync(new MemoryIssueFacts(), site.clock(), Duration.ofMinutes(5)));
+    }
+
+    static List<Supplier<ProgramRefinements>> stores() {
+        return List.of(MemoryProgramRefinements::new, ReadModelDatabase::h2Refinements);
     }
 
     @AfterEach
@@ -66,8 +77,10 @@ class RefinementSyncTest {
         return refinements.matching(client, "site", "p1", projects, refinement);
     }
 
-    @Test
-    void readOnceInFullThenKeptByWhatChanged() {
+    @ParameterizedTest
+    @MethodSource("stores")
+    void readOnceInFullThenKeptByWhatChangedAndReadAgainWhenForgotten(Supplier<ProgramRefinements> store) {
+        keptIn(store.get());
         Set<Long> first = matching(REFINEMENT);
         int fullRead = sandbox.servedCount(JiraSandbox.SEARCH);
         assertThat(first).isEqualTo(matchingInJira()).isNotEmpty();
@@ -89,6 +102,11 @@ class RefinementSyncTest {
         assertThat(second).isEqualTo(matchingInJira()).contains(done.id()).doesNotContain(open.id());
         assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).as("the changed issues, then those that match")
             .isEqualTo(2);
+
+        sandbox.resetTraffic();
+        refinements.forget("site", "p1");
+        assertThat(matching(REFINEMENT)).isEqualTo(second);
+        assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).as("forgotten: read in full").isEqualTo(fullRead);
 
         sandbox.resetTraffic();
         assertThat(matching("status = Done")).hasSize(
