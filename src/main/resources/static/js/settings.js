@@ -522,7 +522,8 @@
           + ')'
         : 'not run yet';
       T.text(el('reconciliation-status'), 'Read model reconciliation with Jira: ' + last + '; next run '
-        + when(r.nextRun) + (r.lastFailure ? '. Last failure: ' + r.lastFailure : '') + '.');
+        + when(r.nextRun) + (r.waiting ? ' (waiting: ' + r.waiting + ')' : '')
+        + (r.lastFailure ? '. Last failure: ' + r.lastFailure : '') + '.');
       el('reconciliation-status').hidden = false;
     }, function () { /* the line is optional: the settings work without it */ });
   }

@@ -1,5 +1,6 @@
 package dev.throughline.coordination;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * {@link PointsBook} in two tables: {@code throughline_points} (one row per site, hour,
  * feature and kind, summed in place, so instances adding at once never lose points) and
- * {@code throughline_quota} (the latest report per site).
+ * {@code throughline_quota} (the latest report per site); and
+ * {@code throughline_quota_stop} (the stops quota 429s taught any instance).
  */
 @Component
 class DatabasePointsBook implements PointsBook {
@@ -106,6 +108,39 @@ class DatabasePointsBook implements PointsBook {
                     siteKey)
             .stream()
             .findFirst();
+    }
+
+    @Override
+    public void stop(Stop stop) {
+        Timestamp until = Timestamp.from(stop.until());
+        if (jdbc.update("UPDATE throughline_quota_stop SET reason = ?, until_at = ? WHERE scope = ? AND until_at < ?",
+                stop.reason(), until, stop.scope(), until) > 0 || stopOf(stop.scope(), Instant.EPOCH).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO throughline_quota_stop (scope, reason, until_at) VALUES (?, ?, ?)", stop.scope(),
+                    stop.reason(), until);
+        }
+        catch (DataIntegrityViolationException anotherInstanceFirst) {
+            // inserted a moment before: keep the later of the two
+            jdbc.update("UPDATE throughline_quota_stop SET reason = ?, until_at = ? WHERE scope = ? AND until_at < ?",
+                    stop.reason(), until, stop.scope(), until);
+        }
+    }
+
+    @Override
+    public Optional<Stop> stopOf(String scope, Instant now) {
+        return jdbc.query("SELECT reason, until_at FROM throughline_quota_stop WHERE scope = ? AND until_at > ?",
+                (rs, n) -> new Stop(scope, rs.getString(1), rs.getTimestamp(2).toInstant()), scope, Timestamp.from(now))
+            .stream()
+            .findFirst();
+    }
+
+    @Override
+    public int prune(Instant before) {
+        Timestamp cut = Timestamp.from(before);
+        jdbc.update("DELETE FROM throughline_quota_stop WHERE until_at < ?", cut);
+        return jdbc.update("DELETE FROM throughline_points WHERE hour_start < ?", cut);
     }
 
 }

@@ -56,4 +56,32 @@ public interface PointsBook {
 
     Optional<Quota> quota(String siteKey);
 
+    /**
+     * A stop of background calls learnt from a quota 429, for a site or {@code "*"}
+     * (every site): kept if it lasts longer than the one held.
+     */
+    record Stop(String scope, String reason, Instant until) {
+
+        public Stop {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(until, "until");
+        }
+
+    }
+
+    void stop(Stop stop);
+
+    /**
+     * The stop held for the scope (a site, or {@code "*"}), if it lasts past {@code now}.
+     */
+    Optional<Stop> stopOf(String scope, Instant now);
+
+    /**
+     * Deletes the points of hours that started before {@code before}, and stops that
+     * ended before it (any instance may: deleting what is gone already deletes nothing).
+     * @return the points rows deleted
+     */
+    int prune(Instant before);
+
 }

@@ -36,7 +36,7 @@ public enum RateLimitReason {
         return this == QUOTA_GLOBAL || this == QUOTA_TENANT;
     }
 
-    static RateLimitReason of(String value) {
+    public static RateLimitReason of(String value) {
         String v = value == null ? "" : value.strip();
         return Arrays.stream(values())
             .filter(reason -> reason != UNKNOWN && reason.header.equalsIgnoreCase(v))

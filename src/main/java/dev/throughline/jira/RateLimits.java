@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * ({@link JiraQuotaExhaustedException}); a user's call is still sent, since only Jira
  * knows whether its quota is back, but never retried.</li>
  * </ul>
- * Kept per instance: another instance learns the same from its own first 429.
+ * Bursts and per-issue spacing are kept per instance. Quota stops are also shared
+ * ({@link #shareStops}): a stop learnt by one instance stops every instance's background
+ * calls (each looks the shared stops up at most once a second per scope).
  */
 @Component
 public class RateLimits {
@@ -34,6 +36,23 @@ public class RateLimits {
     /** A stop of background calls until Jira's quota resets. */
     public record QuotaStop(RateLimitReason reason, Instant until) {
     }
+
+    /**
+     * Where quota stops are shared with the other instances (their database): scope is a
+     * site's client key, or {@code "*"} for every site.
+     */
+    public interface SharedStops {
+
+        void learnt(String scope, QuotaStop stop);
+
+        Optional<QuotaStop> find(String scope);
+
+    }
+
+    private record Looked(long atNanos, Optional<QuotaStop> stop) {
+    }
+
+    private static final long LOOK_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     static final Duration DEFAULT_PAUSE = Duration.ofSeconds(1);
 
@@ -62,6 +81,10 @@ public class RateLimits {
 
     private final Map<String, QuotaStop> quotaStops = new ConcurrentHashMap<>();
 
+    private final Map<String, Looked> sharedLooks = new ConcurrentHashMap<>();
+
+    private volatile SharedStops shared;
+
     public RateLimits() {
         this(Clock.systemUTC(), Sleeper.REAL);
     }
@@ -71,15 +94,44 @@ public class RateLimits {
         this.sleeper = sleeper;
     }
 
+    /** Quota stops are learnt from and told to the other instances through this. */
+    public void shareStops(SharedStops stops) {
+        this.shared = stops;
+        sharedLooks.clear();
+    }
+
     /**
      * The stop of the site's background calls in force now, if any (its own quota or the
-     * app's).
+     * app's), learnt here or by another instance.
      */
     public Optional<QuotaStop> quotaStop(String clientKey) {
         Instant now = clock.instant();
-        return Stream.of(quotaStops.get(clientKey), quotaStops.get(EVERY_SITE))
+        return Stream
+            .of(quotaStops.get(clientKey), quotaStops.get(EVERY_SITE), sharedStop(clientKey), sharedStop(EVERY_SITE))
             .filter(stop -> stop != null && stop.until().isAfter(now))
             .max((a, b) -> a.until().compareTo(b.until()));
+    }
+
+    private QuotaStop sharedStop(String scope) {
+        SharedStops stops = shared;
+        if (stops == null) {
+            return null;
+        }
+        long nanos = System.nanoTime();
+        Looked looked = sharedLooks.get(scope);
+        if (looked == null || nanos - looked.atNanos() > LOOK_EVERY_NANOS) {
+            Optional<QuotaStop> found;
+            try {
+                found = stops.find(scope);
+            }
+            catch (RuntimeException unreachable) {
+                // the database briefly away: what this instance learnt itself still holds
+                found = Optional.empty();
+            }
+            looked = new Looked(nanos, found);
+            sharedLooks.put(scope, looked);
+        }
+        return looked.stop().orElse(null);
     }
 
     /**
@@ -129,11 +181,24 @@ public class RateLimits {
             case QUOTA_GLOBAL, QUOTA_TENANT -> {
                 String scope = reason == RateLimitReason.QUOTA_GLOBAL ? EVERY_SITE : clientKey;
                 Instant until = QuotaHeaders.retryAt(headers, now, DEFAULT_QUOTA_STOP);
-                quotaStops.merge(scope, new QuotaStop(reason, until),
+                QuotaStop stop = quotaStops.merge(scope, new QuotaStop(reason, until),
                         (old, fresh) -> old.until().isAfter(fresh.until()) ? old : fresh);
+                tellOthers(scope, stop);
             }
             default -> {
                 // no reason: the retry's own backoff is all
+            }
+        }
+    }
+
+    private void tellOthers(String scope, QuotaStop stop) {
+        SharedStops stops = shared;
+        if (stops != null) {
+            try {
+                stops.learnt(scope, stop);
+            }
+            catch (RuntimeException unreachable) {
+                // the others learn it from their own first 429, as without sharing
             }
         }
     }

@@ -62,6 +62,12 @@ public record ProgramDefinition(String id, String name, List<String> projects, O
         }
     }
 
+    /** The same program over its whole projects (what the read model holds of them). */
+    public ProgramDefinition unrefined() {
+        return new ProgramDefinition(id, name, projects, Optional.empty(), progressBasis, includeSubtasks, scopeGrowth,
+                throughputWeeks, version);
+    }
+
     /** All the program's work in one JQL (for Jira's approximate count). */
     public Jql programJql() {
         Jql base = Jql.projectIn(projects);

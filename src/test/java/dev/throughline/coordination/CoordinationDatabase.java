@@ -22,13 +22,15 @@ final class CoordinationDatabase {
 
     static final String POINTS_CHANGELOG = "db/changelog/throughline-003-points.yaml";
 
+    static final String QUOTA_STOP_CHANGELOG = "db/changelog/throughline-005-quota-stop.yaml";
+
     private CoordinationDatabase() {
     }
 
     static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:coordination-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        for (String changelog : new String[] { CHANGELOG, POINTS_CHANGELOG }) {
+        for (String changelog : new String[] { CHANGELOG, POINTS_CHANGELOG, QUOTA_STOP_CHANGELOG }) {
             // one Liquibase run per file, each on its own connection: a run keeps what it
             // read of the database
             try (Connection connection = dataSource.getConnection()) {

@@ -3,6 +3,7 @@ package dev.throughline.coordination;
 import dev.throughline.jira.CallFeature;
 import dev.throughline.jira.JiraCall;
 import dev.throughline.pacing.PointsLedger;
+import dev.throughline.pacing.PointsPruning;
 import dev.throughline.tenant.Site;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +97,44 @@ class PointsBookTest {
                                                                                     // ignored
 
         assertThat(two.quota("s")).hasValueSatisfying(q -> assertThat(q.remaining()).isEqualTo(900));
+    }
+
+    @Test
+    void pruningDeletesTheHoursOlderThanTheRetentionOnlyAndAnyInstanceMayRunItAgain() {
+        SharedPointsBooks db = new SharedPointsBooks();
+        PointsBook one = db.instance();
+        PointsBook two = db.instance();
+        Instant now = Instant.parse("2026-03-09T14:05:00Z");
+        Instant hour = PointsLedger.hourOf(now);
+        for (Duration ago : List.of(Duration.ofDays(8), Duration.ofDays(7).plusHours(1), Duration.ofDays(7),
+                Duration.ofHours(1), Duration.ZERO)) {
+            one.add(List.of(new PointsBook.Entry("s", hour.minus(ago), "program", true, 101, 1)));
+        }
+        one.stop(new PointsBook.Stop("s", "jira-quota-tenant-based", now.minus(Duration.ofDays(8))));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+
+        assertThat(new PointsPruning(one, Duration.ofDays(7), clock).prune()).isEqualTo(2);
+        assertThat(new PointsPruning(two, Duration.ofDays(7), clock).prune()).isZero();
+
+        assertThat(two.hour("s", hour.minus(Duration.ofDays(7)))).hasSize(1);
+        assertThat(two.hour("s", hour.minus(Duration.ofDays(7).plusHours(1)))).isEmpty();
+        assertThat(two.hour("s", hour)).hasSize(1);
+        assertThat(two.stopOf("s", Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void aQuotaStopIsSharedAndTheLaterOneIsKept() {
+        SharedPointsBooks db = new SharedPointsBooks();
+        Instant t = Instant.parse("2026-03-02T14:05:00Z");
+
+        db.instance().stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(600)));
+        db.instance().stop(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(60)));
+
+        PointsBook another = db.instance();
+        assertThat(another.stopOf("s", t))
+            .contains(new PointsBook.Stop("s", "jira-quota-tenant-based", t.plusSeconds(600)));
+        assertThat(another.stopOf("s", t.plusSeconds(600))).isEmpty();
+        assertThat(another.stopOf("*", t)).isEmpty();
     }
 
 }

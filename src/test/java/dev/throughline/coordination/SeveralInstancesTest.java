@@ -3,6 +3,8 @@ package dev.throughline.coordination;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.ThroughlineApplication;
 import dev.throughline.sandbox.http.JiraSandbox;
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
@@ -242,6 +244,54 @@ class SeveralInstancesTest {
 
         assertWithinFeedBound(() -> b.get(path, connect.contextToken(ADMIN)),
                 reply -> !reply.json().path("fetchedAt").asText().equals(cachedAt));
+    }
+
+    @Test
+    void twoInstancesViewingTheSameProgramAtOnceReadItOnceAndAnEventOneReceivesIsInTheOthersNextRead()
+            throws Exception {
+        // PLAT: no other test here reads it, so the read model does not hold it yet
+        AppUnderTest.Reply created = a.post("/api/programs",
+                "{\"name\":\"Once " + UUID.randomUUID() + "\",\"projects\":[\"PLAT\"]}", connect.contextToken(ADMIN));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = "/api/programs/" + created.json().path("id").asText() + "/rollup";
+        List<SandboxIssue> plat = jira.site().issues().stream().filter(i -> i.projectKey().equals("PLAT")).toList();
+        int pages = Math.max(1, (plat.size() + 99) / 100);
+        int searchesBefore = jira.servedCount(JiraSandbox.SEARCH);
+        jira.withLatency(Duration.ofMillis(50)); // the first read lasts while the other
+                                                 // view
+                                                 // arrives
+        List<AppUnderTest.Reply> views;
+        try {
+            views = race(() -> a.get(path, connect.contextToken(ADMIN)),
+                    () -> b.get(path, connect.contextToken(ADMIN)));
+        }
+        finally {
+            jira.withLatency(Duration.ZERO);
+        }
+
+        assertThat(views).extracting(AppUnderTest.Reply::status).containsExactly(200, 200);
+        assertThat(jira.servedCount(JiraSandbox.SEARCH) - searchesBefore)
+            .as("one full read of PLAT's %d issues: one search per page, by one instance", plat.size())
+            .isEqualTo(pages);
+        JsonNode program = views.get(0).json().path("groups").path("program").get(0);
+        assertThat(views.get(1).json().path("groups").path("program").get(0)).isEqualTo(program);
+
+        SandboxIssue open = plat.stream()
+            .filter(i -> i.type() == IssueType.STORY && i.status() != IssueStatus.DONE)
+            .findFirst()
+            .orElseThrow();
+        jira.site().transition(open.key(), IssueStatus.DONE);
+        String webhook = "/webhooks/jira";
+        AppUnderTest.Reply received = a.post(webhook,
+                "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"" + open.id() + "\",\"key\":\""
+                        + open.key() + "\",\"fields\":{\"project\":{\"id\":\"" + open.projectId()
+                        + "\",\"key\":\"PLAT\"}}}}",
+                connect.requestToken("POST", webhook, "", null));
+        assertThat(received.status()).isEqualTo(204);
+
+        long done = program.path("done").asLong();
+        assertWithinFeedBound(() -> b.get(path, connect.contextToken(ADMIN)),
+                reply -> reply.json().path("groups").path("program").get(0).path("done").asLong() == done + 1);
     }
 
     @Test

@@ -70,6 +70,20 @@ class BackgroundBudgetTest {
             return Optional.empty();
         }
 
+        @Override
+        public void stop(Stop stop) {
+        }
+
+        @Override
+        public Optional<Stop> stopOf(String scope, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int prune(Instant before) {
+            return 0;
+        }
+
     }
 
     private final Book book = new Book();
@@ -82,10 +96,11 @@ class BackgroundBudgetTest {
             new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 
     private BackgroundBudget budget(RateLimits limits, long site, long total, Duration userYield) {
-        return new BackgroundBudget(ledger, book, limits, new PacingSettings(site, total, userYield), clock, pause -> {
-            pauses.add(pause);
-            clock.move(pause);
-        });
+        return new BackgroundBudget(ledger, book, limits, new PacingSettings(site, total, userYield, null), clock,
+                pause -> {
+                    pauses.add(pause);
+                    clock.move(pause);
+                });
     }
 
     private BackgroundBudget budget(long site, long total) {

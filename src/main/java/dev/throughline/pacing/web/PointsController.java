@@ -5,7 +5,6 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
 import dev.throughline.pacing.PointsLedger;
 import dev.throughline.problems.NotAllowedException;
-import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,18 +26,17 @@ class PointsController {
 
     private final JiraClients jira;
 
-    private final SiteSettingsService settings;
-
-    PointsController(PointsLedger ledger, BackgroundBudget budget, JiraClients jira, SiteSettingsService settings) {
+    PointsController(PointsLedger ledger, BackgroundBudget budget, JiraClients jira) {
         this.ledger = ledger;
         this.budget = budget;
         this.jira = jira;
-        this.settings = settings;
     }
 
     @GetMapping("/api/settings/points")
     PointsJson points(Caller caller) {
-        if (!settings.isAdministrator(caller)) {
+        // asked of Jira here, not through settings/: the read model's reconciliation is
+        // paced by pacing/, and settings/ reaches the read model through scoring/
+        if (!jira.forSite(caller.site()).isAdministrator(caller.requireAccountId())) {
             throw new NotAllowedException("Only Jira administrators can see the app's Jira points.");
         }
         String siteKey = caller.site().clientKey();

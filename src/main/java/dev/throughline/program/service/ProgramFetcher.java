@@ -11,6 +11,7 @@ import dev.throughline.program.rollup.RollupSettings;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.SyncPlan;
 import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.RefinementSync;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * Reads a program from Jira. A fetch runs on its own thread, not the request's: it may
@@ -39,15 +41,16 @@ import java.util.function.Function;
  * keep the client's own limits.
  *
  * <p>
- * It runs one search per project ({@code project = "KEY"} AND the program's refinement,
- * in key order), asking only for the fields and properties the rollup needs; a project
- * much larger than a fair share of the concurrency is read by several key-range readers
- * ({@link PartitionQueue}, {@link KeyClaims}). Partitions are fetched concurrently on a
- * bounded pool (pages of one partition in order, longest partitions first once Jira's
- * issue counts are known) and each page is folded and dropped as it arrives. The theme
- * catalog, project search and permission check run beside the searches. A project Jira
- * refuses to search (400/404) is reported as skipped; any other Jira failure fails the
- * fetch.
+ * It runs one search per project the read model does not hold ({@code project = "KEY"},
+ * in key order; a program's JQL refinement picks which of the projects' issues belong
+ * from the ids it matches, {@link RefinementSync}), asking only for the fields and
+ * properties the rollup needs; a project much larger than a fair share of the concurrency
+ * is read by several key-range readers ({@link PartitionQueue}, {@link KeyClaims}).
+ * Partitions are fetched concurrently on a bounded pool (pages of one partition in order,
+ * longest partitions first once Jira's issue counts are known) and each page is folded
+ * and dropped as it arrives. The theme catalog, project search and permission check run
+ * beside the searches. A project Jira refuses to search (400/404) is reported as skipped;
+ * any other Jira failure fails the fetch.
  */
 final class ProgramFetcher {
 
@@ -71,15 +74,18 @@ final class ProgramFetcher {
 
     private final IssueSync sync;
 
+    private final RefinementSync refinements;
+
     /** Project ids never change: once known, a refresh need not search projects again. */
     private final Map<String, Map<String, Long>> projectIds = new ConcurrentHashMap<>();
 
-    ProgramFetcher(Clock clock, int concurrency, IssueSync sync) {
+    ProgramFetcher(Clock clock, int concurrency, IssueSync sync, RefinementSync refinements) {
         if (concurrency < 1 || concurrency > 64) {
             throw new IllegalArgumentException("throughline.program.concurrency must be 1..64, was " + concurrency);
         }
         this.clock = clock;
         this.sync = sync;
+        this.refinements = refinements;
         // folds: pages are folded while their partition's next page is fetched (one fold
         // per partition at a time)
         this.pools = new FetchRun.Pools(Executors.newFixedThreadPool(concurrency, daemonThreads("program-rollup-")),
@@ -101,31 +107,11 @@ final class ProgramFetcher {
      */
     CompletableFuture<Fetched> start(JiraClient client, ProgramDefinition program, LocalDate today, String accountId,
             FetchProgress progress, Function<JiraClient, ThemeFacts> themeFacts, ReadModelUse use) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (program.jql().isPresent()) {
-                // the projects' issue counts only bound a refined program: ask Jira for
-                // an estimate of the JQL
-                CompletableFuture.runAsync(() -> approximate(client, program, progress), sideRequests);
-                return fetch(client, program, today, progress, accountId, themeFacts, Optional.empty());
-            }
-            // a program without refinement reads whole projects: the read model holds
-            // them, and two instances never refresh the same projects at once
-            return sync.exclusive(use.siteKey(), program.projects(),
-                    () -> fetch(client, program, today, progress, accountId, themeFacts, Optional.of(use)));
-        }, fetches);
-    }
-
-    /**
-     * One approximate count for the whole program, so the page can say "12,400 of ~40,000
-     * issues".
-     */
-    private static void approximate(JiraClient client, ProgramDefinition program, FetchProgress progress) {
-        try {
-            progress.approximateTotal = client.approximateCount(program.programJql());
-        }
-        catch (RuntimeException unknown) {
-            // only a progress hint: without it the page shows the issues read so far
-        }
+        // the read model holds the program's whole projects (a refinement only picks
+        // which
+        // issues belong), and two instances never refresh the same projects at once
+        return CompletableFuture.supplyAsync(() -> sync.exclusive(use.siteKey(), program.projects(),
+                () -> fetch(client, program, today, progress, accountId, themeFacts, use)), fetches);
     }
 
     /**
@@ -137,7 +123,7 @@ final class ProgramFetcher {
      * read model holds are refreshed as the plan says and folded from it.
      */
     private Fetched fetch(JiraClient client, ProgramDefinition program, LocalDate today, FetchProgress progress,
-            String accountId, Function<JiraClient, ThemeFacts> themes, Optional<ReadModelUse> use) {
+            String accountId, Function<JiraClient, ThemeFacts> themes, ReadModelUse use) {
         Instant started = clock.instant();
         RollupSettings folding = RollupSettings.defaults(today)
             .withProgressBasis(program.progressBasis())
@@ -148,12 +134,10 @@ final class ProgramFetcher {
                 sideRequests);
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> fields = IssueMapper.fields(pointsField);
-        SyncPlan plan = use.map(u -> sync.plan(u.siteKey(), program.projects(), pointsField, u.refresh(), u.maxAge()))
-            .orElseGet(() -> new SyncPlan(program.projects(), List.of(), Optional.empty(), List.of()));
-        String siteKey = use.map(ReadModelUse::siteKey).orElse("");
+        String siteKey = use.siteKey();
+        SyncPlan plan = sync.plan(siteKey, program.projects(), pointsField, use.refresh(), use.maxAge());
         Map<String, Long> knownIds = projectIds.getOrDefault(siteKey, Map.of());
-        boolean searchProjects = use.isEmpty() || !plan.cold().isEmpty()
-                || !knownIds.keySet().containsAll(program.projects());
+        boolean searchProjects = !plan.cold().isEmpty() || !knownIds.keySet().containsAll(program.projects());
         PartitionQueue queue = new PartitionQueue(plan.cold(), PAGE_SIZE, pools.concurrency());
         CompletableFuture<List<JiraProject>> projects = searchProjects
                 ? CompletableFuture.supplyAsync(() -> client.projectsWithIssueCounts(program.projects())
@@ -166,7 +150,7 @@ final class ProgramFetcher {
         CompletableFuture<Void> planned = projects.thenAccept(found -> {
             Map<String, Long> counts = new HashMap<>();
             found.forEach(p -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
-            if (program.jql().isEmpty() && counts.keySet().containsAll(plan.cold())) {
+            if (counts.keySet().containsAll(plan.cold())) {
                 progress.approximateTotal = plan.cold().stream().mapToLong(counts::get).sum();
             }
             queue.plan(counts);
@@ -179,37 +163,41 @@ final class ProgramFetcher {
                         : client.browsableProjects(accountId, found.stream().map(JiraProject::id).toList()),
                 sideRequests);
 
-        use.ifPresent(u -> sync.startFullRead(u.siteKey(), plan.cold()));
-        Consumer<List<IssueFacts>> sink = use.isPresent() ? facts -> sync.ingest(siteKey, facts) : facts -> {
-        };
-        FetchRun run = new FetchRun(pools, client, program, plan.cold(), sink, queue, fields, pointsField, folding,
-                progress.read);
+        sync.startFullRead(siteKey, plan.cold());
+        Consumer<List<IssueFacts>> sink = facts -> sync.ingest(siteKey, facts);
+        // whole projects: the read model holds every issue of them, refined or not
+        FetchRun run = new FetchRun(pools, client, program.unrefined(), plan.cold(), sink, queue, fields, pointsField,
+                folding, progress.read);
         Map<String, ProjectRollup> read = run.execute();
-        Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
-        if (use.isPresent()) {
-            List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
-            sync.fullyRead(siteKey, fullyRead, started, pointsField);
-            sync.refresh(client, siteKey, plan, pointsField);
-            List<String> warm = program.projects().stream().filter(p -> !plan.cold().contains(p)).toList();
-            Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding);
-            for (String project : program.projects()) {
-                Optional.ofNullable(read.get(project))
-                    .or(() -> Optional.ofNullable(folded.get(project)))
-                    .ifPresent(rollup -> rollups.put(project, rollup));
-            }
+        List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
+        sync.fullyRead(siteKey, fullyRead, started, pointsField);
+        sync.refresh(client, siteKey, plan, pointsField);
+        Optional<Set<Long>> refined = program.jql()
+            .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql));
+        if (refined.isEmpty()) {
+            refinements.forget(siteKey, program.id()); // its refinement was removed
         }
-        else {
-            rollups.putAll(read);
+        // a refined program folds every project from the read model (the pages read held
+        // all of a project's issues)
+        List<String> warm = program.projects()
+            .stream()
+            .filter(p -> !plan.cold().contains(p) || refined.isPresent() && read.containsKey(p))
+            .toList();
+        Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding,
+                refined.<LongPredicate>map(ids -> ids::contains).orElse(id -> true));
+        Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
+        for (String project : program.projects()) {
+            Optional.ofNullable(refined.isPresent() ? null : read.get(project))
+                .or(() -> Optional.ofNullable(folded.get(project)))
+                .ifPresent(rollup -> rollups.put(project, rollup));
         }
         Map<String, Long> ids = new HashMap<>();
         join(projects).forEach(p -> ids.put(p.key(), p.id()));
-        if (use.isPresent()) {
-            projectIds.merge(siteKey, Map.copyOf(ids), (before, now) -> {
-                Map<String, Long> both = new HashMap<>(before);
-                both.putAll(now);
-                return Map.copyOf(both);
-            });
-        }
+        projectIds.merge(siteKey, Map.copyOf(ids), (before, now) -> {
+            Map<String, Long> both = new HashMap<>(before);
+            both.putAll(now);
+            return Map.copyOf(both);
+        });
         join(planned);
         try {
             permissions.join(); // only warms the client's cache; a failure shows when the

@@ -9,7 +9,9 @@ import dev.throughline.jira.RequestDeadline;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.MemoryProgramRefinements;
 import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.RefinementSync;
 import dev.throughline.readmodel.service.ReconciliationSchedule;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
@@ -84,6 +86,8 @@ public class ProgramRollupService {
 
     private ReconciliationSchedule reconciliation;
 
+    private final RefinementSync refinements;
+
     /** A service whose read model lives in this process's memory (tests, benchmarks). */
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             int concurrency, Duration cacheTtl) {
@@ -91,17 +95,26 @@ public class ProgramRollupService {
                 new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
     }
 
+    /** Refined programs' ids in this process's memory (tests, benchmarks). */
+    public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
+            int concurrency, Duration cacheTtl, Duration mergeMargin, IssueSync sync) {
+        this(jira, programs, themes, clock, concurrency, cacheTtl, mergeMargin, sync,
+                new RefinementSync(new MemoryProgramRefinements(), sync));
+    }
+
     @Autowired
     public ProgramRollupService(JiraClients jira, ProgramService programs, ThemeCatalogReader themes, Clock clock,
             @Value("${throughline.program.concurrency:4}") int concurrency,
             @Value("${throughline.program.cache-ttl:10m}") Duration cacheTtl,
-            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin, IssueSync sync) {
+            @Value("${throughline.program.merge-margin:2s}") Duration mergeMargin, IssueSync sync,
+            RefinementSync refinements) {
         this.jira = jira;
         this.programs = programs;
         this.themes = themes;
         this.clock = clock;
         this.mergeMargin = mergeMargin;
-        this.fetcher = new ProgramFetcher(clock, concurrency, sync);
+        this.fetcher = new ProgramFetcher(clock, concurrency, sync, refinements);
+        this.refinements = refinements;
         this.siteTtl = new SiteTtl(cacheTtl);
         this.cache = Caffeine.newBuilder()
             .expireAfter(siteTtl.<FetchKey, Fetched>expiry(FetchKey::clientKey))
@@ -131,7 +144,8 @@ public class ProgramRollupService {
 
     /**
      * The caller's rollup of the program; {@code refresh} reads Jira again instead of
-     * using the cached fetch.
+     * using the cached fetch: what changed since the last sync (and issues events left
+     * dirty), the program's projects are not read in full again.
      * @throws StillReadingException when the fetch outlasts what the request may wait (it
      * goes on)
      */
@@ -142,7 +156,7 @@ public class ProgramRollupService {
                               // is refused before any search
         JiraClient client = jira.forSite(caller.site());
         siteTtl.refresh(caller.site());
-        if (reconciliation != null && program.jql().isEmpty()) {
+        if (reconciliation != null) {
             reconciliation.used(caller.site());
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -187,6 +201,7 @@ public class ProgramRollupService {
      */
     public void forget(Caller caller, String programId) {
         forget(caller.site().clientKey(), programId);
+        refinements.forget(caller.site().clientKey(), programId);
     }
 
     private void forget(String clientKey, String programId) {

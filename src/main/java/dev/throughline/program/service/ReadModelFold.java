@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * Folds projects from the read model instead of Jira. A parent or blocker moved to
@@ -22,8 +23,12 @@ final class ReadModelFold {
     private ReadModelFold() {
     }
 
+    /**
+     * @param belongs which issues belong to the program (its refinement's ids), by id:
+     * the others only name parents and blockers
+     */
     static Map<String, ProjectRollup> fold(IssueFactsStore store, String siteKey, List<String> projects,
-            RollupSettings settings) {
+            RollupSettings settings, LongPredicate belongs) {
         Map<String, List<IssueFacts>> byProject = new LinkedHashMap<>();
         Map<Long, String> keys = new HashMap<>();
         store.forEach(siteKey, projects, facts -> {
@@ -34,6 +39,9 @@ final class ReadModelFold {
         for (String project : projects) {
             ProjectRollup rollup = new ProjectRollup(settings);
             for (IssueFacts facts : byProject.getOrDefault(project, List.of())) {
+                if (!belongs.test(facts.id())) {
+                    continue;
+                }
                 rollup.accept(IssueMapper.map(facts, project, settings.today(), id -> Optional.ofNullable(keys.get(id)),
                         facts.subtaskCount()));
             }

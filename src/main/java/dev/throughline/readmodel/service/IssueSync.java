@@ -64,9 +64,10 @@ public final class IssueSync {
     }
 
     /**
-     * @param refresh the viewer asked to read Jira again: the projects are read in full,
-     * the way to rebuild them (a view older than {@code maxAge} refreshes by what
-     * changed)
+     * @param refresh the viewer asked to read Jira again: every project held is refreshed
+     * by what changed since its last sync (and the issues events left dirty), not read in
+     * full (what that would cost grows with the program, not with what changed); a
+     * project the read model does not hold is read in full in any case
      * @param maxAge a sync older than this is refreshed by the view
      */
     public SyncPlan plan(String siteKey, Collection<String> projects, Optional<String> pointsField, boolean refresh,
@@ -77,10 +78,10 @@ public final class IssueSync {
         List<String> window = new ArrayList<>();
         for (String project : projects) {
             ProjectSync sync = syncs.get(project);
-            if (refresh || sync == null || !sync.pointsField().equals(pointsField.orElse(""))) {
+            if (sync == null || !sync.pointsField().equals(pointsField.orElse(""))) {
                 cold.add(project);
             }
-            else if (sync.stale() || !sync.syncedAt().plus(maxAge).isAfter(now)) {
+            else if (refresh || sync.stale() || !sync.syncedAt().plus(maxAge).isAfter(now)) {
                 window.add(project);
             }
         }
@@ -150,9 +151,7 @@ public final class IssueSync {
         int read = 0;
         List<String> fields = FactsOf.fields(pointsField);
         if (!plan.window().isEmpty()) {
-            long minutes = Math.max(1,
-                    (Duration.between(plan.since().orElse(started), started).plus(overlap).toSeconds() + 59) / 60);
-            Jql jql = Jql.projectIn(plan.window()).and(Jql.updatedInLastMinutes(minutes));
+            Jql jql = Jql.projectIn(plan.window()).and(updatedSince(plan.since().orElse(started), started));
             read += apply(siteKey, client, new SearchRequest(jql, fields, FactsOf.properties(), 100), pointsField);
             store.synced(siteKey, plan.window(), started, pointsField.orElse(""));
         }
@@ -176,6 +175,19 @@ public final class IssueSync {
             store.clearDirty(siteKey, chunk.stream().map(Dirty::id).toList());
         }
         return read;
+    }
+
+    /**
+     * Issues updated since {@code since} (less the overlap, for clock skew and Jira's
+     * index lag), relative to Jira's own clock.
+     */
+    Jql updatedSince(Instant since, Instant now) {
+        return Jql
+            .updatedInLastMinutes(Math.max(1, (Duration.between(since, now).plus(overlap).toSeconds() + 59) / 60));
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /**

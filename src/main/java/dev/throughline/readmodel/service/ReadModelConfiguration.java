@@ -2,6 +2,7 @@ package dev.throughline.readmodel.service;
 
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProjectIssues;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,11 @@ class ReadModelConfiguration {
     @Bean
     ProjectIssues projectIssues(IssueSync sync, @Value("${throughline.program.cache-ttl:10m}") Duration maxAge) {
         return new SyncedProjectIssues(sync, maxAge);
+    }
+
+    @Bean
+    RefinementSync refinementSync(ProgramRefinements refinements, IssueSync sync) {
+        return new RefinementSync(refinements, sync);
     }
 
     @Bean

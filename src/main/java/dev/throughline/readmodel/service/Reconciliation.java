@@ -28,21 +28,37 @@ import java.util.Set;
  */
 public final class Reconciliation {
 
-    /** What one run did, for the site admin. */
-    public record Report(Instant ranAt, int projects, int refreshed, int removed, List<String> recounted) {
+    /**
+     * What one run did, for the site admin; {@code reread}: refined programs whose ids
+     * were read again (Jira's count of their JQL differed from the ids held).
+     */
+    public record Report(Instant ranAt, int projects, int refreshed, int removed, List<String> recounted,
+            List<String> reread) {
 
         public Report {
             recounted = List.copyOf(recounted);
+            reread = List.copyOf(reread);
         }
 
     }
 
     private final IssueSync sync;
 
+    private final Optional<RefinementSync> refinements;
+
     private final Clock clock;
 
     public Reconciliation(IssueSync sync, Clock clock) {
+        this(sync, Optional.empty(), clock);
+    }
+
+    /**
+     * Also re-reads the ids of refined programs whose JQL can match differently without
+     * {@code updated} moving (e.g. {@code sprint in openSprints()}).
+     */
+    public Reconciliation(IssueSync sync, Optional<RefinementSync> refinements, Clock clock) {
         this.sync = sync;
+        this.refinements = refinements;
         this.clock = clock;
     }
 
@@ -56,8 +72,9 @@ public final class Reconciliation {
         IssueFactsStore store = sync.store();
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> held = List.copyOf(store.syncs(siteKey, heldProjects).keySet());
+        List<String> reread = refinements.map(r -> r.reconcile(client, siteKey)).orElse(List.of());
         if (held.isEmpty()) {
-            return new Report(ranAt, 0, 0, 0, List.of());
+            return new Report(ranAt, 0, 0, 0, List.of(), reread);
         }
         SyncPlan plan = sync.plan(siteKey, held, pointsField, false, Duration.ZERO);
         int refreshed = sync.refresh(client, siteKey, plan, pointsField);
@@ -81,7 +98,7 @@ public final class Reconciliation {
             store.delete(siteKey, gone);
             removed += gone.size();
         }
-        return new Report(ranAt, held.size(), refreshed, removed, recounted);
+        return new Report(ranAt, held.size(), refreshed, removed, recounted, reread);
     }
 
 }

@@ -8,7 +8,9 @@ import dev.throughline.program.ProgramDraft;
 import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.MemoryProgramRefinements;
 import dev.throughline.readmodel.service.IssueEvents;
+import dev.throughline.readmodel.service.RefinementSync;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.service.Reconciliation;
 import dev.throughline.sandbox.IssueLink;
@@ -88,15 +90,41 @@ class ReadModelReplayTest {
                 Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
     }
 
+    private ProgramRollupService service(IssueSync sync, RefinementSync refinements) {
+        return new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(), clock, 2,
+                Duration.ofMinutes(10), Duration.ofSeconds(2), sync, refinements);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3 })
     void everyTotalEqualsAColdFullReadAfterAnyInterleaving(long seed) {
+        replay(seed, programId);
+    }
+
+    /**
+     * A program refined by a JQL its issues enter and leave as they are edited (status,
+     * creation, moves): the ids it matches are kept by what changed, as the issues are.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 4, 5 })
+    void aRefinedProgramsTotalsEqualAColdFullReadAfterAnyInterleaving(long seed) {
+        List<String> keys = site.projects().stream().map(p -> p.key()).toList();
+        String refined = programs()
+            .create(admin,
+                    ProgramDraft.parse(Map.of("name", "Refined replay", "projects", keys.subList(0, 3),
+                            "includeSubtasks", true, "jql", "status != Done"), false))
+            .id();
+        replay(seed, refined);
+    }
+
+    private void replay(long seed, String programId) {
         Random random = new Random(seed);
         MemoryIssueFacts store = new MemoryIssueFacts();
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
         IssueEvents events = new IssueEvents(store);
-        Reconciliation reconciliation = new Reconciliation(sync, clock);
-        ProgramRollupService warm = service(sync);
+        RefinementSync refinements = new RefinementSync(new MemoryProgramRefinements(), sync);
+        Reconciliation reconciliation = new Reconciliation(sync, Optional.of(refinements), clock);
+        ProgramRollupService warm = service(sync, refinements);
         List<String> all = site.projects().stream().map(p -> p.key()).toList();
         try {
             warm.rollup(admin, programId, false);

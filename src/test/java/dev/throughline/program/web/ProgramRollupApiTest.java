@@ -142,6 +142,16 @@ class ProgramRollupApiTest extends InstalledSiteTest {
     @Test
     void twoViewersShareOneFetchButSeeOnlyTheProjectsTheyMayBrowse() {
         String id = createProgram(DEMO);
+        // the read model holds the projects, and a link event asks for a refresh at the
+        // next view: that view and ?refresh=true both read what changed (one search each)
+        rollup(id, ALL);
+        AppUnderTest.Reply linked = app().post("/webhooks/jira",
+                "{\"timestamp\":1764000000000,\"webhookEvent\":\"issuelink_created\",\"issueLink\":{\"id\":10100,"
+                        + "\"sourceIssueId\":10001,\"destinationIssueId\":10002,"
+                        + "\"issueLinkType\":{\"id\":10000,\"name\":\"Blocks\"}}}",
+                connect.requestToken("POST", "/webhooks/jira", "", null));
+        assertThat(linked.status()).isEqualTo(204);
+        jira.resetTraffic();
         JsonNode everything = rollup(id, ALL);
         int searches = jira.servedCount(JiraSandbox.SEARCH);
 

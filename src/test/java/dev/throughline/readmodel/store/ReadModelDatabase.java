@@ -1,6 +1,7 @@
 package dev.throughline.readmodel.store;
 
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ProgramRefinements;
 import liquibase.Contexts;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -28,17 +29,25 @@ public final class ReadModelDatabase {
     public static IssueFactsStore h2Store() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        migrate(dataSource);
+        migrate(dataSource, "db/changelog/throughline-004-readmodel.yaml");
         return new JdbcIssueFacts(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
-    private static void migrate(DataSource dataSource) {
+    /** Refined programs' ids in a fresh in-memory H2 database. */
+    public static ProgramRefinements h2Refinements() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:refinements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        migrate(dataSource, "db/changelog/throughline-005-refinement.yaml");
+        return new JdbcProgramRefinements(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    private static void migrate(DataSource dataSource, String changelog) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                 .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new Liquibase("db/changelog/throughline-004-readmodel.yaml", new ClassLoaderResourceAccessor(), database)
-                .update(new Contexts());
+            new Liquibase(changelog, new ClassLoaderResourceAccessor(), database).update(new Contexts());
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
