@@ -76,7 +76,11 @@ public final class PlanSolver {
             }
         }
         model.maximize(objective);
-        int[] hint = GreedyPlan.of(plan, rules);
+        // each team solved on its own: a proven bound far below the linear relaxation's,
+        // and a plan to start from (TeamDecomposition)
+        int[] greedy = GreedyPlan.of(plan, rules);
+        TeamDecomposition teams = TeamDecomposition.of(plan, rules, x, greedy, teamSeconds(plan), workers);
+        int[] hint = better(plan, rules, greedy, teams.hint);
         for (int i = 0; i < plan.size; i++) {
             for (int p = 0; p < plan.periods; p++) {
                 if (x[i][p] != null) {
@@ -84,9 +88,14 @@ public final class PlanSolver {
                 }
             }
         }
+        if (Double.isFinite(teams.bound)) {
+            // implied by the model; lets CP-SAT stop once within the gap of this bound
+            model.addLessOrEqual(objective, (long) Math.floor(teams.bound));
+        }
+        long left = timeLimit.toNanos() - (System.nanoTime() - started);
         CpSolver solver = new CpSolver();
         solver.getParameters()
-            .setMaxTimeInSeconds(timeLimit.toMillis() / 1000.0)
+            .setMaxTimeInSeconds(Math.max(0.1, left / 1e9))
             .setNumWorkers(workers)
             .setRandomSeed(1)
             .setRelativeGapLimit(gapLimit);
@@ -107,13 +116,29 @@ public final class PlanSolver {
             }
         }
         double objectiveValue = solver.objectiveValue();
-        double bound = Math.max(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)), objectiveValue);
+        double bound = Math.max(
+                Math.min(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)), teams.bound),
+                objectiveValue);
         double gap = bound == 0 ? 0 : (bound - objectiveValue) / bound;
         // CP-SAT says OPTIMAL also when it stopped within the gap limit; only a closed
         // gap is
         boolean proven = status == CpSolverStatus.OPTIMAL && bound - objectiveValue < 0.5;
         return new PlanSolution(proven ? PlanSolution.Status.OPTIMAL : PlanSolution.Status.FEASIBLE, periodOf, value,
                 bound / ScaledPlan.VALUE_SCALE, gap, millis, unplannable, rules.problems);
+    }
+
+    /**
+     * Each team's share of the time: together at most 40 % of the limit (most teams
+     * finish in milliseconds, proven optimal).
+     */
+    private double teamSeconds(ScaledPlan plan) {
+        int rounds = (plan.cumulativeCapacity.length + workers - 1) / Math.max(1, workers);
+        return Math.max(0.01, 0.4 * timeLimit.toMillis() / 1000.0 / Math.max(1, rounds));
+    }
+
+    private static int[] better(ScaledPlan plan, PlanRules rules, int[] greedy, int[] teams) {
+        boolean valid = plan.allows(teams, rules.deadline, rules.plannable);
+        return valid && plan.objective(teams) > plan.objective(greedy) ? teams : greedy;
     }
 
     /** The objective in the solver's whole numbers, for tests that compare it exactly. */
@@ -126,7 +151,7 @@ public final class PlanSolver {
         return plan.objective(period);
     }
 
-    private static BoolVar[][] variables(CpModel model, ScaledPlan plan, PlanRules rules) {
+    static BoolVar[][] variables(CpModel model, ScaledPlan plan, PlanRules rules) {
         BoolVar[][] x = new BoolVar[plan.size][plan.periods];
         for (int i = 0; i < plan.size; i++) {
             if (!rules.plannable[i]) {
@@ -176,21 +201,28 @@ public final class PlanSolver {
     private static void addBlockers(CpModel model, ScaledPlan plan, BoolVar[][] x) {
         for (int i = 0; i < plan.size; i++) {
             for (int b : plan.blockers[i]) {
-                for (int p = 0; p < plan.periods; p++) {
-                    if (x[i][p] == null) {
-                        continue;
-                    }
-                    // x[i][p] ≤ Σ_{q ≤ p} x[b][q]
-                    LinearExprBuilder blockerDone = LinearExpr.newBuilder();
-                    for (int q = 0; q <= p; q++) {
-                        if (x[b][q] != null) {
-                            blockerDone.addTerm(x[b][q], 1);
-                        }
-                    }
-                    blockerDone.addTerm(x[i][p], -1);
-                    model.addGreaterOrEqual(blockerDone, 0);
+                blockerFirst(model, plan, x, i, b);
+            }
+        }
+    }
+
+    /**
+     * Item i finishing in p needs blocker b finished in 0..p: x[i][p] ≤ Σ_{q ≤ p}
+     * x[b][q].
+     */
+    static void blockerFirst(CpModel model, ScaledPlan plan, BoolVar[][] x, int i, int b) {
+        for (int p = 0; p < plan.periods; p++) {
+            if (x[i][p] == null) {
+                continue;
+            }
+            LinearExprBuilder blockerDone = LinearExpr.newBuilder();
+            for (int q = 0; q <= p; q++) {
+                if (x[b][q] != null) {
+                    blockerDone.addTerm(x[b][q], 1);
                 }
             }
+            blockerDone.addTerm(x[i][p], -1);
+            model.addGreaterOrEqual(blockerDone, 0);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A stored plan's overrides applied to the program's inputs, and its stored form. */
@@ -53,6 +54,37 @@ class StoredPlanTest {
         assertThatThrownBy(
                 () -> new StoredPlan("p", "q", " ", 2, 0.1, 0.7, Map.of(), Map.of(), List.of(), List.of(), 1))
             .hasMessageContaining("name");
+    }
+
+    @Test
+    void overridesTheSolveDoesNotUseAreNoticedWithTheirRule() {
+        StoredPlan plan = new StoredPlan("p1", "prog", "FY27", 2, 0.2, 0.6,
+                Map.of("WEB", Map.of("2027-Q2", 3.0, "2030-Q1", 1.0), "GONE", Map.of("2027-Q1", 2.0)),
+                Map.of("WEB-1", "2031-Q1", "GONE-1", "2027-Q1"), List.of("WEB-2", "GONE-2"), List.of(), 3);
+        assertThat(StoredPlanChecks.unused(plan, INPUTS))
+            .extracting(PlanNotice::path, PlanNotice::period, PlanNotice::rule)
+            .containsExactly(tuple("capacity.GONE.2027-Q1", "2027-Q1", PlanNotice.UNKNOWN_TEAM),
+                    tuple("capacity.WEB.2030-Q1", "2030-Q1", PlanNotice.OUTSIDE_HORIZON),
+                    tuple("commitments.GONE-1", "2027-Q1", PlanNotice.NOT_A_CANDIDATE),
+                    tuple("commitments.WEB-1", "2031-Q1", PlanNotice.OUTSIDE_HORIZON),
+                    tuple("exclusions.GONE-2", null, PlanNotice.NOT_A_CANDIDATE));
+        assertThat(StoredPlanChecks.unused(plan, INPUTS).get(3).message())
+            .isEqualTo("The commitment of WEB-1 to 2031-Q1 is outside the plan's horizon (2027-Q1 to 2027-Q2).");
+    }
+
+    @Test
+    void aWriteRefusesNewOverridesOutsideTheHorizonAndKeepsUnchangedOnes() {
+        List<String> horizon = List.of("2027-Q1", "2027-Q2");
+        StoredPlan stored = new StoredPlan("p1", "prog", "FY27", 2, 0.2, 0.6, Map.of("WEB", Map.of("2026-Q4", 1.0)),
+                Map.of("WEB-1", "2026-Q4"), List.of(), List.of(), 3);
+        assertThat(StoredPlanChecks.atWrite(stored, stored, horizon)).isEmpty();
+        assertThat(StoredPlanChecks.atWrite(null, stored, horizon)).extracting(PlanNotice::path, PlanNotice::rule)
+            .containsExactlyInAnyOrder(tuple("commitments.WEB-1", PlanNotice.OUTSIDE_HORIZON),
+                    tuple("capacity.WEB.2026-Q4", PlanNotice.OUTSIDE_HORIZON));
+        StoredPlan changed = new StoredPlan("p1", "prog", "FY27", 2, 0.2, 0.6, Map.of("WEB", Map.of("2026-Q4", 1.0)),
+                Map.of("WEB-1", "2026-Q4", "WEB-2", "soon"), List.of(), List.of(), 3);
+        assertThat(StoredPlanChecks.atWrite(stored, changed, horizon)).extracting(PlanNotice::path, PlanNotice::rule)
+            .containsExactly(tuple("commitments.WEB-2", PlanNotice.NOT_A_QUARTER));
     }
 
 }

@@ -3,12 +3,14 @@ package dev.throughline.planning.service;
 import dev.throughline.planning.OddsSimulator;
 import dev.throughline.planning.PlanComparison;
 import dev.throughline.planning.PlanInputs;
+import dev.throughline.planning.PlanNotice;
 import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
 import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.StoredPlan;
+import dev.throughline.planning.StoredPlanChecks;
 import dev.throughline.planning.WhyNotPlanned;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.program.ProgramDefinition;
@@ -69,8 +71,21 @@ public class PlanningService {
     }
 
     /** A solved plan with its odds, why-nots and scenario comparisons. */
+    /**
+     * {@code notices}: a stored plan's overrides this solve does not use, each with its
+     * rule (empty when solving a request body).
+     */
     public record Solved(PlanProblem problem, PlanSolution solution, PlanOdds odds, Map<String, String> whyNot,
-            List<ScenarioResult> scenarios) {
+            List<ScenarioResult> scenarios, List<PlanNotice> notices) {
+
+        public Solved {
+            notices = List.copyOf(notices);
+        }
+
+        Solved withNotices(List<PlanNotice> found) {
+            return new Solved(problem, solution, odds, whyNot, scenarios, found);
+        }
+
     }
 
     public record ScenarioResult(String name, PlanSolution solution, PlanOdds odds, PlanComparison comparison) {
@@ -88,7 +103,7 @@ public class PlanningService {
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("plan", e.getMessage());
         }
-        return solve(caller, plan.programId(), inputs);
+        return solve(caller, plan.programId(), inputs).withNotices(StoredPlanChecks.unused(plan, read));
     }
 
     public Solved solve(Caller caller, String programId, PlanInputs inputs) {
@@ -111,7 +126,7 @@ public class PlanningService {
             scenarios.add(new ScenarioResult(scenario.name(), scenarioSolution, scenarioOdds,
                     PlanComparison.of(baseline, solution, odds, changed, scenarioSolution, scenarioOdds)));
         }
-        return new Solved(baseline, solution, odds, whyNot, scenarios);
+        return new Solved(baseline, solution, odds, whyNot, scenarios, List.of());
     }
 
 }

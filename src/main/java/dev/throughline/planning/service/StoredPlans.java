@@ -6,8 +6,10 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.planning.PlanSummary;
 import dev.throughline.planning.StoredPlan;
+import dev.throughline.planning.StoredPlanChecks;
 import dev.throughline.planning.StoredPlanCodec;
 import dev.throughline.planning.store.PlanJiraStore;
+import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.problems.StaleVersionException;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,10 +50,13 @@ public class StoredPlans {
 
     private final KeyedLocks locks;
 
+    private final Clock clock;
+
     private final SecureRandom random = new SecureRandom();
 
     public StoredPlans(JiraClients jira, PlanJiraStore store, ProgramService programs, PlanningPermission planning,
-            KeyedLocks locks) {
+            KeyedLocks locks, Clock clock) {
+        this.clock = clock;
         this.jira = jira;
         this.store = store;
         this.programs = programs;
@@ -70,6 +78,7 @@ public class StoredPlans {
     public StoredPlan create(Caller caller, String programId, StoredPlan draft) {
         programs.get(caller, programId);
         planning.requirePlanner(caller);
+        refuseNewOverridesOutsideTheHorizon(null, draft);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), LOCK, () -> {
             List<PlanSummary> all = new ArrayList<>(store.all(client));
@@ -93,6 +102,7 @@ public class StoredPlans {
                 throw StaleVersionException.of("The plan \"" + current.name() + "\"", version, current.version(),
                         current);
             }
+            refuseNewOverridesOutsideTheHorizon(current, update);
             StoredPlan saved = current.savedAs(update);
             List<PlanSummary> all = store.all(client)
                 .stream()
@@ -120,6 +130,23 @@ public class StoredPlans {
         return store.plan(client, planId)
             .filter(p -> p.programId().equals(programId))
             .orElseThrow(() -> new NotFoundException("There is no plan " + planId + " in this program."));
+    }
+
+    /**
+     * A commitment or capacity override written now must name a quarter of the plan's
+     * horizon as of today (400 naming it, e.g. {@code commitments.WEB-1}, and the rule);
+     * those already stored pass unchanged and are reported when solved.
+     */
+    private void refuseNewOverridesOutsideTheHorizon(StoredPlan stored, StoredPlan draft) {
+        List<String> horizon = StoredPlanChecks.horizon(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                draft.quarters());
+        List<FieldError> errors = StoredPlanChecks.atWrite(stored, draft, horizon)
+            .stream()
+            .map(n -> new FieldError(n.path(), n.message() + " (" + n.rule() + ")"))
+            .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     private static StoredPlan fits(StoredPlan plan) {

@@ -3,6 +3,7 @@ package dev.throughline.planning.web;
 import dev.throughline.planning.Candidate;
 import dev.throughline.planning.CommitmentProblem;
 import dev.throughline.planning.PlanComparison;
+import dev.throughline.planning.PlanNotice;
 import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
@@ -17,11 +18,12 @@ import java.util.Map;
  * A solved plan as the API answers it (documented in docs/planning-api.md): the plan's
  * numbers, each team's capacity and planned load per period, each candidate with its
  * period, odds and why, the commitments' odds and problems, and each scenario compared
- * with it.
+ * with it; {@code notices}: a stored plan's overrides not used, each with its rule.
  */
 public record PlanAnswer(String status, double value, double bound, double gap, long solveMillis, List<String> periods,
         List<Double> valuePerPeriod, double confidenceThreshold, List<TeamRow> teams, List<ItemRow> items,
-        Map<String, Double> commitmentOdds, List<CommitmentProblem> commitmentProblems, List<ScenarioRow> scenarios) {
+        Map<String, Double> commitmentOdds, List<CommitmentProblem> commitmentProblems, List<ScenarioRow> scenarios,
+        List<PlanNotice> notices) {
 
     /** {@code load[p]}: effort of the team's items planned to finish in period p. */
     public record TeamRow(String id, String name, List<Double> capacity, List<Double> load) {
@@ -70,7 +72,8 @@ public record PlanAnswer(String status, double value, double bound, double gap, 
             .toList();
         return new PlanAnswer(solution.status().name(), solution.value(), solution.bound(), solution.gap(),
                 solution.solveMillis(), problem.periods(), PlanComparison.valuePerPeriod(problem, solution),
-                odds.threshold(), teams, items, odds.commitmentsByPeriod(), solution.commitmentProblems(), scenarios);
+                odds.threshold(), teams, items, odds.commitmentsByPeriod(), solution.commitmentProblems(), scenarios,
+                solved.notices());
     }
 
     private static List<Double> list(double[] values) {

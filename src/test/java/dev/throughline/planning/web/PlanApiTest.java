@@ -269,4 +269,38 @@ class PlanApiTest extends InstalledSiteTest {
             .isEqualTo(404);
     }
 
+    @Test
+    void aStoredPlansUnusedOverridesAreNoticedAndNewOnesOutsideTheHorizonRefused() {
+        String program = program();
+        String quarter = firstQuarter(program);
+        AppUnderTest.Reply outside = app().post("/api/programs/" + program + "/plans",
+                PLAN.formatted(quarter).replace("\"WEB-1\":\"" + quarter, "\"WEB-1\":\"2020-Q1"),
+                connect.contextToken(PM));
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.json().path("errors").get(0).path("field").asText()).isEqualTo("commitments.WEB-1");
+        assertThat(outside.json().path("errors").get(0).path("message").asText()).contains("2020-Q1")
+            .contains("outside the plan's horizon")
+            .contains("OUTSIDE_HORIZON");
+        String id = app().post("/api/programs/" + program + "/plans", PLAN.formatted(quarter), connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        JsonNode notices = app()
+            .post("/api/programs/" + program + "/plans/" + id + "/solve", "{}", connect.contextToken(PM))
+            .json()
+            .path("notices");
+        // the sandbox's WEB-1 and MOB-9 are no open scored epics: their overrides are not
+        // used, and said so
+        assertThat(notices.findValuesAsText("field")).contains("commitments", "exclusions");
+        for (JsonNode notice : notices) {
+            if (notice.path("field").asText().equals("commitments")) {
+                assertThat(notice.path("item").asText()).isEqualTo("WEB-1");
+                assertThat(notice.path("period").asText()).isEqualTo(quarter);
+                assertThat(notice.path("rule").asText()).isEqualTo("NOT_A_CANDIDATE");
+                assertThat(notice.path("message").asText())
+                    .startsWith("The commitment of WEB-1 to " + quarter + " is not used");
+            }
+        }
+    }
+
 }
