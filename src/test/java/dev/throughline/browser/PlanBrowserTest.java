@@ -3,6 +3,7 @@ package dev.throughline.browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit written back to Jira.
  */
 class PlanBrowserTest extends SandboxBrowserTest {
+
+    private static final String DEMO_PROGRAM = "Acme 2027 launch";
 
     private static final Pattern PREVIEW = Pattern
         .compile("Preview, not saved: plan value [\\d,.]+ \\(saved plan: [\\d,.]+, ([−+±])[\\d,.]+\\)");
@@ -148,10 +151,55 @@ class PlanBrowserTest extends SandboxBrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void theProgramReportOpensThePlanPageOfItsProgramInJirasDarkTheme() {
+        Browser b = browser();
+        b.open(frame("programs", "theme", "dark"));
+        b.intoApp();
+        b.until(d -> d.findElement(By.id("program-picker")).isEnabled());
+        Select programs = new Select(b.visible("#program-picker"));
+        programs.getOptions()
+            .stream()
+            .filter(o -> o.getText().startsWith(DEMO_PROGRAM + " ("))
+            .findFirst()
+            .map(o -> o.getAttribute("value"))
+            .ifPresent(programs::selectByValue);
+        b.waitForText("#progress-text", Pattern.compile("% complete"));
+        String program = new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value");
+        b.script("document.getElementById('open-plan').focus();");
+        b.press(Keys.ENTER);
+        // Connect: Jira (the sandbox frame) opens the page's module; Forge: the sub-page
+        // beside this one
+        b.until(d -> {
+            try {
+                b.intoApp();
+                return !d.findElements(By.id("plan-picker")).isEmpty();
+            }
+            catch (WebDriverException e) {
+                return false;
+            }
+        });
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        assertThat(new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo(program);
+        b.until(d -> "dark".equals(b.script("return document.documentElement.getAttribute('data-color-mode');")));
+        assertThat(b.script("return getComputedStyle(document.body).backgroundColor;")).isEqualTo("rgb(29, 33, 37)");
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * The Plan page on the demo program's plan (other tests of the same app may have made
+     * programs that sort first).
+     */
     private Browser openPlan() {
         Browser b = browser();
         b.open(frame("plan"));
         b.intoApp();
+        b.until(d -> d.findElement(By.id("program-picker")).isEnabled());
+        Select program = new Select(b.visible("#program-picker"));
+        if (!program.getFirstSelectedOption().getText().equals(DEMO_PROGRAM)) {
+            program.selectByVisibleText(DEMO_PROGRAM);
+        }
         b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
         b.visible("#plan-grid .plan-item");
         return b;
