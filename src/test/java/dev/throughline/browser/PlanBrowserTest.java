@@ -105,6 +105,39 @@ class PlanBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void anItemDraggedToAnotherQuarterIsPreviewedAndAStaleSaveKeepsTheEdit() {
+        Browser b = openPlan();
+        String key = b.visible("#plan-grid .plan-item").getAttribute("data-key");
+        // HTML drag and drop as the browser fires it: dragstart on the card, drop on the
+        // list of items not planned
+        b.script("var data = new DataTransfer();"
+                + " var card = document.querySelector('.plan-item[data-key=\"' + arguments[0] + '\"]');"
+                + " card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));"
+                + " var cell = document.querySelector('#not-planned');"
+                + " cell.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + " cell.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));",
+                key);
+        b.waitLongForText("#preview-text", PREVIEW);
+        assertThat(b.visible("#preview-text").getText()).contains(key + ": not this horizon (was ");
+
+        // someone else saves the plan meanwhile
+        String plan = "/api/programs/"
+                + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
+                + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
+        String stored = api("GET", plan, null).body();
+        assertThat(api("PUT", plan, stored).status()).isEqualTo(200);
+
+        b.script("document.getElementById('save-plan').focus();");
+        b.press(Keys.ENTER);
+        b.waitLongForText("#plan-message", Pattern.compile("Someone saved this plan meanwhile"));
+        assertThat(b.visible("#preview-bar").getText()).contains(key + ": not this horizon");
+        b.visible("#reload-plan").click();
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        assertNoConsoleErrors(Pattern.compile("/plans/\\w+.*409"));
+    }
+
+    @Test
     void theScenarioViewComparesTheDemoScenariosWithThePlan() {
         Browser b = openPlan();
         b.script("document.getElementById('tab-timeline').focus();");
