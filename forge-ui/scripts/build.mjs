@@ -24,7 +24,7 @@ const dist = path.join(uiRoot, 'dist');
 const RESOURCES = [
   { key: 'issue-value', pages: ['issue-value'] },
   { key: 'project-pages', pages: ['roadmap', 'grooming'] },
-  { key: 'global-pages', pages: ['roadmap', 'programs'] },
+  { key: 'global-pages', pages: ['roadmap', 'programs', 'plan'] },
   { key: 'settings', pages: ['settings'] }
 ];
 

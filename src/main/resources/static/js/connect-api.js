@@ -145,6 +145,18 @@ window.Throughline = window.Throughline || {};
     return link;
   };
 
+  /**
+   * Opens another of the app's pages ("programs", "plan"): in Connect the general page of that key, through Jira; in
+   * Forge the sub-page of the same resource (the global page holds both as folders beside this one).
+   */
+  T.openPage = function (page) {
+    if (forge) {
+      window.location.href = '../' + encodeURIComponent(page) + '/index.html' + window.location.search;
+      return;
+    }
+    if (window.AP && AP.navigator && AP.navigator.go) { AP.navigator.go('addonmodule', { moduleKey: page }); }
+  };
+
   /** An element with a class and text, the pages' one way to build DOM. */
   T.make = function (tag, className, text) {
     var node = document.createElement(tag);

@@ -670,6 +670,8 @@
   el('chart-scope').addEventListener('change', function () { if (state.rollup) { renderCharts(state.rollup); } });
   el('refresh').addEventListener('click', function () { if (state.current) { loadRollup(state.current, true); } });
   el('export-csv').addEventListener('click', exportCsv);
+  // the Plan page opens the program viewed last here (both pages remember it in this browser)
+  el('open-plan').addEventListener('click', function () { T.openPage('plan'); });
   el('new-program-toggle').addEventListener('click', openCreate);
   el('program-edit').addEventListener('click', openEdit);
   el('program-delete').addEventListener('click', function () { toggleDelete(el('program-delete-confirm').hidden); });

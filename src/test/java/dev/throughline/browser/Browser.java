@@ -115,11 +115,26 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * As {@link #waitForText(String, Pattern)}, for answers that take longer (a plan is
+     * solved for up to 5 s, each scenario once more, on a shared machine).
+     */
+    void waitLongForText(String css, Pattern pattern) {
+        waiter(Duration.ofSeconds(90)).until((Function<WebDriver, Boolean>) d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return !found.isEmpty() && pattern.matcher(found.get(0).getText()).find();
+        });
+    }
+
+    /**
      * Pages re-render after each answer, so an element found a moment ago may be gone:
      * look again.
      */
     private WebDriverWait waiter() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        return waiter(Duration.ofSeconds(15));
+    }
+
+    private WebDriverWait waiter(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
@@ -215,7 +230,7 @@ final class Browser implements AutoCloseable {
 
     /** The screenshots the README shows. */
     static final Set<String> PUBLISHED = Set.of("issue-panel", "roadmap-board", "roadmap-timeline", "program-report",
-            "grooming", "settings", "dark-mode");
+            "grooming", "settings", "dark-mode", "plan");
 
     @Override
     public void close() {

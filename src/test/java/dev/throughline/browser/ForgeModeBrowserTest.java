@@ -38,6 +38,11 @@ class ForgeModeBrowserTest {
     }
 
     @Nested
+    class Plan extends PlanBrowserTest {
+
+    }
+
+    @Nested
     class Settings extends SettingsBrowserTest {
 
         @Test

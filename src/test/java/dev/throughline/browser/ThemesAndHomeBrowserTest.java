@@ -16,7 +16,8 @@ class ThemesAndHomeBrowserTest extends SandboxBrowserTest {
         Browser b = browser();
         b.open("/");
         b.visible("#sandbox-home");
-        for (String module : new String[] { "roadmap-project", "grooming", "roadmap", "programs", "program-report" }) {
+        for (String module : new String[] { "roadmap-project", "grooming", "roadmap", "programs", "plan",
+                "program-report" }) {
             assertThat(b.driver().findElements(By.cssSelector("tr[data-module='" + module + "'] a")))
                 .as(module + " is listed with a link")
                 .isNotEmpty();

@@ -38,7 +38,8 @@ final class SandboxModules {
             new ForgeModule("project-pages", "jira:projectPage", "project-pages", "grooming"), "roadmap",
             new ForgeModule("global-pages", "jira:globalPage", "global-pages", "roadmap"), "programs",
             new ForgeModule("global-pages", "jira:globalPage", "global-pages", "programs"), "program-report",
-            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "programs"), "settings",
+            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "programs"), "plan",
+            new ForgeModule("global-pages", "jira:globalPage", "global-pages", "plan"), "settings",
             new ForgeModule("settings", "jira:adminPage", "settings", ""));
 
     record Module(String kind, String key, String name, String url, Context context) {

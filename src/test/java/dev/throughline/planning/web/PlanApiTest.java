@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The planning API end to end, through the Connect door against the sandbox site: solve,
- * inputs from the program, stored plans (CRUD, planners only, 409 on a stale write).
+ * inputs from the program, stored plans (CRUD, planners only, 409 on a stale write), the
+ * Plan page's preview of an unsaved edit (nothing stored) and write-back of a saved plan.
  */
 class PlanApiTest extends InstalledSiteTest {
 
@@ -301,6 +302,57 @@ class PlanApiTest extends InstalledSiteTest {
                     .startsWith("The commitment of WEB-1 to " + quarter + " is not used");
             }
         }
+    }
+
+    @Test
+    void aPreviewSolvesTheEditAndStoresNothing() {
+        String program = program();
+        String base = "/api/programs/" + program + "/plans";
+        String quarter = firstQuarter(program);
+        String id = app().post(base, "{\"name\":\"Next year\",\"quarters\":2}", connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        String draft = "{\"name\":\"Next year\",\"quarters\":2,\"version\":1,\"confidenceThreshold\":0.5,"
+                + "\"capacity\":{\"WEB\":{\"" + quarter + "\":3}}}";
+
+        AppUnderTest.Reply preview = app().post(base + "/" + id + "/preview", draft, connect.contextToken(READER));
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        JsonNode answer = preview.json();
+        assertThat(answer.path("confidenceThreshold").asDouble()).isEqualTo(0.5);
+        JsonNode web = null;
+        for (JsonNode team : answer.path("teams")) {
+            web = team.path("id").asText().equals("WEB") ? team : web;
+        }
+        assertThat(web).isNotNull();
+        assertThat(web.path("capacity").get(0).asDouble()).isEqualTo(3);
+        JsonNode stored = app().get(base + "/" + id, connect.contextToken(PM)).json();
+        assertThat(stored.path("version").asLong()).isEqualTo(1);
+        assertThat(stored.path("capacity").size()).isZero();
+        assertThat(stored.path("confidenceThreshold").asDouble()).isEqualTo(0.7);
+
+        AppUnderTest.Reply bad = app().post(base + "/" + id + "/preview", "{\"name\":\"\"}", connect.contextToken(PM));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(app().post(base + "/nosuchplan/preview", draft, connect.contextToken(PM)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSavedPlanIsWrittenBackByPlannersOnly() {
+        String program = program();
+        String base = "/api/programs/" + program + "/plans";
+        String id = app().post(base, "{\"name\":\"Next year\",\"quarters\":2}", connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+
+        AppUnderTest.Reply reader = app().post(base + "/" + id + "/write-back", "{}", connect.contextToken(READER));
+        assertThat(reader.status()).as(reader.body()).isEqualTo(403);
+
+        AppUnderTest.Reply written = app().post(base + "/" + id + "/write-back", "{}", connect.contextToken(PM));
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        assertThat(written.json().path("planId").asText()).isEqualTo(program);
+        assertThat(written.json().path("issues").isArray()).isTrue();
     }
 
 }

@@ -1,0 +1,248 @@
+package dev.throughline.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Plan page on the sandbox's demo plan "Next year" (two scenarios): the timeline, a
+ * capacity lowered, an item moved by keyboard and saved, the scenario comparison and a
+ * commit written back to Jira.
+ */
+class PlanBrowserTest extends SandboxBrowserTest {
+
+    private static final String DEMO_PROGRAM = "Acme 2027 launch";
+
+    private static final Pattern PREVIEW = Pattern
+        .compile("Preview, not saved: plan value [\\d,.]+ \\(saved plan: [\\d,.]+, ([−+±])[\\d,.]+\\)");
+
+    @Test
+    void theDemoPlanShowsItsItemsInQuartersWithOdds() {
+        Browser b = openPlan();
+        assertThat(b.visible("#plan-picker option:checked").getText()).isEqualTo("Next year");
+        List<WebElement> planned = b.driver().findElements(By.cssSelector("#plan-grid .plan-item"));
+        assertThat(planned).isNotEmpty();
+        assertThat(planned.get(0).getText()).containsPattern("value [\\d,.]+ · effort [\\d,.]+ · odds \\d+ %");
+        assertThat(planned.get(0).findElement(By.cssSelector(".item-head a")).getText()).matches("[A-Z]+-\\d+");
+        assertThat(b.driver().findElements(By.cssSelector("#plan-grid thead th .period-label"))).hasSize(4);
+        assertThat(b.driver().findElements(By.cssSelector("#plan-grid .capacity-track[aria-label]"))).isNotEmpty();
+        // a line for every blocker planned with the item it blocks
+        Object lines = b.script("var n = 0; document.querySelectorAll('#plan-grid .plan-item').forEach(function (c) {"
+                + " c.querySelectorAll('.needs').forEach(function (x) { if (!/not planned\\)$/.test(x.textContent)"
+                + " && document.querySelector('#plan-grid .plan-item[data-key=\"' + x.textContent.split(' ')[1] + '\"]'))"
+                + " { n++; } }); }); return n === document.querySelectorAll('#dependency-lines path.dependency-line').length;");
+        assertThat(lines).as("a dependency line per planned blocker").isEqualTo(true);
+        b.screenshot("plan");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void loweringATeamsCapacityMovesItsWorkLaterAndTheValueFalls() {
+        Browser b = openPlan();
+        // the team and quarter with the most planned effort
+        String cell = (String) b.script("var best = null, most = 0;"
+                + " document.querySelectorAll('#plan-grid td.plan-cell').forEach(function (c) {"
+                + " var n = c.querySelectorAll('.plan-item').length; if (n > most) { most = n; best = c; } });"
+                + " return best.getAttribute('data-team') + '|' + best.getAttribute('data-period');");
+        String team = cell.split("\\|")[0];
+        String period = cell.split("\\|")[1];
+        List<String> before = keysIn(b, team, period);
+
+        b.script("document.getElementById('tab-capacity').focus();");
+        b.press(Keys.ENTER);
+        WebElement capacity = b.visible("#capacity-" + team + "-" + period);
+        capacity.clear();
+        capacity.sendKeys("0", Keys.TAB);
+
+        b.waitLongForText("#preview-text", PREVIEW);
+        assertThat(b.visible("#preview-text").getText()).contains("(saved plan: ").contains(", −");
+        b.script("document.getElementById('tab-timeline').click();");
+        assertThat(keysIn(b, team, period)).as("the items of " + team + " in " + period + " moved out or later")
+            .doesNotContainAnyElementsOf(before);
+        b.visible("#discard-edit").click();
+        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void anItemMovedByKeyboardIsPreviewedThenSavedAndKept() {
+        Browser b = openPlan();
+        String key = (String) b.script("var cells = document.querySelectorAll('#plan-grid td.plan-cell');"
+                + " for (var i = 0; i < cells.length; i++) { var item = cells[i].querySelector('.plan-item');"
+                + " if (item && cells[i].cellIndex > 1) { return item.getAttribute('data-key'); } } return null;");
+        assertThat(key).as("an item planned after the first quarter").isNotNull();
+        String earlier = (String) b.script("var c = document.querySelector('.plan-item[data-key=\"' + arguments[0]"
+                + " + '\"]').closest('td'); return document.querySelectorAll('#plan-grid thead th')[c.cellIndex - 1]"
+                + ".querySelector('.period-label').textContent;", key);
+
+        b.script("document.querySelector('.plan-item[data-key=\"' + arguments[0] + '\"]').focus();", key);
+        new Actions(b.driver()).keyDown(Keys.ALT).sendKeys(Keys.ARROW_LEFT).keyUp(Keys.ALT).perform();
+
+        b.waitLongForText("#preview-text", PREVIEW);
+        assertThat(b.visible("#preview-text").getText()).contains(key + ": ").contains("(was ");
+        assertThat(b.visible(".plan-item[data-key='" + key + "']").getAttribute("textContent"))
+            .contains("committed by " + earlier);
+        assertThat(b.focusedId()).isEmpty(); // the moved card (no id) keeps the focus
+        assertThat(b.script("return document.activeElement.getAttribute('data-key');")).isEqualTo(key);
+
+        b.script("document.getElementById('save-plan').focus();");
+        b.press(Keys.ENTER);
+        b.waitLongForText("#plan-message", Pattern.compile("Saved \\(version \\d+\\)"));
+
+        Browser again = openPlan();
+        assertThat(again.visible(".plan-item[data-key='" + key + "']").getAttribute("textContent"))
+            .contains("committed by " + earlier);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void anItemDraggedToAnotherQuarterIsPreviewedAndAStaleSaveKeepsTheEdit() {
+        Browser b = openPlan();
+        String key = b.visible("#plan-grid .plan-item").getAttribute("data-key");
+        // HTML drag and drop as the browser fires it: dragstart on the card, drop on the
+        // list of items not planned
+        b.script("var data = new DataTransfer();"
+                + " var card = document.querySelector('.plan-item[data-key=\"' + arguments[0] + '\"]');"
+                + " card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));"
+                + " var cell = document.querySelector('#not-planned');"
+                + " cell.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + " cell.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));",
+                key);
+        b.waitLongForText("#preview-text", PREVIEW);
+        assertThat(b.visible("#preview-text").getText()).contains(key + ": not this horizon (was ");
+
+        // someone else saves the plan meanwhile
+        String plan = "/api/programs/"
+                + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
+                + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
+        String stored = api("GET", plan, null).body();
+        assertThat(api("PUT", plan, stored).status()).isEqualTo(200);
+
+        b.script("document.getElementById('save-plan').focus();");
+        b.press(Keys.ENTER);
+        b.waitLongForText("#plan-message", Pattern.compile("Someone saved this plan meanwhile"));
+        assertThat(b.visible("#preview-bar").getText()).contains(key + ": not this horizon");
+        b.visible("#reload-plan").click();
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        assertNoConsoleErrors(Pattern.compile("/plans/\\w+.*409"));
+    }
+
+    @Test
+    void theScenarioViewComparesTheDemoScenariosWithThePlan() {
+        Browser b = openPlan();
+        b.script("document.getElementById('tab-timeline').focus();");
+        b.press(Keys.ARROW_RIGHT);
+        assertThat(b.focusedId()).isEqualTo("tab-scenarios");
+        List<WebElement> scenarios = b.visible("#scenario-list").findElements(By.cssSelector("article.scenario"));
+        assertThat(scenarios.stream().map(s -> s.findElement(By.cssSelector("h4")).getText()))
+            .containsExactly("Delay costs less", "Pull in the partner integration");
+        for (WebElement scenario : scenarios) {
+            assertThat(scenario.getText()).containsPattern("Value [\\d,.]+ against the baseline's [\\d,.]+")
+                .contains("What moves")
+                .contains("Odds that change");
+            assertThat(scenario.findElements(By.cssSelector("table.scenario-values tr"))).hasSize(5);
+        }
+        assertThat(scenarios.get(0).getText()).contains("Changes: Discount 5 % per quarter");
+        assertThat(scenarios.get(1).getText()).contains("Changes: Add PARTNER (Partner integration) to PLAT");
+        assertThat(scenarios.get(1).getText()).containsPattern("PARTNER moves in|Nothing moves|moves (in|out)");
+
+        b.visible("#scenario-new").click();
+        b.visible("#sc-name").sendKeys("Costly delay");
+        new Select(b.visible("#sc-type")).selectByValue("discount");
+        b.visible("#sc-discount").sendKeys("30");
+        b.visible("#sc-add-change").click();
+        b.visible("#sc-done").click();
+        b.waitLongForText("#preview-text", PREVIEW);
+        b.until(d -> d.findElements(By.cssSelector("#scenario-list article.scenario")).size() == 3);
+        assertThat(b.visible("#scenario-list article.scenario:last-child").getText())
+            .contains("Changes: Discount 30 % per quarter");
+        b.visible("#discard-edit").click();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void committingWritesThePlanBackToJira() {
+        Browser b = openPlan();
+        b.script("document.getElementById('commit-toggle').focus();");
+        b.press(Keys.ENTER);
+        assertThat(b.focusedId()).isEqualTo("commit-confirm-button");
+        b.press(Keys.ENTER);
+        b.waitLongForText("#plan-message",
+                Pattern.compile("Written back to Jira: [1-9]\\d* epics got their planned" + " quarter and odds"));
+        String key = b.visible("#plan-grid .plan-item").getAttribute("data-key");
+        assertThat(sandbox.data().issueProperty(sandbox.data().requireIssue(key).id(), "throughline.plan")).isPresent();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theProgramReportOpensThePlanPageOfItsProgramInJirasDarkTheme() {
+        Browser b = browser();
+        b.open(frame("programs", "theme", "dark"));
+        b.intoApp();
+        b.until(d -> d.findElement(By.id("program-picker")).isEnabled());
+        Select programs = new Select(b.visible("#program-picker"));
+        programs.getOptions()
+            .stream()
+            .filter(o -> o.getText().startsWith(DEMO_PROGRAM + " ("))
+            .findFirst()
+            .map(o -> o.getAttribute("value"))
+            .ifPresent(programs::selectByValue);
+        b.waitForText("#progress-text", Pattern.compile("% complete"));
+        String program = new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value");
+        b.script("document.getElementById('open-plan').focus();");
+        b.press(Keys.ENTER);
+        // Connect: Jira (the sandbox frame) opens the page's module; Forge: the sub-page
+        // beside this one
+        b.until(d -> {
+            try {
+                b.intoApp();
+                return !d.findElements(By.id("plan-picker")).isEmpty();
+            }
+            catch (WebDriverException e) {
+                return false;
+            }
+        });
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        assertThat(new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo(program);
+        b.until(d -> "dark".equals(b.script("return document.documentElement.getAttribute('data-color-mode');")));
+        assertThat(b.script("return getComputedStyle(document.body).backgroundColor;")).isEqualTo("rgb(29, 33, 37)");
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * The Plan page on the demo program's plan (other tests of the same app may have made
+     * programs that sort first).
+     */
+    private Browser openPlan() {
+        Browser b = browser();
+        b.open(frame("plan"));
+        b.intoApp();
+        b.until(d -> d.findElement(By.id("program-picker")).isEnabled());
+        Select program = new Select(b.visible("#program-picker"));
+        if (!program.getFirstSelectedOption().getText().equals(DEMO_PROGRAM)) {
+            program.selectByVisibleText(DEMO_PROGRAM);
+        }
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        b.visible("#plan-grid .plan-item");
+        return b;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> keysIn(Browser b, String team, String period) {
+        return (List<String>) b.script("return Array.prototype.map.call(document.querySelectorAll("
+                + "'#plan-grid td[data-team=\"' + arguments[0] + '\"][data-period=\"' + arguments[1] + '\"] .plan-item'),"
+                + " function (i) { return i.getAttribute('data-key'); });", team, period);
+    }
+
+}
