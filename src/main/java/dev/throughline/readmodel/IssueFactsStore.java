@@ -2,6 +2,7 @@ package dev.throughline.readmodel;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +39,35 @@ public interface IssueFactsStore {
      */
     void upsert(String siteKey, Collection<IssueFacts> facts);
 
+    /**
+     * Adds issues a full read found after {@link #forget}: most are not held, so a store
+     * may insert them without looking for an old row first; one that is held after all
+     * (an issue moved in from a project not being read, or read twice while it moved) is
+     * replaced as {@link #upsert} would.
+     */
+    default void insertNew(String siteKey, Collection<IssueFacts> facts) {
+        upsert(siteKey, facts);
+    }
+
     Optional<IssueFacts> byId(String siteKey, long id);
 
     void delete(String siteKey, Collection<Long> ids);
 
-    /** Every issue held for these projects, in no particular order. */
+    /**
+     * Every issue held for these projects, in no particular order, handed over one at a
+     * time as it is read (a store does not gather them all first).
+     */
     void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink);
+
+    /**
+     * The key held for each issue of these projects, by id: a fold names a moved parent
+     * or blocker by it before it streams the facts ({@link #forEach}).
+     */
+    default Map<Long, String> keys(String siteKey, Collection<String> projectKeys) {
+        Map<Long, String> keys = new HashMap<>();
+        forEach(siteKey, projectKeys, facts -> keys.put(facts.id(), facts.key()));
+        return keys;
+    }
 
     /** The ids held for one project. */
     List<Long> ids(String siteKey, String projectKey);

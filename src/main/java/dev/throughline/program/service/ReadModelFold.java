@@ -2,11 +2,8 @@ package dev.throughline.program.service;
 
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
-import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,30 +21,24 @@ final class ReadModelFold {
     }
 
     /**
+     * Two reads: the issues' keys first (the only thing a fold needs of other issues),
+     * then the facts, each folded into its project's rollup as it comes and dropped, so
+     * memory grows with the projects' groups, not with their issues.
      * @param belongs which issues belong to the program (its refinement's ids), by id:
      * the others only name parents and blockers
      */
     static Map<String, ProjectRollup> fold(IssueFactsStore store, String siteKey, List<String> projects,
             RollupSettings settings, LongPredicate belongs) {
-        Map<String, List<IssueFacts>> byProject = new LinkedHashMap<>();
-        Map<Long, String> keys = new HashMap<>();
-        store.forEach(siteKey, projects, facts -> {
-            byProject.computeIfAbsent(facts.projectKey(), k -> new ArrayList<>()).add(facts);
-            keys.put(facts.id(), facts.key());
-        });
+        Map<Long, String> keys = store.keys(siteKey, projects);
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
-        for (String project : projects) {
-            ProjectRollup rollup = new ProjectRollup(settings);
-            for (IssueFacts facts : byProject.getOrDefault(project, List.of())) {
-                if (!belongs.test(facts.id())) {
-                    continue;
-                }
-                rollup.accept(IssueMapper.map(facts, project, settings.today(), id -> Optional.ofNullable(keys.get(id)),
-                        facts.subtaskCount()));
+        projects.forEach(project -> rollups.put(project, new ProjectRollup(settings)));
+        store.forEach(siteKey, projects, facts -> {
+            ProjectRollup rollup = rollups.get(facts.projectKey());
+            if (rollup != null && belongs.test(facts.id())) {
+                rollup.accept(IssueMapper.map(facts, facts.projectKey(), settings.today(),
+                        id -> Optional.ofNullable(keys.get(id)), facts.subtaskCount()));
             }
-            byProject.remove(project); // its facts are folded: let them go
-            rollups.put(project, rollup);
-        }
+        });
         return rollups;
     }
 

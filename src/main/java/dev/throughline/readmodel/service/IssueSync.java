@@ -25,13 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Keeps the read model of some projects fresh: plans what a view must read, refreshes by
  * {@code updated} (with an overlap for clock skew and Jira's index lag) and re-reads the
  * issues events named without their facts. A full read is the caller's (it folds the
- * pages as they come) and hands its facts to {@link #ingest}.
+ * pages as they come) and hands its facts to {@link #ingest}, which writes them on a
+ * thread of its own ({@link FullReadWriter}).
  */
 public final class IssueSync {
 
@@ -43,6 +45,8 @@ public final class IssueSync {
 
     private final Duration overlap;
 
+    private final FullReadWriter writer;
+
     private volatile KeyedLocks locks;
 
     public IssueSync(IssueFactsStore store, Clock clock, Duration overlap) {
@@ -52,6 +56,7 @@ public final class IssueSync {
         this.store = store;
         this.clock = clock;
         this.overlap = overlap;
+        this.writer = new FullReadWriter(store);
     }
 
     public IssueFactsStore store() {
@@ -93,18 +98,28 @@ public final class IssueSync {
     /**
      * Runs {@code action} while no other instance refreshes any of these projects: it
      * waits for a running refresh (which may read a large project for a while) rather
-     * than failing.
+     * than failing. Pages of a full read still queued are written before the projects are
+     * let go, even when the action failed, so no write of this read lands after another
+     * instance's.
      */
     public <T> T exclusive(String siteKey, Collection<String> projects, Supplier<T> action) {
+        Supplier<T> written = () -> {
+            try {
+                return action.get();
+            }
+            finally {
+                writer.await(siteKey, projects);
+            }
+        };
         KeyedLocks held = locks;
         if (held == null) {
-            return action.get();
+            return written.get();
         }
         List<String> keys = projects.stream().map(p -> "issues:" + p).toList();
         Instant giveUp = clock.instant().plus(Duration.ofMinutes(10));
         while (true) {
             try {
-                return held.withLock(siteKey, keys, action);
+                return held.withLock(siteKey, keys, written);
             }
             catch (BusyException busy) {
                 if (clock.instant().isAfter(giveUp)) {
@@ -116,16 +131,32 @@ public final class IssueSync {
 
     /** Before a full read: the projects' old facts go, so a deleted issue cannot stay. */
     public void startFullRead(String siteKey, Collection<String> projects) {
+        writer.await(siteKey, projects);
         store.forget(siteKey, projects);
+        writer.open(siteKey, projects);
     }
 
+    /**
+     * A page of a full read: queued for writing (this waits only while many pages are
+     * queued).
+     * @throws RuntimeException an earlier page of the same full read could not be
+     * written: the read fails
+     */
     public void ingest(String siteKey, Collection<IssueFacts> facts) {
-        store.upsert(siteKey, facts);
+        writer.write(siteKey, facts);
     }
 
-    /** The projects were read in full, as of {@code startedAt}. */
+    /**
+     * The projects were read in full, as of {@code startedAt}: recorded once every page
+     * is written.
+     * @throws RuntimeException a page could not be written: the projects stay unread
+     */
     public void fullyRead(String siteKey, Collection<String> projects, Instant startedAt,
             Optional<String> pointsField) {
+        Optional<RuntimeException> failed = writer.await(siteKey, projects);
+        if (failed.isPresent()) {
+            throw failed.get();
+        }
         store.synced(siteKey, projects, startedAt, pointsField.orElse(""));
     }
 
@@ -136,9 +167,9 @@ public final class IssueSync {
     public void readInFull(JiraClient client, String siteKey, List<String> projects, Optional<String> pointsField) {
         Instant started = clock.instant();
         startFullRead(siteKey, projects);
-        apply(siteKey, client,
+        apply(client,
                 new SearchRequest(Jql.projectIn(projects), FactsOf.fields(pointsField), FactsOf.properties(), 100),
-                pointsField);
+                pointsField, batch -> store.insertNew(siteKey, batch));
         fullyRead(siteKey, projects, started, pointsField);
     }
 
@@ -152,7 +183,8 @@ public final class IssueSync {
         List<String> fields = FactsOf.fields(pointsField);
         if (!plan.window().isEmpty()) {
             Jql jql = Jql.projectIn(plan.window()).and(updatedSince(plan.since().orElse(started), started));
-            read += apply(siteKey, client, new SearchRequest(jql, fields, FactsOf.properties(), 100), pointsField);
+            read += apply(client, new SearchRequest(jql, fields, FactsOf.properties(), 100), pointsField,
+                    batch -> store.upsert(siteKey, batch));
             store.synced(siteKey, plan.window(), started, pointsField.orElse(""));
         }
         List<Dirty> dirty = plan.dirty();
@@ -213,18 +245,19 @@ public final class IssueSync {
         }
     }
 
-    private int apply(String siteKey, JiraClient client, SearchRequest request, Optional<String> pointsField) {
+    private static int apply(JiraClient client, SearchRequest request, Optional<String> pointsField,
+            Consumer<List<IssueFacts>> write) {
         List<IssueFacts> batch = new ArrayList<>();
         int[] read = { 0 };
         client.search(request).forEach((JiraIssue issue) -> {
             batch.add(FactsOf.of(issue, pointsField));
             read[0]++;
-            if (batch.size() == 500) {
-                store.upsert(siteKey, batch);
+            if (batch.size() == FullReadWriter.BATCH) {
+                write.accept(batch);
                 batch.clear();
             }
         });
-        store.upsert(siteKey, batch);
+        write.accept(batch);
         return read[0];
     }
 

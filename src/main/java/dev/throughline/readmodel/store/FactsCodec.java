@@ -1,21 +1,20 @@
 package dev.throughline.readmodel.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
 import dev.throughline.readmodel.IssueFacts.ValueDetail;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,93 +25,217 @@ import java.util.Optional;
  */
 final class FactsCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private FactsCodec() {
     }
 
+    /**
+     * Written and read token by token (no tree of nodes): a warm view reads every row of
+     * its program, and the tree took most of the time of a row.
+     */
     static String write(IssueFacts f) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("s", f.summary()).put("l", f.level().name()).put("c", f.statusCategory());
-        f.parent().ifPresent(p -> node.set("p", ref(p)));
-        f.created().ifPresent(d -> node.put("cr", d.toString()));
-        f.resolved().ifPresent(d -> node.put("r", d.toString()));
-        f.due().ifPresent(d -> node.put("d", d.toString()));
-        f.storyPoints().ifPresent(p -> node.put("sp", p));
-        f.originalEstimateSeconds().ifPresent(e -> node.put("oe", e));
-        f.fixVersions().forEach(node.withArray("fv")::add);
-        f.valueScore().ifPresent(v -> node.put("v", v));
-        f.valueModel().ifPresent(m -> node.put("vm", m));
-        if (!f.valueReadable()) {
-            node.put("vu", true);
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("s", f.summary());
+            g.writeStringField("l", f.level().name());
+            g.writeStringField("c", f.statusCategory());
+            if (f.parent().isPresent()) {
+                g.writeFieldName("p");
+                ref(g, f.parent().get());
+            }
+            date(g, "cr", f.created());
+            date(g, "r", f.resolved());
+            date(g, "d", f.due());
+            if (f.storyPoints().isPresent()) {
+                g.writeNumberField("sp", f.storyPoints().get());
+            }
+            if (f.originalEstimateSeconds().isPresent()) {
+                g.writeNumberField("oe", f.originalEstimateSeconds().get());
+            }
+            texts(g, "fv", f.fixVersions());
+            if (f.valueScore().isPresent()) {
+                g.writeNumberField("v", f.valueScore().get());
+            }
+            if (f.valueModel().isPresent()) {
+                g.writeStringField("vm", f.valueModel().get());
+            }
+            if (!f.valueReadable()) {
+                g.writeBooleanField("vu", true);
+            }
+            texts(g, "t", f.themeIds());
+            if (f.subtaskCount() > 0) {
+                g.writeNumberField("st", f.subtaskCount());
+            }
+            refs(g, "b", f.blocks());
+            refs(g, "bb", f.blockedBy());
+            if (f.projectId() > 0) {
+                g.writeNumberField("pi", f.projectId());
+            }
+            if (f.updated().isPresent()) {
+                g.writeStringField("u", f.updated().get().toString());
+            }
+            if (f.valueDetail().isPresent()) {
+                detail(g, f.valueDetail().get());
+            }
+            g.writeEndObject();
         }
-        f.themeIds().forEach(node.withArray("t")::add);
-        if (f.subtaskCount() > 0) {
-            node.put("st", f.subtaskCount());
+        catch (IOException e) {
+            throw new UncheckedIOException("facts of " + f.key(), e);
         }
-        f.blocks().forEach(r -> node.withArray("b").add(ref(r)));
-        f.blockedBy().forEach(r -> node.withArray("bb").add(ref(r)));
-        if (f.projectId() > 0) {
-            node.put("pi", f.projectId());
-        }
-        f.updated().ifPresent(u -> node.put("u", u.toString()));
-        f.valueDetail().ifPresent(d -> {
-            ObjectNode detail = node.putObject("vd").put("n", d.version());
-            d.inputs().forEach(detail.putObject("i")::put);
-        });
-        return node.toString();
+        return out.toString();
     }
 
     static IssueFacts read(long id, String key, String projectKey, String json) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(json);
+        try (JsonParser p = JSON.createParser(json)) {
+            return new Reading(id, key, projectKey).read(p);
         }
         catch (IOException e) {
             throw new UncheckedIOException("unreadable facts of " + key, e);
         }
-        return new IssueFacts(id, key, projectKey, n.path("s").asText(""), Level.valueOf(n.path("l").asText()),
-                n.path("c").asText("new"), optional(n, "p").map(FactsCodec::ref), date(n, "cr"), date(n, "r"),
-                date(n, "d"), optional(n, "sp").map(JsonNode::asDouble), optional(n, "oe").map(JsonNode::asLong),
-                texts(n.path("fv")), optional(n, "v").map(JsonNode::decimalValue).map(BigDecimal.class::cast),
-                optional(n, "vm").map(JsonNode::asText), texts(n.path("t")), n.path("st").asInt(0), refs(n.path("b")),
-                refs(n.path("bb")), !n.path("vu").asBoolean(false), n.path("pi").asLong(0),
-                optional(n, "u").map(JsonNode::asText).map(Instant::parse), optional(n, "vd").map(FactsCodec::detail));
     }
 
-    private static ValueDetail detail(JsonNode node) {
-        Map<String, BigDecimal> inputs = new HashMap<>();
-        node.path("i").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().decimalValue()));
-        return new ValueDetail(node.path("n").asLong(0), inputs);
+    /** The fields of one row as they are parsed; absent ones keep their defaults. */
+    private static final class Reading {
+
+        private final long id;
+
+        private final String key;
+
+        private final String projectKey;
+
+        private String summary = "";
+
+        private String level = "";
+
+        private String category = "new";
+
+        private Optional<IssueRef> parent = Optional.empty();
+
+        private Optional<LocalDate> created = Optional.empty();
+
+        private Optional<LocalDate> resolved = Optional.empty();
+
+        private Optional<LocalDate> due = Optional.empty();
+
+        private Optional<Double> storyPoints = Optional.empty();
+
+        private Optional<Long> estimate = Optional.empty();
+
+        private List<String> fixVersions = List.of();
+
+        private Optional<BigDecimal> value = Optional.empty();
+
+        private Optional<String> model = Optional.empty();
+
+        private boolean unreadable;
+
+        private List<String> themes = List.of();
+
+        private int subtasks;
+
+        private List<IssueRef> blocks = List.of();
+
+        private List<IssueRef> blockedBy = List.of();
+
+        private long projectId;
+
+        private Optional<Instant> updated = Optional.empty();
+
+        private Optional<ValueDetail> detail = Optional.empty();
+
+        Reading(long id, String key, String projectKey) {
+            this.id = id;
+            this.key = key;
+            this.projectKey = projectKey;
+        }
+
+        IssueFacts read(JsonParser p) throws IOException {
+            FactsTokens.expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.getCurrentName();
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                field(name, p);
+            }
+            return new IssueFacts(id, key, projectKey, summary, Level.valueOf(level), category, parent, created,
+                    resolved, due, storyPoints, estimate, fixVersions, value, model, themes, subtasks, blocks,
+                    blockedBy, !unreadable, projectId, updated, detail);
+        }
+
+        private void field(String name, JsonParser p) throws IOException {
+            switch (name) {
+                case "s" -> summary = p.getValueAsString("");
+                case "l" -> level = p.getValueAsString("");
+                case "c" -> category = p.getValueAsString("new");
+                case "p" -> parent = Optional.of(FactsTokens.ref(p));
+                case "cr" -> created = Optional.of(LocalDate.parse(p.getValueAsString()));
+                case "r" -> resolved = Optional.of(LocalDate.parse(p.getValueAsString()));
+                case "d" -> due = Optional.of(LocalDate.parse(p.getValueAsString()));
+                case "sp" -> storyPoints = Optional.of(p.getValueAsDouble());
+                case "oe" -> estimate = Optional.of(p.getValueAsLong());
+                case "fv" -> fixVersions = FactsTokens.texts(p);
+                case "v" -> value = Optional.of(p.getDecimalValue());
+                case "vm" -> model = Optional.of(p.getValueAsString());
+                case "vu" -> unreadable = p.getValueAsBoolean();
+                case "t" -> themes = FactsTokens.texts(p);
+                case "st" -> subtasks = p.getValueAsInt();
+                case "b" -> blocks = FactsTokens.refs(p);
+                case "bb" -> blockedBy = FactsTokens.refs(p);
+                case "pi" -> projectId = p.getValueAsLong();
+                case "u" -> updated = Optional.of(Instant.parse(p.getValueAsString()));
+                case "vd" -> detail = Optional.of(FactsTokens.detail(p));
+                default -> p.skipChildren(); // written by a later version: not ours to
+                                             // read
+            }
+        }
+
     }
 
-    private static ObjectNode ref(IssueRef ref) {
-        return JSON.createObjectNode().put("i", ref.id()).put("k", ref.key());
+    private static void ref(JsonGenerator g, IssueRef ref) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("i", ref.id());
+        g.writeStringField("k", ref.key());
+        g.writeEndObject();
     }
 
-    private static IssueRef ref(JsonNode node) {
-        return new IssueRef(node.path("i").asLong(), node.path("k").asText());
+    private static void detail(JsonGenerator g, ValueDetail detail) throws IOException {
+        g.writeObjectFieldStart("vd");
+        g.writeNumberField("n", detail.version());
+        g.writeObjectFieldStart("i");
+        for (Map.Entry<String, BigDecimal> input : detail.inputs().entrySet()) {
+            g.writeNumberField(input.getKey(), input.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-    private static Optional<JsonNode> optional(JsonNode node, String name) {
-        return Optional.ofNullable(node.get(name)).filter(v -> !v.isNull());
+    private static void date(JsonGenerator g, String name, Optional<LocalDate> date) throws IOException {
+        if (date.isPresent()) {
+            g.writeStringField(name, date.get().toString());
+        }
     }
 
-    private static Optional<LocalDate> date(JsonNode node, String name) {
-        return optional(node, name).map(JsonNode::asText).map(LocalDate::parse);
+    private static void texts(JsonGenerator g, String name, List<String> texts) throws IOException {
+        if (!texts.isEmpty()) {
+            g.writeArrayFieldStart(name);
+            for (String text : texts) {
+                g.writeString(text);
+            }
+            g.writeEndArray();
+        }
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(v -> texts.add(v.asText()));
-        return texts;
-    }
-
-    private static List<IssueRef> refs(JsonNode array) {
-        List<IssueRef> refs = new ArrayList<>();
-        array.forEach(v -> refs.add(ref(v)));
-        return refs;
+    private static void refs(JsonGenerator g, String name, List<IssueRef> refs) throws IOException {
+        if (!refs.isEmpty()) {
+            g.writeArrayFieldStart(name);
+            for (IssueRef ref : refs) {
+                ref(g, ref);
+            }
+            g.writeEndArray();
+        }
     }
 
 }

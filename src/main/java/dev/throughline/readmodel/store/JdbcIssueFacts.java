@@ -3,6 +3,7 @@ package dev.throughline.readmodel.store;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProjectSync;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,9 @@ import java.util.function.Consumer;
 @Component
 class JdbcIssueFacts implements IssueFactsStore {
 
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
+
+    private static final int FETCH = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -35,9 +39,15 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     private final TransactionTemplate transactions;
 
+    /** Reads whole projects a chunk of rows at a time. */
+    private final NamedParameterJdbcTemplate streaming;
+
     JdbcIssueFacts(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        JdbcTemplate chunked = new JdbcTemplate(jdbc.getDataSource());
+        chunked.setFetchSize(FETCH);
+        this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.transactions = transactions;
     }
 
@@ -83,15 +93,43 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     @Override
     public void upsert(String siteKey, Collection<IssueFacts> facts) {
+        write(siteKey, facts, true);
+    }
+
+    /**
+     * INSERT only: after {@link #forget} a full read's issues are not held, and looking
+     * for an old row of each doubled the cost of a first read. A batch that meets a held
+     * row after all (an issue moved in from a project not being read) is written again as
+     * an upsert.
+     */
+    @Override
+    public void insertNew(String siteKey, Collection<IssueFacts> facts) {
+        try {
+            write(siteKey, facts, false);
+        }
+        catch (DataIntegrityViolationException held) {
+            write(siteKey, facts, true);
+        }
+    }
+
+    /**
+     * One transaction; the last facts of an issue named twice win (a batch may join pages
+     * read while the issue moved).
+     */
+    private void write(String siteKey, Collection<IssueFacts> facts, boolean replace) {
         if (facts.isEmpty()) {
             return;
         }
-        List<IssueFacts> all = List.copyOf(facts);
+        Map<Long, IssueFacts> byId = new LinkedHashMap<>();
+        facts.forEach(f -> byId.put(f.id(), f));
+        List<IssueFacts> all = List.copyOf(byId.values());
         transactions.executeWithoutResult(status -> {
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<IssueFacts> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-                jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
-                        batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
+                if (replace) {
+                    jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
+                            batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
+                }
                 jdbc.batchUpdate(
                         "INSERT INTO throughline_issue (site_key, issue_id, issue_key, project_key, facts)"
                                 + " VALUES (?, ?, ?, ?, ?)",
@@ -120,17 +158,36 @@ class JdbcIssueFacts implements IssueFactsStore {
         }
     }
 
+    /**
+     * Streamed: PostgreSQL's driver sends rows in chunks of {@code fetchSize} only inside
+     * a transaction (else it reads the whole answer into memory first), so a
+     * 100,000-issue program never sits in the heap as one list.
+     */
     @Override
     public void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
         if (projectKeys.isEmpty()) {
             return;
         }
-        named.query(
+        transactions.executeWithoutResult(status -> streaming.query(
                 "SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
                         + " WHERE site_key = :site AND project_key IN (:projects)",
                 site(siteKey).addValue("projects", projectKeys), rs -> {
                     sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
+                }));
+    }
+
+    @Override
+    public Map<Long, String> keys(String siteKey, Collection<String> projectKeys) {
+        Map<Long, String> keys = new HashMap<>();
+        if (!projectKeys.isEmpty()) {
+            transactions.executeWithoutResult(status -> streaming.query(
+                    "SELECT issue_id, issue_key FROM throughline_issue"
+                            + " WHERE site_key = :site AND project_key IN (:projects)",
+                    site(siteKey).addValue("projects", projectKeys), rs -> {
+                        keys.put(rs.getLong(1), rs.getString(2));
+                    }));
+        }
+        return keys;
     }
 
     @Override

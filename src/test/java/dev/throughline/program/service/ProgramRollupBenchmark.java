@@ -69,7 +69,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * .warmUpRounds (3), .fetches (5 up to 20,000 issues, else 1; the table gives the median
  * wall time), .xmx (256m), .cachedCalls (200), .cachedCallsWithLatency (20), .seed (42),
  * and .cachedBudgetSeconds (30): a cached phase stops early (after at least 5 calls) once
- * it has run that long; the table's footnotes give the calls made.
+ * it has run that long; the table's footnotes give the calls made. .readModel ("" or
+ * h2file): with h2file the forked app keeps the read model in an H2 database on disk, and
+ * a last phase measures warm views (cached rollup dropped, folded from the read model).
  */
 @Tag("benchmark")
 class ProgramRollupBenchmark {
@@ -120,12 +122,12 @@ class ProgramRollupBenchmark {
         int issues = Integer.parseInt(prop("readModelIssues", "10000"));
         List<ReadModelBench.Row> rows = new ReadModelBench(issues, projects, Duration.ofMillis(latencyMs), seed).run();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%,d issues, %d projects, %d ms latency%n%n| step | points | requests | wall time | peak heap | |%n"
-                        + "|---|---:|---:|---:|---:|---|%n",
+                "%,d issues, %d projects, %d ms latency%n%n| step | points | requests | wall time | peak heap | load"
+                        + " average (1 min, at the step's end) | |%n|---|---:|---:|---:|---:|---:|---|%n",
                 issues, projects, latencyMs));
         for (ReadModelBench.Row row : rows) {
-            table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f s | %d MB | %s |%n", row.what(),
-                    row.points(), row.requests(), row.millis() / 1000.0, row.peakHeapMb(), row.note()));
+            table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f s | %d MB | %.1f | %s |%n", row.what(),
+                    row.points(), row.requests(), row.millis() / 1000.0, row.peakHeapMb(), row.load(), row.note()));
         }
         System.out.println(table);
         Files.writeString(Path.of("target", "readmodel-benchmark.md"), table);
@@ -222,8 +224,8 @@ class ProgramRollupBenchmark {
         ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx" + xmx,
                 "-Dthroughline.bench.cachedBudgetSeconds=" + cachedBudgetSeconds,
                 "-Dthroughline.bench.warmUpRounds=" + prop("warmUpRounds", "3"),
-                "-Dthroughline.bench.fetches=" + row.fetches, "-cp", classpath,
-                ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId,
+                "-Dthroughline.bench.fetches=" + row.fetches, "-Dthroughline.bench.readModel=" + prop("readModel", ""),
+                "-cp", classpath, ProgramRollupBenchmarkRunner.class.getName(), sandbox.baseUrl(), programId, warmUpId,
                 String.valueOf(concurrency), String.valueOf(cachedCallsWithLatency), String.valueOf(cachedCalls))
             .redirectErrorStream(true);
         long started = System.nanoTime();
@@ -266,6 +268,7 @@ class ProgramRollupBenchmark {
                         sandbox.withLatency(Duration.ZERO);
                     }
                     case "cachedWithoutLatency" -> row.cachedFast = values;
+                    case "warmFromReadModel" -> row.warm = values;
                     default -> row.failure = values.toString();
                 }
                 sandbox.resetTraffic();
@@ -342,6 +345,17 @@ class ProgramRollupBenchmark {
         }
         t.append('\n');
         for (Row r : rows) {
+            if (r.warm != null) {
+                t.append(String.format(Locale.ROOT,
+                        "- %s issues, read model %s: warm view (cached rollup dropped, every project folded from the"
+                                + " read model, 0 ms Jira) p50 %s ms, p95 %s ms, max %s ms over %s views, %s Jira"
+                                + " requests in all (%s); peak heap during them %s%n",
+                        r.label(), prop("readModel", ""), r.warm.get("p50Ms"), r.warm.get("p95Ms"), r.warm.get("maxMs"),
+                        r.warm.get("calls"), r.warm.get("requests"), r.warm.get("requestPaths").replace('_', ' '),
+                        mb(r.warm.get("peakHeapBytes"))));
+            }
+        }
+        for (Row r : rows) {
             if (r.fetch != null) {
                 t.append(String.format(Locale.ROOT,
                         "- %s issues: %d measured fetch(es), wall times %s ms in order (÷ bound: %s), "
@@ -411,6 +425,9 @@ class ProgramRollupBenchmark {
         Map<String, String> cachedSlow;
 
         Map<String, String> cachedFast;
+
+        /** Views after the cached rollup was dropped, folded from the read model. */
+        Map<String, String> warm;
 
         int fetches = 1;
 

@@ -6,6 +6,9 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.store.ProgramJiraStore;
+import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.store.ReadModelDatabase;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
@@ -19,6 +22,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -90,8 +96,9 @@ public final class ProgramRollupBenchmarkRunner {
         JiraClients clients = BenchJira.clients(client);
         ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(),
                 ChangeFeed.alone());
-        ProgramRollupService service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
-                tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
+        Clock clock = tickingFrom(SandboxSite.DEFAULT_NOW);
+        Optional<IssueSync> readModel = readModel(clock);
+        ProgramRollupService service = service(clients, programs, clock, concurrency, readModel);
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
 
         long warmStarted = System.nanoTime();
@@ -165,22 +172,53 @@ public final class ProgramRollupBenchmarkRunner {
                 "skipped=" + first.skippedProjects().size(), "leftOut=" + first.leftOutProjects(),
                 "otherRequests=" + others.replace(' ', '_'));
 
-        repeats(clients, baseUrl, programId, concurrency, recorder, pageCalls, parent);
+        repeats(clients, baseUrl, programId, concurrency, recorder, pageCalls, parent, readModel);
 
         // the cached path: same viewer, cached fetch, merge of the projects the viewer
         // may browse
-        cached(service, caller, programId, recorder, slowCalls, parent, "cachedWithLatency");
-        cached(service, caller, programId, recorder, fastCalls, parent, "cachedWithoutLatency");
+        cached(service, caller, programId, recorder, slowCalls, parent, "cachedWithLatency", false);
+        cached(service, caller, programId, recorder, fastCalls, parent, "cachedWithoutLatency", false);
+        if (readModel.isPresent()) {
+            // warm: the cached rollup is gone (an event touched the program) and the
+            // view folds every project again from the read model, reading nothing from
+            // Jira but the viewer's permission check (cached by the client)
+            cached(service, caller, programId, recorder, fastCalls, parent, "warmFromReadModel", true);
+        }
+    }
+
+    /**
+     * {@code -Dthroughline.bench.readModel=h2file}: the read model in an H2 database on
+     * disk (its rows outside the heap, as PostgreSQL's are in production; H2's page cache
+     * is in it); otherwise the service's own in-memory read model.
+     */
+    private static Optional<IssueSync> readModel(Clock clock) throws Exception {
+        if (!"h2file".equals(System.getProperty("throughline.bench.readModel", ""))) {
+            return Optional.empty();
+        }
+        Path dir = Files.createTempDirectory(Path.of("target"), "readmodel-bench");
+        IssueFactsStore store = ReadModelDatabase.h2Store("file:" + dir.toAbsolutePath().resolve("facts"));
+        return Optional.of(new IssueSync(store, clock, Duration.ofMinutes(5)));
+    }
+
+    private static ProgramRollupService service(JiraClients clients, ProgramService programs, Clock clock,
+            int concurrency, Optional<IssueSync> readModel) {
+        return readModel
+            .map(sync -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
+                    Duration.ofMinutes(10), Duration.ofSeconds(2), sync))
+            .orElseGet(() -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
+                    Duration.ofMinutes(10)));
     }
 
     private static void cached(ProgramRollupService service, Caller caller, String programId,
-            BenchJira.Recorder recorder, int calls, BufferedReader parent, String name) throws Exception {
+            BenchJira.Recorder recorder, int calls, BufferedReader parent, String name, boolean dropCache)
+            throws Exception {
         double[] millis = new double[calls];
         double[] inApp = new double[calls];
         long items = -1;
         int requests = 0;
         List<String> paths = new ArrayList<>();
         long budgetNanos = Duration.ofSeconds(Long.getLong("throughline.bench.cachedBudgetSeconds", 30)).toNanos();
+        List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
         long phaseStarted = System.nanoTime();
         int made = 0;
         for (int i = 0; i < calls; i++) {
@@ -189,6 +227,9 @@ public final class ProgramRollupBenchmarkRunner {
                        // far
             }
             made++;
+            if (dropCache) {
+                service.invalidateSite(caller.site());
+            }
             recorder.exchanges.clear();
             long started = System.nanoTime();
             ProgramRollup rollup = service.rollup(caller, programId, false);
@@ -211,7 +252,8 @@ public final class ProgramRollupBenchmarkRunner {
         Arrays.sort(inApp);
         phase(parent, name, "calls=" + made, "p50Ms=" + fmt(pct(millis, 50)), "p95Ms=" + fmt(pct(millis, 95)),
                 "maxMs=" + fmt(millis[made - 1]), "appP50Ms=" + fmt(pct(inApp, 50)), "appP95Ms=" + fmt(pct(inApp, 95)),
-                "requests=" + requests, "items=" + items, "requestPaths=" + String.join(",", paths));
+                "requests=" + requests, "items=" + items, "requestPaths=" + String.join(",", paths),
+                "peakHeapBytes=" + heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
     }
 
     /**
@@ -255,12 +297,12 @@ public final class ProgramRollupBenchmarkRunner {
      * browse every project), so each makes the same Jira requests.
      */
     private static void repeats(JiraClients clients, String baseUrl, String programId, int concurrency,
-            BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent) throws Exception {
+            BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent, Optional<IssueSync> readModel)
+            throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
-            ProgramRollupService fresh = new ProgramRollupService(clients,
-                    new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(),
-                            ChangeFeed.alone()),
-                    new ThemeJiraStore(), tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
+            ProgramRollupService fresh = service(clients, new ProgramService(clients, new ProgramJiraStore(),
+                    caller -> true, new Unlocked(), ChangeFeed.alone()), tickingFrom(SandboxSite.DEFAULT_NOW),
+                    concurrency, readModel);
             Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
             System.gc();
             long started = System.nanoTime();

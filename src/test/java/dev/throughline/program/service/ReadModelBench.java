@@ -20,11 +20,13 @@ import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.store.ThemeJiraStore;
 
+import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,7 +43,13 @@ import java.util.Random;
 final class ReadModelBench {
 
     /** One measured step. */
-    record Row(String what, long points, long requests, long millis, long peakHeapMb, String note) {
+    record Row(String what, long points, long requests, long millis, long peakHeapMb, String note, double load) {
+
+        Row(String what, long points, long requests, long millis, long peakHeapMb, String note) {
+            this(what, points, requests, millis, peakHeapMb, note,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
     }
 
     private final int issues;
@@ -89,7 +97,7 @@ final class ReadModelBench {
             Row cold = measure(meter, "(a) cold rollup (read model empty)", "", () -> service.rollup(admin, id, false));
             rows.add(cold);
             rows.add(new Row("today: every view after a change re-reads the program", cold.points(), cold.requests(),
-                    cold.millis(), cold.peakHeapMb(), "the same searches as (a), no read model"));
+                    cold.millis(), cold.peakHeapMb(), "the same searches as (a), no read model", cold.load()));
             for (double share : new double[] { 0.001, 0.01 }) {
                 int k = (int) Math.round(issues * share);
                 site.advance(Duration.ofMinutes(1));
@@ -108,6 +116,11 @@ final class ReadModelBench {
                     service.rollup(admin, id, false);
                 }));
             }
+            rows.add(views(meter, "cached views (rollup cached)", () -> service.rollup(admin, id, false)));
+            rows.add(views(meter, "warm views (cached rollup dropped, folded from the read model)", () -> {
+                service.invalidateSite(admin.site());
+                service.rollup(admin, id, false);
+            }));
             Reconciliation reconciliation = new Reconciliation(sync, clock);
             rows.add(measure(meter, "reconciliation (nothing missed)", "",
                     () -> reconciliation.run(client, admin.site().clientKey())));
@@ -142,7 +155,8 @@ final class ReadModelBench {
             }
         });
         return new Row(hour.what(), hour.points(), hour.requests(), hour.millis(), hour.peakHeapMb(), views[0]
-                + " views; today ≈ " + views[0] + " × " + cold.points() + " = " + views[0] * cold.points() + " points");
+                + " views; today ≈ " + views[0] + " × " + cold.points() + " = " + views[0] * cold.points() + " points",
+                hour.load());
     }
 
     private static List<SandboxIssue> edit(SandboxSite site, Random random, int k) {
@@ -164,6 +178,25 @@ final class ReadModelBench {
             .findFirst()
             .orElseThrow();
         return new JiraIssue(read.id(), read.key(), read.fields(), Map.of());
+    }
+
+    /**
+     * 20 views one after the other: the row's wall time is their p95 (nearest rank), the
+     * note gives p50 and max.
+     */
+    private static Row views(PointsMeter meter, String what, Runnable view) {
+        long[] millis = new long[20];
+        int[] i = { 0 };
+        Row all = measure(meter, what, "", () -> {
+            for (; i[0] < millis.length; i[0]++) {
+                long start = System.nanoTime();
+                view.run();
+                millis[i[0]] = (System.nanoTime() - start) / 1_000_000;
+            }
+        });
+        Arrays.sort(millis);
+        return new Row(what + ", p95 of 20", all.points(), all.requests(), millis[18], all.peakHeapMb(),
+                "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20", all.load());
     }
 
     private static Row measure(PointsMeter meter, String what, String note, Runnable step) {

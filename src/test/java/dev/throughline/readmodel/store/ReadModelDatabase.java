@@ -18,8 +18,8 @@ import java.sql.Connection;
 import java.util.UUID;
 
 /**
- * A fresh in-memory H2 database with the read model's tables, made by the app's own
- * changelog, and the database store over it.
+ * A fresh database (in-memory H2 unless told otherwise) with the read model's tables,
+ * made by the app's own changelog, and the database store over it.
  */
 public final class ReadModelDatabase {
 
@@ -27,8 +27,21 @@ public final class ReadModelDatabase {
     }
 
     public static IssueFactsStore h2Store() {
+        return h2Store("mem:readmodel-" + UUID.randomUUID());
+    }
+
+    /**
+     * @param where after {@code jdbc:h2:}, e.g. {@code file:/tmp/readmodel} for a
+     * database whose rows are not in this JVM's heap
+     */
+    public static IssueFactsStore h2Store(String where) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:" + where + ";DB_CLOSE_DELAY=-1");
+        return store(dataSource);
+    }
+
+    /** The read model's tables made in this (empty) database, and the store over it. */
+    public static IssueFactsStore store(DataSource dataSource) {
         migrate(dataSource, "db/changelog/throughline-004-readmodel.yaml");
         return new JdbcIssueFacts(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
