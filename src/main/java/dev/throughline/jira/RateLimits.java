@@ -141,8 +141,10 @@ public class RateLimits {
      */
     void admit(String clientKey, String method, String path, boolean write, JiraCallContext context)
             throws InterruptedException {
-        Optional<QuotaStop> stop = quotaStop(clientKey);
-        if (stop.isPresent() && !context.userWaiting()) {
+        // a user's call is sent in any case: only background calls look the stops up (the
+        // shared ones cost a query a second)
+        Optional<QuotaStop> stop = context.userWaiting() ? Optional.empty() : quotaStop(clientKey);
+        if (stop.isPresent()) {
             throw new JiraQuotaExhaustedException("not sent: Jira's points quota is used up", stop.get().reason(),
                     stop.get().until(), clock.instant(), List.of(), Map.of());
         }

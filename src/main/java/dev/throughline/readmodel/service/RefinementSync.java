@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.Jql;
@@ -78,7 +79,16 @@ public final class RefinementSync {
     public List<String> reconcile(JiraClient client, String siteKey) {
         List<String> reread = new ArrayList<>();
         for (Refinement held : refinements.refinements(siteKey)) {
-            if (client.approximateCount(held.programJql()) != refinements.ids(siteKey, held.programId()).size()) {
+            long count;
+            try {
+                count = client.approximateCount(held.programJql());
+            }
+            catch (JiraBadRequestException refused) {
+                // Jira no longer reads this JQL (a field or version gone): the program's
+                // next view reports it; the other programs are still reconciled
+                continue;
+            }
+            if (count != refinements.ids(siteKey, held.programId()).size()) {
                 Refinement now = new Refinement(held.programId(), held.projects(), held.refinement(),
                         sync.clock().instant());
                 refinements.replace(siteKey, now, ids(client, now.programJql()));

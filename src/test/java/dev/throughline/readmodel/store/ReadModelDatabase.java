@@ -49,11 +49,16 @@ public final class ReadModelDatabase {
 
     /** Refined programs' ids in a fresh in-memory H2 database. */
     public static ProgramRefinements h2Refinements() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:refinements-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        migrate(dataSource, "db/changelog/throughline-005-refinement.yaml");
+        DataSource dataSource = migrated("db/changelog/throughline-005-refinement.yaml");
         return new JdbcProgramRefinements(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    private static DataSource migrated(String changelog) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        migrate(dataSource, changelog);
+        return dataSource;
     }
 
     private static void migrate(DataSource dataSource, String changelog) {
