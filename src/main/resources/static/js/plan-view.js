@@ -50,6 +50,8 @@
     var problems = el('commitment-problems');
     problems.textContent = '';
     (answer.commitmentProblems || []).forEach(function (p) { problems.appendChild(make('li', null, p.message)); });
+    // overrides of the stored plan that this solve could not use, when the answer names them
+    (answer.notices || []).forEach(function (n) { problems.appendChild(make('li', 'notice', n.message)); });
   }
 
   function moveOptions(item, periods) {

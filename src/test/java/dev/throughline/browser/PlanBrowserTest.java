@@ -166,6 +166,8 @@ class PlanBrowserTest extends SandboxBrowserTest {
         b.until(d -> d.findElements(By.cssSelector("#scenario-list article.scenario")).size() == 3);
         assertThat(b.visible("#scenario-list article.scenario:last-child").getText())
             .contains("Changes: Discount 30 % per quarter");
+        b.screenshot("plan-scenarios");
+        b.intoApp();
         b.visible("#discard-edit").click();
         assertNoConsoleErrors();
     }
