@@ -53,6 +53,9 @@ class QuotaReachedApiTest extends InstalledSiteTest {
         assertThat(freshThemes.has("stale")).isFalse();
 
         jira.rateLimitNext(JiraSandbox.SEARCH, 10, "jira-quota-tenant-based", 3000);
+        // the quota covers every endpoint: a warm theme board asks only the approximate
+        // count
+        jira.rateLimitNext(JiraSandbox.APPROXIMATE_COUNT, 10, "jira-quota-tenant-based", 3000);
         JsonNode report = ok(app().get("/api/programs/" + id + "/rollup?refresh=true", connect.contextToken(VIEWER)));
         JsonNode themes = ok(app().get("/api/themes/progress", connect.contextToken(VIEWER)));
 
@@ -76,6 +79,7 @@ class QuotaReachedApiTest extends InstalledSiteTest {
     @Test
     void withoutEarlierDataAQuota429SaysUntilWhen() {
         jira.rateLimitNext(JiraSandbox.SEARCH, 10, "jira-quota-tenant-based", 3000);
+        jira.rateLimitNext(JiraSandbox.APPROXIMATE_COUNT, 10, "jira-quota-tenant-based", 3000);
 
         AppUnderTest.Reply reply = app().get("/api/themes/progress", connect.contextToken(VIEWER));
 

@@ -1,5 +1,6 @@
 package dev.throughline.theme.service;
 
+import dev.throughline.jira.JiraBadRequestException;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraProject;
 import dev.throughline.jira.Jql;
@@ -54,10 +55,22 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             issues.reread(client, siteKey, linked);
             projects.addAll(linked);
         }
+        else if (held.isEmpty()) {
+            if (client.approximateCount(LINKED) > 0) {
+                projects.addAll(projectsOf(client, LINKED));
+            }
+        }
         else {
-            Jql elsewhere = held.isEmpty() ? LINKED : LINKED.and(Jql.projectNotIn(held));
-            if (client.approximateCount(elsewhere) > 0) {
-                projects.addAll(projectsOf(client, elsewhere));
+            try {
+                Jql elsewhere = LINKED.and(Jql.projectNotIn(held));
+                if (client.approximateCount(elsewhere) > 0) {
+                    projects.addAll(projectsOf(client, elsewhere));
+                }
+            }
+            catch (JiraBadRequestException unknownProject) {
+                // Jira refuses JQL naming a project it no longer has (one held was
+                // deleted): learn the projects from every linked issue instead
+                projects.addAll(projectsOf(client, LINKED));
             }
         }
         List<IssueFacts> facts = issues.of(client, siteKey, projects);
