@@ -38,6 +38,13 @@ public interface ProjectIssues {
     List<String> held(String siteKey);
 
     /**
+     * Drops the projects held that Jira no longer has (deleted, or their key changed):
+     * JQL naming one of them is refused, so they would fail every later sync.
+     * @return the projects dropped
+     */
+    List<String> forgetGone(JiraClient client, String siteKey);
+
+    /**
      * Throughline wrote these theme links of the issue directly (the search index may
      * lag, and property writes change no {@code updated}): the read model holds them from
      * now on, without a Jira call. Nothing happens for an issue the read model does not

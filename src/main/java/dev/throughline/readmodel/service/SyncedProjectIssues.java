@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link ProjectIssues} over {@link IssueSync}: a project is read in full the first time,
@@ -56,7 +58,12 @@ final class SyncedProjectIssues implements ProjectIssues {
             sync.exclusive(siteKey, projects, () -> {
                 // planned again under the lock: another instance may have read it
                 // meanwhile
-                SyncPlan plan = sync.plan(siteKey, projects, pointsField, inFull, maxAge);
+                if (inFull) {
+                    // a refresh by `updated` would miss property writes of other tools
+                    sync.readInFull(client, siteKey, projects, pointsField);
+                    return 0;
+                }
+                SyncPlan plan = sync.plan(siteKey, projects, pointsField, false, maxAge);
                 if (!plan.cold().isEmpty()) {
                     sync.readInFull(client, siteKey, plan.cold(), pointsField);
                 }
@@ -71,6 +78,19 @@ final class SyncedProjectIssues implements ProjectIssues {
     @Override
     public List<String> held(String siteKey) {
         return sync.store().projects(siteKey);
+    }
+
+    @Override
+    public List<String> forgetGone(JiraClient client, String siteKey) {
+        List<String> held = held(siteKey);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>();
+        client.projects(held).forEach(project -> known.add(project.key()));
+        List<String> gone = held.stream().filter(key -> !known.contains(key)).toList();
+        sync.store().forget(siteKey, gone);
+        return gone;
     }
 
     @Override

@@ -69,7 +69,9 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             }
             catch (JiraBadRequestException unknownProject) {
                 // Jira refuses JQL naming a project it no longer has (one held was
-                // deleted): learn the projects from every linked issue instead
+                // deleted): the read model lets it go (else every sync would fail) and
+                // the projects are learnt from every linked issue instead
+                projects.removeAll(issues.forgetGone(client, siteKey));
                 projects.addAll(projectsOf(client, LINKED));
             }
         }

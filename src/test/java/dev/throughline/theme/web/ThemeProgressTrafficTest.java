@@ -1,6 +1,7 @@
 package dev.throughline.theme.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
@@ -8,6 +9,7 @@ import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThemeProgressTrafficTest extends InstalledSiteTest {
 
     static final String PM = "pm-1";
+
+    @Autowired
+    private IssueFactsStore readModel;
 
     @Override
     protected void seed(SandboxSite site) {
@@ -137,6 +142,20 @@ class ThemeProgressTrafficTest extends InstalledSiteTest {
         assertThat(before.path("itemsTotal").asInt()).isEqualTo(work(epics.get(0)));
         assertThat(refreshed.path("itemsTotal").asInt()).isEqualTo(work(epics.get(0)) + work(epics.get(1)));
         assertThat(progress(id, "").path("itemsTotal").asInt()).isEqualTo(refreshed.path("itemsTotal").asInt());
+    }
+
+    @Test
+    void aHeldProjectJiraNoLongerHasIsLetGoAndTheBoardStillAnswers() {
+        SandboxIssue epic = epicsWithChildren("WEB").get(0);
+        String id = themeLinkedTo(epic);
+        progress(id, "");
+        // deleted in Jira since the read model read it: JQL naming it is refused
+        readModel.synced(connect.clientKey(), List.of("GONE"), site.now(), "");
+
+        JsonNode progress = progress(id, "");
+
+        assertThat(progress.path("itemsTotal").asInt()).isEqualTo(work(epic));
+        assertThat(readModel.projects(connect.clientKey())).contains("WEB").doesNotContain("GONE");
     }
 
 }
