@@ -72,7 +72,7 @@ class OneModelInputsTest {
 
         ProgramInputs converted = inputs(Optional.of("RICE"), Map.of("ICE", 12.5));
         assertThat(converted.candidates()).extracting(Candidate::key, Candidate::value)
-            .containsExactlyInAnyOrder(tuple("A-1", 10.0), tuple("A-10", 100.0), tuple("B-1", 20.0));
+            .containsExactlyInAnyOrder(tuple("A-1", 10.0), tuple("A-10", 100.0), tuple("B-1", 20.0), tuple("B-7", 0.0));
         assertThat(converted.converted()).containsExactly(new ProgramInputs.Converted("A-10", "ICE", 12.5, 8.0, 100.0));
         assertThat(converted.apart()).extracting(ProgramInputs.Apart::key).containsExactly("B-5");
         // its ICE work is done: nothing left to gain, but its value compares now
