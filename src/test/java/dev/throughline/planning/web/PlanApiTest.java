@@ -110,6 +110,12 @@ class PlanApiTest extends InstalledSiteTest {
             assertThat(candidate.path("value").asDouble()).isPositive();
         }
         assertThat(inputs.path("unscored").isArray()).isTrue();
+        assertThat(inputs.path("apart").isArray()).isTrue();
+        assertThat(inputs.path("converted").isArray()).isTrue();
+        assertThat(inputs.has("model")).isTrue();
+        for (JsonNode apart : inputs.path("apart")) {
+            assertThat(apart.path("reason").asText()).matches("not scored|scored with .+");
+        }
         AppUnderTest.Reply solved = app().post("/api/programs/" + id + "/plans/solve", reply.body(),
                 connect.contextToken(PM));
         assertThat(solved.status()).as(solved.body()).isEqualTo(200);
