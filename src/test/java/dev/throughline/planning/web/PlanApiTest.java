@@ -309,4 +309,23 @@ class PlanApiTest extends InstalledSiteTest {
         }
     }
 
+    @Test
+    void aLaterWriteBackClearsThePlanPropertyFromIssuesItNoLongerPlans() {
+        String id = program();
+        String url = "/api/programs/" + id + "/plans/write-back";
+        AppUnderTest.Reply first = app().post(url, BODY, connect.contextToken(PM));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("cleared").size()).isZero();
+        assertThat(site.issueProperty(site.requireIssue("WEB-2").id(), "throughline.plan")).isPresent();
+        AppUnderTest.Reply second = app().post(url,
+                BODY.replace("\"value\":80,\"effort\":10}", "\"value\":80,\"effort\":10,\"excluded\":true}"),
+                connect.contextToken(PM));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("issues").findValuesAsText("key")).doesNotContain("WEB-2");
+        assertThat(second.json().path("cleared").findValuesAsText("key")).containsExactly("WEB-2");
+        assertThat(second.json().path("cleared").findValuesAsText("outcome")).containsExactly("CLEARED");
+        assertThat(site.issueProperty(site.requireIssue("WEB-2").id(), "throughline.plan")).isEmpty();
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan")).isPresent();
+    }
+
 }
