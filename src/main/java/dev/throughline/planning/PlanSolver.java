@@ -88,10 +88,6 @@ public final class PlanSolver {
                 }
             }
         }
-        if (Double.isFinite(teams.bound)) {
-            // implied by the model; lets CP-SAT stop once within the gap of this bound
-            model.addLessOrEqual(objective, (long) Math.floor(teams.bound));
-        }
         long left = timeLimit.toNanos() - (System.nanoTime() - started);
         CpSolver solver = new CpSolver();
         solver.getParameters()
@@ -116,9 +112,8 @@ public final class PlanSolver {
             }
         }
         double objectiveValue = solver.objectiveValue();
-        double bound = Math.max(
-                Math.min(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)), teams.bound),
-                objectiveValue);
+        double bound = Math.max(Math.min(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)),
+                teams.boundAbove(objectiveValue)), objectiveValue);
         double gap = bound == 0 ? 0 : (bound - objectiveValue) / bound;
         // CP-SAT says OPTIMAL also when it stopped within the gap limit; only a closed
         // gap is

@@ -32,9 +32,15 @@ import java.util.Set;
  *
  * @param unit {@code items}, {@code points} or {@code hours}
  * @param unscored open epics without a value score: not candidates until scored
+ * @param model the model whose scores the plan compares ({@link OneModel}), empty when no
+ * open epic is scored
+ * @param apart open epics left out by the one-model rule, unscored ones included, each
+ * with its reason
+ * @param converted candidates whose value was converted from another model by the plan
  */
 public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
-        Map<String, TeamThroughput> throughput, List<Unscored> unscored) {
+        Map<String, TeamThroughput> throughput, List<Unscored> unscored, Optional<String> model, List<Apart> apart,
+        List<Converted> converted) {
 
     public static final int WEEKS_PER_QUARTER = 13;
 
@@ -46,6 +52,13 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
         candidates = List.copyOf(candidates);
         throughput = Map.copyOf(throughput);
         unscored = List.copyOf(unscored);
+        apart = List.copyOf(apart);
+        converted = List.copyOf(converted);
+    }
+
+    public ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
+            Map<String, TeamThroughput> throughput, List<Unscored> unscored) {
+        this(unit, periods, teams, candidates, throughput, unscored, Optional.empty(), List.of(), List.of());
     }
 
     /** An open epic left out of the plan because it has no value score yet. */
@@ -53,11 +66,33 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
     }
 
     /**
+     * An open epic left out by the one-model rule: {@code reason} "not scored" or "scored
+     * with ICE; this plan compares RICE".
+     */
+    public record Apart(String key, String summary, String team, double effort, String reason) {
+    }
+
+    /**
+     * A candidate's value converted by the plan: {@code score} the open value of model
+     * {@code from}, times {@code factor}, is {@code value} on the plan's model.
+     */
+    public record Converted(String key, String from, double factor, double score, double value) {
+    }
+
+    /**
+     * The inputs comparing the model scoring the most open items, without conversions.
+     */
+    public static ProgramInputs of(ProgramResult result, ProgressBasis basis, int throughputWeeks, LocalDate today,
+            int quarters) {
+        return of(result, basis, throughputWeeks, today, quarters, Optional.empty(), Map.of());
+    }
+
+    /**
      * The inputs of {@code quarters} quarters starting with the one after
      * {@code today}'s.
      */
     public static ProgramInputs of(ProgramResult result, ProgressBasis basis, int throughputWeeks, LocalDate today,
-            int quarters) {
+            int quarters, Optional<String> model, Map<String, Double> conversions) {
         if (quarters < 1 || quarters > MAX_QUARTERS) {
             throw new IllegalArgumentException("quarters must be 1 to " + MAX_QUARTERS);
         }
@@ -83,22 +118,29 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             .filter(epic -> epic.todo() + epic.inProgress() > 0)
             .filter(epic -> throughput.containsKey(projectOf(epic.id())))
             .toList();
-        Set<String> scored = new LinkedHashSet<>();
+        OneModel rule = OneModel.of(open, model, conversions);
+        Map<String, OneModel.Verdict> scored = new LinkedHashMap<>();
         List<Unscored> unscored = new ArrayList<>();
+        List<Apart> apart = new ArrayList<>();
+        List<Converted> converted = new ArrayList<>();
         for (GroupSummary epic : open) {
-            if (epic.valueTotal().signum() > 0) {
-                scored.add(epic.id());
+            OneModel.Verdict verdict = rule.judge(epic);
+            String summary = result.epicSummaries().getOrDefault(epic.id(), "");
+            if (verdict.value() != null) {
+                scored.put(epic.id(), verdict);
+                converted.addAll(verdict.converted());
+                continue;
             }
-            else {
-                unscored.add(new Unscored(epic.id(), result.epicSummaries().getOrDefault(epic.id(), ""),
-                        projectOf(epic.id()), remaining(epic, basis)));
+            apart.add(new Apart(epic.id(), summary, projectOf(epic.id()), remaining(epic, basis), verdict.reason()));
+            if (epic.valueTotal().signum() <= 0) {
+                unscored.add(new Unscored(epic.id(), summary, projectOf(epic.id()), remaining(epic, basis)));
             }
         }
         Map<String, Set<String>> blockers = new LinkedHashMap<>();
         Map<String, Set<String>> outside = new LinkedHashMap<>();
         for (Dependency link : result.dependencies().open()) {
-            Optional<String> blocked = candidateOf(link.blocked(), scored);
-            Optional<String> blocker = candidateOf(link.blocker(), scored);
+            Optional<String> blocked = candidateOf(link.blocked(), scored.keySet());
+            Optional<String> blocker = candidateOf(link.blocker(), scored.keySet());
             if (blocked.isEmpty() || blocked.equals(blocker)) {
                 continue;
             }
@@ -111,14 +153,15 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
         }
         List<Candidate> candidates = new ArrayList<>();
         for (GroupSummary epic : open) {
-            if (scored.contains(epic.id())) {
+            if (scored.containsKey(epic.id())) {
                 candidates.add(new Candidate(epic.id(), result.epicSummaries().getOrDefault(epic.id(), ""),
-                        projectOf(epic.id()), epic.valueTotal().subtract(epic.valueDone()).doubleValue(),
-                        remaining(epic, basis), List.copyOf(blockers.getOrDefault(epic.id(), Set.of())),
+                        projectOf(epic.id()), scored.get(epic.id()).value(), remaining(epic, basis),
+                        List.copyOf(blockers.getOrDefault(epic.id(), Set.of())),
                         List.copyOf(outside.getOrDefault(epic.id(), Set.of())), OptionalInt.empty(), false));
             }
         }
-        return new ProgramInputs(unit(basis), periods, teams, candidates, throughput, unscored);
+        return new ProgramInputs(unit(basis), periods, teams, candidates, throughput, unscored, rule.model(), apart,
+                converted);
     }
 
     public static String unit(ProgressBasis basis) {

@@ -17,14 +17,24 @@ import java.util.OptionalInt;
  * a team lent elsewhere)
  * @param commitments epic key → the quarter it must finish by
  * @param exclusions epic keys left out of the plan
+ * @param model the value model the plan compares, or null for the one scoring the most
+ * open items ({@link OneModel})
+ * @param conversions explicit conversions of other models' scores into the plan's model
  */
 public record StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
         Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
-        List<Scenario> scenarios, long version) {
+        List<Scenario> scenarios, long version, String model, List<Conversion> conversions) {
 
     public static final int MAX_NAME = 80;
 
     public static final int MAX_OVERRIDES = 500;
+
+    public StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
+            Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
+            List<Scenario> scenarios, long version) {
+        this(id, programId, name, quarters, discount, threshold, capacity, commitments, exclusions, scenarios, version,
+                null, List.of());
+    }
 
     public StoredPlan {
         Objects.requireNonNull(id, "id");
@@ -55,6 +65,13 @@ public record StoredPlan(String id, String programId, String name, int quarters,
         commitments = Map.copyOf(commitments);
         exclusions = List.copyOf(exclusions);
         scenarios = List.copyOf(scenarios);
+        model = model == null || model.isBlank() ? null : model.strip();
+        conversions = List.copyOf(conversions);
+        String own = model;
+        if (conversions.stream().map(Conversion::from).distinct().count() != conversions.size()
+                || conversions.stream().anyMatch(c -> c.from().equals(own))) {
+            throw new IllegalArgumentException("conversions: one per model, none from the plan's own model");
+        }
         if (commitments.size() > MAX_OVERRIDES || exclusions.size() > MAX_OVERRIDES) {
             throw new IllegalArgumentException("at most " + MAX_OVERRIDES + " commitments and exclusions");
         }
@@ -90,6 +107,30 @@ public record StoredPlan(String id, String programId, String name, int quarters,
             };
         }
 
+    }
+
+    /**
+     * An explicit conversion: a score of model {@code from} times {@code factor} counts
+     * as a score of the plan's model (ICE 8 × 12.5 = 100 RICE).
+     */
+    public record Conversion(String from, double factor) {
+
+        public Conversion {
+            if (from == null || from.isBlank()) {
+                throw new IllegalArgumentException("a conversion needs the model it converts from");
+            }
+            if (!Double.isFinite(factor) || factor <= 0) {
+                throw new IllegalArgumentException("conversion from " + from + ": factor must be finite and > 0");
+            }
+        }
+
+    }
+
+    /** The conversions as model → factor. */
+    public Map<String, Double> factors() {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        conversions.forEach(c -> factors.put(c.from(), c.factor()));
+        return factors;
     }
 
     public record Scenario(String name, List<Change> changes) {
@@ -148,7 +189,8 @@ public record StoredPlan(String id, String programId, String name, int quarters,
     /** The next version, as an update saved over this one. */
     public StoredPlan savedAs(StoredPlan update) {
         return new StoredPlan(id, programId, update.name(), update.quarters(), update.discount(), update.threshold(),
-                update.capacity(), update.commitments(), update.exclusions(), update.scenarios(), version + 1);
+                update.capacity(), update.commitments(), update.exclusions(), update.scenarios(), version + 1,
+                update.model(), update.conversions());
     }
 
 }

@@ -43,6 +43,13 @@ public final class StoredPlanCodec {
         }
         map.put("scenarios", scenarios);
         map.put("version", plan.version());
+        if (plan.model() != null) {
+            map.put("model", plan.model());
+        }
+        if (!plan.conversions().isEmpty()) {
+            map.put("conversions",
+                    plan.conversions().stream().map(c -> Map.of("from", c.from(), "factor", c.factor())).toList());
+        }
         return map;
     }
 
@@ -73,7 +80,20 @@ public final class StoredPlanCodec {
         return new StoredPlan((String) map.get("id"), (String) map.get("programId"), (String) map.get("name"),
                 ((Number) map.get("quarters")).intValue(), ((Number) map.get("discount")).doubleValue(),
                 ((Number) map.get("confidenceThreshold")).doubleValue(), capacity, commitments, exclusions, scenarios,
-                ((Number) map.get("version")).longValue());
+                ((Number) map.get("version")).longValue(), (String) map.get("model"),
+                conversions(map.get("conversions")));
+    }
+
+    private static List<StoredPlan.Conversion> conversions(Object stored) {
+        List<StoredPlan.Conversion> conversions = new ArrayList<>();
+        if (stored instanceof List<?> list) {
+            for (Object c : list) {
+                Map<?, ?> conversion = (Map<?, ?>) c;
+                conversions.add(new StoredPlan.Conversion((String) conversion.get("from"),
+                        ((Number) conversion.get("factor")).doubleValue()));
+            }
+        }
+        return conversions;
     }
 
     public static Map<String, Object> toIndexMap(PlanSummary plan) {

@@ -48,6 +48,14 @@ final class TeamDecomposition {
     }
 
     /**
+     * The bound, unless a plan worth {@code found} proves it wrong (a solver answer taken
+     * for a bound that is none): then +∞, so the other bounds decide.
+     */
+    double boundAbove(double found) {
+        return bound >= found ? bound : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Solves each team within {@code secondsPerTeam}, {@code workers} teams at a time.
      * {@code exists[i][p]} is non-null where the full model has a variable.
      */
@@ -148,9 +156,9 @@ final class TeamDecomposition {
             return 0;
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            // no plan found in time: the start plan stays; CP-SAT's bound holds all the
-            // same
-            return solver.bestObjectiveBound();
+            // no plan found in time: the start plan stays, and CP-SAT's bound is none
+            // (it answers 0 when its presolve did not finish)
+            return Double.POSITIVE_INFINITY;
         }
         for (int i = 0; i < plan.size; i++) {
             for (int p = 0; p < plan.periods; p++) {

@@ -179,7 +179,8 @@ public final class SandboxSeeder {
 
     /**
      * A year's plan with two scenarios; neither names a quarter, so the plan solves
-     * whatever day the app thinks it is.
+     * whatever day the app thinks it is. It compares RICE scores (WEB's model): MOB's
+     * WSJF and PLAT's ICE epics are listed apart, never mixed in.
      */
     private void createPlan(String program) {
         Map<String, Object> cheaperDelay = Map.of("name", "Delay costs less", "changes",
@@ -187,7 +188,7 @@ public final class SandboxSeeder {
         Map<String, Object> partner = Map.of("name", "Pull in the partner integration", "changes",
                 List.of(Map.of("type", "add", "key", "PARTNER", "summary", "Partner integration", "team", "PLAT",
                         "value", 40, "effort", 13)));
-        Map<String, Object> plan = Map.of("name", "Next year", "quarters", 4, "scenarios",
+        Map<String, Object> plan = Map.of("name", "Next year", "quarters", 4, "model", "RICE", "scenarios",
                 List.of(cheaperDelay, partner));
         expect(app.post("/api/programs/" + program + "/plans", json(plan), token()), 201);
     }

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes a solved plan back to Jira, on request: each planned item the caller may edit
@@ -45,10 +47,21 @@ public class PlanWriteBack {
         this.jira = jira;
     }
 
-    /** {@code outcomes}: per planned key, WRITTEN, NOT_EDITABLE or NOT_FOUND. */
+    /**
+     * {@code outcomes}: per planned key, WRITTEN, NOT_EDITABLE or NOT_FOUND;
+     * {@code cleared}: per key a previous write-back of this plan set and this one no
+     * longer plans, CLEARED, NOT_EDITABLE (left as it was, retried next time) or
+     * NOT_FOUND.
+     */
     public record Result(String planId, Instant committedAt, Map<String, PlanProperty> properties,
-            Map<String, String> outcomes) {
+            Map<String, String> outcomes, Map<String, String> cleared) {
     }
+
+    /**
+     * The app property remembering which issues this program's write-back set, so the
+     * next one can clear those it no longer plans.
+     */
+    static final String WRITTEN = "throughline.plan.written.";
 
     /**
      * Solves the program's plan and writes it; the plan's id is the program's (one
@@ -76,8 +89,17 @@ public class PlanWriteBack {
                 .map(JiraIssue::id)
                 .ifPresentOrElse(id -> ids.put(key, Long.parseLong(id)), () -> outcomes.put(key, "NOT_FOUND"));
         }
-        Set<Long> editable = ids.isEmpty() ? Set.of()
-                : client.editableIssues(caller.requireAccountId(), new ArrayList<>(ids.values()));
+        List<String> before = written(client, programId);
+        Map<String, Long> stale = new LinkedHashMap<>();
+        Map<String, String> cleared = new TreeMap<>();
+        before.stream().filter(key -> !properties.containsKey(key)).forEach(key -> {
+            client.issue(key, List.of(), List.of())
+                .map(JiraIssue::id)
+                .ifPresentOrElse(id -> stale.put(key, Long.parseLong(id)), () -> cleared.put(key, "NOT_FOUND"));
+        });
+        List<Long> asked = new ArrayList<>(ids.values());
+        asked.addAll(stale.values());
+        Set<Long> editable = asked.isEmpty() ? Set.of() : client.editableIssues(caller.requireAccountId(), asked);
         ids.forEach((key, id) -> {
             if (editable.contains(id)) {
                 client.putProperty(PropertyTarget.issue(key), PlanProperty.KEY,
@@ -88,7 +110,35 @@ public class PlanWriteBack {
                 outcomes.put(key, "NOT_EDITABLE");
             }
         });
-        return new Result(programId, now, properties, outcomes);
+        stale.forEach((key, id) -> {
+            if (editable.contains(id)) {
+                client.deleteProperty(PropertyTarget.issue(key), PlanProperty.KEY);
+                cleared.put(key, "CLEARED");
+            }
+            else {
+                cleared.put(key, "NOT_EDITABLE");
+            }
+        });
+        Set<String> nowWritten = new TreeSet<>(before);
+        nowWritten.removeIf(key -> !"NOT_EDITABLE".equals(cleared.getOrDefault(key, "NOT_EDITABLE")));
+        outcomes.forEach((key, outcome) -> {
+            if (outcome.equals("WRITTEN")) {
+                nowWritten.add(key);
+            }
+        });
+        client.putProperty(PropertyTarget.app(), WRITTEN + programId,
+                PropertyValue.ofMap(Map.of("keys", List.copyOf(nowWritten))));
+        return new Result(programId, now, properties, outcomes, cleared);
+    }
+
+    /** The issues a previous write-back of this program's plan set (none at first). */
+    private static List<String> written(JiraClient client, String programId) {
+        return client.getProperty(PropertyTarget.app(), WRITTEN + programId)
+            .map(PropertyValue::asMap)
+            .map(map -> map.get("keys"))
+            .filter(List.class::isInstance)
+            .map(keys -> ((List<?>) keys).stream().map(String::valueOf).toList())
+            .orElse(List.of());
     }
 
 }

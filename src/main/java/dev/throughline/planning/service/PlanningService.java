@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
@@ -64,26 +65,36 @@ public class PlanningService {
      * program sees them (only projects the caller may browse).
      */
     public ProgramInputs inputs(Caller caller, String programId, int quarters) {
+        return inputs(caller, programId, quarters, Optional.empty(), Map.of());
+    }
+
+    /**
+     * The inputs comparing {@code model}'s scores (else the model scoring the most open
+     * items), other models' converted by {@code factors}.
+     */
+    public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
+            Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
         return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters);
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
     }
 
     /** A solved plan with its odds, why-nots and scenario comparisons. */
     /**
      * {@code notices}: a stored plan's overrides this solve does not use, each with its
-     * rule (empty when solving a request body).
+     * rule; {@code read}: the inputs a stored plan was solved on (the one-model rule's
+     * model, epics apart, conversions); both empty when solving a request body.
      */
     public record Solved(PlanProblem problem, PlanSolution solution, PlanOdds odds, Map<String, String> whyNot,
-            List<ScenarioResult> scenarios, List<PlanNotice> notices) {
+            List<ScenarioResult> scenarios, List<PlanNotice> notices, Optional<ProgramInputs> read) {
 
         public Solved {
             notices = List.copyOf(notices);
         }
 
-        Solved withNotices(List<PlanNotice> found) {
-            return new Solved(problem, solution, odds, whyNot, scenarios, found);
+        Solved readFrom(ProgramInputs inputs, List<PlanNotice> found) {
+            return new Solved(problem, solution, odds, whyNot, scenarios, found, Optional.of(inputs));
         }
 
     }
@@ -95,7 +106,8 @@ public class PlanningService {
      * Solves a stored plan: the program's inputs of its horizon with its overrides.
      */
     public Solved solve(Caller caller, StoredPlan plan) {
-        ProgramInputs read = inputs(caller, plan.programId(), plan.quarters());
+        ProgramInputs read = inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()),
+                plan.factors());
         PlanInputs inputs;
         try {
             inputs = plan.apply(read);
@@ -103,7 +115,7 @@ public class PlanningService {
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("plan", e.getMessage());
         }
-        return solve(caller, plan.programId(), inputs).withNotices(StoredPlanChecks.unused(plan, read));
+        return solve(caller, plan.programId(), inputs).readFrom(read, StoredPlanChecks.unused(plan, read));
     }
 
     public Solved solve(Caller caller, String programId, PlanInputs inputs) {
@@ -126,7 +138,7 @@ public class PlanningService {
             scenarios.add(new ScenarioResult(scenario.name(), scenarioSolution, scenarioOdds,
                     PlanComparison.of(baseline, solution, odds, changed, scenarioSolution, scenarioOdds)));
         }
-        return new Solved(baseline, solution, odds, whyNot, scenarios, List.of());
+        return new Solved(baseline, solution, odds, whyNot, scenarios, List.of(), Optional.empty());
     }
 
 }

@@ -84,7 +84,7 @@ public class StoredPlans {
             List<PlanSummary> all = new ArrayList<>(store.all(client));
             StoredPlan created = new StoredPlan(unusedId(all), programId, draft.name(), draft.quarters(),
                     draft.discount(), draft.threshold(), draft.capacity(), draft.commitments(), draft.exclusions(),
-                    draft.scenarios(), 1);
+                    draft.scenarios(), 1, draft.model(), draft.conversions());
             all.add(created.summary());
             store.save(client, fits(created), all);
             return created;

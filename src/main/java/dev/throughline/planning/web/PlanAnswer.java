@@ -8,6 +8,7 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanTeam;
+import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.service.PlanningService;
 
 import java.util.ArrayList;
@@ -18,12 +19,15 @@ import java.util.Map;
  * A solved plan as the API answers it (documented in docs/planning-api.md): the plan's
  * numbers, each team's capacity and planned load per period, each candidate with its
  * period, odds and why, the commitments' odds and problems, and each scenario compared
- * with it; {@code notices}: a stored plan's overrides not used, each with its rule.
+ * with it. A stored plan's answer adds {@code notices} (overrides not used, each with its
+ * rule), {@code model} (the model its values compare), {@code apart} (epics left out by
+ * the one-model rule, with a {@code prompt} to score them) and {@code converted}.
  */
 public record PlanAnswer(String status, double value, double bound, double gap, long solveMillis, List<String> periods,
         List<Double> valuePerPeriod, double confidenceThreshold, List<TeamRow> teams, List<ItemRow> items,
         Map<String, Double> commitmentOdds, List<CommitmentProblem> commitmentProblems, List<ScenarioRow> scenarios,
-        List<PlanNotice> notices) {
+        List<PlanNotice> notices, String model, List<ProgramInputs.Apart> apart,
+        List<ProgramInputs.Converted> converted, String prompt) {
 
     /** {@code load[p]}: effort of the team's items planned to finish in period p. */
     public record TeamRow(String id, String name, List<Double> capacity, List<Double> load) {
@@ -73,7 +77,10 @@ public record PlanAnswer(String status, double value, double bound, double gap, 
         return new PlanAnswer(solution.status().name(), solution.value(), solution.bound(), solution.gap(),
                 solution.solveMillis(), problem.periods(), PlanComparison.valuePerPeriod(problem, solution),
                 odds.threshold(), teams, items, odds.commitmentsByPeriod(), solution.commitmentProblems(), scenarios,
-                solved.notices());
+                solved.notices(), solved.read().flatMap(ProgramInputs::model).orElse(null),
+                solved.read().map(ProgramInputs::apart).orElse(List.of()),
+                solved.read().map(ProgramInputs::converted).orElse(List.of()),
+                solved.read().map(PlanInputsAnswer::prompt).orElse(""));
     }
 
     private static List<Double> list(double[] values) {

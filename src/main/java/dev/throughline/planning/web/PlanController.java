@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The planning API (context JWT, as every /api/** endpoint): solve a program's plan with
  * its scenarios, as JSON or as CSV. Solving changes nothing, so any user who may read the
@@ -44,11 +47,12 @@ class PlanController {
      * rollup, in the shape of a solve body.
      */
     @GetMapping("/api/programs/{id}/plans/inputs")
-    PlanInputsAnswer inputs(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "4") int quarters) {
+    PlanInputsAnswer inputs(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "4") int quarters,
+            @RequestParam(required = false) String model) {
         if (quarters < 1 || quarters > ProgramInputs.MAX_QUARTERS) {
             throw new InvalidInputException("quarters", "must be 1 to " + ProgramInputs.MAX_QUARTERS);
         }
-        return PlanInputsAnswer.of(planning.inputs(caller, id, quarters));
+        return PlanInputsAnswer.of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of()));
     }
 
     @PostMapping("/api/programs/{id}/plans/solve")

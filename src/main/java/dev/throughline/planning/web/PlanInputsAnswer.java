@@ -13,13 +13,29 @@ import java.util.Map;
 /**
  * The plan inputs read from the program, in the shape of a solve body (so a client can
  * change them and post them to {@code solve}), with the effort unit and the open epics
- * left out because they have no value score yet.
+ * left out because they have no value score yet; {@code model}, {@code apart} and
+ * {@code converted}: the one-model rule ({@code OneModel}).
  */
 public record PlanInputsAnswer(String unit, List<String> periods, double discount, double confidenceThreshold,
         List<PlanRequest.TeamBody> teams, List<PlanRequest.CandidateBody> candidates,
-        Map<String, List<Double>> throughput, List<ProgramInputs.Unscored> unscored, String prompt) {
+        Map<String, List<Double>> throughput, List<ProgramInputs.Unscored> unscored, String prompt, String model,
+        List<ProgramInputs.Apart> apart, List<ProgramInputs.Converted> converted) {
 
     static final String PROMPT = "Score these epics on the program's value model to plan them.";
+
+    /**
+     * What to do about the epics apart: score them with the plan's model (or convert
+     * their model in the plan); empty when none is apart.
+     */
+    static String prompt(ProgramInputs inputs) {
+        if (inputs.apart().isEmpty()) {
+            return "";
+        }
+        return inputs.model()
+            .map(m -> "Score these epics with " + m
+                    + " to plan them, or set a documented conversion of their model in the plan.")
+            .orElse(PROMPT);
+    }
 
     static PlanInputsAnswer of(ProgramInputs inputs) {
         List<PlanRequest.TeamBody> teams = inputs.teams()
@@ -40,8 +56,8 @@ public record PlanInputsAnswer(String unit, List<String> periods, double discoun
             throughput.put(t.id(), weeks);
         });
         return new PlanInputsAnswer(inputs.unit(), inputs.periods(), PlanProblem.DEFAULT_DISCOUNT,
-                PlanOdds.DEFAULT_THRESHOLD, teams, candidates, throughput, inputs.unscored(),
-                inputs.unscored().isEmpty() ? "" : PROMPT);
+                PlanOdds.DEFAULT_THRESHOLD, teams, candidates, throughput, inputs.unscored(), prompt(inputs),
+                inputs.model().orElse(null), inputs.apart(), inputs.converted());
     }
 
 }

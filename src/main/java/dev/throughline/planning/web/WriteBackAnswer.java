@@ -8,11 +8,19 @@ import java.util.Map;
 
 /**
  * What a write-back did: the plan's id and time, and per planned issue the property value
- * and its outcome (WRITTEN, NOT_EDITABLE, NOT_FOUND).
+ * and its outcome (WRITTEN, NOT_EDITABLE, NOT_FOUND), and the issues it cleared.
  */
-public record WriteBackAnswer(String planId, String committedAt, List<Row> issues) {
+public record WriteBackAnswer(String planId, String committedAt, List<Row> issues, List<Cleared> cleared) {
 
     public record Row(String key, String plannedQuarter, int planConfidence, String outcome) {
+    }
+
+    /**
+     * An issue a previous write-back set and this one no longer plans: {@code outcome}
+     * CLEARED (its {@code throughline.plan} removed), NOT_EDITABLE (left as it was) or
+     * NOT_FOUND.
+     */
+    public record Cleared(String key, String outcome) {
     }
 
     static WriteBackAnswer of(PlanWriteBack.Result result) {
@@ -21,7 +29,12 @@ public record WriteBackAnswer(String planId, String committedAt, List<Row> issue
                     PlanProperty property = result.properties().get(entry.getKey());
                     return new Row(entry.getKey(), property.plannedQuarter(), property.planConfidence(),
                             entry.getValue());
-                }).toList());
+                }).toList(),
+                result.cleared()
+                    .entrySet()
+                    .stream()
+                    .map(entry -> new Cleared(entry.getKey(), entry.getValue()))
+                    .toList());
     }
 
 }

@@ -111,6 +111,12 @@ class PlanApiTest extends InstalledSiteTest {
             assertThat(candidate.path("value").asDouble()).isPositive();
         }
         assertThat(inputs.path("unscored").isArray()).isTrue();
+        assertThat(inputs.path("apart").isArray()).isTrue();
+        assertThat(inputs.path("converted").isArray()).isTrue();
+        assertThat(inputs.has("model")).isTrue();
+        for (JsonNode apart : inputs.path("apart")) {
+            assertThat(apart.path("reason").asText()).matches("not scored|scored with .+");
+        }
         AppUnderTest.Reply solved = app().post("/api/programs/" + id + "/plans/solve", reply.body(),
                 connect.contextToken(PM));
         assertThat(solved.status()).as(solved.body()).isEqualTo(200);
@@ -353,6 +359,25 @@ class PlanApiTest extends InstalledSiteTest {
         assertThat(written.status()).as(written.body()).isEqualTo(200);
         assertThat(written.json().path("planId").asText()).isEqualTo(program);
         assertThat(written.json().path("issues").isArray()).isTrue();
+    }
+
+    @Test
+    void aLaterWriteBackClearsThePlanPropertyFromIssuesItNoLongerPlans() {
+        String id = program();
+        String url = "/api/programs/" + id + "/plans/write-back";
+        AppUnderTest.Reply first = app().post(url, BODY, connect.contextToken(PM));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("cleared").size()).isZero();
+        assertThat(site.issueProperty(site.requireIssue("WEB-2").id(), "throughline.plan")).isPresent();
+        AppUnderTest.Reply second = app().post(url,
+                BODY.replace("\"value\":80,\"effort\":10}", "\"value\":80,\"effort\":10,\"excluded\":true}"),
+                connect.contextToken(PM));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("issues").findValuesAsText("key")).doesNotContain("WEB-2");
+        assertThat(second.json().path("cleared").findValuesAsText("key")).containsExactly("WEB-2");
+        assertThat(second.json().path("cleared").findValuesAsText("outcome")).containsExactly("CLEARED");
+        assertThat(site.issueProperty(site.requireIssue("WEB-2").id(), "throughline.plan")).isEmpty();
+        assertThat(site.issueProperty(site.requireIssue("WEB-1").id(), "throughline.plan")).isPresent();
     }
 
 }
