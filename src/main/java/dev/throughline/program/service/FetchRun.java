@@ -119,7 +119,7 @@ final class FetchRun {
             }
         }
         if (failure != null) {
-            throw failure;
+            throw failure instanceof CancellationException ? foldFailure().orElse(failure) : failure;
         }
         for (CompletableFuture<Void> folding : lastFolds) {
             ProgramFetcher.join(folding);
@@ -172,6 +172,27 @@ final class FetchRun {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Why a worker was abandoned when no search failed: a partition's last pages failed
+     * to fold on the fold pool after its worker had moved on.
+     */
+    private Optional<RuntimeException> foldFailure() {
+        for (CompletableFuture<Void> folding : lastFolds) {
+            try {
+                folding.join();
+            }
+            catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause && !(cause instanceof CancellationException)) {
+                    return Optional.of(cause);
+                }
+            }
+            catch (CancellationException e) {
+                // abandoned too: look on
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Partition> nextPartition() {
