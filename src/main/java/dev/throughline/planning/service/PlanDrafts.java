@@ -42,7 +42,7 @@ public class PlanDrafts {
         StoredPlan stored = plans.get(caller, programId, planId);
         PlanInputs inputs;
         try {
-            inputs = stored.apply(planning.inputs(caller, programId, stored.quarters()));
+            inputs = stored.apply(planning.inputs(caller, stored));
         }
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("plan", e.getMessage());

@@ -80,11 +80,19 @@ public class PlanningService {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
     }
 
-    /** A solved plan with its odds, why-nots and scenario comparisons. */
     /**
-     * {@code notices}: a stored plan's overrides this solve does not use, each with its
-     * rule; {@code read}: the inputs a stored plan was solved on (the one-model rule's
-     * model, epics apart, conversions); both empty when solving a request body.
+     * The inputs a stored plan is solved on: its horizon, compared on its model with its
+     * conversions (every solve and write-back of a stored plan reads them so).
+     */
+    public ProgramInputs inputs(Caller caller, StoredPlan plan) {
+        return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors());
+    }
+
+    /**
+     * A solved plan with its odds, why-nots and scenario comparisons. {@code notices}: a
+     * stored plan's overrides this solve does not use, each with its rule; {@code read}:
+     * the inputs a stored plan was solved on (the one-model rule's model, epics apart,
+     * conversions); both empty when solving a request body.
      */
     public record Solved(PlanProblem problem, PlanSolution solution, PlanOdds odds, Map<String, String> whyNot,
             List<ScenarioResult> scenarios, List<PlanNotice> notices, Optional<ProgramInputs> read) {
@@ -106,8 +114,7 @@ public class PlanningService {
      * Solves a stored plan: the program's inputs of its horizon with its overrides.
      */
     public Solved solve(Caller caller, StoredPlan plan) {
-        ProgramInputs read = inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()),
-                plan.factors());
+        ProgramInputs read = inputs(caller, plan);
         PlanInputs inputs;
         try {
             inputs = plan.apply(read);
