@@ -53,6 +53,8 @@ final class ProgramFetcher {
 
     static final int PAGE_SIZE = 100;
 
+    private static final int KEPT_PROJECTS = 500;
+
     private final Clock clock;
 
     private final FetchRun.Pools pools;
@@ -73,6 +75,12 @@ final class ProgramFetcher {
 
     /** Project ids never change: once known, a refresh need not search projects again. */
     private final Map<String, Map<String, Long>> projectIds = new ConcurrentHashMap<>();
+
+    /**
+     * Folded buckets of the read model between views; 100 projects of a program or
+     * several programs, softly held.
+     */
+    private final KeptRollups kept = new KeptRollups(KEPT_PROJECTS);
 
     ProgramFetcher(Clock clock, int concurrency, IssueSync sync) {
         if (concurrency < 1 || concurrency > 64) {
@@ -191,7 +199,7 @@ final class ProgramFetcher {
             sync.fullyRead(siteKey, fullyRead, started, pointsField);
             sync.refresh(client, siteKey, plan, pointsField);
             List<String> warm = program.projects().stream().filter(p -> !plan.cold().contains(p)).toList();
-            Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding);
+            Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), kept, siteKey, warm, folding);
             for (String project : program.projects()) {
                 Optional.ofNullable(read.get(project))
                     .or(() -> Optional.ofNullable(folded.get(project)))

@@ -1,0 +1,88 @@
+package dev.throughline.readmodel.store;
+
+import dev.throughline.readmodel.FoldRevisions;
+import dev.throughline.readmodel.FoldRevisions.Part;
+import dev.throughline.readmodel.IssueFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The revisions of {@link FoldRevisions} in table {@code throughline_fold_revision}.
+ * Bumped inside the transaction of the write they describe: a reader reads revisions
+ * before rows, so it may keep new rows under an old revision (folded again at the next
+ * view) but never old rows under a new one.
+ */
+final class JdbcFoldRevisions {
+
+    private final JdbcTemplate jdbc;
+
+    private final NamedParameterJdbcTemplate named;
+
+    JdbcFoldRevisions(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    FoldRevisions read(String siteKey, Collection<String> projectKeys) {
+        Map<Part, Long> found = new HashMap<>();
+        List<String> which = new ArrayList<>(projectKeys);
+        which.add(Part.KEYS.projectKey());
+        named.query(
+                "SELECT project_key, bucket, revision FROM throughline_fold_revision"
+                        + " WHERE site_key = :site AND project_key IN (:projects)",
+                new MapSqlParameterSource("site", siteKey).addValue("projects", which), rs -> {
+                    found.put(new Part(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                });
+        return new FoldRevisions(found);
+    }
+
+    /**
+     * The parts and keys of the rows held for these ids, before a write replaces them.
+     */
+    void held(String siteKey, Collection<Long> ids, Map<Long, Part> parts, Map<Long, String> keys) {
+        named.query(
+                "SELECT issue_id, issue_key, project_key FROM throughline_issue"
+                        + " WHERE site_key = :site AND issue_id IN (:ids)",
+                new MapSqlParameterSource("site", siteKey).addValue("ids", ids), rs -> {
+                    long id = rs.getLong(1);
+                    keys.put(id, rs.getString(2));
+                    parts.put(id, new Part(rs.getString(3), FoldRevisions.bucketOf(id)));
+                });
+    }
+
+    void written(String siteKey, Collection<IssueFacts> written, Map<Long, Part> heldParts,
+            Map<Long, String> heldKeys) {
+        bump(siteKey, FoldRevisions.touched(written, heldParts, heldKeys));
+    }
+
+    /**
+     * Must run inside the write's transaction. Two instances that create the same part's
+     * first row at once: one write fails on the primary key and is retried by its caller
+     * as any failed write.
+     */
+    void bump(String siteKey, Collection<Part> parts) {
+        List<Part> all = List.copyOf(parts);
+        int[] updated = jdbc.batchUpdate(
+                "UPDATE throughline_fold_revision SET revision = revision + 1"
+                        + " WHERE site_key = ? AND project_key = ? AND bucket = ?",
+                all.stream().map(p -> new Object[] { siteKey, p.projectKey(), p.bucket() }).toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(new Object[] { siteKey, all.get(i).projectKey(), all.get(i).bucket(), 1L });
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO throughline_fold_revision (site_key, project_key, bucket, revision)"
+                    + " VALUES (?, ?, ?, ?)", missing);
+        }
+    }
+
+}
