@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class JdbcFoldRevisions {
 
+    private static final int CHUNK = 1000;
+
     private final JdbcTemplate jdbc;
 
     private final NamedParameterJdbcTemplate named;
@@ -47,14 +49,20 @@ final class JdbcFoldRevisions {
      * The parts and keys of the rows held for these ids, before a write replaces them.
      */
     void held(String siteKey, Collection<Long> ids, Map<Long, Part> parts, Map<Long, String> keys) {
-        named.query(
-                "SELECT issue_id, issue_key, project_key FROM throughline_issue"
-                        + " WHERE site_key = :site AND issue_id IN (:ids)",
-                new MapSqlParameterSource("site", siteKey).addValue("ids", ids), rs -> {
-                    long id = rs.getLong(1);
-                    keys.put(id, rs.getString(2));
-                    parts.put(id, new Part(rs.getString(3), FoldRevisions.bucketOf(id)));
-                });
+        List<Long> all = List.copyOf(ids);
+        // in chunks: PostgreSQL takes at most 32,767 parameters in a statement
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            named.query(
+                    "SELECT issue_id, issue_key, project_key FROM throughline_issue"
+                            + " WHERE site_key = :site AND issue_id IN (:ids)",
+                    new MapSqlParameterSource("site", siteKey).addValue("ids",
+                            all.subList(from, Math.min(all.size(), from + CHUNK))),
+                    rs -> {
+                        long id = rs.getLong(1);
+                        keys.put(id, rs.getString(2));
+                        parts.put(id, new Part(rs.getString(3), FoldRevisions.bucketOf(id)));
+                    });
+        }
     }
 
     void written(String siteKey, Collection<IssueFacts> written, Map<Long, Part> heldParts,
@@ -83,6 +91,31 @@ final class JdbcFoldRevisions {
             jdbc.batchUpdate("INSERT INTO throughline_fold_revision (site_key, project_key, bucket, revision)"
                     + " VALUES (?, ?, ?, ?)", missing);
         }
+    }
+
+    /**
+     * The keys held for these ids in these projects (a fold's changed buckets name them).
+     */
+    Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
+        Map<Long, String> keys = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        // in chunks: PostgreSQL takes at most 32,767 parameters in a statement
+        for (int from = 0; !projectKeys.isEmpty() && from < all.size(); from += CHUNK) {
+            // by the primary key only (the project filtered here): with the projects in
+            // the
+            // condition H2 may choose the projects' index and scan their rows
+            named.query(
+                    "SELECT issue_id, issue_key, project_key FROM throughline_issue"
+                            + " WHERE site_key = :site AND issue_id IN (:ids)",
+                    new MapSqlParameterSource("site", siteKey).addValue("ids",
+                            all.subList(from, Math.min(all.size(), from + CHUNK))),
+                    rs -> {
+                        if (projectKeys.contains(rs.getString(3))) {
+                            keys.put(rs.getLong(1), rs.getString(2));
+                        }
+                    });
+        }
+        return keys;
     }
 
 }

@@ -183,25 +183,21 @@ class JdbcIssueFacts implements IssueFactsStore {
     public void forEachIn(String siteKey, String projectKey, Collection<Integer> buckets, Consumer<IssueFacts> sink) {
         for (int bucket : buckets) {
             long first = (long) bucket << FoldRevisions.BUCKET_BITS;
+            // by the primary key's id range only: with the project in the condition H2
+            // may
+            // choose the project's index and scan all its rows
             jdbc.query("SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
-                    + " WHERE site_key = ? AND issue_id >= ? AND issue_id < ? AND project_key = ?", rs -> {
-                        sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }, siteKey, first, first + (1L << FoldRevisions.BUCKET_BITS), projectKey);
+                    + " WHERE site_key = ? AND issue_id >= ? AND issue_id < ?", rs -> {
+                        if (projectKey.equals(rs.getString(3))) {
+                            sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), projectKey, rs.getString(4)));
+                        }
+                    }, siteKey, first, first + (1L << FoldRevisions.BUCKET_BITS));
         }
     }
 
     @Override
     public Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
-        Map<Long, String> keys = new HashMap<>();
-        if (!projectKeys.isEmpty() && !ids.isEmpty()) {
-            named.query(
-                    "SELECT issue_id, issue_key FROM throughline_issue"
-                            + " WHERE site_key = :site AND issue_id IN (:ids) AND project_key IN (:projects)",
-                    site(siteKey).addValue("ids", ids).addValue("projects", projectKeys), rs -> {
-                        keys.put(rs.getLong(1), rs.getString(2));
-                    });
-        }
-        return keys;
+        return revisions.keys(siteKey, projectKeys, ids);
     }
 
     /**
