@@ -49,20 +49,10 @@ final class JdbcFoldRevisions {
      * The parts and keys of the rows held for these ids, before a write replaces them.
      */
     void held(String siteKey, Collection<Long> ids, Map<Long, Part> parts, Map<Long, String> keys) {
-        List<Long> all = List.copyOf(ids);
-        // in chunks: PostgreSQL takes at most 32,767 parameters in a statement
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            named.query(
-                    "SELECT issue_id, issue_key, project_key FROM throughline_issue"
-                            + " WHERE site_key = :site AND issue_id IN (:ids)",
-                    new MapSqlParameterSource("site", siteKey).addValue("ids",
-                            all.subList(from, Math.min(all.size(), from + CHUNK))),
-                    rs -> {
-                        long id = rs.getLong(1);
-                        keys.put(id, rs.getString(2));
-                        parts.put(id, new Part(rs.getString(3), FoldRevisions.bucketOf(id)));
-                    });
-        }
+        byIds(siteKey, ids, (id, key, project) -> {
+            keys.put(id, key);
+            parts.put(id, new Part(project, FoldRevisions.bucketOf(id)));
+        });
     }
 
     void written(String siteKey, Collection<IssueFacts> written, Map<Long, Part> heldParts,
@@ -98,24 +88,37 @@ final class JdbcFoldRevisions {
      */
     Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
         Map<Long, String> keys = new HashMap<>();
+        byIds(siteKey, ids, (id, key, project) -> {
+            if (projectKeys.contains(project)) {
+                keys.put(id, key);
+            }
+        });
+        return keys;
+    }
+
+    private interface HeldRow {
+
+        void accept(long id, String key, String projectKey);
+
+    }
+
+    /**
+     * By the primary key only, in chunks (PostgreSQL takes at most 32,767 parameters in a
+     * statement); a caller filters by project itself, as with the projects in the
+     * condition H2 may choose the projects' index and scan their rows.
+     */
+    private void byIds(String siteKey, Collection<Long> ids, HeldRow sink) {
         List<Long> all = List.copyOf(ids);
-        // in chunks: PostgreSQL takes at most 32,767 parameters in a statement
-        for (int from = 0; !projectKeys.isEmpty() && from < all.size(); from += CHUNK) {
-            // by the primary key only (the project filtered here): with the projects in
-            // the
-            // condition H2 may choose the projects' index and scan their rows
+        for (int from = 0; from < all.size(); from += CHUNK) {
             named.query(
                     "SELECT issue_id, issue_key, project_key FROM throughline_issue"
                             + " WHERE site_key = :site AND issue_id IN (:ids)",
                     new MapSqlParameterSource("site", siteKey).addValue("ids",
                             all.subList(from, Math.min(all.size(), from + CHUNK))),
                     rs -> {
-                        if (projectKeys.contains(rs.getString(3))) {
-                            keys.put(rs.getLong(1), rs.getString(2));
-                        }
+                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
                     });
         }
-        return keys;
     }
 
 }
