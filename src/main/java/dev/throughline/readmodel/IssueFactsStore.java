@@ -69,6 +69,30 @@ public interface IssueFactsStore {
         return keys;
     }
 
+    /**
+     * The revisions of these projects' parts and of the site's keys, read before their
+     * rows; empty when this store keeps none (then nothing folded may be kept).
+     */
+    default Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
+        return Optional.empty();
+    }
+
+    /** Every issue held in these buckets of one project, as {@link #forEach}. */
+    default void forEachIn(String siteKey, String projectKey, Collection<Integer> buckets, Consumer<IssueFacts> sink) {
+        forEach(siteKey, List.of(projectKey), facts -> {
+            if (buckets.contains(FoldRevisions.bucketOf(facts.id()))) {
+                sink.accept(facts);
+            }
+        });
+    }
+
+    /** The key held for each of these issues that is in one of these projects, by id. */
+    default Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
+        Map<Long, String> keys = keys(siteKey, projectKeys);
+        keys.keySet().retainAll(ids);
+        return keys;
+    }
+
     /** The ids held for one project. */
     List<Long> ids(String siteKey, String projectKey);
 

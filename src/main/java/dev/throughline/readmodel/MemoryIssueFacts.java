@@ -22,6 +22,20 @@ public final class MemoryIssueFacts implements IssueFactsStore {
 
     private final Map<String, Map<Long, Dirty>> dirty = new ConcurrentHashMap<>();
 
+    private final Map<String, Map<FoldRevisions.Part, Long>> revisions = new ConcurrentHashMap<>();
+
+    private void bump(String siteKey, Collection<FoldRevisions.Part> parts) {
+        Map<FoldRevisions.Part, Long> site = revisions.computeIfAbsent(siteKey, k -> new ConcurrentHashMap<>());
+        parts.forEach(part -> site.merge(part, 1L, Long::sum));
+    }
+
+    @Override
+    public Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
+        Map<FoldRevisions.Part, Long> found = new HashMap<>(revisions.getOrDefault(siteKey, Map.of()));
+        found.keySet().removeIf(part -> part != FoldRevisions.Part.KEYS && !projectKeys.contains(part.projectKey()));
+        return Optional.of(new FoldRevisions(found));
+    }
+
     private Map<Long, IssueFacts> issues(String siteKey) {
         return issues.computeIfAbsent(siteKey, k -> new ConcurrentHashMap<>());
     }
@@ -53,8 +67,15 @@ public final class MemoryIssueFacts implements IssueFactsStore {
     }
 
     @Override
-    public void upsert(String siteKey, Collection<IssueFacts> facts) {
+    public synchronized void upsert(String siteKey, Collection<IssueFacts> facts) {
+        Map<Long, FoldRevisions.Part> heldParts = new HashMap<>();
+        Map<Long, String> heldKeys = new HashMap<>();
+        facts.forEach(f -> Optional.ofNullable(issues(siteKey).get(f.id())).ifPresent(held -> {
+            heldParts.put(held.id(), FoldRevisions.Part.of(held));
+            heldKeys.put(held.id(), held.key());
+        }));
         facts.forEach(f -> issues(siteKey).put(f.id(), f));
+        bump(siteKey, FoldRevisions.touched(facts, heldParts, heldKeys));
     }
 
     @Override
@@ -63,8 +84,11 @@ public final class MemoryIssueFacts implements IssueFactsStore {
     }
 
     @Override
-    public void delete(String siteKey, Collection<Long> ids) {
-        ids.forEach(issues(siteKey)::remove);
+    public synchronized void delete(String siteKey, Collection<Long> ids) {
+        List<FoldRevisions.Part> parts = new ArrayList<>(List.of(FoldRevisions.Part.KEYS));
+        ids.forEach(id -> Optional.ofNullable(issues(siteKey).remove(id))
+            .ifPresent(held -> parts.add(FoldRevisions.Part.of(held))));
+        bump(siteKey, parts);
     }
 
     @Override
@@ -99,9 +123,12 @@ public final class MemoryIssueFacts implements IssueFactsStore {
     }
 
     @Override
-    public void forget(String siteKey, Collection<String> projectKeys) {
+    public synchronized void forget(String siteKey, Collection<String> projectKeys) {
         issues(siteKey).values().removeIf(f -> projectKeys.contains(f.projectKey()));
         projectKeys.forEach(syncs(siteKey)::remove);
+        List<FoldRevisions.Part> parts = new ArrayList<>(List.of(FoldRevisions.Part.KEYS));
+        projectKeys.forEach(p -> parts.add(FoldRevisions.Part.project(p)));
+        bump(siteKey, parts);
     }
 
 }

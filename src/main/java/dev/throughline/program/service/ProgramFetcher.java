@@ -33,7 +33,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongPredicate;
 
 /**
  * Reads a program from Jira. A fetch runs on its own thread, not the request's: it may
@@ -55,6 +54,8 @@ import java.util.function.LongPredicate;
 final class ProgramFetcher {
 
     static final int PAGE_SIZE = 100;
+
+    private static final int KEPT_PROJECTS = 500;
 
     private final Clock clock;
 
@@ -78,6 +79,12 @@ final class ProgramFetcher {
 
     /** Project ids never change: once known, a refresh need not search projects again. */
     private final Map<String, Map<String, Long>> projectIds = new ConcurrentHashMap<>();
+
+    /**
+     * Folded buckets of the read model between views; 100 projects of a program or
+     * several programs, softly held.
+     */
+    private final KeptRollups kept = new KeptRollups(KEPT_PROJECTS);
 
     ProgramFetcher(Clock clock, int concurrency, IssueSync sync, RefinementSync refinements) {
         if (concurrency < 1 || concurrency > 64) {
@@ -183,8 +190,10 @@ final class ProgramFetcher {
             .stream()
             .filter(p -> !plan.cold().contains(p) || refined.isPresent() && read.containsKey(p))
             .toList();
-        Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), siteKey, warm, folding,
-                refined.<LongPredicate>map(ids -> ids::contains).orElse(id -> true));
+        // a refined program's fold depends on its ids too: only whole projects are kept
+        Map<String, ProjectRollup> folded = refined.isPresent()
+                ? ReadModelFold.fold(sync.store(), siteKey, warm, folding, refined.get()::contains)
+                : ReadModelFold.fold(sync.store(), kept, siteKey, warm, folding);
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         for (String project : program.projects()) {
             Optional.ofNullable(refined.isPresent() ? null : read.get(project))

@@ -2,22 +2,128 @@ package dev.throughline.program.service;
 
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
+import dev.throughline.program.service.KeptRollups.Bucket;
+import dev.throughline.program.service.KeptRollups.Kept;
+import dev.throughline.readmodel.FoldRevisions;
+import dev.throughline.readmodel.FoldRevisions.Part;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFactsStore;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 /**
  * Folds projects from the read model instead of Jira. A parent or blocker moved to
  * another project is named by the key the read model holds for it now (a search would
  * name it so too), not by the key it had when the issue pointing at it was read.
+ * <p>
+ * Each project is folded by bucket of issue ids and the buckets are kept
+ * ({@link KeptRollups}) while the store's revisions say nothing in them changed, so a
+ * warm view folds again only the buckets written since, through whichever instance.
  */
 final class ReadModelFold {
 
+    /**
+     * Up to this many changed buckets are gathered in memory to look up only the keys
+     * their issues name; more are streamed after reading every key, as a cold fold.
+     */
+    private static final int MAX_GATHERED_BUCKETS = 16;
+
     private ReadModelFold() {
+    }
+
+    static Map<String, ProjectRollup> fold(IssueFactsStore store, KeptRollups kept, String siteKey,
+            List<String> projects, RollupSettings settings) {
+        Optional<FoldRevisions> revisions = projects.isEmpty() ? Optional.empty() : store.revisions(siteKey, projects);
+        if (revisions.isEmpty()) {
+            return fold(store, siteKey, projects, settings, id -> true);
+        }
+        FoldRevisions at = revisions.get();
+        Set<String> together = Set.copyOf(projects);
+        Map<String, Kept> before = new HashMap<>();
+        Map<String, Set<Integer>> changed = new LinkedHashMap<>();
+        List<String> whole = new ArrayList<>();
+        for (String project : projects) {
+            Optional<Kept> held = kept.get(new KeptRollups.Key(siteKey, project, together, settings))
+                .filter(k -> k.keys() == at.keys() && k.project() == at.of(Part.project(project)));
+            if (held.isEmpty()) {
+                whole.add(project);
+                continue;
+            }
+            before.put(project, held.get());
+            Set<Integer> buckets = new HashSet<>();
+            at.buckets(project).forEach((bucket, revision) -> {
+                Bucket was = held.get().buckets().get(bucket);
+                if (was == null || was.revision() != revision) {
+                    buckets.add(bucket);
+                }
+            });
+            if (!buckets.isEmpty()) {
+                changed.put(project, buckets);
+            }
+        }
+        Map<String, Map<Integer, ProjectRollup>> fresh = new HashMap<>();
+        int gathered = changed.values().stream().mapToInt(Set::size).sum();
+        if (whole.isEmpty() && gathered <= MAX_GATHERED_BUCKETS) {
+            List<IssueFacts> rows = new ArrayList<>();
+            changed.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, rows::add));
+            Map<Long, String> keys = store.keys(siteKey, projects, named(rows));
+            rows.forEach(into(fresh, keys, settings));
+        }
+        else if (!whole.isEmpty() || !changed.isEmpty()) {
+            Map<Long, String> keys = store.keys(siteKey, projects);
+            Consumer<IssueFacts> sink = into(fresh, keys, settings);
+            store.forEach(siteKey, whole, sink);
+            changed.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, sink));
+        }
+        Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
+        for (String project : projects) {
+            Kept was = before.get(project);
+            Map<Integer, ProjectRollup> folded = fresh.getOrDefault(project, Map.of());
+            if (was != null && !changed.containsKey(project)) {
+                rollups.put(project, was.merged());
+                continue;
+            }
+            Map<Integer, Bucket> buckets = was == null ? new HashMap<>() : new HashMap<>(was.buckets());
+            changed.getOrDefault(project, Set.of()).forEach(buckets::remove);
+            folded
+                .forEach((bucket, rollup) -> buckets.put(bucket, new Bucket(at.of(new Part(project, bucket)), rollup)));
+            ProjectRollup merged = ProjectRollup.merge(settings,
+                    buckets.values().stream().map(Bucket::rollup).toList());
+            kept.put(new KeptRollups.Key(siteKey, project, together, settings),
+                    new Kept(at.keys(), at.of(Part.project(project)), buckets, merged));
+            rollups.put(project, merged);
+        }
+        return rollups;
+    }
+
+    /** Each issue folded into its project's bucket's rollup. */
+    private static Consumer<IssueFacts> into(Map<String, Map<Integer, ProjectRollup>> fresh, Map<Long, String> keys,
+            RollupSettings settings) {
+        return facts -> fresh.computeIfAbsent(facts.projectKey(), p -> new HashMap<>())
+            .computeIfAbsent(FoldRevisions.bucketOf(facts.id()), b -> new ProjectRollup(settings))
+            .accept(IssueMapper.map(facts, facts.projectKey(), settings.today(),
+                    id -> Optional.ofNullable(keys.get(id)), facts.subtaskCount()));
+    }
+
+    /** The issues these name: parents and both ends of their links. */
+    private static Set<Long> named(List<IssueFacts> rows) {
+        Set<Long> ids = new HashSet<>();
+        for (IssueFacts facts : rows) {
+            facts.parent().ifPresent(p -> ids.add(p.id()));
+            facts.blocks().stream().map(IssueRef::id).forEach(ids::add);
+            facts.blockedBy().stream().map(IssueRef::id).forEach(ids::add);
+        }
+        return ids;
     }
 
     /**

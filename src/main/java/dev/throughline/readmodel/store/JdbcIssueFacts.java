@@ -1,5 +1,7 @@
 package dev.throughline.readmodel.store;
 
+import dev.throughline.readmodel.FoldRevisions;
+import dev.throughline.readmodel.FoldRevisions.Part;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProjectSync;
@@ -39,6 +41,8 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     private final TransactionTemplate transactions;
 
+    private final JdbcFoldRevisions revisions;
+
     /** Reads whole projects a chunk of rows at a time. */
     private final NamedParameterJdbcTemplate streaming;
 
@@ -49,6 +53,7 @@ class JdbcIssueFacts implements IssueFactsStore {
         chunked.setFetchSize(FETCH);
         this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.transactions = transactions;
+        this.revisions = new JdbcFoldRevisions(jdbc, named);
     }
 
     @Override
@@ -93,7 +98,7 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     @Override
     public void upsert(String siteKey, Collection<IssueFacts> facts) {
-        write(siteKey, facts, true);
+        JdbcFoldRevisions.retriedOnFirstRow(() -> write(siteKey, facts, true));
     }
 
     /**
@@ -108,7 +113,7 @@ class JdbcIssueFacts implements IssueFactsStore {
             write(siteKey, facts, false);
         }
         catch (DataIntegrityViolationException held) {
-            write(siteKey, facts, true);
+            JdbcFoldRevisions.retriedOnFirstRow(() -> write(siteKey, facts, true));
         }
     }
 
@@ -126,7 +131,10 @@ class JdbcIssueFacts implements IssueFactsStore {
         transactions.executeWithoutResult(status -> {
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<IssueFacts> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+                Map<Long, Part> heldParts = new HashMap<>();
+                Map<Long, String> heldKeys = new HashMap<>();
                 if (replace) {
+                    revisions.held(siteKey, batch.stream().map(IssueFacts::id).toList(), heldParts, heldKeys);
                     jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
                             batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
                 }
@@ -136,6 +144,7 @@ class JdbcIssueFacts implements IssueFactsStore {
                         batch.stream()
                             .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), FactsCodec.write(f) })
                             .toList());
+                revisions.written(siteKey, batch, heldParts, heldKeys);
             }
         });
     }
@@ -153,9 +162,42 @@ class JdbcIssueFacts implements IssueFactsStore {
     @Override
     public void delete(String siteKey, Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
-                    ids.stream().map(id -> new Object[] { siteKey, id }).toList());
+            JdbcFoldRevisions.retriedOnFirstRow(() -> transactions.executeWithoutResult(status -> {
+                Map<Long, Part> held = new HashMap<>();
+                revisions.held(siteKey, ids, held, new HashMap<>());
+                jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
+                        ids.stream().map(id -> new Object[] { siteKey, id }).toList());
+                List<Part> touched = new ArrayList<>(held.values());
+                touched.add(Part.KEYS);
+                revisions.bump(siteKey, touched);
+            }));
         }
+    }
+
+    @Override
+    public Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
+        return Optional.of(revisions.read(siteKey, projectKeys));
+    }
+
+    @Override
+    public void forEachIn(String siteKey, String projectKey, Collection<Integer> buckets, Consumer<IssueFacts> sink) {
+        for (int bucket : buckets) {
+            long first = (long) bucket << FoldRevisions.BUCKET_BITS;
+            // by the primary key's id range only: with the project in the condition H2
+            // may
+            // choose the project's index and scan all its rows
+            jdbc.query("SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
+                    + " WHERE site_key = ? AND issue_id >= ? AND issue_id < ?", rs -> {
+                        if (projectKey.equals(rs.getString(3))) {
+                            sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), projectKey, rs.getString(4)));
+                        }
+                    }, siteKey, first, first + (1L << FoldRevisions.BUCKET_BITS));
+        }
+    }
+
+    @Override
+    public Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
+        return revisions.keys(siteKey, projectKeys, ids);
     }
 
     /**
@@ -230,12 +272,15 @@ class JdbcIssueFacts implements IssueFactsStore {
         if (projectKeys.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(status -> {
+        JdbcFoldRevisions.retriedOnFirstRow(() -> transactions.executeWithoutResult(status -> {
             MapSqlParameterSource which = site(siteKey).addValue("projects", projectKeys);
             named.update("DELETE FROM throughline_issue WHERE site_key = :site AND project_key IN (:projects)", which);
             named.update("DELETE FROM throughline_issue_sync WHERE site_key = :site AND project_key IN (:projects)",
                     which);
-        });
+            List<Part> touched = new ArrayList<>(projectKeys.stream().map(Part::project).toList());
+            touched.add(Part.KEYS);
+            revisions.bump(siteKey, touched);
+        }));
     }
 
     private static MapSqlParameterSource site(String siteKey) {

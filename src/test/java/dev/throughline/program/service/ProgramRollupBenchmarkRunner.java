@@ -6,13 +6,10 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.program.rollup.GroupSummary;
 import dev.throughline.program.store.ProgramJiraStore;
-import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.service.IssueSync;
-import dev.throughline.readmodel.store.ReadModelDatabase;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,8 +19,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,8 +92,8 @@ public final class ProgramRollupBenchmarkRunner {
         ProgramService programs = new ProgramService(clients, new ProgramJiraStore(), caller -> true, new Unlocked(),
                 ChangeFeed.alone());
         Clock clock = tickingFrom(SandboxSite.DEFAULT_NOW);
-        Optional<IssueSync> readModel = readModel(clock);
-        ProgramRollupService service = service(clients, programs, clock, concurrency, readModel);
+        Optional<IssueSync> readModel = BenchReadModel.of(clock);
+        ProgramRollupService service = BenchReadModel.service(clients, programs, clock, concurrency, readModel);
         Caller caller = Caller.of(new Site("bench-site", URI.create(baseUrl)), SandboxSite.ADMIN);
 
         long warmStarted = System.nanoTime();
@@ -113,8 +108,8 @@ public final class ProgramRollupBenchmarkRunner {
         // holds
         // none of the warm-up's projects (?refresh=true only refreshes what it holds)
         service.stop();
-        service = new ProgramRollupService(clients, programs, new ThemeJiraStore(),
-                tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, Duration.ofMinutes(10));
+        Clock measured = tickingFrom(SandboxSite.DEFAULT_NOW);
+        service = BenchReadModel.service(clients, programs, measured, concurrency, BenchReadModel.of(measured));
         phase(parent, "warmUp", "wallMs=" + ms(System.nanoTime() - warmStarted), "items=" + warmItems,
                 "requests=" + recorder.exchanges.size());
         recorder.exchanges.clear();
@@ -184,29 +179,6 @@ public final class ProgramRollupBenchmarkRunner {
             // Jira but the viewer's permission check (cached by the client)
             cached(service, caller, programId, recorder, fastCalls, parent, "warmFromReadModel", true);
         }
-    }
-
-    /**
-     * {@code -Dthroughline.bench.readModel=h2file}: the read model in an H2 database on
-     * disk (its rows outside the heap, as PostgreSQL's are in production; H2's page cache
-     * is in it); otherwise the service's own in-memory read model.
-     */
-    private static Optional<IssueSync> readModel(Clock clock) throws Exception {
-        if (!"h2file".equals(System.getProperty("throughline.bench.readModel", ""))) {
-            return Optional.empty();
-        }
-        Path dir = Files.createTempDirectory(Path.of("target"), "readmodel-bench");
-        IssueFactsStore store = ReadModelDatabase.h2Store("file:" + dir.toAbsolutePath().resolve("facts"));
-        return Optional.of(new IssueSync(store, clock, Duration.ofMinutes(5)));
-    }
-
-    private static ProgramRollupService service(JiraClients clients, ProgramService programs, Clock clock,
-            int concurrency, Optional<IssueSync> readModel) {
-        return readModel
-            .map(sync -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
-                    Duration.ofMinutes(10), Duration.ofSeconds(2), sync))
-            .orElseGet(() -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
-                    Duration.ofMinutes(10)));
     }
 
     private static void cached(ProgramRollupService service, Caller caller, String programId,
@@ -300,9 +272,9 @@ public final class ProgramRollupBenchmarkRunner {
             BenchJira.Recorder recorder, Queue<Long> pageCalls, BufferedReader parent, Optional<IssueSync> readModel)
             throws Exception {
         for (int repeat = 1; repeat < Integer.getInteger("throughline.bench.fetches", 1); repeat++) {
-            ProgramRollupService fresh = service(clients, new ProgramService(clients, new ProgramJiraStore(),
-                    caller -> true, new Unlocked(), ChangeFeed.alone()), tickingFrom(SandboxSite.DEFAULT_NOW),
-                    concurrency, readModel);
+            ProgramRollupService fresh = BenchReadModel.service(clients, new ProgramService(clients,
+                    new ProgramJiraStore(), caller -> true, new Unlocked(), ChangeFeed.alone()),
+                    tickingFrom(SandboxSite.DEFAULT_NOW), concurrency, readModel);
             Caller viewer = Caller.of(new Site("bench-site", URI.create(baseUrl)), "bench-viewer-" + repeat);
             System.gc();
             long started = System.nanoTime();

@@ -116,11 +116,28 @@ final class ReadModelBench {
                     service.rollup(admin, id, false);
                 }));
             }
-            rows.add(views(meter, "cached views (rollup cached)", () -> service.rollup(admin, id, false)));
-            rows.add(views(meter, "warm views (cached rollup dropped, folded from the read model)", () -> {
-                service.invalidateSite(admin.site());
-                service.rollup(admin, id, false);
-            }));
+            rows.add(views(meter, "cached views (rollup cached)", () -> {
+            }, () -> service.rollup(admin, id, false)));
+            for (Duration jira : List.of(latency, Duration.ZERO)) {
+                String at = ", Jira " + jira.toMillis() + " ms";
+                rows.add(views(meter, "warm views, nothing changed (cached rollup dropped)" + at, () -> {
+                    service.invalidateSite(admin.site());
+                }, () -> service.rollup(admin, id, false)));
+                for (int k : new int[] { 1, 100 }) {
+                    rows.add(views(meter, "warm view after " + k + " changed as webhooks" + at, () -> {
+                        sandbox.withLatency(Duration.ZERO); // the benchmark's own reads
+                                                            // of the
+                                                            // payloads are not the view's
+                        site.advance(Duration.ofSeconds(10));
+                        for (SandboxIssue edited : edit(site, random, k)) {
+                            events.changed(admin.site().clientKey(), payload(unmetered, edited.key()))
+                                .forEach(project -> service.invalidateProject(admin.site(), project));
+                        }
+                        sandbox.withLatency(jira);
+                    }, () -> service.rollup(admin, id, false)));
+                }
+            }
+            sandbox.withLatency(latency);
             Reconciliation reconciliation = new Reconciliation(sync, clock);
             rows.add(measure(meter, "reconciliation (nothing missed)", "",
                     () -> reconciliation.run(client, admin.site().clientKey())));
@@ -181,19 +198,23 @@ final class ReadModelBench {
     }
 
     /**
-     * 20 views one after the other: the row's wall time is their p95 (nearest rank), the
-     * note gives p50 and max.
+     * 20 views one after the other, each after {@code prepare} (not timed, not counted):
+     * the row's wall time is their p95 (nearest rank), the note gives p50 and max.
      */
-    private static Row views(PointsMeter meter, String what, Runnable view) {
+    private static Row views(PointsMeter meter, String what, Runnable prepare, Runnable view) {
         long[] millis = new long[20];
-        int[] i = { 0 };
-        Row all = measure(meter, what, "", () -> {
-            for (; i[0] < millis.length; i[0]++) {
-                long start = System.nanoTime();
-                view.run();
-                millis[i[0]] = (System.nanoTime() - start) / 1_000_000;
-            }
-        });
+        long points = 0;
+        long requests = 0;
+        long peak = 0;
+        for (int i = 0; i < millis.length; i++) {
+            prepare.run();
+            Row one = measure(meter, what, "", view);
+            millis[i] = one.millis();
+            points += one.points();
+            requests += one.requests();
+            peak = Math.max(peak, one.peakHeapMb());
+        }
+        Row all = new Row(what, points, requests, 0, peak, "");
         Arrays.sort(millis);
         return new Row(what + ", p95 of 20", all.points(), all.requests(), millis[18], all.peakHeapMb(),
                 "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20", all.load());

@@ -1,0 +1,72 @@
+package dev.throughline.program.service;
+
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupSettings;
+
+import java.lang.ref.SoftReference;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Each project's folded buckets between views, in this instance's memory: bounded by
+ * count (least recently used go first) and softly held, so a full heap drops them before
+ * it fails; a dropped project is folded again from the read model.
+ */
+final class KeptRollups {
+
+    /**
+     * One project's folds are valid for the same site, rollup settings and set of
+     * projects folded together (a moved parent is named by its key only when its project
+     * is one of them).
+     */
+    record Key(String siteKey, String projectKey, Set<String> folded, RollupSettings settings) {
+
+        Key {
+            folded = Set.copyOf(folded);
+        }
+
+    }
+
+    /** A bucket's rollup as folded at {@code revision}. */
+    record Bucket(long revision, ProjectRollup rollup) {
+    }
+
+    /**
+     * The project's buckets, folded while the site's keys and the whole project were at
+     * these revisions, and their merge (shared read-only: rollups are only ever merged
+     * into new ones).
+     */
+    record Kept(long keys, long project, Map<Integer, Bucket> buckets, ProjectRollup merged) {
+
+        Kept {
+            buckets = Map.copyOf(buckets);
+        }
+
+    }
+
+    private final Map<Key, SoftReference<Kept>> kept;
+
+    KeptRollups(int maxProjects) {
+        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, SoftReference<Kept>> eldest) {
+                return size() > maxProjects;
+            }
+        };
+    }
+
+    synchronized Optional<Kept> get(Key key) {
+        return Optional.ofNullable(kept.get(key)).map(SoftReference::get);
+    }
+
+    synchronized void put(Key key, Kept value) {
+        kept.put(key, new SoftReference<>(value));
+    }
+
+    synchronized void clear() {
+        kept.clear();
+    }
+
+}

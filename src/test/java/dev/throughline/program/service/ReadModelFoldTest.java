@@ -1,0 +1,224 @@
+package dev.throughline.program.service;
+
+import dev.throughline.program.rollup.ProgramResult;
+import dev.throughline.program.rollup.ProjectRollup;
+import dev.throughline.program.rollup.RollupEngine;
+import dev.throughline.program.rollup.RollupSettings;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFacts.IssueRef;
+import dev.throughline.readmodel.IssueFacts.Level;
+import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.store.ReadModelDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A warm view's fold keeps its projects' buckets between views: nothing is read again
+ * while the shared database's revisions are unchanged, a write through this or another
+ * instance's store folds again only what it touched, and the totals always equal a cold
+ * fold.
+ */
+class ReadModelFoldTest {
+
+    private static final String SITE = "site";
+
+    private static final List<String> PROJECTS = List.of("WEB", "APP");
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
+    private static final RollupSettings SETTINGS = RollupSettings.defaults(TODAY);
+
+    private final AtomicLong rowsRead = new AtomicLong();
+
+    private IssueFactsStore store;
+
+    /** Another app instance's store over the same database. */
+    private IssueFactsStore otherInstance;
+
+    private final KeptRollups kept = new KeptRollups(100);
+
+    @BeforeEach
+    void fill() {
+        String database = "mem:fold-" + UUID.randomUUID();
+        store = counted(ReadModelDatabase.h2Store(database));
+        otherInstance = ReadModelDatabase.h2Store(database);
+        List<IssueFacts> all = new ArrayList<>();
+        for (long id = 1; id <= 2000; id++) {
+            all.add(facts(id, id % 2 == 0 ? "WEB" : "APP", id % 2 == 0 ? 0 : 1));
+        }
+        otherInstance.insertNew(SITE, all);
+    }
+
+    @Test
+    void aKeptFoldIsUsedWhileNothingChanged() {
+        assertThat(warm()).isEqualTo(cold());
+        rowsRead.set(0);
+
+        assertThat(warm()).isEqualTo(cold());
+
+        rowsRead.set(0);
+        warm();
+        assertThat(rowsRead).as("rows read by a second warm view").hasValue(0);
+    }
+
+    @Test
+    void aWriteThroughThisInstanceFoldsOnlyItsBucketAgain() {
+        warm();
+        rowsRead.set(0);
+        store.upsert(SITE, List.of(facts(1500, "WEB", 7).withLinks(List.of(new IssueRef(3, "APP-3")), List.of())));
+
+        ProgramResult after = warm();
+
+        assertThat(rowsRead.get()).as("rows read after one change").isPositive().isLessThan(300);
+        assertThat(after).isEqualTo(cold());
+    }
+
+    @Test
+    void writesThroughAnotherInstanceAreSeen() {
+        warm();
+        otherInstance.upsert(SITE, List.of(facts(10, "WEB", 13)));
+        assertThat(warm()).as("after an edit").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(moved(facts(11, "APP", 2), "WEB")));
+        assertThat(warm()).as("after a move").isEqualTo(cold());
+
+        otherInstance.delete(SITE, List.of(4L, 1999L));
+        assertThat(warm()).as("after deletions").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(facts(5000, "APP", 5)));
+        assertThat(warm()).as("after a new issue").isEqualTo(cold());
+
+        otherInstance.forget(SITE, List.of("APP"));
+        assertThat(warm()).as("after a project was forgotten").isEqualTo(cold());
+
+        otherInstance.insertNew(SITE, List.of(facts(3, "APP", 1), facts(7, "APP", 1)));
+        assertThat(warm()).as("after it was read again").isEqualTo(cold());
+    }
+
+    /**
+     * The fold alone, apart from a view's other work: 100,000 issues in 20 projects in H2
+     * in memory, a warm fold with nothing changed, after 1 and after 100 changed issues
+     * (p50 / p95 of 20 each), and the rollup of the kept projects into a result.
+     */
+    @Test
+    @Tag("benchmark")
+    void keptFoldsAt100000Issues() {
+        List<String> projects = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            projects.add("P" + p);
+        }
+        List<IssueFacts> all = new ArrayList<>();
+        for (long id = 1; id <= 100_000; id++) {
+            all.add(moved(facts(id, "X", 3), projects.get((int) (id / 5000 % 20))));
+        }
+        otherInstance.insertNew(SITE, all);
+        Random random = new Random(42);
+        long start = System.nanoTime();
+        ReadModelFold.fold(store, kept, SITE, projects, SETTINGS);
+        System.out.printf("first warm fold (nothing kept): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        for (int k : new int[] { 0, 1, 100 }) {
+            long[] millis = new long[20];
+            long[] assembly = new long[20];
+            for (int i = 0; i < 20; i++) {
+                List<IssueFacts> changed = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    IssueFacts was = all.get(random.nextInt(all.size()));
+                    changed.add(moved(facts(was.id(), "X", random.nextInt(13)), was.projectKey()));
+                }
+                otherInstance.upsert(SITE, changed);
+                start = System.nanoTime();
+                Map<String, ProjectRollup> folded = ReadModelFold.fold(store, kept, SITE, projects, SETTINGS);
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                RollupEngine.rollUp(SETTINGS, folded.values());
+                assembly[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            Arrays.sort(assembly);
+            System.out.printf(
+                    "warm fold after %d changed: p50 %d ms, p95 %d ms; result assembly p50 %d ms, p95 %d ms%n", k,
+                    millis[9], millis[18], assembly[9], assembly[18]);
+        }
+    }
+
+    private ProgramResult warm() {
+        Map<String, ProjectRollup> folded = ReadModelFold.fold(store, kept, SITE, PROJECTS, SETTINGS);
+        return RollupEngine.rollUp(SETTINGS, folded.values());
+    }
+
+    private ProgramResult cold() {
+        return RollupEngine.rollUp(SETTINGS,
+                ReadModelFold.fold(otherInstance, SITE, PROJECTS, SETTINGS, id -> true).values());
+    }
+
+    /**
+     * Every 100th issue is an epic; the others are its children and some block the next.
+     */
+    private static IssueFacts facts(long id, String project, double points) {
+        boolean epic = id % 100 == 0;
+        long parent = id / 100 * 100 + 100;
+        List<IssueRef> blocks = id % 7 == 0 ? List.of(new IssueRef(id + 1, key(id + 1))) : List.of();
+        return new IssueFacts(id, key(id), project, "issue " + id, epic ? Level.EPIC : Level.STANDARD,
+                id % 3 == 0 ? "done" : "indeterminate",
+                epic ? Optional.empty() : Optional.of(new IssueRef(parent, key(parent))),
+                Optional.of(LocalDate.of(2026, 1, 5)), Optional.empty(), Optional.empty(), Optional.of(points),
+                Optional.empty(), List.of("1." + id % 4), Optional.of(new BigDecimal("1.5")), Optional.of("RICE"),
+                List.of(), 0, blocks, List.of(), true);
+    }
+
+    private static String key(long id) {
+        return (id % 2 == 0 ? "WEB" : "APP") + "-" + id;
+    }
+
+    private static IssueFacts moved(IssueFacts facts, String project) {
+        return new IssueFacts(facts.id(), project + "-9" + facts.id(), project, facts.summary(), facts.level(),
+                facts.statusCategory(), facts.parent(), facts.created(), facts.resolved(), facts.due(),
+                facts.storyPoints(), facts.originalEstimateSeconds(), facts.fixVersions(), facts.valueScore(),
+                facts.valueModel(), facts.themeIds(), facts.subtaskCount(), facts.blocks(), facts.blockedBy(),
+                facts.valueReadable());
+    }
+
+    /** The store, counting every row it hands over (facts or keys). */
+    @SuppressWarnings("unchecked")
+    private IssueFactsStore counted(IssueFactsStore delegate) {
+        return (IssueFactsStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { IssueFactsStore.class }, (proxy, method, args) -> {
+                    Object[] passed = args == null ? null : args.clone();
+                    if (passed != null && passed[passed.length - 1] instanceof Consumer<?> sink) {
+                        Consumer<Object> counting = row -> {
+                            rowsRead.incrementAndGet();
+                            ((Consumer<Object>) sink).accept(row);
+                        };
+                        passed[passed.length - 1] = counting;
+                    }
+                    try {
+                        Object answer = method.invoke(delegate, passed);
+                        if (method.getName().equals("keys")) {
+                            rowsRead.addAndGet(((Map<?, ?>) answer).size());
+                        }
+                        return answer;
+                    }
+                    catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+}
