@@ -278,7 +278,46 @@
     table.appendChild(body);
   }
 
+  /**
+   * The plan's commit history, newest commit first: per ended quarter and team (then the program), committed items,
+   * effort and value, and what of it was delivered (done by the quarter's last day).
+   */
+  function renderHistory(history) {
+    var table = el('history-table');
+    table.textContent = '';
+    el('history-empty').hidden = history.length > 0;
+    table.hidden = history.length === 0;
+    var head = make('tr');
+    ['Committed', 'Quarter', 'Team', 'Items', 'Effort', 'Value', 'Delivered items', 'Delivered effort',
+      'Delivered value', 'Share'].forEach(function (title, i) { head.appendChild(make('th', i > 2 ? 'num' : null, title)); });
+    var thead = make('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = make('tbody');
+    history.slice().reverse().forEach(function (snapshot) {
+      var day = String(snapshot.committedAt).slice(0, 10);
+      if (snapshot.predictability.length === 0) {
+        var none = make('tr', 'history-row pending');
+        none.appendChild(make('td', null, day));
+        var note = make('td', 'subtle', 'No quarter of this commit has ended yet (' + snapshot.items.length + ' items committed).');
+        note.colSpan = 9;
+        none.appendChild(note);
+        body.appendChild(none);
+      }
+      snapshot.predictability.forEach(function (r) {
+        var row = make('tr', 'history-row' + (r.team === '*' ? ' program' : ''));
+        [day, r.period, r.team === '*' ? 'Program' : r.team].forEach(function (text) { row.appendChild(make('td', null, text)); });
+        [r.committedItems, r.committedEffort, r.committedValue, r.deliveredItems, r.deliveredEffort, r.deliveredValue]
+          .forEach(function (n) { row.appendChild(make('td', 'num', number(n))); });
+        row.appendChild(make('td', 'num', percent(r.share)));
+        body.appendChild(row);
+      });
+    });
+    table.appendChild(body);
+  }
+
   T.PlanView = {
+    renderHistory: renderHistory,
     number: number,
     signed: signed,
     percent: percent,

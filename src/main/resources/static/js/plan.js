@@ -122,6 +122,7 @@
       state.preview = null;
       state.moved = null;
       solve(false);
+      loadHistory();
     }, function (error) { busy(false); message(error.message, 'error'); });
   }
 
@@ -265,22 +266,39 @@
     }, function (error) { T.text(el('pl-error-plan'), error.message); });
   }
 
-  // TODO(h-plan-core): once POST …/{planId}/commit (snapshot + history) is merged, commit through it; today the
-  // page writes the saved plan back to Jira only.
+  /** The saved plan's commits with committed vs delivered per ended quarter (any reader). */
+  function loadHistory() {
+    var planId = state.planId;
+    T.api('GET', planBase() + '/' + encodeURIComponent(planId) + '/history').then(function (reply) {
+      if (planId !== state.planId) { return; }
+      if (reply.status !== 200) { message(errorText(reply), 'error'); return; }
+      T.PlanView.renderHistory(reply.body);
+      T.resize();
+    }, function (error) { message(error.message, 'error'); });
+  }
+
+  /** Commits the saved plan (a snapshot kept for the history), then writes it back to Jira. */
   function commit() {
     toggle('commit-toggle', 'commit-confirm', false);
     if (dirty()) { message('Save or discard your edit first: the saved plan is what is committed.', 'warning'); return; }
-    busy(true, 'Writing the plan to Jira…');
-    T.api('POST', planBase() + '/' + encodeURIComponent(state.planId) + '/write-back', {}).then(function (reply) {
-      busy(false);
-      if (reply.status !== 200) { message(errorText(reply), 'error'); return; }
-      var counts = {};
-      reply.body.issues.forEach(function (i) { counts[i.outcome] = (counts[i.outcome] || 0) + 1; });
-      message('Written back to Jira: ' + (counts.WRITTEN || 0) + ' epics got their planned quarter and odds'
-        + (counts.NOT_EDITABLE ? '; ' + counts.NOT_EDITABLE + ' you may not edit were left alone' : '')
-        + (counts.NOT_FOUND ? '; ' + counts.NOT_FOUND + ' no longer exist' : '') + '.', 'success');
-      el('commit-toggle').focus();
-    }, function (error) { busy(false); message(error.message, 'error'); });
+    busy(true, 'Committing the plan…');
+    var base = planBase() + '/' + encodeURIComponent(state.planId);
+    T.api('POST', base + '/commit', {}).then(function (committed) {
+      if (committed.status !== 200) { busy(false); message(errorText(committed), 'error'); return; }
+      loadHistory();
+      busy(true, 'Writing the plan to Jira…');
+      return T.api('POST', base + '/write-back', {}).then(function (reply) {
+        busy(false);
+        if (reply.status !== 200) { message('Committed, but not written back to Jira: ' + errorText(reply), 'error'); return; }
+        var counts = {};
+        reply.body.issues.forEach(function (i) { counts[i.outcome] = (counts[i.outcome] || 0) + 1; });
+        message('Committed ' + committed.body.items.length + ' items. Written back to Jira: ' + (counts.WRITTEN || 0)
+          + ' epics got their planned quarter and odds'
+          + (counts.NOT_EDITABLE ? '; ' + counts.NOT_EDITABLE + ' you may not edit were left alone' : '')
+          + (counts.NOT_FOUND ? '; ' + counts.NOT_FOUND + ' no longer exist' : '') + '.', 'success');
+        el('commit-toggle').focus();
+      });
+    }).catch(function (error) { busy(false); message(error.message, 'error'); });
   }
 
   function exportCsv() {

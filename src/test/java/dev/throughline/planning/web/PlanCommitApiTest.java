@@ -1,0 +1,146 @@
+package dev.throughline.planning.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.SettableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Committing a stored plan and its history end to end, through the Connect door against
+ * the sandbox site: planners commit (readers get 403), and once the period ends the
+ * history says committed versus delivered, with an item done late not delivered.
+ */
+@Import(PlanCommitApiTest.Clocks.class)
+class PlanCommitApiTest extends InstalledSiteTest {
+
+    private static final String PM = SandboxSite.ADMIN;
+
+    private static final String READER = "commit-reader";
+
+    /** The app's clock, moved with the sandbox's in step. */
+    static final SettableClock CLOCK = new SettableClock(SandboxSite.DEFAULT_NOW);
+
+    /** Deliberately no {@code @Configuration}: only this test imports it. */
+    static class Clocks {
+
+        @Bean
+        @Primary
+        Clock settableClock() {
+            return CLOCK;
+        }
+
+    }
+
+    @Override
+    protected void seed(SandboxSite site) {
+        CLOCK.set(site.now());
+        site.addUser(READER, "Reader");
+        site.grant(READER, "WEB", "BROWSE_PROJECTS").grant(READER, "MOB", "BROWSE_PROJECTS");
+    }
+
+    /** Scores the open stories of every open WEB and MOB epic with RICE. */
+    private void scoreEpics() {
+        List<String> stories = new ArrayList<>();
+        for (SandboxIssue epic : site.issues()) {
+            if (epic.type() != IssueType.EPIC || epic.status().done() || epic.projectKey().equals("PLAT")) {
+                continue;
+            }
+            site.issues()
+                .stream()
+                .filter(i -> i.parentId() == epic.id() && !i.type().subtask() && !i.status().done())
+                .forEach(story -> stories.add(story.key()));
+        }
+        assertThat(stories).hasSizeGreaterThanOrEqualTo(2);
+        StringBuilder items = new StringBuilder();
+        for (String key : stories) {
+            items.append(items.isEmpty() ? "" : ",")
+                .append("{\"issueKey\":\"%s\",\"model\":\"RICE\",\"version\":0,\"inputs\":".formatted(key))
+                .append("{\"reach\":100,\"impact\":1,\"confidence\":100,\"effort\":1}}");
+        }
+        AppUnderTest.Reply scored = app().post("/api/value/bulk", "{\"items\":[" + items + "]}",
+                connect.contextToken(PM));
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+    }
+
+    @Test
+    void plannersCommitAndTheHistoryComparesCommittedWithDelivered() {
+        scoreEpics();
+        String program = app()
+            .post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}", connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        String base = "/api/programs/" + program + "/plans";
+        String quarter = app().get(base + "/inputs?quarters=1", connect.contextToken(PM))
+            .json()
+            .path("periods")
+            .get(0)
+            .asText();
+        String id = app().post(base,
+                "{\"name\":\"Next\",\"quarters\":1,\"model\":\"RICE\",\"capacity\":{\"WEB\":{\"%1$s\":1000},\"MOB\":{\"%1$s\":1000}}}"
+                    .formatted(quarter),
+                connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+
+        AppUnderTest.Reply reader = app().post(base + "/" + id + "/commit", "{}", connect.contextToken(READER));
+        assertThat(reader.status()).as(reader.body()).isEqualTo(403);
+
+        AppUnderTest.Reply committed = app().post(base + "/" + id + "/commit", "{}", connect.contextToken(PM));
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+        JsonNode snapshot = committed.json();
+        assertThat(snapshot.path("planId").asText()).isEqualTo(id);
+        assertThat(snapshot.path("periods").get(0).path("period").asText()).isEqualTo(quarter);
+        assertThat(snapshot.path("predictability").size()).isZero();
+        List<String> keys = new ArrayList<>(snapshot.path("items").findValuesAsText("key"));
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode item : snapshot.path("items")) {
+            assertThat(item.path("period").asText()).isEqualTo(quarter);
+        }
+
+        AppUnderTest.Reply before = app().get(base + "/" + id + "/history", connect.contextToken(READER));
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.json().size()).isEqualTo(1);
+        assertThat(before.json().get(0).path("predictability").size()).as("the period has not ended").isZero();
+
+        site.transition(keys.get(0), IssueStatus.DONE); // in time
+        LocalDate end = LocalDate.parse(snapshot.path("periods").get(0).path("end").asText());
+        Duration past = Duration.between(site.now(), end.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC));
+        site.advance(past);
+        CLOCK.move(past);
+        site.transition(keys.get(1), IssueStatus.DONE); // late
+
+        AppUnderTest.Reply history = app().get(base + "/" + id + "/history", connect.contextToken(READER));
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        JsonNode rows = history.json().get(0).path("predictability");
+        JsonNode whole = null;
+        for (JsonNode row : rows) {
+            assertThat(row.path("period").asText()).isEqualTo(quarter);
+            whole = row.path("team").asText().equals("*") ? row : whole;
+        }
+        assertThat(whole).as(rows.toString()).isNotNull();
+        assertThat(whole.path("committedItems").asInt()).isEqualTo(keys.size());
+        assertThat(whole.path("deliveredItems").asInt()).isEqualTo(1);
+        assertThat(whole.path("share").asDouble()).isEqualTo(1.0 / keys.size());
+        assertThat(rows.size()).isGreaterThan(1);
+    }
+
+}
