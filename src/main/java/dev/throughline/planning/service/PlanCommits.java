@@ -67,8 +67,12 @@ public class PlanCommits {
         this.clock = clock;
     }
 
-    /** One snapshot with its committed-versus-delivered rows of the periods ended. */
-    public record History(PlanSnapshot snapshot, List<Predictability.Row> rows) {
+    /**
+     * One snapshot with its committed-versus-delivered rows of the periods ended, as the
+     * viewer may see it: {@code hiddenItems} committed items of teams (projects) the
+     * viewer may not browse are counted, never named, and left out of the rows.
+     */
+    public record History(PlanSnapshot snapshot, List<Predictability.Row> rows, int hiddenItems) {
     }
 
     /**
@@ -110,7 +114,33 @@ public class PlanCommits {
             }
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return snapshots.stream().map(s -> new History(s, Predictability.report(s, resolvedOn, today))).toList();
+        Set<String> visible = visibleTeams(client, caller, snapshots);
+        return snapshots.stream().map(s -> {
+            PlanSnapshot seen = new PlanSnapshot(s.planId(), s.committedAt(), s.periods(), s.periodEnds(),
+                    s.items().stream().filter(i -> visible.contains(i.teamId())).toList());
+            return new History(seen, Predictability.report(seen, resolvedOn, today),
+                    s.items().size() - seen.items().size());
+        }).toList();
+    }
+
+    /** The snapshots' teams (projects) the viewer may browse. */
+    private static Set<String> visibleTeams(JiraClient client, Caller caller, List<PlanSnapshot> snapshots) {
+        Set<String> teams = snapshots.stream()
+            .flatMap(s -> s.items().stream())
+            .map(PlanSnapshot.CommittedItem::teamId)
+            .collect(Collectors.toSet());
+        if (teams.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, String> byId = new HashMap<>();
+        client.projects(teams).filter(p -> teams.contains(p.key())).forEach(p -> byId.put(p.id(), p.key()));
+        if (byId.isEmpty()) {
+            return Set.of();
+        }
+        return client.browsableProjects(caller.requireAccountId(), byId.keySet())
+            .stream()
+            .map(byId::get)
+            .collect(Collectors.toSet());
     }
 
 }

@@ -25,7 +25,7 @@ class PlanCommitController {
     /** The snapshot kept; {@code predictability} is empty (no period has ended yet). */
     @PostMapping("/api/programs/{id}/plans/{planId}/commit")
     SnapshotAnswer commit(Caller caller, @PathVariable String id, @PathVariable String planId) {
-        return SnapshotAnswer.of(commits.commit(caller, id, planId), List.of());
+        return SnapshotAnswer.of(commits.commit(caller, id, planId), List.of(), 0);
     }
 
     /** Every snapshot kept (at most 20), oldest first. */

@@ -15,7 +15,7 @@ import java.util.List;
  * period ended.
  */
 record SnapshotAnswer(String planId, Instant committedAt, List<Period> periods, List<Item> items,
-        List<Row> predictability) {
+        List<Row> predictability, int hiddenItems) {
 
     record Period(String period, LocalDate end) {
     }
@@ -32,7 +32,7 @@ record SnapshotAnswer(String planId, Instant committedAt, List<Period> periods, 
             double deliveredEffort, double committedValue, double deliveredValue, Double share) {
     }
 
-    static SnapshotAnswer of(PlanSnapshot snapshot, List<Predictability.Row> rows) {
+    static SnapshotAnswer of(PlanSnapshot snapshot, List<Predictability.Row> rows, int hiddenItems) {
         List<Period> periods = new ArrayList<>();
         for (int p = 0; p < snapshot.periods().size(); p++) {
             periods.add(new Period(snapshot.periods().get(p), snapshot.periodEnds().get(p)));
@@ -46,11 +46,11 @@ record SnapshotAnswer(String planId, Instant committedAt, List<Period> periods, 
             .map(r -> new Row(r.period(), r.teamId(), r.committedItems(), r.deliveredItems(), r.committedEffort(),
                     r.deliveredEffort(), r.committedValue(), r.deliveredValue(), r.share().orElse(null)))
             .toList();
-        return new SnapshotAnswer(snapshot.planId(), snapshot.committedAt(), periods, items, answered);
+        return new SnapshotAnswer(snapshot.planId(), snapshot.committedAt(), periods, items, answered, hiddenItems);
     }
 
     static List<SnapshotAnswer> of(List<PlanCommits.History> history) {
-        return history.stream().map(h -> of(h.snapshot(), h.rows())).toList();
+        return history.stream().map(h -> of(h.snapshot(), h.rows(), h.hiddenItems())).toList();
     }
 
 }

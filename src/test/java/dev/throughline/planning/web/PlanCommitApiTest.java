@@ -34,6 +34,8 @@ class PlanCommitApiTest extends InstalledSiteTest {
 
     private static final String READER = "commit-reader";
 
+    private static final String MOB_ONLY = "mob-only-reader";
+
     /** The app's clock, moved with the sandbox's in step. */
     static final SettableClock CLOCK = new SettableClock(SandboxSite.DEFAULT_NOW);
 
@@ -53,6 +55,8 @@ class PlanCommitApiTest extends InstalledSiteTest {
         CLOCK.set(site.now());
         site.addUser(READER, "Reader");
         site.grant(READER, "WEB", "BROWSE_PROJECTS").grant(READER, "MOB", "BROWSE_PROJECTS");
+        site.addUser(MOB_ONLY, "Mobile reader");
+        site.grant(MOB_ONLY, "MOB", "BROWSE_PROJECTS");
     }
 
     /** Scores the open stories of every open WEB and MOB epic with RICE. */
@@ -141,6 +145,15 @@ class PlanCommitApiTest extends InstalledSiteTest {
         assertThat(whole.path("deliveredItems").asInt()).isEqualTo(1);
         assertThat(whole.path("share").asDouble()).isEqualTo(1.0 / keys.size());
         assertThat(rows.size()).isGreaterThan(1);
+
+        // a viewer who may not browse WEB: its committed items are counted, never named
+        long web = snapshot.path("items").findValuesAsText("team").stream().filter("WEB"::equals).count();
+        assertThat(web).isPositive();
+        AppUnderTest.Reply partial = app().get(base + "/" + id + "/history", connect.contextToken(MOB_ONLY));
+        assertThat(partial.status()).as(partial.body()).isEqualTo(200);
+        JsonNode seen = partial.json().get(0);
+        assertThat(seen.path("hiddenItems").asLong()).isEqualTo(web);
+        assertThat(seen.toString()).doesNotContain("WEB");
     }
 
 }
