@@ -37,10 +37,18 @@ import java.util.Set;
  * @param apart open epics left out by the one-model rule, unscored ones included, each
  * with its reason
  * @param converted candidates whose value was converted from another model by the plan
+ * @param candidateKind {@code epics}, or {@code issues} for a program without open epics
+ * ({@link IssueCandidates})
+ * @param notice why there are no candidates when the reason is not a missing score (empty
+ * otherwise)
  */
 public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
         Map<String, TeamThroughput> throughput, List<Unscored> unscored, Optional<String> model, List<Apart> apart,
-        List<Converted> converted) {
+        List<Converted> converted, String candidateKind, String notice) {
+
+    public static final String EPICS = "epics";
+
+    public static final String ISSUES = "issues";
 
     public static final int WEEKS_PER_QUARTER = 13;
 
@@ -54,6 +62,28 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
         unscored = List.copyOf(unscored);
         apart = List.copyOf(apart);
         converted = List.copyOf(converted);
+        if (!EPICS.equals(candidateKind) && !ISSUES.equals(candidateKind)) {
+            throw new IllegalArgumentException("candidateKind must be epics or issues");
+        }
+        notice = notice == null ? "" : notice;
+    }
+
+    /** Inputs whose candidates are epics, without a notice. */
+    public ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
+            Map<String, TeamThroughput> throughput, List<Unscored> unscored, Optional<String> model, List<Apart> apart,
+            List<Converted> converted) {
+        this(unit, periods, teams, candidates, throughput, unscored, model, apart, converted, EPICS, "");
+    }
+
+    /** The same inputs saying why there are no candidates. */
+    public ProgramInputs withNotice(String why) {
+        return new ProgramInputs(unit, periods, teams, candidates, throughput, unscored, model, apart, converted,
+                candidateKind, why);
+    }
+
+    /** True when the program has no open epic of the caller's projects. */
+    public boolean withoutEpics() {
+        return EPICS.equals(candidateKind) && candidates.isEmpty() && apart.isEmpty();
     }
 
     public ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,

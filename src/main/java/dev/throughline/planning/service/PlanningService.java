@@ -1,5 +1,7 @@
 package dev.throughline.planning.service;
 
+import dev.throughline.jira.JiraClients;
+import dev.throughline.planning.IssueCandidates;
 import dev.throughline.planning.OddsSimulator;
 import dev.throughline.planning.PlanComparison;
 import dev.throughline.planning.PlanInputs;
@@ -18,6 +20,7 @@ import dev.throughline.program.rollup.RollupSettings;
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -46,6 +49,9 @@ public class PlanningService {
 
     static final int WEEKS_PER_QUARTER = 13;
 
+    static final String REFINED_WITHOUT_EPICS = "This program has no open epics and a JQL refinement: "
+            + "planning its issues is not built for refined programs yet. Plan epics, or remove the refinement.";
+
     private final ProgramService programs;
 
     private final PlanSolver solver = new PlanSolver(SOLVE_LIMIT, 2, GAP_LIMIT);
@@ -54,10 +60,17 @@ public class PlanningService {
 
     private final Clock clock;
 
-    public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock) {
+    private final ProjectIssues issues;
+
+    private final JiraClients jira;
+
+    public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock, ProjectIssues issues,
+            JiraClients jira) {
         this.programs = programs;
         this.rollups = rollups;
         this.clock = clock;
+        this.issues = issues;
+        this.jira = jira;
     }
 
     /**
@@ -76,8 +89,21 @@ public class PlanningService {
             Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
-        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
+        ProgramInputs epics = ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
+        if (!epics.withoutEpics() || epics.teams().isEmpty()) {
+            return epics;
+        }
+        if (program.refinement().isPresent()) {
+            // the read model's refinement ids are synced by the read model feature only:
+            // an
+            // unrefined read would plan issues the program leaves out
+            return epics.withNotice(REFINED_WITHOUT_EPICS);
+        }
+        // the rollup's projects are the caller's view: only those the caller may browse
+        List<String> projects = epics.teams().stream().map(t -> t.id()).toList();
+        return IssueCandidates.of(epics, issues.of(jira.forSite(caller.site()), caller.site().clientKey(), projects),
+                program.progressBasis(), model, factors);
     }
 
     /**

@@ -14,12 +14,13 @@ import java.util.Map;
  * The plan inputs read from the program, in the shape of a solve body (so a client can
  * change them and post them to {@code solve}), with the effort unit and the open epics
  * left out because they have no value score yet; {@code model}, {@code apart} and
- * {@code converted}: the one-model rule ({@code OneModel}).
+ * {@code converted}: the one-model rule ({@code OneModel}); {@code candidateKind}
+ * {@code epics}, or {@code issues} for a program without open epics.
  */
 public record PlanInputsAnswer(String unit, List<String> periods, double discount, double confidenceThreshold,
         List<PlanRequest.TeamBody> teams, List<PlanRequest.CandidateBody> candidates,
         Map<String, List<Double>> throughput, List<ProgramInputs.Unscored> unscored, String prompt, String model,
-        List<ProgramInputs.Apart> apart, List<ProgramInputs.Converted> converted) {
+        List<ProgramInputs.Apart> apart, List<ProgramInputs.Converted> converted, String candidateKind) {
 
     static final String PROMPT = "Score these epics on the program's value model to plan them.";
 
@@ -28,8 +29,15 @@ public record PlanInputsAnswer(String unit, List<String> periods, double discoun
      * their model in the plan); empty when none is apart.
      */
     static String prompt(ProgramInputs inputs) {
+        if (!inputs.notice().isEmpty()) {
+            return inputs.notice();
+        }
         if (inputs.apart().isEmpty()) {
             return "";
+        }
+        if (ProgramInputs.ISSUES.equals(inputs.candidateKind())) {
+            return "Score these issues with " + inputs.model().orElse("the program's value model")
+                    + " and estimate them to plan them, or set a documented conversion of their model in the plan.";
         }
         return inputs.model()
             .map(m -> "Score these epics with " + m
@@ -57,7 +65,7 @@ public record PlanInputsAnswer(String unit, List<String> periods, double discoun
         });
         return new PlanInputsAnswer(inputs.unit(), inputs.periods(), PlanProblem.DEFAULT_DISCOUNT,
                 PlanOdds.DEFAULT_THRESHOLD, teams, candidates, throughput, inputs.unscored(), prompt(inputs),
-                inputs.model().orElse(null), inputs.apart(), inputs.converted());
+                inputs.model().orElse(null), inputs.apart(), inputs.converted(), inputs.candidateKind());
     }
 
 }
