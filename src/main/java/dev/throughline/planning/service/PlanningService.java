@@ -20,6 +20,8 @@ import dev.throughline.program.rollup.RollupSettings;
 import dev.throughline.program.service.ProgramRollup;
 import dev.throughline.program.service.ProgramRollupService;
 import dev.throughline.program.service.ProgramService;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
@@ -49,8 +52,8 @@ public class PlanningService {
 
     static final int WEEKS_PER_QUARTER = 13;
 
-    static final String REFINED_WITHOUT_EPICS = "This program has no open epics and a JQL refinement: "
-            + "planning its issues is not built for refined programs yet. Plan epics, or remove the refinement.";
+    static final String REFINED_WITHOUT_EPICS = "This program has no open epics and the issues its JQL refinement "
+            + "matches are not read yet: open the program's overview, then plan again.";
 
     private final ProgramService programs;
 
@@ -64,8 +67,11 @@ public class PlanningService {
 
     private final JiraClients jira;
 
+    private final ProgramRefinements refinements;
+
     public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock, ProjectIssues issues,
-            JiraClients jira) {
+            JiraClients jira, ProgramRefinements refinements) {
+        this.refinements = refinements;
         this.programs = programs;
         this.rollups = rollups;
         this.clock = clock;
@@ -94,16 +100,25 @@ public class PlanningService {
         if (!epics.withoutEpics() || epics.teams().isEmpty()) {
             return epics;
         }
-        if (program.refinement().isPresent()) {
-            // the read model's refinement ids are synced by the read model feature only:
-            // an
-            // unrefined read would plan issues the program leaves out
-            return epics.withNotice(REFINED_WITHOUT_EPICS);
-        }
+        String siteKey = caller.site().clientKey();
         // the rollup's projects are the caller's view: only those the caller may browse
         List<String> projects = epics.teams().stream().map(t -> t.id()).toList();
-        return IssueCandidates.of(epics, issues.of(jira.forSite(caller.site()), caller.site().clientKey(), projects),
-                program.progressBasis(), model, factors);
+        List<IssueFacts> read = issues.of(jira.forSite(caller.site()), siteKey, projects);
+        if (program.jql().isPresent()) {
+            // the rollup just synced the ids its refinement matches (the same projects
+            // and
+            // JQL): without them an unrefined read would plan issues the program leaves
+            // out
+            boolean synced = refinements.refinement(siteKey, programId)
+                .filter(r -> r.sameAs(program.projects(), program.jql().get()))
+                .isPresent();
+            if (!synced) {
+                return epics.withNotice(REFINED_WITHOUT_EPICS);
+            }
+            Set<Long> matching = refinements.ids(siteKey, programId);
+            read = read.stream().filter(i -> matching.contains(i.id())).toList();
+        }
+        return IssueCandidates.of(epics, read, program.progressBasis(), model, factors);
     }
 
     /**

@@ -36,7 +36,7 @@ class PlanIssuesApiTest extends InstalledSiteTest {
             .forEach(i -> site.transition(i.key(), IssueStatus.DONE));
         SandboxIssue blocker = site.create("PLAT", IssueType.STORY, 0);
         SandboxIssue blocked = site.create("PLAT", IssueType.STORY, 0);
-        SandboxIssue unscored = site.create("PLAT", IssueType.STORY, 0);
+        SandboxIssue unscored = site.create("PLAT", IssueType.BUG, 0);
         site.addLink(LinkType.BLOCKS, blocker.id(), blocked.id());
         stories.addAll(List.of(blocker.key(), blocked.key(), unscored.key()));
     }
@@ -88,6 +88,24 @@ class PlanIssuesApiTest extends InstalledSiteTest {
         int blocked = periods.indexOf(item(items, stories.get(1)).path("period").asText());
         assertThat(blocker).isNotNegative();
         assertThat(blocked).isGreaterThanOrEqualTo(blocker);
+    }
+
+    @Test
+    void aRefinedProgramWithoutEpicsPlansOnlyTheIssuesItsRefinementMatches() {
+        score(stories.get(0), 100);
+        AppUnderTest.Reply created = app().post("/api/programs",
+                "{\"name\":\"Platform stories\",\"projects\":[\"PLAT\"],\"jql\":\"issuetype = Story\"}",
+                connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        AppUnderTest.Reply reply = app().get(
+                "/api/programs/" + created.json().path("id").asText() + "/plans/inputs?quarters=2",
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode inputs = reply.json();
+        assertThat(inputs.path("candidateKind").asText()).isEqualTo("issues");
+        assertThat(inputs.path("candidates").findValuesAsText("key")).containsExactly(stories.get(0));
+        // the unscored bug is not the program's: the refinement leaves it out
+        assertThat(inputs.path("apart").findValuesAsText("key")).containsExactly(stories.get(1));
     }
 
     private static JsonNode item(JsonNode items, String key) {
