@@ -26,6 +26,12 @@ public final class IssueCandidates {
 
     static final String NO_ESTIMATE = "no estimate";
 
+    /**
+     * How a blocker in a project that is none of the plan's teams is named: the viewer
+     * may not be allowed to browse it, so its key is never answered.
+     */
+    static final String ELSEWHERE = "an issue in another project";
+
     private IssueCandidates() {
     }
 
@@ -84,6 +90,7 @@ public final class IssueCandidates {
             .filter(i -> "done".equals(i.statusCategory()))
             .map(IssueFacts::key)
             .collect(Collectors.toSet());
+        Set<String> teams = teamInputs.throughput().keySet();
         List<Candidate> candidates = new ArrayList<>();
         for (IssueFacts issue : scored.values()) {
             List<String> inside = new ArrayList<>();
@@ -92,7 +99,12 @@ public final class IssueCandidates {
                 if (done.contains(blocker.key()) || blocker.key().equals(issue.key())) {
                     continue;
                 }
-                (scored.containsKey(blocker.key()) ? inside : outside).add(blocker.key());
+                if (scored.containsKey(blocker.key())) {
+                    inside.add(blocker.key());
+                }
+                else if (!outside.contains(named(blocker.key(), teams))) {
+                    outside.add(named(blocker.key(), teams));
+                }
             }
             candidates.add(new Candidate(issue.key(), issue.summary(), issue.projectKey(), values.get(issue.key()),
                     effort(issue, basis).orElseThrow(), inside, outside, OptionalInt.empty(), false));
@@ -118,6 +130,12 @@ public final class IssueCandidates {
             }
         }
         return issues.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey);
+    }
+
+    /** A blocker's key when its project is one of the plan's teams (the viewer's own). */
+    private static String named(String key, Set<String> teams) {
+        int dash = key.lastIndexOf('-');
+        return dash > 0 && teams.contains(key.substring(0, dash)) ? key : ELSEWHERE;
     }
 
 }

@@ -39,7 +39,7 @@ class IssueCandidatesTest {
     private static final List<IssueFacts> ISSUES = List.of(
             issue("WEB-1", IssueFacts.Level.STANDARD, "new", 3.0, 50, "RICE", List.of()),
             issue("WEB-2", IssueFacts.Level.STANDARD, "indeterminate", 5.0, 30, "RICE",
-                    List.of("WEB-1", "WEB-9", "OPS-1")),
+                    List.of("WEB-1", "WEB-9", "OPS-1", "MOB-3")),
             issue("MOB-1", IssueFacts.Level.STANDARD, "new", 2.0, 10, "ICE", List.of()),
             issue("MOB-2", IssueFacts.Level.STANDARD, "new", null, 20, "RICE", List.of()),
             issue("MOB-3", IssueFacts.Level.STANDARD, "new", 1.0, null, null, List.of()),
@@ -58,7 +58,10 @@ class IssueCandidatesTest {
             .extracting(Candidate::key, Candidate::teamId, Candidate::value, Candidate::effort, Candidate::blockers,
                     Candidate::outsideBlockers)
             .containsExactly(tuple("WEB-1", "WEB", 50.0, 3.0, List.of(), List.of()),
-                    tuple("WEB-2", "WEB", 30.0, 5.0, List.of("WEB-1"), List.of("OPS-1")));
+                    // OPS is none of the plan's teams: the viewer may not browse it, so
+                    // its
+                    // key is not answered
+                    tuple("WEB-2", "WEB", 30.0, 5.0, List.of("WEB-1"), List.of(IssueCandidates.ELSEWHERE, "MOB-3")));
         assertThat(inputs.apart()).extracting(ProgramInputs.Apart::key, ProgramInputs.Apart::reason)
             .containsExactly(tuple("MOB-1", "scored with ICE; this plan compares RICE"), tuple("MOB-2", "no estimate"),
                     tuple("MOB-3", "not scored"));
