@@ -143,6 +143,14 @@ final class Browser implements AutoCloseable {
         return waiter().until(condition);
     }
 
+    /**
+     * As {@link #until}, for a change the app makes in Jira (a rank) that may wait for a
+     * read-model sync on a shared machine.
+     */
+    <T> T untilLong(Function<WebDriver, T> condition) {
+        return waiter(Duration.ofSeconds(60)).until(condition);
+    }
+
     /** Presses keys on whatever has focus, as a keyboard user would. */
     void press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();

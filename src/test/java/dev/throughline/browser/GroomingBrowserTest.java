@@ -77,11 +77,11 @@ class GroomingBrowserTest extends SandboxBrowserTest {
 
         b.script("document.querySelector(\"#rows tr[data-key='" + key + "'] input\").focus();");
         altPress(b, Keys.ARROW_DOWN);
-        b.until(d -> backlog(board).indexOf(key) == 1);
+        b.untilLong(d -> backlog(board).indexOf(key) == 1);
         b.until(d -> key.equals(rowOfFocus(b)));
 
         altPress(b, Keys.ARROW_UP);
-        b.until(d -> backlog(board).equals(before));
+        b.untilLong(d -> backlog(board).equals(before));
         b.until(d -> key.equals(rowOfFocus(b)));
         assertNoConsoleErrors();
     }
