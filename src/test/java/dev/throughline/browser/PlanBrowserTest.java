@@ -59,9 +59,14 @@ class PlanBrowserTest extends SandboxBrowserTest {
 
         b.script("document.getElementById('tab-capacity').focus();");
         b.press(Keys.ENTER);
-        WebElement capacity = b.visible("#capacity-" + team + "-" + period);
-        capacity.clear();
-        capacity.sendKeys("0", Keys.TAB);
+        b.visible("#capacity-" + team + "-" + period);
+        // the value set as one change: typing after clear() raced the re-render the
+        // clear's
+        // own preview causes ("element not interactable" on loaded runs)
+        b.script(
+                "var input = document.getElementById(arguments[0]); input.value = '0';"
+                        + " input.dispatchEvent(new Event('change', {bubbles: true}));",
+                "capacity-" + team + "-" + period);
 
         // clearing the field previews the measured capacity first (±0): wait for the 0's
         // preview
