@@ -4,10 +4,13 @@ import dev.throughline.tenant.Site;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Optional;
 
@@ -69,13 +72,58 @@ final class CallMeter {
                 new JiraCall(context.feature(), context.userWaiting(), write,
                         RateLimits.endpoint(request.getMethodValue(), path), status,
                         PointCost.of(write, path, status, body), QuotaHeaders.of(headers, limits.now()), refused));
-        return body == null ? response : new KeptResponse(response, body);
+        return body == null ? response : new Kept(response, body);
     }
 
     static boolean isWrite(HttpRequest request) {
         HttpMethod method = request.getMethod();
         return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
                 && !ReadOnlyPosts.contains(request.getURI().getPath());
+    }
+
+    /** An answer whose body was read to count its objects, handed on as it came. */
+    private static final class Kept implements ClientHttpResponse {
+
+        private final ClientHttpResponse response;
+
+        private final byte[] body;
+
+        Kept(ClientHttpResponse response, byte[] body) {
+            this.response = response;
+            this.body = body;
+        }
+
+        @Override
+        public HttpStatus getStatusCode() throws IOException {
+            return response.getStatusCode();
+        }
+
+        @Override
+        @Deprecated
+        public int getRawStatusCode() throws IOException {
+            return response.getRawStatusCode();
+        }
+
+        @Override
+        public String getStatusText() throws IOException {
+            return response.getStatusText();
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
+
+        @Override
+        public InputStream getBody() {
+            return new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return response.getHeaders();
+        }
+
     }
 
 }

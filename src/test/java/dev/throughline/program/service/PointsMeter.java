@@ -1,13 +1,16 @@
 package dev.throughline.program.service;
 
-import dev.throughline.jira.KeptResponse;
 import dev.throughline.jira.PointCost;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +33,7 @@ final class PointsMeter implements ClientHttpRequestInterceptor {
         requests.incrementAndGet();
         points.addAndGet(cost(String.valueOf(request.getMethod()), request.getURI().getPath(),
                 response.getRawStatusCode(), answer));
-        return new KeptResponse(response, answer);
+        return new Replayed(response, answer);
     }
 
     void reset() {
@@ -49,5 +52,38 @@ final class PointsMeter implements ClientHttpRequestInterceptor {
     }
 
     /** The answer with its body read once and served again from memory. */
+    private record Replayed(ClientHttpResponse response, byte[] body) implements ClientHttpResponse {
+
+        @Override
+        public HttpStatus getStatusCode() throws IOException {
+            return response.getStatusCode();
+        }
+
+        @Override
+        public int getRawStatusCode() throws IOException {
+            return response.getRawStatusCode();
+        }
+
+        @Override
+        public String getStatusText() throws IOException {
+            return response.getStatusText();
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
+
+        @Override
+        public InputStream getBody() {
+            return new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return response.getHeaders();
+        }
+
+    }
 
 }
