@@ -86,7 +86,12 @@ public class PlanCommits {
                 solved.odds(), PlanSnapshot.quarterEnds(solved.problem().periods()));
         JiraClient client = jira.forSite(caller.site());
         try {
-            locks.withLock(caller.site().clientKey(), "plan-snapshots." + planId, () -> store.add(client, snapshot));
+            locks.withLock(caller.site().clientKey(), SnapshotJiraStore.lock(planId), () -> {
+                // the plan may have been deleted while it was solved: no snapshot of no
+                // plan
+                plans.get(caller, programId, planId);
+                store.add(client, snapshot);
+            });
         }
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("plan", e.getMessage());

@@ -3,12 +3,14 @@ package dev.throughline.planning.service;
 import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.jira.JiraException;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.planning.PlanSummary;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.StoredPlanChecks;
 import dev.throughline.planning.StoredPlanCodec;
 import dev.throughline.planning.store.PlanJiraStore;
+import dev.throughline.planning.store.SnapshotJiraStore;
 import dev.throughline.problems.FieldError;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.problems.NotFoundException;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A program's stored plans: anyone who may read the program reads them; planners
@@ -50,12 +53,15 @@ public class StoredPlans {
 
     private final KeyedLocks locks;
 
+    private final SnapshotJiraStore snapshots;
+
     private final Clock clock;
 
     private final SecureRandom random = new SecureRandom();
 
     public StoredPlans(JiraClients jira, PlanJiraStore store, ProgramService programs, PlanningPermission planning,
-            KeyedLocks locks, Clock clock) {
+            KeyedLocks locks, Clock clock, SnapshotJiraStore snapshots) {
+        this.snapshots = snapshots;
         this.clock = clock;
         this.jira = jira;
         this.store = store;
@@ -113,13 +119,34 @@ public class StoredPlans {
         });
     }
 
-    public void delete(Caller caller, String programId, String planId) {
+    /**
+     * Deletes the plan with its commit snapshots: the snapshots first, the plan last, so
+     * a deletion Jira stops half way leaves the plan to delete again (answered, never
+     * thrown: what was and was not deleted).
+     */
+    public PlanDeletion delete(Caller caller, String programId, String planId) {
         programs.get(caller, programId);
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
-        locks.withLock(caller.site().clientKey(), LOCK, () -> {
+        return locks.withLock(caller.site().clientKey(), List.of(LOCK, SnapshotJiraStore.lock(planId)), () -> {
             read(client, programId, planId);
-            store.delete(client, planId, store.all(client).stream().filter(p -> !p.id().equals(planId)).toList());
+            List<String> snapshotKeys = snapshots.keys(client, planId);
+            List<String> left = new ArrayList<>(snapshotKeys);
+            left.add(store.key(planId));
+            List<String> deleted = new ArrayList<>();
+            try {
+                for (String key : snapshotKeys) {
+                    snapshots.delete(client, key);
+                    deleted.add(left.remove(0));
+                }
+                store.delete(client, planId, store.all(client).stream().filter(p -> !p.id().equals(planId)).toList());
+                deleted.add(left.remove(0));
+                return new PlanDeletion(deleted, List.of(), Optional.empty());
+            }
+            catch (JiraException e) {
+                String reason = e.errorMessages().isEmpty() ? e.getMessage() : String.join("; ", e.errorMessages());
+                return new PlanDeletion(deleted, left, Optional.of(reason));
+            }
         });
     }
 

@@ -20,9 +20,16 @@ import java.util.Optional;
 @Component
 public class PlanJiraStore {
 
-    private static final CatalogStore<StoredPlan, PlanSummary> STORE = new CatalogStore<>(new CatalogFormat<>(
-            "throughline.plans.index", "throughline.plans.item.", "plans", StoredPlan::id, StoredPlanCodec::toMap,
-            StoredPlanCodec::fromMap, StoredPlanCodec::toIndexMap, StoredPlanCodec::summaryFromMap));
+    private static final String ITEM = "throughline.plans.item.";
+
+    private static final CatalogStore<StoredPlan, PlanSummary> STORE = new CatalogStore<>(
+            new CatalogFormat<>("throughline.plans.index", ITEM, "plans", StoredPlan::id, StoredPlanCodec::toMap,
+                    StoredPlanCodec::fromMap, StoredPlanCodec::toIndexMap, StoredPlanCodec::summaryFromMap));
+
+    /** The app property holding the plan (named in a deletion's answer). */
+    public String key(String id) {
+        return ITEM + id;
+    }
 
     public List<PlanSummary> all(JiraClient jira) {
         return STORE.entries(jira);

@@ -32,6 +32,35 @@ public class SnapshotJiraStore {
 
     private static final String ITEM = "throughline.plans.snapshot.";
 
+    /**
+     * The lock a plan's snapshots are written and deleted under (a commit racing the
+     * plan's deletion would leave a snapshot of no plan).
+     */
+    public static String lock(String planId) {
+        return "plan-snapshots." + planId;
+    }
+
+    /**
+     * The app properties holding the plan's snapshots, oldest first, then their index:
+     * what deleting the plan deletes, in that order (the index last, so a deletion that
+     * stops half way can be run again and finds what is left).
+     */
+    public List<String> keys(JiraClient jira, String planId) {
+        List<String> keys = new ArrayList<>();
+        Optional<Index> index = stored(jira, planId);
+        index.ifPresent(i -> i.kept().forEach(n -> keys.add(ITEM + planId + "." + n)));
+        index.ifPresent(i -> keys.add(INDEX + planId));
+        return keys;
+    }
+
+    /** Deletes one of the properties {@link #keys} named (gone already is fine). */
+    public void delete(JiraClient jira, String key) {
+        if (!key.startsWith(ITEM) && !key.startsWith(INDEX)) {
+            throw new IllegalArgumentException(key + " is no plan snapshot");
+        }
+        jira.deleteProperty(PropertyTarget.app(), key);
+    }
+
     /** The plan's snapshots, oldest first. */
     public List<PlanSnapshot> all(JiraClient jira, String planId) {
         List<PlanSnapshot> snapshots = new ArrayList<>();
@@ -70,13 +99,14 @@ public class SnapshotJiraStore {
     }
 
     private static Index index(JiraClient jira, String planId) {
-        Optional<Map<String, Object>> map = jira.getProperty(PropertyTarget.app(), INDEX + planId)
-            .map(PropertyValue::asMap);
-        if (map.isEmpty()) {
-            return new Index(List.of(), 1);
-        }
-        List<Long> kept = ((List<?>) map.get().get("kept")).stream().map(n -> ((Number) n).longValue()).toList();
-        return new Index(kept, ((Number) map.get().get("next")).longValue());
+        return stored(jira, planId).orElse(new Index(List.of(), 1));
+    }
+
+    private static Optional<Index> stored(JiraClient jira, String planId) {
+        return jira.getProperty(PropertyTarget.app(), INDEX + planId).map(PropertyValue::asMap).map(map -> {
+            List<Long> kept = ((List<?>) map.get("kept")).stream().map(n -> ((Number) n).longValue()).toList();
+            return new Index(kept, ((Number) map.get("next")).longValue());
+        });
     }
 
     private record Index(List<Long> kept, long next) {

@@ -60,9 +60,8 @@ class StoredPlanController {
     }
 
     @DeleteMapping("/api/programs/{id}/plans/{planId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id, @PathVariable String planId) {
-        plans.delete(caller, id, planId);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<PlanDeletionAnswer> delete(Caller caller, @PathVariable String id, @PathVariable String planId) {
+        return PlanDeletionAnswer.of(plans.delete(caller, id, planId));
     }
 
     /** The stored plan solved on the program's inputs of today. */

@@ -36,6 +36,10 @@ class PlanCommitApiTest extends InstalledSiteTest {
 
     private static final String MOB_ONLY = "mob-only-reader";
 
+    private static final String ADDON = "throughline";
+
+    private static final String APP_PROPERTY_DELETE = "DELETE /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
+
     /** The app's clock, moved with the sandbox's in step. */
     static final SettableClock CLOCK = new SettableClock(SandboxSite.DEFAULT_NOW);
 
@@ -86,24 +90,10 @@ class PlanCommitApiTest extends InstalledSiteTest {
     @Test
     void plannersCommitAndTheHistoryComparesCommittedWithDelivered() {
         scoreEpics();
-        String program = app()
-            .post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}", connect.contextToken(PM))
-            .json()
-            .path("id")
-            .asText();
-        String base = "/api/programs/" + program + "/plans";
-        String quarter = app().get(base + "/inputs?quarters=1", connect.contextToken(PM))
-            .json()
-            .path("periods")
-            .get(0)
-            .asText();
-        String id = app().post(base,
-                "{\"name\":\"Next\",\"quarters\":1,\"model\":\"RICE\",\"capacity\":{\"WEB\":{\"%1$s\":1000},\"MOB\":{\"%1$s\":1000}}}"
-                    .formatted(quarter),
-                connect.contextToken(PM))
-            .json()
-            .path("id")
-            .asText();
+        Planned plan = plan();
+        String base = plan.base();
+        String quarter = plan.quarter();
+        String id = plan.id();
 
         AppUnderTest.Reply reader = app().post(base + "/" + id + "/commit", "{}", connect.contextToken(READER));
         assertThat(reader.status()).as(reader.body()).isEqualTo(403);
@@ -154,6 +144,110 @@ class PlanCommitApiTest extends InstalledSiteTest {
         JsonNode seen = partial.json().get(0);
         assertThat(seen.path("hiddenItems").asLong()).isEqualTo(web);
         assertThat(seen.toString()).doesNotContain("WEB");
+    }
+
+    /** A stored plan: its program's plans path, its id and its one quarter. */
+    private record Planned(String base, String id, String quarter) {
+    }
+
+    /**
+     * A program over WEB and MOB and its one-quarter plan on RICE, with room for every
+     * epic.
+     */
+    private Planned plan() {
+        String program = app()
+            .post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}", connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        String base = "/api/programs/" + program + "/plans";
+        String quarter = app().get(base + "/inputs?quarters=1", connect.contextToken(PM))
+            .json()
+            .path("periods")
+            .get(0)
+            .asText();
+        String id = app().post(base,
+                "{\"name\":\"Next\",\"quarters\":1,\"model\":\"RICE\",\"capacity\":{\"WEB\":{\"%1$s\":1000},\"MOB\":{\"%1$s\":1000}}}"
+                    .formatted(quarter),
+                connect.contextToken(PM))
+            .json()
+            .path("id")
+            .asText();
+        return new Planned(base, id, quarter);
+    }
+
+    /** The app properties holding the plan's snapshots and their index. */
+    private List<String> snapshotProperties(String planId) {
+        return site.appProperties()
+            .keys(ADDON)
+            .stream()
+            .filter(k -> k.startsWith("throughline.plans.snapshot." + planId + ".")
+                    || k.equals("throughline.plans.snapshots." + planId))
+            .sorted()
+            .toList();
+    }
+
+    @Test
+    void theTwentyFirstCommitDropsTheOldestSnapshot() {
+        scoreEpics();
+        Planned plan = plan();
+        List<String> committedAt = new ArrayList<>();
+        for (int n = 1; n <= 21; n++) {
+            CLOCK.move(Duration.ofMinutes(1));
+            AppUnderTest.Reply committed = app().post(plan.base() + "/" + plan.id() + "/commit", "{}",
+                    connect.contextToken(PM));
+            assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+            committedAt.add(committed.json().path("committedAt").asText());
+        }
+
+        AppUnderTest.Reply history = app().get(plan.base() + "/" + plan.id() + "/history", connect.contextToken(PM));
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        assertThat(history.json().findValuesAsText("committedAt")).as("the 20 newest, oldest first")
+            .containsExactlyElementsOf(committedAt.subList(1, 21));
+        List<String> kept = snapshotProperties(plan.id());
+        assertThat(kept).hasSize(21) // 20 snapshots and their index
+            .doesNotContain("throughline.plans.snapshot." + plan.id() + ".1")
+            .contains("throughline.plans.snapshot." + plan.id() + ".2",
+                    "throughline.plans.snapshot." + plan.id() + ".21");
+    }
+
+    @Test
+    void deletingAPlanDeletesItsSnapshotsAndSaysWhatIsLeftWhenJiraFailsHalfWay() {
+        scoreEpics();
+        Planned plan = plan();
+        for (int n = 1; n <= 3; n++) {
+            assertThat(app().post(plan.base() + "/" + plan.id() + "/commit", "{}", connect.contextToken(PM)).status())
+                .isEqualTo(200);
+        }
+        assertThat(snapshotProperties(plan.id())).hasSize(4);
+        String snapshot = "throughline.plans.snapshot." + plan.id() + ".";
+
+        // Jira deletes the first snapshot, then fails: the plan and the rest are kept
+        jira.failAfter(APP_PROPERTY_DELETE, 1, 1, 400);
+        AppUnderTest.Reply stopped = app().delete(plan.base() + "/" + plan.id(), connect.contextToken(PM));
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(207);
+        JsonNode answer = stopped.json();
+        assertThat(answer.path("partial").asBoolean()).isTrue();
+        assertThat(answer.path("applied").path("count").asInt()).isEqualTo(1);
+        assertThat(answer.path("applied").path("keys").get(0).asText()).isEqualTo(snapshot + "1");
+        List<String> left = new ArrayList<>();
+        answer.path("notApplied").path("keys").forEach(k -> left.add(k.asText()));
+        assertThat(left).containsExactly(snapshot + "2", snapshot + "3", "throughline.plans.snapshots." + plan.id(),
+                "throughline.plans.item." + plan.id());
+        assertThat(answer.path("message").asText()).startsWith("The plan was not deleted: Jira failed (")
+            .contains("after 1 of its 3 commit snapshots were deleted")
+            .endsWith("delete it again to finish.");
+        assertThat(app().get(plan.base() + "/" + plan.id(), connect.contextToken(PM)).status()).isEqualTo(200);
+        assertThat(snapshotProperties(plan.id())).hasSize(3);
+
+        // asked again, it finishes: no property of the plan is left
+        AppUnderTest.Reply deleted = app().delete(plan.base() + "/" + plan.id(), connect.contextToken(PM));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(snapshotProperties(plan.id())).isEmpty();
+        assertThat(site.appProperties().keys(ADDON)).doesNotContain("throughline.plans.item." + plan.id());
+        assertThat(app().get(plan.base() + "/" + plan.id(), connect.contextToken(PM)).status()).isEqualTo(404);
+        assertThat(app().get(plan.base() + "/" + plan.id() + "/history", connect.contextToken(PM)).status())
+            .isEqualTo(404);
     }
 
 }
