@@ -1,6 +1,5 @@
 package dev.throughline.planning;
 
-import dev.throughline.program.rollup.BurnUpPoint;
 import dev.throughline.program.rollup.Dependency;
 import dev.throughline.program.rollup.DependencyEnd;
 import dev.throughline.program.rollup.GroupSummary;
@@ -25,10 +24,11 @@ import java.util.Set;
  * program's progress basis. Epics without a score are listed apart (values must compare).
  *
  * <p>
- * The rollup keeps weekly done counts for the whole program only, so a team's weekly
- * throughput is the program's weekly done items times the team's share of the program's
- * done items (and, on the points or estimate basis, times the team's points or hours per
- * done item).
+ * The rollup keeps weekly done counts for the whole program only, so {@link #of} gives a
+ * team the program's weekly done items times the team's share of the program's done items
+ * (and, on the points or estimate basis, times the team's points or hours per done item);
+ * the planning service replaces that with each team's own measured throughput
+ * ({@link #withThroughput}) whenever it can read the team's issues.
  *
  * @param unit {@code items}, {@code points} or {@code hours}
  * @param unscored open epics without a value score: not candidates until scored
@@ -127,7 +127,8 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             throw new IllegalArgumentException("quarters must be 1 to " + MAX_QUARTERS);
         }
         List<String> periods = quarterLabels(today, quarters);
-        double[] programWeeks = weeklyDone(result.programBurnUp().points(), today, throughputWeeks);
+        double[] programWeeks = MeasuredThroughput.programWeeks(result.programBurnUp().points(), today,
+                throughputWeeks);
         long programDone = result.program().done();
         List<PlanTeam> teams = new ArrayList<>();
         Map<String, TeamThroughput> throughput = new LinkedHashMap<>();
@@ -140,8 +141,7 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             }
             TeamThroughput history = new TeamThroughput(project.id(), weeks);
             throughput.put(project.id(), history);
-            double perQuarter = round(history.weeklyMean() * WEEKS_PER_QUARTER);
-            teams.add(new PlanTeam(project.id(), project.id(), periods.stream().map(p -> perQuarter).toList()));
+            teams.add(teamOf(history, periods));
         }
         List<GroupSummary> open = result.epics()
             .stream()
@@ -194,6 +194,31 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
                 converted);
     }
 
+    /**
+     * The same inputs with each team's own measured throughput
+     * ({@link MeasuredThroughput}) in place of its share of the program's, and its
+     * capacity per quarter from it; teams the map does not name are kept as they were.
+     */
+    public ProgramInputs withThroughput(Map<String, TeamThroughput> measured) {
+        Map<String, TeamThroughput> replaced = new LinkedHashMap<>(throughput);
+        List<PlanTeam> recomputed = new ArrayList<>();
+        for (PlanTeam team : teams) {
+            TeamThroughput history = measured.get(team.id());
+            if (history != null) {
+                replaced.put(team.id(), history);
+            }
+            recomputed.add(history == null ? team : teamOf(history, periods));
+        }
+        return new ProgramInputs(unit, periods, recomputed, candidates, replaced, unscored, model, apart, converted,
+                candidateKind, notice);
+    }
+
+    /** A team whose capacity each quarter is 13 of its mean weeks. */
+    private static PlanTeam teamOf(TeamThroughput history, List<String> periods) {
+        double perQuarter = round(history.weeklyMean() * WEEKS_PER_QUARTER);
+        return new PlanTeam(history.teamId(), history.teamId(), periods.stream().map(p -> perQuarter).toList());
+    }
+
     public static String unit(ProgressBasis basis) {
         return switch (basis) {
             case STORY_POINTS -> "points";
@@ -215,33 +240,6 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             labels.add(year + "-Q" + quarter);
         }
         return labels;
-    }
-
-    /**
-     * Items done in each full week before {@code today}'s, oldest first, from the
-     * program's burn-up.
-     */
-    static double[] weeklyDone(List<BurnUpPoint> points, LocalDate today, int weeks) {
-        Map<LocalDate, Long> doneBy = new LinkedHashMap<>();
-        points.forEach(point -> doneBy.put(point.weekStart(), point.done()));
-        LocalDate currentWeek = today.minusDays(today.getDayOfWeek().getValue() - 1L);
-        double[] result = new double[weeks];
-        for (int i = 0; i < weeks; i++) {
-            LocalDate week = currentWeek.minusWeeks(weeks - (long) i);
-            result[i] = cumulative(doneBy, week) - cumulative(doneBy, week.minusWeeks(1));
-        }
-        return result;
-    }
-
-    private static long cumulative(Map<LocalDate, Long> doneBy, LocalDate week) {
-        long last = 0;
-        for (Map.Entry<LocalDate, Long> entry : doneBy.entrySet()) {
-            if (entry.getKey().isAfter(week)) {
-                break;
-            }
-            last = entry.getValue();
-        }
-        return last;
     }
 
     /**

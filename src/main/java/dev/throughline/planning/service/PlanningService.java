@@ -2,6 +2,7 @@ package dev.throughline.planning.service;
 
 import dev.throughline.jira.JiraClients;
 import dev.throughline.planning.IssueCandidates;
+import dev.throughline.planning.MeasuredThroughput;
 import dev.throughline.planning.OddsSimulator;
 import dev.throughline.planning.PlanComparison;
 import dev.throughline.planning.PlanInputs;
@@ -95,28 +96,33 @@ public class PlanningService {
             Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
-        ProgramInputs epics = ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
-        if (!epics.withoutEpics() || epics.teams().isEmpty()) {
-            return epics;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        ProgramInputs shared = ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
+                today, quarters, model, factors);
+        if (shared.teams().isEmpty()) {
+            return shared;
         }
         String siteKey = caller.site().clientKey();
         // the rollup's projects are the caller's view: only those the caller may browse
-        List<String> projects = epics.teams().stream().map(t -> t.id()).toList();
+        List<String> projects = shared.teams().stream().map(t -> t.id()).toList();
         List<IssueFacts> read = issues.of(jira.forSite(caller.site()), siteKey, projects);
         if (program.jql().isPresent()) {
             // the rollup just synced the ids its refinement matches (the same projects
-            // and
-            // JQL): without them an unrefined read would plan issues the program leaves
-            // out
+            // and JQL): without them the teams' issues would count work the program
+            // leaves out, so the teams keep their share of the program's throughput
             boolean synced = refinements.refinement(siteKey, programId)
                 .filter(r -> r.sameAs(program.projects(), program.jql().get()))
                 .isPresent();
             if (!synced) {
-                return epics.withNotice(REFINED_WITHOUT_EPICS);
+                return shared.withoutEpics() ? shared.withNotice(REFINED_WITHOUT_EPICS) : shared;
             }
             Set<Long> matching = refinements.ids(siteKey, programId);
             read = read.stream().filter(i -> matching.contains(i.id())).toList();
+        }
+        ProgramInputs epics = shared.withThroughput(MeasuredThroughput.of(read, projects, program.progressBasis(),
+                program.includeSubtasks(), program.throughputWeeks(), today));
+        if (!epics.withoutEpics()) {
+            return epics;
         }
         return IssueCandidates.of(epics, read, program.progressBasis(), model, factors);
     }

@@ -1,11 +1,21 @@
 package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +133,46 @@ class PlanApiTest extends InstalledSiteTest {
         AppUnderTest.Reply tooLong = app().get("/api/programs/" + id + "/plans/inputs?quarters=9",
                 connect.contextToken(PM));
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    }
+
+    /**
+     * Each team's throughput is its own done items per full week of the program's window,
+     * counted here from the sandbox's issues by hand, and its capacity 13 of their mean.
+     */
+    @Test
+    void eachTeamsThroughputIsMeasuredFromItsOwnDoneItems() {
+        String id = program();
+        JsonNode program = app().get("/api/programs/" + id, connect.contextToken(PM)).json();
+        assertThat(program.path("includeSubtasks").asBoolean()).isFalse();
+        int weeks = program.path("throughputWeeks").asInt();
+        JsonNode inputs = app().get("/api/programs/" + id + "/plans/inputs?quarters=2", connect.contextToken(PM))
+            .json();
+        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (String team : List.of("WEB", "MOB")) {
+            double[] expected = new double[weeks];
+            for (SandboxIssue issue : site.issues()) {
+                if (!issue.projectKey().equals(team) || !issue.type().standard() || !issue.status().done()) {
+                    continue;
+                }
+                LocalDate monday = LocalDate.ofInstant(issue.resolved(), ZoneOffset.UTC)
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                long ago = ChronoUnit.WEEKS.between(monday, thisWeek);
+                if (ago >= 1 && ago <= weeks) {
+                    expected[(int) (weeks - ago)]++;
+                }
+            }
+            List<Double> measured = new ArrayList<>();
+            inputs.path("throughput").path(team).forEach(w -> measured.add(w.asDouble()));
+            assertThat(measured).as(team).containsExactlyElementsOf(Arrays.stream(expected).boxed().toList());
+            double perQuarter = BigDecimal.valueOf(Arrays.stream(expected).sum() / weeks * 13)
+                .setScale(2, RoundingMode.HALF_UP)
+                .doubleValue();
+            for (JsonNode each : inputs.path("teams")) {
+                if (each.path("id").asText().equals(team)) {
+                    assertThat(each.path("capacity").get(0).asDouble()).as(team).isEqualTo(perQuarter);
+                }
+            }
+        }
     }
 
     @Test
