@@ -243,8 +243,35 @@
     });
   }
 
+  /**
+   * The capacity table. It is built once per set of teams and quarters and then updated in place, so a preview that
+   * arrives while the user types never replaces the field they type in: a field whose text differs from what the page
+   * last put or sent there (`data-shown`) holds an edit not sent yet and keeps it.
+   */
   function renderCapacity(answer, state) {
     var table = el('capacity-table');
+    var layout = answer.teams.map(function (t) { return t.id; }).join(',') + '|' + answer.periods.join(',');
+    if (table.getAttribute('data-layout') !== layout) {
+      buildCapacity(table, answer);
+      table.setAttribute('data-layout', layout);
+    }
+    var overrides = state.draft.capacity || {};
+    answer.teams.forEach(function (team) {
+      answer.periods.forEach(function (period, p) {
+        var input = el('capacity-' + team.id + '-' + period);
+        var value = String(Math.round(team.capacity[p] * 10) / 10);
+        if (input.value === input.getAttribute('data-shown')) {
+          if (input.value !== value) { input.value = value; }
+          input.setAttribute('data-shown', value);
+        }
+        var overridden = overrides[team.id] && overrides[team.id][period] !== undefined;
+        input.classList.toggle('overridden', !!overridden);
+        input.title = overridden ? 'Overridden in this plan' : '';
+      });
+    });
+  }
+
+  function buildCapacity(table, answer) {
     table.textContent = '';
     var head = make('tr');
     head.appendChild(make('th', null, 'Team'));
@@ -253,23 +280,20 @@
     thead.appendChild(head);
     table.appendChild(thead);
     var body = make('tbody');
-    var overrides = state.draft.capacity || {};
     answer.teams.forEach(function (team) {
       var row = make('tr');
       row.appendChild(make('th', null, team.name));
-      answer.periods.forEach(function (period, p) {
+      answer.periods.forEach(function (period) {
         var td = make('td', 'num');
         var input = make('input');
         input.type = 'number';
         input.min = '0';
         input.step = 'any';
         input.id = 'capacity-' + team.id + '-' + period;
-        input.value = String(Math.round(team.capacity[p] * 10) / 10);
+        input.setAttribute('data-shown', '');
         input.setAttribute('data-team', team.id);
         input.setAttribute('data-period', period);
         input.setAttribute('aria-label', team.name + ' capacity in ' + period);
-        var overridden = overrides[team.id] && overrides[team.id][period] !== undefined;
-        if (overridden) { input.classList.add('overridden'); input.title = 'Overridden in this plan'; }
         td.appendChild(input);
         row.appendChild(td);
       });

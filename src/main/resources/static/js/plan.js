@@ -250,16 +250,46 @@
     T.resize();
   }
 
+  /**
+   * The New plan form's fields, each with the rule the API enforces, said in the field's own words (the server's 400
+   * names the plan as a whole, so the page checks each field first and shows its rule under it).
+   */
+  var PLAN_FIELDS = [
+    { id: 'pl-name', error: 'pl-error-name', ok: function (text) { return text.trim() !== ''; },
+      rule: 'Name: a plan needs a name.' },
+    { id: 'pl-quarters', error: 'pl-error-quarters',
+      ok: function (text) { return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 8; },
+      rule: 'Horizon: a whole number of quarters from 1 to 8.' },
+    { id: 'pl-discount', error: 'pl-error-discount',
+      ok: function (text) { return text !== '' && Number(text) >= 0 && Number(text) < 100; },
+      rule: 'Discount per quarter: a percentage from 0 to below 100.' },
+    { id: 'pl-threshold', error: 'pl-error-threshold',
+      ok: function (text) { return text !== '' && Number(text) >= 0 && Number(text) <= 100; },
+      rule: 'Confidence threshold: a percentage from 0 to 100.' }
+  ];
+
+  /** Shows each field's rule under it when its value breaks it; true when every field is valid. */
+  function planFormValid() {
+    var first = null;
+    PLAN_FIELDS.forEach(function (field) {
+      // a number field holding no number reads as ''
+      var valid = field.ok(el(field.id).value);
+      T.text(el(field.error), valid ? '' : field.rule);
+      el(field.id).setAttribute('aria-invalid', valid ? 'false' : 'true');
+      first = first || (valid ? null : el(field.id));
+    });
+    if (first) { first.focus(); }
+    return !first;
+  }
+
   function createPlan(event) {
     event.preventDefault();
+    T.text(el('pl-error-plan'), '');
+    if (!planFormValid()) { return; }
     var body = { name: el('pl-name').value.trim(), quarters: Number(el('pl-quarters').value),
       discount: Number(el('pl-discount').value) / 100, confidenceThreshold: Number(el('pl-threshold').value) / 100 };
-    T.text(el('pl-error-name'), body.name ? '' : 'A plan needs a name.');
-    el('pl-name').setAttribute('aria-invalid', body.name ? 'false' : 'true');
-    if (!body.name) { el('pl-name').focus(); return; }
     T.api('POST', planBase(), body).then(function (reply) {
       if (reply.status !== 201) { T.text(el('pl-error-plan'), errorText(reply)); return; }
-      T.text(el('pl-error-plan'), '');
       toggle('new-plan-toggle', 'new-plan', false);
       el('pl-name').value = '';
       loadPlans(state.programId, reply.body.id);
@@ -357,6 +387,8 @@
     var value = input.value.trim() === '' ? null : Number(input.value);
     if (value !== null && !(value >= 0)) { input.setAttribute('aria-invalid', 'true'); return; }
     input.setAttribute('aria-invalid', 'false');
+    // sent: the next render may show the solved capacity in this field again
+    input.setAttribute('data-shown', input.value);
     setCapacity(input.getAttribute('data-team'), input.getAttribute('data-period'), value);
   });
   window.addEventListener('resize', function () { T.PlanView.drawLines(); });

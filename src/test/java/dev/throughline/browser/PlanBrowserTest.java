@@ -79,6 +79,121 @@ class PlanBrowserTest extends SandboxBrowserTest {
         assertNoConsoleErrors();
     }
 
+    /**
+     * Typing normally in the capacity table: a value typed into the next field while the
+     * previous field's preview is solved and shown is kept (the table is updated in
+     * place, never rebuilt under the user's fingers), and both overrides reach the plan.
+     */
+    @Test
+    void typingInTheCapacityTableWhileAPreviewArrivesKeepsWhatWasTyped() {
+        Browser b = openPlan();
+        String cell = (String) b.script("var best = null, most = 0;"
+                + " document.querySelectorAll('#plan-grid td.plan-cell').forEach(function (c) {"
+                + " var n = c.querySelectorAll('.plan-item').length; if (n > most) { most = n; best = c; } });"
+                + " return best.getAttribute('data-team') + '|' + best.getAttribute('data-period');");
+        String team = cell.split("\\|")[0];
+        String period = cell.split("\\|")[1];
+        b.script("document.getElementById('tab-capacity').focus();");
+        b.press(Keys.ENTER);
+        WebElement busiest = b.visible("#capacity-" + team + "-" + period);
+        busiest.click();
+        busiest.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.TAB);
+        assertThat(busiest.getAttribute("value")).isEqualTo("0");
+        String next = b.focusedId();
+        assertThat(next).as("Tab moves to the next capacity field").startsWith("capacity-");
+        // typed at once, while the 0's preview is being solved
+        b.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
+        assertThat(b.visible("#" + next).getAttribute("value")).isEqualTo("3");
+
+        b.waitLongForText("#preview-text", Pattern.compile("\\(saved plan: [\\d,.]+, −"));
+        assertThat(b.visible("#" + next).getAttribute("value")).as("typed during the re-render").isEqualTo("3");
+        assertThat(b.focusedId()).isEqualTo(next);
+        b.driver().switchTo().activeElement().sendKeys("5", Keys.TAB);
+
+        String nextTeam = b.visible("#" + next).getAttribute("data-team");
+        String nextPeriod = b.visible("#" + next).getAttribute("data-period");
+        b.untilLong(d -> capacityLabel(b, nextTeam, nextPeriod).endsWith(" of 35 capacity planned"));
+        assertThat(capacityLabel(b, team, period)).endsWith(" of 0 capacity planned");
+        assertThat(b.visible("#capacity-" + team + "-" + period).getAttribute("value")).isEqualTo("0");
+        assertThat(b.visible("#" + next).getAttribute("value")).isEqualTo("35");
+        b.visible("#discard-edit").click();
+        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theNewPlanFormShowsEachFieldsRuleThenCreatesThePlan() {
+        Browser b = openPlan();
+        int plans = new Select(b.visible("#plan-picker")).getOptions().size();
+        b.script("document.getElementById('new-plan-toggle').focus();");
+        b.press(Keys.ENTER);
+        assertThat(b.focusedId()).isEqualTo("pl-name");
+        WebElement quarters = b.visible("#pl-quarters");
+        quarters.clear();
+        quarters.sendKeys("9");
+        WebElement discount = b.visible("#pl-discount");
+        discount.clear();
+        discount.sendKeys("150");
+        b.visible("#plan-create").click();
+
+        assertThat(b.visible("#pl-error-name").getText()).isEqualTo("Name: a plan needs a name.");
+        assertThat(b.visible("#pl-error-quarters").getText())
+            .isEqualTo("Horizon: a whole number of quarters from 1 to 8.");
+        assertThat(b.visible("#pl-error-discount").getText())
+            .isEqualTo("Discount per quarter: a percentage from 0 to below 100.");
+        assertThat(b.driver().findElement(By.id("pl-error-threshold")).getText()).isEmpty();
+        for (String field : List.of("pl-name", "pl-quarters", "pl-discount")) {
+            assertThat(b.driver().findElement(By.id(field)).getAttribute("aria-invalid")).as(field).isEqualTo("true");
+        }
+        assertThat(b.driver().findElement(By.id("pl-threshold")).getAttribute("aria-invalid")).isEqualTo("false");
+        assertThat(b.focusedId()).as("the first field in error").isEqualTo("pl-name");
+        assertThat(new Select(b.visible("#plan-picker")).getOptions()).as("nothing created").hasSize(plans);
+
+        b.press("Two quarters");
+        quarters.clear();
+        quarters.sendKeys("2");
+        discount.clear();
+        discount.sendKeys("10", Keys.ENTER);
+
+        b.until(d -> new Select(d.findElement(By.id("plan-picker"))).getFirstSelectedOption()
+            .getText()
+            .equals("Two quarters"));
+        b.until(d -> d.findElements(By.cssSelector("#plan-grid thead th .period-label")).size() == 2);
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        assertThat(b.driver().findElement(By.id("new-plan")).isDisplayed()).isFalse();
+        assertThat(new Select(b.visible("#plan-picker")).getOptions()).hasSize(plans + 1);
+        // the demo plan stays the one the other tests open
+        String plan = "/api/programs/"
+                + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
+                + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
+        assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void exportCsvDownloadsARowPerCandidateOfThePlan() {
+        Browser b = openPlan();
+        b.script("window.__csv = null; window.__csvName = null; URL.createObjectURL = function (blob) {"
+                + " blob.text().then(function (text) { window.__csv = text; }); return 'data:text/csv,'; };"
+                + " HTMLAnchorElement.prototype.click = function () { window.__csvName = this.download; };");
+        b.script("document.getElementById('export-csv').focus();");
+        b.press(Keys.ENTER);
+        b.until(d -> b.script("return window.__csv;") != null);
+
+        String csv = (String) b.script("return window.__csv;");
+        assertThat(b.script("return window.__csvName;")).isEqualTo("Next-year.csv");
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("key,summary,team,value,effort,period,odds,flagged,commitBy,why");
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) b.script("return Array.prototype.map.call("
+                + "document.querySelectorAll('#plan-grid .plan-item, #not-planned .plan-item'),"
+                + " function (i) { return i.getAttribute('data-key'); });");
+        assertThat(lines).as("a row per candidate on the page").hasSize(keys.size() + 1);
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))))
+            .containsExactlyInAnyOrderElementsOf(keys);
+        assertNoConsoleErrors();
+    }
+
     @Test
     void anItemMovedByKeyboardIsPreviewedThenSavedAndKept() {
         Browser b = openPlan();
@@ -258,6 +373,14 @@ class PlanBrowserTest extends SandboxBrowserTest {
         b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
         b.visible("#plan-grid .plan-item");
         return b;
+    }
+
+    /** The capacity bar's label of a team's quarter on the timeline. */
+    private static String capacityLabel(Browser b, String team, String period) {
+        return (String) b.script(
+                "return document.querySelector('#plan-grid td[data-team=\"' + arguments[0]"
+                        + " + '\"][data-period=\"' + arguments[1] + '\"] .capacity-track').getAttribute('aria-label');",
+                team, period);
     }
 
     @SuppressWarnings("unchecked")
