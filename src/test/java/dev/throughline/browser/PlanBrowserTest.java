@@ -48,34 +48,18 @@ class PlanBrowserTest extends SandboxBrowserTest {
     @Test
     void loweringATeamsCapacityMovesItsWorkLaterAndTheValueFalls() {
         Browser b = openPlan();
-        // the team and quarter with the most planned effort
-        String cell = (String) b.script("var best = null, most = 0;"
-                + " document.querySelectorAll('#plan-grid td.plan-cell').forEach(function (c) {"
-                + " var n = c.querySelectorAll('.plan-item').length; if (n > most) { most = n; best = c; } });"
-                + " return best.getAttribute('data-team') + '|' + best.getAttribute('data-period');");
-        String team = cell.split("\\|")[0];
-        String period = cell.split("\\|")[1];
+        String[] busiest = busiestCell(b);
+        String team = busiest[0];
+        String period = busiest[1];
         List<String> before = keysIn(b, team, period);
 
-        b.script("document.getElementById('tab-capacity').focus();");
-        b.press(Keys.ENTER);
-        b.visible("#capacity-" + team + "-" + period);
-        // the value set as one change: typing after clear() raced the re-render the
-        // clear's
-        // own preview causes ("element not interactable" on loaded runs)
-        b.script(
-                "var input = document.getElementById(arguments[0]); input.value = '0';"
-                        + " input.dispatchEvent(new Event('change', {bubbles: true}));",
-                "capacity-" + team + "-" + period);
+        typeCapacity(b, team, period, "0");
 
-        // clearing the field previews the measured capacity first (±0): wait for the 0's
-        // preview
         b.waitLongForText("#preview-text", Pattern.compile("\\(saved plan: [\\d,.]+, −"));
         b.script("document.getElementById('tab-timeline').click();");
         assertThat(keysIn(b, team, period)).as("the items of " + team + " in " + period + " moved out or later")
             .doesNotContainAnyElementsOf(before);
-        b.visible("#discard-edit").click();
-        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        discardTheEdit(b);
         assertNoConsoleErrors();
     }
 
@@ -87,18 +71,8 @@ class PlanBrowserTest extends SandboxBrowserTest {
     @Test
     void typingInTheCapacityTableWhileAPreviewArrivesKeepsWhatWasTyped() {
         Browser b = openPlan();
-        String cell = (String) b.script("var best = null, most = 0;"
-                + " document.querySelectorAll('#plan-grid td.plan-cell').forEach(function (c) {"
-                + " var n = c.querySelectorAll('.plan-item').length; if (n > most) { most = n; best = c; } });"
-                + " return best.getAttribute('data-team') + '|' + best.getAttribute('data-period');");
-        String team = cell.split("\\|")[0];
-        String period = cell.split("\\|")[1];
-        b.script("document.getElementById('tab-capacity').focus();");
-        b.press(Keys.ENTER);
-        WebElement busiest = b.visible("#capacity-" + team + "-" + period);
-        busiest.click();
-        busiest.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.TAB);
-        assertThat(busiest.getAttribute("value")).isEqualTo("0");
+        String[] busiest = busiestCell(b);
+        assertThat(typeCapacity(b, busiest[0], busiest[1], "0").getAttribute("value")).isEqualTo("0");
         String next = b.focusedId();
         assertThat(next).as("Tab moves to the next capacity field").startsWith("capacity-");
         // typed at once, while the 0's preview is being solved
@@ -113,11 +87,10 @@ class PlanBrowserTest extends SandboxBrowserTest {
         String nextTeam = b.visible("#" + next).getAttribute("data-team");
         String nextPeriod = b.visible("#" + next).getAttribute("data-period");
         b.untilLong(d -> capacityLabel(b, nextTeam, nextPeriod).endsWith(" of 35 capacity planned"));
-        assertThat(capacityLabel(b, team, period)).endsWith(" of 0 capacity planned");
-        assertThat(b.visible("#capacity-" + team + "-" + period).getAttribute("value")).isEqualTo("0");
+        assertThat(capacityLabel(b, busiest[0], busiest[1])).endsWith(" of 0 capacity planned");
+        assertThat(b.visible("#capacity-" + busiest[0] + "-" + busiest[1]).getAttribute("value")).isEqualTo("0");
         assertThat(b.visible("#" + next).getAttribute("value")).isEqualTo("35");
-        b.visible("#discard-edit").click();
-        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+        discardTheEdit(b);
         assertNoConsoleErrors();
     }
 
@@ -373,6 +346,34 @@ class PlanBrowserTest extends SandboxBrowserTest {
         b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
         b.visible("#plan-grid .plan-item");
         return b;
+    }
+
+    /** Discards the page's edit: the saved plan is shown again, with no preview. */
+    private static void discardTheEdit(Browser b) {
+        b.visible("#discard-edit").click();
+        b.until(d -> !d.findElement(By.id("preview-bar")).isDisplayed());
+    }
+
+    /** The team and quarter with the most planned items: {team, quarter}. */
+    private static String[] busiestCell(Browser b) {
+        String cell = (String) b.script("var best = null, most = 0;"
+                + " document.querySelectorAll('#plan-grid td.plan-cell').forEach(function (c) {"
+                + " var n = c.querySelectorAll('.plan-item').length; if (n > most) { most = n; best = c; } });"
+                + " return best.getAttribute('data-team') + '|' + best.getAttribute('data-period');");
+        return cell.split("\\|");
+    }
+
+    /**
+     * Opens the Capacity tab from the keyboard and types the value into the team's
+     * quarter as a user does: select what is there, type, Tab on.
+     */
+    private static WebElement typeCapacity(Browser b, String team, String period, String value) {
+        b.script("document.getElementById('tab-capacity').focus();");
+        b.press(Keys.ENTER);
+        WebElement field = b.visible("#capacity-" + team + "-" + period);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
+        return field;
     }
 
     /** The capacity bar's label of a team's quarter on the timeline. */
