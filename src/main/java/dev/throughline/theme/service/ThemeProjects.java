@@ -60,9 +60,16 @@ final class ThemeProjects {
         issues.forEachThemed(siteKey, projects, f -> epicOf(f, asked, epics));
         Set<String> read = new HashSet<>();
         boolean first = true;
+        boolean counted = false;
         while (true) {
-            Set<String> found = elsewhere(client, issues, siteKey, projects, first && !refresh, first, epics, linked);
+            // one count per view (per 1,000 epics), asked as soon as there is a project
+            // to
+            // look outside of; the other questions are searches, which cost the same 1
+            // point when they find nothing
+            boolean count = !counted && !projects.isEmpty();
+            Set<String> found = elsewhere(client, issues, siteKey, projects, first && !refresh, count, epics, linked);
             first = false;
+            counted |= count;
             found.removeAll(projects);
             projects.addAll(found);
             Set<String> unread = new LinkedHashSet<>(projects);
@@ -93,14 +100,14 @@ final class ThemeProjects {
      * Projects outside {@code projects} holding linked work ({@code askLinked}) or
      * children of {@code epics}: per 1,000 epics (the first also asking for linked work)
      * an approximate count and a search only where it is above 0, or ({@code count}
-     * false: a later round, after projects were learnt) the search alone, which costs the
-     * same 1 point when it finds nothing.
+     * false) the search alone.
      */
     private static Set<String> elsewhere(JiraClient client, ProjectIssues issues, String siteKey, Set<String> projects,
             boolean askLinked, boolean count, List<Long> epics, List<IssueFacts> linked) {
         Set<String> found = new LinkedHashSet<>();
         if (projects.isEmpty()) {
-            if (askLinked && client.approximateCount(LINKED) > 0) {
+            // nothing held (a site's first view): linked work is searched for at once
+            if (askLinked) {
                 found.addAll(projectsOf(client, LINKED));
             }
             return found;
