@@ -53,6 +53,13 @@ public interface ProjectIssues {
      */
     void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents, Consumer<IssueFacts> sink);
 
+    /**
+     * These issues are read again by key at their projects' next sync (Jira refused a
+     * question naming one of them: it may be gone, and a key Jira no longer knows is a
+     * deletion).
+     */
+    void readAgain(String siteKey, Collection<IssueFacts> issues);
+
     /** The projects of the site the read model holds (read in full at least once). */
     List<String> held(String siteKey);
 

@@ -2,6 +2,7 @@ package dev.throughline.readmodel.service;
 
 import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFactsStore.Dirty;
 import dev.throughline.readmodel.ParentSet;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.SyncPlan;
@@ -94,6 +95,11 @@ final class SyncedProjectIssues implements ProjectIssues {
                 return sync.refresh(client, siteKey, plan, pointsField);
             });
         }
+    }
+
+    @Override
+    public void readAgain(String siteKey, Collection<IssueFacts> issues) {
+        issues.forEach(f -> sync.store().markDirty(siteKey, new Dirty(f.id(), f.key(), f.projectKey())));
     }
 
     @Override

@@ -56,7 +56,7 @@ final class ThemeProjects {
         // the linked epics as the read model holds them, before this view syncs: a held
         // project Jira no longer has is let go by the count before a sync names it
         Set<Long> asked = new HashSet<>();
-        List<Long> epics = new ArrayList<>();
+        List<IssueFacts> epics = new ArrayList<>();
         issues.forEachThemed(siteKey, projects, f -> epicOf(f, asked, epics));
         Set<String> read = new HashSet<>();
         boolean first = true;
@@ -90,9 +90,9 @@ final class ThemeProjects {
         }
     }
 
-    private static void epicOf(IssueFacts linked, Set<Long> asked, List<Long> epics) {
+    private static void epicOf(IssueFacts linked, Set<Long> asked, List<IssueFacts> epics) {
         if (linked.level() == IssueFacts.Level.EPIC && asked.add(linked.id())) {
-            epics.add(linked.id());
+            epics.add(linked);
         }
     }
 
@@ -103,7 +103,7 @@ final class ThemeProjects {
      * false) the search alone.
      */
     private static Set<String> elsewhere(JiraClient client, ProjectIssues issues, String siteKey, Set<String> projects,
-            boolean askLinked, boolean count, List<Long> epics, List<IssueFacts> linked) {
+            boolean askLinked, boolean count, List<IssueFacts> epics, List<IssueFacts> linked) {
         Set<String> found = new LinkedHashSet<>();
         if (projects.isEmpty()) {
             // nothing held (a site's first view): linked work is searched for at once
@@ -114,7 +114,10 @@ final class ThemeProjects {
         }
         List<Jql> asks = new ArrayList<>();
         for (int from = 0; from < epics.size(); from += PARENTS_PER_COUNT) {
-            asks.add(Jql.parentIdIn(epics.subList(from, Math.min(epics.size(), from + PARENTS_PER_COUNT))));
+            asks.add(Jql.parentIdIn(epics.subList(from, Math.min(epics.size(), from + PARENTS_PER_COUNT))
+                .stream()
+                .map(IssueFacts::id)
+                .toList()));
         }
         if (askLinked) {
             asks.add(0, asks.isEmpty() ? LINKED : LINKED.or(asks.remove(0)));
@@ -135,7 +138,12 @@ final class ThemeProjects {
             List<String> gone = issues.forgetGone(client, siteKey);
             projects.removeAll(gone);
             linked.removeIf(f -> gone.contains(f.projectKey()));
-            found.addAll(fromJira(client, projects));
+            Set<Long> inJira = new HashSet<>();
+            found.addAll(fromJira(client, projects, inJira));
+            // a linked epic Jira did not list is read again by key at the sync that
+            // follows (gone: deleted from the read model), so the next view's count is
+            // not refused again
+            issues.readAgain(siteKey, epics.stream().filter(e -> !inJira.contains(e.id())).toList());
         }
         return found;
     }
@@ -143,14 +151,16 @@ final class ThemeProjects {
     /**
      * Every project holding linked work, and every project besides {@code held} holding a
      * child of a linked issue, as Jira names them now (a search per 1,000 linked issues).
+     * @param ids receives the ids of the linked issues Jira holds
      */
-    private static Set<String> fromJira(JiraClient client, Set<String> held) {
+    private static Set<String> fromJira(JiraClient client, Set<String> held, Set<Long> ids) {
         Set<String> found = new LinkedHashSet<>();
         List<String> keys = new ArrayList<>();
         client.search(new SearchRequest(LINKED, List.of("project"), List.of(), SearchRequest.MAX_PAGE_SIZE))
             .forEach(issue -> {
                 found.add(FactsOf.ownProject(issue));
                 keys.add(issue.key());
+                ids.add(Long.parseLong(issue.id()));
             });
         Set<String> known = new LinkedHashSet<>(held);
         known.addAll(found);

@@ -4,10 +4,7 @@ import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraIssue;
-import dev.throughline.jira.Jql;
-import dev.throughline.jira.SearchRequest;
 import dev.throughline.program.service.ReadModelBench.Row;
-import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.service.IssueEvents;
@@ -27,14 +24,12 @@ import dev.throughline.theme.service.ThemeProgressService;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.theme.store.ThemeJiraStore;
 
-import java.lang.management.MemoryPoolMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,16 +97,17 @@ final class ThemeProgressBench {
         try {
             String scope = linked + " epics linked to 20 themes";
             int[] items = { 0 };
-            rows.add(measure(meter, "theme progress, first view (read model empty)", scope, () -> {
+            rows.add(ReadModelBench.measure(meter, "theme progress, first view (read model empty)", scope, () -> {
                 items[0] = progress.board(admin, Optional.empty())
                     .stream()
                     .mapToInt(row -> row.progress().itemsTotal())
                     .sum();
             }));
-            rows.add(views(meter, "theme progress, nothing changed, Jira " + latency.toMillis() + " ms", () -> {
-            }, () -> progress.board(admin, Optional.empty())));
+            rows.add(ReadModelBench.views(meter, "theme progress, nothing changed, Jira " + latency.toMillis() + " ms",
+                    () -> {
+                    }, () -> progress.board(admin, Optional.empty())));
             sandbox.withLatency(Duration.ZERO);
-            rows.add(views(meter, "theme progress, nothing changed, Jira 0 ms", () -> {
+            rows.add(ReadModelBench.views(meter, "theme progress, nothing changed, Jira 0 ms", () -> {
             }, () -> progress.board(admin, Optional.empty())));
             Random random = new Random(42);
             List<SandboxIssue> all = site.issues();
@@ -119,11 +115,11 @@ final class ThemeProgressBench {
             for (int i = 0; i < 100; i++) {
                 SandboxIssue issue = site.transition(all.get(random.nextInt(all.size())).key(),
                         IssueStatus.values()[random.nextInt(3)]);
-                payloads.add(payload(unmetered, issue.key()));
+                payloads.add(ReadModelBench.payload(unmetered, issue.key()));
             }
             sandbox.withLatency(latency);
-            rows.add(measure(meter, "theme progress after 100 changes as webhooks, next view", items[0] + " items",
-                    () -> {
+            rows.add(ReadModelBench.measure(meter, "theme progress after 100 changes as webhooks, next view",
+                    items[0] + " items", () -> {
                         payloads.forEach(p -> events.changed(admin.site().clientKey(), p));
                         progress.board(admin, Optional.empty());
                     }));
@@ -132,45 +128,6 @@ final class ThemeProgressBench {
             sandbox.stop();
         }
         return rows;
-    }
-
-    /** An issue event as Jira sends it: every field, no entity properties. */
-    private static JiraIssue payload(JiraClient unmetered, String key) {
-        JiraIssue read = unmetered
-            .search(new SearchRequest(Jql.issueKeyIn(List.of(key)), FactsOf.fields(unmetered.storyPointsFieldId()),
-                    List.of(), 1))
-            .findFirst()
-            .orElseThrow();
-        return new JiraIssue(read.id(), read.key(), read.fields(), Map.of());
-    }
-
-    /** 20 views after {@code prepare} each: p95 (nearest rank) as the wall time. */
-    private static Row views(PointsMeter meter, String what, Runnable prepare, Runnable view) {
-        long[] millis = new long[20];
-        long points = 0;
-        long requests = 0;
-        long peak = 0;
-        for (int i = 0; i < millis.length; i++) {
-            prepare.run();
-            Row one = measure(meter, what, "", view);
-            millis[i] = one.millis();
-            points += one.points();
-            requests += one.requests();
-            peak = Math.max(peak, one.peakHeapMb());
-        }
-        Arrays.sort(millis);
-        return new Row(what + ", p95 of 20", points, requests, millis[18], peak,
-                "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20");
-    }
-
-    private static Row measure(PointsMeter meter, String what, String note, Runnable step) {
-        List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
-        meter.reset();
-        long start = System.nanoTime();
-        step.run();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-        return new Row(what, meter.points.get(), meter.requests.get(), millis, peak, note);
     }
 
     static String table(List<Row> rows, String heading) {

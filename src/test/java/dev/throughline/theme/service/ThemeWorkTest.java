@@ -117,6 +117,22 @@ class ThemeWorkTest {
     }
 
     @Test
+    void aLinkedEpicJiraNoLongerHasIsReadAgainByKeySoTheCountIsNotRefusedAgain() {
+        JiraClient client = mock(JiraClient.class);
+        ProjectIssues issues = mock(ProjectIssues.class);
+        when(issues.held("site")).thenReturn(List.of("WEB", "MOB"));
+        holding(issues, FACTS);
+        // WEB-1 was deleted while its event was missed: Jira refuses `parent in (1)`
+        when(client.approximateCount(any(Jql.class)))
+            .thenThrow(new JiraBadRequestException("400", List.of("no issue 1"), Map.of()));
+        when(client.search(any())).thenAnswer(call -> Stream.empty());
+
+        ThemeWork.read(client, issues, "site", false);
+
+        verify(issues).readAgain("site", List.of(FACTS.get(0)));
+    }
+
+    @Test
     void whenJiraNoLongerKnowsAHeldProjectTheProjectsAreLearntFromEveryLinkedIssue() {
         JiraClient client = mock(JiraClient.class);
         ProjectIssues issues = mock(ProjectIssues.class);
