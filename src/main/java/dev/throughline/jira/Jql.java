@@ -77,6 +77,14 @@ public final class Jql {
         return new Jql("parent in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
     }
 
+    /** {@code parent in (10001, 10002)}: by the parent's id, which a move keeps. */
+    public static Jql parentIdIn(Collection<Long> issueIds) {
+        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id == null || id <= 0)) {
+            throw new IllegalArgumentException("parent in () needs issue ids, was " + issueIds);
+        }
+        return new Jql("parent in (" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")", "");
+    }
+
     /** {@code issue.property[key].path = "value"}; the value may be any text. */
     public static Jql propertyEquals(String propertyKey, String path, String value) {
         return new Jql(property(propertyKey, path) + " = " + quote(Objects.requireNonNull(value, "value")), "");
@@ -181,6 +189,14 @@ public final class Jql {
             throw new IllegalStateException("AND the restrictions before ordering");
         }
         return new Jql(where + " AND " + other.where, "");
+    }
+
+    /** Either restriction, parenthesised: a later AND binds to both. */
+    public Jql or(Jql other) {
+        if (!orderBy.isEmpty() || !other.orderBy.isEmpty()) {
+            throw new IllegalStateException("OR the restrictions before ordering");
+        }
+        return new Jql("(" + where + " OR " + other.where + ")", "");
     }
 
     /** The same restriction ordered by {@code field}, ascending. */

@@ -60,6 +60,32 @@ public interface IssueFactsStore {
     void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink);
 
     /**
+     * Every issue of these projects that carries theme links, as {@link #forEach}; a
+     * store may find them without reading the other rows' facts.
+     */
+    default void forEachThemed(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
+        forEach(siteKey, projectKeys, facts -> {
+            if (!facts.themeIds().isEmpty()) {
+                sink.accept(facts);
+            }
+        });
+    }
+
+    /**
+     * Every issue of these projects whose parent is one of {@code parents}, as
+     * {@link #forEach}; a store may pass over the other rows without reading their facts
+     * in full.
+     */
+    default void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents,
+            Consumer<IssueFacts> sink) {
+        forEach(siteKey, projectKeys, facts -> {
+            if (facts.parent().map(parents::contains).orElse(false)) {
+                sink.accept(facts);
+            }
+        });
+    }
+
+    /**
      * The key held for each issue of these projects, by id: a fold names a moved parent
      * or blocker by it before it streams the facts ({@link #forEach}).
      */

@@ -5,6 +5,7 @@ import dev.throughline.jira.JiraClient;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The read model as other features use it for whole projects: the facts of every issue of
@@ -28,11 +29,36 @@ public interface ProjectIssues {
     List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys);
 
     /**
-     * Reads these projects in full again (the viewer asked to: what another tool wrote
-     * into issue properties changes no {@code updated}, so only a full read sees it) and
-     * answers their issues.
+     * Syncs these projects as {@link #of} does, answering nothing: a reader that wants
+     * only some of their issues streams them afterwards ({@link #forEachThemed},
+     * {@link #forEachChildOf}).
      */
-    List<IssueFacts> reread(JiraClient client, String siteKey, Collection<String> projectKeys);
+    void sync(JiraClient client, String siteKey, Collection<String> projectKeys);
+
+    /**
+     * Reads these projects in full again (the viewer asked to: what another tool wrote
+     * into issue properties changes no {@code updated}, so only a full read sees it).
+     */
+    void reread(JiraClient client, String siteKey, Collection<String> projectKeys);
+
+    /**
+     * Every issue the read model holds for these projects that carries theme links,
+     * handed over one at a time as it is read (no Jira call: {@link #sync} first).
+     */
+    void forEachThemed(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink);
+
+    /**
+     * Every issue the read model holds for these projects whose parent is one of
+     * {@code parents}, handed over one at a time as it is read (no Jira call).
+     */
+    void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents, Consumer<IssueFacts> sink);
+
+    /**
+     * These issues are read again by key at their projects' next sync (Jira refused a
+     * question naming one of them: it may be gone, and a key Jira no longer knows is a
+     * deletion).
+     */
+    void readAgain(String siteKey, Collection<IssueFacts> issues);
 
     /** The projects of the site the read model holds (read in full at least once). */
     List<String> held(String siteKey);

@@ -39,6 +39,20 @@ class JqlTest {
     }
 
     @Test
+    void childrenByParentIdOrAnotherRestrictionAreParenthesisedSoAndBindsToBoth() {
+        Jql jql = Jql.propertyIsNotEmpty("throughline.themes", "themeIds")
+            .or(Jql.parentIdIn(List.of(10001L, 10002L)))
+            .and(Jql.projectNotIn(List.of("WEB")));
+
+        assertThat(jql.text()).isEqualTo("(issue.property[throughline.themes].themeIds IS NOT EMPTY"
+                + " OR parent in (10001, 10002)) AND project not in (\"WEB\")");
+        assertThatThrownBy(() -> Jql.parentIdIn(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.parentIdIn(List.of(0L))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.projectIs("WEB").orderedBy("key").or(Jql.projectIs("MOB")))
+            .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aFieldIsNamedByItsCustomFieldClauseOrItsSystemIdAndAnythingElseIsRefused() {
         assertThat(Jql.fieldIsNotEmpty("customfield_10028").text()).isEqualTo("cf[10028] IS NOT EMPTY");
         assertThat(Jql.fieldIsNotEmpty("timeoriginalestimate").text()).isEqualTo("timeoriginalestimate IS NOT EMPTY");

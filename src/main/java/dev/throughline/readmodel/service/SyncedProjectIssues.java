@@ -2,6 +2,8 @@ package dev.throughline.readmodel.service;
 
 import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFactsStore.Dirty;
+import dev.throughline.readmodel.ParentSet;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.SyncPlan;
 import dev.throughline.readmodel.ThemeLinks;
@@ -15,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@link ProjectIssues} over {@link IssueSync}: a project is read in full the first time,
@@ -40,18 +43,40 @@ final class SyncedProjectIssues implements ProjectIssues {
 
     @Override
     public List<IssueFacts> of(JiraClient client, String siteKey, Collection<String> projectKeys) {
-        return read(client, siteKey, projectKeys, false);
+        List<String> projects = List.copyOf(new LinkedHashSet<>(projectKeys));
+        sync(client, siteKey, projects, false);
+        List<IssueFacts> facts = new ArrayList<>();
+        sync.store().forEach(siteKey, projects, facts::add);
+        return facts;
     }
 
     @Override
-    public List<IssueFacts> reread(JiraClient client, String siteKey, Collection<String> projectKeys) {
-        return read(client, siteKey, projectKeys, true);
+    public void sync(JiraClient client, String siteKey, Collection<String> projectKeys) {
+        sync(client, siteKey, projectKeys, false);
     }
 
-    private List<IssueFacts> read(JiraClient client, String siteKey, Collection<String> projectKeys, boolean inFull) {
+    @Override
+    public void reread(JiraClient client, String siteKey, Collection<String> projectKeys) {
+        sync(client, siteKey, projectKeys, true);
+    }
+
+    @Override
+    public void forEachThemed(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
+        sync.store().forEachThemed(siteKey, projectKeys, sink);
+    }
+
+    @Override
+    public void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents,
+            Consumer<IssueFacts> sink) {
+        if (!parents.isEmpty()) {
+            sync.store().forEachChildOf(siteKey, projectKeys, parents, sink);
+        }
+    }
+
+    private void sync(JiraClient client, String siteKey, Collection<String> projectKeys, boolean inFull) {
         List<String> projects = List.copyOf(new LinkedHashSet<>(projectKeys));
         if (projects.isEmpty()) {
-            return List.of();
+            return;
         }
         Optional<String> pointsField = client.storyPointsFieldId();
         if (inFull || !sync.plan(siteKey, projects, pointsField, false, maxAge).nothingToRead()) {
@@ -70,9 +95,11 @@ final class SyncedProjectIssues implements ProjectIssues {
                 return sync.refresh(client, siteKey, plan, pointsField);
             });
         }
-        List<IssueFacts> facts = new ArrayList<>();
-        sync.store().forEach(siteKey, projects, facts::add);
-        return facts;
+    }
+
+    @Override
+    public void readAgain(String siteKey, Collection<IssueFacts> issues) {
+        issues.forEach(f -> sync.store().markDirty(siteKey, new Dirty(f.id(), f.key(), f.projectKey())));
     }
 
     @Override

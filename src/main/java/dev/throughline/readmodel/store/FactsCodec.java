@@ -27,6 +27,17 @@ final class FactsCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * What the text of every issue carrying theme links contains, and no other row's: the
+     * themes field is written only when there are themes, and a quote inside a value is
+     * always escaped, so the database can find those rows without handing the others
+     * over.
+     */
+    static final String THEMES_MARK = "\"t\":[";
+
+    /** The parent field's start, unique in a row's text as {@link #THEMES_MARK} is. */
+    private static final String PARENT_MARK = "\"p\":{";
+
     private FactsCodec() {
     }
 
@@ -93,6 +104,24 @@ final class FactsCodec {
         }
         catch (IOException e) {
             throw new UncheckedIOException("unreadable facts of " + key, e);
+        }
+    }
+
+    /**
+     * The parent a row names, read without parsing the rest of it: most rows a reader of
+     * children passes over are never read in full.
+     */
+    static Optional<IssueRef> parent(String json) {
+        int at = json.indexOf(PARENT_MARK);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try (JsonParser p = JSON.createParser(json.substring(at + PARENT_MARK.length() - 1))) {
+            p.nextToken();
+            return Optional.of(FactsTokens.ref(p));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("unreadable parent in " + json, e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.FoldRevisions.Part;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ParentSet;
 import dev.throughline.readmodel.ProjectSync;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,9 @@ class JdbcIssueFacts implements IssueFactsStore {
     /** Reads whole projects a chunk of rows at a time. */
     private final NamedParameterJdbcTemplate streaming;
 
+    /** Whole projects' rows, streamed. */
+    private final JdbcProjectRows rows;
+
     JdbcIssueFacts(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -54,6 +58,7 @@ class JdbcIssueFacts implements IssueFactsStore {
         this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.transactions = transactions;
         this.revisions = new JdbcFoldRevisions(jdbc, named);
+        this.rows = new JdbcProjectRows(transactions, streaming);
     }
 
     @Override
@@ -184,8 +189,7 @@ class JdbcIssueFacts implements IssueFactsStore {
         for (int bucket : buckets) {
             long first = (long) bucket << FoldRevisions.BUCKET_BITS;
             // by the primary key's id range only: with the project in the condition H2
-            // may
-            // choose the project's index and scan all its rows
+            // may choose the project's index and scan all its rows
             jdbc.query("SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
                     + " WHERE site_key = ? AND issue_id >= ? AND issue_id < ?", rs -> {
                         if (projectKey.equals(rs.getString(3))) {
@@ -200,22 +204,20 @@ class JdbcIssueFacts implements IssueFactsStore {
         return revisions.keys(siteKey, projectKeys, ids);
     }
 
-    /**
-     * Streamed: PostgreSQL's driver sends rows in chunks of {@code fetchSize} only inside
-     * a transaction (else it reads the whole answer into memory first), so a
-     * 100,000-issue program never sits in the heap as one list.
-     */
     @Override
     public void forEach(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
-        if (projectKeys.isEmpty()) {
-            return;
-        }
-        transactions.executeWithoutResult(status -> streaming.query(
-                "SELECT issue_id, issue_key, project_key, facts FROM throughline_issue"
-                        + " WHERE site_key = :site AND project_key IN (:projects)",
-                site(siteKey).addValue("projects", projectKeys), rs -> {
-                    sink.accept(FactsCodec.read(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }));
+        rows.all(siteKey, projectKeys, sink);
+    }
+
+    @Override
+    public void forEachThemed(String siteKey, Collection<String> projectKeys, Consumer<IssueFacts> sink) {
+        rows.themed(siteKey, projectKeys, sink);
+    }
+
+    @Override
+    public void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents,
+            Consumer<IssueFacts> sink) {
+        rows.childrenOf(siteKey, projectKeys, parents, sink);
     }
 
     @Override

@@ -134,6 +134,41 @@ class ProgramRollupBenchmark {
         assertThat(rows.get(0).points()).isPositive();
     }
 
+    /**
+     * Theme progress from the read model ({@link ThemeProgressBench}): 20 themes linking
+     * {@code -Dthroughline.bench.themeEpics} epics (1,000) of
+     * {@code -Dthroughline.bench.readModelIssues} issues, in this JVM (read model in H2
+     * in memory) and then in a forked {@code java -Xmx}{@code .xmx} (256m) holding
+     * sandbox and app, the read model on disk. Writes {@code target/theme-benchmark.md}.
+     */
+    @Test
+    void themeProgress() throws Exception {
+        int issues = Integer.parseInt(prop("readModelIssues", "10000"));
+        String epics = prop("themeEpics", "1000");
+        StringBuilder out = new StringBuilder(ThemeProgressBench.table(
+                new ThemeProgressBench(issues, Integer.parseInt(epics), Duration.ofMillis(latencyMs), false).run(),
+                String.format(Locale.ROOT,
+                        "%,d issues, 20 projects, %d ms latency, this JVM (-Xmx2g), read model in" + " H2 in memory",
+                        issues, latencyMs)));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process forked = new ProcessBuilder(javaBin, "-Xmx" + xmx, "-XX:+UseParallelGC", "-cp", classpath,
+                ThemeProgressBench.class.getName(), String.valueOf(issues), epics, String.valueOf(latencyMs))
+            .redirectErrorStream(true)
+            .start();
+        String output = new String(forked.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        out.append(System.lineSeparator())
+            .append(output.lines()
+                .filter(line -> line.startsWith("|") || line.startsWith("forked"))
+                .collect(Collectors.joining(System.lineSeparator())))
+            .append(System.lineSeparator())
+            .append("forked JVM exit ")
+            .append(forked.waitFor())
+            .append(output.contains("OutOfMemoryError") ? " (OutOfMemoryError)" : "");
+        System.out.println(out);
+        Files.writeString(Path.of("target", "theme-benchmark.md"), out);
+    }
+
     @Test
     void programRollup() throws Exception {
         List<Row> rows = new ArrayList<>();

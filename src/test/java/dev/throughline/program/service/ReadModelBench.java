@@ -188,7 +188,7 @@ final class ReadModelBench {
     }
 
     /** An issue event as Jira sends it: every field, no entity properties. */
-    private static JiraIssue payload(JiraClient unmetered, String key) {
+    static JiraIssue payload(JiraClient unmetered, String key) {
         JiraIssue read = unmetered
             .search(new SearchRequest(Jql.issueKeyIn(List.of(key)), FactsOf.fields(unmetered.storyPointsFieldId()),
                     List.of(), 1))
@@ -201,7 +201,7 @@ final class ReadModelBench {
      * 20 views one after the other, each after {@code prepare} (not timed, not counted):
      * the row's wall time is their p95 (nearest rank), the note gives p50 and max.
      */
-    private static Row views(PointsMeter meter, String what, Runnable prepare, Runnable view) {
+    static Row views(PointsMeter meter, String what, Runnable prepare, Runnable view) {
         long[] millis = new long[20];
         long points = 0;
         long requests = 0;
@@ -220,7 +220,7 @@ final class ReadModelBench {
                 "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20", all.load());
     }
 
-    private static Row measure(PointsMeter meter, String what, String note, Runnable step) {
+    static Row measure(PointsMeter meter, String what, String note, Runnable step) {
         List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
         meter.reset();
         long start = System.nanoTime();

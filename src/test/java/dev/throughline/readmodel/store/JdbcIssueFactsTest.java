@@ -4,6 +4,7 @@ import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ParentSet;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +81,41 @@ class JdbcIssueFactsTest {
         Map<Long, String> keys = store.keys("site", List.of("WEB"));
         assertThat(keys).hasSize(1250).containsEntry(2L, "WEB-2").doesNotContainKey(1L);
         assertThat(store.keys("other", List.of("WEB"))).isEmpty();
+    }
+
+    /**
+     * Theme progress's reads: the database picks the rows carrying theme links, and the
+     * children of a parent are found by the parent read from each row first; a summary
+     * that looks like either field fools neither.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "h2", "postgres" })
+    void themedRowsAndChildrenAreTheRowsAFullReadWouldPick(String database) throws Exception {
+        IssueFactsStore store = store(database);
+        List<IssueFacts> rows = new ArrayList<>();
+        for (long id = 1; id <= 300; id++) {
+            IssueFacts f = facts(id, id % 3 == 0 ? "WEB" : "APP",
+                    id % 7 == 0 ? "\"t\":[\"x\"] \"p\":{\"i\":5}" : "issue");
+            Optional<IssueRef> parent = id % 5 == 0 ? Optional.empty()
+                    : Optional.of(id % 2 == 0 ? new IssueRef(id % 4, "WEB-" + id % 4) : new IssueRef(0, "WEB-3"));
+            rows.add(new IssueFacts(f.id(), f.key(), f.projectKey(), f.summary(), f.level(), f.statusCategory(), parent,
+                    f.created(), f.resolved(), f.due(), f.storyPoints(), f.originalEstimateSeconds(), f.fixVersions(),
+                    f.valueScore(), f.valueModel(), id % 10 == 0 ? List.of("t-" + id) : List.of(), 0, List.of(),
+                    List.of(), true));
+        }
+        store.insertNew("site", rows);
+        ParentSet parents = new ParentSet(Set.of(2L), Set.of("WEB-3"));
+
+        List<IssueFacts> themed = new ArrayList<>();
+        store.forEachThemed("site", List.of("WEB", "APP"), themed::add);
+        List<IssueFacts> children = new ArrayList<>();
+        store.forEachChildOf("site", List.of("WEB", "APP"), parents, children::add);
+
+        assertThat(themed).hasSize(30)
+            .containsExactlyInAnyOrderElementsOf(rows.stream().filter(f -> !f.themeIds().isEmpty()).toList());
+        assertThat(children).isNotEmpty()
+            .containsExactlyInAnyOrderElementsOf(
+                    rows.stream().filter(f -> f.parent().map(parents::contains).orElse(false)).toList());
     }
 
     @ParameterizedTest

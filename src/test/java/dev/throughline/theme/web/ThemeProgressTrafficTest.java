@@ -129,6 +129,36 @@ class ThemeProgressTrafficTest extends InstalledSiteTest {
     }
 
     @Test
+    void aChildOfALinkedEpicInAProjectNotHeldIsCountedOnceTheCheckFindsItAndNeverNamed() {
+        SandboxIssue epic = epicsWithChildren("WEB").get(0);
+        String id = themeLinkedTo(epic);
+        JsonNode before = progress(id, "");
+        // another tool puts a story of PLAT (not held: nothing of it is linked) under
+        // the epic; PM may not browse PLAT
+        SandboxIssue story = site.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.STORY && i.projectKey().equals("PLAT"))
+            .findFirst()
+            .orElseThrow();
+        site.setParent(story.key(), epic.id());
+        jira.resetTraffic();
+
+        AppUnderTest.Reply reply = app().get("/api/themes/progress", connect.contextToken(PM));
+        JsonNode after = progress(id, "");
+
+        assertThat(after.path("itemsTotal").asInt()).isEqualTo(before.path("itemsTotal").asInt());
+        assertThat(after.path("hiddenItems").asInt()).isEqualTo(before.path("hiddenItems").asInt() + 1);
+        assertThat(reply.body()).doesNotContain(story.key());
+        // the one count (linked work or children of linked epics outside WEB), one search
+        // for the projects it found, then PLAT read in full, once
+        assertThat(readModel.projects(connect.clientKey())).contains("WEB", "PLAT");
+        jira.resetTraffic();
+        assertThat(progress(id, "")).isEqualTo(after);
+        assertThat(jira.requestCounts()).doesNotContainKey(JiraSandbox.SEARCH)
+            .containsEntry(JiraSandbox.APPROXIMATE_COUNT, 1);
+    }
+
+    @Test
     void aLinkAnotherToolWroteInAProjectHeldShowsAfterARefresh() {
         List<SandboxIssue> epics = epicsWithChildren("WEB");
         String id = themeLinkedTo(epics.get(0));
