@@ -67,6 +67,24 @@ public final class Jql {
         return new Jql("key in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
     }
 
+    /**
+     * {@code id not in (10001, 10002)}: only ever ANDed to another restriction (alone it
+     * would be unbounded). Every id must name an issue Jira knows, or Jira refuses the
+     * search.
+     */
+    public static Jql idNotIn(Collection<Long> issueIds) {
+        if (issueIds.isEmpty()) {
+            throw new IllegalArgumentException("id not in () needs at least one id");
+        }
+        List<String> ids = issueIds.stream().map(id -> {
+            if (id <= 0) {
+                throw new IllegalArgumentException("not an issue id: " + id);
+            }
+            return String.valueOf(id);
+        }).toList();
+        return new Jql("id not in (" + String.join(", ", ids) + ")", "");
+    }
+
     /** {@code key >= "A-1"}: the key's project, from that key number upward. */
     public static Jql keyAtLeast(String issueKey) {
         return new Jql("key >= " + quote(issueKey(issueKey)), "");
