@@ -1,6 +1,7 @@
 package dev.throughline.readmodel;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +27,8 @@ public record PropertyChange(long issueId, String issueKey, Optional<String> pro
             throw new IllegalArgumentException("issue id must be positive, was " + issueId);
         }
         Objects.requireNonNull(issueKey, "issueKey");
-        Objects.requireNonNull(projectKey, "projectKey");
         Objects.requireNonNull(propertyKey, "propertyKey");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(at, "at");
+        List.of(projectKey, value, at).forEach(o -> Objects.requireNonNull(o, "use Optional.empty(), not null"));
         value = value.map(Map::copyOf);
     }
 

@@ -176,7 +176,7 @@ final class ReadModelBench {
                 hour.load());
     }
 
-    private static List<SandboxIssue> edit(SandboxSite site, Random random, int k) {
+    static List<SandboxIssue> edit(SandboxSite site, Random random, int k) {
         List<SandboxIssue> all = site.issues();
         List<SandboxIssue> edited = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -188,7 +188,7 @@ final class ReadModelBench {
     }
 
     /** An issue event as Jira sends it: every field, no entity properties. */
-    private static JiraIssue payload(JiraClient unmetered, String key) {
+    static JiraIssue payload(JiraClient unmetered, String key) {
         JiraIssue read = unmetered
             .search(new SearchRequest(Jql.issueKeyIn(List.of(key)), FactsOf.fields(unmetered.storyPointsFieldId()),
                     List.of(), 1))
@@ -220,7 +220,7 @@ final class ReadModelBench {
                 "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20", all.load());
     }
 
-    private static Row measure(PointsMeter meter, String what, String note, Runnable step) {
+    static Row measure(PointsMeter meter, String what, String note, Runnable step) {
         List<MemoryPoolMXBean> heap = BenchJira.heapPeaksFromNow();
         meter.reset();
         long start = System.nanoTime();
