@@ -36,6 +36,8 @@ class PropertyWebhookTest extends InstalledSiteTest {
 
     private static final String WEBHOOK = "/webhooks/jira";
 
+    private static final long BOARD = 1;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String RICE_100 = "{\"model\":\"RICE\",\"inputs\":{\"reach\":100,\"impact\":2,"
@@ -49,6 +51,8 @@ class PropertyWebhookTest extends InstalledSiteTest {
         site.addUser(OWNER, "Product Owner");
         site.grant(OWNER, "WEB", "BROWSE_PROJECTS").grant(OWNER, "WEB", "EDIT_ISSUES");
         site.grantGlobal(OWNER, "ADMINISTER"); // creates the program
+        String boardProject = site.projectById(site.board(BOARD).orElseThrow().projectId()).key();
+        site.grant(OWNER, boardProject, "BROWSE_PROJECTS").grant(OWNER, boardProject, "SCHEDULE_ISSUES");
     }
 
     @BeforeEach
@@ -179,6 +183,32 @@ class PropertyWebhookTest extends InstalledSiteTest {
         assertThat(deleted.path("valueTotal").decimalValue())
             .isEqualByComparingTo(before.path("valueTotal").decimalValue());
         assertThat(searches()).isZero();
+    }
+
+    @Test
+    void aScoreAnotherToolWritesShowsInTheBacklogWithoutASearch() throws Exception {
+        String first = site.backlog(BOARD).get(0).key();
+        site.issueProperties().delete(String.valueOf(site.requireIssue(first).id()), "throughline.value");
+        assertThat(app().put("/api/issues/WEB-21/value", RICE_100, connect.contextToken(OWNER)).status())
+            .isEqualTo(200);
+        // the board's project is read into the read model by a panel view (a backlog
+        // view would also keep its rows for a minute: BacklogCache)
+        panel(first);
+        jira.webhooks().takeHeld(); // the app's own write: not this test's concern
+
+        anotherTool("PUT", first, "throughline.value", recordLike("WEB-21", 4242));
+        List<String> events = jira.webhooks().takeHeld();
+        jira.resetTraffic();
+        deliver(events);
+        AppUnderTest.Reply reply = app().get("/api/boards/" + BOARD + "/backlog?offset=0&limit=3",
+                connect.contextToken(OWNER));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode row = reply.json().path("items").get(0);
+
+        assertThat(row.path("key").asText()).isEqualTo(first);
+        assertThat(row.path("score").decimalValue()).isEqualByComparingTo("4242");
+        assertThat(row.path("flags").toString()).doesNotContain("UNSCORED");
+        assertThat(searches()).as("no search: the event carried the record").isZero();
     }
 
 }
