@@ -68,21 +68,14 @@ public final class Jql {
     }
 
     /**
-     * {@code id not in (10001, 10002)}: only ever ANDed to another restriction (alone it
-     * would be unbounded). Every id must name an issue Jira knows, or Jira refuses the
-     * search.
+     * {@code id not in (10001, 10002)}: only ever ANDed to another restriction. Jira
+     * refuses the search when an id names no issue it knows.
      */
     public static Jql idNotIn(Collection<Long> issueIds) {
-        if (issueIds.isEmpty()) {
-            throw new IllegalArgumentException("id not in () needs at least one id");
+        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id <= 0)) {
+            throw new IllegalArgumentException("id not in () needs positive issue ids, was " + issueIds);
         }
-        List<String> ids = issueIds.stream().map(id -> {
-            if (id <= 0) {
-                throw new IllegalArgumentException("not an issue id: " + id);
-            }
-            return String.valueOf(id);
-        }).toList();
-        return new Jql("id not in (" + String.join(", ", ids) + ")", "");
+        return new Jql("id not in (" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")", "");
     }
 
     /** {@code key >= "A-1"}: the key's project, from that key number upward. */
