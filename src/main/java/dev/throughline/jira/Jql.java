@@ -67,6 +67,17 @@ public final class Jql {
         return new Jql("key in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
     }
 
+    /**
+     * {@code id not in (10001, 10002)}: only ever ANDed to another restriction. Jira
+     * refuses the search when an id names no issue it knows.
+     */
+    public static Jql idNotIn(Collection<Long> issueIds) {
+        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id <= 0)) {
+            throw new IllegalArgumentException("id not in () needs positive issue ids, was " + issueIds);
+        }
+        return new Jql("id not in (" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")", "");
+    }
+
     /** {@code key >= "A-1"}: the key's project, from that key number upward. */
     public static Jql keyAtLeast(String issueKey) {
         return new Jql("key >= " + quote(issueKey(issueKey)), "");

@@ -86,19 +86,45 @@ public final class FactsOf {
             level = Level.STANDARD; // a sub-task always has a parent in Jira; be lenient
                                     // rather than fail a rollup
         }
-        Optional<Map<String, Object>> value = issue.property(VALUE_PROPERTY)
-            .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap);
-        return new IssueFacts(Long.parseLong(issue.id()), issue.key(), ownProject(issue), f.summary().orElse(""), level,
-                f.statusCategory().map(c -> c.key()).orElse("new"), parent, f.created().map(FactsOf::date),
-                f.resolutionDate().map(FactsOf::date), f.dueDate(),
+        IssueFacts fields = new IssueFacts(Long.parseLong(issue.id()), issue.key(), ownProject(issue),
+                f.summary().orElse(""), level, f.statusCategory().map(c -> c.key()).orElse("new"), parent,
+                f.created().map(FactsOf::date), f.resolutionDate().map(FactsOf::date), f.dueDate(),
                 storyPointsField.flatMap(f::number).filter(p -> Double.isFinite(p) && p >= 0),
-                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(),
-                value.map(m -> m.get("score")).filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString())),
-                value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast), themes(issue),
+                f.originalEstimateSeconds().filter(s -> s >= 0), f.fixVersionNames(), Optional.empty(),
+                Optional.empty(), List.of(),
                 f.raw("subtasks").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0), blocks,
-                blockedBy, value.map(FactsOf::readableRecord).orElse(true), f.projectId().filter(p -> p > 0).orElse(0L),
-                f.string("updated").flatMap(FactsOf::instant), Optional.of(detail(value.orElse(Map.of()))));
+                blockedBy, true, f.projectId().filter(p -> p > 0).orElse(0L),
+                f.string("updated").flatMap(FactsOf::instant), Optional.empty());
+        return withValue(fields, object(issue.property(VALUE_PROPERTY)))
+            .withThemes(themes(object(issue.property(ThemeLinks.PROPERTY_KEY))));
+    }
+
+    /**
+     * The held facts with one of the properties the read model keeps
+     * ({@link #properties}) as a property event left it: {@code value} is the property's
+     * JSON object, empty when the property was deleted or is no object (read as no value,
+     * as a search's is). Empty for any other property.
+     */
+    public static Optional<IssueFacts> withProperty(IssueFacts held, String propertyKey,
+            Optional<Map<String, Object>> value) {
+        if (VALUE_PROPERTY.equals(propertyKey)) {
+            return Optional.of(withValue(held, value));
+        }
+        if (ThemeLinks.PROPERTY_KEY.equals(propertyKey)) {
+            return Optional.of(held.withThemes(themes(value)));
+        }
+        return Optional.empty();
+    }
+
+    private static IssueFacts withValue(IssueFacts facts, Optional<Map<String, Object>> value) {
+        return facts.withValueRecord(
+                value.map(m -> m.get("score")).filter(Number.class::isInstance).map(n -> new BigDecimal(n.toString())),
+                value.map(m -> m.get("model")).filter(String.class::isInstance).map(String.class::cast),
+                value.map(FactsOf::readableRecord).orElse(true), Optional.of(detail(value.orElse(Map.of()))));
+    }
+
+    private static Optional<Map<String, Object>> object(Optional<PropertyValue> property) {
+        return property.filter(PropertyValue::isObject).map(PropertyValue::asMap);
     }
 
     /**
@@ -140,10 +166,7 @@ public final class FactsOf {
         return epic ? Level.EPIC : Level.STANDARD;
     }
 
-    private static List<String> themes(JiraIssue issue) {
-        Optional<Map<String, Object>> stored = issue.property(ThemeLinks.PROPERTY_KEY)
-            .filter(PropertyValue::isObject)
-            .map(PropertyValue::asMap);
+    private static List<String> themes(Optional<Map<String, Object>> stored) {
         try {
             return ThemeLinks.fromMap(stored).themeIds();
         }

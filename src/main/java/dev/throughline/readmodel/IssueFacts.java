@@ -117,6 +117,17 @@ public record IssueFacts(long id, String key, String projectKey, String summary,
                 subtaskCount, blocks, blockedBy, true, projectId, updated, Optional.empty());
     }
 
+    /**
+     * The same issue with the score record a property event carried (or its absence):
+     * score, model, whether it reads as a record, its version and inputs.
+     */
+    public IssueFacts withValueRecord(Optional<BigDecimal> score, Optional<String> model, boolean readable,
+            Optional<ValueDetail> detail) {
+        return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,
+                storyPoints, originalEstimateSeconds, fixVersions, score, model, themeIds, subtaskCount, blocks,
+                blockedBy, readable, projectId, updated, detail);
+    }
+
     /** The same issue with other blocking links (a link webhook applied). */
     public IssueFacts withLinks(List<IssueRef> newBlocks, List<IssueRef> newBlockedBy) {
         return new IssueFacts(id, key, projectKey, summary, level, statusCategory, parent, created, resolved, due,

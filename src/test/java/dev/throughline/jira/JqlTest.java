@@ -112,4 +112,12 @@ class JqlTest {
             .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void issueIdsAreExcludedByNumberAndOnlyPositiveOnes() {
+        assertThat(Jql.projectIs("WEB").and(Jql.idNotIn(List.of(10001L, 10002L))).text())
+            .isEqualTo("project = \"WEB\" AND id not in (10001, 10002)");
+        assertThatThrownBy(() -> Jql.idNotIn(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.idNotIn(List.of(0L))).isInstanceOf(IllegalArgumentException.class);
+    }
+
 }

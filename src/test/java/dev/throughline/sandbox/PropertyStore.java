@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Entity properties of one kind (issue, project or app), keyed by entity id then property
@@ -14,7 +15,23 @@ import java.util.Optional;
  */
 public final class PropertyStore {
 
+    /**
+     * Told of every property set or deleted, whoever wrote it (as Jira's webhooks are).
+     */
+    public interface Listener {
+
+        /** {@code value} is the value set, or empty when the property was deleted. */
+        void changed(String entityId, String propertyKey, Optional<Object> value);
+
+    }
+
     private final Map<String, Map<String, Object>> byEntity = new HashMap<>();
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
 
     /**
      * @return true when the property was created, false when an existing value was
@@ -28,6 +45,7 @@ public final class PropertyStore {
         Map<String, Object> props = byEntity.computeIfAbsent(entityId, k -> new LinkedHashMap<>());
         boolean created = !props.containsKey(propertyKey);
         props.put(propertyKey, value);
+        listeners.forEach(l -> l.changed(entityId, propertyKey, Optional.of(value == null ? NULL_VALUE : value)));
         return created;
     }
 
@@ -48,6 +66,7 @@ public final class PropertyStore {
         if (props == null || !props.containsKey(propertyKey))
             return false;
         props.remove(propertyKey);
+        listeners.forEach(l -> l.changed(entityId, propertyKey, Optional.empty()));
         return true;
     }
 

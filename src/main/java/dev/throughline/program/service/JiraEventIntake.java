@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.throughline.jira.IssueFields;
 import dev.throughline.jira.JiraIssue;
+import dev.throughline.readmodel.PropertyChange;
 import dev.throughline.readmodel.service.IssueEvents;
 import dev.throughline.tenant.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,55 @@ public class JiraEventIntake {
         int dropped = touched.stream().mapToInt(p -> rollups.invalidateProject(site, p)).sum();
         LOG.debug("Issue event in {} on {}: dropped {} cached program rollups", touched, site.clientKey(), dropped);
         return dropped;
+    }
+
+    /**
+     * An issue property was set or deleted ({@code issue_property_set},
+     * {@code issue_property_deleted}): applied to the read model when it is one the read
+     * model keeps and the event says what the property now is (Atlassian documents no
+     * payload for these events; read: {@code property.key} or {@code propertyKey},
+     * {@code property.value} as JSON or as JSON text, {@code issue.id} and {@code key},
+     * {@code issue.fields.project.key} when sent, {@code timestamp}); the cached rollups
+     * of the issue's project are dropped.
+     * @return how many cached rollups were dropped
+     */
+    public int propertyEvent(Site site, boolean deleted, JsonNode payload) {
+        Optional<PropertyChange> change = propertyChange(deleted, payload);
+        if (change.isEmpty()) {
+            LOG.debug("Ignoring a property event from {}: no issue id or property key", site.clientKey());
+            return 0;
+        }
+        return events.propertyChanged(site.clientKey(), change.get())
+            .stream()
+            .mapToInt(p -> rollups.invalidateProject(site, p))
+            .sum();
+    }
+
+    private static Optional<PropertyChange> propertyChange(boolean deleted, JsonNode payload) {
+        JsonNode issue = payload.path("issue");
+        long id = issue.path("id").asLong(payload.path("issueId").asLong(0));
+        String key = payload.path("property").path("key").asText(payload.path("propertyKey").asText(""));
+        if (id <= 0 || key.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode sent = payload.path("property").path("value");
+        if (sent.isTextual()) {
+            try {
+                sent = JSON.readTree(sent.asText()); // some deliveries carry the value as
+                                                     // JSON text
+            }
+            catch (IOException notJson) {
+                LOG.debug("A property value that is no JSON: read as no value");
+            }
+        }
+        Optional<Map<String, Object>> value = sent.isObject()
+                ? Optional.of(JSON.convertValue(sent, new TypeReference<Map<String, Object>>() {
+                })) : Optional.empty();
+        String project = issue.path("fields").path("project").path("key").asText("");
+        long at = payload.path("timestamp").asLong(0);
+        return Optional.of(new PropertyChange(id, issue.path("key").asText(""),
+                project.isEmpty() ? Optional.empty() : Optional.of(project), key, deleted, !sent.isMissingNode(), value,
+                at > 0 ? Optional.of(Instant.ofEpochMilli(at)) : Optional.empty()));
     }
 
     /**

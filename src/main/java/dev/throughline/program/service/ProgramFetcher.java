@@ -178,10 +178,12 @@ final class ProgramFetcher {
         Map<String, ProjectRollup> read = run.execute();
         List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
         sync.fullyRead(siteKey, fullyRead, started, pointsField);
-        sync.refresh(client, siteKey, plan, pointsField);
+        // a refined program's projects are refreshed by the searches that keep its ids
         Optional<Set<Long>> refined = program.jql()
-            .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql));
+            .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql, plan,
+                    pointsField));
         if (refined.isEmpty()) {
+            sync.refresh(client, siteKey, plan, pointsField);
             refinements.forget(siteKey, program.id()); // its refinement was removed
         }
         // a refined program folds every project from the read model (the pages read held

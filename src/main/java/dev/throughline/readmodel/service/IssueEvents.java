@@ -6,6 +6,9 @@ import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.IssueFactsStore.Dirty;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
+import dev.throughline.readmodel.PropertyChange;
+import dev.throughline.readmodel.PropertyEventTimes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,8 +26,16 @@ public final class IssueEvents {
 
     private final IssueFactsStore store;
 
+    private final PropertyEventTimes times;
+
+    /** With the times of property events kept in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store) {
+        this(store, new MemoryPropertyEventTimes());
+    }
+
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times) {
         this.store = store;
+        this.times = times;
     }
 
     /**
@@ -77,6 +88,46 @@ public final class IssueEvents {
         }
         store.markDirty(siteKey, new Dirty(id, issue.key(), project));
         return Set.of(project);
+    }
+
+    /**
+     * An issue property was set or deleted (by any caller: property writes change no
+     * {@code updated}, so only this event, or a read of the issue, shows them). Only the
+     * properties the read model keeps matter, of issues it holds. An event that says what
+     * the property now is (deleted, or set with its value) is applied without a Jira
+     * call; one that does not marks the issue for a re-read at the next view. An event
+     * older than one applied already (late, or delivered again after a newer one) is
+     * dropped.
+     * @return the projects whose numbers may have changed
+     */
+    public Set<String> propertyChanged(String siteKey, PropertyChange change) {
+        if (!change.kept()) {
+            return Set.of();
+        }
+        Optional<IssueFacts> held = store.byId(siteKey, change.issueId());
+        if (held.isEmpty()) {
+            // not read yet (a new issue whose own event is still to come): read it if
+            // its project is held
+            return change.projectKey()
+                .filter(p -> !store.syncs(siteKey, List.of(p)).isEmpty() && !change.issueKey().isEmpty())
+                .map(p -> {
+                    store.markDirty(siteKey, new Dirty(change.issueId(), change.issueKey(), p));
+                    return Set.of(p);
+                })
+                .orElse(Set.of());
+        }
+        IssueFacts facts = held.get();
+        if (change.at().filter(at -> !times.advance(siteKey, facts.id(), change.propertyKey(), at)).isPresent()) {
+            return Set.of(); // a newer event about this property was applied
+        }
+        if (!change.complete()) {
+            store.markDirty(siteKey, new Dirty(facts.id(), facts.key(), facts.projectKey()));
+            return Set.of(facts.projectKey());
+        }
+        Optional<IssueFacts> changed = FactsOf.withProperty(facts, change.propertyKey(),
+                change.deleted() ? Optional.empty() : change.value());
+        changed.filter(c -> !c.equals(facts)).ifPresent(c -> store.upsert(siteKey, List.of(c)));
+        return Set.of(facts.projectKey());
     }
 
     /**

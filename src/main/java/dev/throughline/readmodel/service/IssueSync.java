@@ -209,6 +209,30 @@ public final class IssueSync {
         return read;
     }
 
+    /** The projects were refreshed by the caller's own searches, as of {@code at}. */
+    void synced(String siteKey, Collection<String> projects, Instant at, Optional<String> pointsField) {
+        if (!projects.isEmpty()) {
+            store.synced(siteKey, projects, at, pointsField.orElse(""));
+        }
+    }
+
+    /**
+     * Reads the facts of the issues {@code jql} finds (fields and properties, as a
+     * refresh does) into the read model, those of projects it holds only.
+     * @return the ids of every issue found
+     */
+    Set<Long> readChanged(JiraClient client, String siteKey, Jql jql, Optional<String> pointsField,
+            Collection<String> projects) {
+        Set<String> held = store.syncs(siteKey, projects).keySet();
+        Set<Long> ids = new HashSet<>();
+        apply(client, new SearchRequest(jql, FactsOf.fields(pointsField), FactsOf.properties(), 100), pointsField,
+                batch -> {
+                    batch.forEach(f -> ids.add(f.id()));
+                    store.upsert(siteKey, batch.stream().filter(f -> held.contains(f.projectKey())).toList());
+                });
+        return ids;
+    }
+
     /**
      * Issues updated since {@code since} (less the overlap, for clock skew and Jira's
      * index lag), relative to Jira's own clock.

@@ -4,6 +4,7 @@ import dev.throughline.coordination.KeyedLocks;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProjectIssues;
+import dev.throughline.readmodel.PropertyEventTimes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,8 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    IssueEvents issueEvents(IssueFactsStore store) {
-        return new IssueEvents(store);
+    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times) {
+        return new IssueEvents(store, times);
     }
 
 }

@@ -21,10 +21,12 @@ import java.util.Set;
 
 /**
  * Repairs what missed events left wrong: every project held is refreshed by
- * {@code updated} since its last sync (a missed edit, creation or move in), then its
- * issue count is compared with Jira's (one project search for all of them); where the
- * counts differ, the project's ids are read (no fields) and the issues Jira no longer has
- * there (deleted, or moved out) leave the read model.
+ * {@code updated} since its last sync (a missed edit, creation or move in), Throughline's
+ * issue properties are counted against Jira's ({@link PropertyCounts}: a write no event
+ * reported, e.g. with Forge), then its issue count is compared with Jira's (one project
+ * search for all of them); where the counts differ, the project's ids are read (no
+ * fields) and the issues Jira no longer has there (deleted, or moved out) leave the read
+ * model.
  */
 public final class Reconciliation {
 
@@ -77,7 +79,8 @@ public final class Reconciliation {
             return new Report(ranAt, 0, 0, 0, List.of(), reread);
         }
         SyncPlan plan = sync.plan(siteKey, held, pointsField, false, Duration.ZERO);
-        int refreshed = sync.refresh(client, siteKey, plan, pointsField);
+        int refreshed = sync.refresh(client, siteKey, plan, pointsField)
+                + PropertyCounts.repair(client, sync, siteKey, held, pointsField);
         Map<String, Long> counts = new HashMap<>();
         client.projectsWithIssueCounts(held)
             .forEach((JiraProject p) -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));

@@ -7,6 +7,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProgramRefinements.Refinement;
+import dev.throughline.readmodel.SyncPlan;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +19,22 @@ import java.util.Set;
 /**
  * Which of the read model's issues belong to a program with a JQL refinement: the ids the
  * refinement matches, read once in full (ids only, no fields: still 1 point per issue),
- * then kept by what changed. A refresh searches the program's JQL and its projects, each
- * {@code AND updated >= -Nm} (the read model's overlap), ids only: a changed issue the
- * refinement matches joins, a changed issue it does not match leaves. A refinement that
- * can change without {@code updated} moving (e.g. {@code sprint in openSprints()}) is
- * caught by {@link #reconcile}: Jira's approximate count against the ids held, and the
- * ids read again where they differ.
+ * then kept by what changed. A refresh reads, with their facts, the changed issues
+ * ({@code AND updated >= -Nm}, the read model's overlap) the program's JQL matches, then
+ * the other changed issues of its projects: a changed issue the refinement matches joins,
+ * any other changed issue leaves, and the projects' facts are refreshed by the same two
+ * searches (k + about 2 points for k changed issues). A refinement that can change
+ * without {@code updated} moving (e.g. {@code sprint in openSprints()}) is caught by
+ * {@link #reconcile}: Jira's approximate count against the ids held, and the ids read
+ * again where they differ.
  */
 public final class RefinementSync {
+
+    /**
+     * The most ids the second search excludes by id: past this the JQL grows long, and
+     * the second search reads the matching changed issues again instead (k + matches).
+     */
+    static final int MAX_EXCLUDED = 1000;
 
     private final ProgramRefinements refinements;
 
@@ -37,27 +46,48 @@ public final class RefinementSync {
     }
 
     /**
-     * The ids of the program's issues its refinement matches, read or refreshed now
-     * (inside the lock of the program's projects).
+     * Refreshes the program's projects as {@code plan} says and answers the ids of its
+     * issues the refinement matches, read or refreshed now (inside the lock of the
+     * program's projects). Held ids are refreshed by the same two searches that refresh
+     * the projects' facts: first the changed issues the refinement matches, then the
+     * other changed issues of the projects (by id, never by {@code NOT (refinement)}: an
+     * issue whose field is empty matches neither a condition nor its negation). Each
+     * changed issue is read once, with its facts.
      */
     public Set<Long> matching(JiraClient client, String siteKey, String programId, List<String> projects,
-            String refinement) {
+            String refinement, SyncPlan plan, Optional<String> pointsField) {
         Instant started = sync.clock().instant();
         Refinement now = new Refinement(programId, projects, refinement, started);
         Optional<Refinement> held = refinements.refinement(siteKey, programId)
             .filter(r -> r.sameAs(projects, refinement));
         if (held.isEmpty()) {
+            sync.refresh(client, siteKey, plan, pointsField);
             refinements.replace(siteKey, now, ids(client, now.programJql()));
+            return refinements.ids(siteKey, programId);
         }
-        else {
-            Jql changed = sync.updatedSince(held.get().syncedAt(), started);
-            // every changed issue first, then those that match: an issue changed between
-            // the two searches is judged by its newer state (or by the next refresh)
-            Set<Long> leave = ids(client, Jql.projectIn(projects).and(changed));
-            Set<Long> match = ids(client, now.programJql().and(changed));
-            leave.removeAll(match);
-            refinements.update(siteKey, programId, leave, match, started);
+        // the window's projects are refreshed from the oldest of their syncs and the ids'
+        Instant since = plan.since()
+            .filter(s -> !plan.window().isEmpty() && s.isBefore(held.get().syncedAt()))
+            .orElse(held.get().syncedAt());
+        Jql changed = sync.updatedSince(since, started);
+        // an issue changed between the two searches is judged by the state each read (or
+        // by the next refresh, as its update is after this sync's start)
+        Set<Long> match = sync.readChanged(client, siteKey, now.programJql().and(changed), pointsField, projects);
+        Jql others = Jql.projectIn(projects).and(changed);
+        Set<Long> leave;
+        try {
+            leave = new HashSet<>(sync.readChanged(client, siteKey,
+                    match.isEmpty() || match.size() > MAX_EXCLUDED ? others : others.and(Jql.idNotIn(match)),
+                    pointsField, projects));
         }
+        catch (JiraBadRequestException gone) {
+            // a matching issue was deleted between the two searches: Jira refuses its id
+            leave = new HashSet<>(sync.readChanged(client, siteKey, others, pointsField, projects));
+        }
+        leave.removeAll(match);
+        sync.synced(siteKey, plan.window(), started, pointsField);
+        sync.refresh(client, siteKey, new SyncPlan(List.of(), List.of(), Optional.empty(), plan.dirty()), pointsField);
+        refinements.update(siteKey, programId, leave, match, started);
         return refinements.ids(siteKey, programId);
     }
 

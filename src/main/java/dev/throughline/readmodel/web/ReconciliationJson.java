@@ -11,7 +11,8 @@ import java.util.List;
  * repaired, when it runs next.
  *
  * @param lastRun absent until the first run on this instance
- * @param refreshed issues re-read because they changed since the last sync (missed edits)
+ * @param refreshed issues re-read because they changed since the last sync (missed
+ * edits), or because Jira counts another number of issues with a Throughline property
  * @param removed issues Jira no longer has in a held project (missed deletions or moves)
  * @param recounted projects whose issue count differed from Jira's, so their ids were
  * read

@@ -176,7 +176,7 @@ final class ReadModelBench {
                 hour.load());
     }
 
-    private static List<SandboxIssue> edit(SandboxSite site, Random random, int k) {
+    static List<SandboxIssue> edit(SandboxSite site, Random random, int k) {
         List<SandboxIssue> all = site.issues();
         List<SandboxIssue> edited = new ArrayList<>();
         for (int i = 0; i < k; i++) {

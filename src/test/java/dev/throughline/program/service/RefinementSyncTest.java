@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.MemoryIssueFacts;
 import dev.throughline.readmodel.MemoryProgramRefinements;
 import dev.throughline.readmodel.ProgramRefinements;
+import dev.throughline.readmodel.SyncPlan;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.service.RefinementSync;
 import dev.throughline.readmodel.store.ReadModelDatabase;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -74,7 +76,8 @@ class RefinementSyncTest {
     }
 
     private Set<Long> matching(String refinement) {
-        return refinements.matching(client, "site", "p1", projects, refinement);
+        return refinements.matching(client, "site", "p1", projects, refinement,
+                new SyncPlan(List.of(), List.of(), Optional.empty(), List.of()), Optional.empty());
     }
 
     @ParameterizedTest
@@ -112,6 +115,41 @@ class RefinementSyncTest {
         assertThat(matching("status = Done")).hasSize(
                 (int) site.issues().stream().filter(i -> projects.contains(i.projectKey())).count() - second.size());
         assertThat(sandbox.servedCount(JiraSandbox.SEARCH)).as("another refinement is read in full").isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aRefreshReadsEachChangedIssueOnceWithItsFactsAndKeepsTheIds(Supplier<ProgramRefinements> store) {
+        PointsMeter meter = new PointsMeter();
+        JiraClient metered = BenchJira.client(sandbox.baseUrl(), meter);
+        MemoryIssueFacts facts = new MemoryIssueFacts();
+        IssueSync sync = new IssueSync(facts, site.clock(), Duration.ofMinutes(5));
+        refinements = new RefinementSync(store.get(), sync);
+        sync.readInFull(metered, "site", projects, Optional.empty());
+        SyncPlan none = new SyncPlan(List.of(), List.of(), Optional.empty(), List.of());
+        refinements.matching(metered, "site", "p1", projects, REFINEMENT, none, Optional.empty());
+        site.advance(Duration.ofMinutes(30));
+        List<SandboxIssue> edited = site.issues()
+            .stream()
+            .filter(i -> projects.contains(i.projectKey()))
+            .limit(150)
+            .map(i -> site.transition(i.key(),
+                    i.status() == IssueStatus.DONE ? IssueStatus.IN_PROGRESS : IssueStatus.DONE))
+            .toList();
+        meter.reset();
+
+        SyncPlan plan = sync.plan("site", projects, Optional.empty(), true, Duration.ofMinutes(10));
+        Set<Long> ids = refinements.matching(metered, "site", "p1", projects, REFINEMENT, plan, Optional.empty());
+
+        assertThat(ids).isEqualTo(matchingInJira());
+        int k = edited.size();
+        assertThat(meter.points.get()).as("each changed issue once, with its facts: k + pages")
+            .isLessThanOrEqualTo(k + (k + 99) / 100 + 2);
+        assertThat(meter.requests.get()).as("the changed issues that match, then the others, by pages of 100")
+            .isBetween(2L, 2L + k / 100);
+        edited.forEach(i -> assertThat(facts.byId("site", i.id()).orElseThrow().statusCategory())
+            .isEqualTo(i.status().done() ? "done" : "indeterminate"));
+        assertThat(facts.syncs("site", projects).values()).allMatch(s -> !s.syncedAt().isBefore(site.now()));
     }
 
 }

@@ -2,6 +2,7 @@ package dev.throughline.readmodel.store;
 
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProgramRefinements;
+import dev.throughline.readmodel.PropertyEventTimes;
 import liquibase.Contexts;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,6 +54,14 @@ public final class ReadModelDatabase {
         DataSource dataSource = migrated("db/changelog/throughline-005-refinement.yaml");
         return new JdbcProgramRefinements(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    /**
+     * Two instances' property event times over one fresh in-memory H2 database.
+     */
+    public static List<PropertyEventTimes> h2PropertyEventTimes() {
+        JdbcTemplate jdbc = new JdbcTemplate(migrated("db/changelog/throughline-006-property-events.yaml"));
+        return List.of(new JdbcPropertyEventTimes(jdbc), new JdbcPropertyEventTimes(jdbc));
     }
 
     private static DataSource migrated(String changelog) {

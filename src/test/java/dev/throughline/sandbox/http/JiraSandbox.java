@@ -53,6 +53,8 @@ public final class JiraSandbox implements AutoCloseable {
 
     private final WireMockServer server;
 
+    private SandboxWebhooks webhooks;
+
     private JiraSandbox(SandboxSite site) {
         this.site = site;
         this.routes = new JiraRoutes();
@@ -80,6 +82,7 @@ public final class JiraSandbox implements AutoCloseable {
     public static JiraSandbox start(SandboxSite site) {
         JiraSandbox sandbox = new JiraSandbox(site);
         sandbox.server.start();
+        sandbox.webhooks = new SandboxWebhooks(site, sandbox.baseUrl());
         sandbox.server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(200)));
         return sandbox;
     }
@@ -94,6 +97,14 @@ public final class JiraSandbox implements AutoCloseable {
 
     public SandboxSite site() {
         return site;
+    }
+
+    /**
+     * The webhooks the site sends (issue property set / deleted), off until a test turns
+     * them on.
+     */
+    public SandboxWebhooks webhooks() {
+        return webhooks;
     }
 
     /** The Bearer tokens (Forge's app-system and app-user tokens) this site accepts. */

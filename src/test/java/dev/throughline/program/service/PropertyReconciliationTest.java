@@ -1,0 +1,69 @@
+package dev.throughline.program.service;
+
+import dev.throughline.jira.JiraClient;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.Reconciliation;
+import dev.throughline.sandbox.SandboxGenerator;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.sandbox.http.JiraSandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Without property events (Forge has none), the scheduled reconciliation finds scores and
+ * theme links another tool wrote or deleted by counting: two approximate counts when
+ * nothing differs, and the issues with the property read again only when a count does.
+ */
+class PropertyReconciliationTest {
+
+    private final SandboxSite site = SandboxGenerator.generate(11, 2, 300);
+
+    private final JiraSandbox sandbox = JiraSandbox.start(site);
+
+    @AfterEach
+    void stop() {
+        sandbox.stop();
+    }
+
+    @Test
+    void aPropertyWrittenOrDeletedWithoutAnEventIsRepairedByCountingFirst() {
+        PointsMeter meter = new PointsMeter();
+        JiraClient client = BenchJira.client(sandbox.baseUrl(), meter);
+        MemoryIssueFacts store = new MemoryIssueFacts();
+        IssueSync sync = new IssueSync(store, site.clock(), Duration.ofMinutes(5));
+        List<String> projects = site.projects().stream().map(p -> p.key()).toList();
+        sync.readInFull(client, "site", projects, client.storyPointsFieldId());
+        Reconciliation reconciliation = new Reconciliation(sync, site.clock());
+        reconciliation.run(client, "site");
+        meter.reset();
+
+        reconciliation.run(client, "site");
+        assertThat(meter.points.get()).as("nothing differs: the refresh, the project counts and two property counts")
+            .isLessThanOrEqualTo(10);
+
+        SandboxIssue scored = site.issues().get(3);
+        site.setIssueProperty(scored.key(), "throughline.value", Map.of("score", 77, "model", "RICE"));
+        site.setIssueProperty(scored.key(), "throughline.themes", Map.of("themeIds", List.of("t9")));
+        meter.reset();
+        reconciliation.run(client, "site");
+
+        IssueFacts repaired = store.byId("site", scored.id()).orElseThrow();
+        assertThat(repaired.valueScore()).contains(new BigDecimal("77"));
+        assertThat(repaired.themeIds()).containsExactly("t9");
+        site.issueProperties().delete(String.valueOf(scored.id()), "throughline.value");
+        reconciliation.run(client, "site");
+        assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).isEmpty();
+        assertThat(store.byId("site", scored.id()).orElseThrow().themeIds()).containsExactly("t9");
+    }
+
+}
