@@ -28,8 +28,6 @@ public final class Jql {
 
     private static final Pattern CUSTOM_FIELD = Pattern.compile("customfield_([1-9][0-9]{0,17})");
 
-    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
-
     private final String where;
 
     private final String orderBy;
@@ -72,10 +70,7 @@ public final class Jql {
      * refuses the search when an id names no issue it knows.
      */
     public static Jql idNotIn(Collection<Long> issueIds) {
-        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id <= 0)) {
-            throw new IllegalArgumentException("id not in () needs positive issue ids, was " + issueIds);
-        }
-        return new Jql("id not in (" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")", "");
+        return new Jql("id not in " + ids(issueIds, "id not in"), "");
     }
 
     /** {@code key >= "A-1"}: the key's project, from that key number upward. */
@@ -90,10 +85,7 @@ public final class Jql {
 
     /** {@code parent in (10001, 10002)}: by the parent's id, which a move keeps. */
     public static Jql parentIdIn(Collection<Long> issueIds) {
-        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id == null || id <= 0)) {
-            throw new IllegalArgumentException("parent in () needs issue ids, was " + issueIds);
-        }
-        return new Jql("parent in (" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")", "");
+        return new Jql("parent in " + ids(issueIds, "parent in"), "");
     }
 
     /** {@code issue.property[key].path = "value"}; the value may be any text. */
@@ -151,42 +143,7 @@ public final class Jql {
      * Why {@code text} cannot be a refinement, in words for the user; empty when it can.
      */
     public static Optional<String> refinementProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of("JQL must not be blank");
-        }
-        StringBuilder outsideStrings = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++; // Jira reads \x as one escaped character, also outside quotes: never
-                     // a parenthesis or quote
-                outsideStrings.append(' ');
-            }
-            else if (c == '"' || c == '\'') {
-                int end = closingQuote(text, i);
-                if (end < 0) {
-                    return Optional.of("JQL has a quoted string that is not closed");
-                }
-                i = end;
-                outsideStrings.append(' ');
-            }
-            else {
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                if (depth < 0) {
-                    return Optional
-                        .of("JQL closes a parenthesis it did not open; a refinement can only narrow the search");
-                }
-                outsideStrings.append(c);
-            }
-        }
-        if (depth > 0) {
-            return Optional.of("JQL leaves a parenthesis open");
-        }
-        if (ORDER_BY.matcher(outsideStrings).find()) {
-            return Optional.of("leave out ORDER BY: the condition is ANDed to Throughline's own search");
-        }
-        return Optional.empty();
+        return RefinementText.problem(text);
     }
 
     // --- combinators ---
@@ -258,21 +215,13 @@ public final class Jql {
     }
 
     /**
-     * The index of the quote closing the string opened at {@code open}, skipping escapes;
-     * -1 when none does.
+     * {@code (10001, 10002)}: positive issue ids only; {@code clause} names the refusal.
      */
-    private static int closingQuote(String text, int open) {
-        char quote = text.charAt(open);
-        for (int i = open + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            }
-            else if (c == quote) {
-                return i;
-            }
+    private static String ids(Collection<Long> issueIds, String clause) {
+        if (issueIds.isEmpty() || issueIds.stream().anyMatch(id -> id == null || id <= 0)) {
+            throw new IllegalArgumentException(clause + " () needs positive issue ids, was " + issueIds);
         }
-        return -1;
+        return "(" + String.join(", ", issueIds.stream().map(String::valueOf).toList()) + ")";
     }
 
     private static String list(List<String> values) {
