@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -110,6 +113,38 @@ class ReadModelFoldTest {
 
         otherInstance.insertNew(SITE, List.of(facts(3, "APP", 1), facts(7, "APP", 1)));
         assertThat(warm()).as("after it was read again").isEqualTo(cold());
+    }
+
+    /**
+     * A view's assembled result is kept with its folds: while nothing changed nothing is
+     * merged or forecast again (the assembler counted), a write through another instance
+     * assembles it again, equal to a cold fold.
+     */
+    @Test
+    void theAssembledResultIsKeptWhileNothingChanged() {
+        AtomicInteger assembled = new AtomicInteger();
+        AssembledResults results = new AssembledResults(new SiteTtl(Duration.ofMinutes(10)), (settings, parts) -> {
+            assembled.incrementAndGet();
+            return RollupEngine.rollUp(settings, parts);
+        });
+        AssembledResults.Slot viewer = new AssembledResults.Slot(SITE, "program", Set.of(1L, 2L));
+        ProgramResult first = results.of(viewer, SETTINGS, folded());
+        assertThat(results.of(viewer, SETTINGS, folded())).isSameAs(first).isEqualTo(cold());
+        assertThat(assembled).as("assemblies while nothing changed").hasValue(1);
+
+        otherInstance.upsert(SITE, List.of(facts(10, "WEB", 13)));
+        ProgramResult after = results.of(viewer, SETTINGS, folded());
+        assertThat(after).isEqualTo(cold()).isNotEqualTo(first);
+        assertThat(results.of(viewer, SETTINGS, folded())).isSameAs(after);
+        assertThat(assembled).as("assemblies after one write through another instance").hasValue(2);
+
+        results.of(new AssembledResults.Slot(SITE, "program", Set.of(1L)), SETTINGS, folded());
+        results.of(viewer, SETTINGS.withThemeEnds(Map.of("T-1", TODAY)), folded());
+        assertThat(assembled).as("another viewer, other settings").hasValue(4);
+    }
+
+    private List<ProjectRollup> folded() {
+        return List.copyOf(ReadModelFold.fold(store, kept, SITE, PROJECTS, SETTINGS).values());
     }
 
     /**
