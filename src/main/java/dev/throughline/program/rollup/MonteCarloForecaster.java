@@ -24,8 +24,15 @@ final class MonteCarloForecaster {
 
     private final RollupSettings settings;
 
+    private final ForecastMemo memo;
+
     MonteCarloForecaster(RollupSettings settings) {
+        this(settings, ForecastMemo.SHARED);
+    }
+
+    MonteCarloForecaster(RollupSettings settings, ForecastMemo memo) {
         this.settings = settings;
+        this.memo = memo;
     }
 
     /**
@@ -62,6 +69,17 @@ final class MonteCarloForecaster {
         if (Arrays.stream(doneHistory).allMatch(count -> count == 0)) {
             return new Forecast(ForecastStatus.NO_THROUGHPUT, remaining, List.of(), window, 0);
         }
+        // with scope growth the trials draw created counts too; otherwise they play no
+        // part
+        boolean created = settings.scopeGrowth() && !exact;
+        ForecastMemo.Inputs inputs = new ForecastMemo.Inputs(exact, remaining, window,
+                created ? Arrays.stream(createdHistory).boxed().toList() : List.of(), currentWeek,
+                exact ? 0 : settings.trials(), exact ? 0 : settings.seed(), created);
+        return memo.of(inputs, () -> simulated(remaining, currentWeek, window, doneHistory, createdHistory, exact));
+    }
+
+    private Forecast simulated(long remaining, LocalDate currentWeek, List<Long> window, long[] doneHistory,
+            long[] createdHistory, boolean exact) {
         int[] percentileWeeks = exact ? exactWeeks(remaining, doneHistory)
                 : simulatedWeeks(remaining, doneHistory, createdHistory);
         List<ForecastPercentile> percentiles = new ArrayList<>();

@@ -16,8 +16,6 @@ import dev.throughline.readmodel.service.ReconciliationSchedule;
 import dev.throughline.settings.service.SiteSettingsService;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.Quarter;
-import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalogReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +59,7 @@ public class ProgramRollupService {
 
     private final ProgramService programs;
 
-    private final ThemeCatalogReader themes;
+    private final SiteThemeFacts themeFacts;
 
     private final Clock clock;
 
@@ -110,7 +106,6 @@ public class ProgramRollupService {
             RefinementSync refinements) {
         this.jira = jira;
         this.programs = programs;
-        this.themes = themes;
         this.clock = clock;
         this.mergeMargin = mergeMargin;
         this.fetcher = new ProgramFetcher(clock, concurrency, sync, refinements);
@@ -122,6 +117,7 @@ public class ProgramRollupService {
             .build();
         this.flights = new RollupFlights(cache::put, invalidations::get);
         this.viewers = new ViewerMerge(siteTtl);
+        this.themeFacts = new SiteThemeFacts(themes, clock, siteTtl);
     }
 
     /**
@@ -172,9 +168,8 @@ public class ProgramRollupService {
             Optional<Duration> patience = RequestDeadline.timeLeft().map(left -> left.minus(mergeMargin));
             ProgramFetcher.ReadModelUse use = new ProgramFetcher.ReadModelUse(caller.site().clientKey(), refresh,
                     siteTtl.of(caller.site().clientKey()));
-            fetched = flights.await(key,
-                    progress -> fetcher.start(client, program, today, accountId, progress, this::themeFacts, use),
-                    patience);
+            fetched = flights.await(key, progress -> fetcher.start(client, program, today, accountId, progress,
+                    c -> themeFacts.of(c, use.siteKey(), refresh), use), patience);
         }
         return viewers.merge(client, accountId, program, key, fetched);
     }
@@ -260,20 +255,6 @@ public class ProgramRollupService {
             return match;
         });
         return dropped.get();
-    }
-
-    /**
-     * Theme end dates (for conflicts) and names (for the report's theme rows), from one
-     * catalog read.
-     */
-    private ThemeFacts themeFacts(JiraClient client) {
-        Map<String, LocalDate> ends = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        for (Theme theme : themes.catalog(client).themes()) {
-            theme.endQuarter().map(Quarter::lastDay).ifPresent(end -> ends.put(theme.id(), end));
-            names.put(theme.id(), theme.name());
-        }
-        return new ThemeFacts(ends, names);
     }
 
     @PreDestroy

@@ -33,10 +33,11 @@ import java.util.function.LongPredicate;
 final class ReadModelFold {
 
     /**
-     * Up to this many changed buckets are gathered in memory to look up only the keys
-     * their issues name; more are streamed after reading every key, as a cold fold.
+     * Changed buckets are gathered in memory this many at a time to look up only the keys
+     * their issues name (4,096 rows at most); a project not kept is streamed after
+     * reading every key, as a cold fold.
      */
-    private static final int MAX_GATHERED_BUCKETS = 16;
+    private static final int GATHERED_BUCKETS = 16;
 
     private ReadModelFold() {
     }
@@ -72,14 +73,23 @@ final class ReadModelFold {
             }
         }
         Map<String, Map<Integer, ProjectRollup>> fresh = new HashMap<>();
-        int gathered = changed.values().stream().mapToInt(Set::size).sum();
-        if (whole.isEmpty() && gathered <= MAX_GATHERED_BUCKETS) {
-            List<IssueFacts> rows = new ArrayList<>();
-            changed.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, rows::add));
-            Map<Long, String> keys = store.keys(siteKey, projects, named(rows));
-            rows.forEach(into(fresh, keys, settings));
+        if (whole.isEmpty()) {
+            // a few changed buckets at a time: their rows in memory, and only the keys
+            // they
+            // name looked up
+            List<Map.Entry<String, Integer>> all = new ArrayList<>();
+            changed.forEach((project, buckets) -> buckets.forEach(bucket -> all.add(Map.entry(project, bucket))));
+            for (int from = 0; from < all.size(); from += GATHERED_BUCKETS) {
+                List<IssueFacts> rows = new ArrayList<>();
+                Map<String, Set<Integer>> batch = new LinkedHashMap<>();
+                all.subList(from, Math.min(all.size(), from + GATHERED_BUCKETS))
+                    .forEach(part -> batch.computeIfAbsent(part.getKey(), p -> new HashSet<>()).add(part.getValue()));
+                batch.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, rows::add));
+                Map<Long, String> keys = store.keys(siteKey, projects, named(rows));
+                rows.forEach(into(fresh, keys, settings));
+            }
         }
-        else if (!whole.isEmpty() || !changed.isEmpty()) {
+        else {
             Map<Long, String> keys = store.keys(siteKey, projects);
             Consumer<IssueFacts> sink = into(fresh, keys, settings);
             store.forEach(siteKey, whole, sink);

@@ -4,14 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.program.ProgramDefinition;
+import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupEngine;
+import dev.throughline.program.rollup.RollupSettings;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Each viewer's rollup of a fetch: only the projects they may browse count, so two
@@ -30,7 +33,18 @@ final class ViewerMerge {
 
     private final Cache<ResultKey, ProgramRollup> results;
 
+    private final AssembledResults assembled;
+
     ViewerMerge(SiteTtl siteTtl) {
+        this(siteTtl, RollupEngine::rollUp);
+    }
+
+    /**
+     * @param assembler merges a viewer's projects and assembles the result (a test counts
+     * its calls)
+     */
+    ViewerMerge(SiteTtl siteTtl, BiFunction<RollupSettings, List<ProjectRollup>, ProgramResult> assembler) {
+        this.assembled = new AssembledResults(siteTtl, assembler);
         this.results = Caffeine.newBuilder()
             .expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
             .maximumSize(2_000)
@@ -60,8 +74,10 @@ final class ViewerMerge {
         // from memory
         return results.get(
                 new ResultKey(key, fetched.fetchedAt(), System.identityHashCode(fetched), Set.copyOf(visible)),
-                k -> new ProgramRollup(program, RollupEngine.rollUp(fetched.settings(), parts), out, fetched.skipped(),
-                        fetched.fetchedAt(), fetched.themeNames()));
+                k -> new ProgramRollup(program,
+                        assembled.of(new AssembledResults.Slot(key.clientKey(), program.id(), visible),
+                                fetched.settings(), parts),
+                        out, fetched.skipped(), fetched.fetchedAt(), fetched.themeNames()));
     }
 
 }
