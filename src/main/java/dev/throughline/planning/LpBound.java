@@ -5,29 +5,51 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The linear relaxation of the plan (each x[i][p] anywhere in [0, 1] instead of 0 or 1),
  * solved with OR-Tools' GLOP: no plan can be worth more than its optimum, so it is a
  * proven upper bound as well. CP-SAT's own bound, on a loaded machine, can be looser than
  * this one; the solver reports the smaller of the two.
+ *
+ * <p>
+ * It also prices the blockers across teams: the dual value of "b finished by p if i is"
+ * says what that rule costs the plan. {@link TeamDecomposition} charges item i and pays
+ * blocker b that price in each team's own solve (a Lagrangian relaxation: for any prices
+ * ≥ 0 the teams' best values together still bound the best plan), so the teams' bound
+ * counts what the blockers between them cost instead of ignoring them.
  */
 final class LpBound {
 
-    private LpBound() {
+    /** The bound in the solver's scaled value, or +∞ when GLOP did not finish. */
+    final double bound;
+
+    /**
+     * price[i][p]: added to the worth of "candidate i finished by period p" in its team's
+     * own solve (negative for an item blocked from another team, positive for its
+     * blocker).
+     */
+    final long[][] price;
+
+    private LpBound(double bound, long[][] price) {
+        this.bound = bound;
+        this.price = price;
     }
 
-    /** The bound in the solver's scaled value, or +∞ when GLOP did not finish. */
-    static double of(ScaledPlan plan, PlanRules rules, Object[][] exists) {
+    static LpBound of(ScaledPlan plan, PlanRules rules, boolean[][] finishable) {
+        long[][] price = new long[plan.size][plan.periods];
         MPSolver lp = MPSolver.createSolver("GLOP");
         if (lp == null) {
-            return Double.POSITIVE_INFINITY;
+            return new LpBound(Double.POSITIVE_INFINITY, price);
         }
         try {
             MPVariable[][] x = new MPVariable[plan.size][plan.periods];
             for (int i = 0; i < plan.size; i++) {
                 MPConstraint one = lp.makeConstraint(rules.deadline[i] >= 0 ? 1 : 0, 1);
                 for (int p = 0; p < plan.periods; p++) {
-                    if (exists[i][p] != null) {
+                    if (finishable[i][p]) {
                         x[i][p] = lp.makeNumVar(0, 1, "x" + i + "_" + p);
                         one.setCoefficient(x[i][p], 1);
                     }
@@ -45,6 +67,9 @@ final class LpBound {
                     }
                 }
             }
+            // cumulative form, as the teams' models state it: i finished by p needs b
+            // finished by p (tighter than "i finishing in p" and priced the same way)
+            List<Priced> crossing = new ArrayList<>();
             for (int i = 0; i < plan.size; i++) {
                 for (int b : plan.blockers[i]) {
                     for (int p = 0; p < plan.periods; p++) {
@@ -56,8 +81,13 @@ final class LpBound {
                             if (x[b][q] != null) {
                                 first.setCoefficient(x[b][q], 1);
                             }
+                            if (x[i][q] != null) {
+                                first.setCoefficient(x[i][q], -1);
+                            }
                         }
-                        first.setCoefficient(x[i][p], -1);
+                        if (plan.team[i] != plan.team[b]) {
+                            crossing.add(new Priced(i, b, p, first));
+                        }
                     }
                 }
             }
@@ -71,11 +101,24 @@ final class LpBound {
             }
             objective.setMaximization();
             MPSolver.ResultStatus status = lp.solve();
-            return status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.POSITIVE_INFINITY;
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return new LpBound(Double.POSITIVE_INFINITY, price);
+            }
+            for (Priced each : crossing) {
+                // whole numbers for CP-SAT; any price ≥ 0 keeps the teams' bound a bound
+                long cost = (long) Math.floor(Math.abs(each.rule().dualValue()));
+                price[each.item()][each.period()] -= cost;
+                price[each.blocker()][each.period()] += cost;
+            }
+            return new LpBound(objective.value(), price);
         }
         finally {
             lp.delete();
         }
+    }
+
+    /** The rule "item finished by period needs blocker finished by period". */
+    private record Priced(int item, int blocker, int period, MPConstraint rule) {
     }
 
 }

@@ -1,6 +1,5 @@
 package dev.throughline.planning;
 
-import com.google.ortools.sat.CpModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,9 +22,10 @@ class TeamDecompositionTest {
             PlanProblem problem = PlanSolverTest.RandomPlans.small(new SplittableRandom(seed), 8 + (int) (seed % 5));
             ScaledPlan plan = new ScaledPlan(problem);
             PlanRules rules = new PlanRules(plan);
-            Object[][] exists = PlanSolver.variables(new CpModel(), plan, rules);
+            boolean[][] finishable = PlanSolver.finishable(plan, rules);
             int[] greedy = GreedyPlan.of(plan, rules);
-            TeamDecomposition teams = TeamDecomposition.of(plan, rules, exists, greedy, 5, 2);
+            TeamDecomposition teams = TeamDecomposition.of(plan, rules, finishable,
+                    LpBound.of(plan, rules, finishable).price, greedy, 5, 2);
             long best = PlanSolverTest.BruteForce.best(problem);
             assertThat(teams.bound).as("seed %d", seed).isGreaterThanOrEqualTo(best);
             boolean committed = problem.candidates().stream().anyMatch(c -> c.commitBy().isPresent());
