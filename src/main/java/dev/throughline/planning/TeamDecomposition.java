@@ -116,7 +116,7 @@ final class TeamDecomposition {
             model.hint(period);
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1);
+        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(model.model);
         if (status == CpSolverStatus.INFEASIBLE) {
             // then the whole plan is infeasible too: any bound holds
