@@ -38,6 +38,12 @@ public final class PlanSolver {
      */
     static final long LOCAL_SEARCH_MOVES_PER_CANDIDATE = 4000;
 
+    /**
+     * The teams' solves end by this share of the time limit (most teams are proven
+     * optimal in a fraction of it).
+     */
+    static final double TEAMS_SHARE = 0.4;
+
     /** The local search stops at this share of the time limit at the latest. */
     static final double LOCAL_SEARCH_SHARE = 0.7;
 
@@ -73,7 +79,7 @@ public final class PlanSolver {
         int[] greedy = GreedyPlan.of(plan, rules);
         LpBound relaxation = LpBound.of(plan, rules, finishable);
         TeamDecomposition teams = TeamDecomposition.of(plan, rules, finishable, relaxation.price, greedy,
-                teamSeconds(plan), workers);
+                started + (long) (TEAMS_SHARE * timeLimit.toNanos()), workers);
         int[] start = better(plan, rules, greedy, teams.hint);
         // then a plan across the teams, blockers between them included (LocalSearchPlan)
         int[] hint = LocalSearchPlan.improve(plan, rules, start, LOCAL_SEARCH_MOVES_PER_CANDIDATE * plan.size,
@@ -128,15 +134,6 @@ public final class PlanSolver {
         boolean proven = status == CpSolverStatus.OPTIMAL && bound - objectiveValue < 0.5;
         return new PlanSolution(proven ? PlanSolution.Status.OPTIMAL : PlanSolution.Status.FEASIBLE, periodOf, value,
                 bound / ScaledPlan.VALUE_SCALE, gap, millis, unplannable, rules.problems);
-    }
-
-    /**
-     * Each team's share of the time: together at most 40 % of the limit (most teams
-     * finish in milliseconds, proven optimal).
-     */
-    private double teamSeconds(ScaledPlan plan) {
-        int rounds = (plan.cumulativeCapacity.length + workers - 1) / Math.max(1, workers);
-        return Math.max(0.01, 0.4 * timeLimit.toMillis() / 1000.0 / Math.max(1, rounds));
     }
 
     private static int[] better(ScaledPlan plan, PlanRules rules, int[] greedy, int[] teams) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A proven upper bound much stronger than the linear relaxation, and a good start for the
@@ -33,6 +34,9 @@ import java.util.concurrent.Future;
  */
 final class TeamDecomposition {
 
+    /** A team's solve gets at least this long, however late it starts. */
+    private static final double MIN_SECONDS = 0.05;
+
     /** The bound in the solver's scaled value; +∞ when a team's solve proved nothing. */
     final double bound;
 
@@ -53,20 +57,30 @@ final class TeamDecomposition {
     }
 
     /**
-     * Solves each team within {@code secondsPerTeam}, {@code workers} teams at a time.
-     * {@code finishable[i][p]}: candidate i may finish in period p.
+     * Solves each team, {@code workers} teams at a time, all by {@code endNanos} (a
+     * {@link System#nanoTime()}). {@code finishable[i][p]}: candidate i may finish in
+     * period p.
      */
     static TeamDecomposition of(ScaledPlan plan, PlanRules rules, boolean[][] finishable, long[][] price, int[] start,
-            double secondsPerTeam, int workers) {
+            long endNanos, int workers) {
         int teams = plan.cumulativeCapacity.length;
         int[] period = start.clone();
         double[] bounds = new double[teams];
+        AtomicInteger waiting = new AtomicInteger(teams);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try {
             List<Future<Double>> results = new ArrayList<>();
             for (int t = 0; t < teams; t++) {
                 int team = t;
-                results.add(pool.submit(() -> solveTeam(plan, rules, finishable, price, team, secondsPerTeam, period)));
+                results.add(pool.submit(() -> {
+                    // each team gets its share of the time left, so the time the quick
+                    // teams leave goes to the slower ones (a fixed share per team left a
+                    // team without any plan, and so the whole without this bound, on a
+                    // loaded machine)
+                    double seconds = Math.max(MIN_SECONDS,
+                            (endNanos - System.nanoTime()) / 1e9 * workers / Math.max(1, waiting.getAndDecrement()));
+                    return solveTeam(plan, rules, finishable, price, team, seconds, period);
+                }));
             }
             for (int t = 0; t < teams; t++) {
                 bounds[t] = results.get(t).get();

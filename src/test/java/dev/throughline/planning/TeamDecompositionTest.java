@@ -25,7 +25,7 @@ class TeamDecompositionTest {
             boolean[][] finishable = PlanSolver.finishable(plan, rules);
             int[] greedy = GreedyPlan.of(plan, rules);
             TeamDecomposition teams = TeamDecomposition.of(plan, rules, finishable,
-                    LpBound.of(plan, rules, finishable).price, greedy, 5, 2);
+                    LpBound.of(plan, rules, finishable).price, greedy, System.nanoTime() + 10_000_000_000L, 2);
             long best = PlanSolverTest.BruteForce.best(problem);
             assertThat(teams.bound).as("seed %d", seed).isGreaterThanOrEqualTo(best);
             boolean committed = problem.candidates().stream().anyMatch(c -> c.commitBy().isPresent());
