@@ -37,6 +37,9 @@ final class TeamDecomposition {
     /** A team's solve gets at least this long, however late it starts. */
     private static final double MIN_SECONDS = 0.05;
 
+    /** A team's second try when its first found no plan at all. */
+    private static final double RETRY_SECONDS = 0.3;
+
     /** The bound in the solver's scaled value; +∞ when a team's solve proved nothing. */
     final double bound;
 
@@ -132,6 +135,14 @@ final class TeamDecomposition {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(model.model);
+        if (status == CpSolverStatus.UNKNOWN) {
+            // on a loaded machine a short share may end before CP-SAT has even taken its
+            // start plan (its presolve is most of a small model's start-up), and a team
+            // without a plan would take the whole bound with it: once more, longer and
+            // without presolve
+            solver.getParameters().setMaxTimeInSeconds(RETRY_SECONDS).setCpModelPresolve(false);
+            status = solver.solve(model.model);
+        }
         if (status == CpSolverStatus.INFEASIBLE) {
             // then the whole plan is infeasible too: any bound holds
             return 0;
