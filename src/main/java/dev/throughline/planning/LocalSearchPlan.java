@@ -97,11 +97,20 @@ final class LocalSearchPlan {
         // from about a tenth of an average item's worth down to almost nothing
         double hot = 0.1 * current / Math.max(1, plannable.length) + 1;
         double cold = hot / 1000;
+        long begin = System.nanoTime();
+        double timeShare = 0;
         for (long move = 0; move < moves; move++) {
-            if ((move & 1023) == 0 && System.nanoTime() > deadlineNanos) {
-                break;
+            if ((move & 1023) == 0) {
+                long now = System.nanoTime();
+                if (now > deadlineNanos) {
+                    break;
+                }
+                // cools by the time used as well when that runs ahead of the moves: on
+                // a starved machine the search still ends cold (improving) at its
+                // deadline instead of being cut off while hot
+                timeShare = (now - begin) / Math.max(1.0, (double) deadlineNanos - begin);
             }
-            double temperature = hot * Math.pow(cold / hot, move / (double) moves);
+            double temperature = hot * Math.pow(cold / hot, Math.max(move / (double) moves, timeShare));
             int i = plannable[random.nextInt(plannable.length)];
             long delta;
             if (random.nextInt(2) == 0) {
