@@ -147,15 +147,24 @@ final class TeamDecomposition {
             // then the whole plan is infeasible too: any bound holds
             return 0;
         }
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            // no plan found in time: the start plan stays, and CP-SAT's bound is none
-            // (it answers 0 when its presolve did not finish)
-            return Double.POSITIVE_INFINITY;
+        if (status == CpSolverStatus.OPTIMAL) {
+            synchronized (period) {
+                model.readInto(solver, period);
+            }
+            return solver.bestObjectiveBound();
+        }
+        // out of time: the team's relaxation bounds it as well, and may be the tighter
+        // one (CP-SAT's bound is weak when it stopped early, and none when it found no
+        // plan: it answers 0 when its presolve did not finish)
+        double relaxed = LpBound.team(plan, rules, finishable, price, team, earliest);
+        if (status != CpSolverStatus.FEASIBLE) {
+            // the start plan stays
+            return relaxed;
         }
         synchronized (period) {
             model.readInto(solver, period);
         }
-        return solver.bestObjectiveBound();
+        return Math.min(solver.bestObjectiveBound(), relaxed);
     }
 
     /**
