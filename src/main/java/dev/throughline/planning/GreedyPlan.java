@@ -24,11 +24,21 @@ final class GreedyPlan {
         Arrays.sort(order,
                 Comparator.comparingInt((Integer i) -> rules.deadline[i] < 0 ? Integer.MAX_VALUE : rules.deadline[i])
                     .thenComparingDouble(i -> -density(plan, i)));
+        // committed work (and what it needs) is placed before anything else may take its
+        // team's capacity: a committed item waiting for a blocker placed in a later pass
+        // would otherwise find its capacity gone
+        place(plan, rules, order, period, load, true);
+        place(plan, rules, order, period, load, false);
+        return period;
+    }
+
+    private static void place(ScaledPlan plan, PlanRules rules, Integer[] order, int[] period, long[][] load,
+            boolean committedOnly) {
         boolean placedAny = true;
         while (placedAny) {
             placedAny = false;
             for (int i : order) {
-                if (period[i] >= 0 || !rules.plannable[i]) {
+                if (period[i] >= 0 || !rules.plannable[i] || committedOnly && rules.deadline[i] < 0) {
                     continue;
                 }
                 int earliest = 0;
@@ -53,7 +63,6 @@ final class GreedyPlan {
                 }
             }
         }
-        return period;
     }
 
     private static double density(ScaledPlan plan, int i) {

@@ -1,34 +1,29 @@
 package dev.throughline.planning;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
-import com.google.ortools.sat.Literal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Chooses each candidate's finishing period (or none) for the most discounted value with
  * Google OR-Tools CP-SAT, which also proves an upper bound on the best value, so every
- * answer states how far from optimal it can be at most. The model:
- * <ul>
- * <li>x[i][p] = 1 when candidate i finishes in period p; at most one per candidate;</li>
- * <li>capacity, cumulative: for every team and period p, the effort of its items
- * finishing in periods 0..p is at most its capacity of periods 0..p (an item may take
- * several periods; work is never planned above what the team can do by then);</li>
- * <li>blockers first: an item finishing in p needs each blocker finished in 0..p;</li>
- * <li>commitments: the item (and, through the previous rule, its blockers) finishes by
- * its period;</li>
- * <li>maximise Σ value × 1 / (1 + discount)^p.</li>
- * </ul>
+ * answer states how far from optimal it can be at most. The rules: capacity, cumulative
+ * (for every team and period p, the effort of its items finishing in periods 0..p is at
+ * most its capacity of periods 0..p: an item may take several periods, work is never
+ * planned above what the team can do by then); blockers first (an item finishing in p
+ * needs each blocker finished in 0..p); commitments (the item, and through the previous
+ * rule its blockers, finishes by its period); maximise Σ value × 1 / (1 + discount)^p.
+ *
+ * <p>
+ * The steps, each feeding the next: a greedy plan; the linear relaxation
+ * ({@link LpBound}, a bound and a price for each blocker across teams); each team solved
+ * on its own with those prices ({@link TeamDecomposition}, a bound and a joined plan); a
+ * local search across teams ({@link LocalSearchPlan}); then CP-SAT on the whole
+ * ({@link FinishModel}) from that plan for the time left.
  */
 public final class PlanSolver {
 
@@ -36,6 +31,21 @@ public final class PlanSolver {
         // unpacks OR-Tools' native library for this platform once per JVM
         Loader.loadNativeLibraries();
     }
+
+    /**
+     * Moves of the local search per candidate: 2 million for 500 candidates, about a
+     * second of one core.
+     */
+    static final long LOCAL_SEARCH_MOVES_PER_CANDIDATE = 4000;
+
+    /**
+     * The teams' solves end by this share of the time limit (most teams are proven
+     * optimal in a fraction of it).
+     */
+    static final double TEAMS_SHARE = 0.4;
+
+    /** The local search stops at this share of the time limit at the latest. */
+    static final double LOCAL_SEARCH_SHARE = 0.7;
 
     private final Duration timeLimit;
 
@@ -63,31 +73,28 @@ public final class PlanSolver {
                 unplannable.put(plan.candidate(i).key(), rules.unplannableReason[i]);
             }
         }
-        CpModel model = new CpModel();
-        BoolVar[][] x = variables(model, plan, rules);
-        addCapacity(model, plan, x);
-        addBlockers(model, plan, x);
-        LinearExprBuilder objective = LinearExpr.newBuilder();
-        for (int i = 0; i < plan.size; i++) {
-            for (int p = 0; p < plan.periods; p++) {
-                if (x[i][p] != null) {
-                    objective.addTerm(x[i][p], plan.coefficient[i][p]);
-                }
-            }
-        }
-        model.maximize(objective);
+        boolean[][] finishable = finishable(plan, rules);
         // each team solved on its own: a proven bound far below the linear relaxation's,
         // and a plan to start from (TeamDecomposition)
         int[] greedy = GreedyPlan.of(plan, rules);
-        TeamDecomposition teams = TeamDecomposition.of(plan, rules, x, greedy, teamSeconds(plan), workers);
-        int[] hint = better(plan, rules, greedy, teams.hint);
+        LpBound relaxation = LpBound.of(plan, rules, finishable);
+        TeamDecomposition teams = TeamDecomposition.of(plan, rules, finishable, relaxation.price, greedy,
+                started + (long) (TEAMS_SHARE * timeLimit.toNanos()), workers);
+        int[] start = better(plan, rules, greedy, teams.hint);
+        // then a plan across the teams, blockers between them included (LocalSearchPlan)
+        int[] hint = LocalSearchPlan.improve(plan, rules, start, LOCAL_SEARCH_MOVES_PER_CANDIDATE * plan.size,
+                started + (long) (LOCAL_SEARCH_SHARE * timeLimit.toNanos()));
+        FinishModel full = new FinishModel(plan, rules, i -> true, new int[plan.size], null);
+        for (int t = 0; t < plan.cumulativeCapacity.length; t++) {
+            full.addCapacity(t);
+        }
         for (int i = 0; i < plan.size; i++) {
-            for (int p = 0; p < plan.periods; p++) {
-                if (x[i][p] != null) {
-                    model.addHint(x[i][p], hint[i] == p);
-                }
+            for (int b : plan.blockers[i]) {
+                full.addBlocker(i, b);
             }
         }
+        full.maximize();
+        full.hint(hint);
         long left = timeLimit.toNanos() - (System.nanoTime() - started);
         CpSolver solver = new CpSolver();
         solver.getParameters()
@@ -95,40 +102,38 @@ public final class PlanSolver {
             .setNumWorkers(workers)
             .setRandomSeed(1)
             .setRelativeGapLimit(gapLimit);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = solver.solve(full.model);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+        boolean solved = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
+        // on a slow machine CP-SAT may not get past its presolve in the time left: the
+        // local search's plan keeps every rule, so it is the answer then
+        boolean hintHolds = plan.allows(hint, rules.deadline, rules.plannable);
+        if (!solved && !hintHolds) {
             return new PlanSolution(PlanSolution.Status.NO_PLAN, Map.of(), 0, 0, 1, millis, unplannable,
                     rules.problems);
+        }
+        int[] period = hint.clone();
+        if (solved) {
+            full.readInto(solver, period);
         }
         Map<String, Integer> periodOf = new HashMap<>();
         double value = 0;
         for (int i = 0; i < plan.size; i++) {
-            for (int p = 0; p < plan.periods; p++) {
-                if (x[i][p] != null && solver.booleanValue(x[i][p])) {
-                    periodOf.put(plan.candidate(i).key(), p);
-                    value += plan.candidate(i).value() * problem.weight(p);
-                }
+            if (period[i] >= 0) {
+                periodOf.put(plan.candidate(i).key(), period[i]);
+                value += plan.candidate(i).value() * problem.weight(period[i]);
             }
         }
-        double objectiveValue = solver.objectiveValue();
-        double bound = Math.max(Math.min(Math.min(solver.bestObjectiveBound(), LpBound.of(plan, rules, x)),
-                teams.boundAbove(objectiveValue)), objectiveValue);
+        double objectiveValue = plan.objective(period);
+        double solverBound = solved ? solver.bestObjectiveBound() : Double.POSITIVE_INFINITY;
+        double bound = Math.max(Math.min(Math.min(solverBound, relaxation.bound), teams.boundAbove(objectiveValue)),
+                objectiveValue);
         double gap = bound == 0 ? 0 : (bound - objectiveValue) / bound;
         // CP-SAT says OPTIMAL also when it stopped within the gap limit; only a closed
         // gap is
         boolean proven = status == CpSolverStatus.OPTIMAL && bound - objectiveValue < 0.5;
         return new PlanSolution(proven ? PlanSolution.Status.OPTIMAL : PlanSolution.Status.FEASIBLE, periodOf, value,
                 bound / ScaledPlan.VALUE_SCALE, gap, millis, unplannable, rules.problems);
-    }
-
-    /**
-     * Each team's share of the time: together at most 40 % of the limit (most teams
-     * finish in milliseconds, proven optimal).
-     */
-    private double teamSeconds(ScaledPlan plan) {
-        int rounds = (plan.cumulativeCapacity.length + workers - 1) / Math.max(1, workers);
-        return Math.max(0.01, 0.4 * timeLimit.toMillis() / 1000.0 / Math.max(1, rounds));
     }
 
     private static int[] better(ScaledPlan plan, PlanRules rules, int[] greedy, int[] teams) {
@@ -146,79 +151,19 @@ public final class PlanSolver {
         return plan.objective(period);
     }
 
-    static BoolVar[][] variables(CpModel model, ScaledPlan plan, PlanRules rules) {
-        BoolVar[][] x = new BoolVar[plan.size][plan.periods];
-        for (int i = 0; i < plan.size; i++) {
-            if (!rules.plannable[i]) {
-                continue;
-            }
-            int last = rules.deadline[i] >= 0 ? rules.deadline[i] : plan.periods - 1;
-            List<Literal> choices = new ArrayList<>();
-            for (int p = 0; p <= last; p++) {
-                if (plan.effort[i] <= plan.cumulativeCapacity[plan.team[i]][p]) {
-                    x[i][p] = model.newBoolVar("x" + i + "_" + p);
-                    choices.add(x[i][p]);
-                }
-            }
-            if (rules.deadline[i] >= 0) {
-                model.addExactlyOne(choices);
-            }
-            else if (!choices.isEmpty()) {
-                model.addAtMostOne(choices);
-            }
-        }
-        return x;
-    }
-
-    private static void addCapacity(CpModel model, ScaledPlan plan, BoolVar[][] x) {
-        for (int t = 0; t < plan.cumulativeCapacity.length; t++) {
-            for (int p = 0; p < plan.periods; p++) {
-                LinearExprBuilder load = LinearExpr.newBuilder();
-                boolean any = false;
-                for (int i = 0; i < plan.size; i++) {
-                    if (plan.team[i] != t) {
-                        continue;
-                    }
-                    for (int q = 0; q <= p; q++) {
-                        if (x[i][q] != null) {
-                            load.addTerm(x[i][q], plan.effort[i]);
-                            any = true;
-                        }
-                    }
-                }
-                if (any) {
-                    model.addLessOrEqual(load, plan.cumulativeCapacity[t][p]);
-                }
-            }
-        }
-    }
-
-    private static void addBlockers(CpModel model, ScaledPlan plan, BoolVar[][] x) {
-        for (int i = 0; i < plan.size; i++) {
-            for (int b : plan.blockers[i]) {
-                blockerFirst(model, plan, x, i, b);
-            }
-        }
-    }
-
     /**
-     * Item i finishing in p needs blocker b finished in 0..p: x[i][p] ≤ Σ_{q ≤ p}
-     * x[b][q].
+     * finishable[i][p]: candidate i may finish in period p (it can be planned, p is
+     * within its commitment and its effort within its team's capacity through p).
      */
-    static void blockerFirst(CpModel model, ScaledPlan plan, BoolVar[][] x, int i, int b) {
-        for (int p = 0; p < plan.periods; p++) {
-            if (x[i][p] == null) {
-                continue;
+    static boolean[][] finishable(ScaledPlan plan, PlanRules rules) {
+        boolean[][] finishable = new boolean[plan.size][plan.periods];
+        for (int i = 0; i < plan.size; i++) {
+            int last = rules.deadline[i] >= 0 ? rules.deadline[i] : plan.periods - 1;
+            for (int p = 0; p <= last && rules.plannable[i]; p++) {
+                finishable[i][p] = plan.effort[i] <= plan.cumulativeCapacity[plan.team[i]][p];
             }
-            LinearExprBuilder blockerDone = LinearExpr.newBuilder();
-            for (int q = 0; q <= p; q++) {
-                if (x[b][q] != null) {
-                    blockerDone.addTerm(x[b][q], 1);
-                }
-            }
-            blockerDone.addTerm(x[i][p], -1);
-            model.addGreaterOrEqual(blockerDone, 0);
         }
+        return finishable;
     }
 
 }

@@ -1,12 +1,7 @@
 package dev.throughline.planning;
 
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
-import com.google.ortools.sat.Literal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,26 +10,35 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A proven upper bound much stronger than the linear relaxation, and a good start for the
  * full solve, from solving each team on its own. Only the blockers across teams tie the
  * teams together (capacity is per team, commitments bind single items once
- * {@link PlanRules} has pushed them down to what blocks them), so dropping those blockers
- * leaves one small problem per team (about 25 candidates, 8 periods) that CP-SAT solves
- * exactly in milliseconds. Every plan of the whole is a plan of each team without those
- * blockers, so the sum of the teams' best values is an upper bound on the best plan; it
- * only loses what a cross-team blocker costs, where the linear relaxation loses a
- * fraction of an epic at every team's every quarter boundary. A blocked item still
- * finishes no earlier than its blocker's earliest possible period (which holds in every
- * plan).
+ * {@link PlanRules} has pushed them down to what blocks them), so without those blockers
+ * each team is a small problem (about 25 candidates, 8 periods) that CP-SAT solves
+ * exactly in milliseconds. Each blocker across teams is not dropped but priced
+ * ({@link LpBound}): the item it blocks pays the price for being finished by p, the
+ * blocker earns it. For any prices ≥ 0 every plan of the whole is worth at most the sum
+ * of the teams' priced best values (a Lagrangian relaxation: a plan that keeps the
+ * blocker rule earns at least what it pays), so that sum is an upper bound on the best
+ * plan, and the prices make it count what the blockers between teams cost. A blocked item
+ * still finishes no earlier than its blocker's earliest possible period (which holds in
+ * every plan).
  *
  * <p>
  * The teams' plans together, with each item moved to its blockers' period (later never
  * breaks a cumulative capacity) or left out when a blocker is, are a plan of the whole:
- * the full solve's hint.
+ * the local search's start.
  */
 final class TeamDecomposition {
+
+    /** A team's solve gets at least this long, however late it starts. */
+    private static final double MIN_SECONDS = 0.05;
+
+    /** A team's second try when its first found no plan at all. */
+    private static final double RETRY_SECONDS = 0.3;
 
     /** The bound in the solver's scaled value; +∞ when a team's solve proved nothing. */
     final double bound;
@@ -56,20 +60,30 @@ final class TeamDecomposition {
     }
 
     /**
-     * Solves each team within {@code secondsPerTeam}, {@code workers} teams at a time.
-     * {@code exists[i][p]} is non-null where the full model has a variable.
+     * Solves each team, {@code workers} teams at a time, all by {@code endNanos} (a
+     * {@link System#nanoTime()}). {@code finishable[i][p]}: candidate i may finish in
+     * period p.
      */
-    static TeamDecomposition of(ScaledPlan plan, PlanRules rules, Object[][] exists, int[] start, double secondsPerTeam,
-            int workers) {
+    static TeamDecomposition of(ScaledPlan plan, PlanRules rules, boolean[][] finishable, long[][] price, int[] start,
+            long endNanos, int workers) {
         int teams = plan.cumulativeCapacity.length;
         int[] period = start.clone();
         double[] bounds = new double[teams];
+        AtomicInteger waiting = new AtomicInteger(teams);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try {
             List<Future<Double>> results = new ArrayList<>();
             for (int t = 0; t < teams; t++) {
                 int team = t;
-                results.add(pool.submit(() -> solveTeam(plan, rules, exists, team, secondsPerTeam, period)));
+                results.add(pool.submit(() -> {
+                    // each team gets its share of the time left, so the time the quick
+                    // teams leave goes to the slower ones (a fixed share per team left a
+                    // team without any plan, and so the whole without this bound, on a
+                    // loaded machine)
+                    double seconds = Math.max(MIN_SECONDS,
+                            (endNanos - System.nanoTime()) / 1e9 * workers / Math.max(1, waiting.getAndDecrement()));
+                    return solveTeam(plan, rules, finishable, price, team, seconds, period);
+                }));
             }
             for (int t = 0; t < teams; t++) {
                 bounds[t] = results.get(t).get();
@@ -85,101 +99,84 @@ final class TeamDecomposition {
         finally {
             pool.shutdownNow();
         }
-        return new TeamDecomposition(Arrays.stream(bounds).sum(), repaired(plan, exists, period));
+        return new TeamDecomposition(Arrays.stream(bounds).sum(), repaired(plan, finishable, period));
     }
 
     /**
      * The team's best value without cross-team blockers (its proven bound when out of
      * time), writing its plan into {@code period} (each team its own entries).
      */
-    private static double solveTeam(ScaledPlan plan, PlanRules rules, Object[][] exists, int team, double seconds,
-            int[] period) {
-        CpModel model = new CpModel();
-        BoolVar[][] y = new BoolVar[plan.size][plan.periods];
-        LinearExprBuilder objective = LinearExpr.newBuilder();
+    private static double solveTeam(ScaledPlan plan, PlanRules rules, boolean[][] finishable, long[][] price, int team,
+            double seconds, int[] period) {
+        int[] earliest = new int[plan.size];
         boolean any = false;
         for (int i = 0; i < plan.size; i++) {
-            if (plan.team[i] != team || !rules.plannable[i]) {
-                continue;
-            }
-            int earliest = earliestAfterOtherTeams(plan, exists, i);
-            List<Literal> choices = new ArrayList<>();
-            for (int p = earliest; p < plan.periods; p++) {
-                if (exists[i][p] != null) {
-                    y[i][p] = model.newBoolVar("y" + i + "_" + p);
-                    choices.add(y[i][p]);
-                    objective.addTerm(y[i][p], plan.coefficient[i][p]);
-                    any = true;
-                }
-            }
-            if (rules.deadline[i] >= 0) {
-                model.addExactlyOne(choices);
-            }
-            else if (!choices.isEmpty()) {
-                model.addAtMostOne(choices);
+            if (plan.team[i] == team && rules.plannable[i]) {
+                earliest[i] = earliestAfterOtherTeams(plan, finishable, i);
+                any = true;
             }
         }
         if (!any) {
             return 0;
         }
-        for (int p = 0; p < plan.periods; p++) {
-            LinearExprBuilder load = LinearExpr.newBuilder();
-            for (int i = 0; i < plan.size; i++) {
-                for (int q = 0; q <= p; q++) {
-                    if (y[i][q] != null) {
-                        load.addTerm(y[i][q], plan.effort[i]);
-                    }
-                }
-            }
-            model.addLessOrEqual(load, plan.cumulativeCapacity[team][p]);
-        }
+        FinishModel model = new FinishModel(plan, rules, i -> plan.team[i] == team, earliest, price);
+        model.addCapacity(team);
         for (int i = 0; i < plan.size; i++) {
             for (int b : plan.blockers[i]) {
                 if (plan.team[i] == team && plan.team[b] == team) {
-                    PlanSolver.blockerFirst(model, plan, y, i, b);
+                    model.addBlocker(i, b);
                 }
             }
         }
-        model.maximize(objective);
-        for (int i = 0; i < plan.size; i++) {
-            for (int p = 0; p < plan.periods; p++) {
-                if (y[i][p] != null) {
-                    model.addHint(y[i][p], period[i] == p);
-                }
-            }
+        model.maximize();
+        synchronized (period) {
+            model.hint(period);
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1);
-        CpSolverStatus status = solver.solve(model);
+        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1).setLinearizationLevel(2);
+        CpSolverStatus status = solver.solve(model.model);
+        if (status == CpSolverStatus.UNKNOWN) {
+            // on a loaded machine a short share may end before CP-SAT has even taken its
+            // start plan (its presolve is most of a small model's start-up), and a team
+            // without a plan would take the whole bound with it: once more, longer and
+            // without presolve
+            solver.getParameters().setMaxTimeInSeconds(RETRY_SECONDS).setCpModelPresolve(false);
+            status = solver.solve(model.model);
+        }
         if (status == CpSolverStatus.INFEASIBLE) {
             // then the whole plan is infeasible too: any bound holds
             return 0;
         }
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            // no plan found in time: the start plan stays, and CP-SAT's bound is none
-            // (it answers 0 when its presolve did not finish)
-            return Double.POSITIVE_INFINITY;
-        }
-        for (int i = 0; i < plan.size; i++) {
-            for (int p = 0; p < plan.periods; p++) {
-                if (y[i][p] != null) {
-                    period[i] = solver.booleanValue(y[i][p]) ? p : period[i] == p ? -1 : period[i];
-                }
+        if (status == CpSolverStatus.OPTIMAL) {
+            synchronized (period) {
+                model.readInto(solver, period);
             }
+            return solver.bestObjectiveBound();
         }
-        return solver.bestObjectiveBound();
+        // out of time: the team's relaxation bounds it as well, and may be the tighter
+        // one (CP-SAT's bound is weak when it stopped early, and none when it found no
+        // plan: it answers 0 when its presolve did not finish)
+        double relaxed = LpBound.team(plan, rules, finishable, price, team, earliest);
+        if (status != CpSolverStatus.FEASIBLE) {
+            // the start plan stays
+            return relaxed;
+        }
+        synchronized (period) {
+            model.readInto(solver, period);
+        }
+        return Math.min(solver.bestObjectiveBound(), relaxed);
     }
 
     /**
      * The first period candidate i may finish in given its other teams' blockers: none of
      * them can finish before its own first possible period.
      */
-    private static int earliestAfterOtherTeams(ScaledPlan plan, Object[][] exists, int i) {
+    private static int earliestAfterOtherTeams(ScaledPlan plan, boolean[][] finishable, int i) {
         int earliest = 0;
         for (int b : plan.blockers[i]) {
             if (plan.team[b] != plan.team[i]) {
                 int first = 0;
-                while (first < plan.periods && exists[b][first] == null) {
+                while (first < plan.periods && !finishable[b][first]) {
                     first++;
                 }
                 earliest = Math.max(earliest, first);
@@ -193,7 +190,7 @@ final class TeamDecomposition {
      * blocker's period (or out, when it has no variable there or the blocker is out),
      * until nothing moves.
      */
-    static int[] repaired(ScaledPlan plan, Object[][] exists, int[] teamPlans) {
+    static int[] repaired(ScaledPlan plan, boolean[][] finishable, int[] teamPlans) {
         int[] period = teamPlans.clone();
         boolean changed = true;
         while (changed) {
@@ -201,7 +198,7 @@ final class TeamDecomposition {
             for (int i = 0; i < plan.size; i++) {
                 for (int b : plan.blockers[i]) {
                     if (period[i] >= 0 && period[b] > period[i]) {
-                        period[i] = exists[i][period[b]] != null ? period[b] : -1;
+                        period[i] = finishable[i][period[b]] ? period[b] : -1;
                         changed = true;
                     }
                     else if (period[i] >= 0 && period[b] < 0) {
