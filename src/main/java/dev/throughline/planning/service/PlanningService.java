@@ -109,11 +109,21 @@ public class PlanningService {
      */
     public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
             Map<String, Double> factors, List<Long> boards) {
+        return inputs(caller, programId, quarters, model, factors, boards, true);
+    }
+
+    /**
+     * {@code strict}: a board the caller cannot find is a 400; else it is left out (a
+     * stored plan's board whose project this caller may not browse: its work is not in
+     * their view either).
+     */
+    private ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
+            Map<String, Double> factors, List<Long> boards, boolean strict) {
         ProgramInputs projects = projectInputs(caller, programId, quarters, model, factors);
         if (boards.isEmpty()) {
             return projects;
         }
-        List<BoardTeams.BoardTeam> teams = boardTeams(caller, projects, boards);
+        List<BoardTeams.BoardTeam> teams = boardTeams(caller, projects, boards, strict);
         try {
             return BoardTeams.apply(projects, teams);
         }
@@ -126,7 +136,8 @@ public class PlanningService {
      * The boards asked for with the program's projects Jira lists each under: one board
      * list read per program project the caller may browse.
      */
-    private List<BoardTeams.BoardTeam> boardTeams(Caller caller, ProgramInputs inputs, List<Long> boards) {
+    private List<BoardTeams.BoardTeam> boardTeams(Caller caller, ProgramInputs inputs, List<Long> boards,
+            boolean strict) {
         JiraClient client = jira.forSite(caller.site());
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, List<String>> projects = new LinkedHashMap<>();
@@ -138,6 +149,9 @@ public class PlanningService {
         }
         List<BoardTeams.BoardTeam> found = new ArrayList<>();
         for (Long board : new LinkedHashSet<>(boards)) {
+            if (!names.containsKey(board) && !strict) {
+                continue;
+            }
             if (!names.containsKey(board)) {
                 throw new InvalidInputException("boards",
                         "board " + board + " does not exist or shows none of this program's projects you may browse");
@@ -187,7 +201,8 @@ public class PlanningService {
      * conversions (every solve and write-back of a stored plan reads them so).
      */
     public ProgramInputs inputs(Caller caller, StoredPlan plan) {
-        return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors());
+        return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors(),
+                plan.boards(), false);
     }
 
     /**

@@ -107,6 +107,25 @@ class PlanBoardTeamsApiTest extends InstalledSiteTest {
                 "board " + other + " does not exist or shows none of this program's projects you may browse");
     }
 
+    @Test
+    void aStoredPlanKeepsItsBoardsItsSolveShowsTheBoardTeamByName() {
+        String id = program();
+        long web = board("WEB");
+        AppUnderTest.Reply refused = app().post("/api/programs/" + id + "/plans",
+                "{\"name\":\"Boards\",\"quarters\":2,\"boards\":[999]}", connect.contextToken(PM));
+        assertBoards400(refused, "board 999 does not exist or shows none of this program's projects you may browse");
+        AppUnderTest.Reply created = app().post("/api/programs/" + id + "/plans",
+                "{\"name\":\"Boards\",\"quarters\":2,\"boards\":[" + web + "]}", connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String plan = "/api/programs/" + id + "/plans/" + created.json().path("id").asText();
+        JsonNode read = app().get(plan, connect.contextToken(PM)).json();
+        assertThat(read.path("boards").toString()).isEqualTo("[" + web + "]");
+        AppUnderTest.Reply solved = app().post(plan + "/solve", "{}", connect.contextToken(PM));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        assertThat(team(solved.json(), "board-" + web).path("name").asText()).isEqualTo("WEB board");
+        assertThat(solved.json().path("teams").findValuesAsText("id")).doesNotContain("WEB");
+    }
+
     private static void assertBoards400(AppUnderTest.Reply reply, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("boards");
