@@ -2,9 +2,7 @@ package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxBoard;
-import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,31 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller may not see or that shows none of the program's projects is a 400 on
  * {@code boards}.
  */
-class PlanBoardTeamsApiTest extends InstalledSiteTest {
-
-    private static final String PM = "board-pm";
-
-    private static final String READER = "board-reader";
-
-    @Override
-    protected void seed(SandboxSite site) {
-        site.addUser(PM, "Program Manager");
-        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "MOB", "BROWSE_PROJECTS");
-        site.addUser(READER, "Reader");
-        site.grant(READER, "WEB", "BROWSE_PROJECTS");
-    }
-
-    @Override
-    protected void afterInstall() {
-        namePlanners(connect, List.of(PM), List.of());
-    }
-
-    private String program() {
-        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}",
-                connect.contextToken(PM));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().path("id").asText();
-    }
+class PlanBoardTeamsApiTest extends PlanSiteTest {
 
     private long board(String project) {
         return site.boards()
