@@ -215,8 +215,12 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
 
     /** A team whose capacity each quarter is 13 of its mean weeks. */
     private static PlanTeam teamOf(TeamThroughput history, List<String> periods) {
+        return teamOf(history, history.teamId(), periods);
+    }
+
+    static PlanTeam teamOf(TeamThroughput history, String name, List<String> periods) {
         double perQuarter = round(history.weeklyMean() * WEEKS_PER_QUARTER);
-        return new PlanTeam(history.teamId(), history.teamId(), periods.stream().map(p -> perQuarter).toList());
+        return new PlanTeam(history.teamId(), name, periods.stream().map(p -> perQuarter).toList());
     }
 
     public static String unit(ProgressBasis basis) {

@@ -20,10 +20,20 @@ import java.util.OptionalInt;
  * @param model the value model the plan compares, or null for the one scoring the most
  * open items ({@link OneModel})
  * @param conversions explicit conversions of other models' scores into the plan's model
+ * @param boards Jira board ids planned as teams ({@link BoardTeams}), none by default
  */
 public record StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
         Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
-        List<Scenario> scenarios, long version, String model, List<Conversion> conversions) {
+        List<Scenario> scenarios, long version, String model, List<Conversion> conversions, List<Long> boards) {
+
+    public static final int MAX_BOARDS = 100;
+
+    public StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
+            Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
+            List<Scenario> scenarios, long version, String model, List<Conversion> conversions) {
+        this(id, programId, name, quarters, discount, threshold, capacity, commitments, exclusions, scenarios, version,
+                model, conversions, List.of());
+    }
 
     public static final int MAX_NAME = 80;
 
@@ -74,6 +84,11 @@ public record StoredPlan(String id, String programId, String name, int quarters,
         }
         if (commitments.size() > MAX_OVERRIDES || exclusions.size() > MAX_OVERRIDES) {
             throw new IllegalArgumentException("at most " + MAX_OVERRIDES + " commitments and exclusions");
+        }
+        boards = List.copyOf(boards);
+        if (boards.size() > MAX_BOARDS || boards.stream().distinct().count() != boards.size()
+                || boards.stream().anyMatch(b -> b <= 0)) {
+            throw new IllegalArgumentException("boards: at most " + MAX_BOARDS + " board ids, each positive, once");
         }
         if (scenarios.size() > PlanInputs.MAX_SCENARIOS) {
             throw new IllegalArgumentException("at most " + PlanInputs.MAX_SCENARIOS + " scenarios");
@@ -190,7 +205,7 @@ public record StoredPlan(String id, String programId, String name, int quarters,
     public StoredPlan savedAs(StoredPlan update) {
         return new StoredPlan(id, programId, update.name(), update.quarters(), update.discount(), update.threshold(),
                 update.capacity(), update.commitments(), update.exclusions(), update.scenarios(), version + 1,
-                update.model(), update.conversions());
+                update.model(), update.conversions(), update.boards());
     }
 
 }

@@ -50,6 +50,9 @@ public final class StoredPlanCodec {
             map.put("conversions",
                     plan.conversions().stream().map(c -> Map.of("from", c.from(), "factor", c.factor())).toList());
         }
+        if (!plan.boards().isEmpty()) {
+            map.put("boards", plan.boards());
+        }
         return map;
     }
 
@@ -81,7 +84,15 @@ public final class StoredPlanCodec {
                 ((Number) map.get("quarters")).intValue(), ((Number) map.get("discount")).doubleValue(),
                 ((Number) map.get("confidenceThreshold")).doubleValue(), capacity, commitments, exclusions, scenarios,
                 ((Number) map.get("version")).longValue(), (String) map.get("model"),
-                conversions(map.get("conversions")));
+                conversions(map.get("conversions")), boards(map.get("boards")));
+    }
+
+    private static List<Long> boards(Object stored) {
+        List<Long> boards = new ArrayList<>();
+        if (stored instanceof List<?> list) {
+            list.forEach(b -> boards.add(((Number) b).longValue()));
+        }
+        return boards;
     }
 
     private static List<StoredPlan.Conversion> conversions(Object stored) {

@@ -1,6 +1,8 @@
 package dev.throughline.planning.service;
 
+import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
+import dev.throughline.planning.BoardTeams;
 import dev.throughline.planning.IssueCandidates;
 import dev.throughline.planning.MeasuredThroughput;
 import dev.throughline.planning.OddsSimulator;
@@ -11,6 +13,7 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
+import dev.throughline.planning.PlanTeam;
 import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.StoredPlanChecks;
@@ -33,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +98,71 @@ public class PlanningService {
      */
     public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
             Map<String, Double> factors) {
+        return inputs(caller, programId, quarters, model, factors, List.of());
+    }
+
+    /**
+     * The inputs with the {@code boards} named as teams ({@link BoardTeams}): each must
+     * exist and show one of the program's projects the caller may browse (Jira lists
+     * boards by project; the caller may see a board whose project they may browse, the
+     * rule the backlog pages follow), else 400 on {@code boards}.
+     */
+    public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
+            Map<String, Double> factors, List<Long> boards) {
+        return inputs(caller, programId, quarters, model, factors, boards, true);
+    }
+
+    /**
+     * {@code strict}: a board the caller cannot find is a 400; else it is left out (a
+     * stored plan's board whose project this caller may not browse: its work is not in
+     * their view either).
+     */
+    private ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
+            Map<String, Double> factors, List<Long> boards, boolean strict) {
+        ProgramInputs projects = projectInputs(caller, programId, quarters, model, factors);
+        if (boards.isEmpty()) {
+            return projects;
+        }
+        List<BoardTeams.BoardTeam> teams = boardTeams(caller, projects, boards, strict);
+        try {
+            return BoardTeams.apply(projects, teams);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("boards", e.getMessage());
+        }
+    }
+
+    /**
+     * The boards asked for with the program's projects Jira lists each under: one board
+     * list read per program project the caller may browse.
+     */
+    private List<BoardTeams.BoardTeam> boardTeams(Caller caller, ProgramInputs inputs, List<Long> boards,
+            boolean strict) {
+        JiraClient client = jira.forSite(caller.site());
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, List<String>> projects = new LinkedHashMap<>();
+        for (PlanTeam team : inputs.teams()) {
+            client.boards(Optional.of(team.id())).filter(b -> boards.contains(b.id())).forEach(b -> {
+                names.put(b.id(), b.name());
+                projects.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(team.id());
+            });
+        }
+        List<BoardTeams.BoardTeam> found = new ArrayList<>();
+        for (Long board : new LinkedHashSet<>(boards)) {
+            if (!names.containsKey(board) && !strict) {
+                continue;
+            }
+            if (!names.containsKey(board)) {
+                throw new InvalidInputException("boards",
+                        "board " + board + " does not exist or shows none of this program's projects you may browse");
+            }
+            found.add(new BoardTeams.BoardTeam(board, names.get(board), projects.get(board)));
+        }
+        return found;
+    }
+
+    private ProgramInputs projectInputs(Caller caller, String programId, int quarters, Optional<String> model,
+            Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -132,7 +201,8 @@ public class PlanningService {
      * conversions (every solve and write-back of a stored plan reads them so).
      */
     public ProgramInputs inputs(Caller caller, StoredPlan plan) {
-        return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors());
+        return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors(),
+                plan.boards(), false);
     }
 
     /**

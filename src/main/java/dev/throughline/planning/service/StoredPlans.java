@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,10 +58,13 @@ public class StoredPlans {
 
     private final Clock clock;
 
+    private final PlanningService inputs;
+
     private final SecureRandom random = new SecureRandom();
 
     public StoredPlans(JiraClients jira, PlanJiraStore store, ProgramService programs, PlanningPermission planning,
-            KeyedLocks locks, Clock clock, SnapshotJiraStore snapshots) {
+            KeyedLocks locks, Clock clock, SnapshotJiraStore snapshots, PlanningService inputs) {
+        this.inputs = inputs;
         this.snapshots = snapshots;
         this.clock = clock;
         this.jira = jira;
@@ -85,12 +89,13 @@ public class StoredPlans {
         programs.get(caller, programId);
         planning.requirePlanner(caller);
         refuseNewOverridesOutsideTheHorizon(null, draft);
+        refuseBoardsNotSeen(caller, programId, null, draft);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), LOCK, () -> {
             List<PlanSummary> all = new ArrayList<>(store.all(client));
             StoredPlan created = new StoredPlan(unusedId(all), programId, draft.name(), draft.quarters(),
                     draft.discount(), draft.threshold(), draft.capacity(), draft.commitments(), draft.exclusions(),
-                    draft.scenarios(), 1, draft.model(), draft.conversions());
+                    draft.scenarios(), 1, draft.model(), draft.conversions(), draft.boards());
             all.add(created.summary());
             store.save(client, fits(created), all);
             return created;
@@ -109,6 +114,7 @@ public class StoredPlans {
                         current);
             }
             refuseNewOverridesOutsideTheHorizon(current, update);
+            refuseBoardsNotSeen(caller, programId, current, update);
             StoredPlan saved = current.savedAs(update);
             List<PlanSummary> all = store.all(client)
                 .stream()
@@ -173,6 +179,18 @@ public class StoredPlans {
             .toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    /**
+     * Boards new in this write must exist and show one of the program's projects the
+     * writer may browse (400 on {@code boards}, as {@code GET …/inputs?boards=}); boards
+     * already stored pass, so a plan stays savable when a board is later removed.
+     */
+    private void refuseBoardsNotSeen(Caller caller, String programId, StoredPlan stored, StoredPlan draft) {
+        List<Long> added = draft.boards().stream().filter(b -> stored == null || !stored.boards().contains(b)).toList();
+        if (!added.isEmpty()) {
+            inputs.inputs(caller, programId, 1, Optional.empty(), Map.of(), added);
         }
     }
 

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,11 +50,34 @@ class PlanController {
      */
     @GetMapping("/api/programs/{id}/plans/inputs")
     PlanInputsAnswer inputs(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "4") int quarters,
-            @RequestParam(required = false) String model) {
+            @RequestParam(required = false) String model, @RequestParam(required = false) List<String> boards) {
         if (quarters < 1 || quarters > ProgramInputs.MAX_QUARTERS) {
             throw new InvalidInputException("quarters", "must be 1 to " + ProgramInputs.MAX_QUARTERS);
         }
-        return PlanInputsAnswer.of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of()));
+        return PlanInputsAnswer
+            .of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of(), boardIds(boards)));
+    }
+
+    /** Board ids, as {@code boards=12,13} or repeated: each a positive number. */
+    static List<Long> boardIds(List<String> boards) {
+        List<Long> ids = new ArrayList<>();
+        for (String board : boards == null ? List.<String>of() : boards) {
+            try {
+                long id = Long.parseLong(board.strip());
+                if (id > 0) {
+                    ids.add(id);
+                    continue;
+                }
+            }
+            catch (NumberFormatException e) {
+                // answered below, with the rule
+            }
+            throw new InvalidInputException("boards", "each board is a board id (a positive number), not " + board);
+        }
+        if (ids.size() > PlanRequest.MAX_TEAMS) {
+            throw new InvalidInputException("boards", "at most " + PlanRequest.MAX_TEAMS + " boards");
+        }
+        return ids;
     }
 
     @PostMapping("/api/programs/{id}/plans/solve")

@@ -17,12 +17,12 @@ import java.util.Map;
 public record StoredPlanBody(String id, String programId, String name, Integer quarters, Double discount,
         Double confidenceThreshold, Map<String, Map<String, Double>> capacity, Map<String, String> commitments,
         List<String> exclusions, List<StoredPlan.Scenario> scenarios, Long version, String model,
-        List<StoredPlan.Conversion> conversions) {
+        List<StoredPlan.Conversion> conversions, List<Long> boards) {
 
     static StoredPlanBody of(StoredPlan plan) {
         return new StoredPlanBody(plan.id(), plan.programId(), plan.name(), plan.quarters(), plan.discount(),
                 plan.threshold(), plan.capacity(), plan.commitments(), plan.exclusions(), plan.scenarios(),
-                plan.version(), plan.model(), plan.conversions());
+                plan.version(), plan.model(), plan.conversions(), plan.boards());
     }
 
     /** The domain plan this body describes (id, program and version set by the store). */
@@ -34,7 +34,7 @@ public record StoredPlanBody(String id, String programId, String name, Integer q
                     confidenceThreshold == null ? PlanOdds.DEFAULT_THRESHOLD : confidenceThreshold,
                     capacity == null ? Map.of() : capacity, commitments == null ? Map.of() : commitments,
                     exclusions == null ? List.of() : exclusions, list, 0, model,
-                    conversions == null ? List.of() : conversions);
+                    conversions == null ? List.of() : conversions, boards == null ? List.of() : boards);
         }
         catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInputException("plan", e.getMessage() == null ? "is incomplete" : e.getMessage());

@@ -2,9 +2,7 @@ package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxIssue;
-import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
-import dev.throughline.support.InstalledSiteTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,11 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inputs from the program, stored plans (CRUD, planners only, 409 on a stale write), the
  * Plan page's preview of an unsaved edit (nothing stored) and write-back of a saved plan.
  */
-class PlanApiTest extends InstalledSiteTest {
-
-    private static final String PM = "plan-pm";
-
-    private static final String READER = "plan-reader";
+class PlanApiTest extends PlanSiteTest {
 
     static final String BODY = """
             {"periods":["2027-Q1","2027-Q2"],"discount":0.1,"confidenceThreshold":0.7,
@@ -52,26 +46,6 @@ class PlanApiTest extends InstalledSiteTest {
              "scenarios":[{"name":"Web team grows","changes":[{"type":"capacity","team":"WEB","period":"%1$s","capacity":15}]},
                           {"name":"Cheaper delay","changes":[{"type":"discount","discount":0.05}]}]}
             """;
-
-    @Override
-    protected void seed(SandboxSite site) {
-        site.addUser(PM, "Program Manager");
-        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
-        site.addUser(READER, "Reader");
-        site.grant(READER, "WEB", "BROWSE_PROJECTS");
-    }
-
-    @Override
-    protected void afterInstall() {
-        namePlanners(connect, List.of(PM), List.of());
-    }
-
-    private String program() {
-        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}",
-                connect.contextToken(PM));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().path("id").asText();
-    }
 
     @Test
     void solvesAPlanWithOddsWhyNotAndScenarios() {

@@ -1,0 +1,128 @@
+package dev.throughline.planning.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.SandboxBoard;
+import dev.throughline.support.AppUnderTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Board teams in a plan's inputs ({@code boards}): the board's projects' work and
+ * throughput become one team named as the board; a board that does not exist, that the
+ * caller may not see or that shows none of the program's projects is a 400 on
+ * {@code boards}.
+ */
+class PlanBoardTeamsApiTest extends PlanSiteTest {
+
+    private long board(String project) {
+        return site.boards()
+            .stream()
+            .filter(b -> site.projectById(b.projectId()).key().equals(project))
+            .mapToLong(SandboxBoard::id)
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private AppUnderTest.Reply inputs(String program, String query, String user) {
+        return app().get("/api/programs/" + program + "/plans/inputs?quarters=2" + query, connect.contextToken(user));
+    }
+
+    @Test
+    void aBoardTeamTakesItsProjectsWorkAndThroughputUnderTheBoardsName() {
+        String id = program();
+        JsonNode projects = inputs(id, "", PM).json();
+        long web = board("WEB");
+        AppUnderTest.Reply reply = inputs(id, "&boards=" + web, PM);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode boards = reply.json();
+        String team = "board-" + web;
+        assertThat(boards.path("teams").findValuesAsText("id")).containsExactlyInAnyOrder(team, "MOB");
+        assertThat(team(boards, team).path("name").asText()).isEqualTo("WEB board");
+        // one project on the board: its throughput and capacity are the project's
+        assertThat(boards.path("throughput").path(team)).isEqualTo(projects.path("throughput").path("WEB"));
+        assertThat(team(boards, team).path("capacity")).isEqualTo(team(projects, "WEB").path("capacity"));
+        assertThat(boards.path("throughput").has("WEB")).isFalse();
+        // the project's work, candidates and epics apart, is the board team's
+        for (String list : List.of("candidates", "apart")) {
+            assertThat(keysOf(boards.path(list), team)).as(list)
+                .containsExactlyElementsOf(keysOf(projects.path(list), "WEB"));
+            assertThat(keysOf(boards.path(list), "MOB")).as(list)
+                .containsExactlyElementsOf(keysOf(projects.path(list), "MOB"));
+        }
+        assertThat(keysOf(projects.path("candidates"), "WEB").size() + keysOf(projects.path("apart"), "WEB").size())
+            .isPositive();
+        AppUnderTest.Reply solved = app().post("/api/programs/" + id + "/plans/solve", reply.body(),
+                connect.contextToken(PM));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        assertThat(team(solved.json(), team).path("name").asText()).isEqualTo("WEB board");
+    }
+
+    @Test
+    void aBoardThatIsNotThereOrNotVisibleOrNotTheProgramsIs400NamingBoards() {
+        String id = program();
+        assertBoards400(inputs(id, "&boards=999", PM),
+                "board 999 does not exist or shows none of this program's" + " projects you may browse");
+        assertBoards400(inputs(id, "&boards=abc", PM), "each board is a board id (a positive number), not abc");
+        long mob = board("MOB");
+        // the reader may not browse MOB: its board is not named
+        assertBoards400(inputs(id, "&boards=" + mob, READER),
+                "board " + mob + " does not exist or shows none of this program's projects you may browse");
+        long other = site.boards()
+            .stream()
+            .filter(b -> !List.of("WEB", "MOB").contains(site.projectById(b.projectId()).key()))
+            .mapToLong(SandboxBoard::id)
+            .findFirst()
+            .orElseThrow();
+        assertBoards400(inputs(id, "&boards=" + other, PM),
+                "board " + other + " does not exist or shows none of this program's projects you may browse");
+    }
+
+    @Test
+    void aStoredPlanKeepsItsBoardsItsSolveShowsTheBoardTeamByName() {
+        String id = program();
+        long web = board("WEB");
+        AppUnderTest.Reply refused = app().post("/api/programs/" + id + "/plans",
+                "{\"name\":\"Boards\",\"quarters\":2,\"boards\":[999]}", connect.contextToken(PM));
+        assertBoards400(refused, "board 999 does not exist or shows none of this program's projects you may browse");
+        AppUnderTest.Reply created = app().post("/api/programs/" + id + "/plans",
+                "{\"name\":\"Boards\",\"quarters\":2,\"boards\":[" + web + "]}", connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String plan = "/api/programs/" + id + "/plans/" + created.json().path("id").asText();
+        JsonNode read = app().get(plan, connect.contextToken(PM)).json();
+        assertThat(read.path("boards").toString()).isEqualTo("[" + web + "]");
+        AppUnderTest.Reply solved = app().post(plan + "/solve", "{}", connect.contextToken(PM));
+        assertThat(solved.status()).as(solved.body()).isEqualTo(200);
+        assertThat(team(solved.json(), "board-" + web).path("name").asText()).isEqualTo("WEB board");
+        assertThat(solved.json().path("teams").findValuesAsText("id")).doesNotContain("WEB");
+    }
+
+    private static void assertBoards400(AppUnderTest.Reply reply, String message) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("boards");
+        assertThat(reply.json().path("errors").get(0).path("message").asText()).isEqualTo(message);
+    }
+
+    private static JsonNode team(JsonNode answer, String id) {
+        for (JsonNode team : answer.path("teams")) {
+            if (team.path("id").asText().equals(id)) {
+                return team;
+            }
+        }
+        throw new AssertionError("no team " + id);
+    }
+
+    private static List<String> keysOf(JsonNode candidates, String team) {
+        List<String> keys = new ArrayList<>();
+        candidates.forEach(c -> {
+            if (c.path("team").asText().equals(team)) {
+                keys.add(c.path("key").asText());
+            }
+        });
+        return keys;
+    }
+
+}

@@ -1,0 +1,41 @@
+package dev.throughline.planning.web;
+
+import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.support.AppUnderTest;
+import dev.throughline.support.InstalledSiteTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox site the planning API tests share: a planner who may browse WEB and MOB
+ * (and edit WEB's issues), a reader who may browse WEB only, and a program over both.
+ */
+abstract class PlanSiteTest extends InstalledSiteTest {
+
+    static final String PM = "plan-pm";
+
+    static final String READER = "plan-reader";
+
+    @Override
+    protected void seed(SandboxSite site) {
+        site.addUser(PM, "Program Manager");
+        site.grant(PM, "WEB", "BROWSE_PROJECTS").grant(PM, "WEB", "EDIT_ISSUES").grant(PM, "MOB", "BROWSE_PROJECTS");
+        site.addUser(READER, "Reader");
+        site.grant(READER, "WEB", "BROWSE_PROJECTS");
+    }
+
+    @Override
+    protected void afterInstall() {
+        namePlanners(connect, List.of(PM), List.of());
+    }
+
+    String program() {
+        AppUnderTest.Reply reply = app().post("/api/programs", "{\"name\":\"Launch\",\"projects\":[\"WEB\",\"MOB\"]}",
+                connect.contextToken(PM));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().path("id").asText();
+    }
+
+}
