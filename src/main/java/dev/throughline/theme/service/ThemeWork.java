@@ -35,8 +35,17 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
      * links another tool wrote or removed in a project already held are seen
      */
     static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh) {
+        return read(client, issues, new KeptScopeRows().reader(issues, siteKey), siteKey, refresh);
+    }
+
+    /**
+     * The same, the rows read through {@code rows} (kept between views while nothing in
+     * them changed).
+     */
+    static ThemeWork read(JiraClient client, ProjectIssues issues, KeptScopeRows.Reader rows, String siteKey,
+            boolean refresh) {
         List<IssueFacts> linked = new ArrayList<>();
-        Set<String> projects = ThemeProjects.find(client, issues, siteKey, refresh, linked);
+        Set<String> projects = ThemeProjects.find(client, issues, rows, siteKey, refresh, linked);
         Set<Long> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         linked.forEach(f -> {
@@ -44,7 +53,7 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             keys.add(f.key());
         });
         Map<Object, List<IssueFacts>> children = new HashMap<>();
-        issues.forEachChildOf(siteKey, projects, new ParentSet(ids, keys), f -> {
+        rows.forEachChildOf(projects, new ParentSet(ids, keys), f -> {
             IssueFacts.IssueRef parent = f.parent().orElseThrow();
             children.computeIfAbsent(parent.id() > 0 ? (Object) parent.id() : parent.key(), k -> new ArrayList<>())
                 .add(f);
