@@ -29,6 +29,15 @@ import java.util.function.Consumer;
  */
 final class KeptScopeRows {
 
+    /**
+     * More than one in this many of the buckets changed: the rows are read as on a first
+     * view (a refresh that read every project again bumps them all).
+     */
+    private static final int MOST_CHANGED = 4;
+
+    /** Up to this many changed buckets are always read by id range. */
+    private static final int FEW_CHANGED = 16;
+
     /** Sites kept (least recently viewed go first). */
     private static final int MAX_SITES = 64;
 
@@ -149,7 +158,9 @@ final class KeptScopeRows {
     private static Kept update(ProjectIssues issues, String siteKey, Kept was, Set<String> projects, FoldRevisions at) {
         Set<String> whole = new HashSet<>();
         Map<String, Set<Integer>> changed = new HashMap<>();
+        int parts = 0;
         for (String project : projects) {
+            parts += at.buckets(project).size();
             if (!was.projects().contains(project)
                     || was.at().of(Part.project(project)) != at.of(Part.project(project))) {
                 whole.add(project);
@@ -164,6 +175,11 @@ final class KeptScopeRows {
         }
         if (whole.isEmpty() && changed.isEmpty()) {
             return was;
+        }
+        if (changed.values().stream().mapToInt(Set::size).sum() > Math.max(FEW_CHANGED, parts / MOST_CHANGED)) {
+            // a bucket is read with every row decoded, a cold read decodes only the
+            // themed rows and the children: past this share it is the cheaper of the two
+            return cold(issues, siteKey, projects, at);
         }
         Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
         Map<Long, IssueFacts> children = new HashMap<>(was.children());

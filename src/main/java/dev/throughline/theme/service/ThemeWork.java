@@ -21,7 +21,8 @@ import java.util.Set;
  * Every theme's scope (its linked issues and their children) folded from the read model.
  * Which projects hold that work is {@link ThemeProjects}' to find; the fold then streams
  * only the rows a scope needs: the issues carrying theme links, then the children of
- * those, never the other issues of the projects.
+ * those, never the other issues of the projects, and through {@link KeptScopeRows} only
+ * the parts of them written since the last view.
  *
  * @param scopes per theme id, its items by issue key
  * @param epics per theme id, the keys of its linked epics

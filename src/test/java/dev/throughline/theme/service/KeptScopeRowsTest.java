@@ -97,6 +97,26 @@ class KeptScopeRowsTest {
     }
 
     @Test
+    void mostBucketsChangedAreReadAsOnAFirstView() {
+        List<IssueFacts> more = new ArrayList<>();
+        for (long id = 2001; id <= 6000; id++) {
+            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
+        }
+        // 48 buckets: more than the 16 always read by id range
+        otherInstance.insertNew(SITE, more);
+        view();
+        rows.set(0);
+        List<IssueFacts> all = new ArrayList<>();
+        otherInstance.forEach(SITE, PROJECTS, all::add);
+        // a refresh that read every project again writes every row
+        otherInstance.upsert(SITE, all);
+
+        assertThat(view()).isEqualTo(cold());
+        assertThat(rows.get()).as("rows handed over: the themed ones and their children, not every row")
+            .isLessThan(all.size() / 2);
+    }
+
+    @Test
     void writesThroughAnotherInstanceAreSeen() {
         view();
         otherInstance.upsert(SITE, List.of(issue(3, "MOB", 4)));
