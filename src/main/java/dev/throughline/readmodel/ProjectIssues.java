@@ -5,6 +5,7 @@ import dev.throughline.jira.JiraClient;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +53,21 @@ public interface ProjectIssues {
      * {@code parents}, handed over one at a time as it is read (no Jira call).
      */
     void forEachChildOf(String siteKey, Collection<String> projectKeys, ParentSet parents, Consumer<IssueFacts> sink);
+
+    /**
+     * The revisions of these projects' parts as the shared database holds them (no row
+     * read, no Jira call): what a reader kept from their rows is still valid for a part
+     * whose revision is unchanged. Empty when the store keeps none.
+     */
+    default Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every issue the read model holds in these buckets of one project
+     * ({@link FoldRevisions#bucketOf}), handed over one at a time (no Jira call).
+     */
+    void forEachIn(String siteKey, String projectKey, Collection<Integer> buckets, Consumer<IssueFacts> sink);
 
     /**
      * These issues are read again by key at their projects' next sync (Jira refused a

@@ -1,6 +1,7 @@
 package dev.throughline.readmodel.service;
 
 import dev.throughline.jira.JiraClient;
+import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore.Dirty;
 import dev.throughline.readmodel.ParentSet;
@@ -70,6 +71,18 @@ final class SyncedProjectIssues implements ProjectIssues {
             Consumer<IssueFacts> sink) {
         if (!parents.isEmpty()) {
             sync.store().forEachChildOf(siteKey, projectKeys, parents, sink);
+        }
+    }
+
+    @Override
+    public Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
+        return sync.store().revisions(siteKey, projectKeys);
+    }
+
+    @Override
+    public void forEachIn(String siteKey, String projectKey, Collection<Integer> buckets, Consumer<IssueFacts> sink) {
+        if (!buckets.isEmpty()) {
+            sync.store().forEachIn(siteKey, projectKey, buckets, sink);
         }
     }
 

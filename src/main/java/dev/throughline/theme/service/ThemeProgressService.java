@@ -40,6 +40,8 @@ public class ThemeProgressService {
 
     private final ProjectIssues projectIssues;
 
+    private final KeptScopeRows kept = new KeptScopeRows();
+
     public ThemeProgressService(JiraClients jira, ThemeJiraStore store, Clock clock, ProjectIssues projectIssues) {
         this.jira = jira;
         this.store = store;
@@ -71,7 +73,8 @@ public class ThemeProgressService {
         // counted, not shown
         Optional<Long> onlyProject = projectKey.map(key -> visibleProject(client, caller, key));
         List<Theme> themes = store.catalog(client).themes();
-        ThemeWork work = ThemeWork.read(client, projectIssues, caller.site().clientKey(), refresh);
+        String siteKey = caller.site().clientKey();
+        ThemeWork work = ThemeWork.read(client, projectIssues, kept.reader(projectIssues, siteKey), siteKey, refresh);
         Map<String, Map<String, ScopeItem>> scopes = work.scopes();
         Map<String, List<String>> epics = work.epics();
         Set<Long> projects = work.projects();

@@ -41,15 +41,16 @@ final class ThemeProjects {
 
     /**
      * The projects holding linked work or children of linked epics, each synced.
+     * @param rows the site's rows carrying theme links and their children
      * @param linked receives every issue of those projects that carries theme links
      */
-    static Set<String> find(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh,
-            List<IssueFacts> linked) {
+    static Set<String> find(JiraClient client, ProjectIssues issues, KeptScopeRows.Reader rows, String siteKey,
+            boolean refresh, List<IssueFacts> linked) {
         Set<String> projects = new LinkedHashSet<>(issues.held(siteKey));
         if (refresh) {
             issues.sync(client, siteKey, projects);
             Set<String> withLinks = projectsOf(client, LINKED);
-            issues.forEachThemed(siteKey, projects, f -> withLinks.add(f.projectKey()));
+            rows.forEachThemed(projects, f -> withLinks.add(f.projectKey()));
             issues.reread(client, siteKey, withLinks);
             projects.addAll(withLinks);
         }
@@ -57,7 +58,7 @@ final class ThemeProjects {
         // project Jira no longer has is let go by the count before a sync names it
         Set<Long> asked = new HashSet<>();
         List<IssueFacts> epics = new ArrayList<>();
-        issues.forEachThemed(siteKey, projects, f -> epicOf(f, asked, epics));
+        rows.forEachThemed(projects, f -> epicOf(f, asked, epics));
         Set<String> read = new HashSet<>();
         boolean first = true;
         boolean counted = false;
@@ -77,7 +78,7 @@ final class ThemeProjects {
             issues.sync(client, siteKey, unread);
             read.addAll(unread);
             epics.clear();
-            issues.forEachThemed(siteKey, unread, f -> {
+            rows.forEachThemed(unread, f -> {
                 linked.add(f);
                 epicOf(f, asked, epics);
             });

@@ -21,7 +21,8 @@ import java.util.Set;
  * Every theme's scope (its linked issues and their children) folded from the read model.
  * Which projects hold that work is {@link ThemeProjects}' to find; the fold then streams
  * only the rows a scope needs: the issues carrying theme links, then the children of
- * those, never the other issues of the projects.
+ * those, never the other issues of the projects, and through {@link KeptScopeRows} only
+ * the parts of them written since the last view.
  *
  * @param scopes per theme id, its items by issue key
  * @param epics per theme id, the keys of its linked epics
@@ -35,8 +36,17 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
      * links another tool wrote or removed in a project already held are seen
      */
     static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh) {
+        return read(client, issues, new KeptScopeRows().reader(issues, siteKey), siteKey, refresh);
+    }
+
+    /**
+     * The same, the rows read through {@code rows} (kept between views while nothing in
+     * them changed).
+     */
+    static ThemeWork read(JiraClient client, ProjectIssues issues, KeptScopeRows.Reader rows, String siteKey,
+            boolean refresh) {
         List<IssueFacts> linked = new ArrayList<>();
-        Set<String> projects = ThemeProjects.find(client, issues, siteKey, refresh, linked);
+        Set<String> projects = ThemeProjects.find(client, issues, rows, siteKey, refresh, linked);
         Set<Long> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         linked.forEach(f -> {
@@ -44,7 +54,7 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             keys.add(f.key());
         });
         Map<Object, List<IssueFacts>> children = new HashMap<>();
-        issues.forEachChildOf(siteKey, projects, new ParentSet(ids, keys), f -> {
+        rows.forEachChildOf(projects, new ParentSet(ids, keys), f -> {
             IssueFacts.IssueRef parent = f.parent().orElseThrow();
             children.computeIfAbsent(parent.id() > 0 ? (Object) parent.id() : parent.key(), k -> new ArrayList<>())
                 .add(f);

@@ -1,0 +1,227 @@
+package dev.throughline.theme.service;
+
+import dev.throughline.readmodel.FoldRevisions;
+import dev.throughline.readmodel.FoldRevisions.Part;
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.ParentSet;
+import dev.throughline.readmodel.ProjectIssues;
+
+import java.lang.ref.SoftReference;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The read model's rows theme progress folds (issues carrying theme links and the
+ * children of those), kept per site between views in this instance's memory while the
+ * shared database's revisions ({@link FoldRevisions}) say nothing in them changed: a view
+ * with nothing changed reads the revisions only, never a row; after a few changes it
+ * reads the changed buckets, and every row only for a project seen or forgotten since, or
+ * to find the children of an issue linked since (the read model has no index of parents).
+ * A write through any app instance bumps the revisions, so every instance reads that part
+ * again. A store without revisions is read as before, on every view.
+ */
+final class KeptScopeRows {
+
+    /**
+     * More than one in this many of the buckets changed: the rows are read as on a first
+     * view (a refresh that read every project again bumps them all).
+     */
+    private static final int MOST_CHANGED = 4;
+
+    /** Up to this many changed buckets are always read by id range. */
+    private static final int FEW_CHANGED = 16;
+
+    /** Sites kept (least recently viewed go first). */
+    private static final int MAX_SITES = 64;
+
+    /**
+     * One site's rows, as of {@code at}: every row of {@code projects} carrying theme
+     * links, and every row of them whose parent is one of those.
+     */
+    private record Kept(Set<String> projects, FoldRevisions at, Map<Long, IssueFacts> themed,
+            Map<Long, IssueFacts> children) {
+    }
+
+    private final Map<String, SoftReference<Kept>> sites = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<Kept>> eldest) {
+            return size() > MAX_SITES;
+        }
+    };
+
+    /**
+     * One lock per site: a site's first view reads its rows without holding up others.
+     */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** What one view reads through: the kept rows of its site, brought up to date. */
+    Reader reader(ProjectIssues issues, String siteKey) {
+        return new Reader(issues, siteKey);
+    }
+
+    final class Reader {
+
+        private final ProjectIssues issues;
+
+        private final String siteKey;
+
+        private Reader(ProjectIssues issues, String siteKey) {
+            this.issues = issues;
+            this.siteKey = siteKey;
+        }
+
+        /** Every row of these projects carrying theme links. */
+        void forEachThemed(Collection<String> projects, Consumer<IssueFacts> sink) {
+            Optional<Kept> kept = current(issues, siteKey, projects);
+            if (kept.isEmpty()) {
+                issues.forEachThemed(siteKey, projects, sink);
+                return;
+            }
+            kept.get().themed().values().stream().filter(f -> projects.contains(f.projectKey())).forEach(sink);
+        }
+
+        /** Every row of these projects whose parent is one of {@code parents}. */
+        void forEachChildOf(Collection<String> projects, ParentSet parents, Consumer<IssueFacts> sink) {
+            Optional<Kept> kept = parents.isEmpty() ? Optional.empty() : current(issues, siteKey, projects);
+            if (kept.isEmpty()) {
+                issues.forEachChildOf(siteKey, projects, parents, sink);
+                return;
+            }
+            kept.get()
+                .children()
+                .values()
+                .stream()
+                .filter(f -> projects.contains(f.projectKey()) && parents.contains(f.parent().orElseThrow()))
+                .forEach(sink);
+        }
+
+    }
+
+    /**
+     * The site's kept rows covering {@code projects}, read again where the revisions
+     * changed; empty when the store keeps no revisions.
+     */
+    private Optional<Kept> current(ProjectIssues issues, String siteKey, Collection<String> projects) {
+        synchronized (locks.computeIfAbsent(siteKey, k -> new Object())) {
+            return currentLocked(issues, siteKey, projects);
+        }
+    }
+
+    private Optional<Kept> currentLocked(ProjectIssues issues, String siteKey, Collection<String> projects) {
+        Kept was = kept(siteKey);
+        Set<String> covered = new HashSet<>(projects);
+        if (was != null) {
+            covered.addAll(was.projects());
+        }
+        // revisions before rows: rows read after them may be newer (read again at the
+        // next view), never older
+        Optional<FoldRevisions> revisions = issues.revisions(siteKey, covered);
+        if (revisions.isEmpty()) {
+            return Optional.empty();
+        }
+        FoldRevisions at = revisions.get();
+        Kept now = was == null ? cold(issues, siteKey, covered, at) : update(issues, siteKey, was, covered, at);
+        if (now != was) {
+            synchronized (sites) {
+                sites.put(siteKey, new SoftReference<>(now));
+            }
+        }
+        return Optional.of(now);
+    }
+
+    private Kept kept(String siteKey) {
+        synchronized (sites) {
+            return Optional.ofNullable(sites.get(siteKey)).map(SoftReference::get).orElse(null);
+        }
+    }
+
+    private static Kept cold(ProjectIssues issues, String siteKey, Set<String> projects, FoldRevisions at) {
+        Map<Long, IssueFacts> themed = new HashMap<>();
+        issues.forEachThemed(siteKey, projects, f -> themed.put(f.id(), f));
+        Map<Long, IssueFacts> children = new HashMap<>();
+        issues.forEachChildOf(siteKey, projects, parentsOf(themed), f -> children.put(f.id(), f));
+        return new Kept(Set.copyOf(projects), at, themed, children);
+    }
+
+    /**
+     * The kept rows with the parts written since read again: projects new or forgotten
+     * since in full, changed buckets by id range, and the children of issues linked since
+     * (or whose key changed) from every project.
+     */
+    private static Kept update(ProjectIssues issues, String siteKey, Kept was, Set<String> projects, FoldRevisions at) {
+        Set<String> whole = new HashSet<>();
+        Map<String, Set<Integer>> changed = new HashMap<>();
+        int parts = 0;
+        for (String project : projects) {
+            parts += at.buckets(project).size();
+            if (!was.projects().contains(project)
+                    || was.at().of(Part.project(project)) != at.of(Part.project(project))) {
+                whole.add(project);
+                continue;
+            }
+            Map<Integer, Long> before = was.at().buckets(project);
+            at.buckets(project).forEach((bucket, revision) -> {
+                if (!revision.equals(before.get(bucket))) {
+                    changed.computeIfAbsent(project, p -> new HashSet<>()).add(bucket);
+                }
+            });
+        }
+        if (whole.isEmpty() && changed.isEmpty()) {
+            return was;
+        }
+        if (changed.values().stream().mapToInt(Set::size).sum() > Math.max(FEW_CHANGED, parts / MOST_CHANGED)) {
+            // a bucket is read with every row decoded, a cold read decodes only the
+            // themed rows and the children: past this share it is the cheaper of the two
+            return cold(issues, siteKey, projects, at);
+        }
+        Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
+        Map<Long, IssueFacts> children = new HashMap<>(was.children());
+        themed.values().removeIf(f -> stale(f, whole, changed));
+        children.values().removeIf(f -> stale(f, whole, changed));
+        issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
+        Map<Long, IssueFacts> read = new HashMap<>();
+        changed.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
+        read.values().stream().filter(f -> !f.themeIds().isEmpty()).forEach(f -> themed.put(f.id(), f));
+        ParentSet parents = parentsOf(themed);
+        children.values().removeIf(f -> !parents.contains(f.parent().orElseThrow()));
+        Consumer<IssueFacts> child = f -> children.put(f.id(), f);
+        issues.forEachChildOf(siteKey, whole, parents, child);
+        ParentSet before = parentsOf(was.themed());
+        ParentSet added = new ParentSet(minus(parents.ids(), before.ids()), minus(parents.keys(), before.keys()));
+        Set<String> rest = new HashSet<>(projects);
+        rest.removeAll(whole);
+        issues.forEachChildOf(siteKey, rest, added, child);
+        read.values().stream().filter(f -> f.parent().map(parents::contains).orElse(false)).forEach(child);
+        return new Kept(Set.copyOf(projects), at, themed, children);
+    }
+
+    /** Held in a project read again in full, or in a bucket written since. */
+    private static boolean stale(IssueFacts facts, Set<String> whole, Map<String, Set<Integer>> changed) {
+        return whole.contains(facts.projectKey())
+                || changed.getOrDefault(facts.projectKey(), Set.of()).contains(FoldRevisions.bucketOf(facts.id()));
+    }
+
+    private static ParentSet parentsOf(Map<Long, IssueFacts> themed) {
+        Set<Long> ids = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        themed.values().forEach(f -> {
+            ids.add(f.id());
+            keys.add(f.key());
+        });
+        return new ParentSet(ids, keys);
+    }
+
+    private static <T> Set<T> minus(Set<T> all, Set<T> gone) {
+        Set<T> left = new HashSet<>(all);
+        left.removeAll(gone);
+        return left;
+    }
+
+}

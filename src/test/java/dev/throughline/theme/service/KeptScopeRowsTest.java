@@ -1,0 +1,200 @@
+package dev.throughline.theme.service;
+
+import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFacts.IssueRef;
+import dev.throughline.readmodel.IssueFacts.Level;
+import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.ParentSet;
+import dev.throughline.readmodel.ProjectIssues;
+import dev.throughline.readmodel.service.IssueSync;
+import dev.throughline.readmodel.service.ReadModelServices;
+import dev.throughline.readmodel.store.ReadModelDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rows theme progress folds, kept between views ({@link KeptScopeRows}): a view with
+ * nothing changed reads no row, a few changes read only their buckets, and writes through
+ * another app instance's store over the same database are seen; the rows always equal a
+ * cold read.
+ */
+class KeptScopeRowsTest {
+
+    private static final String SITE = "site";
+
+    private static final List<String> PROJECTS = List.of("WEB", "MOB");
+
+    /** Row reads asked of the store (streams, keys, single issues). */
+    private final AtomicLong reads = new AtomicLong();
+
+    /** Rows the store handed over. */
+    private final AtomicLong rows = new AtomicLong();
+
+    private IssueFactsStore otherInstance;
+
+    private ProjectIssues issues;
+
+    private final KeptScopeRows kept = new KeptScopeRows();
+
+    @BeforeEach
+    void fill() {
+        String database = "mem:kept-scope-" + UUID.randomUUID();
+        otherInstance = ReadModelDatabase.h2Store(database);
+        IssueFactsStore store = counted(ReadModelDatabase.h2Store(database));
+        issues = ReadModelServices.projectIssues(new IssueSync(store, Clock.systemUTC(), Duration.ofMinutes(5)),
+                Duration.ofMinutes(10));
+        List<IssueFacts> all = new ArrayList<>();
+        for (long id = 1; id <= 2000; id++) {
+            all.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
+        }
+        otherInstance.insertNew(SITE, all);
+    }
+
+    /** Every 100th issue an epic, every tenth epic linked; the others their children. */
+    private static IssueFacts issue(long id, String project, long seed) {
+        boolean epic = id % 100 == 0;
+        Optional<IssueRef> parent = epic ? Optional.empty()
+                : Optional.of(new IssueRef(100 * (seed % 20 + 1), "WEB-" + 100 * (seed % 20 + 1)));
+        return ThemeWorkTest.issue(id, project + "-" + id, epic ? Level.EPIC : Level.STANDARD, parent,
+                epic && id % 1000 == 0 ? List.of("t" + id) : List.of());
+    }
+
+    @Test
+    void aViewWithNothingChangedReadsNoRow() {
+        assertThat(view()).isEqualTo(cold());
+        reads.set(0);
+        rows.set(0);
+
+        assertThat(view()).isEqualTo(cold());
+        assertThat(reads).as("row reads asked of the store").hasValue(0);
+        assertThat(rows).as("rows handed over").hasValue(0);
+    }
+
+    @Test
+    void aFewChangesReadOnlyTheirBuckets() {
+        view();
+        reads.set(0);
+        rows.set(0);
+        otherInstance.upsert(SITE, List.of(issue(1501, "MOB", 1).withThemes(List.of())));
+
+        assertThat(view()).isEqualTo(cold());
+        assertThat(rows.get()).as("rows handed over after one change").isPositive().isLessThanOrEqualTo(256);
+    }
+
+    @Test
+    void mostBucketsChangedAreReadAsOnAFirstView() {
+        List<IssueFacts> more = new ArrayList<>();
+        for (long id = 2001; id <= 6000; id++) {
+            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
+        }
+        // 48 buckets: more than the 16 always read by id range
+        otherInstance.insertNew(SITE, more);
+        view();
+        rows.set(0);
+        List<IssueFacts> all = new ArrayList<>();
+        otherInstance.forEach(SITE, PROJECTS, all::add);
+        // a refresh that read every project again writes every row
+        otherInstance.upsert(SITE, all);
+
+        assertThat(view()).isEqualTo(cold());
+        assertThat(rows.get()).as("rows handed over: the themed ones and their children, not every row")
+            .isLessThan(all.size() / 2);
+    }
+
+    @Test
+    void writesThroughAnotherInstanceAreSeen() {
+        view();
+        otherInstance.upsert(SITE, List.of(issue(3, "MOB", 4)));
+        assertThat(view()).as("after a re-parenting").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(issue(500, "WEB", 0).withThemes(List.of("t1"))));
+        assertThat(view()).as("after an epic was linked").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(issue(1000, "WEB", 0).withThemes(List.of())));
+        assertThat(view()).as("after an epic was unlinked").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(issue(2000, "APP", 0).withThemes(List.of("t2000"))));
+        assertThat(view()).as("after a linked epic moved out").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(issue(1700, "WEB", 0).withThemes(List.of("t2"))));
+        otherInstance.delete(SITE, List.of(1700L, 5L));
+        assertThat(view()).as("after deletions").isEqualTo(cold());
+
+        otherInstance.upsert(SITE, List.of(issue(5000, "MOB", 3)));
+        assertThat(view()).as("after a new issue").isEqualTo(cold());
+
+        otherInstance.forget(SITE, List.of("MOB"));
+        assertThat(view()).as("after a project was forgotten").isEqualTo(cold());
+
+        otherInstance.insertNew(SITE, List.of(issue(3, "MOB", 3), issue(7, "MOB", 9)));
+        assertThat(view()).as("after it was read again").isEqualTo(cold());
+    }
+
+    private record Rows(Set<IssueFacts> themed, Set<IssueFacts> children) {
+    }
+
+    /** The rows as a view reads them through the kept rows. */
+    private Rows view() {
+        KeptScopeRows.Reader reader = kept.reader(issues, SITE);
+        Set<IssueFacts> themed = new HashSet<>();
+        reader.forEachThemed(PROJECTS, themed::add);
+        Set<IssueFacts> children = new HashSet<>();
+        reader.forEachChildOf(PROJECTS, parents(themed), children::add);
+        return new Rows(themed, children);
+    }
+
+    /** The same rows read from the database with nothing kept. */
+    private Rows cold() {
+        Set<IssueFacts> themed = new HashSet<>();
+        otherInstance.forEachThemed(SITE, PROJECTS, themed::add);
+        Set<IssueFacts> children = new HashSet<>();
+        otherInstance.forEachChildOf(SITE, PROJECTS, parents(themed), children::add);
+        return new Rows(themed, children);
+    }
+
+    private static ParentSet parents(Set<IssueFacts> themed) {
+        return new ParentSet(new HashSet<>(themed.stream().map(IssueFacts::id).toList()),
+                new HashSet<>(themed.stream().map(IssueFacts::key).toList()));
+    }
+
+    /** The store, counting every row read it is asked for and every row it hands over. */
+    @SuppressWarnings("unchecked")
+    private IssueFactsStore counted(IssueFactsStore delegate) {
+        Set<String> rowReads = Set.of("forEach", "forEachThemed", "forEachChildOf", "forEachIn", "keys", "byId", "ids");
+        return (IssueFactsStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { IssueFactsStore.class }, (proxy, method, args) -> {
+                    Object[] passed = args == null ? null : args.clone();
+                    if (rowReads.contains(method.getName())) {
+                        reads.incrementAndGet();
+                    }
+                    if (passed != null && passed[passed.length - 1] instanceof Consumer<?> sink) {
+                        passed[passed.length - 1] = (Consumer<Object>) row -> {
+                            rows.incrementAndGet();
+                            ((Consumer<Object>) sink).accept(row);
+                        };
+                    }
+                    try {
+                        return method.invoke(delegate, passed);
+                    }
+                    catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+}
