@@ -4,6 +4,7 @@ import dev.throughline.jira.CallFeature;
 import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
+import dev.throughline.readmodel.PropertyEventTimes;
 import dev.throughline.tenant.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,11 +81,11 @@ public class ReconciliationSchedule {
     ReconciliationSchedule(IssueSync sync, JiraClients jira, Clock clock,
             @Value("${throughline.readmodel.reconcile-every:6h}") Duration every, BackgroundBudget budget,
             @Value("${throughline.readmodel.reconcile-wait:30s}") Duration maxWait,
-            ObjectProvider<RefinementSync> refinements) {
+            ObjectProvider<RefinementSync> refinements, PropertyEventTimes times) {
         if (every.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("throughline.readmodel.reconcile-every must be >= 1m, was " + every);
         }
-        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), clock);
+        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), times, clock);
         this.sync = sync;
         this.budget = budget;
         this.maxWait = maxWait;

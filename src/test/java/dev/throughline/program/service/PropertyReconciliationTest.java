@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Without property events (Forge has none), the scheduled reconciliation finds scores and
  * theme links another tool wrote or deleted by counting: two approximate counts when
- * nothing differs, and the issues with the property read again only when a count does.
+ * nothing differs, and the issues with the property read again only when a count does; a
+ * score another tool changed on an issue that had one by the record's indexed date
+ * ({@code valueUpdated}) since the last run.
  */
 class PropertyReconciliationTest {
+
+    /**
+     * A quiet run over two projects (README, Read model): the refresh by {@code updated},
+     * the changed records' search and the two property counts (1 each), the project
+     * search (1 + 2 projects).
+     */
+    private static final int QUIET_RUN = 7;
 
     private final SandboxSite site = SandboxGenerator.generate(11, 2, 300);
 
@@ -48,7 +58,8 @@ class PropertyReconciliationTest {
         meter.reset();
 
         reconciliation.run(client, "site");
-        assertThat(meter.points.get()).as("nothing differs: the refresh, the project counts and two property counts")
+        assertThat(meter.points.get())
+            .as("nothing differs: the refresh, the changed records' search, the project counts and two property counts")
             .isLessThanOrEqualTo(10);
 
         SandboxIssue scored = site.issues().get(3);
@@ -64,6 +75,48 @@ class PropertyReconciliationTest {
         reconciliation.run(client, "site");
         assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).isEmpty();
         assertThat(store.byId("site", scored.id()).orElseThrow().themeIds()).containsExactly("t9");
+    }
+
+    @Test
+    void aScoreAnotherToolChangedWithoutAnEventIsFoundByItsIndexedDate() {
+        SandboxIssue scored = site.issues().get(5);
+        site.setIssueProperty(scored.key(), "throughline.value", record(40));
+        site.advance(Duration.ofHours(1));
+        PointsMeter meter = new PointsMeter();
+        JiraClient client = BenchJira.client(sandbox.baseUrl(), meter);
+        MemoryIssueFacts store = new MemoryIssueFacts();
+        IssueSync sync = new IssueSync(store, site.clock(), Duration.ofMinutes(5));
+        List<String> projects = site.projects().stream().map(p -> p.key()).toList();
+        sync.readInFull(client, "site", projects, client.storyPointsFieldId());
+        Reconciliation reconciliation = new Reconciliation(sync, site.clock());
+        reconciliation.run(client, "site");
+        site.advance(Duration.ofHours(6));
+        meter.reset();
+
+        reconciliation.run(client, "site");
+        assertThat(meter.points.get()).as("nothing changed: " + meter.requests.get() + " requests")
+            .isEqualTo(QUIET_RUN);
+        assertThat(meter.requests.get()).isEqualTo(5);
+
+        site.advance(Duration.ofHours(3));
+        site.setIssueProperty(scored.key(), "throughline.value", record(90));
+        site.advance(Duration.ofHours(3));
+        assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).contains(new BigDecimal("40"));
+        meter.reset();
+        reconciliation.run(client, "site");
+
+        assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).contains(new BigDecimal("90"));
+        assertThat(meter.points.get()).as("the changed record: 1 point more than a quiet run").isEqualTo(QUIET_RUN + 1);
+    }
+
+    /**
+     * A complete score record, as another tool (or Throughline elsewhere) writes it,
+     * dated the site's now.
+     */
+    private Map<String, Object> record(int score) {
+        return Map.of("model", "RICE", "modelVersion", 1, "inputs", Map.of("reach", score), "score", score, "updatedAt",
+                site.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""), "updatedBy", "another-tool",
+                "version", 1, "history", List.of());
     }
 
 }

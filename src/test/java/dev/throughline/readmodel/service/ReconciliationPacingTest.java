@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
 import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
 import dev.throughline.support.SettableClock;
 import dev.throughline.tenant.Site;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,8 @@ class ReconciliationPacingTest {
 
     private final ReconciliationSchedule schedule = new ReconciliationSchedule(
             new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)), jira, clock, Duration.ofHours(6),
-            budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class));
+            budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class),
+            new MemoryPropertyEventTimes());
 
     @AfterEach
     void stop() {

@@ -34,4 +34,19 @@ class PropertyEventTimesTest {
         }
     }
 
+    @Test
+    void theLastTimeIsReadOnEveryInstance() {
+        List<PropertyEventTimes> two = ReadModelDatabase.h2PropertyEventTimes();
+        for (List<PropertyEventTimes> instances : List.of(List.<PropertyEventTimes>of(new MemoryPropertyEventTimes()),
+                two)) {
+            PropertyEventTimes one = instances.get(0);
+            PropertyEventTimes other = instances.get(instances.size() - 1);
+            assertThat(other.last("s", 0, "throughline.reconciliation")).isEmpty();
+            one.advance("s", 0, "throughline.reconciliation", T);
+            one.advance("s", 0, "throughline.reconciliation", T.minusSeconds(60));
+            assertThat(other.last("s", 0, "throughline.reconciliation")).contains(T);
+            assertThat(other.last("other", 0, "throughline.reconciliation")).isEmpty();
+        }
+    }
+
 }
