@@ -84,6 +84,17 @@ public final class Reconciliation {
         this.clock = clock;
     }
 
+    /**
+     * Starts the site's window of changed score records at the first use of its read
+     * model (before the full read that fills it), unless a run or an earlier use started
+     * it: the first run then already searches what changed since.
+     */
+    public void begin(String siteKey) {
+        if (times.last(siteKey, SITE_WIDE, LAST_RUN).isEmpty()) {
+            times.advance(siteKey, SITE_WIDE, LAST_RUN, clock.instant());
+        }
+    }
+
     /** Reconciles every project of the site the read model holds. */
     public Report run(JiraClient client, String siteKey) {
         return run(client, siteKey, sync.store().projects(siteKey));

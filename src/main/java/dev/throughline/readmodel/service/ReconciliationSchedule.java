@@ -97,6 +97,9 @@ public class ReconciliationSchedule {
     /** The site's read model was used: reconcile it now if it is due. */
     public void used(Site site) {
         Instant now = clock.instant();
+        if (!sites.containsKey(site.clientKey())) {
+            begin(site);
+        }
         SiteState state = sites.computeIfAbsent(site.clientKey(),
                 k -> new SiteState(now.plus(every), Optional.empty(), Optional.empty(), false));
         if (state.running() || now.isBefore(state.due())) {
@@ -104,6 +107,20 @@ public class ReconciliationSchedule {
         }
         sites.put(site.clientKey(), new SiteState(state.due(), state.last(), state.failure(), true, state.waiting()));
         runs.submit(() -> paced(site));
+    }
+
+    /**
+     * The first use on this instance: the site's first use ever starts the changed
+     * records' window.
+     */
+    private void begin(Site site) {
+        try {
+            reconciliation.begin(site.clientKey());
+        }
+        catch (RuntimeException e) {
+            // the database away: the window starts at the first run instead
+            LOG.warn("Starting the reconciliation window of {} failed: {}", site.clientKey(), e.toString());
+        }
     }
 
     /**

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -40,21 +39,33 @@ class PropertyReconciliationTest {
 
     private final JiraSandbox sandbox = JiraSandbox.start(site);
 
+    private final PointsMeter meter = new PointsMeter();
+
+    private final JiraClient client = BenchJira.client(sandbox.baseUrl(), meter);
+
+    private final MemoryIssueFacts store = new MemoryIssueFacts();
+
     @AfterEach
     void stop() {
         sandbox.stop();
     }
 
-    @Test
-    void aPropertyWrittenOrDeletedWithoutAnEventIsRepairedByCountingFirst() {
-        PointsMeter meter = new PointsMeter();
-        JiraClient client = BenchJira.client(sandbox.baseUrl(), meter);
-        MemoryIssueFacts store = new MemoryIssueFacts();
+    /**
+     * The site's projects read in full, then reconciled once (a run the next one starts
+     * from).
+     */
+    private Reconciliation readInFullAndReconciled() {
         IssueSync sync = new IssueSync(store, site.clock(), Duration.ofMinutes(5));
         List<String> projects = site.projects().stream().map(p -> p.key()).toList();
         sync.readInFull(client, "site", projects, client.storyPointsFieldId());
         Reconciliation reconciliation = new Reconciliation(sync, site.clock());
         reconciliation.run(client, "site");
+        return reconciliation;
+    }
+
+    @Test
+    void aPropertyWrittenOrDeletedWithoutAnEventIsRepairedByCountingFirst() {
+        Reconciliation reconciliation = readInFullAndReconciled();
         meter.reset();
 
         reconciliation.run(client, "site");
@@ -80,16 +91,9 @@ class PropertyReconciliationTest {
     @Test
     void aScoreAnotherToolChangedWithoutAnEventIsFoundByItsIndexedDate() {
         SandboxIssue scored = site.issues().get(5);
-        site.setIssueProperty(scored.key(), "throughline.value", record(40));
+        site.setIssueProperty(scored.key(), "throughline.value", PropertyEdits.record(site, 40));
         site.advance(Duration.ofHours(1));
-        PointsMeter meter = new PointsMeter();
-        JiraClient client = BenchJira.client(sandbox.baseUrl(), meter);
-        MemoryIssueFacts store = new MemoryIssueFacts();
-        IssueSync sync = new IssueSync(store, site.clock(), Duration.ofMinutes(5));
-        List<String> projects = site.projects().stream().map(p -> p.key()).toList();
-        sync.readInFull(client, "site", projects, client.storyPointsFieldId());
-        Reconciliation reconciliation = new Reconciliation(sync, site.clock());
-        reconciliation.run(client, "site");
+        Reconciliation reconciliation = readInFullAndReconciled();
         site.advance(Duration.ofHours(6));
         meter.reset();
 
@@ -99,7 +103,7 @@ class PropertyReconciliationTest {
         assertThat(meter.requests.get()).isEqualTo(5);
 
         site.advance(Duration.ofHours(3));
-        site.setIssueProperty(scored.key(), "throughline.value", record(90));
+        site.setIssueProperty(scored.key(), "throughline.value", PropertyEdits.record(site, 90));
         site.advance(Duration.ofHours(3));
         assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).contains(new BigDecimal("40"));
         meter.reset();
@@ -107,16 +111,6 @@ class PropertyReconciliationTest {
 
         assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).contains(new BigDecimal("90"));
         assertThat(meter.points.get()).as("the changed record: 1 point more than a quiet run").isEqualTo(QUIET_RUN + 1);
-    }
-
-    /**
-     * A complete score record, as another tool (or Throughline elsewhere) writes it,
-     * dated the site's now.
-     */
-    private Map<String, Object> record(int score) {
-        return Map.of("model", "RICE", "modelVersion", 1, "inputs", Map.of("reach", score), "score", score, "updatedAt",
-                site.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""), "updatedBy", "another-tool",
-                "version", 1, "history", List.of());
     }
 
 }
