@@ -39,10 +39,12 @@ class ReconciliationPacingTest {
 
     private final JiraClients jira = mock(JiraClients.class);
 
+    private final MemoryPropertyEventTimes times = new MemoryPropertyEventTimes();
+
     private final ReconciliationSchedule schedule = new ReconciliationSchedule(
             new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)), jira, clock, Duration.ofHours(6),
             budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class),
-            new MemoryPropertyEventTimes());
+            times);
 
     @AfterEach
     void stop() {
@@ -90,6 +92,17 @@ class ReconciliationPacingTest {
         assertThat(ran.waiting()).isEmpty();
         assertThat(ran.next()).isEqualTo(reset.plus(Duration.ofHours(6)));
         verify(jira).forSite(SITE);
+    }
+
+    @Test
+    void theFirstUseStartsTheChangedRecordsWindowOnce() {
+        Instant first = clock.instant();
+        schedule.used(SITE);
+        clock.move(Duration.ofMinutes(5));
+        schedule.used(SITE);
+
+        assertThat(times.last(SITE.clientKey(), 0, "throughline.reconciliation")).contains(first);
+        verify(jira, never()).forSite(any());
     }
 
 }
