@@ -119,10 +119,17 @@ public final class Jql {
      * Jira's own clock, so the app's clock and time zone never enter the bound.
      */
     public static Jql updatedInLastMinutes(long minutes) {
-        if (minutes < 1) {
-            throw new IllegalArgumentException("minutes must be >= 1, was " + minutes);
+        return inLastMinutes("updated", minutes);
+    }
+
+    /**
+     * {@code field >= "-Nm"}: a date field or date-typed alias ({@code valueUpdated}).
+     */
+    public static Jql inLastMinutes(String dateField, long minutes) {
+        if (minutes < 1 || !FIELD.matcher(Objects.requireNonNull(dateField, "dateField")).matches()) {
+            throw new IllegalArgumentException("not a date bound: " + dateField + " in the last " + minutes + "m");
         }
-        return new Jql("updated >= " + quote("-" + minutes + "m"), "");
+        return new Jql(dateField + " >= " + quote("-" + minutes + "m"), "");
     }
 
     // --- a user's condition ---

@@ -1,6 +1,7 @@
 package dev.throughline.readmodel;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * When the last property event applied to each issue property was raised, so a late or
@@ -14,5 +15,8 @@ public interface PropertyEventTimes {
      * @return false when a later event was recorded: this one is stale and is not applied
      */
     boolean advance(String siteKey, long issueId, String propertyKey, Instant at);
+
+    /** The time recorded for the issue's property, if any. */
+    Optional<Instant> last(String siteKey, long issueId, String propertyKey);
 
 }

@@ -238,8 +238,12 @@ public final class IssueSync {
      * index lag), relative to Jira's own clock.
      */
     Jql updatedSince(Instant since, Instant now) {
-        return Jql
-            .updatedInLastMinutes(Math.max(1, (Duration.between(since, now).plus(overlap).toSeconds() + 59) / 60));
+        return Jql.updatedInLastMinutes(minutesSince(since, now));
+    }
+
+    /** The whole minutes from {@code since}, less the overlap, to {@code now}. */
+    long minutesSince(Instant since, Instant now) {
+        return Math.max(1, (Duration.between(since, now).plus(overlap).toSeconds() + 59) / 60);
     }
 
     Clock clock() {

@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * count, 1 point) against the issues the read model holds with it. Only where they differ
  * are those issues read again with their facts (1 point each, and a page), and the
  * property is cleared on held issues Jira no longer finds with it. A changed value of an
- * issue that had one already leaves the counts equal: it is seen at the issue's next
- * update or full read.
+ * issue that had one already leaves the counts equal: a score is found by its record's
+ * indexed date ({@link PropertyDates}); a theme link, which carries no date, at the
+ * issue's next update or full read.
  */
 final class PropertyCounts {
 

@@ -6,6 +6,8 @@ import dev.throughline.jira.JiraProject;
 import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.IssueFactsStore;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
+import dev.throughline.readmodel.PropertyEventTimes;
 import dev.throughline.readmodel.SyncPlan;
 
 import java.time.Clock;
@@ -21,12 +23,13 @@ import java.util.Set;
 
 /**
  * Repairs what missed events left wrong: every project held is refreshed by
- * {@code updated} since its last sync (a missed edit, creation or move in), Throughline's
- * issue properties are counted against Jira's ({@link PropertyCounts}: a write no event
- * reported, e.g. with Forge), then its issue count is compared with Jira's (one project
- * search for all of them); where the counts differ, the project's ids are read (no
- * fields) and the issues Jira no longer has there (deleted, or moved out) leave the read
- * model.
+ * {@code updated} since its last sync (a missed edit, creation or move in), score records
+ * changed since the site's last run are searched by their indexed date
+ * ({@link PropertyDates}) and Throughline's issue properties are counted against Jira's
+ * ({@link PropertyCounts}): writes no event reported, e.g. with Forge; then its issue
+ * count is compared with Jira's (one project search for all of them); where the counts
+ * differ, the project's ids are read (no fields) and the issues Jira no longer has there
+ * (deleted, or moved out) leave the read model.
  */
 public final class Reconciliation {
 
@@ -48,7 +51,18 @@ public final class Reconciliation {
 
     private final Optional<RefinementSync> refinements;
 
+    /**
+     * The site's last run is kept with the property event times, in the shared database,
+     * under an issue id Jira never gives: a run on any instance, before a restart too,
+     * starts the next run's window.
+     */
+    private static final long SITE_WIDE = 0;
+
+    private static final String LAST_RUN = "throughline.reconciliation";
+
     private final Clock clock;
+
+    private final PropertyEventTimes times;
 
     public Reconciliation(IssueSync sync, Clock clock) {
         this(sync, Optional.empty(), clock);
@@ -59,9 +73,26 @@ public final class Reconciliation {
      * {@code updated} moving (e.g. {@code sprint in openSprints()}).
      */
     public Reconciliation(IssueSync sync, Optional<RefinementSync> refinements, Clock clock) {
+        this(sync, refinements, new MemoryPropertyEventTimes(), clock);
+    }
+
+    /** {@code times} keeps the site's last run (the start of the next run's window). */
+    public Reconciliation(IssueSync sync, Optional<RefinementSync> refinements, PropertyEventTimes times, Clock clock) {
         this.sync = sync;
         this.refinements = refinements;
+        this.times = times;
         this.clock = clock;
+    }
+
+    /**
+     * Starts the site's window of changed score records at the first use of its read
+     * model (before the full read that fills it), unless a run or an earlier use started
+     * it: the first run then already searches what changed since.
+     */
+    public void begin(String siteKey) {
+        if (times.last(siteKey, SITE_WIDE, LAST_RUN).isEmpty()) {
+            times.advance(siteKey, SITE_WIDE, LAST_RUN, clock.instant());
+        }
     }
 
     /** Reconciles every project of the site the read model holds. */
@@ -79,8 +110,9 @@ public final class Reconciliation {
             return new Report(ranAt, 0, 0, 0, List.of(), reread);
         }
         SyncPlan plan = sync.plan(siteKey, held, pointsField, false, Duration.ZERO);
-        int refreshed = sync.refresh(client, siteKey, plan, pointsField)
-                + PropertyCounts.repair(client, sync, siteKey, held, pointsField);
+        int refreshed = sync.refresh(client, siteKey, plan, pointsField) + times.last(siteKey, SITE_WIDE, LAST_RUN)
+            .map(since -> PropertyDates.apply(client, store, siteKey, held, sync.minutesSince(since, ranAt)))
+            .orElse(0) + PropertyCounts.repair(client, sync, siteKey, held, pointsField);
         Map<String, Long> counts = new HashMap<>();
         client.projectsWithIssueCounts(held)
             .forEach((JiraProject p) -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
@@ -101,6 +133,7 @@ public final class Reconciliation {
             store.delete(siteKey, gone);
             removed += gone.size();
         }
+        times.advance(siteKey, SITE_WIDE, LAST_RUN, ranAt);
         return new Report(ranAt, held.size(), refreshed, removed, recounted, reread);
     }
 

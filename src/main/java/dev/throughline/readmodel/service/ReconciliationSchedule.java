@@ -4,6 +4,7 @@ import dev.throughline.jira.CallFeature;
 import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
+import dev.throughline.readmodel.PropertyEventTimes;
 import dev.throughline.tenant.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,11 +81,11 @@ public class ReconciliationSchedule {
     ReconciliationSchedule(IssueSync sync, JiraClients jira, Clock clock,
             @Value("${throughline.readmodel.reconcile-every:6h}") Duration every, BackgroundBudget budget,
             @Value("${throughline.readmodel.reconcile-wait:30s}") Duration maxWait,
-            ObjectProvider<RefinementSync> refinements) {
+            ObjectProvider<RefinementSync> refinements, PropertyEventTimes times) {
         if (every.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("throughline.readmodel.reconcile-every must be >= 1m, was " + every);
         }
-        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), clock);
+        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), times, clock);
         this.sync = sync;
         this.budget = budget;
         this.maxWait = maxWait;
@@ -96,6 +97,9 @@ public class ReconciliationSchedule {
     /** The site's read model was used: reconcile it now if it is due. */
     public void used(Site site) {
         Instant now = clock.instant();
+        if (!sites.containsKey(site.clientKey())) {
+            begin(site);
+        }
         SiteState state = sites.computeIfAbsent(site.clientKey(),
                 k -> new SiteState(now.plus(every), Optional.empty(), Optional.empty(), false));
         if (state.running() || now.isBefore(state.due())) {
@@ -103,6 +107,20 @@ public class ReconciliationSchedule {
         }
         sites.put(site.clientKey(), new SiteState(state.due(), state.last(), state.failure(), true, state.waiting()));
         runs.submit(() -> paced(site));
+    }
+
+    /**
+     * The first use on this instance: the site's first use ever starts the changed
+     * records' window.
+     */
+    private void begin(Site site) {
+        try {
+            reconciliation.begin(site.clientKey());
+        }
+        catch (RuntimeException e) {
+            // the database away: the window starts at the first run instead
+            LOG.warn("Starting the reconciliation window of {} failed: {}", site.clientKey(), e.toString());
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@link PropertyEventTimes} in the app's database
@@ -40,6 +41,18 @@ class JdbcPropertyEventTimes implements PropertyEventTimes {
         catch (DataIntegrityViolationException held) {
             return jdbc.update(FORWARD, millis, siteKey, issueId, propertyKey, millis) > 0;
         }
+    }
+
+    @Override
+    public Optional<Instant> last(String siteKey, long issueId, String propertyKey) {
+        return jdbc
+            .queryForList(
+                    "SELECT event_at FROM throughline_property_event"
+                            + " WHERE site_key = ? AND issue_id = ? AND property_key = ?",
+                    Long.class, siteKey, issueId, propertyKey)
+            .stream()
+            .findFirst()
+            .map(Instant::ofEpochMilli);
     }
 
 }

@@ -98,7 +98,19 @@ class ReadModelReplayTest {
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3 })
     void everyTotalEqualsAColdFullReadAfterAnyInterleaving(long seed) {
-        replay(seed, programId);
+        replay(seed, programId, false);
+    }
+
+    /**
+     * Another tool writes and deletes scores and theme links among the edits; their
+     * webhooks come as the sandbox sends them, some dropped, twice or late
+     * ({@link PropertyEdits}): after each reconciliation the rollup and every held
+     * issue's score and theme links equal a cold full read.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 6, 7 })
+    void propertyWritesAmongTheEditsEqualAColdFullReadAfterEachReconciliation(long seed) {
+        replay(seed, programId, true);
     }
 
     /**
@@ -114,10 +126,10 @@ class ReadModelReplayTest {
                     ProgramDraft.parse(Map.of("name", "Refined replay", "projects", keys.subList(0, 3),
                             "includeSubtasks", true, "jql", "status != Done"), false))
             .id();
-        replay(seed, refined);
+        replay(seed, refined, false);
     }
 
-    private void replay(long seed, String programId) {
+    private void replay(long seed, String programId, boolean propertyWrites) {
         Random random = new Random(seed);
         MemoryIssueFacts store = new MemoryIssueFacts();
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
@@ -126,7 +138,11 @@ class ReadModelReplayTest {
         Reconciliation reconciliation = new Reconciliation(sync, Optional.of(refinements), clock);
         ProgramRollupService warm = service(sync, refinements);
         List<String> all = site.projects().stream().map(p -> p.key()).toList();
+        String siteKey = admin.site().clientKey();
+        PropertyEdits properties = propertyWrites
+                ? new PropertyEdits(site, sandbox.webhooks(), new JiraEventIntake(warm, events), admin.site()) : null;
         try {
+            reconciliation.begin(siteKey); // the schedule's first use of the site
             warm.rollup(admin, programId, false);
             for (int step = 1; step <= 300; step++) {
                 site.advance(Duration.ofSeconds(random.nextInt(90)));
@@ -135,11 +151,27 @@ class ReadModelReplayTest {
                 for (int times = fate < 2 ? 0 : fate == 2 ? 2 : 1; times > 0; times--) {
                     event.deliver(events, warm);
                 }
+                if (properties != null && random.nextInt(2) == 0) {
+                    properties.edit(random);
+                    properties.deliver(random);
+                }
                 if (random.nextInt(5) == 0) {
                     warm.rollup(admin, programId, false);
                 }
                 if (step % 60 == 0) {
-                    reconciliation.run(client, admin.site().clientKey(), all);
+                    if (properties != null) {
+                        properties.deliverLate();
+                    }
+                    reconciliation.run(client, siteKey, all);
+                    if (properties != null) {
+                        MemoryIssueFacts cold = new MemoryIssueFacts();
+                        List<String> held = store.projects(siteKey);
+                        new IssueSync(cold, clock, Duration.ofMinutes(5)).readInFull(client, siteKey, held,
+                                client.storyPointsFieldId());
+                        assertThat(PropertyEdits.kept(store, siteKey, held))
+                            .as("seed " + seed + ", step " + step + ": scores and theme links")
+                            .isEqualTo(PropertyEdits.kept(cold, siteKey, held));
+                    }
                     ProgramRollupService cold = service(
                             new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
                     try {

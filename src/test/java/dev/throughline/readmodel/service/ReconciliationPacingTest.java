@@ -4,6 +4,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
 import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
 import dev.throughline.support.SettableClock;
 import dev.throughline.tenant.Site;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +39,12 @@ class ReconciliationPacingTest {
 
     private final JiraClients jira = mock(JiraClients.class);
 
+    private final MemoryPropertyEventTimes times = new MemoryPropertyEventTimes();
+
     private final ReconciliationSchedule schedule = new ReconciliationSchedule(
             new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)), jira, clock, Duration.ofHours(6),
-            budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class));
+            budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class),
+            times);
 
     @AfterEach
     void stop() {
@@ -88,6 +92,17 @@ class ReconciliationPacingTest {
         assertThat(ran.waiting()).isEmpty();
         assertThat(ran.next()).isEqualTo(reset.plus(Duration.ofHours(6)));
         verify(jira).forSite(SITE);
+    }
+
+    @Test
+    void theFirstUseStartsTheChangedRecordsWindowOnce() {
+        Instant first = clock.instant();
+        schedule.used(SITE);
+        clock.move(Duration.ofMinutes(5));
+        schedule.used(SITE);
+
+        assertThat(times.last(SITE.clientKey(), 0, "throughline.reconciliation")).contains(first);
+        verify(jira, never()).forSite(any());
     }
 
 }

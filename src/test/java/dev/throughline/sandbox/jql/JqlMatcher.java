@@ -46,6 +46,9 @@ public final class JqlMatcher {
             "issue.property[throughline.value].updatedAt", "roadmaptheme",
             "issue.property[throughline.themes].themeIds");
 
+    /** The aliases the descriptor indexes as dates: compared as dates, like Jira's. */
+    private static final Set<String> DATE_ALIASES = Set.of("valueupdated");
+
     private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)",
             Pattern.CASE_INSENSITIVE);
 
@@ -144,6 +147,8 @@ public final class JqlMatcher {
     private Predicate<SandboxIssue> term(Term term) {
         String field = ALIASES.getOrDefault(term.field().toLowerCase(Locale.ROOT), term.field());
         Matcher property = PROPERTY.matcher(field);
+        if (property.matches() && DATE_ALIASES.contains(term.field().toLowerCase(Locale.ROOT)))
+            return dates(term, new PropertyTerm(site, property.group(1), property.group(2), term)::epochSecond);
         if (property.matches())
             return new PropertyTerm(site, property.group(1), property.group(2), term).predicate();
         return switch (field.toLowerCase(Locale.ROOT)) {

@@ -8,6 +8,14 @@ import dev.throughline.sandbox.jql.JqlQuery.Term;
 import dev.throughline.sandbox.jql.JqlQuery.Value;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code issue.property[key].a.b op value}: walks the stored JSON tree. Numbers compare
- * numerically, everything else as strings; an array matches when any element does (and !=
- * when none is equal). Like Jira, every operator except IS EMPTY skips issues where the
- * property or path is absent.
+ * numerically, date-typed aliases as dates ({@link #epochSecond}), everything else as
+ * strings; an array matches when any element does (and != when none is equal). Like Jira,
+ * every operator except IS EMPTY skips issues where the property or path is absent.
  */
 final class PropertyTerm {
 
@@ -54,6 +62,26 @@ final class PropertyTerm {
                 default -> elements.stream().anyMatch(e -> ordered(e, term.value(), op));
             };
         };
+    }
+
+    /**
+     * The value as a date indexed by Jira ({@code 2026-11-23T10:15:30}, UTC unless it
+     * names its offset, or {@code 2026-11-23}) in epoch seconds; 0 (empty) when absent or
+     * not a date.
+     */
+    long epochSecond(SandboxIssue issue) {
+        if (!(resolve(issue) instanceof String text))
+            return 0;
+        try {
+            if (text.length() <= 10)
+                return LocalDate.parse(text).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(parsed).toEpochSecond()
+                    : LocalDateTime.from(parsed).toEpochSecond(ZoneOffset.UTC);
+        }
+        catch (DateTimeException e) {
+            return 0;
+        }
     }
 
     private Object resolve(SandboxIssue issue) {
