@@ -49,10 +49,7 @@ public final class Jql {
         return new Jql("project in " + list(projectKeys.stream().map(Jql::projectKey).toList()), "");
     }
 
-    /**
-     * {@code project not in ("A", "B")}: only ever ANDed to another restriction (alone it
-     * would be unbounded).
-     */
+    /** {@code project not in ("A", "B")}: only ever ANDed (alone it is unbounded). */
     public static Jql projectNotIn(Collection<String> projectKeys) {
         if (projectKeys.isEmpty()) {
             throw new IllegalArgumentException("project not in () needs at least one project");
@@ -65,10 +62,7 @@ public final class Jql {
         return new Jql("key in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");
     }
 
-    /**
-     * {@code id not in (10001, 10002)}: only ever ANDed to another restriction. Jira
-     * refuses the search when an id names no issue it knows.
-     */
+    /** {@code id not in (10001, 10002)}: only ever ANDed; Jira refuses unknown ids. */
     public static Jql idNotIn(Collection<Long> issueIds) {
         return new Jql("id not in " + ids(issueIds, "id not in"), "");
     }
@@ -119,17 +113,20 @@ public final class Jql {
      * Jira's own clock, so the app's clock and time zone never enter the bound.
      */
     public static Jql updatedInLastMinutes(long minutes) {
-        return inLastMinutes("updated", minutes);
+        return inLastMinutes(minutes, "updated");
     }
 
     /**
-     * {@code field >= "-Nm"}: a date field or date-typed alias ({@code valueUpdated}).
+     * {@code field >= "-Nm"}, or {@code (a >= "-Nm" OR b >= "-Nm")} for several: date
+     * fields or date-typed aliases ({@code valueUpdated}), one search for either.
      */
-    public static Jql inLastMinutes(String dateField, long minutes) {
-        if (minutes < 1 || !FIELD.matcher(Objects.requireNonNull(dateField, "dateField")).matches()) {
-            throw new IllegalArgumentException("not a date bound: " + dateField + " in the last " + minutes + "m");
+    public static Jql inLastMinutes(long minutes, String... dateFields) {
+        List<String> fields = List.of(dateFields);
+        if (minutes < 1 || fields.isEmpty() || !fields.stream().allMatch(f -> FIELD.matcher(f).matches())) {
+            throw new IllegalArgumentException("not a date bound: " + fields + " in the last " + minutes + "m");
         }
-        return new Jql(dateField + " >= " + quote("-" + minutes + "m"), "");
+        List<String> bounds = fields.stream().map(f -> f + " >= " + quote("-" + minutes + "m")).toList();
+        return new Jql(bounds.size() == 1 ? bounds.get(0) : "(" + String.join(" OR ", bounds) + ")", "");
     }
 
     // --- a user's condition ---

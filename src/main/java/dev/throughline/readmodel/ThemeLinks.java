@@ -1,5 +1,9 @@
 package dev.throughline.readmodel;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,14 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code throughline.themes} issue property: the themes an issue is linked to,
- * {@code {themeIds: [...]}}.
+ * The {@code throughline.themes} issue property: the themes an issue is linked to and
+ * when they were last written, {@code {themeIds: [...], updatedAt:
+ * "2026-11-23T10:15:30"}}. The date (UTC, the form Jira's entity-property date index
+ * documents) is indexed as {@code themesUpdated}, so the reconciliation finds links
+ * another tool changed; records written before it carry none and read the same.
  */
 public record ThemeLinks(List<String> themeIds) {
 
     public static final String PROPERTY_KEY = "throughline.themes";
 
     public static final int MAX_THEMES_PER_ISSUE = 50;
+
+    private static final DateTimeFormatter INDEXED_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     public ThemeLinks {
         themeIds = List.copyOf(new LinkedHashSet<>(themeIds));
@@ -39,8 +48,10 @@ public record ThemeLinks(List<String> themeIds) {
         return new ThemeLinks(ids);
     }
 
-    public Map<String, Object> toMap() {
-        return Map.of("themeIds", themeIds);
+    /** The property as written at {@code updatedAt}. */
+    public Map<String, Object> toMap(Instant updatedAt) {
+        return Map.of("themeIds", themeIds, "updatedAt",
+                INDEXED_DATE.format(LocalDateTime.ofInstant(updatedAt, ZoneOffset.UTC)));
     }
 
     public boolean contains(String themeId) {

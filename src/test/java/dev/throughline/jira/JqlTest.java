@@ -61,6 +61,16 @@ class JqlTest {
     }
 
     @Test
+    void severalDateBoundsAreOneParenthesisedOr() {
+        assertThat(Jql.inLastMinutes(30, "valueUpdated").text()).isEqualTo("valueUpdated >= \"-30m\"");
+        assertThat(Jql.projectIs("KAN").and(Jql.inLastMinutes(30, "valueUpdated", "themesUpdated")).text())
+            .isEqualTo("project = \"KAN\" AND (valueUpdated >= \"-30m\" OR themesUpdated >= \"-30m\")");
+        assertThatThrownBy(() -> Jql.inLastMinutes(30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.inLastMinutes(0, "updated")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Jql.inLastMinutes(5, "updated OR x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRefinementIsParenthesisedSoItCanOnlyNarrow() {
         Jql jql = Jql.projectIs("KAN").and(Jql.refinement(" issuetype = Epic OR issuetype = Story "));
 

@@ -9,6 +9,7 @@ import dev.throughline.jira.PropertyValue;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.ThemeLinks;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +37,17 @@ final class LinkBatches {
     /**
      * @param written told of each change Jira applied (the read model holds the links at
      * once: the search index may lag, and a property write changes no {@code updated})
+     * @param at the links' {@code updatedAt}
      */
-    static LinkResult write(JiraClient client, List<Change> changes, int skipped, List<LinkResult.Failure> failed,
-            int hidden, Consumer<Change> written) {
+    static LinkResult write(JiraClient client, List<Change> changes, Instant at, int skipped,
+            List<LinkResult.Failure> failed, int hidden, Consumer<Change> written) {
         List<String> done = new ArrayList<>();
         for (int from = 0; from < changes.size(); from += BATCH) {
             List<Change> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
             try {
                 client.putIssuePropertiesInBulk(batch.stream()
                     .map(change -> new IssuePropertyUpdate(change.issueId(),
-                            Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(change.after().toMap()))))
+                            Map.of(ThemeLinks.PROPERTY_KEY, PropertyValue.ofMap(change.after().toMap(at)))))
                     .toList());
                 batch.forEach(change -> {
                     done.add(change.issueKey());

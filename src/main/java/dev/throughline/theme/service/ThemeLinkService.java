@@ -28,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,11 +66,15 @@ public class ThemeLinkService {
 
     private final ProjectIssues projectIssues;
 
-    public ThemeLinkService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks, ProjectIssues projectIssues) {
+    private final Clock clock;
+
+    public ThemeLinkService(JiraClients jira, ThemeJiraStore store, KeyedLocks locks, ProjectIssues projectIssues,
+            Clock clock) {
         this.jira = jira;
         this.store = store;
         this.locks = locks;
         this.projectIssues = projectIssues;
+        this.clock = clock;
     }
 
     /**
@@ -111,7 +117,7 @@ public class ThemeLinkService {
                 links = links.without(themeId);
             }
             client.putProperty(PropertyTarget.issue(issue.key()), ThemeLinks.PROPERTY_KEY,
-                    PropertyValue.ofMap(links.toMap()));
+                    PropertyValue.ofMap(links.toMap(clock.instant())));
             projectIssues.themesSeen(caller.site().clientKey(), id, links);
         });
         return issueThemes(caller, issueKey);
@@ -202,7 +208,7 @@ public class ThemeLinkService {
             throw new InvalidInputException("jql", "The selection has more than " + MAX_LINK_ISSUES
                     + " issues; narrow it (e.g. link the epics, whose children follow)");
         }
-        return change(client, accountId, visibleOnly(client, accountId, issues), change,
+        return change(client, accountId, visibleOnly(client, accountId, issues), change, clock.instant(),
                 written(projectIssues, siteKey));
     }
 
@@ -229,7 +235,7 @@ public class ThemeLinkService {
      * endpoint, where it changes anything.
      */
     static LinkResult change(JiraClient client, String accountId, Selection selection, UnaryOperator<ThemeLinks> change,
-            Consumer<LinkBatches.Change> written) {
+            Instant at, Consumer<LinkBatches.Change> written) {
         List<JiraIssue> issues = selection.visible();
         Set<Long> editable = issues.isEmpty() ? Set.of()
                 : client.editableIssues(accountId, issues.stream().map(i -> Long.valueOf(i.id())).toList());
@@ -249,7 +255,7 @@ public class ThemeLinkService {
                 updates.add(new LinkBatches.Change(issue.key(), Long.parseLong(issue.id()), after));
             }
         }
-        return LinkBatches.write(client, updates, skipped, failed, selection.hidden(), written);
+        return LinkBatches.write(client, updates, at, skipped, failed, selection.hidden(), written);
     }
 
     /** The read model holds links Throughline wrote at once. */

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,12 @@ public class ThemeService {
 
     private final ProjectIssues projectIssues;
 
+    private final Clock clock;
+
     public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks,
-            ProjectIssues projectIssues) {
+            ProjectIssues projectIssues, Clock clock) {
         this.projectIssues = projectIssues;
+        this.clock = clock;
         this.jira = jira;
         this.locks = locks;
         this.store = store;
@@ -150,7 +154,7 @@ public class ThemeService {
             }
             if (!linked.isEmpty()) {
                 LinkResult result = ThemeLinkService.change(client, accountId,
-                        new ThemeLinkService.Selection(linked, 0), links -> links.without(id),
+                        new ThemeLinkService.Selection(linked, 0), links -> links.without(id), clock.instant(),
                         ThemeLinkService.written(projectIssues, caller.site().clientKey()));
                 if (result.partial()) {
                     throw new PartialLinkException(result);

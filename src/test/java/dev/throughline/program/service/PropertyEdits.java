@@ -22,8 +22,9 @@ import java.util.Random;
  * and theme links, set or deleted) and their webhooks as the sandbox sends them
  * ({@link SandboxWebhooks}), delivered through the app's intake: some twice, some late
  * (after newer ones), and score events sometimes dropped. Theme link events are never
- * dropped: theme links carry no date, so a lost change to an issue's links is caught by
- * the reconciliation only when it changes their count (README, Property writes).
+ * dropped: this tool writes links with no date (as links written before they carried
+ * {@code updatedAt}), so a lost change is caught by the reconciliation only when it
+ * changes their count (README, Property writes).
  */
 final class PropertyEdits {
 

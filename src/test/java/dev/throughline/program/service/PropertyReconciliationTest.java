@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Without property events (Forge has none), the scheduled reconciliation finds scores and
  * theme links another tool wrote or deleted by counting: two approximate counts when
  * nothing differs, and the issues with the property read again only when a count does; a
- * score another tool changed on an issue that had one by the record's indexed date
- * ({@code valueUpdated}) since the last run.
+ * score or theme links another tool changed on an issue that had them by the record's
+ * indexed date ({@code valueUpdated}, {@code themesUpdated}) since the last run.
  */
 class PropertyReconciliationTest {
 
@@ -111,6 +112,30 @@ class PropertyReconciliationTest {
 
         assertThat(store.byId("site", scored.id()).flatMap(IssueFacts::valueScore)).contains(new BigDecimal("90"));
         assertThat(meter.points.get()).as("the changed record: 1 point more than a quiet run").isEqualTo(QUIET_RUN + 1);
+    }
+
+    @Test
+    void themeLinksAnotherToolChangedWithoutAnEventAreFoundByTheirIndexedDate() {
+        SandboxIssue linked = site.issues().get(7);
+        site.setIssueProperty(linked.key(), "throughline.themes", Map.of("themeIds", List.of("t1")));
+        site.advance(Duration.ofHours(1));
+        Reconciliation reconciliation = readInFullAndReconciled();
+        site.advance(Duration.ofHours(6));
+        meter.reset();
+        reconciliation.run(client, "site");
+        assertThat(meter.points.get()).as("nothing changed").isEqualTo(QUIET_RUN);
+
+        site.advance(Duration.ofHours(3));
+        site.setIssueProperty(linked.key(), "throughline.themes", Map.of("themeIds", List.of("t2"), "updatedAt",
+                site.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", "")));
+        site.advance(Duration.ofHours(3));
+        assertThat(store.byId("site", linked.id()).orElseThrow().themeIds()).as("same count: not seen yet")
+            .containsExactly("t1");
+        meter.reset();
+        reconciliation.run(client, "site");
+
+        assertThat(store.byId("site", linked.id()).orElseThrow().themeIds()).containsExactly("t2");
+        assertThat(meter.points.get()).as("the changed links: 1 point more than a quiet run").isEqualTo(QUIET_RUN + 1);
     }
 
 }

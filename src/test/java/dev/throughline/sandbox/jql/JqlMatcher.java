@@ -44,10 +44,11 @@ public final class JqlMatcher {
     static final Map<String, String> ALIASES = Map.of("valuescore", "issue.property[throughline.value].score",
             "valuemodel", "issue.property[throughline.value].model", "valueupdated",
             "issue.property[throughline.value].updatedAt", "roadmaptheme",
-            "issue.property[throughline.themes].themeIds");
+            "issue.property[throughline.themes].themeIds", "themesupdated",
+            "issue.property[throughline.themes].updatedAt");
 
     /** The aliases the descriptor indexes as dates: compared as dates, like Jira's. */
-    private static final Set<String> DATE_ALIASES = Set.of("valueupdated");
+    private static final Set<String> DATE_ALIASES = Set.of("valueupdated", "themesupdated");
 
     private static final Pattern PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)\\]((?:\\.[^.]+)*)",
             Pattern.CASE_INSENSITIVE);

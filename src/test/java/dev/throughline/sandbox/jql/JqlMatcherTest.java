@@ -107,8 +107,12 @@ class JqlMatcherTest {
     void aliasesMapToThroughlineProperties() {
         site.setIssueProperty("MOB-1", "throughline.value",
                 Map.of("score", 55, "model", "rice", "updatedAt", "2026-11-20T10:00:00Z"));
-        site.setIssueProperty("MOB-2", "throughline.themes", Map.of("themeIds", List.of("t-growth", "t-platform")));
+        site.setIssueProperty("MOB-2", "throughline.themes",
+                Map.of("themeIds", List.of("t-growth", "t-platform"), "updatedAt", "2026-11-21T10:00:00"));
         assertThat(keys("valueScore >= 40")).containsExactly("MOB-1");
+        assertThat(keys("themesUpdated > \"2026-11-01\"")).containsExactly("MOB-2");
+        assertThat(keys("project = MOB AND (valueUpdated > \"2026-11-21\" OR themesUpdated > \"2026-11-21\")"))
+            .containsExactly("MOB-2");
         assertThat(keys("valueModel = rice")).containsExactly("MOB-1");
         assertThat(keys("valueUpdated > \"2026-11-01\"")).containsExactly("MOB-1");
         assertThat(keys("roadmapTheme = t-platform")).containsExactly("MOB-2");

@@ -120,4 +120,17 @@ class ThemeLinkBatchesTest extends InstalledSiteTest {
         assertThat(jira.requestCount(JiraSandbox.ISSUE_PROPERTIES_MULTI)).isEqualTo(3);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void linksAreWrittenWithTheirDateForTheReconciliationsThemesUpdatedSearch() {
+        assertThat(linkAll().status()).isEqualTo(200);
+
+        for (String key : keys) {
+            Map<String, Object> links = (Map<String, Object>) site
+                .issueProperty(site.requireIssue(key).id(), "throughline.themes")
+                .orElseThrow();
+            assertThat(links.get("updatedAt")).as(key).asString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+        }
+    }
+
 }
