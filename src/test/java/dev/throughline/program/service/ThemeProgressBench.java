@@ -78,7 +78,7 @@ final class ThemeProgressBench {
         ProjectIssues projectIssues = ReadModelServices
             .projectIssues(new IssueSync(store, clock, Duration.ofMinutes(5)), Duration.ofMinutes(10));
         ThemeService themes = new ThemeService(clients, new ThemeJiraStore(), caller -> true, new Unlocked(),
-                projectIssues);
+                projectIssues, clock);
         List<String> ids = new ArrayList<>();
         for (int t = 1; t <= 20; t++) {
             ids.add(themes.create(admin, ThemeDraft.parse(Map.of("name", "Theme " + t, "horizon", "now"), false)).id());

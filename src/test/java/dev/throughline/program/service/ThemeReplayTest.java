@@ -80,7 +80,7 @@ class ThemeReplayTest {
         viewer = Caller.of(where, VIEWER);
         clock = site.clock();
         ThemeService themes = new ThemeService(clients(), new ThemeJiraStore(), caller -> true, new Unlocked(),
-                progress(new MemoryIssueFacts()).projectIssues());
+                progress(new MemoryIssueFacts()).projectIssues(), clock);
         List<String> ids = new ArrayList<>();
         for (String name : List.of("Checkout", "Search", "Onboarding")) {
             ids.add(themes.create(admin, ThemeDraft.parse(Map.of("name", name, "horizon", "now"), false)).id());
