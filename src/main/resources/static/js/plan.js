@@ -93,6 +93,7 @@
   function loadPlans(programId, select) {
     state.programId = programId;
     remember('program', programId);
+    if (state.canPlan) { loadBoards(); }
     busy(true, 'Loading plans…');
     T.api('GET', planBase()).then(function (reply) {
       if (reply.status !== 200) { busy(false); message(errorText(reply), 'error'); return; }
@@ -108,6 +109,17 @@
       el('plan-picker').value = pick;
       loadPlan(pick);
     }, function (error) { busy(false); message(error.message, 'error'); });
+  }
+
+  /** The board picker's choices for the program (planners only: only they create or change a plan). */
+  function loadBoards() {
+    var programId = state.programId;
+    T.api('GET', planBase() + '/boards').then(function (reply) {
+      if (programId !== state.programId) { return; }
+      if (reply.status !== 200) { T.text(el('pl-error-boards'), errorText(reply)); return; }
+      ['pl-boards', 'ed-boards'].forEach(function (id) { T.PlanBoards.render(el(id), reply.body.boards); });
+      if (state.draft) { T.PlanBoards.check(el('ed-boards'), state.draft.boards); }
+    }, function (error) { T.text(el('pl-error-boards'), error.message); });
   }
 
   function loadPlan(planId) {
@@ -155,6 +167,7 @@
     el('empty').hidden = true;
     T.PlanView.render(state, { move: move });
     T.PlanScenarios.render(state, { change: changeScenarios });
+    T.PlanBoards.check(el('ed-boards'), state.draft.boards);
     renderPreviewBar();
     T.resize();
   }
@@ -223,7 +236,12 @@
         T.resize();
         return;
       }
-      if (reply.status !== 200) { message(errorText(reply), 'error'); return; }
+      if (reply.status !== 200) {
+        T.PlanBoards.showError(el('ed-error-boards'), reply);
+        message(errorText(reply), 'error');
+        return;
+      }
+      T.text(el('ed-error-boards'), '');
       state.stored = reply.body;
       state.draft = copy(reply.body);
       if (state.preview) { state.answer = state.preview; }
@@ -285,13 +303,19 @@
   function createPlan(event) {
     event.preventDefault();
     T.text(el('pl-error-plan'), '');
+    T.text(el('pl-error-boards'), '');
     if (!planFormValid()) { return; }
     var body = { name: el('pl-name').value.trim(), quarters: Number(el('pl-quarters').value),
-      discount: Number(el('pl-discount').value) / 100, confidenceThreshold: Number(el('pl-threshold').value) / 100 };
+      discount: Number(el('pl-discount').value) / 100, confidenceThreshold: Number(el('pl-threshold').value) / 100,
+      boards: T.PlanBoards.chosen(el('pl-boards')) };
     T.api('POST', planBase(), body).then(function (reply) {
-      if (reply.status !== 201) { T.text(el('pl-error-plan'), errorText(reply)); return; }
+      if (reply.status !== 201) {
+        if (!T.PlanBoards.showError(el('pl-error-boards'), reply)) { T.text(el('pl-error-plan'), errorText(reply)); }
+        return;
+      }
       toggle('new-plan-toggle', 'new-plan', false);
       el('pl-name').value = '';
+      T.PlanBoards.check(el('pl-boards'), []);
       loadPlans(state.programId, reply.body.id);
     }, function (error) { T.text(el('pl-error-plan'), error.message); });
   }
@@ -381,6 +405,11 @@
   el('save-plan').addEventListener('click', save);
   el('discard-edit').addEventListener('click', discard);
   el('reload-plan').addEventListener('click', function () { loadPlan(state.planId); });
+  el('ed-boards').addEventListener('change', function () {
+    T.text(el('ed-error-boards'), '');
+    state.draft.boards = T.PlanBoards.chosen(el('ed-boards'));
+    solve(true);
+  });
   el('capacity-table').addEventListener('change', function (event) {
     var input = event.target;
     if (!input.matches('input[data-team]')) { return; }

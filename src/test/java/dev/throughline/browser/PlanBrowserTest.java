@@ -144,6 +144,42 @@ class PlanBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void aBoardChosenInTheNewPlanFormIsATeamOnTheTimelineByName() {
+        Browser b = openPlan();
+        b.visible("#new-plan-toggle").click();
+        WebElement box = b.visible("#pl-boards input[data-board]");
+        String label = box.findElement(By.xpath("..")).getText().trim();
+        String board = label.substring(0, label.lastIndexOf(" ("));
+        String id = box.getAttribute("value");
+        b.visible("#pl-name").sendKeys("Board team");
+        // a board the API does not accept (gone since the form opened): its 400 shows
+        // under the picker
+        b.script("var x = document.querySelector('#pl-boards input[data-board]'); x.value = '999'; x.checked = true;");
+        b.visible("#plan-create").click();
+        b.until(d -> d.findElement(By.id("pl-error-boards")).getText().startsWith("Board teams: board 999 "));
+        assertThat(b.driver().findElement(By.id("pl-error-plan")).getText()).isEmpty();
+
+        b.script("document.querySelector('#pl-boards input[data-board]').value = arguments[0];", id);
+        b.visible("#plan-create").click();
+        b.until(d -> new Select(d.findElement(By.id("plan-picker"))).getFirstSelectedOption()
+            .getText()
+            .equals("Board team"));
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        b.until(d -> d.findElements(By.cssSelector("#plan-grid tbody th"))
+            .stream()
+            .anyMatch(th -> th.getText().startsWith(board)));
+        assertThat(b.driver().findElement(By.cssSelector("#ed-boards input[data-board='" + id + "']")).isSelected())
+            .as("the editor's picker shows the stored board")
+            .isTrue();
+        String plan = "/api/programs/"
+                + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
+                + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
+        assertThat(api("GET", plan, null).json().path("boards").toString()).isEqualTo("[" + id + "]");
+        assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
+        assertNoConsoleErrors(Pattern.compile("/plans.*400"));
+    }
+
+    @Test
     void exportCsvDownloadsARowPerCandidateOfThePlan() {
         Browser b = openPlan();
         b.script("window.__csv = null; window.__csvName = null; URL.createObjectURL = function (blob) {"

@@ -35,12 +35,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
@@ -132,33 +134,53 @@ public class PlanningService {
         }
     }
 
-    /**
-     * The boards asked for with the program's projects Jira lists each under: one board
-     * list read per program project the caller may browse.
-     */
+    /** The boards asked for, as {@link #boardsShowing} finds them. */
     private List<BoardTeams.BoardTeam> boardTeams(Caller caller, ProgramInputs inputs, List<Long> boards,
             boolean strict) {
+        Map<Long, BoardTeams.BoardTeam> shown = boardsShowing(caller, inputs, boards::contains);
+        List<BoardTeams.BoardTeam> found = new ArrayList<>();
+        for (Long board : new LinkedHashSet<>(boards)) {
+            if (!shown.containsKey(board) && !strict) {
+                continue;
+            }
+            if (!shown.containsKey(board)) {
+                throw new InvalidInputException("boards",
+                        "board " + board + " does not exist or shows none of this program's projects you may browse");
+            }
+            found.add(shown.get(board));
+        }
+        return found;
+    }
+
+    /**
+     * The boards a plan may name as teams (the picker's choices, by name): those Jira
+     * lists under the program's projects the caller may browse; their issues are not
+     * read.
+     */
+    public List<BoardTeams.BoardTeam> boardChoices(Caller caller, String programId) {
+        ProgramInputs projects = sharedInputs(rollups.rollup(caller, programId, false), 1, Optional.empty(), Map.of());
+        List<BoardTeams.BoardTeam> choices = new ArrayList<>(boardsShowing(caller, projects, id -> true).values());
+        choices.sort(Comparator.comparing(BoardTeams.BoardTeam::name, String.CASE_INSENSITIVE_ORDER));
+        return choices;
+    }
+
+    /**
+     * The boards {@code wanted} with the program's projects Jira lists each under: one
+     * board list read per program project the caller may browse.
+     */
+    private Map<Long, BoardTeams.BoardTeam> boardsShowing(Caller caller, ProgramInputs inputs, LongPredicate wanted) {
         JiraClient client = jira.forSite(caller.site());
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, List<String>> projects = new LinkedHashMap<>();
         for (PlanTeam team : inputs.teams()) {
-            client.boards(Optional.of(team.id())).filter(b -> boards.contains(b.id())).forEach(b -> {
+            client.boards(Optional.of(team.id())).filter(b -> wanted.test(b.id())).forEach(b -> {
                 names.put(b.id(), b.name());
                 projects.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(team.id());
             });
         }
-        List<BoardTeams.BoardTeam> found = new ArrayList<>();
-        for (Long board : new LinkedHashSet<>(boards)) {
-            if (!names.containsKey(board) && !strict) {
-                continue;
-            }
-            if (!names.containsKey(board)) {
-                throw new InvalidInputException("boards",
-                        "board " + board + " does not exist or shows none of this program's projects you may browse");
-            }
-            found.add(new BoardTeams.BoardTeam(board, names.get(board), projects.get(board)));
-        }
-        return found;
+        Map<Long, BoardTeams.BoardTeam> shown = new LinkedHashMap<>();
+        names.forEach((id, name) -> shown.put(id, new BoardTeams.BoardTeam(id, name, projects.get(id))));
+        return shown;
     }
 
     private ProgramInputs projectInputs(Caller caller, String programId, int quarters, Optional<String> model,
@@ -166,8 +188,7 @@ public class PlanningService {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        ProgramInputs shared = ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
-                today, quarters, model, factors);
+        ProgramInputs shared = sharedInputs(rollup, quarters, model, factors);
         if (shared.teams().isEmpty()) {
             return shared;
         }
@@ -194,6 +215,16 @@ public class PlanningService {
             return epics;
         }
         return IssueCandidates.of(epics, read, program.progressBasis(), model, factors);
+    }
+
+    /**
+     * The inputs with each team's share of the program's throughput (not measured yet).
+     */
+    private ProgramInputs sharedInputs(ProgramRollup rollup, int quarters, Optional<String> model,
+            Map<String, Double> factors) {
+        ProgramDefinition program = rollup.program();
+        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
     }
 
     /**

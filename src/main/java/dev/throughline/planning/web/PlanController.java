@@ -58,6 +58,15 @@ class PlanController {
             .of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of(), boardIds(boards)));
     }
 
+    /**
+     * The boards a plan may name as teams: those Jira lists under the program's projects
+     * the caller may browse (the board picker's choices).
+     */
+    @GetMapping("/api/programs/{id}/plans/boards")
+    BoardChoicesAnswer boards(Caller caller, @PathVariable String id) {
+        return BoardChoicesAnswer.of(planning.boardChoices(caller, id));
+    }
+
     /** Board ids, as {@code boards=12,13} or repeated: each a positive number. */
     static List<Long> boardIds(List<String> boards) {
         List<Long> ids = new ArrayList<>();

@@ -100,6 +100,34 @@ class PlanBoardTeamsApiTest extends PlanSiteTest {
         assertThat(solved.json().path("teams").findValuesAsText("id")).doesNotContain("WEB");
     }
 
+    @Test
+    void theBoardChoicesAreTheBoardsOfTheProgramsProjectsTheCallerMayBrowseByName() {
+        String id = program();
+        JsonNode planner = app().get("/api/programs/" + id + "/plans/boards", connect.contextToken(PM)).json();
+        assertThat(choices(planner)).containsExactlyInAnyOrderElementsOf(boardsOf(List.of("WEB", "MOB")));
+        List<String> names = planner.path("boards").findValuesAsText("name");
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        // the reader may not browse MOB: its boards are not offered
+        JsonNode reader = app().get("/api/programs/" + id + "/plans/boards", connect.contextToken(READER)).json();
+        assertThat(choices(reader)).containsExactlyInAnyOrderElementsOf(boardsOf(List.of("WEB")));
+    }
+
+    private List<String> boardsOf(List<String> projects) {
+        return site.boards()
+            .stream()
+            .filter(b -> projects.contains(site.projectById(b.projectId()).key()))
+            .map(b -> b.id() + " " + b.name() + " [" + site.projectById(b.projectId()).key() + "]")
+            .toList();
+    }
+
+    private static List<String> choices(JsonNode answer) {
+        List<String> choices = new ArrayList<>();
+        answer.path("boards")
+            .forEach(b -> choices.add(b.path("id").asLong() + " " + b.path("name").asText() + " "
+                    + b.path("projects").toString().replace("\"", "")));
+        return choices;
+    }
+
     private static void assertBoards400(AppUnderTest.Reply reply, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("boards");
