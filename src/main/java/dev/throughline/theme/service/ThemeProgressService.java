@@ -10,7 +10,6 @@ import dev.throughline.tenant.Caller;
 import dev.throughline.theme.ScopeItem;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeProgress;
-import dev.throughline.theme.store.ThemeJiraStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -34,7 +33,7 @@ public class ThemeProgressService {
 
     private final JiraClients jira;
 
-    private final ThemeJiraStore store;
+    private final KeptCatalogs catalogs;
 
     private final Clock clock;
 
@@ -42,9 +41,9 @@ public class ThemeProgressService {
 
     private final KeptScopeRows kept = new KeptScopeRows();
 
-    public ThemeProgressService(JiraClients jira, ThemeJiraStore store, Clock clock, ProjectIssues projectIssues) {
+    public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues) {
         this.jira = jira;
-        this.store = store;
+        this.catalogs = catalogs;
         this.clock = clock;
         this.projectIssues = projectIssues;
     }
@@ -72,8 +71,8 @@ public class ThemeProgressService {
         // a project's view reads every theme's work too: what lies in other projects is
         // counted, not shown
         Optional<Long> onlyProject = projectKey.map(key -> visibleProject(client, caller, key));
-        List<Theme> themes = store.catalog(client).themes();
         String siteKey = caller.site().clientKey();
+        List<Theme> themes = catalogs.catalog(client, siteKey, refresh).themes();
         ThemeWork work = ThemeWork.read(client, projectIssues, kept.reader(projectIssues, siteKey), siteKey, refresh);
         Map<String, Map<String, ScopeItem>> scopes = work.scopes();
         Map<String, List<String>> epics = work.epics();

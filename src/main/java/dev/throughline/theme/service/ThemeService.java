@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Changes to a site's roadmap themes (create, update, move, delete); linking issues is
@@ -52,9 +53,12 @@ public class ThemeService {
 
     private final Clock clock;
 
+    private final KeptCatalogs kept;
+
     public ThemeService(JiraClients jira, ThemeJiraStore store, PlanningPermission planning, KeyedLocks locks,
-            ProjectIssues projectIssues, Clock clock) {
+            ProjectIssues projectIssues, KeptCatalogs kept, Clock clock) {
         this.projectIssues = projectIssues;
+        this.kept = kept;
         this.clock = clock;
         this.jira = jira;
         this.locks = locks;
@@ -79,7 +83,7 @@ public class ThemeService {
     public Theme create(Caller caller, ThemeDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
-        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
+        return writing(caller, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme created = catalog.create(draft, () -> unusedId(catalog));
             List<Theme> all = new ArrayList<>(catalog.themes());
@@ -96,7 +100,7 @@ public class ThemeService {
     public Theme update(Caller caller, String id, ThemeDraft draft) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
-        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
+        return writing(caller, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme before = catalog.require(id);
             Theme updated = catalog.update(id, draft);
@@ -118,7 +122,7 @@ public class ThemeService {
     public Theme place(Caller caller, String id, Placement placement) {
         planning.requirePlanner(caller);
         JiraClient client = jira.forSite(caller.site());
-        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
+        return writing(caller, () -> {
             ThemeCatalog catalog = store.catalog(client);
             List<Theme> changed = catalog.place(id, placement.horizon(), placement.index(), placement.version());
             List<Theme> full = changed.stream()
@@ -145,7 +149,7 @@ public class ThemeService {
         planning.requirePlanner(caller);
         String accountId = caller.requireAccountId();
         JiraClient client = jira.forSite(caller.site());
-        return locks.withLock(caller.site().clientKey(), CATALOG_LOCK, () -> {
+        return writing(caller, () -> {
             ThemeCatalog catalog = store.catalog(client);
             Theme theme = catalog.require(id);
             List<JiraIssue> linked = ThemeLinkService.linkedIssues(client, id);
@@ -171,6 +175,23 @@ public class ThemeService {
             LOG.info("Theme {} \"{}\" deleted on site {} ({}) by account {}; {} linked issue(s) unlinked", id,
                     theme.name(), caller.site().clientKey(), caller.site().baseUrl(), accountId, linked.size());
             return linked.size();
+        });
+    }
+
+    /**
+     * Runs a catalog write under the site's catalog lock, then drops the kept catalog
+     * (also after a failure: part of the write may have landed) so progress views on this
+     * instance show it at once.
+     */
+    private <T> T writing(Caller caller, Supplier<T> write) {
+        String siteKey = caller.site().clientKey();
+        return locks.withLock(siteKey, CATALOG_LOCK, () -> {
+            try {
+                return write.get();
+            }
+            finally {
+                kept.forget(siteKey);
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.ThemeDraft;
+import dev.throughline.theme.service.KeptCatalogs;
 import dev.throughline.theme.service.ThemeProgressService;
 import dev.throughline.theme.service.ThemeService;
 import dev.throughline.theme.store.ThemeJiraStore;
@@ -77,8 +78,9 @@ final class ThemeProgressBench {
                 : ReadModelDatabase.h2Store();
         ProjectIssues projectIssues = ReadModelServices
             .projectIssues(new IssueSync(store, clock, Duration.ofMinutes(5)), Duration.ofMinutes(10));
+        KeptCatalogs catalogs = new KeptCatalogs(new ThemeJiraStore(), clock, Duration.ofMinutes(10));
         ThemeService themes = new ThemeService(clients, new ThemeJiraStore(), caller -> true, new Unlocked(),
-                projectIssues, clock);
+                projectIssues, catalogs, clock);
         List<String> ids = new ArrayList<>();
         for (int t = 1; t <= 20; t++) {
             ids.add(themes.create(admin, ThemeDraft.parse(Map.of("name", "Theme " + t, "horizon", "now"), false)).id());
@@ -90,7 +92,7 @@ final class ThemeProgressBench {
             site.setIssueProperty(epics.get(e).key(), "throughline.themes",
                     Map.of("themeIds", List.of(ids.get(linked % ids.size()))));
         }
-        ThemeProgressService progress = new ThemeProgressService(clients, new ThemeJiraStore(), clock, projectIssues);
+        ThemeProgressService progress = new ThemeProgressService(clients, catalogs, clock, projectIssues);
         IssueEvents events = new IssueEvents(store);
         sandbox.withLatency(latency);
         List<Row> rows = new ArrayList<>();

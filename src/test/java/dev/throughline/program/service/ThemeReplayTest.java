@@ -22,6 +22,7 @@ import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
 import dev.throughline.theme.ThemeDraft;
+import dev.throughline.theme.service.KeptCatalogs;
 import dev.throughline.theme.service.ThemeProgressService;
 import dev.throughline.theme.service.ThemeProgressService.ThemeRow;
 import dev.throughline.theme.service.ThemeService;
@@ -80,7 +81,7 @@ class ThemeReplayTest {
         viewer = Caller.of(where, VIEWER);
         clock = site.clock();
         ThemeService themes = new ThemeService(clients(), new ThemeJiraStore(), caller -> true, new Unlocked(),
-                progress(new MemoryIssueFacts()).projectIssues(), clock);
+                progress(new MemoryIssueFacts()).projectIssues(), catalogs(), clock);
         List<String> ids = new ArrayList<>();
         for (String name : List.of("Checkout", "Search", "Onboarding")) {
             ids.add(themes.create(admin, ThemeDraft.parse(Map.of("name", name, "horizon", "now"), false)).id());
@@ -106,6 +107,10 @@ class ThemeReplayTest {
         return BenchJira.clients(client);
     }
 
+    private KeptCatalogs catalogs() {
+        return new KeptCatalogs(new ThemeJiraStore(), clock, Duration.ofMinutes(10));
+    }
+
     /** Theme progress over a read model of its own. */
     private record Progress(ThemeProgressService service, ProjectIssues projectIssues, IssueSync sync) {
     }
@@ -113,7 +118,7 @@ class ThemeReplayTest {
     private Progress progress(MemoryIssueFacts store) {
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
         ProjectIssues issues = ReadModelServices.projectIssues(sync, Duration.ofMinutes(10));
-        return new Progress(new ThemeProgressService(clients(), new ThemeJiraStore(), clock, issues), issues, sync);
+        return new Progress(new ThemeProgressService(clients(), catalogs(), clock, issues), issues, sync);
     }
 
     @ParameterizedTest

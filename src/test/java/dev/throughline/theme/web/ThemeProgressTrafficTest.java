@@ -25,6 +25,8 @@ class ThemeProgressTrafficTest extends InstalledSiteTest {
 
     static final String PM = "pm-1";
 
+    static final String PROPERTY_READ = "GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}";
+
     @Autowired
     private IssueFactsStore readModel;
 
@@ -90,10 +92,33 @@ class ThemeProgressTrafficTest extends InstalledSiteTest {
         // a search for every linked issue (1 + 1 per issue) and one per 200 of them for
         // their children (1 + 1 per child). The theme catalog is read as before (the
         // index and its shard, app properties); the viewer's permission answer is cached
-        // from the first view.
+        // from the first view, and the theme catalog (the index and its shard, two app
+        // property reads in a row) is kept from it: one Jira round trip in all.
         assertThat(jira.requestCounts()).doesNotContainKey(JiraSandbox.SEARCH)
-            .containsExactlyInAnyOrderEntriesOf(Map.of(JiraSandbox.APPROXIMATE_COUNT, 1,
-                    "GET /rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}", 2));
+            .containsExactlyInAnyOrderEntriesOf(Map.of(JiraSandbox.APPROXIMATE_COUNT, 1));
+    }
+
+    @Test
+    void aThemeChangedThroughThroughlineShowsAtTheNextViewAndIsThenKeptAgain() {
+        SandboxIssue epic = epicsWithChildren("WEB").get(0);
+        String id = themeLinkedTo(epic);
+        progress(id, "");
+        AppUnderTest.Reply theme = app().get("/api/themes/" + id, connect.contextToken(PM));
+        String version = theme.json().path("version").asText();
+        AppUnderTest.Reply renamed = app().put("/api/themes/" + id,
+                "{\"name\":\"Payments\",\"horizon\":\"now\",\"version\":" + version + "}", connect.contextToken(PM));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        jira.resetTraffic();
+
+        AppUnderTest.Reply after = app().get("/api/themes/progress", connect.contextToken(PM));
+        AppUnderTest.Reply again = app().get("/api/themes/progress", connect.contextToken(PM));
+
+        assertThat(after.body()).contains("Payments").doesNotContain("Checkout");
+        assertThat(again.body()).isEqualTo(after.body());
+        // the write dropped the kept catalog: the first view read it again (the index and
+        // its shard), the second asked only the count
+        assertThat(jira.requestCounts()).containsEntry(PROPERTY_READ, 2)
+            .containsEntry(JiraSandbox.APPROXIMATE_COUNT, 2);
     }
 
     @Test
