@@ -17,6 +17,15 @@ import java.util.function.Consumer;
 public interface ProjectIssues {
 
     /**
+     * The site's revision ({@code coordination.SiteRevisions}) bumped by whatever may put
+     * theme work, or a child of linked work, in a project the read model does not hold:
+     * an issue event in such a project, any theme-link property event, a theme link
+     * Throughline wrote on an issue not held, a reconciliation run. A reader that kept
+     * Jira's answer "none outside the projects held" keeps it only at one revision.
+     */
+    String UNHELD_REVISION = "readmodel.unheld";
+
+    /**
      * Every issue of the project the read model holds, synced first when needed. The
      * app's view: the caller checks what its viewer may browse.
      */

@@ -24,13 +24,16 @@ final class CoordinationDatabase {
 
     static final String QUOTA_STOP_CHANGELOG = "db/changelog/throughline-005-quota-stop.yaml";
 
+    static final String REVISIONS_CHANGELOG = "db/changelog/throughline-007-site-revisions.yaml";
+
     private CoordinationDatabase() {
     }
 
     static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:coordination-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        for (String changelog : new String[] { CHANGELOG, POINTS_CHANGELOG, QUOTA_STOP_CHANGELOG }) {
+        for (String changelog : new String[] { CHANGELOG, POINTS_CHANGELOG, QUOTA_STOP_CHANGELOG,
+                REVISIONS_CHANGELOG }) {
             // one Liquibase run per file, each on its own connection: a run keeps what it
             // read of the database
             try (Connection connection = dataSource.getConnection()) {

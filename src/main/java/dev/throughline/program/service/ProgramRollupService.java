@@ -117,7 +117,7 @@ public class ProgramRollupService {
             .build();
         this.flights = new RollupFlights(cache::put, invalidations::get);
         this.viewers = new ViewerMerge(siteTtl);
-        this.themeFacts = new SiteThemeFacts(themes, clock, siteTtl);
+        this.themeFacts = new SiteThemeFacts(themes);
     }
 
     /**

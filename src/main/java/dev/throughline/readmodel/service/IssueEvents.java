@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.IssueFacts;
@@ -7,8 +8,10 @@ import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.IssueFactsStore.Dirty;
 import dev.throughline.readmodel.MemoryPropertyEventTimes;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.PropertyChange;
 import dev.throughline.readmodel.PropertyEventTimes;
+import dev.throughline.readmodel.ThemeLinks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,14 +31,26 @@ public final class IssueEvents {
 
     private final PropertyEventTimes times;
 
+    private final SiteRevisions revisions;
+
     /** With the times of property events kept in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store) {
         this(store, new MemoryPropertyEventTimes());
     }
 
+    /** With the unheld revisions in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store, PropertyEventTimes times) {
+        this(store, times, SiteRevisions.inMemory());
+    }
+
+    /**
+     * @param revisions where an event that may put theme work outside the projects held
+     * bumps {@link ProjectIssues#UNHELD_REVISION}
+     */
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions) {
         this.store = store;
         this.times = times;
+        this.revisions = revisions;
     }
 
     /**
@@ -47,6 +62,11 @@ public final class IssueEvents {
         String project = FactsOf.ownProject(issue);
         long id = Long.parseLong(issue.id());
         boolean tracked = !store.syncs(siteKey, List.of(project)).isEmpty();
+        if (!tracked) {
+            // a new child of a linked epic, or linked work moved here: outside the
+            // projects held, which only an approximate count finds
+            revisions.bump(siteKey, ProjectIssues.UNHELD_REVISION);
+        }
         if (!FactsOf.complete(issue)) {
             // without its facts: read it again by key at the next view of its project
             if (!tracked) {
@@ -103,6 +123,10 @@ public final class IssueEvents {
     public Set<String> propertyChanged(String siteKey, PropertyChange change) {
         if (!change.kept()) {
             return Set.of();
+        }
+        if (change.propertyKey().equals(ThemeLinks.PROPERTY_KEY)) {
+            // a theme link anywhere, also in a project not held (simply: any)
+            revisions.bump(siteKey, ProjectIssues.UNHELD_REVISION);
         }
         Optional<IssueFacts> held = store.byId(siteKey, change.issueId());
         if (held.isEmpty()) {

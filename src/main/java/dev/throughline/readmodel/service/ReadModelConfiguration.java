@@ -1,6 +1,7 @@
 package dev.throughline.readmodel.service;
 
 import dev.throughline.coordination.KeyedLocks;
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProjectIssues;
@@ -26,8 +27,9 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    ProjectIssues projectIssues(IssueSync sync, @Value("${throughline.program.cache-ttl:10m}") Duration maxAge) {
-        return new SyncedProjectIssues(sync, maxAge);
+    ProjectIssues projectIssues(IssueSync sync, @Value("${throughline.program.cache-ttl:10m}") Duration maxAge,
+            SiteRevisions revisions) {
+        return new SyncedProjectIssues(sync, maxAge, revisions);
     }
 
     @Bean
@@ -36,8 +38,8 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times) {
-        return new IssueEvents(store, times);
+    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions) {
+        return new IssueEvents(store, times, revisions);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraIssue;
 import dev.throughline.jira.JiraProject;
@@ -7,6 +8,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.MemoryPropertyEventTimes;
+import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.PropertyEventTimes;
 import dev.throughline.readmodel.SyncPlan;
 
@@ -64,6 +66,8 @@ public final class Reconciliation {
 
     private final PropertyEventTimes times;
 
+    private final SiteRevisions revisions;
+
     public Reconciliation(IssueSync sync, Clock clock) {
         this(sync, Optional.empty(), clock);
     }
@@ -78,10 +82,21 @@ public final class Reconciliation {
 
     /** {@code times} keeps the site's last run (the start of the next run's window). */
     public Reconciliation(IssueSync sync, Optional<RefinementSync> refinements, PropertyEventTimes times, Clock clock) {
+        this(sync, refinements, times, clock, SiteRevisions.inMemory());
+    }
+
+    /**
+     * {@code revisions}: each run bumps {@link ProjectIssues#UNHELD_REVISION}, so an
+     * answer kept about projects not held (where a missed event, or with Forge a theme
+     * link another tool wrote, may have put work) lasts at most until the next run.
+     */
+    public Reconciliation(IssueSync sync, Optional<RefinementSync> refinements, PropertyEventTimes times, Clock clock,
+            SiteRevisions revisions) {
         this.sync = sync;
         this.refinements = refinements;
         this.times = times;
         this.clock = clock;
+        this.revisions = revisions;
     }
 
     /**
@@ -102,6 +117,7 @@ public final class Reconciliation {
 
     public Report run(JiraClient client, String siteKey, List<String> heldProjects) {
         Instant ranAt = clock.instant();
+        revisions.bump(siteKey, ProjectIssues.UNHELD_REVISION);
         IssueFactsStore store = sync.store();
         Optional<String> pointsField = client.storyPointsFieldId();
         List<String> held = List.copyOf(store.syncs(siteKey, heldProjects).keySet());

@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.jira.CallFeature;
 import dev.throughline.jira.JiraCallContext;
 import dev.throughline.jira.JiraClients;
@@ -81,11 +82,12 @@ public class ReconciliationSchedule {
     ReconciliationSchedule(IssueSync sync, JiraClients jira, Clock clock,
             @Value("${throughline.readmodel.reconcile-every:6h}") Duration every, BackgroundBudget budget,
             @Value("${throughline.readmodel.reconcile-wait:30s}") Duration maxWait,
-            ObjectProvider<RefinementSync> refinements, PropertyEventTimes times) {
+            ObjectProvider<RefinementSync> refinements, PropertyEventTimes times, SiteRevisions revisions) {
         if (every.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("throughline.readmodel.reconcile-every must be >= 1m, was " + every);
         }
-        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), times, clock);
+        this.reconciliation = new Reconciliation(sync, Optional.ofNullable(refinements.getIfAvailable()), times, clock,
+                revisions);
         this.sync = sync;
         this.budget = budget;
         this.maxWait = maxWait;

@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.IssueFacts;
@@ -32,9 +33,21 @@ final class SyncedProjectIssues implements ProjectIssues {
 
     private final Duration maxAge;
 
+    private final SiteRevisions revisions;
+
+    /** With the unheld revisions in memory (tests, one instance). */
     SyncedProjectIssues(IssueSync sync, Duration maxAge) {
+        this(sync, maxAge, SiteRevisions.inMemory());
+    }
+
+    /**
+     * @param revisions where a theme link written on an issue not held bumps
+     * {@link ProjectIssues#UNHELD_REVISION}
+     */
+    SyncedProjectIssues(IssueSync sync, Duration maxAge, SiteRevisions revisions) {
         this.sync = sync;
         this.maxAge = maxAge;
+        this.revisions = revisions;
     }
 
     @Override
@@ -135,10 +148,13 @@ final class SyncedProjectIssues implements ProjectIssues {
 
     @Override
     public void themesSeen(String siteKey, long issueId, ThemeLinks links) {
-        sync.store()
-            .byId(siteKey, issueId)
-            .filter(held -> !held.themeIds().equals(links.themeIds()))
-            .ifPresent(held -> sync.store().upsert(siteKey, List.of(held.withThemes(links.themeIds()))));
+        Optional<IssueFacts> held = sync.store().byId(siteKey, issueId);
+        if (held.isEmpty()) {
+            // linked work outside the projects held, which only a count finds
+            revisions.bump(siteKey, UNHELD_REVISION);
+        }
+        held.filter(h -> !h.themeIds().equals(links.themeIds()))
+            .ifPresent(h -> sync.store().upsert(siteKey, List.of(h.withThemes(links.themeIds()))));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.throughline.theme.service;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.jira.JiraProject;
+import dev.throughline.jira.Jql;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.problems.NotFoundException;
 import dev.throughline.readmodel.ProjectIssues;
@@ -21,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Progress of every theme for one viewer, folded from the read model ({@link ThemeWork}):
- * a view whose projects are fresh costs one approximate count (is there linked work in
- * projects not held yet?) and one permission check, never a search per issue or per
- * theme.
+ * a view whose projects are fresh costs at most one approximate count (is there linked
+ * work in projects not held yet? its answer 0 is kept while nothing can have changed it:
+ * {@link KeptCounts}) and one permission check, never a search per issue or per theme.
  */
 @Service
 public class ThemeProgressService {
@@ -41,11 +43,14 @@ public class ThemeProgressService {
 
     private final KeptScopeRows kept = new KeptScopeRows();
 
+    private final KeptCounts counts;
+
     public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues) {
         this.jira = jira;
         this.catalogs = catalogs;
         this.clock = clock;
         this.projectIssues = projectIssues;
+        this.counts = new KeptCounts(clock, catalogs.ttl());
     }
 
     public record ThemeRow(Theme theme, ThemeProgress progress, List<String> linkedEpics, Optional<String> ownerName) {
@@ -72,8 +77,13 @@ public class ThemeProgressService {
         // counted, not shown
         Optional<Long> onlyProject = projectKey.map(key -> visibleProject(client, caller, key));
         String siteKey = caller.site().clientKey();
-        List<Theme> themes = catalogs.catalog(client, siteKey, refresh).themes();
-        ThemeWork work = ThemeWork.read(client, projectIssues, kept.reader(projectIssues, siteKey), siteKey, refresh);
+        // one query for what this instance kept of the site: the catalog, the count
+        Optional<Map<String, Long>> revisions = catalogs.revisions(siteKey);
+        List<Theme> themes = catalogs.catalog(client, siteKey, refresh, revisions).themes();
+        ToLongFunction<Jql> count = counts.counter(client, siteKey,
+                revisions.map(r -> r.getOrDefault(ProjectIssues.UNHELD_REVISION, 0L)), refresh);
+        ThemeWork work = ThemeWork.read(client, count, projectIssues, kept.reader(projectIssues, siteKey), siteKey,
+                refresh);
         Map<String, Map<String, ScopeItem>> scopes = work.scopes();
         Map<String, List<String>> epics = work.epics();
         Set<Long> projects = work.projects();

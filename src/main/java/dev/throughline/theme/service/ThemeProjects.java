@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Which projects hold the themes' work, found at the cost of what changed. Linked work
@@ -43,9 +45,11 @@ final class ThemeProjects {
      * The projects holding linked work or children of linked epics, each synced.
      * @param rows the site's rows carrying theme links and their children
      * @param linked receives every issue of those projects that carries theme links
+     * @param count answers the approximate counts (Jira, or a kept answer:
+     * {@link KeptCounts})
      */
-    static Set<String> find(JiraClient client, ProjectIssues issues, KeptScopeRows.Reader rows, String siteKey,
-            boolean refresh, List<IssueFacts> linked) {
+    static Set<String> find(JiraClient client, ToLongFunction<Jql> count, ProjectIssues issues,
+            KeptScopeRows.Reader rows, String siteKey, boolean refresh, List<IssueFacts> linked) {
         Set<String> projects = new LinkedHashSet<>(issues.held(siteKey));
         if (refresh) {
             issues.sync(client, siteKey, projects);
@@ -67,10 +71,11 @@ final class ThemeProjects {
             // to
             // look outside of; the other questions are searches, which cost the same 1
             // point when they find nothing
-            boolean count = !counted && !projects.isEmpty();
-            Set<String> found = elsewhere(client, issues, siteKey, projects, first && !refresh, count, epics, linked);
+            boolean counts = !counted && !projects.isEmpty();
+            Set<String> found = elsewhere(client, issues, siteKey, projects, first && !refresh,
+                    counts ? Optional.of(count) : Optional.empty(), epics, linked);
             first = false;
-            counted |= count;
+            counted |= counts;
             found.removeAll(projects);
             projects.addAll(found);
             Set<String> unread = new LinkedHashSet<>(projects);
@@ -101,10 +106,10 @@ final class ThemeProjects {
      * Projects outside {@code projects} holding linked work ({@code askLinked}) or
      * children of {@code epics}: per 1,000 epics (the first also asking for linked work)
      * an approximate count and a search only where it is above 0, or ({@code count}
-     * false) the search alone.
+     * empty) the search alone.
      */
     private static Set<String> elsewhere(JiraClient client, ProjectIssues issues, String siteKey, Set<String> projects,
-            boolean askLinked, boolean count, List<IssueFacts> epics, List<IssueFacts> linked) {
+            boolean askLinked, Optional<ToLongFunction<Jql>> count, List<IssueFacts> epics, List<IssueFacts> linked) {
         Set<String> found = new LinkedHashSet<>();
         if (projects.isEmpty()) {
             // nothing held (a site's first view): linked work is searched for at once
@@ -126,7 +131,7 @@ final class ThemeProjects {
         try {
             for (Jql ask : asks) {
                 Jql outside = ask.and(Jql.projectNotIn(projects));
-                if (!count || client.approximateCount(outside) > 0) {
+                if (count.isEmpty() || count.get().applyAsLong(outside) > 0) {
                     found.addAll(projectsOf(client, outside));
                 }
             }

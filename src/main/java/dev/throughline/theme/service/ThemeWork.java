@@ -2,6 +2,7 @@ package dev.throughline.theme.service;
 
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraProject;
+import dev.throughline.jira.Jql;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.ParentSet;
 import dev.throughline.readmodel.ProjectIssues;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Every theme's scope (its linked issues and their children) folded from the read model.
@@ -36,17 +38,19 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
      * links another tool wrote or removed in a project already held are seen
      */
     static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh) {
-        return read(client, issues, new KeptScopeRows().reader(issues, siteKey), siteKey, refresh);
+        return read(client, client::approximateCount, issues, new KeptScopeRows().reader(issues, siteKey), siteKey,
+                refresh);
     }
 
     /**
      * The same, the rows read through {@code rows} (kept between views while nothing in
-     * them changed).
+     * them changed) and the approximate counts answered by {@code count}
+     * ({@link KeptCounts}).
      */
-    static ThemeWork read(JiraClient client, ProjectIssues issues, KeptScopeRows.Reader rows, String siteKey,
-            boolean refresh) {
+    static ThemeWork read(JiraClient client, ToLongFunction<Jql> count, ProjectIssues issues, KeptScopeRows.Reader rows,
+            String siteKey, boolean refresh) {
         List<IssueFacts> linked = new ArrayList<>();
-        Set<String> projects = ThemeProjects.find(client, issues, rows, siteKey, refresh, linked);
+        Set<String> projects = ThemeProjects.find(client, count, issues, rows, siteKey, refresh, linked);
         Set<Long> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         linked.forEach(f -> {

@@ -6,7 +6,6 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.PropertyValue;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeCatalog;
-import dev.throughline.theme.ThemeCatalogReader;
 import dev.throughline.theme.ThemeCodec;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import java.util.Optional;
  * order.
  */
 @Component
-public class ThemeJiraStore implements ThemeCatalogReader {
+public class ThemeJiraStore {
 
     /**
      * A theme in full in its own property; in the index, all but its description (lists
@@ -31,7 +30,7 @@ public class ThemeJiraStore implements ThemeCatalogReader {
             new CatalogFormat<>("throughline.themes.index", "throughline.theme.", "themes", Theme::id,
                     ThemeCodec::toMap, ThemeCodec::fromMap, ThemeCodec::toIndexMap, ThemeCodec::fromMap));
 
-    @Override
+    /** The site's catalog as Jira holds it now (kept between views by the service). */
     public ThemeCatalog catalog(JiraClient jira) {
         return new ThemeCatalog(STORE.entries(jira));
     }

@@ -4,7 +4,7 @@ import dev.throughline.jira.JiraClients;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.store.ReadModelDatabase;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +35,9 @@ final class BenchReadModel {
     static ProgramRollupService service(JiraClients clients, ProgramService programs, Clock clock, int concurrency,
             Optional<IssueSync> readModel) {
         return readModel
-            .map(sync -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
+            .map(sync -> new ProgramRollupService(clients, programs, KeptCatalogs.of(clock), clock, concurrency,
                     Duration.ofMinutes(10), Duration.ofSeconds(2), sync))
-            .orElseGet(() -> new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, concurrency,
+            .orElseGet(() -> new ProgramRollupService(clients, programs, KeptCatalogs.of(clock), clock, concurrency,
                     Duration.ofMinutes(10)));
     }
 

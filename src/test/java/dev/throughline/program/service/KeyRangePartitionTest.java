@@ -8,7 +8,7 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +79,8 @@ class KeyRangePartitionTest {
 
     private ProgramRollup rollup(int concurrency, String id) {
         ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs(),
-                new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency,
-                Duration.ofMinutes(10));
+                KeptCatalogs.of(Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC)),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), concurrency, Duration.ofMinutes(10));
         try {
             return service.rollup(admin, id, true);
         }

@@ -17,7 +17,7 @@ import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,8 @@ class OwnProjectFilingTest {
         return new ProgramRollupService(BenchJira.clients(client),
                 new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
                         ChangeFeed.alone()),
-                new ThemeJiraStore(), Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), 2, Duration.ofMinutes(10));
+                KeptCatalogs.of(Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC)),
+                Clock.fixed(SandboxSite.DEFAULT_NOW, ZoneOffset.UTC), 2, Duration.ofMinutes(10));
     }
 
     /**

@@ -18,7 +18,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -90,7 +90,7 @@ final class ReadModelBench {
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
         IssueEvents events = new IssueEvents(store);
         ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs,
-                new ThemeJiraStore(), clock, 4, Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
+                KeptCatalogs.of(clock), clock, 4, Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
         List<Row> rows = new ArrayList<>();
         Random random = new Random(seed);
         try {

@@ -23,7 +23,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,12 +86,12 @@ class ReadModelReplayTest {
     }
 
     private ProgramRollupService service(IssueSync sync) {
-        return new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(), clock, 2,
+        return new ProgramRollupService(BenchJira.clients(client), programs(), KeptCatalogs.of(clock), clock, 2,
                 Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
     }
 
     private ProgramRollupService service(IssueSync sync, RefinementSync refinements) {
-        return new ProgramRollupService(BenchJira.clients(client), programs(), new ThemeJiraStore(), clock, 2,
+        return new ProgramRollupService(BenchJira.clients(client), programs(), KeptCatalogs.of(clock), clock, 2,
                 Duration.ofMinutes(10), Duration.ofSeconds(2), sync, refinements);
     }
 

@@ -13,7 +13,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 
 import java.net.URI;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class RefinedBench {
         IssueSync sync = new IssueSync(ReadModelDatabase.h2Store(), site.clock(), Duration.ofMinutes(5));
         IssueEvents events = new IssueEvents(sync.store());
         ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client), programs,
-                new ThemeJiraStore(), site.clock(), 4, Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
+                KeptCatalogs.of(site.clock()), site.clock(), 4, Duration.ofMinutes(10), Duration.ofSeconds(2), sync);
         List<Row> rows = new ArrayList<>();
         Random random = new Random(seed);
         try {

@@ -1,5 +1,6 @@
 package dev.throughline.program.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.coordination.Unlocked;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
@@ -8,6 +9,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.MemoryIssueFacts;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.readmodel.service.IssueEvents;
 import dev.throughline.readmodel.service.IssueSync;
@@ -107,8 +109,14 @@ class ThemeReplayTest {
         return BenchJira.clients(client);
     }
 
+    /**
+     * The revisions the warm views' instance shares with its events and reconciliation
+     * (the database's, in production).
+     */
+    private final SiteRevisions revisions = SiteRevisions.inMemory();
+
     private KeptCatalogs catalogs() {
-        return new KeptCatalogs(new ThemeJiraStore(), clock, Duration.ofMinutes(10));
+        return new KeptCatalogs(new ThemeJiraStore(), clock, Duration.ofMinutes(10), revisions);
     }
 
     /** Theme progress over a read model of its own. */
@@ -127,8 +135,9 @@ class ThemeReplayTest {
         Random random = new Random(seed);
         MemoryIssueFacts store = new MemoryIssueFacts();
         Progress warm = progress(store);
-        IssueEvents events = new IssueEvents(store);
-        Reconciliation reconciliation = new Reconciliation(warm.sync(), clock);
+        IssueEvents events = new IssueEvents(store, new MemoryPropertyEventTimes(), revisions);
+        Reconciliation reconciliation = new Reconciliation(warm.sync(), Optional.empty(),
+                new MemoryPropertyEventTimes(), clock, revisions);
         List<String> all = site.projects().stream().map(p -> p.key()).toList();
         warm.service().board(admin, Optional.empty());
         for (int step = 1; step <= 200; step++) {

@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.coordination.SiteRevisions;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.pacing.BackgroundBudget;
@@ -44,7 +45,7 @@ class ReconciliationPacingTest {
     private final ReconciliationSchedule schedule = new ReconciliationSchedule(
             new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)), jira, clock, Duration.ofHours(6),
             budget, Duration.ofSeconds(30), new StaticListableBeanFactory().getBeanProvider(RefinementSync.class),
-            times);
+            times, SiteRevisions.inMemory());
 
     @AfterEach
     void stop() {
