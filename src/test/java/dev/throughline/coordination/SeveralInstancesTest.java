@@ -295,6 +295,27 @@ class SeveralInstancesTest {
     }
 
     @Test
+    void aThemeRenamedThroughOneInstanceShowsAtTheOthersNextViewAtOnce() {
+        String name = "Kept " + UUID.randomUUID();
+        AppUnderTest.Reply created = createTheme(a, name);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String progress = "/api/themes/progress";
+        assertThat(b.get(progress, connect.contextToken(ADMIN)).body()).as("B keeps the catalog it read")
+            .contains("\"" + name + "\"");
+
+        String renamed = "Renamed " + UUID.randomUUID();
+        AppUnderTest.Reply saved = a.put("/api/themes/" + id, "{\"name\":\"" + renamed
+                + "\",\"horizon\":\"now\",\"version\":" + created.json().path("version").asLong() + "}",
+                connect.contextToken(ADMIN));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        // no poll to wait for: B reads the site's catalog revision with the view
+        assertThat(b.get(progress, connect.contextToken(ADMIN)).body()).contains("\"" + renamed + "\"")
+            .doesNotContain("\"" + name + "\"");
+    }
+
+    @Test
     void aSettingsChangeThroughOneInstanceIsSeenByTheOtherWithinTwoSeconds() {
         String backlog = "/api/boards/1/backlog?limit=1";
         int before = b.get(backlog, connect.contextToken(ADMIN)).json().path("staleDays").asInt();

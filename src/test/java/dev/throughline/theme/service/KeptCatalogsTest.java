@@ -1,5 +1,6 @@
 package dev.throughline.theme.service;
 
+import dev.throughline.coordination.SharedSiteRevisions;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.support.SettableClock;
 import dev.throughline.theme.ThemeCatalog;
@@ -77,6 +78,26 @@ class KeptCatalogsTest {
         view("a");
         view("a");
         assertThat(reads).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteThroughOneInstanceDropsTheOthersCatalogAtOnce() {
+        // two instances over one database, each with its own kept catalogs
+        SharedSiteRevisions db = new SharedSiteRevisions();
+        KeptCatalogs a = new KeptCatalogs(store, clock, Duration.ofMinutes(10), db.instance());
+        KeptCatalogs b = new KeptCatalogs(store, clock, Duration.ofMinutes(10), db.instance());
+        b.catalog(null, "site", false);
+        a.catalog(null, "site", false);
+        b.catalog(null, "site", false);
+        assertThat(reads).as("each instance read it once").isEqualTo(2);
+
+        a.forget("site"); // a theme saved through A
+
+        b.catalog(null, "site", false);
+        b.catalog(null, "site", false);
+        a.catalog(null, "site", false);
+        b.catalog(null, "other-site", false);
+        assertThat(reads).as("B and A read it again, once each; another site is a read of its own").isEqualTo(5);
     }
 
 }
