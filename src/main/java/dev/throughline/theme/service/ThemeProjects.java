@@ -118,12 +118,12 @@ final class ThemeProjects {
             }
             return found;
         }
+        // in id order, whatever order the rows came in: the same epics ask the same
+        // question, whose answer may be kept (KeptCounts)
+        List<Long> ids = epics.stream().map(IssueFacts::id).sorted().toList();
         List<Jql> asks = new ArrayList<>();
-        for (int from = 0; from < epics.size(); from += PARENTS_PER_COUNT) {
-            asks.add(Jql.parentIdIn(epics.subList(from, Math.min(epics.size(), from + PARENTS_PER_COUNT))
-                .stream()
-                .map(IssueFacts::id)
-                .toList()));
+        for (int from = 0; from < ids.size(); from += PARENTS_PER_COUNT) {
+            asks.add(Jql.parentIdIn(ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_COUNT))));
         }
         if (askLinked) {
             asks.add(0, asks.isEmpty() ? LINKED : LINKED.or(asks.remove(0)));
