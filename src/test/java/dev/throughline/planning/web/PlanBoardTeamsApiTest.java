@@ -9,16 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,27 +120,6 @@ class PlanBoardTeamsApiTest extends PlanSiteTest {
 
     private boolean isChildOf(SandboxIssue issue, String epic) {
         return issue.parentId() != 0 && site.issue(epic).orElseThrow().id() == issue.parentId();
-    }
-
-    /**
-     * The standard done items {@code counted} resolved in each full week of the window,
-     * oldest first (the rule of {@code MeasuredThroughput}).
-     */
-    private double[] doneWeeks(int weeks, Predicate<SandboxIssue> counted) {
-        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        double[] done = new double[weeks];
-        for (SandboxIssue issue : site.issues()) {
-            if (!counted.test(issue) || !issue.type().standard() || !issue.status().done()) {
-                continue;
-            }
-            LocalDate monday = LocalDate.ofInstant(issue.resolved(), ZoneOffset.UTC)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            long ago = ChronoUnit.WEEKS.between(monday, thisWeek);
-            if (ago >= 1 && ago <= weeks) {
-                done[(int) (weeks - ago)]++;
-            }
-        }
-        return done;
     }
 
     private static double sum(double[] weeks) {
