@@ -103,12 +103,16 @@ public final class BoardTeams {
         for (PlanTeam team : inputs.teams()) {
             List<BoardTeam> shown = owners.boardsOf(team.id());
             boolean partly = !shown.isEmpty() && shown.stream().allMatch(b -> b.members().isPresent());
-            if (shown.isEmpty() || (partly && working.contains(team.id()))) {
-                // no board, or boards showing part of it and some of its work left
+            if (shown.isEmpty()) {
+                throughput.put(team.id(), inputs.throughput().get(team.id()));
+                teams.add(team);
+            }
+            else if (partly && working.contains(team.id())) {
+                // boards show part of it and some of its work is left: the rest is its
+                // own
                 TeamThroughput rest = measured.getOrDefault(team.id(), inputs.throughput().get(team.id()));
                 throughput.put(team.id(), rest);
-                teams.add(shown.isEmpty() || rest == inputs.throughput().get(team.id()) ? team
-                        : ProgramInputs.teamOf(rest, team.name(), inputs.periods()));
+                teams.add(ProgramInputs.teamOf(rest, team.name(), inputs.periods()));
             }
             for (BoardTeam board : shown) {
                 if (throughput.containsKey(board.teamId())) {
