@@ -151,9 +151,13 @@ final class JiraReaders {
 
     static BoardConfiguration boardConfiguration(long boardId, JsonNode node) {
         JsonNode rank = node.path("ranking").path("rankCustomFieldId");
+        // Jira answers the filter's id as a string of digits
+        String filter = Json.text(node.path("filter"), "id");
         return new BoardConfiguration(boardId, node.path("name").asText(""),
                 Optional.ofNullable(Json.text(node.path("estimation").path("field"), "fieldId")),
-                rank.canConvertToLong() ? Optional.of(rank.asLong()) : Optional.empty());
+                rank.canConvertToLong() ? Optional.of(rank.asLong()) : Optional.empty(),
+                filter != null && filter.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.valueOf(filter))
+                        : Optional.empty());
     }
 
     static JiraField field(JsonNode node) {

@@ -72,6 +72,17 @@ public final class Jql {
         return new Jql("key >= " + quote(issueKey(issueKey)), "");
     }
 
+    /**
+     * {@code filter = 10012}: the issues a saved filter (a board's) shows, as its owner
+     * shared it; only ever ANDed with projects here, so a search stays bounded.
+     */
+    public static Jql filterIs(long filterId) {
+        if (filterId <= 0) {
+            throw new IllegalArgumentException("a filter id is a positive number");
+        }
+        return new Jql("filter = " + filterId, "");
+    }
+
     /** {@code parent in ("A-1", "B-2")}. */
     public static Jql parentIn(Collection<String> issueKeys) {
         return new Jql("parent in " + list(issueKeys.stream().map(Jql::issueKey).toList()), "");

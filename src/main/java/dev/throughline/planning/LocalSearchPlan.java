@@ -75,6 +75,16 @@ final class LocalSearchPlan {
      * load against each team's capacity through each period).
      */
     static int[] improve(ScaledPlan plan, PlanRules rules, int[] start, long moves, long deadlineNanos) {
+        return improve(plan, rules, start, moves, 0, deadlineNanos);
+    }
+
+    /**
+     * The same, with at least {@code minMoves} moves whatever the clock says. When the
+     * deadline has passed before the search starts (the steps before it overran on a
+     * starved machine), those moves are a whole anneal of their own, hot to cold, so the
+     * answer is still better than its start.
+     */
+    static int[] improve(ScaledPlan plan, PlanRules rules, int[] start, long moves, long minMoves, long deadlineNanos) {
         int[] from = start;
         if (!plan.allows(from, rules.deadline, rules.plannable)) {
             from = rules.deadline.clone();
@@ -82,10 +92,14 @@ final class LocalSearchPlan {
                 return start;
             }
         }
-        return new LocalSearchPlan(plan, rules, from).anneal(moves, deadlineNanos);
+        LocalSearchPlan search = new LocalSearchPlan(plan, rules, from);
+        if (minMoves > 0 && System.nanoTime() >= deadlineNanos) {
+            return search.anneal(Math.min(moves, minMoves), Long.MAX_VALUE, 0);
+        }
+        return search.anneal(moves, deadlineNanos, minMoves);
     }
 
-    private int[] anneal(long moves, long deadlineNanos) {
+    private int[] anneal(long moves, long deadlineNanos, long minMoves) {
         int[] plannable = plannableIndexes(rules.plannable);
         if (plannable.length == 0) {
             return period.clone();
@@ -102,7 +116,7 @@ final class LocalSearchPlan {
         for (long move = 0; move < moves; move++) {
             if ((move & 1023) == 0) {
                 long now = System.nanoTime();
-                if (now > deadlineNanos) {
+                if (now > deadlineNanos && move >= minMoves) {
                     break;
                 }
                 // cools by the time used as well when that runs ahead of the moves: on

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Each team's own weekly throughput, measured from the read model's facts of its project:
@@ -36,11 +37,20 @@ public final class MeasuredThroughput {
      */
     public static Map<String, TeamThroughput> of(Collection<IssueFacts> issues, Collection<String> teams,
             ProgressBasis basis, boolean includeSubtasks, int weeks, LocalDate today) {
+        return of(issues, IssueFacts::projectKey, teams, basis, includeSubtasks, weeks, today);
+    }
+
+    /**
+     * The same, each issue counted for the team {@code teamOf} names (a board team for
+     * the issues its filter shows, else the issue's project).
+     */
+    public static Map<String, TeamThroughput> of(Collection<IssueFacts> issues, Function<IssueFacts, String> teamOf,
+            Collection<String> teams, ProgressBasis basis, boolean includeSubtasks, int weeks, LocalDate today) {
         Map<String, double[]> done = new LinkedHashMap<>();
         teams.forEach(team -> done.put(team, new double[weeks]));
         LocalDate currentWeek = mondayOf(today);
         for (IssueFacts issue : issues) {
-            double[] team = done.get(issue.projectKey());
+            double[] team = done.get(teamOf.apply(issue));
             if (team == null || !isItem(issue, includeSubtasks) || !"done".equals(issue.statusCategory())
                     || issue.resolved().isEmpty()) {
                 continue;

@@ -82,7 +82,7 @@ final class TeamDecomposition {
                     // loaded machine)
                     double seconds = Math.max(MIN_SECONDS,
                             (endNanos - System.nanoTime()) / 1e9 * workers / Math.max(1, waiting.getAndDecrement()));
-                    return solveTeam(plan, rules, finishable, price, team, seconds, period);
+                    return solveTeam(plan, rules, finishable, price, team, seconds, period, endNanos);
                 }));
             }
             for (int t = 0; t < teams; t++) {
@@ -107,7 +107,7 @@ final class TeamDecomposition {
      * time), writing its plan into {@code period} (each team its own entries).
      */
     private static double solveTeam(ScaledPlan plan, PlanRules rules, boolean[][] finishable, long[][] price, int team,
-            double seconds, int[] period) {
+            double seconds, int[] period, long endNanos) {
         int[] earliest = new int[plan.size];
         boolean any = false;
         for (int i = 0; i < plan.size; i++) {
@@ -135,7 +135,9 @@ final class TeamDecomposition {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(1).setRandomSeed(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(model.model);
-        if (status == CpSolverStatus.UNKNOWN) {
+        // past the teams' end (a starved machine) no retry: each would add 0.3 s to the
+        // answer's time, and the team's relaxation below still bounds it
+        if (status == CpSolverStatus.UNKNOWN && System.nanoTime() < endNanos) {
             // on a loaded machine a short share may end before CP-SAT has even taken its
             // start plan (its presolve is most of a small model's start-up), and a team
             // without a plan would take the whole bound with it: once more, longer and

@@ -1,5 +1,6 @@
 package dev.throughline.browser;
 
+import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -177,6 +178,71 @@ class PlanBrowserTest extends SandboxBrowserTest {
         assertThat(api("GET", plan, null).json().path("boards").toString()).isEqualTo("[" + id + "]");
         assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
         assertNoConsoleErrors(Pattern.compile("/plans.*400"));
+    }
+
+    /**
+     * In the editor (Capacity tab), not the New plan form: a board ticked is previewed as
+     * a team at once, then saved in the plan's {@code boards}, and the saved plan shows
+     * it on the timeline and ticked. On a plan of its own, so the demo plan stays as the
+     * other tests read it.
+     */
+    @Test
+    void aBoardTickedInTheEditorIsPreviewedSavedAndATeamOnTheTimeline() {
+        String plans = "/api/programs/"
+                + new Select(openPlan().visible("#program-picker")).getFirstSelectedOption().getAttribute("value")
+                + "/plans";
+        AppUnderTest.Reply created = api("POST", plans, "{\"name\":\"Editor board\",\"quarters\":2}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String plan = plans + "/" + created.json().path("id").asText();
+        Browser b = openPlanNamed("Editor board");
+
+        b.script("document.getElementById('tab-capacity').focus();");
+        b.press(Keys.ENTER);
+        WebElement box = b.visible("#ed-boards")
+            .findElements(By.cssSelector("input[data-board]"))
+            .stream()
+            .filter(x -> x.findElement(By.xpath("..")).getText().trim().endsWith("(WEB)"))
+            .findFirst()
+            .orElseThrow();
+        String label = box.findElement(By.xpath("..")).getText().trim();
+        String board = label.substring(0, label.lastIndexOf(" ("));
+        String id = box.getAttribute("value");
+        assertThat(box.isSelected()).isFalse();
+        box.click();
+        b.waitLongForText("#preview-text", PREVIEW);
+        b.script("document.getElementById('tab-timeline').click();");
+        b.until(d -> teamsOnTimeline(b).stream().anyMatch(th -> th.startsWith(board)));
+        Object webRow = b.script("return document.querySelector('#plan-grid td.plan-cell[data-team=\"WEB\"]') === null"
+                + " && document.querySelector('#plan-grid td.plan-cell[data-team=\"board-" + id + "\"]') !== null;");
+        assertThat(webRow).as("the board team takes WEB's place").isEqualTo(true);
+
+        b.script("document.getElementById('save-plan').focus();");
+        b.press(Keys.ENTER);
+        b.waitLongForText("#plan-message", Pattern.compile("Saved \\(version \\d+\\)"));
+        assertThat(api("GET", plan, null).json().path("boards").toString()).isEqualTo("[" + id + "]");
+
+        Browser again = openPlanNamed("Editor board");
+        again.until(d -> teamsOnTimeline(again).stream().anyMatch(th -> th.startsWith(board)));
+        assertThat(again.driver().findElement(By.cssSelector("#ed-boards input[data-board='" + id + "']")).isSelected())
+            .as("the editor's picker shows the saved board")
+            .isTrue();
+        assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
+        assertNoConsoleErrors();
+    }
+
+    /** The Plan page on the demo program's plan {@code name}, solved. */
+    private Browser openPlanNamed(String name) {
+        Browser b = openPlan();
+        new Select(b.visible("#plan-picker")).selectByVisibleText(name);
+        b.untilLong(d -> d.findElements(By.cssSelector("#plan-grid thead th .period-label")).size() == 2);
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        return b;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> teamsOnTimeline(Browser b) {
+        return (List<String>) b.script("return Array.prototype.map.call(document.querySelectorAll("
+                + "'#plan-grid tbody th'), function (th) { return th.textContent.trim(); });");
     }
 
     @Test

@@ -66,6 +66,15 @@ class BoardsTest extends JiraWireMockTest {
     }
 
     @Test
+    void boardConfigurationGivesTheBoardsFilter() {
+        stub(get(urlPathEqualTo("/rest/agile/1.0/board/7/configuration")).willReturn(okJson(q(
+                "{'id':7,'name':'TL board','type':'scrum','filter':{'id':'10012','self':'https://x/rest/api/3/filter/10012'},"
+                        + "'ranking':{'rankCustomFieldId':10019}}"))));
+
+        assertThat(client.boardConfiguration(7).filterId()).contains(10012L);
+    }
+
+    @Test
     void backlogPagesByStartAtUntilTotalAndSendsJqlEncoded() {
         String jql = "labels = \"a&b\" AND summary ~ \"x+y\"";
         stub(get(urlPathEqualTo(BACKLOG)).withQueryParam("startAt", equalTo("0"))

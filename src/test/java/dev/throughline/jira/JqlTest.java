@@ -22,6 +22,13 @@ class JqlTest {
     }
 
     @Test
+    void aBoardsFilterIsNamedByItsIdAndAndedWithItsProjects() {
+        assertThat(Jql.projectIn(List.of("WEB", "MOB")).and(Jql.filterIs(10012)).text())
+            .isEqualTo("project in (\"WEB\", \"MOB\") AND filter = 10012");
+        assertThatThrownBy(() -> Jql.filterIs(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keysAndPropertyNamesAreCheckedNotEscaped() {
         assertThatThrownBy(() -> Jql.projectIs("WEB\" OR project = \"HID"))
             .isInstanceOf(IllegalArgumentException.class);

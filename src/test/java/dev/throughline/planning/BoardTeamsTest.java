@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +58,48 @@ class BoardTeamsTest {
         assertThat(boards.unscored().get(0).team()).isEqualTo("board-7");
         assertThat(boards.apart().get(0).team()).isEqualTo("board-7");
         assertThat(boards.model()).contains("RICE");
+    }
+
+    /**
+     * Board 7's filter shows A-1 and B-1 of projects A and B: they are its work, its
+     * throughput is what was measured from its issues; A has no work left and goes, B
+     * keeps its epic apart (B-7) and the throughput of its issues no board shows.
+     */
+    @Test
+    void aBoardShowingPartOfItsProjectsTakesOnlyThoseIssuesTheRestStaysTheProjects() {
+        TeamThroughput board = new TeamThroughput("board-7", new double[] { 1, 0, 2, 1 });
+        TeamThroughput restOfB = new TeamThroughput("B", new double[] { 0.5, 0, 1, 0 });
+        ProgramInputs boards = BoardTeams.apply(inputs(),
+                List.of(new BoardTeams.BoardTeam(7, "Checkout", List.of("A", "B"), Optional.of(Set.of("A-1", "B-1")))),
+                Map.of("board-7", board, "A", new TeamThroughput("A", new double[] { 0, 0, 0, 0 }), "B", restOfB));
+        assertThat(boards.teams()).extracting(PlanTeam::id).containsExactly("board-7", "B", "C");
+        // board: 4 in 4 weeks, 1 a week, 13 a quarter; B's rest: 1.5 / 4 × 13 = 4.875,
+        // rounded half up to 4.88; C as before, 13
+        assertThat(boards.teams()).extracting(PlanTeam::capacity)
+            .containsExactly(List.of(13.0, 13.0), List.of(4.88, 4.88), List.of(13.0, 13.0));
+        assertThat(boards.teams().get(0).name()).isEqualTo("Checkout");
+        assertThat(boards.throughput().get("B").weeks()).containsExactly(0.5, 0, 1, 0);
+        assertThat(boards.throughput()).containsOnlyKeys("board-7", "B", "C");
+        assertThat(boards.candidates()).extracting(Candidate::teamId).containsExactly("board-7", "board-7", "C");
+        assertThat(boards.apart().get(0).team()).isEqualTo("B");
+        assertThat(boards.unscored().get(0).team()).isEqualTo("B");
+    }
+
+    @Test
+    void twoBoardsShowingPartsOfOneProjectSplitItAndOneIssueOnBothIsRefused() {
+        BoardTeams.BoardTeam first = new BoardTeams.BoardTeam(7, "One", List.of("B"), Optional.of(Set.of("B-1")));
+        BoardTeams.BoardTeam second = new BoardTeams.BoardTeam(9, "Two", List.of("B"), Optional.of(Set.of("B-7")));
+        ProgramInputs split = BoardTeams.apply(inputs(), List.of(first, second), Map.of());
+        // B's work is all on the boards: B goes; without measures each board sums B's
+        assertThat(split.teams()).extracting(PlanTeam::id).containsExactly("A", "board-7", "board-9", "C");
+        assertThat(split.candidates().get(1).teamId()).isEqualTo("board-7");
+        assertThat(split.apart().get(0).team()).isEqualTo("board-9");
+        BoardTeams.BoardTeam both = new BoardTeams.BoardTeam(9, "Two", List.of("B"), Optional.of(Set.of("B-1")));
+        assertThatThrownBy(() -> BoardTeams.apply(inputs(), List.of(first, both), Map.of()))
+            .hasMessage("boards 7 and 9 both show B-1: an issue's work is one team's only");
+        BoardTeams.BoardTeam whole = new BoardTeams.BoardTeam(9, "Two", List.of("B"));
+        assertThatThrownBy(() -> BoardTeams.apply(inputs(), List.of(first, whole), Map.of()))
+            .hasMessage("boards 7 and 9 both show project B: a project's work is one team's only");
     }
 
     @Test

@@ -45,4 +45,24 @@ class LocalSearchPlanTest {
         assertThat(plan.objective(improved)).isGreaterThan(plan.objective(rules.deadline));
     }
 
+    /**
+     * Starved (its deadline passed before it starts, as when the teams' solves overran):
+     * it still makes its minimum moves, a whole anneal of their own, so it answers the
+     * plan an untimed search of that many moves finds, better than its start.
+     */
+    @Test
+    void aSearchStartedPastItsDeadlineStillMakesItsMinimumMoves() {
+        PlanProblem problem = PlanBenchmarkRunner.instance(new SplittableRandom(1));
+        ScaledPlan plan = new ScaledPlan(problem);
+        PlanRules rules = new PlanRules(plan);
+        int[] start = GreedyPlan.of(plan, rules);
+        long passed = System.nanoTime() - 1_000_000_000L;
+        int[] starved = LocalSearchPlan.improve(plan, rules, start, 2_000_000, 200_000, passed);
+        assertThat(starved).containsExactly(LocalSearchPlan.improve(plan, rules, start, 200_000, Long.MAX_VALUE));
+        assertThat(plan.allows(starved, rules.deadline, rules.plannable)).isTrue();
+        assertThat(plan.objective(starved)).isGreaterThan(plan.objective(start));
+        // without a minimum it stops at once: the start
+        assertThat(LocalSearchPlan.improve(plan, rules, start, 2_000_000, passed)).containsExactly(start);
+    }
+
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -82,7 +83,7 @@ public final class SandboxSite {
         this.now = now;
         this.projects = List.copyOf(projects);
         this.versions = List.copyOf(versions);
-        this.boards = List.copyOf(boards);
+        this.boards = new ArrayList<>(boards);
         this.issues = new ArrayList<>(issues);
         this.firstIssueId = issues.isEmpty() ? 1 : issues.get(0).id();
         this.indexByKey = new HashMap<>(issues.size() * 2);
@@ -182,12 +183,30 @@ public final class SandboxSite {
         return versions.stream().filter(v -> v.id() == id).findFirst();
     }
 
-    public List<SandboxBoard> boards() {
-        return boards;
+    public synchronized List<SandboxBoard> boards() {
+        return List.copyOf(boards);
     }
 
-    public Optional<SandboxBoard> board(long id) {
+    public synchronized Optional<SandboxBoard> board(long id) {
         return boards.stream().filter(b -> b.id() == id).findFirst();
+    }
+
+    /**
+     * Adds a board located in {@code projectKey} whose filter shows {@code filterJql}'s
+     * issues (a board of part of a project, e.g. one team's epics).
+     */
+    public synchronized SandboxBoard addBoard(String name, String projectKey, String filterJql) {
+        long id = boards.stream().mapToLong(SandboxBoard::id).max().orElse(0) + 1;
+        SandboxProject project = project(projectKey).orElseThrow(() -> new IllegalArgumentException(projectKey));
+        SandboxBoard board = new SandboxBoard(id, name, project.id(), Objects.requireNonNull(filterJql, "filterJql"));
+        boards.add(board);
+        return board;
+    }
+
+    /** The JQL of the filter with this id (a board's), when there is one. */
+    public synchronized Optional<String> filterJql(long filterId) {
+        return board(filterId - SandboxBoard.FILTER_OFFSET)
+            .map(b -> b.filterJql() != null ? b.filterJql() : "project = " + projectById(b.projectId()).key());
     }
 
     // ---- issues

@@ -177,19 +177,39 @@ public final class SandboxSeeder {
         return expect(app.post("/api/programs", json(program), token()), 201).path("id").asText();
     }
 
+    /** The demo plan's board team: a board of MOB whose filter shows two of its epics. */
+    static final String DEMO_BOARD = "Mobile payments team";
+
     /**
      * A year's plan with two scenarios; neither names a quarter, so the plan solves
      * whatever day the app thinks it is. It compares RICE scores (WEB's model): MOB's
-     * WSJF and PLAT's ICE epics are listed apart, never mixed in.
+     * WSJF and PLAT's ICE epics are listed apart, never mixed in. Its board team is a MOB
+     * board whose filter shows MOB's first two epics with open work and their children:
+     * they are its work, the rest of MOB stays MOB's.
      */
     private void createPlan(String program) {
+        List<String> epics = data.issues()
+            .stream()
+            .filter(i -> i.type() == IssueType.EPIC && i.projectKey().equals("MOB"))
+            .filter(i -> data.children(i.id()).stream().anyMatch(child -> !child.status().done()))
+            .map(SandboxIssue::key)
+            .limit(2)
+            .toList();
+        String keys = String.join(", ", epics);
+        long board = data.boards()
+            .stream()
+            .filter(b -> b.name().equals(DEMO_BOARD))
+            .findFirst()
+            .orElseGet(() -> data.addBoard(DEMO_BOARD, "MOB",
+                    "project = MOB AND (key in (" + keys + ") OR parent in (" + keys + "))"))
+            .id();
         Map<String, Object> cheaperDelay = Map.of("name", "Delay costs less", "changes",
                 List.of(Map.of("type", "discount", "discount", 0.05)));
         Map<String, Object> partner = Map.of("name", "Pull in the partner integration", "changes",
                 List.of(Map.of("type", "add", "key", "PARTNER", "summary", "Partner integration", "team", "PLAT",
                         "value", 40, "effort", 13)));
         Map<String, Object> plan = Map.of("name", "Next year", "quarters", 4, "model", "RICE", "scenarios",
-                List.of(cheaperDelay, partner));
+                List.of(cheaperDelay, partner), "boards", List.of(board));
         expect(app.post("/api/programs/" + program + "/plans", json(plan), token()), 201);
     }
 

@@ -13,10 +13,10 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
-import dev.throughline.planning.PlanTeam;
 import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.StoredPlanChecks;
+import dev.throughline.planning.TeamThroughput;
 import dev.throughline.planning.WhyNotPlanned;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.program.ProgramDefinition;
@@ -37,12 +37,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
@@ -76,6 +74,8 @@ public class PlanningService {
 
     private final ProgramRefinements refinements;
 
+    private final PlanBoards boards;
+
     public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock, ProjectIssues issues,
             JiraClients jira, ProgramRefinements refinements) {
         this.refinements = refinements;
@@ -84,6 +84,7 @@ public class PlanningService {
         this.clock = clock;
         this.issues = issues;
         this.jira = jira;
+        this.boards = new PlanBoards(refinements, clock);
     }
 
     /**
@@ -121,35 +122,26 @@ public class PlanningService {
      */
     private ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
             Map<String, Double> factors, List<Long> boards, boolean strict) {
-        ProgramInputs projects = projectInputs(caller, programId, quarters, model, factors);
+        Read read = projectInputs(caller, programId, quarters, model, factors);
+        ProgramInputs projects = read.inputs();
         if (boards.isEmpty()) {
             return projects;
         }
-        List<BoardTeams.BoardTeam> teams = boardTeams(caller, projects, boards, strict);
+        JiraClient client = jira.forSite(caller.site());
+        List<BoardTeams.BoardTeam> teams = this.boards.named(client, projects, boards, strict);
+        Map<String, TeamThroughput> measured = Map.of();
+        if (read.facts().isPresent()) {
+            List<IssueFacts> facts = read.facts().get();
+            teams = this.boards.withMembers(client, caller.site().clientKey(), teams, facts);
+            measured = PlanBoards.throughput(read.program(), teams, projects, facts,
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        }
         try {
-            return BoardTeams.apply(projects, teams);
+            return BoardTeams.apply(projects, teams, measured);
         }
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("boards", e.getMessage());
         }
-    }
-
-    /** The boards asked for, as {@link #boardsShowing} finds them. */
-    private List<BoardTeams.BoardTeam> boardTeams(Caller caller, ProgramInputs inputs, List<Long> boards,
-            boolean strict) {
-        Map<Long, BoardTeams.BoardTeam> shown = boardsShowing(caller, inputs, boards::contains);
-        List<BoardTeams.BoardTeam> found = new ArrayList<>();
-        for (Long board : new LinkedHashSet<>(boards)) {
-            if (!shown.containsKey(board) && !strict) {
-                continue;
-            }
-            if (!shown.containsKey(board)) {
-                throw new InvalidInputException("boards",
-                        "board " + board + " does not exist or shows none of this program's projects you may browse");
-            }
-            found.add(shown.get(board));
-        }
-        return found;
     }
 
     /**
@@ -159,38 +151,27 @@ public class PlanningService {
      */
     public List<BoardTeams.BoardTeam> boardChoices(Caller caller, String programId) {
         ProgramInputs projects = sharedInputs(rollups.rollup(caller, programId, false), 1, Optional.empty(), Map.of());
-        List<BoardTeams.BoardTeam> choices = new ArrayList<>(boardsShowing(caller, projects, id -> true).values());
+        List<BoardTeams.BoardTeam> choices = new ArrayList<>(
+                PlanBoards.showing(jira.forSite(caller.site()), projects, id -> true).values());
         choices.sort(Comparator.comparing(BoardTeams.BoardTeam::name, String.CASE_INSENSITIVE_ORDER));
         return choices;
     }
 
     /**
-     * The boards {@code wanted} with the program's projects Jira lists each under: one
-     * board list read per program project the caller may browse.
+     * A program's inputs by project; {@code facts}: the issues they were measured from
+     * (the caller's projects, refined), empty when they could not be read.
      */
-    private Map<Long, BoardTeams.BoardTeam> boardsShowing(Caller caller, ProgramInputs inputs, LongPredicate wanted) {
-        JiraClient client = jira.forSite(caller.site());
-        Map<Long, String> names = new LinkedHashMap<>();
-        Map<Long, List<String>> projects = new LinkedHashMap<>();
-        for (PlanTeam team : inputs.teams()) {
-            client.boards(Optional.of(team.id())).filter(b -> wanted.test(b.id())).forEach(b -> {
-                names.put(b.id(), b.name());
-                projects.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(team.id());
-            });
-        }
-        Map<Long, BoardTeams.BoardTeam> shown = new LinkedHashMap<>();
-        names.forEach((id, name) -> shown.put(id, new BoardTeams.BoardTeam(id, name, projects.get(id))));
-        return shown;
+    private record Read(ProgramInputs inputs, ProgramDefinition program, Optional<List<IssueFacts>> facts) {
     }
 
-    private ProgramInputs projectInputs(Caller caller, String programId, int quarters, Optional<String> model,
+    private Read projectInputs(Caller caller, String programId, int quarters, Optional<String> model,
             Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ProgramInputs shared = sharedInputs(rollup, quarters, model, factors);
         if (shared.teams().isEmpty()) {
-            return shared;
+            return new Read(shared, program, Optional.empty());
         }
         String siteKey = caller.site().clientKey();
         // the rollup's projects are the caller's view: only those the caller may browse
@@ -204,7 +185,8 @@ public class PlanningService {
                 .filter(r -> r.sameAs(program.projects(), program.jql().get()))
                 .isPresent();
             if (!synced) {
-                return shared.withoutEpics() ? shared.withNotice(REFINED_WITHOUT_EPICS) : shared;
+                return new Read(shared.withoutEpics() ? shared.withNotice(REFINED_WITHOUT_EPICS) : shared, program,
+                        Optional.empty());
             }
             Set<Long> matching = refinements.ids(siteKey, programId);
             read = read.stream().filter(i -> matching.contains(i.id())).toList();
@@ -212,9 +194,10 @@ public class PlanningService {
         ProgramInputs epics = shared.withThroughput(MeasuredThroughput.of(read, projects, program.progressBasis(),
                 program.includeSubtasks(), program.throughputWeeks(), today));
         if (!epics.withoutEpics()) {
-            return epics;
+            return new Read(epics, program, Optional.of(read));
         }
-        return IssueCandidates.of(epics, read, program.progressBasis(), model, factors);
+        return new Read(IssueCandidates.of(epics, read, program.progressBasis(), model, factors), program,
+                Optional.of(read));
     }
 
     /**

@@ -1,17 +1,11 @@
 package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,20 +115,8 @@ class PlanApiTest extends PlanSiteTest {
         int weeks = program.path("throughputWeeks").asInt();
         JsonNode inputs = app().get("/api/programs/" + id + "/plans/inputs?quarters=2", connect.contextToken(PM))
             .json();
-        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         for (String team : List.of("WEB", "MOB")) {
-            double[] expected = new double[weeks];
-            for (SandboxIssue issue : site.issues()) {
-                if (!issue.projectKey().equals(team) || !issue.type().standard() || !issue.status().done()) {
-                    continue;
-                }
-                LocalDate monday = LocalDate.ofInstant(issue.resolved(), ZoneOffset.UTC)
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                long ago = ChronoUnit.WEEKS.between(monday, thisWeek);
-                if (ago >= 1 && ago <= weeks) {
-                    expected[(int) (weeks - ago)]++;
-                }
-            }
+            double[] expected = doneWeeks(weeks, issue -> issue.projectKey().equals(team));
             List<Double> measured = new ArrayList<>();
             inputs.path("throughput").path(team).forEach(w -> measured.add(w.asDouble()));
             assertThat(measured).as(team).containsExactlyElementsOf(Arrays.stream(expected).boxed().toList());

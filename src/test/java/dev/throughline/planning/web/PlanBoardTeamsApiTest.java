@@ -2,10 +2,16 @@ package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.SandboxBoard;
+import dev.throughline.sandbox.SandboxIssue;
+import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +65,73 @@ class PlanBoardTeamsApiTest extends PlanSiteTest {
                 connect.contextToken(PM));
         assertThat(solved.status()).as(solved.body()).isEqualTo(200);
         assertThat(team(solved.json(), team).path("name").asText()).isEqualTo("WEB board");
+    }
+
+    /**
+     * A board whose filter shows one WEB epic and its children: the board team gets that
+     * epic and the done items among those children, counted here by hand from the
+     * sandbox's issues; WEB keeps the rest of its work and throughput. The filter's
+     * issues are read once (one id-only search) and kept: the next read of the inputs
+     * searches no more than a read without boards.
+     */
+    @Test
+    void aBoardWhoseFilterShowsPartOfAProjectCountsOnlyThoseIssues() {
+        String id = program();
+        JsonNode projects = inputs(id, "", PM).json();
+        int weeks = app().get("/api/programs/" + id, connect.contextToken(PM)).json().path("throughputWeeks").asInt();
+        List<String> webEpics = new ArrayList<>(keysOf(projects.path("candidates"), "WEB"));
+        webEpics.addAll(keysOf(projects.path("apart"), "WEB"));
+        assertThat(webEpics).hasSizeGreaterThan(1);
+        String epic = webEpics.stream()
+            .max(Comparator.comparingDouble(key -> sum(doneWeeks(weeks, i -> isChildOf(i, key)))))
+            .orElseThrow();
+        SandboxBoard checkout = site.addBoard("Checkout team", "WEB",
+                "project = WEB AND (key = " + epic + " OR parent = " + epic + ")");
+        AppUnderTest.Reply reply = inputs(id, "&boards=" + checkout.id(), PM);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode boards = reply.json();
+        String team = "board-" + checkout.id();
+        assertThat(boards.path("teams").findValuesAsText("id")).containsExactlyInAnyOrder("WEB", team, "MOB");
+        List<String> onBoard = new ArrayList<>(keysOf(boards.path("candidates"), team));
+        onBoard.addAll(keysOf(boards.path("apart"), team));
+        assertThat(onBoard).containsExactly(epic);
+        List<String> restOfWeb = new ArrayList<>(keysOf(boards.path("candidates"), "WEB"));
+        restOfWeb.addAll(keysOf(boards.path("apart"), "WEB"));
+        assertThat(restOfWeb).containsExactlyElementsOf(webEpics.stream().filter(k -> !k.equals(epic)).toList());
+        double[] board = doneWeeks(weeks, i -> isChildOf(i, epic));
+        double[] rest = doneWeeks(weeks, i -> i.projectKey().equals("WEB") && !isChildOf(i, epic));
+        assertThat(sum(board)).isPositive();
+        assertThat(weeksOf(boards.path("throughput").path(team))).containsExactly(board);
+        assertThat(weeksOf(boards.path("throughput").path("WEB"))).containsExactly(rest);
+        assertThat(team(boards, team).path("capacity").get(0).asDouble())
+            .isEqualTo(BigDecimal.valueOf(sum(board) / weeks * 13).setScale(2, RoundingMode.HALF_UP).doubleValue());
+        assertThat(boards.path("throughput").path("MOB")).isEqualTo(projects.path("throughput").path("MOB"));
+        // kept: a second read searches as much as a read without boards
+        int before = jira.requestCount(JiraSandbox.SEARCH);
+        assertThat(inputs(id, "&boards=" + checkout.id(), PM).status()).isEqualTo(200);
+        int withBoard = jira.requestCount(JiraSandbox.SEARCH) - before;
+        assertThat(inputs(id, "", PM).status()).isEqualTo(200);
+        assertThat(jira.requestCount(JiraSandbox.SEARCH) - before - withBoard).isEqualTo(withBoard);
+        // two boards showing the same issue: it is one team's only
+        SandboxBoard twice = site.addBoard("Epic watchers", "WEB", "project = WEB AND key = " + epic);
+        assertBoards400(inputs(id, "&boards=" + checkout.id() + "," + twice.id(), PM), "boards " + checkout.id()
+                + " and " + twice.id() + " both show " + epic + ": an issue's work is one team's only");
+    }
+
+    private boolean isChildOf(SandboxIssue issue, String epic) {
+        return issue.parentId() != 0 && site.issue(epic).orElseThrow().id() == issue.parentId();
+    }
+
+    private static double sum(double[] weeks) {
+        return Arrays.stream(weeks).sum();
+    }
+
+    private static double[] weeksOf(JsonNode throughput) {
+        double[] weeks = new double[throughput.size()];
+        for (int w = 0; w < weeks.length; w++) {
+            weeks[w] = throughput.get(w).asDouble();
+        }
+        return weeks;
     }
 
     @Test

@@ -1,10 +1,17 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +43,27 @@ abstract class PlanSiteTest extends InstalledSiteTest {
                 connect.contextToken(PM));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().path("id").asText();
+    }
+
+    /**
+     * The standard done items {@code counted} resolved in each full week of the window,
+     * oldest first (the rule of {@code MeasuredThroughput}).
+     */
+    double[] doneWeeks(int weeks, Predicate<SandboxIssue> counted) {
+        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        double[] done = new double[weeks];
+        for (SandboxIssue issue : site.issues()) {
+            if (!counted.test(issue) || !issue.type().standard() || !issue.status().done()) {
+                continue;
+            }
+            LocalDate monday = LocalDate.ofInstant(issue.resolved(), ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            long ago = ChronoUnit.WEEKS.between(monday, thisWeek);
+            if (ago >= 1 && ago <= weeks) {
+                done[(int) (weeks - ago)]++;
+            }
+        }
+        return done;
     }
 
 }

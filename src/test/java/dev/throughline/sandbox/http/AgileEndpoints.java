@@ -86,8 +86,8 @@ final class AgileEndpoints {
             .put("self", self + "/configuration");
         body.putObject("location").put("type", "project").put("projectKeyOrId", project.key());
         body.putObject("filter")
-            .put("id", String.valueOf(board.get().id() + 10000))
-            .put("self", r.baseUrl() + "/rest/api/3/filter/" + (board.get().id() + 10000));
+            .put("id", String.valueOf(board.get().filterId()))
+            .put("self", r.baseUrl() + "/rest/api/3/filter/" + board.get().filterId());
         body.putObject("subQuery").put("query", "fixVersion in unreleasedVersions() OR fixVersion is EMPTY");
         ObjectNode columnConfig = body.putObject("columnConfig");
         ArrayNode columns = columnConfig.putArray("columns");

@@ -157,6 +157,7 @@ public final class JqlMatcher {
             case "key", "issuekey", "id", "issue" ->
                 term.operator().ordering() ? keyRange(term) : equality(term, this::issueId, SandboxIssue::id);
             case "parent" -> equality(term, this::issueId, SandboxIssue::parentId);
+            case "filter", "request", "savedfilter", "searchrequest" -> FilterTerm.of(site, term);
             case "issuetype", "type" -> equality(term,
                     v -> IssueType.fromJql(v.text()).orElseThrow(() -> noSuchValue(v, term.field())).ordinal() + 1,
                     i -> i.type().ordinal() + 1);

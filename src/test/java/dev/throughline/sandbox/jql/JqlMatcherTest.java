@@ -80,6 +80,19 @@ class JqlMatcherTest {
     }
 
     @Test
+    void aBoardsFilterSelectsWhatItsJqlSelects() {
+        long webBoard = site.boards().get(0).filterId();
+        assertThat(select("filter = " + webBoard)).isEqualTo(select("project = WEB"));
+        long part = site.addBoard("Checkout", "WEB", "project = WEB AND key in (WEB-1, WEB-2)").filterId();
+        assertThat(select("filter = " + part + " ORDER BY key")).extracting(SandboxIssue::key)
+            .containsExactly("WEB-1", "WEB-2");
+        assertThat(select("project = WEB AND filter != " + part)).hasSize(select("project = WEB").size() - 2);
+        assertThat(select("filter in (" + part + ", " + webBoard + ")")).hasSameSizeAs(select("project = WEB"));
+        assertThatThrownBy(() -> select("filter = 99")).isInstanceOf(JqlException.class)
+            .hasMessage("The value '99' does not exist for the field 'filter'.");
+    }
+
+    @Test
     void andOrAndParenthesesCombine() {
         List<SandboxIssue> bugsOrEpicsInWeb = select("project = WEB AND (issuetype = Bug OR issuetype = Epic)");
         assertThat(bugsOrEpicsInWeb).isNotEmpty()
