@@ -42,6 +42,8 @@ public final class SandboxSite {
 
     private final List<SandboxBoard> boards;
 
+    private final Map<Long, List<SandboxSprint>> sprints = new HashMap<>();
+
     private final List<SandboxIssue> issues; // index = id - firstIssueId; ids are
                                              // contiguous
 
@@ -188,6 +190,21 @@ public final class SandboxSite {
 
     public Optional<SandboxBoard> board(long id) {
         return boards.stream().filter(b -> b.id() == id).findFirst();
+    }
+
+    /**
+     * The board's sprints in Jira's order (closed, active, future): the demo's
+     * ({@link SandboxSprint#demo}) until a test replaces them.
+     */
+    public synchronized List<SandboxSprint> sprints(long boardId) {
+        return sprints.computeIfAbsent(boardId,
+                id -> board(id).map(b -> SandboxSprint.demo(b, projectById(b.projectId()).key(), now))
+                    .orElse(List.of()));
+    }
+
+    /** Replaces the board's sprints (a sprint closed, dates removed, …). */
+    public synchronized void setSprints(long boardId, List<SandboxSprint> replaced) {
+        sprints.put(boardId, List.copyOf(replaced));
     }
 
     // ---- issues
