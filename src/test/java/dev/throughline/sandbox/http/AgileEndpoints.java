@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -47,8 +48,6 @@ final class AgileEndpoints {
     }
 
     private SandboxResponse boards(SandboxRequest r) {
-        int startAt = Math.max(0, r.intParameter("startAt", 0));
-        int maxResults = Math.max(1, Math.min(50, r.intParameter("maxResults", 50)));
         Optional<String> projectFilter = r.queryParameter("projectKeyOrId");
         Optional<String> typeFilter = r.queryParameter("type");
         Optional<Long> projectId = projectFilter.map(k -> site.project(k).map(SandboxProject::id).orElse(-1L));
@@ -57,17 +56,9 @@ final class AgileEndpoints {
             .filter(b -> projectId.isEmpty() || projectId.get() == b.projectId())
             .filter(b -> typeFilter.isEmpty() || typeFilter.get().equals("scrum"))
             .toList();
-        int end = Math.min(boards.size(), startAt + maxResults);
-        ObjectNode body = JiraJson.object()
-            .put("maxResults", maxResults)
-            .put("startAt", startAt)
-            .put("total", boards.size())
-            .put("isLast", end >= boards.size());
-        ArrayNode values = body.putArray("values");
-        for (SandboxBoard board : boards.subList(Math.min(startAt, end), end)) {
+        return page(r, boards, (board, node) -> {
             SandboxProject project = site.projectById(board.projectId());
-            ObjectNode node = values.addObject()
-                .put("id", board.id())
+            node.put("id", board.id())
                 .put("self", r.baseUrl() + "/rest/agile/1.0/board/" + board.id())
                 .put("name", board.name())
                 .put("type", "scrum");
@@ -78,6 +69,25 @@ final class AgileEndpoints {
                 .put("projectKey", project.key())
                 .put("projectTypeKey", "software")
                 .put("name", project.name() + " (" + project.key() + ")");
+        });
+    }
+
+    /**
+     * One page of {@code all} as Jira Software pages its lists: startAt, maxResults (at
+     * most 50), total and isLast, each value written by {@code write}.
+     */
+    private static <T> SandboxResponse page(SandboxRequest r, List<T> all, BiConsumer<T, ObjectNode> write) {
+        int startAt = Math.max(0, r.intParameter("startAt", 0));
+        int maxResults = Math.max(1, Math.min(50, r.intParameter("maxResults", 50)));
+        int end = Math.min(all.size(), startAt + maxResults);
+        ObjectNode body = JiraJson.object()
+            .put("maxResults", maxResults)
+            .put("startAt", startAt)
+            .put("total", all.size())
+            .put("isLast", end >= all.size());
+        ArrayNode values = body.putArray("values");
+        for (T item : all.subList(Math.min(startAt, end), end)) {
+            write.accept(item, values.addObject());
         }
         return JiraJson.ok(body);
     }
@@ -90,31 +100,20 @@ final class AgileEndpoints {
         Optional<SandboxBoard> board = boardRef(r);
         if (board.isEmpty())
             return boardNotFound(r);
-        int startAt = Math.max(0, r.intParameter("startAt", 0));
-        int maxResults = Math.max(1, Math.min(50, r.intParameter("maxResults", 50)));
         List<String> states = r.queryParameter("state").map(s -> List.of(s.split(","))).orElse(List.of());
         List<SandboxSprint> sprints = site.sprints(board.get().id())
             .stream()
             .filter(s -> states.isEmpty() || states.contains(s.state()))
             .toList();
-        int end = Math.min(sprints.size(), startAt + maxResults);
-        ObjectNode body = JiraJson.object()
-            .put("maxResults", maxResults)
-            .put("startAt", startAt)
-            .put("total", sprints.size())
-            .put("isLast", end >= sprints.size());
-        ArrayNode values = body.putArray("values");
-        for (SandboxSprint sprint : sprints.subList(Math.min(startAt, end), end)) {
-            ObjectNode node = values.addObject()
-                .put("id", sprint.id())
+        return page(r, sprints, (sprint, node) -> {
+            node.put("id", sprint.id())
                 .put("self", r.baseUrl() + "/rest/agile/1.0/sprint/" + sprint.id())
                 .put("state", sprint.state())
                 .put("name", sprint.name());
             sprint.start().ifPresent(t -> node.put("startDate", AGILE_TIME.format(t)));
             sprint.end().ifPresent(t -> node.put("endDate", AGILE_TIME.format(t)));
             node.put("originBoardId", sprint.boardId());
-        }
-        return JiraJson.ok(body);
+        });
     }
 
     private SandboxResponse configuration(SandboxRequest r) {
