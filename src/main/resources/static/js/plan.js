@@ -356,6 +356,13 @@
     T.api('POST', base + '/commit', {}).then(function (committed) {
       if (committed.status !== 200) { busy(false); message(errorText(committed), 'error'); return; }
       loadHistory();
+      if (state.draft.sprints) {
+        // the write-back sets plannedQuarter: a plan over sprints is committed (its history kept) but not written
+        busy(false);
+        message('Committed ' + committed.body.items.length + ' items. A plan over sprints is not written back to '
+          + 'Jira: plannedQuarter names quarters.', 'success');
+        return;
+      }
       busy(true, 'Writing the plan to Jira…');
       return T.api('POST', base + '/write-back', {}).then(function (reply) {
         busy(false);
