@@ -48,7 +48,7 @@ import java.util.function.LongPredicate;
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
  * the caller (the program feature's public service answers 404 otherwise). The odds use
- * the program forecast's trials and seed; a period is 13 weeks (a quarter).
+ * the program forecast's trials and seed; a quarter is 13 weeks, a sprint its own weeks.
  */
 @Service
 public class PlanningService {
