@@ -46,12 +46,28 @@
     }).map(function (box) { return Number(box.value); });
   }
 
-  /** Shows a 400's error on `boards` under the picker (`error`); true when there was one. */
-  function showError(error, reply) {
-    var errors = ((reply.body || {}).errors || []).filter(function (e) { return e.field === 'boards'; });
-    T.text(error, errors.map(function (e) { return 'Board teams: ' + e.message; }).join(' '));
+  /**
+   * Shows a 400's errors on `field` (default `boards`) under the picker (`error`), each after `prefix`; true when
+   * there was one.
+   */
+  function showError(error, reply, field, prefix) {
+    var errors = ((reply.body || {}).errors || []).filter(function (e) { return e.field === (field || 'boards'); });
+    T.text(error, errors.map(function (e) { return (prefix || 'Board teams: ') + e.message; }).join(' '));
     return errors.length > 0;
   }
 
-  T.PlanBoards = { render: render, check: check, chosen: chosen, showError: showError };
+  /** The sprint board picker of the New plan form: one option per board (the same choices), the first chosen. */
+  function options(select, choices) {
+    var chosenId = select.value;
+    select.textContent = '';
+    choices.forEach(function (board) {
+      var option = document.createElement('option');
+      option.value = String(board.id);
+      option.textContent = board.name + ' (' + board.projects.join(', ') + ')';
+      select.appendChild(option);
+    });
+    if (chosenId) { select.value = chosenId; }
+  }
+
+  T.PlanBoards = { render: render, check: check, chosen: chosen, showError: showError, options: options };
 })(window.Throughline);

@@ -46,7 +46,8 @@
     fact(facts, 'Planned', planned + ' of ' + answer.items.length + ' candidates');
     fact(facts, 'Flagged below ' + percent(answer.confidenceThreshold),
       String(answer.items.filter(function (i) { return i.flagged; }).length));
-    fact(facts, 'Discount per quarter', percent(state.draft.discount));
+    fact(facts, (answer.sprints || []).length ? 'Discount per sprint' : 'Discount per quarter',
+      percent(state.draft.discount));
     var problems = el('commitment-problems');
     problems.textContent = '';
     (answer.commitmentProblems || []).forEach(function (p) { problems.appendChild(make('li', null, p.message)); });

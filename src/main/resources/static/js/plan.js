@@ -118,6 +118,7 @@
       if (programId !== state.programId) { return; }
       if (reply.status !== 200) { T.text(el('pl-error-boards'), errorText(reply)); return; }
       ['pl-boards', 'ed-boards'].forEach(function (id) { T.PlanBoards.render(el(id), reply.body.boards); });
+      T.PlanBoards.options(el('pl-sprint-board'), reply.body.boards);
       if (state.draft) { T.PlanBoards.check(el('ed-boards'), state.draft.boards); }
     }, function (error) { T.text(el('pl-error-boards'), error.message); });
   }
@@ -275,9 +276,15 @@
   var PLAN_FIELDS = [
     { id: 'pl-name', error: 'pl-error-name', ok: function (text) { return text.trim() !== ''; },
       rule: 'Name: a plan needs a name.' },
-    { id: 'pl-quarters', error: 'pl-error-quarters',
+    { id: 'pl-quarters', error: 'pl-error-quarters', when: 'quarters',
       ok: function (text) { return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 8; },
       rule: 'Horizon: a whole number of quarters from 1 to 8.' },
+    { id: 'pl-sprint-board', error: 'pl-error-sprints', when: 'sprints',
+      ok: function (text) { return text !== ''; },
+      rule: 'Sprints: choose the board whose sprints the plan covers.' },
+    { id: 'pl-sprint-count', error: 'pl-error-sprints', when: 'sprints',
+      ok: function (text) { return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 26; },
+      rule: 'Sprints: a whole number of sprints from 1 to 26.' },
     { id: 'pl-discount', error: 'pl-error-discount',
       ok: function (text) { return text !== '' && Number(text) >= 0 && Number(text) < 100; },
       rule: 'Discount per quarter: a percentage from 0 to below 100.' },
@@ -289,10 +296,12 @@
   /** Shows each field's rule under it when its value breaks it; true when every field is valid. */
   function planFormValid() {
     var first = null;
+    var kind = el('pl-horizon-kind').value;
+    ['pl-error-quarters', 'pl-error-sprints'].forEach(function (id) { T.text(el(id), ''); });
     PLAN_FIELDS.forEach(function (field) {
-      // a number field holding no number reads as ''
-      var valid = field.ok(el(field.id).value);
-      T.text(el(field.error), valid ? '' : field.rule);
+      // a number field holding no number reads as ''; a field of the other horizon kind is not sent
+      var valid = (field.when && field.when !== kind) || field.ok(el(field.id).value);
+      if (!valid || !field.when) { T.text(el(field.error), valid ? '' : field.rule); }
       el(field.id).setAttribute('aria-invalid', valid ? 'false' : 'true');
       first = first || (valid ? null : el(field.id));
     });
@@ -305,12 +314,19 @@
     T.text(el('pl-error-plan'), '');
     T.text(el('pl-error-boards'), '');
     if (!planFormValid()) { return; }
-    var body = { name: el('pl-name').value.trim(), quarters: Number(el('pl-quarters').value),
+    var sprints = el('pl-horizon-kind').value === 'sprints';
+    var body = { name: el('pl-name').value.trim(), quarters: sprints ? 4 : Number(el('pl-quarters').value),
       discount: Number(el('pl-discount').value) / 100, confidenceThreshold: Number(el('pl-threshold').value) / 100,
       boards: T.PlanBoards.chosen(el('pl-boards')) };
+    if (sprints) {
+      body.sprints = { board: Number(el('pl-sprint-board').value), count: Number(el('pl-sprint-count').value) };
+    }
     T.api('POST', planBase(), body).then(function (reply) {
       if (reply.status !== 201) {
-        if (!T.PlanBoards.showError(el('pl-error-boards'), reply)) { T.text(el('pl-error-plan'), errorText(reply)); }
+        if (!T.PlanBoards.showError(el('pl-error-boards'), reply)
+            && !T.PlanBoards.showError(el('pl-error-sprints'), reply, 'sprints', 'Sprints: ')) {
+          T.text(el('pl-error-plan'), errorText(reply));
+        }
         return;
       }
       toggle('new-plan-toggle', 'new-plan', false);
@@ -340,6 +356,13 @@
     T.api('POST', base + '/commit', {}).then(function (committed) {
       if (committed.status !== 200) { busy(false); message(errorText(committed), 'error'); return; }
       loadHistory();
+      if (state.draft.sprints) {
+        // the write-back sets plannedQuarter: a plan over sprints is committed (its history kept) but not written
+        busy(false);
+        message('Committed ' + committed.body.items.length + ' items. A plan over sprints is not written back to '
+          + 'Jira: plannedQuarter names quarters.', 'success');
+        return;
+      }
       busy(true, 'Writing the plan to Jira…');
       return T.api('POST', base + '/write-back', {}).then(function (reply) {
         busy(false);
@@ -396,6 +419,14 @@
   });
   el('pl-cancel').addEventListener('click', function () { toggle('new-plan-toggle', 'new-plan', false); });
   el('new-plan').addEventListener('submit', createPlan);
+  // the New plan form shows the fields of the horizon kind chosen: quarters, or a board and how many of its sprints
+  el('pl-horizon-kind').addEventListener('change', function () {
+    var sprints = el('pl-horizon-kind').value === 'sprints';
+    el('pl-quarters-field').hidden = sprints;
+    el('pl-sprint-board-field').hidden = !sprints;
+    el('pl-sprint-count-field').hidden = !sprints;
+    T.resize();
+  });
   el('commit-toggle').addEventListener('click', function () {
     toggle('commit-toggle', 'commit-confirm', el('commit-confirm').hidden);
     if (!el('commit-confirm').hidden) { el('commit-confirm-button').focus(); }

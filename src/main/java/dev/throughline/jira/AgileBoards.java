@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Jira Software's agile API: boards, their configuration and backlog, and rank. */
+/**
+ * Jira Software's agile API: boards, their sprints, configuration and backlog, and rank.
+ */
 final class AgileBoards {
 
     private static final String BOARDS = "/rest/agile/1.0/board";
 
     private static final String BOARD_CONFIGURATION = "/rest/agile/1.0/board/{boardId}/configuration";
+
+    private static final String SPRINTS = "/rest/agile/1.0/board/{boardId}/sprint";
 
     private static final String BACKLOG = "/rest/agile/1.0/board/{boardId}/backlog";
 
@@ -37,6 +41,24 @@ final class AgileBoards {
             vars.put("maxResults", BOARD_PAGE_SIZE);
             projectKeyOrId.ifPresent(p -> vars.put("project", Checks.notBlank("project", p)));
             return JiraReaders.startAtPage(http.get(template, vars), "values", startAt, JiraReaders::board);
+        });
+    }
+
+    /**
+     * The board's active and future sprints, in Jira's order (active first, then the
+     * backlog's).
+     */
+    Stream<Sprint> openSprints(long boardId) {
+        Checks.positive("board id", boardId);
+        String template = SPRINTS + "?startAt={startAt}&maxResults={maxResults}&state={state}";
+        return LazyPages.<Integer, Sprint>stream(cursor -> {
+            int startAt = cursor.orElse(0);
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("boardId", boardId);
+            vars.put("startAt", startAt);
+            vars.put("maxResults", BOARD_PAGE_SIZE);
+            vars.put("state", "active,future");
+            return JiraReaders.startAtPage(http.get(template, vars), "values", startAt, JiraReaders::sprint);
         });
     }
 

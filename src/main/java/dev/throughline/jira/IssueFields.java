@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class IssueFields {
 
     /** Jira writes offsets without a colon: 2024-03-01T10:15:30.000+0000. */
-    private static final DateTimeFormatter JIRA_DATE_TIME = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter JIRA_DATE_TIME = new DateTimeFormatterBuilder()
         .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
         .appendPattern("[XXX][XX][X]")
         .toFormatter();

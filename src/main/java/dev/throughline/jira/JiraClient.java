@@ -71,6 +71,9 @@ public interface JiraClient {
 
     BoardConfiguration boardConfiguration(long boardId);
 
+    /** The board's active and future sprints, active first (Jira's order). */
+    Stream<Sprint> openSprints(long boardId);
+
     Stream<JiraIssue> backlog(BacklogRequest request);
 
     /** Ranks issues; a partial success is reported per issue, never thrown. */

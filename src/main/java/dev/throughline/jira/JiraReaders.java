@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -147,6 +149,17 @@ final class JiraReaders {
         return new Board(node.path("id").asLong(), node.path("name").asText(""), node.path("type").asText(),
                 location.hasNonNull("projectId") ? Optional.of(location.get("projectId").asLong()) : Optional.empty(),
                 Optional.ofNullable(Json.text(location, "projectKey")));
+    }
+
+    static Sprint sprint(JsonNode node) {
+        return new Sprint(node.path("id").asLong(), node.path("name").asText(""), node.path("state").asText(),
+                instant(node, "startDate"), instant(node, "endDate"));
+    }
+
+    private static Optional<Instant> instant(JsonNode node, String field) {
+        String text = Json.text(node, field);
+        return text == null || text.isBlank() ? Optional.empty()
+                : Optional.of(OffsetDateTime.parse(text, IssueFields.JIRA_DATE_TIME).toInstant());
     }
 
     static BoardConfiguration boardConfiguration(long boardId, JsonNode node) {

@@ -224,6 +224,11 @@ final class RestJiraClient implements JiraClient {
     }
 
     @Override
+    public Stream<Sprint> openSprints(long boardId) {
+        return agile.openSprints(boardId);
+    }
+
+    @Override
     public BoardConfiguration boardConfiguration(long boardId) {
         return agile.configuration(boardId);
     }

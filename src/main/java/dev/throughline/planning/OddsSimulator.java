@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Runs a plan through the program's Monte Carlo throughput model: in each trial every
@@ -23,15 +24,35 @@ public final class OddsSimulator {
 
     private final long seed;
 
-    private final int weeksPerPeriod;
+    /** The simulated week period p ends with (periods of equal length, or sprints). */
+    private final IntUnaryOperator endWeek;
 
     public OddsSimulator(int trials, long seed, int weeksPerPeriod) {
-        if (trials < 1 || weeksPerPeriod < 1) {
+        this(trials, seed, p -> (p + 1) * weeksPerPeriod);
+        if (weeksPerPeriod < 1) {
+            throw new IllegalArgumentException("trials and weeks per period must be at least 1");
+        }
+    }
+
+    /**
+     * Periods of their own lengths: period p ends with simulated week
+     * {@code periodEndWeeks[p]} (a sprint horizon, {@link SprintPeriods#endWeeks}).
+     */
+    public OddsSimulator(int trials, long seed, int[] periodEndWeeks) {
+        this(trials, seed, endsOf(periodEndWeeks.clone()));
+    }
+
+    private OddsSimulator(int trials, long seed, IntUnaryOperator endWeek) {
+        if (trials < 1) {
             throw new IllegalArgumentException("trials and weeks per period must be at least 1");
         }
         this.trials = trials;
         this.seed = seed;
-        this.weeksPerPeriod = weeksPerPeriod;
+        this.endWeek = endWeek;
+    }
+
+    private static IntUnaryOperator endsOf(int[] ends) {
+        return p -> ends[p];
     }
 
     public PlanOdds odds(PlanProblem problem, PlanSolution solution, Map<String, TeamThroughput> throughput,
@@ -45,7 +66,7 @@ public final class OddsSimulator {
         for (String key : planned) {
             queues.computeIfAbsent(byKey.get(key).teamId(), team -> new ArrayList<>()).add(key);
         }
-        int horizonWeeks = problem.periods().size() * weeksPerPeriod;
+        int horizonWeeks = endWeek.applyAsInt(problem.periods().size() - 1);
         Map<String, Integer> onTime = new HashMap<>();
         Map<Integer, Integer> periodsHeld = new TreeMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -58,7 +79,7 @@ public final class OddsSimulator {
             Map<String, Integer> finish = new HashMap<>();
             for (String key : planned) {
                 int week = finishWeek(key, byKey, ownWeek, finish, 0);
-                if (week <= (solution.periodOf().get(key) + 1) * weeksPerPeriod) {
+                if (week <= endWeek.applyAsInt(solution.periodOf().get(key))) {
                     onTime.merge(key, 1, Integer::sum);
                 }
             }
@@ -69,7 +90,7 @@ public final class OddsSimulator {
                 }
                 int period = candidate.commitBy().getAsInt();
                 Integer week = finish.get(candidate.key());
-                boolean kept = week != null && week <= (period + 1) * weeksPerPeriod;
+                boolean kept = week != null && week <= endWeek.applyAsInt(period);
                 held.merge(period, kept, Boolean::logicalAnd);
             }
             held.forEach((period, kept) -> periodsHeld.merge(period, kept ? 1 : 0, Integer::sum));

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -41,10 +42,12 @@ import java.util.Set;
  * ({@link IssueCandidates})
  * @param notice why there are no candidates when the reason is not a missing score (empty
  * otherwise)
+ * @param sprints the sprints a sprint horizon's periods are
+ * ({@link SprintPeriods#applyTo}), empty for quarters
  */
 public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
         Map<String, TeamThroughput> throughput, List<Unscored> unscored, Optional<String> model, List<Apart> apart,
-        List<Converted> converted, String candidateKind, String notice) {
+        List<Converted> converted, String candidateKind, String notice, Optional<SprintPeriods> sprints) {
 
     public static final String EPICS = "epics";
 
@@ -66,6 +69,15 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             throw new IllegalArgumentException("candidateKind must be epics or issues");
         }
         notice = notice == null ? "" : notice;
+        Objects.requireNonNull(sprints, "sprints");
+    }
+
+    /** Inputs of a quarter horizon. */
+    public ProgramInputs(String unit, List<String> periods, List<PlanTeam> teams, List<Candidate> candidates,
+            Map<String, TeamThroughput> throughput, List<Unscored> unscored, Optional<String> model, List<Apart> apart,
+            List<Converted> converted, String candidateKind, String notice) {
+        this(unit, periods, teams, candidates, throughput, unscored, model, apart, converted, candidateKind, notice,
+                Optional.empty());
     }
 
     /** Inputs whose candidates are epics, without a notice. */
@@ -78,7 +90,7 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
     /** The same inputs saying why there are no candidates. */
     public ProgramInputs withNotice(String why) {
         return new ProgramInputs(unit, periods, teams, candidates, throughput, unscored, model, apart, converted,
-                candidateKind, why);
+                candidateKind, why, sprints);
     }
 
     /** True when the program has no open epic of the caller's projects. */
@@ -210,7 +222,7 @@ public record ProgramInputs(String unit, List<String> periods, List<PlanTeam> te
             recomputed.add(history == null ? team : teamOf(history, periods));
         }
         return new ProgramInputs(unit, periods, recomputed, candidates, replaced, unscored, model, apart, converted,
-                candidateKind, notice);
+                candidateKind, notice, sprints);
     }
 
     /** A team whose capacity each quarter is 13 of its mean weeks. */

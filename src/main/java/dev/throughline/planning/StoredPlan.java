@@ -21,10 +21,21 @@ import java.util.OptionalInt;
  * open items ({@link OneModel})
  * @param conversions explicit conversions of other models' scores into the plan's model
  * @param boards Jira board ids planned as teams ({@link BoardTeams}), none by default
+ * @param sprints a sprint horizon in place of {@code quarters}, or null for quarters;
+ * overrides and commitments then name a sprint by its name
  */
 public record StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
         Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
-        List<Scenario> scenarios, long version, String model, List<Conversion> conversions, List<Long> boards) {
+        List<Scenario> scenarios, long version, String model, List<Conversion> conversions, List<Long> boards,
+        SprintHorizon sprints) {
+
+    /** A plan over quarters. */
+    public StoredPlan(String id, String programId, String name, int quarters, double discount, double threshold,
+            Map<String, Map<String, Double>> capacity, Map<String, String> commitments, List<String> exclusions,
+            List<Scenario> scenarios, long version, String model, List<Conversion> conversions, List<Long> boards) {
+        this(id, programId, name, quarters, discount, threshold, capacity, commitments, exclusions, scenarios, version,
+                model, conversions, boards, null);
+    }
 
     public static final int MAX_BOARDS = 100;
 
@@ -191,8 +202,8 @@ public record StoredPlan(String id, String programId, String name, int quarters,
             List<ScenarioChange> changes = new ArrayList<>();
             for (Change change : scenario.changes()) {
                 if (change.period() != null && !periods.contains(change.period())) {
-                    throw new IllegalArgumentException(scenario.name() + ": quarter " + change.period()
-                            + " is outside the plan's horizon " + periods);
+                    throw new IllegalArgumentException(scenario.name() + (sprints == null ? ": quarter " : ": sprint ")
+                            + change.period() + " is outside the plan's horizon " + periods);
                 }
                 changes.add(change.toChange(periods));
             }
@@ -205,7 +216,7 @@ public record StoredPlan(String id, String programId, String name, int quarters,
     public StoredPlan savedAs(StoredPlan update) {
         return new StoredPlan(id, programId, update.name(), update.quarters(), update.discount(), update.threshold(),
                 update.capacity(), update.commitments(), update.exclusions(), update.scenarios(), version + 1,
-                update.model(), update.conversions(), update.boards());
+                update.model(), update.conversions(), update.boards(), update.sprints());
     }
 
 }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * The overrides of a stored plan that name something the plan does not have: checked when
  * a plan is written (what can be known then: a quarter label outside the plan's horizon
  * as of today) and again when it is solved (also epics no longer among the candidates,
- * teams no longer in the program), so nothing is ever dropped without a word.
+ * teams no longer in the program), so nothing is ever dropped without a word. A sprint
+ * plan's overrides name sprints: one closed or gone is outside the horizon.
  */
 public final class StoredPlanChecks {
 
@@ -39,13 +40,13 @@ public final class StoredPlanChecks {
         Map<String, String> before = stored == null ? Map.of() : stored.commitments();
         draft.commitments().forEach((key, quarter) -> {
             if (!Objects.equals(before.get(key), quarter)) {
-                quarterRule("commitments", key, quarter, horizon).ifPresent(found::add);
+                periodRule("commitments", key, quarter, horizon, draft.sprints()).ifPresent(found::add);
             }
         });
         draft.capacity().forEach((team, byQuarter) -> byQuarter.forEach((quarter, capacity) -> {
             Map<String, Double> old = stored == null ? Map.of() : stored.capacity().getOrDefault(team, Map.of());
             if (!Objects.equals(old.get(quarter), capacity)) {
-                quarterRule("capacity", team, quarter, horizon).ifPresent(found::add);
+                periodRule("capacity", team, quarter, horizon, draft.sprints()).ifPresent(found::add);
             }
         }));
         return found;
@@ -66,7 +67,7 @@ public final class StoredPlanChecks {
                 found.add(notCandidate("commitments", key, quarter, "The commitment of " + key + " to " + quarter));
             }
             else {
-                quarterRule("commitments", key, quarter, periods).ifPresent(found::add);
+                periodRule("commitments", key, quarter, periods, plan.sprints()).ifPresent(found::add);
             }
         });
         plan.exclusions()
@@ -79,7 +80,7 @@ public final class StoredPlanChecks {
                         + team + " in " + quarter + " is not used: " + team + " is not one of the program's teams."));
             }
             else {
-                quarterRule("capacity", team, quarter, periods).ifPresent(found::add);
+                periodRule("capacity", team, quarter, periods, plan.sprints()).ifPresent(found::add);
             }
         }));
         found.sort((a, b) -> a.path().compareTo(b.path()));
@@ -89,6 +90,26 @@ public final class StoredPlanChecks {
     private static PlanNotice notCandidate(String field, String key, String quarter, String what) {
         return new PlanNotice(field, key, quarter, PlanNotice.NOT_A_CANDIDATE, what + " is not used: " + key
                 + " is not among the plan's candidates (done, no longer in the program," + " or listed apart).");
+    }
+
+    /**
+     * A sprint plan names its sprints by name: one not among the board's next sprints
+     * (closed, deleted or further out) is outside the horizon.
+     */
+    private static Optional<PlanNotice> periodRule(String field, String item, String period, List<String> horizon,
+            SprintHorizon sprints) {
+        if (sprints == null) {
+            return quarterRule(field, item, period, horizon);
+        }
+        if (period != null && horizon.contains(period)) {
+            return Optional.empty();
+        }
+        String what = field.equals("capacity") ? "The capacity of team " + item + " in sprint " + period
+                : "The commitment of " + item + " to sprint " + period;
+        return Optional.of(new PlanNotice(field, item, period, PlanNotice.OUTSIDE_HORIZON,
+                what + " is outside the plan's horizon: it is not among the next " + sprints.count()
+                        + " active and future sprints of board " + sprints.board() + " (" + String.join(", ", horizon)
+                        + "); closed, deleted or further out."));
     }
 
     private static Optional<PlanNotice> quarterRule(String field, String item, String quarter, List<String> horizon) {

@@ -53,6 +53,9 @@ public final class StoredPlanCodec {
         if (!plan.boards().isEmpty()) {
             map.put("boards", plan.boards());
         }
+        if (plan.sprints() != null) {
+            map.put("sprints", Map.of("board", plan.sprints().board(), "count", plan.sprints().count()));
+        }
         return map;
     }
 
@@ -84,7 +87,12 @@ public final class StoredPlanCodec {
                 ((Number) map.get("quarters")).intValue(), ((Number) map.get("discount")).doubleValue(),
                 ((Number) map.get("confidenceThreshold")).doubleValue(), capacity, commitments, exclusions, scenarios,
                 ((Number) map.get("version")).longValue(), (String) map.get("model"),
-                conversions(map.get("conversions")), boards(map.get("boards")));
+                conversions(map.get("conversions")), boards(map.get("boards")), sprints(map.get("sprints")));
+    }
+
+    private static SprintHorizon sprints(Object stored) {
+        return stored instanceof Map<?, ?> sprints ? new SprintHorizon(((Number) sprints.get("board")).longValue(),
+                ((Number) sprints.get("count")).intValue()) : null;
     }
 
     private static List<Long> boards(Object stored) {

@@ -246,6 +246,53 @@ class PlanBrowserTest extends SandboxBrowserTest {
     }
 
     @Test
+    void aSprintPlanCreatedInTheNewPlanFormShowsTheBoardsSprintsOnTheTimeline() {
+        Browser b = openPlan();
+        b.visible("#new-plan-toggle").click();
+        new Select(b.visible("#pl-horizon-kind")).selectByValue("sprints");
+        assertThat(b.driver().findElement(By.id("pl-quarters")).isDisplayed()).isFalse();
+        Select board = new Select(b.visible("#pl-sprint-board"));
+        b.until(d -> !board.getOptions().isEmpty());
+        board.selectByVisibleText(board.getOptions()
+            .stream()
+            .map(WebElement::getText)
+            .filter(t -> t.startsWith("WEB board"))
+            .findFirst()
+            .orElseThrow());
+        WebElement count = b.visible("#pl-sprint-count");
+        count.clear();
+        count.sendKeys("30");
+        b.visible("#pl-name").sendKeys("Sprints");
+        b.visible("#plan-create").click();
+        assertThat(b.visible("#pl-error-sprints").getText())
+            .isEqualTo("Sprints: a whole number of sprints from 1 to 26.");
+        // six would reach WEB Sprint 7, which has no dates yet: the API's 400 shows under
+        // the field
+        count.clear();
+        count.sendKeys("6");
+        b.visible("#plan-create").click();
+        b.until(d -> d.findElement(By.id("pl-error-sprints")).getText().startsWith("Sprints: sprint \"WEB Sprint 7\""));
+        count.clear();
+        count.sendKeys("3");
+        b.visible("#plan-create").click();
+        b.until(d -> new Select(d.findElement(By.id("plan-picker"))).getFirstSelectedOption()
+            .getText()
+            .equals("Sprints"));
+        b.waitLongForText("#plan-facts", Pattern.compile("Plan value"));
+        b.until(d -> d.findElements(By.cssSelector("#plan-grid thead th .period-label")).size() == 3);
+        assertThat(b.driver().findElements(By.cssSelector("#plan-grid thead th .period-label")))
+            .extracting(WebElement::getText)
+            .containsExactly("WEB Sprint 2", "WEB Sprint 3", "WEB Sprint 4");
+        assertThat(b.visible("#plan-facts").getText()).contains("Discount per sprint");
+        String plan = "/api/programs/"
+                + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
+                + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
+        assertThat(api("GET", plan, null).json().path("sprints").path("count").asInt()).isEqualTo(3);
+        assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
+        assertNoConsoleErrors(Pattern.compile("/plans.*400"));
+    }
+
+    @Test
     void exportCsvDownloadsARowPerCandidateOfThePlan() {
         Browser b = openPlan();
         b.script("window.__csv = null; window.__csvName = null; URL.createObjectURL = function (blob) {"

@@ -219,6 +219,10 @@ public final class JiraContract {
                     "Spec bug (agile 2022 copy): the backlog's 'fields' query parameter is typed as an array "
                             + "of objects; Jira takes field ids (comma-separated)",
                     allOf(isRequest(), pathContainsRegexp("/rest/agile/1\\.0/board/[^/]+/backlog"),
+                            messageHasKey("validation.request.parameter.schema.invalidJson")))
+            .withRule("Spec bug (agile 2022 copy): a board's sprints' 'state' query parameter is typed as an "
+                    + "object; Jira takes states, comma-separated (state=active,future), as its description says",
+                    allOf(isRequest(), pathContainsRegexp("/rest/agile/1\\.0/board/[^/]+/sprint"),
                             messageHasKey("validation.request.parameter.schema.invalidJson")));
     }
 

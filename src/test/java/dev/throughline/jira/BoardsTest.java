@@ -2,6 +2,7 @@ package dev.throughline.jira;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -55,6 +56,19 @@ class BoardsTest extends JiraWireMockTest {
 
         assertThat(client.boards(Optional.of("TL")).toList())
             .containsExactly(new Board(7, "TL board", "scrum", Optional.of(10000L), Optional.of("TL")));
+    }
+
+    @Test
+    void openSprintsAskActiveAndFutureAndReadDatesWithEitherOffsetForm() {
+        stub(get(urlPathEqualTo("/rest/agile/1.0/board/7/sprint")).withQueryParam("state", equalTo("active,future"))
+            .willReturn(okJson(q("{'startAt':0,'maxResults':50,'isLast':true,'values':["
+                    + "{'id':37,'state':'active','name':'TL 1','startDate':'2027-01-04T09:00:00.000+10:00',"
+                    + "'endDate':'2027-01-18T09:00:00.000+0000'},{'id':38,'state':'future','name':'TL 2'}]}"))));
+
+        assertThat(client.openSprints(7).toList()).containsExactly(
+                new Sprint(37, "TL 1", "active", Optional.of(Instant.parse("2027-01-03T23:00:00Z")),
+                        Optional.of(Instant.parse("2027-01-18T09:00:00Z"))),
+                new Sprint(38, "TL 2", "future", Optional.empty(), Optional.empty()));
     }
 
     @Test

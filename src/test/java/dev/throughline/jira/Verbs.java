@@ -140,6 +140,10 @@ final class Verbs {
                 Verb.of("boardConfiguration", "GET", "/rest/agile/1.0/board/7/configuration",
                         () -> ok(BoardsTest.CONFIGURATION), c -> c.boardConfiguration(7),
                         r -> assertThat(((BoardConfiguration) r).estimationFieldId()).contains("customfield_10016")),
+                Verb.of("openSprints", "GET", "/rest/agile/1.0/board/7/sprint",
+                        () -> ok("{'maxResults':50,'startAt':0,'total':1,'isLast':true,'values':[{'id':37,"
+                                + "'state':'future','name':'TL 2'}]}"),
+                        c -> c.openSprints(7).toList(), r -> assertThat((List<?>) r).hasSize(1)),
                 Verb.of("backlog", "GET", "/rest/agile/1.0/board/7/backlog",
                         () -> ok("{'startAt':0,'maxResults':50,'total':1,'issues':[" + ISSUE_JSON + "]}"),
                         c -> c.backlog(BacklogRequest.of(7, List.of("summary"))).toList(),

@@ -43,6 +43,8 @@ public final class SandboxSite {
 
     private final List<SandboxBoard> boards;
 
+    private final Map<Long, List<SandboxSprint>> sprints = new HashMap<>();
+
     private final List<SandboxIssue> issues; // index = id - firstIssueId; ids are
                                              // contiguous
 
@@ -207,6 +209,21 @@ public final class SandboxSite {
     public synchronized Optional<String> filterJql(long filterId) {
         return board(filterId - SandboxBoard.FILTER_OFFSET)
             .map(b -> b.filterJql() != null ? b.filterJql() : "project = " + projectById(b.projectId()).key());
+    }
+
+    /**
+     * The board's sprints in Jira's order (closed, active, future): the demo's
+     * ({@link SandboxSprint#demo}) until a test replaces them.
+     */
+    public synchronized List<SandboxSprint> sprints(long boardId) {
+        return sprints.computeIfAbsent(boardId,
+                id -> board(id).map(b -> SandboxSprint.demo(b, projectById(b.projectId()).key(), now))
+                    .orElse(List.of()));
+    }
+
+    /** Replaces the board's sprints (a sprint closed, dates removed, …). */
+    public synchronized void setSprints(long boardId, List<SandboxSprint> replaced) {
+        sprints.put(boardId, List.copyOf(replaced));
     }
 
     // ---- issues

@@ -5,6 +5,8 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.planning.PlanSnapshot;
 import dev.throughline.planning.Predictability;
+import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.SprintPeriods;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.store.SnapshotJiraStore;
 import dev.throughline.problems.InvalidInputException;
@@ -83,7 +85,11 @@ public class PlanCommits {
         permission.requirePlanner(caller);
         PlanningService.Solved solved = planning.solve(caller, stored);
         PlanSnapshot snapshot = PlanSnapshot.of(planId, clock.instant(), solved.problem(), solved.solution(),
-                solved.odds(), PlanSnapshot.quarterEnds(solved.problem().periods()));
+                solved.odds(),
+                solved.read()
+                    .flatMap(ProgramInputs::sprints)
+                    .map(SprintPeriods::ends)
+                    .orElseGet(() -> PlanSnapshot.quarterEnds(solved.problem().periods())));
         JiraClient client = jira.forSite(caller.site());
         try {
             locks.withLock(caller.site().clientKey(), SnapshotJiraStore.lock(planId), () -> {

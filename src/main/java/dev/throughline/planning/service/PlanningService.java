@@ -13,11 +13,13 @@ import dev.throughline.planning.PlanOdds;
 import dev.throughline.planning.PlanProblem;
 import dev.throughline.planning.PlanSolution;
 import dev.throughline.planning.PlanSolver;
+import dev.throughline.planning.PlanTeam;
 import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.SprintHorizon;
+import dev.throughline.planning.SprintPeriods;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.StoredPlanChecks;
 import dev.throughline.planning.TeamThroughput;
-import dev.throughline.planning.WhyNotPlanned;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.RollupSettings;
@@ -36,7 +38,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ import java.util.Set;
 /**
  * Solves a program's plan and its scenarios: the program must exist and be readable by
  * the caller (the program feature's public service answers 404 otherwise). The odds use
- * the program forecast's trials and seed; a period is 13 weeks (a quarter).
+ * the program forecast's trials and seed; a quarter is 13 weeks, a sprint its own weeks.
  */
 @Service
 public class PlanningService {
@@ -74,10 +75,13 @@ public class PlanningService {
 
     private final ProgramRefinements refinements;
 
+    private final SprintHorizons horizons;
+
     private final PlanBoards boards;
 
     public PlanningService(ProgramService programs, ProgramRollupService rollups, Clock clock, ProjectIssues issues,
-            JiraClients jira, ProgramRefinements refinements) {
+            JiraClients jira, ProgramRefinements refinements, SprintHorizons horizons) {
+        this.horizons = horizons;
         this.refinements = refinements;
         this.programs = programs;
         this.rollups = rollups;
@@ -89,30 +93,28 @@ public class PlanningService {
 
     /**
      * The plan inputs of the next {@code quarters} quarters as the caller's rollup of the
-     * program sees them (only projects the caller may browse).
-     */
-    public ProgramInputs inputs(Caller caller, String programId, int quarters) {
-        return inputs(caller, programId, quarters, Optional.empty(), Map.of());
-    }
-
-    /**
-     * The inputs comparing {@code model}'s scores (else the model scoring the most open
-     * items), other models' converted by {@code factors}.
-     */
-    public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
-            Map<String, Double> factors) {
-        return inputs(caller, programId, quarters, model, factors, List.of());
-    }
-
-    /**
-     * The inputs with the {@code boards} named as teams ({@link BoardTeams}): each must
-     * exist and show one of the program's projects the caller may browse (Jira lists
+     * program sees them (only projects the caller may browse), comparing {@code model}'s
+     * scores (else the model scoring the most open items), other models' converted by
+     * {@code factors}, with the {@code boards} named as teams ({@link BoardTeams}): each
+     * must exist and show one of the program's projects the caller may browse (Jira lists
      * boards by project; the caller may see a board whose project they may browse, the
      * rule the backlog pages follow), else 400 on {@code boards}.
      */
     public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
             Map<String, Double> factors, List<Long> boards) {
-        return inputs(caller, programId, quarters, model, factors, boards, true);
+        return inputs(caller, programId, quarters, model, factors, boards, true, Optional.empty());
+    }
+
+    /**
+     * The periods a plan written now covers: its quarters from today, or its sprints as
+     * Jira has them ({@link SprintHorizons}: 400 on {@code sprints} when a rule breaks).
+     */
+    public List<String> horizon(Caller caller, String programId, StoredPlan draft) {
+        if (draft.sprints() == null) {
+            return StoredPlanChecks.horizon(today(), draft.quarters());
+        }
+        return inputs(caller, programId, 1, Optional.empty(), Map.of(), List.of(), true, Optional.of(draft.sprints()))
+            .periods();
     }
 
     /**
@@ -121,20 +123,24 @@ public class PlanningService {
      * their view either).
      */
     private ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
-            Map<String, Double> factors, List<Long> boards, boolean strict) {
+            Map<String, Double> factors, List<Long> boards, boolean strict, Optional<SprintHorizon> sprints) {
         Read read = projectInputs(caller, programId, quarters, model, factors);
         ProgramInputs projects = read.inputs();
-        if (boards.isEmpty()) {
-            return projects;
-        }
+        ProgramInputs teams = boards.isEmpty() ? projects : withBoards(caller, read, boards, strict);
+        // the sprint board is seen through the caller's projects, not the board teams
+        List<String> keys = projects.teams().stream().map(PlanTeam::id).toList();
+        return sprints.map(h -> horizons.read(caller, keys, h, today()).applyTo(teams)).orElse(teams);
+    }
+
+    private ProgramInputs withBoards(Caller caller, Read read, List<Long> named, boolean strict) {
+        ProgramInputs projects = read.inputs();
         JiraClient client = jira.forSite(caller.site());
-        List<BoardTeams.BoardTeam> teams = this.boards.named(client, projects, boards, strict);
+        List<BoardTeams.BoardTeam> teams = boards.named(client, projects, named, strict);
         Map<String, TeamThroughput> measured = Map.of();
         if (read.facts().isPresent()) {
             List<IssueFacts> facts = read.facts().get();
-            teams = this.boards.withMembers(client, caller.site().clientKey(), teams, facts);
-            measured = PlanBoards.throughput(read.program(), teams, projects, facts,
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            teams = boards.withMembers(client, caller.site().clientKey(), teams, facts);
+            measured = PlanBoards.throughput(read.program(), teams, projects, facts, today());
         }
         try {
             return BoardTeams.apply(projects, teams, measured);
@@ -168,7 +174,7 @@ public class PlanningService {
             Map<String, Double> factors) {
         ProgramRollup rollup = rollups.rollup(caller, programId, false);
         ProgramDefinition program = rollup.program();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = today();
         ProgramInputs shared = sharedInputs(rollup, quarters, model, factors);
         if (shared.teams().isEmpty()) {
             return new Read(shared, program, Optional.empty());
@@ -206,8 +212,12 @@ public class PlanningService {
     private ProgramInputs sharedInputs(ProgramRollup rollup, int quarters, Optional<String> model,
             Map<String, Double> factors) {
         ProgramDefinition program = rollup.program();
-        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), quarters, model, factors);
+        return ProgramInputs.of(rollup.result(), program.progressBasis(), program.throughputWeeks(), today(), quarters,
+                model, factors);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /**
@@ -216,7 +226,7 @@ public class PlanningService {
      */
     public ProgramInputs inputs(Caller caller, StoredPlan plan) {
         return inputs(caller, plan.programId(), plan.quarters(), Optional.ofNullable(plan.model()), plan.factors(),
-                plan.boards(), false);
+                plan.boards(), false, Optional.ofNullable(plan.sprints()));
     }
 
     /**
@@ -253,30 +263,21 @@ public class PlanningService {
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("plan", e.getMessage());
         }
-        return solve(caller, plan.programId(), inputs).readFrom(read, StoredPlanChecks.unused(plan, read));
+        return solve(caller, plan.programId(), inputs, read.sprints()).readFrom(read,
+                StoredPlanChecks.unused(plan, read));
     }
 
     public Solved solve(Caller caller, String programId, PlanInputs inputs) {
+        return solve(caller, programId, inputs, Optional.empty());
+    }
+
+    /** {@code sprints}: the periods' own lengths (odds), else 13 weeks each. */
+    private Solved solve(Caller caller, String programId, PlanInputs inputs, Optional<SprintPeriods> sprints) {
         programs.get(caller, programId);
         RollupSettings forecast = RollupSettings.defaults(LocalDate.now());
-        OddsSimulator simulator = new OddsSimulator(forecast.trials(), forecast.seed(), WEEKS_PER_QUARTER);
-        PlanProblem baseline = inputs.problem();
-        PlanSolution solution = solver.solve(baseline);
-        PlanOdds odds = simulator.odds(baseline, solution, inputs.throughput(), inputs.threshold());
-        Map<String, String> whyNot = new LinkedHashMap<>();
-        baseline.candidates()
-            .stream()
-            .filter(c -> !solution.planned(c.key()))
-            .forEach(c -> whyNot.put(c.key(), WhyNotPlanned.explain(baseline, solution, c.key())));
-        List<ScenarioResult> scenarios = new ArrayList<>();
-        for (PlanInputs.Scenario scenario : inputs.scenarios()) {
-            PlanProblem changed = scenario.apply(baseline);
-            PlanSolution scenarioSolution = solver.solve(changed);
-            PlanOdds scenarioOdds = simulator.odds(changed, scenarioSolution, inputs.throughput(), inputs.threshold());
-            scenarios.add(new ScenarioResult(scenario.name(), scenarioSolution, scenarioOdds,
-                    PlanComparison.of(baseline, solution, odds, changed, scenarioSolution, scenarioOdds)));
-        }
-        return new Solved(baseline, solution, odds, whyNot, scenarios, List.of(), Optional.empty());
+        OddsSimulator simulator = sprints.map(s -> new OddsSimulator(forecast.trials(), forecast.seed(), s.endWeeks()))
+            .orElseGet(() -> new OddsSimulator(forecast.trials(), forecast.seed(), WEEKS_PER_QUARTER));
+        return PlanRun.run(solver, inputs, simulator);
     }
 
 }

@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +86,14 @@ public class StoredPlans {
     public StoredPlan create(Caller caller, String programId, StoredPlan draft) {
         programs.get(caller, programId);
         planning.requirePlanner(caller);
-        refuseNewOverridesOutsideTheHorizon(null, draft);
+        refuseNewOverridesOutsideTheHorizon(caller, programId, null, draft);
         refuseBoardsNotSeen(caller, programId, null, draft);
         JiraClient client = jira.forSite(caller.site());
         return locks.withLock(caller.site().clientKey(), LOCK, () -> {
             List<PlanSummary> all = new ArrayList<>(store.all(client));
             StoredPlan created = new StoredPlan(unusedId(all), programId, draft.name(), draft.quarters(),
                     draft.discount(), draft.threshold(), draft.capacity(), draft.commitments(), draft.exclusions(),
-                    draft.scenarios(), 1, draft.model(), draft.conversions(), draft.boards());
+                    draft.scenarios(), 1, draft.model(), draft.conversions(), draft.boards(), draft.sprints());
             all.add(created.summary());
             store.save(client, fits(created), all);
             return created;
@@ -113,7 +111,7 @@ public class StoredPlans {
                 throw StaleVersionException.of("The plan \"" + current.name() + "\"", version, current.version(),
                         current);
             }
-            refuseNewOverridesOutsideTheHorizon(current, update);
+            refuseNewOverridesOutsideTheHorizon(caller, programId, current, update);
             refuseBoardsNotSeen(caller, programId, current, update);
             StoredPlan saved = current.savedAs(update);
             List<PlanSummary> all = store.all(client)
@@ -166,13 +164,14 @@ public class StoredPlans {
     }
 
     /**
-     * A commitment or capacity override written now must name a quarter of the plan's
-     * horizon as of today (400 naming it, e.g. {@code commitments.WEB-1}, and the rule);
-     * those already stored pass unchanged and are reported when solved.
+     * A commitment or capacity override written now must name a quarter (or sprint) of
+     * the plan's horizon as of today (a sprint horizon must hold: {@link SprintHorizons})
+     * (400 naming it, e.g. {@code commitments.WEB-1}, and the rule); those already stored
+     * pass unchanged and are reported when solved.
      */
-    private void refuseNewOverridesOutsideTheHorizon(StoredPlan stored, StoredPlan draft) {
-        List<String> horizon = StoredPlanChecks.horizon(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                draft.quarters());
+    private void refuseNewOverridesOutsideTheHorizon(Caller caller, String programId, StoredPlan stored,
+            StoredPlan draft) {
+        List<String> horizon = inputs.horizon(caller, programId, draft);
         List<FieldError> errors = StoredPlanChecks.atWrite(stored, draft, horizon)
             .stream()
             .map(n -> new FieldError(n.path(), n.message() + " (" + n.rule() + ")"))

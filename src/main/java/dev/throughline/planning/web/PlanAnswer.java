@@ -1,5 +1,7 @@
 package dev.throughline.planning.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.throughline.planning.Candidate;
 import dev.throughline.planning.CommitmentProblem;
 import dev.throughline.planning.PlanComparison;
@@ -11,6 +13,7 @@ import dev.throughline.planning.PlanTeam;
 import dev.throughline.planning.ProgramInputs;
 import dev.throughline.planning.service.PlanningService;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,16 @@ public record PlanAnswer(String status, double value, double bound, double gap, 
         List<Double> valuePerPeriod, double confidenceThreshold, List<TeamRow> teams, List<ItemRow> items,
         Map<String, Double> commitmentOdds, List<CommitmentProblem> commitmentProblems, List<ScenarioRow> scenarios,
         List<PlanNotice> notices, String model, List<ProgramInputs.Apart> apart,
-        List<ProgramInputs.Converted> converted, String prompt) {
+        List<ProgramInputs.Converted> converted, String prompt,
+        @JsonInclude(Include.NON_EMPTY) List<SprintRow> sprints) {
+
+    /**
+     * A sprint of a sprint horizon, in the order of {@code periods} (absent for
+     * quarters): {@code weeks} the length its capacity counts (from today for the active
+     * sprint).
+     */
+    public record SprintRow(long id, String name, LocalDate start, LocalDate end, double weeks) {
+    }
 
     /** {@code load[p]}: effort of the team's items planned to finish in period p. */
     public record TeamRow(String id, String name, List<Double> capacity, List<Double> load) {
@@ -80,7 +92,17 @@ public record PlanAnswer(String status, double value, double bound, double gap, 
                 solved.notices(), solved.read().flatMap(ProgramInputs::model).orElse(null),
                 solved.read().map(ProgramInputs::apart).orElse(List.of()),
                 solved.read().map(ProgramInputs::converted).orElse(List.of()),
-                solved.read().map(PlanInputsAnswer::prompt).orElse(""));
+                solved.read().map(PlanInputsAnswer::prompt).orElse(""), sprintRows(solved));
+    }
+
+    private static List<SprintRow> sprintRows(PlanningService.Solved solved) {
+        return solved.read()
+            .flatMap(ProgramInputs::sprints)
+            .map(s -> s.sprints()
+                .stream()
+                .map(p -> new SprintRow(p.id(), p.name(), p.start(), p.end(), p.weeks()))
+                .toList())
+            .orElse(List.of());
     }
 
     private static List<Double> list(double[] values) {

@@ -29,6 +29,21 @@ class AgileEndpointTest extends DemoSandboxTest {
     }
 
     @Test
+    void sprintsOfABoardAreTwoWeekSprintsFilteredByStateTheLastFutureOneUndated() {
+        JsonNode all = http.get("/rest/agile/1.0/board/1/sprint").json().get("values");
+        assertThat(all.findValuesAsText("state")).containsExactly("closed", "active", "future", "future", "future",
+                "future", "future");
+        JsonNode open = http.get("/rest/agile/1.0/board/1/sprint?state=active,future&maxResults=2").json();
+        assertThat(open.get("values").findValuesAsText("name")).containsExactly("WEB Sprint 2", "WEB Sprint 3");
+        assertThat(open.get("isLast").asBoolean()).isFalse();
+        // the active sprint started on the site's Monday at 09:00 and lasts two weeks
+        assertThat(open.get("values").get(0).get("startDate").asText()).isEqualTo("2026-11-23T09:00:00.000+00:00");
+        assertThat(open.get("values").get(0).get("endDate").asText()).isEqualTo("2026-12-07T09:00:00.000+00:00");
+        assertThat(all.get(6).has("startDate")).isFalse();
+        assertThat(http.get("/rest/agile/1.0/board/99/sprint").status()).isEqualTo(404);
+    }
+
+    @Test
     void configurationNamesTheStoryPointFieldAndTheRankField() {
         JsonNode config = http.get("/rest/agile/1.0/board/1/configuration").json();
         assertThat(config.get("estimation").get("field").get("fieldId").asText()).isEqualTo("customfield_10028");

@@ -9,20 +9,29 @@ import dev.throughline.sandbox.SandboxBoard;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxProject;
 import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.sandbox.SandboxSprint;
 import dev.throughline.sandbox.jql.JqlMatcher;
 import dev.throughline.sandbox.jql.JqlParser;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * Jira Software: boards, board configuration, backlog in rank order and PUT issue/rank.
+ * Jira Software: boards, their sprints, board configuration, backlog in rank order and
+ * PUT issue/rank.
  */
 final class AgileEndpoints {
 
     static final int MAX_RANK_ISSUES = 50;
+
+    /** Jira Software writes sprint dates as 2015-04-11T15:22:00.000+10:00. */
+    private static final DateTimeFormatter AGILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+        .withZone(ZoneOffset.UTC);
 
     private final SandboxSite site;
 
@@ -33,13 +42,12 @@ final class AgileEndpoints {
     void register(JiraRoutes routes) {
         routes.add("GET", "/rest/agile/1.0/board", this::boards);
         routes.add("GET", "/rest/agile/1.0/board/{boardId}/configuration", this::configuration);
+        routes.add("GET", "/rest/agile/1.0/board/{boardId}/sprint", this::sprints);
         routes.add("GET", "/rest/agile/1.0/board/{boardId}/backlog", this::backlog);
         routes.add("PUT", "/rest/agile/1.0/issue/rank", this::rank);
     }
 
     private SandboxResponse boards(SandboxRequest r) {
-        int startAt = Math.max(0, r.intParameter("startAt", 0));
-        int maxResults = Math.max(1, Math.min(50, r.intParameter("maxResults", 50)));
         Optional<String> projectFilter = r.queryParameter("projectKeyOrId");
         Optional<String> typeFilter = r.queryParameter("type");
         Optional<Long> projectId = projectFilter.map(k -> site.project(k).map(SandboxProject::id).orElse(-1L));
@@ -48,17 +56,9 @@ final class AgileEndpoints {
             .filter(b -> projectId.isEmpty() || projectId.get() == b.projectId())
             .filter(b -> typeFilter.isEmpty() || typeFilter.get().equals("scrum"))
             .toList();
-        int end = Math.min(boards.size(), startAt + maxResults);
-        ObjectNode body = JiraJson.object()
-            .put("maxResults", maxResults)
-            .put("startAt", startAt)
-            .put("total", boards.size())
-            .put("isLast", end >= boards.size());
-        ArrayNode values = body.putArray("values");
-        for (SandboxBoard board : boards.subList(Math.min(startAt, end), end)) {
+        return page(r, boards, (board, node) -> {
             SandboxProject project = site.projectById(board.projectId());
-            ObjectNode node = values.addObject()
-                .put("id", board.id())
+            node.put("id", board.id())
                 .put("self", r.baseUrl() + "/rest/agile/1.0/board/" + board.id())
                 .put("name", board.name())
                 .put("type", "scrum");
@@ -69,8 +69,51 @@ final class AgileEndpoints {
                 .put("projectKey", project.key())
                 .put("projectTypeKey", "software")
                 .put("name", project.name() + " (" + project.key() + ")");
+        });
+    }
+
+    /**
+     * One page of {@code all} as Jira Software pages its lists: startAt, maxResults (at
+     * most 50), total and isLast, each value written by {@code write}.
+     */
+    private static <T> SandboxResponse page(SandboxRequest r, List<T> all, BiConsumer<T, ObjectNode> write) {
+        int startAt = Math.max(0, r.intParameter("startAt", 0));
+        int maxResults = Math.max(1, Math.min(50, r.intParameter("maxResults", 50)));
+        int end = Math.min(all.size(), startAt + maxResults);
+        ObjectNode body = JiraJson.object()
+            .put("maxResults", maxResults)
+            .put("startAt", startAt)
+            .put("total", all.size())
+            .put("isLast", end >= all.size());
+        ArrayNode values = body.putArray("values");
+        for (T item : all.subList(Math.min(startAt, end), end)) {
+            write.accept(item, values.addObject());
         }
         return JiraJson.ok(body);
+    }
+
+    /**
+     * startAt/maxResults/isLast paging; "state" a comma-separated list of closed, active,
+     * future (all when absent); dates in Jira's agile format with a colon in the offset.
+     */
+    private SandboxResponse sprints(SandboxRequest r) {
+        Optional<SandboxBoard> board = boardRef(r);
+        if (board.isEmpty())
+            return boardNotFound(r);
+        List<String> states = r.queryParameter("state").map(s -> List.of(s.split(","))).orElse(List.of());
+        List<SandboxSprint> sprints = site.sprints(board.get().id())
+            .stream()
+            .filter(s -> states.isEmpty() || states.contains(s.state()))
+            .toList();
+        return page(r, sprints, (sprint, node) -> {
+            node.put("id", sprint.id())
+                .put("self", r.baseUrl() + "/rest/agile/1.0/sprint/" + sprint.id())
+                .put("state", sprint.state())
+                .put("name", sprint.name());
+            sprint.start().ifPresent(t -> node.put("startDate", AGILE_TIME.format(t)));
+            sprint.end().ifPresent(t -> node.put("endDate", AGILE_TIME.format(t)));
+            node.put("originBoardId", sprint.boardId());
+        });
     }
 
     private SandboxResponse configuration(SandboxRequest r) {

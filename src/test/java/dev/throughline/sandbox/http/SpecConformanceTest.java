@@ -56,6 +56,7 @@ class SpecConformanceTest extends DemoSandboxTest {
     void agileExchangesMatchTheSoftwareSpec() {
         exchange("GET", "/rest/agile/1.0/board", null);
         exchange("GET", "/rest/agile/1.0/board/1/configuration", null);
+        exchange("GET", "/rest/agile/1.0/board/1/sprint?startAt=0&maxResults=50&state=active,future", null);
         exchange("GET", "/rest/agile/1.0/board/1/backlog?maxResults=3", null);
         exchange("PUT", "/rest/agile/1.0/issue/rank",
                 Map.of("issues", List.of("WEB-99999"), "rankBeforeIssue", "WEB-1"));
