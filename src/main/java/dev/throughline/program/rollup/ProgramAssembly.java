@@ -1,6 +1,7 @@
 package dev.throughline.program.rollup;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A program result kept with what it was assembled from, so the next one is worked out
@@ -69,12 +70,23 @@ public final class ProgramAssembly {
             return of(others, nextParts);
         }
         RollupKeys keys = new RollupKeys();
+        int whole = 0;
         for (int i = 0; i < parts.size(); i++) {
             ProjectRollup was = parts.get(i);
             ProjectRollup now = nextParts.get(i);
-            if (was != now) {
-                now.changedSince(was).ifPresentOrElse(keys::add, () -> keys.add(was).add(now));
+            Optional<RollupKeys> changed = was == now ? Optional.of(new RollupKeys()) : now.changedSince(was);
+            if (changed.isPresent()) {
+                keys.add(changed.get());
             }
+            else {
+                keys.add(was).add(now);
+                whole++;
+            }
+        }
+        if (whole * 2 > parts.size()) {
+            // most of the program changed as a whole (the first view after a cold
+            // read): a full merge copies less than summing every key again
+            return of(others, nextParts);
         }
         broken = true;
         ResultUpdate update = new ResultUpdate(merged, keys);
