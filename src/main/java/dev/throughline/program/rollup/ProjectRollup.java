@@ -1,11 +1,14 @@
 package dev.throughline.program.rollup;
 
+import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Folds issues into group totals as they arrive and forgets them. Use one per project (or
@@ -22,7 +25,7 @@ public final class ProjectRollup {
 
     private final RollupSettings settings;
 
-    private final Tally program = new Tally();
+    private Tally program = new Tally();
 
     private final Map<String, Tally> projects = new HashMap<>();
 
@@ -35,6 +38,15 @@ public final class ProjectRollup {
     private final Map<String, DependencyEnd> dependencyEnds = new HashMap<>();
 
     private final Set<BlockingLink> links = new HashSet<>();
+
+    /**
+     * The rollup this one was worked out from by {@link #remerge} (weakly: a chain of
+     * them is never kept alive) and the keys that may differ from it; a later merge works
+     * out only those again.
+     */
+    private WeakReference<ProjectRollup> base;
+
+    private RollupKeys changed;
 
     public ProjectRollup(RollupSettings settings) {
         if (settings == null) {
@@ -52,7 +64,106 @@ public final class ProjectRollup {
         return merged;
     }
 
+    /**
+     * The merge of {@code parts}, worked out from {@code base} (the merge of the parts
+     * before {@code removed} left and {@code added} joined): only the groups, containers,
+     * ends and links those hold are summed again, the others are shared with
+     * {@code base}. Neither is folded into afterwards (both are kept read-only).
+     */
+    public static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
+            Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
+        ProjectRollup next = new ProjectRollup(settings);
+        next.projects.putAll(base.projects);
+        next.fixVersions.putAll(base.fixVersions);
+        next.childBuckets.putAll(base.childBuckets);
+        next.containers.putAll(base.containers);
+        next.dependencyEnds.putAll(base.dependencyEnds);
+        next.links.addAll(base.links);
+        RollupKeys keys = new RollupKeys();
+        removed.forEach(keys::add);
+        added.forEach(keys::add);
+        next.recompute(keys, List.copyOf(parts));
+        next.base = new WeakReference<>(base);
+        next.changed = keys;
+        return next;
+    }
+
+    /** The keys that may differ from {@code earlier}, if this was worked out from it. */
+    Optional<RollupKeys> changedSince(ProjectRollup earlier) {
+        return base != null && base.get() == earlier ? Optional.of(changed) : Optional.empty();
+    }
+
+    /**
+     * These keys and the program's totals become the merge of {@code parts} again (fresh
+     * tallies: the ones replaced may be shared with other rollups and are never changed).
+     */
+    void recompute(RollupKeys keys, List<ProjectRollup> parts) {
+        Tally total = new Tally();
+        for (ProjectRollup part : parts) {
+            if (!settings.canMergeWith(part.settings)) {
+                throw new IllegalArgumentException("cannot merge rollups built with different settings");
+            }
+            total.add(part.program);
+        }
+        program = total;
+        sumAgain(projects, keys.projects, parts, p -> p.projects);
+        sumAgain(fixVersions, keys.fixVersions, parts, p -> p.fixVersions);
+        sumAgain(childBuckets, keys.childBuckets, parts, p -> p.childBuckets);
+        for (String key : keys.containers) {
+            Container found = null;
+            for (ProjectRollup part : parts) {
+                Container container = part.containers.get(key);
+                if (container != null && found != null) {
+                    throw new IllegalArgumentException(key + " was folded into both rollups");
+                }
+                found = container == null ? found : container;
+            }
+            putOrRemove(containers, key, found);
+        }
+        for (String key : keys.ends) {
+            DependencyEnd found = null;
+            for (ProjectRollup part : parts) {
+                // as in combine: the last part's end wins
+                found = part.dependencyEnds.getOrDefault(key, found);
+            }
+            putOrRemove(dependencyEnds, key, found);
+        }
+        for (BlockingLink link : keys.links) {
+            if (parts.stream().anyMatch(part -> part.links.contains(link))) {
+                links.add(link);
+            }
+            else {
+                links.remove(link);
+            }
+        }
+    }
+
+    private static <K> void sumAgain(Map<K, Tally> into, Set<K> keys, List<ProjectRollup> parts,
+            Function<ProjectRollup, Map<K, Tally>> groups) {
+        for (K key : keys) {
+            Tally sum = null;
+            for (ProjectRollup part : parts) {
+                Tally tally = groups.apply(part).get(key);
+                if (tally != null) {
+                    sum = sum == null ? new Tally() : sum;
+                    sum.add(tally);
+                }
+            }
+            putOrRemove(into, key, sum);
+        }
+    }
+
+    private static <K, V> void putOrRemove(Map<K, V> map, K key, V value) {
+        if (value == null) {
+            map.remove(key);
+        }
+        else {
+            map.put(key, value);
+        }
+    }
+
     public void accept(ProgramIssue issue) {
+        requireOwnTallies();
         if (issue.kind() == IssueKind.SUBTASK && !settings.includeSubtasks()) {
             return;
         }
@@ -80,6 +191,7 @@ public final class ProjectRollup {
      * left unchanged.
      */
     public void combine(ProjectRollup other) {
+        requireOwnTallies();
         if (!settings.canMergeWith(other.settings)) {
             throw new IllegalArgumentException("cannot merge rollups built with different settings");
         }
@@ -94,6 +206,12 @@ public final class ProjectRollup {
         });
         dependencyEnds.putAll(other.dependencyEnds);
         links.addAll(other.links);
+    }
+
+    private void requireOwnTallies() {
+        if (base != null) {
+            throw new IllegalStateException("a remerged rollup shares its tallies and is never folded into");
+        }
     }
 
     public RollupSettings settings() {
@@ -150,6 +268,10 @@ public final class ProjectRollup {
 
     List<BlockingLink> links() {
         return List.copyOf(links);
+    }
+
+    Set<BlockingLink> linkSet() {
+        return links;
     }
 
 }

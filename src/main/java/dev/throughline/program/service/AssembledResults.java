@@ -2,21 +2,23 @@ package dev.throughline.program.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.throughline.program.rollup.ProgramAssembly;
 import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The program result last assembled for each view of a program (site, program, projects
- * the viewer may browse), kept while the view's inputs are the very same rollups: a warm
- * view whose kept folds did not change ({@link KeptRollups} hands back the same merged
- * rollup of a project while its revisions are unchanged) needs no merge and no forecast
- * at all. A fetch that folded anything again hands over a new rollup, so the result is
- * assembled again, and a new day or theme catalog changes the settings.
+ * the viewer may browse), kept with what it was assembled from: a warm view whose kept
+ * folds did not change ({@link KeptRollups} hands back the same merged rollup of a
+ * project while its revisions are unchanged) needs no merge and no forecast at all, and
+ * after a change only what the changed buckets reach is merged, summarised and forecast
+ * again ({@link ProgramAssembly}). A new day or theme catalog changes the settings: the
+ * result is assembled in full.
  */
 final class AssembledResults {
 
@@ -31,55 +33,60 @@ final class AssembledResults {
 
     }
 
-    /** A result and exactly what it was assembled from. */
-    private record Assembled(RollupSettings settings, List<ProjectRollup> parts, ProgramResult result) {
+    /**
+     * Works out the result of the parts, from the view's last assembly when there is one.
+     */
+    @FunctionalInterface
+    interface Assembler {
 
-        /** The same settings and the same rollup objects in the same order. */
-        boolean madeOf(RollupSettings others, List<ProjectRollup> otherParts) {
-            if (!settings.equals(others) || parts.size() != otherParts.size()) {
-                return false;
-            }
-            for (int i = 0; i < parts.size(); i++) {
-                if (parts.get(i) != otherParts.get(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        ProgramAssembly assemble(Optional<ProgramAssembly> last, RollupSettings settings, List<ProjectRollup> parts);
 
     }
 
-    private final Cache<Slot, Assembled> assembled;
+    /** Updates the last assembly where it can, else assembles in full. */
+    static final Assembler FROM_THE_LAST = (last, settings, parts) -> last.map(kept -> kept.next(settings, parts))
+        .orElseGet(() -> ProgramAssembly.of(settings, parts));
 
-    private final BiFunction<RollupSettings, List<ProjectRollup>, ProgramResult> assembler;
+    /** A view's assembly; one update at a time (an assembly is changed in place). */
+    private static final class Kept {
+
+        private ProgramAssembly assembly;
+
+    }
+
+    private final Cache<Slot, Kept> assembled;
+
+    private final Assembler assembler;
 
     /**
-     * @param assembler merges the parts and assembles the result (the rollup engine; a
-     * test counts its calls)
+     * @param assembler assembles or updates the result ({@link #FROM_THE_LAST}; a test
+     * counts its calls)
      */
-    AssembledResults(SiteTtl siteTtl, BiFunction<RollupSettings, List<ProjectRollup>, ProgramResult> assembler) {
+    AssembledResults(SiteTtl siteTtl, Assembler assembler) {
         this.assembler = assembler;
         // softly held: a full heap drops a kept result (it is assembled again) before it
         // fails
         this.assembled = Caffeine.newBuilder()
-            .expireAfter(siteTtl.<Slot, Assembled>expiry(Slot::clientKey))
+            .expireAfter(siteTtl.<Slot, Kept>expiry(Slot::clientKey))
             .maximumSize(500)
             .softValues()
             .build();
     }
 
     /**
-     * The result of these parts, assembled again only when they are not the last ones.
+     * The result of these parts, worked out again only when they are not the last ones.
      */
     ProgramResult of(Slot slot, RollupSettings settings, List<ProjectRollup> parts) {
-        Assembled last = assembled.getIfPresent(slot);
-        if (last != null && last.madeOf(settings, parts)) {
-            return last.result();
+        Kept kept = assembled.get(slot, s -> new Kept());
+        synchronized (kept) {
+            if (kept.assembly != null && kept.assembly.madeOf(settings, parts)) {
+                return kept.assembly.result();
+            }
+            Optional<ProgramAssembly> last = Optional.ofNullable(kept.assembly);
+            kept.assembly = null; // a failed update leaves nothing half done behind
+            kept.assembly = assembler.assemble(last, settings, List.copyOf(parts));
+            return kept.assembly.result();
         }
-        List<ProjectRollup> inputs = List.copyOf(parts);
-        ProgramResult result = assembler.apply(settings, inputs);
-        assembled.put(slot, new Assembled(settings, inputs, result));
-        return result;
     }
 
 }

@@ -75,8 +75,7 @@ final class ReadModelFold {
         Map<String, Map<Integer, ProjectRollup>> fresh = new HashMap<>();
         if (whole.isEmpty()) {
             // a few changed buckets at a time: their rows in memory, and only the keys
-            // they
-            // name looked up
+            // they name looked up
             List<Map.Entry<String, Integer>> all = new ArrayList<>();
             changed.forEach((project, buckets) -> buckets.forEach(bucket -> all.add(Map.entry(project, bucket))));
             for (int from = 0; from < all.size(); from += GATHERED_BUCKETS) {
@@ -104,11 +103,16 @@ final class ReadModelFold {
                 continue;
             }
             Map<Integer, Bucket> buckets = was == null ? new HashMap<>() : new HashMap<>(was.buckets());
-            changed.getOrDefault(project, Set.of()).forEach(buckets::remove);
+            List<ProjectRollup> removed = new ArrayList<>();
+            changed.getOrDefault(project, Set.of())
+                .forEach(bucket -> Optional.ofNullable(buckets.remove(bucket)).ifPresent(b -> removed.add(b.rollup())));
             folded
                 .forEach((bucket, rollup) -> buckets.put(bucket, new Bucket(at.of(new Part(project, bucket)), rollup)));
-            ProjectRollup merged = ProjectRollup.merge(settings,
-                    buckets.values().stream().map(Bucket::rollup).toList());
+            List<ProjectRollup> parts = buckets.values().stream().map(Bucket::rollup).toList();
+            // only what the changed buckets hold is merged again; the program's assembly
+            // takes the same keys from the merge (ProgramAssembly)
+            ProjectRollup merged = was == null ? ProjectRollup.merge(settings, parts)
+                    : ProjectRollup.remerge(settings, was.merged(), removed, folded.values(), parts);
             kept.put(new KeptRollups.Key(siteKey, project, together, settings),
                     new Kept(at.keys(), at.of(Part.project(project)), buckets, merged));
             rollups.put(project, merged);

@@ -4,22 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.throughline.jira.JiraClient;
 import dev.throughline.program.ProgramDefinition;
-import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.program.rollup.ProjectRollup;
-import dev.throughline.program.rollup.RollupEngine;
-import dev.throughline.program.rollup.RollupSettings;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Each viewer's rollup of a fetch: only the projects they may browse count, so two
- * viewers share one fetch but see different totals. The merge recomputes every group and
- * forecast, so a repeat of the same view comes from memory.
+ * viewers share one fetch but see different totals. A repeat of the same view comes from
+ * memory; a view after a change is worked out from the viewer's last one
+ * ({@link AssembledResults}).
  */
 final class ViewerMerge {
 
@@ -36,14 +33,14 @@ final class ViewerMerge {
     private final AssembledResults assembled;
 
     ViewerMerge(SiteTtl siteTtl) {
-        this(siteTtl, RollupEngine::rollUp);
+        this(siteTtl, AssembledResults.FROM_THE_LAST);
     }
 
     /**
      * @param assembler merges a viewer's projects and assembles the result (a test counts
      * its calls)
      */
-    ViewerMerge(SiteTtl siteTtl, BiFunction<RollupSettings, List<ProjectRollup>, ProgramResult> assembler) {
+    ViewerMerge(SiteTtl siteTtl, AssembledResults.Assembler assembler) {
         this.assembled = new AssembledResults(siteTtl, assembler);
         this.results = Caffeine.newBuilder()
             .expireAfter(siteTtl.<ResultKey, ProgramRollup>expiry(k -> k.fetch().clientKey()))
@@ -70,8 +67,7 @@ final class ViewerMerge {
             }
         }
         int out = leftOut;
-        // the merge recomputes every group and forecast: answer a repeat of the same view
-        // from memory
+        // a repeat of the same view comes from memory
         return results.get(
                 new ResultKey(key, fetched.fetchedAt(), System.identityHashCode(fetched), Set.copyOf(visible)),
                 k -> new ProgramRollup(program,

@@ -122,7 +122,11 @@ class ProgramRollupBenchmark {
         int issues = Integer.parseInt(prop("readModelIssues", "10000"));
         List<ReadModelBench.Row> rows = new ArrayList<>(
                 new ReadModelBench(issues, projects, Duration.ofMillis(latencyMs), seed).run());
-        rows.addAll(RefinedBench.run(issues, projects, Duration.ofMillis(latencyMs), seed));
+        // -Dthroughline.bench.refined=false leaves out the refined program's rows
+        // (#readModelRefined)
+        if (Boolean.parseBoolean(prop("refined", "true"))) {
+            rows.addAll(RefinedBench.run(issues, projects, Duration.ofMillis(latencyMs), seed));
+        }
         readModelTable(issues, rows, "readmodel-benchmark.md");
     }
 
