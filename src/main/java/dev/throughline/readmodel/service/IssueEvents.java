@@ -28,14 +28,24 @@ public final class IssueEvents {
 
     private final PropertyEventTimes times;
 
+    /**
+     * Refined programs' ids kept by the events, when there are refined programs to keep.
+     */
+    private final Optional<RefinementEvents> refinements;
+
     /** With the times of property events kept in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store) {
         this(store, new MemoryPropertyEventTimes());
     }
 
     public IssueEvents(IssueFactsStore store, PropertyEventTimes times) {
+        this(store, times, Optional.empty());
+    }
+
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, Optional<RefinementEvents> refinements) {
         this.store = store;
         this.times = times;
+        this.refinements = refinements;
     }
 
     /**
@@ -48,6 +58,7 @@ public final class IssueEvents {
         long id = Long.parseLong(issue.id());
         boolean tracked = !store.syncs(siteKey, List.of(project)).isEmpty();
         if (!FactsOf.complete(issue)) {
+            refinements.ifPresent(r -> r.changed(siteKey, issue, Optional.empty()));
             // without its facts: read it again by key at the next view of its project
             if (!tracked) {
                 return Set.of();
@@ -56,6 +67,7 @@ public final class IssueEvents {
             return Set.of(project);
         }
         Optional<IssueFacts> held = store.byId(siteKey, id);
+        refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
         Set<String> touched = new LinkedHashSet<>();
         held.ifPresent(h -> touched.add(h.projectKey()));
         if (!tracked) {
@@ -80,6 +92,7 @@ public final class IssueEvents {
         Optional<IssueFacts> held = store.byId(siteKey, id);
         if (FactsOf.complete(issue) && held.isPresent() && held.get().key().equals(issue.key())) {
             store.delete(siteKey, List.of(id));
+            refinements.ifPresent(r -> r.deleted(siteKey, id));
             return Set.of(held.get().projectKey());
         }
         String project = FactsOf.ownProject(issue);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The read model's services over the database store, shared by every feature. */
 @Configuration
@@ -36,8 +37,9 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times) {
-        return new IssueEvents(store, times);
+    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times, ProgramRefinements refinements,
+            Clock clock) {
+        return new IssueEvents(store, times, Optional.of(new RefinementEvents(refinements, clock)));
     }
 
 }

@@ -52,6 +52,7 @@ public final class ReadModelDatabase {
     /** Refined programs' ids in a fresh in-memory H2 database. */
     public static ProgramRefinements h2Refinements() {
         DataSource dataSource = migrated("db/changelog/throughline-005-refinement.yaml");
+        migrate(dataSource, "db/changelog/throughline-007-refinement-events.yaml");
         return new JdbcProgramRefinements(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
