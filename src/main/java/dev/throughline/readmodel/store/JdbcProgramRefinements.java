@@ -69,16 +69,22 @@ class JdbcProgramRefinements implements ProgramRefinements {
     @Override
     public void replace(String siteKey, Refinement refinement, Collection<Long> ids) {
         String programId = refinement.programId();
+        String projects = String.join(",", refinement.projects());
+        Timestamp syncedAt = Timestamp.from(refinement.syncedAt());
         transactions.executeWithoutResult(status -> {
-            // an event during the read must still count at the next view
-            EventMarks marks = marks(siteKey, programId);
-            delete(siteKey, programId);
-            jdbc.update(
-                    "INSERT INTO throughline_refinement (site_key, program_id, projects, jql, synced_at, decided_at,"
-                            + " undecided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    siteKey, programId, String.join(",", refinement.projects()), refinement.refinement(),
-                    Timestamp.from(refinement.syncedAt()), marks.decided().map(Timestamp::from).orElse(null),
-                    marks.undecided().map(Timestamp::from).orElse(null));
+            // the program's row is updated, not deleted: an event judged at the same time
+            // waits for its lock, and its marks stay (one during the read still counts)
+            if (jdbc.update(
+                    "UPDATE throughline_refinement SET projects = ?, jql = ?, synced_at = ?"
+                            + " WHERE site_key = ? AND program_id = ?",
+                    projects, refinement.refinement(), syncedAt, siteKey, programId) == 0) {
+                jdbc.update(
+                        "INSERT INTO throughline_refinement (site_key, program_id, projects, jql, synced_at)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        siteKey, programId, projects, refinement.refinement(), syncedAt);
+            }
+            jdbc.update("DELETE FROM throughline_refinement_issue WHERE site_key = ? AND program_id = ?", siteKey,
+                    programId);
             insert(siteKey, programId, ids);
         });
     }

@@ -6,14 +6,12 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.MemoryIssueFacts;
-import dev.throughline.readmodel.MemoryProgramRefinements;
 import dev.throughline.readmodel.MemoryPropertyEventTimes;
 import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.service.IssueEvents;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.service.RefinementEvents;
 import dev.throughline.readmodel.service.RefinementSync;
-import dev.throughline.readmodel.store.ReadModelDatabase;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
@@ -74,10 +72,6 @@ class RefinementEventsTest {
         sandbox.stop();
     }
 
-    static List<Supplier<ProgramRefinements>> stores() {
-        return List.of(MemoryProgramRefinements::new, ReadModelDatabase::h2Refinements);
-    }
-
     private void keptIn(ProgramRefinements store) {
         sync = new IssueSync(new MemoryIssueFacts(), site.clock(), Duration.ofMinutes(5));
         refinements = new RefinementSync(store, sync);
@@ -121,7 +115,7 @@ class RefinementEventsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("dev.throughline.program.service.RefinementSyncTest#stores")
     void eventsThatDecideTheRefinementLeaveNothingToSearch(Supplier<ProgramRefinements> store) {
         keptIn(store.get());
         assertThat(view("p1", DECIDED)).isEqualTo(openInJira());
@@ -142,7 +136,7 @@ class RefinementEventsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
+    @MethodSource("dev.throughline.program.service.RefinementSyncTest#stores")
     void anEventTheSubsetCannotJudgeMakesTheNextViewSearch(Supplier<ProgramRefinements> store) {
         keptIn(store.get());
         view("p1", DECIDED);
@@ -167,8 +161,8 @@ class RefinementEventsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("stores")
-    void aDeletionOrAMoveOutLeavesWithoutASearch(Supplier<ProgramRefinements> store) {
+    @MethodSource("dev.throughline.program.service.RefinementSyncTest#stores")
+    void aDeletionLeavesWithoutASearch(Supplier<ProgramRefinements> store) {
         keptIn(store.get());
         view("p1", DECIDED);
         site.advance(Duration.ofMinutes(1));
