@@ -3,11 +3,11 @@ package dev.throughline.program.web;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
-import dev.throughline.sandbox.SandboxProject;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.IssueEventJson;
 import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.Test;
 
@@ -115,15 +115,9 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
             .findFirst()
             .orElseThrow();
         SandboxIssue done = jira.site().transition(open.key(), IssueStatus.DONE);
-        SandboxProject web = jira.site().project("WEB").orElseThrow();
-        String fields = "{\"project\":{\"id\":\"" + web.id() + "\",\"key\":\"WEB\",\"name\":\"" + web.name()
-                + "\"},\"status\":{\"id\":\"" + IssueStatus.DONE.id()
-                + "\",\"name\":\"Done\",\"statusCategory\":{\"id\":3,\"key\":\"done\",\"name\":\"Done\"}},"
-                + "\"issuetype\":{\"id\":\"" + IssueType.STORY.id() + "\",\"name\":\"Story\",\"subtask\":false},"
-                + "\"created\":\"" + done.created().toString().replace("Z", ".000+0000") + "\"}";
 
         AppUnderTest.Reply reply = webhook("{\"timestamp\":1764000000000,\"webhookEvent\":\"jira:issue_updated\","
-                + "\"issue\":{\"id\":\"" + done.id() + "\",\"key\":\"" + done.key() + "\",\"fields\":" + fields + "}}");
+                + IssueEventJson.issueMember(jira.site(), done) + "}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(204);
         assertThat(searchesFor(id)).as("decided by the event's fields").isZero();
