@@ -159,6 +159,7 @@ public final class RefinementSync {
                 Refinement now = new Refinement(held.programId(), held.projects(), held.refinement(),
                         sync.clock().instant());
                 refinements.replace(siteKey, now, ids(client, now.programJql()));
+                eventsDuringRead(siteKey, held.programId(), now.syncedAt());
                 reread.add(held.programId());
             }
         }
