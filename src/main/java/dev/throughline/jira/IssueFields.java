@@ -49,6 +49,14 @@ public final class IssueFields {
         return values.get(fieldId) != null;
     }
 
+    /**
+     * True when the field was sent at all, even as JSON null (an empty field): only then
+     * does its absence of a value say something.
+     */
+    public boolean carries(String fieldId) {
+        return values.containsKey(fieldId);
+    }
+
     public Optional<String> summary() {
         return string("summary");
     }

@@ -47,13 +47,47 @@ public interface ProgramRefinements {
 
     Set<Long> ids(String siteKey, String programId);
 
-    /** The ids as read in full, as of the refinement's {@code syncedAt}. */
+    /**
+     * The ids as read in full, as of the refinement's {@code syncedAt}; the event marks
+     * stay.
+     */
     void replace(String siteKey, Refinement refinement, Collection<Long> ids);
 
     /** The program was deleted, or lost its refinement: its ids go. */
     void forget(String siteKey, String programId);
 
-    /** Changed issues that left and that match, as of {@code syncedAt}. */
+    /**
+     * What issue events did to a program's ids since they were read: when one last
+     * changed them (joined or left by its fields), and when one last could not be judged
+     * from its fields (so the next view searches, as the ids may be wrong).
+     */
+    record EventMarks(Optional<Instant> decided, Optional<Instant> undecided) {
+
+        public static final EventMarks NONE = new EventMarks(Optional.empty(), Optional.empty());
+
+        public EventMarks {
+            Objects.requireNonNull(decided, "decided");
+            Objects.requireNonNull(undecided, "undecided");
+        }
+
+    }
+
+    /** {@link EventMarks#NONE} for a program not held. */
+    EventMarks marks(String siteKey, String programId);
+
+    /**
+     * An issue event decided from its fields whether the issue belongs: its id joins
+     * ({@code member}) or leaves; the refinement's sync time stays.
+     */
+    void decided(String siteKey, String programId, long issueId, boolean member, Instant at);
+
+    /** An issue event of the program's projects could not be judged from its fields. */
+    void undecided(String siteKey, String programId, Instant at);
+
+    /**
+     * Changed issues that left and that match, as of {@code syncedAt}; the event marks
+     * stay (one after {@code syncedAt} still counts).
+     */
     void update(String siteKey, String programId, Collection<Long> leave, Collection<Long> match, Instant syncedAt);
 
 }

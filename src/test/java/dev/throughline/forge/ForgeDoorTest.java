@@ -2,9 +2,12 @@ package dev.throughline.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.IssueEventJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.Iterator;
@@ -182,6 +185,33 @@ class ForgeDoorTest extends InstalledSiteTest {
             assertThat(searchesFor(web)).as(event + ": the program reading WEB searches again").isPositive();
             assertThat(searchesFor(plat)).as(event + ": the program without WEB keeps its cache").isZero();
         }
+    }
+
+    /**
+     * A Forge issue trigger that carries the fields a refinement names moves the issue
+     * out of the refined program as a Connect webhook does: the next view searches
+     * nothing.
+     */
+    @Test
+    void aRefinedProgramFollowsAnIssueTriggerWithoutASearch() {
+        AppUnderTest.Reply created = viaForge("POST", "/api/programs",
+                "{\"name\":\"Open work\",\"projects\":[\"WEB\"],\"jql\":\"status != Done\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(searchesFor(id)).isPositive();
+        SandboxIssue open = jira.site()
+            .issues()
+            .stream()
+            .filter(i -> i.projectKey().equals("WEB") && i.status() == IssueStatus.IN_PROGRESS)
+            .findFirst()
+            .orElseThrow();
+        SandboxIssue done = jira.site().transition(open.key(), IssueStatus.DONE);
+
+        AppUnderTest.Reply reply = forge().event("avi:jira:updated:issue",
+                IssueEventJson.issueMember(jira.site(), done));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+        assertThat(searchesFor(id)).as("decided by the trigger's fields").isZero();
     }
 
     @Test

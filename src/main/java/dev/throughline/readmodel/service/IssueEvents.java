@@ -33,6 +33,11 @@ public final class IssueEvents {
 
     private final SiteRevisions revisions;
 
+    /**
+     * Refined programs' ids kept by the events, when there are refined programs to keep.
+     */
+    private final Optional<RefinementEvents> refinements;
+
     /** With the times of property events kept in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store) {
         this(store, new MemoryPropertyEventTimes());
@@ -40,17 +45,31 @@ public final class IssueEvents {
 
     /** With the unheld revisions in memory (tests, one instance). */
     public IssueEvents(IssueFactsStore store, PropertyEventTimes times) {
-        this(store, times, SiteRevisions.inMemory());
+        this(store, times, SiteRevisions.inMemory(), Optional.empty());
+    }
+
+    /** With the unheld revisions in memory (tests, one instance), refined programs kept. */
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, Optional<RefinementEvents> refinements) {
+        this(store, times, SiteRevisions.inMemory(), refinements);
+    }
+
+    /** Without refined programs to keep. */
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions) {
+        this(store, times, revisions, Optional.empty());
     }
 
     /**
      * @param revisions where an event that may put theme work outside the projects held
      * bumps {@link ProjectIssues#UNHELD_REVISION}
+     * @param refinements refined programs' ids kept by the events, when there are
+     * refined programs to keep
      */
-    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions) {
+    public IssueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions,
+            Optional<RefinementEvents> refinements) {
         this.store = store;
         this.times = times;
         this.revisions = revisions;
+        this.refinements = refinements;
     }
 
     /**
@@ -68,6 +87,7 @@ public final class IssueEvents {
             revisions.bump(siteKey, ProjectIssues.UNHELD_REVISION);
         }
         if (!FactsOf.complete(issue)) {
+            refinements.ifPresent(r -> r.changed(siteKey, issue, Optional.empty()));
             // without its facts: read it again by key at the next view of its project
             if (!tracked) {
                 return Set.of();
@@ -76,6 +96,7 @@ public final class IssueEvents {
             return Set.of(project);
         }
         Optional<IssueFacts> held = store.byId(siteKey, id);
+        refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
         Set<String> touched = new LinkedHashSet<>();
         held.ifPresent(h -> touched.add(h.projectKey()));
         if (!tracked) {
@@ -100,6 +121,7 @@ public final class IssueEvents {
         Optional<IssueFacts> held = store.byId(siteKey, id);
         if (FactsOf.complete(issue) && held.isPresent() && held.get().key().equals(issue.key())) {
             store.delete(siteKey, List.of(id));
+            refinements.ifPresent(r -> r.deleted(siteKey, id));
             return Set.of(held.get().projectKey());
         }
         String project = FactsOf.ownProject(issue);

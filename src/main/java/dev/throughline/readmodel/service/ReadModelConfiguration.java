@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The read model's services over the database store, shared by every feature. */
 @Configuration
@@ -38,8 +39,9 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions) {
-        return new IssueEvents(store, times, revisions);
+    IssueEvents issueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions,
+            ProgramRefinements refinements, Clock clock) {
+        return new IssueEvents(store, times, revisions, Optional.of(new RefinementEvents(refinements, clock)));
     }
 
 }

@@ -7,12 +7,14 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.readmodel.ProgramRefinements;
 import dev.throughline.readmodel.ProgramRefinements.Refinement;
+import dev.throughline.readmodel.ProjectSync;
 import dev.throughline.readmodel.SyncPlan;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,7 +65,11 @@ public final class RefinementSync {
         if (held.isEmpty()) {
             sync.refresh(client, siteKey, plan, pointsField);
             refinements.replace(siteKey, now, ids(client, now.programJql()));
+            eventsDuringRead(siteKey, programId, started);
             return refinements.ids(siteKey, programId);
+        }
+        if (keptByEvents(siteKey, held.get(), plan)) {
+            return refinements.ids(siteKey, programId); // no Jira call
         }
         // the window's projects are refreshed from the oldest of their syncs and the ids'
         Instant since = plan.since()
@@ -88,7 +94,38 @@ public final class RefinementSync {
         sync.synced(siteKey, plan.window(), started, pointsField);
         sync.refresh(client, siteKey, new SyncPlan(List.of(), List.of(), Optional.empty(), plan.dirty()), pointsField);
         refinements.update(siteKey, programId, leave, match, started);
+        eventsDuringRead(siteKey, programId, started);
         return refinements.ids(siteKey, programId);
+    }
+
+    /**
+     * True when the ids held are as fresh as the projects' facts, so the view needs no
+     * search: the projects are held and need no read ({@link SyncPlan#nothingToRead}),
+     * none was refreshed after the ids (by another view, whose changes the ids did not
+     * see), and every issue event of the program's projects since was judged from its
+     * fields ({@link RefinementEvents}).
+     */
+    private boolean keptByEvents(String siteKey, Refinement held, SyncPlan plan) {
+        if (!plan.nothingToRead()) {
+            return false;
+        }
+        Map<String, ProjectSync> syncs = sync.store().syncs(siteKey, held.projects());
+        boolean projectsHeldNotNewer = syncs.keySet().containsAll(held.projects())
+                && syncs.values().stream().noneMatch(p -> p.syncedAt().isAfter(held.syncedAt()));
+        return projectsHeldNotNewer && refinements.marks(siteKey, held.programId())
+            .undecided()
+            .filter(at -> !at.isBefore(held.syncedAt()))
+            .isEmpty();
+    }
+
+    /**
+     * An event judged while the ids were read may have been overwritten by the read's
+     * older answer: the next view searches what changed since this read began.
+     */
+    private void eventsDuringRead(String siteKey, String programId, Instant started) {
+        if (refinements.marks(siteKey, programId).decided().filter(at -> !at.isBefore(started)).isPresent()) {
+            refinements.undecided(siteKey, programId, sync.clock().instant());
+        }
     }
 
     /**
@@ -122,6 +159,7 @@ public final class RefinementSync {
                 Refinement now = new Refinement(held.programId(), held.projects(), held.refinement(),
                         sync.clock().instant());
                 refinements.replace(siteKey, now, ids(client, now.programJql()));
+                eventsDuringRead(siteKey, held.programId(), now.syncedAt());
                 reread.add(held.programId());
             }
         }

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * {@link ProgramRefinements} in the app's database
- * ({@code throughline-005-refinement.yaml}), shared by every instance; each change is one
- * transaction.
+ * ({@code throughline-005-refinement.yaml}, the event marks
+ * {@code throughline-008-refinement-events.yaml}), shared by every instance; each change
+ * is one transaction.
  */
 @Component
 class JdbcProgramRefinements implements ProgramRefinements {
@@ -68,15 +69,66 @@ class JdbcProgramRefinements implements ProgramRefinements {
     @Override
     public void replace(String siteKey, Refinement refinement, Collection<Long> ids) {
         String programId = refinement.programId();
+        String projects = String.join(",", refinement.projects());
+        Timestamp syncedAt = Timestamp.from(refinement.syncedAt());
         transactions.executeWithoutResult(status -> {
-            delete(siteKey, programId);
-            jdbc.update(
-                    "INSERT INTO throughline_refinement (site_key, program_id, projects, jql, synced_at)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    siteKey, programId, String.join(",", refinement.projects()), refinement.refinement(),
-                    Timestamp.from(refinement.syncedAt()));
+            // the program's row is updated, not deleted: an event judged at the same time
+            // waits for its lock, and its marks stay (one during the read still counts)
+            if (jdbc.update(
+                    "UPDATE throughline_refinement SET projects = ?, jql = ?, synced_at = ?"
+                            + " WHERE site_key = ? AND program_id = ?",
+                    projects, refinement.refinement(), syncedAt, siteKey, programId) == 0) {
+                jdbc.update(
+                        "INSERT INTO throughline_refinement (site_key, program_id, projects, jql, synced_at)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        siteKey, programId, projects, refinement.refinement(), syncedAt);
+            }
+            jdbc.update("DELETE FROM throughline_refinement_issue WHERE site_key = ? AND program_id = ?", siteKey,
+                    programId);
             insert(siteKey, programId, ids);
         });
+    }
+
+    @Override
+    public EventMarks marks(String siteKey, String programId) {
+        return jdbc
+            .query("SELECT decided_at, undecided_at FROM throughline_refinement WHERE site_key = ? AND program_id = ?",
+                    (rs, row) -> new EventMarks(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))), siteKey,
+                    programId)
+            .stream()
+            .findFirst()
+            .orElse(EventMarks.NONE);
+    }
+
+    private static Optional<Instant> instant(Timestamp at) {
+        return Optional.ofNullable(at).map(Timestamp::toInstant);
+    }
+
+    @Override
+    public void decided(String siteKey, String programId, long issueId, boolean member, Instant at) {
+        transactions.executeWithoutResult(status -> {
+            if (mark("decided_at", siteKey, programId, at) == 0) {
+                return;
+            }
+            jdbc.update(DELETE_ONE, siteKey, programId, issueId);
+            if (member) {
+                jdbc.update(INSERT_ONE, siteKey, programId, issueId);
+            }
+        });
+    }
+
+    @Override
+    public void undecided(String siteKey, String programId, Instant at) {
+        mark("undecided_at", siteKey, programId, at);
+    }
+
+    /** The later of the mark held and {@code at}; 0 when the program is not held. */
+    private int mark(String column, String siteKey, String programId, Instant at) {
+        Timestamp time = Timestamp.from(at);
+        return jdbc.update(
+                "UPDATE throughline_refinement SET " + column + " = CASE WHEN " + column + " IS NULL OR " + column
+                        + " < ? THEN ? ELSE " + column + " END WHERE site_key = ? AND program_id = ?",
+                time, time, siteKey, programId);
     }
 
     @Override

@@ -9,10 +9,12 @@ import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.MemoryIssueFacts;
 import dev.throughline.readmodel.MemoryProgramRefinements;
+import dev.throughline.readmodel.MemoryPropertyEventTimes;
 import dev.throughline.readmodel.service.IssueEvents;
 import dev.throughline.readmodel.service.RefinementSync;
 import dev.throughline.readmodel.service.IssueSync;
 import dev.throughline.readmodel.service.Reconciliation;
+import dev.throughline.readmodel.service.RefinementEvents;
 import dev.throughline.sandbox.IssueLink;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueType;
@@ -129,12 +131,53 @@ class ReadModelReplayTest {
         replay(seed, refined, false);
     }
 
+    /**
+     * The same with the refinement judged from each issue event's fields (no search when
+     * every event was judged): a refinement in the subset events decide, with empty and
+     * multi-valued cases. With every event delivered (some twice) each view equals a cold
+     * full read; with some dropped, each view after a reconciliation does.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 8, 9 })
+    void aRefinedProgramKeptByItsEventsEqualsAColdFullReadAfterEveryView(long seed) {
+        List<String> keys = site.projects().stream().map(p -> p.key()).toList();
+        String refined = programs()
+            .create(admin, ProgramDraft.parse(
+                    Map.of("name", "Refined by events", "projects", keys.subList(0, 3), "includeSubtasks", true, "jql",
+                            "(status != Done AND type in (Story, Bug, \"Sub-task\")) OR NOT statusCategory = new"),
+                    false))
+            .id();
+        replay(seed, refined, false, Delivery.EVERY_EVENT);
+        replay(seed + 100, refined, false, Delivery.SOME_DROPPED);
+    }
+
+    /** How the refinement's events are delivered and when the replay compares. */
+    private enum Delivery {
+
+        /** Events only mark the changed issues; compared after each reconciliation. */
+        SEARCHED,
+        /**
+         * Events judged by their fields, some dropped; compared after each
+         * reconciliation.
+         */
+        SOME_DROPPED,
+        /** Events judged by their fields, none dropped; compared after every view. */
+        EVERY_EVENT
+
+    }
+
     private void replay(long seed, String programId, boolean propertyWrites) {
+        replay(seed, programId, propertyWrites, Delivery.SEARCHED);
+    }
+
+    private void replay(long seed, String programId, boolean propertyWrites, Delivery delivery) {
         Random random = new Random(seed);
         MemoryIssueFacts store = new MemoryIssueFacts();
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
-        IssueEvents events = new IssueEvents(store);
-        RefinementSync refinements = new RefinementSync(new MemoryProgramRefinements(), sync);
+        MemoryProgramRefinements ids = new MemoryProgramRefinements();
+        IssueEvents events = delivery == Delivery.SEARCHED ? new IssueEvents(store)
+                : new IssueEvents(store, new MemoryPropertyEventTimes(), Optional.of(new RefinementEvents(ids, clock)));
+        RefinementSync refinements = new RefinementSync(ids, sync);
         Reconciliation reconciliation = new Reconciliation(sync, Optional.of(refinements), clock);
         ProgramRollupService warm = service(sync, refinements);
         List<String> all = site.projects().stream().map(p -> p.key()).toList();
@@ -148,7 +191,8 @@ class ReadModelReplayTest {
                 site.advance(Duration.ofSeconds(random.nextInt(90)));
                 Event event = edit(random, all);
                 int fate = random.nextInt(10); // 0–1 dropped, 2 delivered twice
-                for (int times = fate < 2 ? 0 : fate == 2 ? 2 : 1; times > 0; times--) {
+                boolean dropped = fate < 2 && delivery != Delivery.EVERY_EVENT;
+                for (int times = dropped ? 0 : fate == 2 ? 2 : 1; times > 0; times--) {
                     event.deliver(events, warm);
                 }
                 if (properties != null && random.nextInt(2) == 0) {
@@ -156,7 +200,10 @@ class ReadModelReplayTest {
                     properties.deliver(random);
                 }
                 if (random.nextInt(5) == 0) {
-                    warm.rollup(admin, programId, false);
+                    ProgramResult viewed = warm.rollup(admin, programId, false).result();
+                    if (delivery == Delivery.EVERY_EVENT) {
+                        assertSame(viewed, cold(programId), "seed " + seed + ", step " + step + ", every event");
+                    }
                 }
                 if (step % 60 == 0) {
                     if (properties != null) {
@@ -187,6 +234,16 @@ class ReadModelReplayTest {
         }
         finally {
             warm.stop();
+        }
+    }
+
+    private ProgramResult cold(String programId) {
+        ProgramRollupService cold = service(new IssueSync(new MemoryIssueFacts(), clock, Duration.ofMinutes(5)));
+        try {
+            return cold.rollup(admin, programId, false).result();
+        }
+        finally {
+            cold.stop();
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.throughline.program.web;
 
+import dev.throughline.sandbox.IssueStatus;
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
+import dev.throughline.support.IssueEventJson;
 import dev.throughline.support.JiraTokenSigner;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +90,41 @@ class ProgramReportAndWebhookTest extends InstalledSiteTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(204);
         assertThat(searchesFor(web)).as("the program reading MOB searches again").isPositive();
         assertThat(searchesFor(plat)).as("the program without MOB keeps its cache").isZero();
+    }
+
+    /**
+     * A refined program's membership follows an issue event whose fields decide the
+     * refinement: the issue leaves it with no search at the next view.
+     */
+    @Test
+    void aRefinedProgramFollowsAnIssueEventWithoutASearch() {
+        AppUnderTest.Reply created = app().post("/api/programs",
+                "{\"name\":\"Open work\",\"projects\":[\"WEB\"],\"jql\":\"status != Done\"}", connect.contextToken(PM));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(searchesFor(id)).isPositive();
+        String before = app().get("/api/programs/" + id + "/rollup", connect.contextToken(PM))
+            .json()
+            .path("groups")
+            .toString();
+        SandboxIssue open = jira.site()
+            .issues()
+            .stream()
+            .filter(i -> i.projectKey().equals("WEB") && i.status() == IssueStatus.IN_PROGRESS
+                    && i.type() == IssueType.STORY)
+            .findFirst()
+            .orElseThrow();
+        SandboxIssue done = jira.site().transition(open.key(), IssueStatus.DONE);
+
+        AppUnderTest.Reply reply = webhook("{\"timestamp\":1764000000000,\"webhookEvent\":\"jira:issue_updated\","
+                + IssueEventJson.issueMember(jira.site(), done) + "}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+        assertThat(searchesFor(id)).as("decided by the event's fields").isZero();
+        assertThat(
+                app().get("/api/programs/" + id + "/rollup", connect.contextToken(PM)).json().path("groups").toString())
+            .as("the issue left")
+            .isNotEqualTo(before);
     }
 
     @Test

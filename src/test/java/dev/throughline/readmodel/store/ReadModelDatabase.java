@@ -51,7 +51,15 @@ public final class ReadModelDatabase {
 
     /** Refined programs' ids in a fresh in-memory H2 database. */
     public static ProgramRefinements h2Refinements() {
-        DataSource dataSource = migrated("db/changelog/throughline-005-refinement.yaml");
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return refinements(dataSource);
+    }
+
+    /** Refined programs' ids in this (empty) database. */
+    public static ProgramRefinements refinements(DataSource dataSource) {
+        migrate(dataSource, "db/changelog/throughline-005-refinement.yaml");
+        migrate(dataSource, "db/changelog/throughline-008-refinement-events.yaml");
         return new JdbcProgramRefinements(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
