@@ -48,7 +48,9 @@ public final class IssueEvents {
         this(store, times, SiteRevisions.inMemory(), Optional.empty());
     }
 
-    /** With the unheld revisions in memory (tests, one instance), refined programs kept. */
+    /**
+     * With the unheld revisions in memory (tests, one instance), refined programs kept.
+     */
     public IssueEvents(IssueFactsStore store, PropertyEventTimes times, Optional<RefinementEvents> refinements) {
         this(store, times, SiteRevisions.inMemory(), refinements);
     }
@@ -61,8 +63,8 @@ public final class IssueEvents {
     /**
      * @param revisions where an event that may put theme work outside the projects held
      * bumps {@link ProjectIssues#UNHELD_REVISION}
-     * @param refinements refined programs' ids kept by the events, when there are
-     * refined programs to keep
+     * @param refinements refined programs' ids kept by the events, when there are refined
+     * programs to keep
      */
     public IssueEvents(IssueFactsStore store, PropertyEventTimes times, SiteRevisions revisions,
             Optional<RefinementEvents> refinements) {
