@@ -53,11 +53,11 @@ class QuotaReachedApiTest extends InstalledSiteTest {
         assertThat(freshThemes.has("stale")).isFalse();
 
         jira.rateLimitNext(JiraSandbox.SEARCH, 10, "jira-quota-tenant-based", 3000);
-        // the quota covers every endpoint: a warm theme board asks only the approximate
-        // count
+        // the quota covers every endpoint: a theme board asked to refresh asks the
+        // approximate count again (a warm view keeps Jira's 0 and would ask nothing)
         jira.rateLimitNext(JiraSandbox.APPROXIMATE_COUNT, 10, "jira-quota-tenant-based", 3000);
         JsonNode report = ok(app().get("/api/programs/" + id + "/rollup?refresh=true", connect.contextToken(VIEWER)));
-        JsonNode themes = ok(app().get("/api/themes/progress", connect.contextToken(VIEWER)));
+        JsonNode themes = ok(app().get("/api/themes/progress?refresh=true", connect.contextToken(VIEWER)));
 
         assertThat(report.path("groups")).isEqualTo(fresh.path("groups"));
         assertThat(report.path("stale").path("asOf").asText()).isEqualTo(fresh.path("fetchedAt").asText());
