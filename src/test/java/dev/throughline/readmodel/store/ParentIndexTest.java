@@ -3,17 +3,11 @@ package dev.throughline.readmodel.store;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.ParentSet;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,35 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParentIndexTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
     private static final List<String> PROJECTS = List.of("APP", "WEB", "OPS");
-
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    private static DataSource database(String database) throws Exception {
-        if (database.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:parents-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            return h2;
-        }
-        String name = "parents_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getDatabase("postgres", name);
-    }
 
     /** An instance's parent column pass, run on the caller's thread. */
     private static JdbcParentIndex index(DataSource dataSource, int chunk) {
@@ -116,7 +80,7 @@ class ParentIndexTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgres" })
     void childrenThroughTheIndexAreTheScansBeforeDuringAndAfterThePass(String database) throws Exception {
-        DataSource dataSource = database(database);
+        DataSource dataSource = TestDatabases.fresh(database);
         JdbcIssueFacts store = (JdbcIssueFacts) ReadModelDatabase.store(dataSource);
         Random random = new Random(15);
         List<IssueFacts> rows = rows(random, 2000);
@@ -152,7 +116,7 @@ class ParentIndexTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgres" })
     void thePassIsIdempotentAndTwoInstancesMayRunItAtOnce(String database) throws Exception {
-        DataSource dataSource = database(database);
+        DataSource dataSource = TestDatabases.fresh(database);
         JdbcIssueFacts store = (JdbcIssueFacts) ReadModelDatabase.store(dataSource);
         List<IssueFacts> rows = rows(new Random(17), 2000);
         store.insertNew("site", rows);
