@@ -58,7 +58,7 @@ class JdbcIssueFacts implements IssueFactsStore {
         this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.transactions = transactions;
         this.revisions = new JdbcFoldRevisions(jdbc, named);
-        this.rows = new JdbcProjectRows(transactions, streaming);
+        this.rows = new JdbcProjectRows(transactions, streaming, JdbcParentIndex.paced(jdbc));
     }
 
     @Override
@@ -144,10 +144,11 @@ class JdbcIssueFacts implements IssueFactsStore {
                             batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
                 }
                 jdbc.batchUpdate(
-                        "INSERT INTO throughline_issue (site_key, issue_id, issue_key, project_key, facts)"
-                                + " VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO throughline_issue (site_key, issue_id, issue_key, project_key, facts, parent_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
                         batch.stream()
-                            .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), FactsCodec.write(f) })
+                            .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), FactsCodec.write(f),
+                                    JdbcParentIndex.column(f.parent()) })
                             .toList());
                 revisions.written(siteKey, batch, heldParts, heldKeys);
             }

@@ -5,22 +5,16 @@ import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ParentSet;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,30 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JdbcIssueFactsTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     private static IssueFactsStore store(String database) throws Exception {
-        if (database.equals("h2")) {
-            return ReadModelDatabase.h2Store();
-        }
-        String name = "readmodel_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return ReadModelDatabase.store(postgres.getDatabase("postgres", name));
+        return ReadModelDatabase.store(TestDatabases.fresh(database));
     }
 
     static IssueFacts facts(long id, String project, String summary) {

@@ -45,6 +45,7 @@ public final class ReadModelDatabase {
     /** The read model's tables made in this (empty) database, and the store over it. */
     public static IssueFactsStore store(DataSource dataSource) {
         migrate(dataSource, "db/changelog/throughline-004-readmodel.yaml");
+        migrate(dataSource, "db/changelog/throughline-009-parent-index.yaml");
         return new JdbcIssueFacts(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }

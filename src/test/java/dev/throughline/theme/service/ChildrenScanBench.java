@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a parent index would save, measured before building one: a theme view after an
- * epic was newly linked looks for its children in every held row ({@code KeptScopeRows},
- * the store's {@code forEachChildOf}: each row's parent read from its text). 100,000
- * issues in 20 projects in H2 in memory, an epic every 100th issue, every other issue a
- * child of one; p50 / p95 of 20 scans for one epic's children.
+ * What a theme view pays after an epic was newly linked: it looks for its children among
+ * the held rows ({@code KeptScopeRows}, the store's {@code forEachChildOf}: through the
+ * parent column's index; before it, each row's parent read from its text). 100,000 issues
+ * in 20 projects in H2 in memory, an epic every 100th issue, every other issue a child of
+ * one; p50 / p95 of 20 scans for one epic's children.
  * {@code mvn -B -ntp -o -q test -Dgroups=benchmark -DexcludedGroups= -Dtest=ChildrenScanBench}.
  */
 @Tag("benchmark")
