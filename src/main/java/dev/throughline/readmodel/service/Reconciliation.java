@@ -28,10 +28,12 @@ import java.util.Set;
  * {@code updated} since its last sync (a missed edit, creation or move in), score records
  * changed since the site's last run are searched by their indexed date
  * ({@link PropertyDates}) and Throughline's issue properties are counted against Jira's
- * ({@link PropertyCounts}): writes no event reported, e.g. with Forge; then its issue
- * count is compared with Jira's (one project search for all of them); where the counts
- * differ, the project's ids are read (no fields) and the issues Jira no longer has there
- * (deleted, or moved out) leave the read model.
+ * ({@link PropertyCounts}): writes no event reported, e.g. with Forge; then the issues
+ * held are counted against Jira's approximate count of the projects' issues (1 point);
+ * only where the totals differ is each project's count compared (one project search for
+ * all of them, 1 point per project), and where a project's counts differ its ids are read
+ * (no fields) and the issues Jira no longer has there (deleted, or moved out) leave the
+ * read model.
  */
 public final class Reconciliation {
 
@@ -129,12 +131,18 @@ public final class Reconciliation {
         int refreshed = sync.refresh(client, siteKey, plan, pointsField) + times.last(siteKey, SITE_WIDE, LAST_RUN)
             .map(since -> PropertyDates.apply(client, store, siteKey, held, sync.minutesSince(since, ranAt)))
             .orElse(0) + PropertyCounts.repair(client, sync, siteKey, held, pointsField);
-        Map<String, Long> counts = new HashMap<>();
-        client.projectsWithIssueCounts(held)
-            .forEach((JiraProject p) -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
         int removed = 0;
         List<String> recounted = new ArrayList<>();
-        for (String project : held) {
+        // after the refresh every issue Jira has in these projects is held, so equal
+        // totals
+        // mean nothing held is gone: 1 point instead of 1 per project
+        boolean someGone = client.approximateCount(Jql.projectIn(held)) != heldIssues(siteKey, held);
+        Map<String, Long> counts = new HashMap<>();
+        if (someGone) {
+            client.projectsWithIssueCounts(held)
+                .forEach((JiraProject p) -> p.issueCount().ifPresent(n -> counts.put(p.key(), n)));
+        }
+        for (String project : someGone ? held : List.<String>of()) {
             List<Long> local = store.ids(siteKey, project);
             Long jira = counts.get(project);
             if (jira != null && jira == local.size()) {
@@ -151,6 +159,10 @@ public final class Reconciliation {
         }
         times.advance(siteKey, SITE_WIDE, LAST_RUN, ranAt);
         return new Report(ranAt, held.size(), refreshed, removed, recounted, reread);
+    }
+
+    private long heldIssues(String siteKey, List<String> held) {
+        return held.stream().mapToLong(project -> sync.store().ids(siteKey, project).size()).sum();
     }
 
 }

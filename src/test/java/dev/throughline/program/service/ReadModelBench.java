@@ -141,6 +141,7 @@ final class ReadModelBench {
             Reconciliation reconciliation = new Reconciliation(sync, clock);
             rows.add(measure(meter, "reconciliation (nothing missed)", "",
                     () -> reconciliation.run(client, admin.site().clientKey())));
+            System.out.println("reconciliation, by call:\n" + meter.breakdown());
             rows.add(busyHour(site, random, meter, service, events, unmetered, admin, viewers, id, cold));
         }
         finally {

@@ -9,6 +9,7 @@ import dev.throughline.readmodel.FactsOf;
 import dev.throughline.readmodel.RefinementCondition;
 import dev.throughline.readmodel.RefinementCondition.Truth;
 import dev.throughline.readmodel.RefinementParser;
+import dev.throughline.sandbox.IssueOptions;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueStatus.StatusCategory;
 import dev.throughline.sandbox.IssueType;
@@ -16,11 +17,13 @@ import dev.throughline.sandbox.SandboxGenerator;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxProject;
 import dev.throughline.sandbox.SandboxSite;
+import dev.throughline.sandbox.SandboxVersion;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.sandbox.jql.JqlMatcher;
 import dev.throughline.sandbox.jql.JqlParser;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The refinement subset judged from issue events ({@link RefinementParser},
  * {@link EventFields}) against the sandbox's own JQL ({@link JqlMatcher}, written apart
- * from it) on the fields both know: random refinements of {@code project},
- * {@code issuetype}/{@code type}, {@code status} and {@code statusCategory} (names in
- * random case, keys, ids; every operator; AND, OR, NOT, parentheses; quoted and not) on
- * every issue of a generated site, as the sandbox serves it. Fixed seed.
+ * from it) on every field of the subset: random refinements of {@code project},
+ * {@code issuetype}/{@code type}, {@code status}, {@code statusCategory},
+ * {@code priority}, {@code resolution} (names in random case, keys, ids), {@code labels},
+ * {@code component} and {@code fixVersion} (names as written, ids; Jira's case rule for
+ * these is not confirmed, and a name whose case differs leaves the event undecided);
+ * every operator; AND, OR, NOT, parentheses; quoted and not, on every issue of a
+ * generated site, as the sandbox serves it (empty fields included: unresolved issues,
+ * issues without labels, components or fix version). Fixed seed.
  */
 class RefinementDifferentialTest {
 
@@ -50,8 +57,9 @@ class RefinementDifferentialTest {
         try {
             JiraClient client = BenchJira.client(sandbox.baseUrl(), new BenchJira.Recorder());
             List<String> keys = site.projects().stream().map(SandboxProject::key).toList();
-            Map<Long, JiraIssue> served = client
-                .search(new SearchRequest(Jql.projectIn(keys), FactsOf.fields(Optional.empty()), List.of(), 100))
+            List<String> fields = new ArrayList<>(FactsOf.fields(Optional.empty()));
+            fields.addAll(List.of("priority", "resolution", "labels", "components"));
+            Map<Long, JiraIssue> served = client.search(new SearchRequest(Jql.projectIn(keys), fields, List.of(), 100))
                 .collect(Collectors.toMap(i -> Long.valueOf(i.id()), i -> i));
             assertThat(served).hasSize(site.issues().size());
             Random random = new Random(42);
@@ -89,12 +97,17 @@ class RefinementDifferentialTest {
     }
 
     private static String term(Random random, SandboxSite site) {
-        int field = random.nextInt(4);
+        int field = random.nextInt(9);
         String name = switch (field) {
             case 0 -> "project";
             case 1 -> random.nextBoolean() ? "issuetype" : "type";
             case 2 -> "status";
-            default -> random.nextBoolean() ? "statusCategory" : "statuscategory";
+            case 3 -> random.nextBoolean() ? "statusCategory" : "statuscategory";
+            case 4 -> "priority";
+            case 5 -> "resolution";
+            case 6 -> "labels";
+            case 7 -> "component";
+            default -> random.nextBoolean() ? "fixVersion" : "fixversion";
         };
         return switch (random.nextInt(6)) {
             case 0 -> name + " = " + value(random, site, field);
@@ -117,6 +130,9 @@ class RefinementDifferentialTest {
 
     /** A name (in random case), key or id of a value the field has on the site. */
     private static String value(Random random, SandboxSite site, int field) {
+        if (field >= 6) {
+            return quoted(random, asWritten(random, site, field));
+        }
         String text = switch (field) {
             case 0 -> {
                 SandboxProject project = site.projects().get(random.nextInt(site.projects().size()));
@@ -134,7 +150,7 @@ class RefinementDifferentialTest {
                 IssueStatus status = IssueStatus.values()[random.nextInt(IssueStatus.values().length)];
                 yield random.nextBoolean() ? status.displayName() : status.id();
             }
-            default -> {
+            case 3 -> {
                 StatusCategory category = StatusCategory.values()[random.nextInt(StatusCategory.values().length)];
                 yield switch (random.nextInt(3)) {
                     case 0 -> category.key();
@@ -142,14 +158,37 @@ class RefinementDifferentialTest {
                     default -> String.valueOf(category.id());
                 };
             }
+            case 4 -> option(random, IssueOptions.PRIORITIES);
+            default -> option(random, IssueOptions.RESOLUTIONS);
         };
         String cased = switch (random.nextInt(3)) {
             case 0 -> text.toLowerCase(Locale.ROOT);
             case 1 -> text.toUpperCase(Locale.ROOT);
             default -> text;
         };
-        boolean plain = cased.chars().allMatch(Character::isLetterOrDigit);
-        return plain && random.nextBoolean() ? cased : random.nextBoolean() ? '"' + cased + '"' : "'" + cased + "'";
+        return quoted(random, cased);
+    }
+
+    /** A label, component or version as written (its name) or, but labels, its id. */
+    private static String asWritten(Random random, SandboxSite site, int field) {
+        return switch (field) {
+            case 6 -> IssueOptions.LABELS.get(random.nextInt(IssueOptions.LABELS.size()));
+            case 7 -> option(random, IssueOptions.COMPONENTS);
+            default -> {
+                SandboxVersion version = site.versions().get(random.nextInt(site.versions().size()));
+                yield random.nextBoolean() ? version.name() : String.valueOf(version.id());
+            }
+        };
+    }
+
+    private static String option(Random random, List<IssueOptions.Option> options) {
+        IssueOptions.Option option = options.get(random.nextInt(options.size()));
+        return random.nextBoolean() ? option.name() : option.id();
+    }
+
+    private static String quoted(Random random, String text) {
+        boolean plain = text.chars().allMatch(Character::isLetterOrDigit);
+        return plain && random.nextBoolean() ? text : random.nextBoolean() ? '"' + text + '"' : "'" + text + "'";
     }
 
     private static String word(Random random, String keyword) {

@@ -14,9 +14,9 @@ final class FieldSelection {
 
     /** Every field the sandbox renders, in Jira's usual order. */
     static final List<String> RENDERED = List.of("summary", "issuetype", "status", "project", "parent", "created",
-            "updated", "resolutiondate", "duedate", "fixVersions", "timeoriginalestimate", "issuelinks",
-            SiteFields.STORY_POINTS, SiteFields.OLD_STORY_POINTS, SiteFields.RANK, SiteFields.SPRINT,
-            SiteFields.EPIC_LINK);
+            "updated", "resolutiondate", "duedate", "fixVersions", "timeoriginalestimate", "issuelinks", "priority",
+            "resolution", "labels", "components", SiteFields.STORY_POINTS, SiteFields.OLD_STORY_POINTS, SiteFields.RANK,
+            SiteFields.SPRINT, SiteFields.EPIC_LINK);
 
     private final Set<String> fields;
 

@@ -3,6 +3,8 @@ package dev.throughline.sandbox.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.throughline.sandbox.IssueLink;
+import dev.throughline.sandbox.IssueOptions;
+import dev.throughline.sandbox.IssueOptions.Option;
 import dev.throughline.sandbox.IssueStatus;
 import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.LinkType;
@@ -71,6 +73,14 @@ final class IssueRenderer {
                     fields.put("timeoriginalestimate", issue.originalEstimateSeconds());
             }
             case "issuelinks" -> fields.set("issuelinks", links(issue));
+            case "priority" -> fields.set("priority", option("priority", IssueOptions.priority(issue)));
+            case "resolution" ->
+                fields.set("resolution", IssueOptions.resolution(issue).map(r -> option("resolution", r)).orElse(null));
+            case "labels" -> IssueOptions.labels(issue).forEach(fields.putArray("labels")::add);
+            case "components" -> {
+                ArrayNode components = fields.putArray("components");
+                IssueOptions.components(issue).forEach(c -> components.add(option("component", c)));
+            }
             case SiteFields.STORY_POINTS -> {
                 if (issue.storyPointEstimate().isPresent())
                     fields.put(field, issue.storyPoints());
@@ -91,6 +101,14 @@ final class IssueRenderer {
             .put("name", type.displayName())
             .put("subtask", type.subtask())
             .put("hierarchyLevel", type.hierarchyLevel());
+    }
+
+    /** A priority, resolution or component as Jira renders it: self, id, name. */
+    private ObjectNode option(String resource, Option option) {
+        return JiraJson.object()
+            .put("self", baseUrl + "/rest/api/3/" + resource + "/" + option.id())
+            .put("id", option.id())
+            .put("name", option.name());
     }
 
     ObjectNode status(IssueStatus status) {

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -136,13 +137,28 @@ public final class JqlMatcher {
     }
 
     private Predicate<SandboxIssue> compile(Clause clause) {
+        return compile(clause, true);
+    }
+
+    /**
+     * The issues where the clause holds ({@code holds}) or where it fails: for the fields
+     * that can be empty and are matched three-valued ({@link OptionTerm}), failing is not
+     * the complement of holding; for the others it is.
+     */
+    private Predicate<SandboxIssue> compile(Clause clause, boolean holds) {
         if (clause instanceof And and)
-            return compile(and.left()).and(compile(and.right()));
+            return holds ? compile(and.left(), true).and(compile(and.right(), true))
+                    : compile(and.left(), false).or(compile(and.right(), false));
         if (clause instanceof Or or)
-            return compile(or.left()).or(compile(or.right()));
+            return holds ? compile(or.left(), true).or(compile(or.right(), true))
+                    : compile(or.left(), false).and(compile(or.right(), false));
         if (clause instanceof Not not)
-            return compile(not.clause()).negate();
-        return term((Term) clause);
+            return compile(not.clause(), !holds);
+        Term term = (Term) clause;
+        Optional<OptionTerm> option = OptionTerm.of(site, term);
+        if (option.isPresent())
+            return holds ? option.get().holds() : option.get().fails();
+        return holds ? term(term) : term(term).negate();
     }
 
     private Predicate<SandboxIssue> term(Term term) {
