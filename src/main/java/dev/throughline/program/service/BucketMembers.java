@@ -4,7 +4,9 @@ import dev.throughline.readmodel.FoldRevisions;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which issues a fold counts, by bucket of ids: every issue for a program without a
@@ -23,6 +25,8 @@ final class BucketMembers {
 
     /** Sorted; null for every issue. */
     private final long[] ids;
+
+    private final Map<Integer, long[]> slices = new ConcurrentHashMap<>();
 
     private BucketMembers(Optional<String> programId, long[] ids) {
         this.programId = programId;
@@ -51,10 +55,14 @@ final class BucketMembers {
         if (ids == null) {
             return NONE;
         }
-        long first = (long) bucket << FoldRevisions.BUCKET_BITS;
-        int from = start(first);
-        int to = start(first + (1L << FoldRevisions.BUCKET_BITS));
-        return from == to ? NONE : Arrays.copyOfRange(ids, from, to);
+        // one array per bucket, shared by the projects' kept buckets (a bucket's ids are
+        // asked for each project whose issues it holds)
+        return slices.computeIfAbsent(bucket, b -> {
+            long first = (long) b << FoldRevisions.BUCKET_BITS;
+            int from = start(first);
+            int to = start(first + (1L << FoldRevisions.BUCKET_BITS));
+            return from == to ? NONE : Arrays.copyOfRange(ids, from, to);
+        });
     }
 
     /** The index of the first id at or above {@code id}. */

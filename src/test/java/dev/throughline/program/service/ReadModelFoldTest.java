@@ -62,11 +62,16 @@ class ReadModelFoldTest {
         String database = "mem:fold-" + UUID.randomUUID();
         store = counted(ReadModelDatabase.h2Store(database), rowsRead);
         otherInstance = ReadModelDatabase.h2Store(database);
+        otherInstance.insertNew(SITE, twoProjects());
+    }
+
+    /** 2,000 issues, the even ids in WEB and the odd ones in APP. */
+    static List<IssueFacts> twoProjects() {
         List<IssueFacts> all = new ArrayList<>();
         for (long id = 1; id <= 2000; id++) {
             all.add(facts(id, id % 2 == 0 ? "WEB" : "APP", id % 2 == 0 ? 0 : 1));
         }
-        otherInstance.insertNew(SITE, all);
+        return all;
     }
 
     @Test

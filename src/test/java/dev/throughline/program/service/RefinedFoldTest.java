@@ -3,7 +3,6 @@ package dev.throughline.program.service;
 import dev.throughline.program.rollup.ProgramResult;
 import dev.throughline.program.rollup.RollupEngine;
 import dev.throughline.program.rollup.RollupSettings;
-import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.store.ReadModelDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -53,14 +51,12 @@ class RefinedFoldTest {
         String database = "mem:refined-fold-" + UUID.randomUUID();
         store = counted(ReadModelDatabase.h2Store(database), rowsRead);
         otherInstance = ReadModelDatabase.h2Store(database);
-        List<IssueFacts> all = new ArrayList<>();
+        otherInstance.insertNew(SITE, ReadModelFoldTest.twoProjects());
         for (long id = 1; id <= 2000; id++) {
-            all.add(facts(id, id % 2 == 0 ? "WEB" : "APP", id % 2 == 0 ? 0 : 1));
             if (id % 3 != 0) {
                 ids.add(id);
             }
         }
-        otherInstance.insertNew(SITE, all);
     }
 
     @Test
