@@ -4,8 +4,10 @@ import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
 
 import java.lang.ref.SoftReference;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,18 +21,35 @@ final class KeptRollups {
     /**
      * One project's folds are valid for the same site, rollup settings and set of
      * projects folded together (a moved parent is named by its key only when its project
-     * is one of them).
+     * is one of them), and for the same refined program ({@code refinedBy}; empty when
+     * every issue counts), so two programs over the same projects keep their own folds.
      */
-    record Key(String siteKey, String projectKey, Set<String> folded, RollupSettings settings) {
+    record Key(String siteKey, String projectKey, Set<String> folded, RollupSettings settings,
+            Optional<String> refinedBy) {
 
         Key {
             folded = Set.copyOf(folded);
+            Objects.requireNonNull(refinedBy, "refinedBy");
         }
 
     }
 
-    /** A bucket's rollup as folded at {@code revision}. */
-    record Bucket(long revision, ProjectRollup rollup) {
+    /**
+     * A bucket's rollup as folded at {@code revision} with these of its ids counted
+     * ({@link BucketMembers#of}; none when every issue counts). Compared by its parts
+     * only, never as a whole.
+     */
+    record Bucket(long revision, long[] members, ProjectRollup rollup) {
+
+        Bucket {
+            Objects.requireNonNull(members, "members");
+            Objects.requireNonNull(rollup, "rollup");
+        }
+
+        boolean folded(long at, long[] with) {
+            return revision == at && Arrays.equals(members, with);
+        }
+
     }
 
     /**

@@ -192,10 +192,9 @@ final class ProgramFetcher {
             .stream()
             .filter(p -> !plan.cold().contains(p) || refined.isPresent() && read.containsKey(p))
             .toList();
-        // a refined program's fold depends on its ids too: only whole projects are kept
-        Map<String, ProjectRollup> folded = refined.isPresent()
-                ? ReadModelFold.fold(sync.store(), siteKey, warm, folding, refined.get()::contains)
-                : ReadModelFold.fold(sync.store(), kept, siteKey, warm, folding);
+        // a refined program's kept buckets depend on its ids too
+        Map<String, ProjectRollup> folded = ReadModelFold.fold(sync.store(), kept, siteKey, warm, folding,
+                refined.map(ids -> BucketMembers.refined(program.id(), ids)).orElse(BucketMembers.ALL));
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         for (String project : program.projects()) {
             Optional.ofNullable(refined.isPresent() ? null : read.get(project))

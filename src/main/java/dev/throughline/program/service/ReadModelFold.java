@@ -44,9 +44,18 @@ final class ReadModelFold {
 
     static Map<String, ProjectRollup> fold(IssueFactsStore store, KeptRollups kept, String siteKey,
             List<String> projects, RollupSettings settings) {
+        return fold(store, kept, siteKey, projects, settings, BucketMembers.ALL);
+    }
+
+    /**
+     * @param members which issues count: a refined program's buckets are kept under its
+     * id and folded again when their revision or their ids changed
+     */
+    static Map<String, ProjectRollup> fold(IssueFactsStore store, KeptRollups kept, String siteKey,
+            List<String> projects, RollupSettings settings, BucketMembers members) {
         Optional<FoldRevisions> revisions = projects.isEmpty() ? Optional.empty() : store.revisions(siteKey, projects);
         if (revisions.isEmpty()) {
-            return fold(store, siteKey, projects, settings, id -> true);
+            return fold(store, siteKey, projects, settings, members::contains);
         }
         FoldRevisions at = revisions.get();
         Set<String> together = Set.copyOf(projects);
@@ -54,20 +63,19 @@ final class ReadModelFold {
         Map<String, Set<Integer>> changed = new LinkedHashMap<>();
         List<String> whole = new ArrayList<>();
         for (String project : projects) {
-            Optional<Kept> held = kept.get(new KeptRollups.Key(siteKey, project, together, settings))
+            Optional<Kept> held = kept.get(key(siteKey, project, together, settings, members))
                 .filter(k -> k.keys() == at.keys() && k.project() == at.of(Part.project(project)));
             if (held.isEmpty()) {
                 whole.add(project);
                 continue;
             }
             before.put(project, held.get());
-            Set<Integer> buckets = new HashSet<>();
-            at.buckets(project).forEach((bucket, revision) -> {
-                Bucket was = held.get().buckets().get(bucket);
-                if (was == null || was.revision() != revision) {
-                    buckets.add(bucket);
-                }
-            });
+            // the buckets written since, and (refined) those whose ids joined or left
+            Set<Integer> buckets = new HashSet<>(at.buckets(project).keySet());
+            buckets.addAll(held.get().buckets().keySet());
+            buckets.removeIf(bucket -> Optional.ofNullable(held.get().buckets().get(bucket))
+                .filter(was -> was.folded(at.of(new Part(project, bucket)), members.of(bucket)))
+                .isPresent());
             if (!buckets.isEmpty()) {
                 changed.put(project, buckets);
             }
@@ -85,12 +93,12 @@ final class ReadModelFold {
                     .forEach(part -> batch.computeIfAbsent(part.getKey(), p -> new HashSet<>()).add(part.getValue()));
                 batch.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, rows::add));
                 Map<Long, String> keys = store.keys(siteKey, projects, named(rows));
-                rows.forEach(into(fresh, keys, settings));
+                rows.forEach(into(fresh, keys, settings, members));
             }
         }
         else {
             Map<Long, String> keys = store.keys(siteKey, projects);
-            Consumer<IssueFacts> sink = into(fresh, keys, settings);
+            Consumer<IssueFacts> sink = into(fresh, keys, settings, members);
             store.forEach(siteKey, whole, sink);
             changed.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, sink));
         }
@@ -104,29 +112,47 @@ final class ReadModelFold {
             }
             Map<Integer, Bucket> buckets = was == null ? new HashMap<>() : new HashMap<>(was.buckets());
             List<ProjectRollup> removed = new ArrayList<>();
-            changed.getOrDefault(project, Set.of())
-                .forEach(bucket -> Optional.ofNullable(buckets.remove(bucket)).ifPresent(b -> removed.add(b.rollup())));
-            folded
-                .forEach((bucket, rollup) -> buckets.put(bucket, new Bucket(at.of(new Part(project, bucket)), rollup)));
+            Set<Integer> refolded = new HashSet<>(folded.keySet());
+            refolded.addAll(was == null ? at.buckets(project).keySet() : changed.get(project));
+            List<ProjectRollup> added = new ArrayList<>();
+            for (int bucket : refolded) {
+                Optional.ofNullable(buckets.remove(bucket)).ifPresent(b -> removed.add(b.rollup()));
+                // a bucket with nothing counted is kept too, or each view would fold it
+                ProjectRollup rollup = folded.getOrDefault(bucket, new ProjectRollup(settings));
+                added.add(rollup);
+                buckets.put(bucket, new Bucket(at.of(new Part(project, bucket)), members.of(bucket), rollup));
+            }
             List<ProjectRollup> parts = buckets.values().stream().map(Bucket::rollup).toList();
             // only what the changed buckets hold is merged again; the program's assembly
             // takes the same keys from the merge (ProgramAssembly)
             ProjectRollup merged = was == null ? ProjectRollup.merge(settings, parts)
-                    : ProjectRollup.remerge(settings, was.merged(), removed, folded.values(), parts);
-            kept.put(new KeptRollups.Key(siteKey, project, together, settings),
+                    : ProjectRollup.remerge(settings, was.merged(), removed, added, parts);
+            kept.put(key(siteKey, project, together, settings, members),
                     new Kept(at.keys(), at.of(Part.project(project)), buckets, merged));
             rollups.put(project, merged);
         }
         return rollups;
     }
 
-    /** Each issue folded into its project's bucket's rollup. */
+    private static KeptRollups.Key key(String siteKey, String project, Set<String> together, RollupSettings settings,
+            BucketMembers members) {
+        return new KeptRollups.Key(siteKey, project, together, settings, members.programId());
+    }
+
+    /**
+     * Each issue counted folded into its project's bucket's rollup (a bucket of issues
+     * none of which count gets an empty one, kept like the others).
+     */
     private static Consumer<IssueFacts> into(Map<String, Map<Integer, ProjectRollup>> fresh, Map<Long, String> keys,
-            RollupSettings settings) {
-        return facts -> fresh.computeIfAbsent(facts.projectKey(), p -> new HashMap<>())
-            .computeIfAbsent(FoldRevisions.bucketOf(facts.id()), b -> new ProjectRollup(settings))
-            .accept(IssueMapper.map(facts, facts.projectKey(), settings.today(),
-                    id -> Optional.ofNullable(keys.get(id)), facts.subtaskCount()));
+            RollupSettings settings, BucketMembers members) {
+        return facts -> {
+            ProjectRollup rollup = fresh.computeIfAbsent(facts.projectKey(), p -> new HashMap<>())
+                .computeIfAbsent(FoldRevisions.bucketOf(facts.id()), b -> new ProjectRollup(settings));
+            if (members.contains(facts.id())) {
+                rollup.accept(IssueMapper.map(facts, facts.projectKey(), settings.today(),
+                        id -> Optional.ofNullable(keys.get(id)), facts.subtaskCount()));
+            }
+        };
     }
 
     /** The issues these name: parents and both ends of their links. */

@@ -60,13 +60,18 @@ class ReadModelFoldTest {
     @BeforeEach
     void fill() {
         String database = "mem:fold-" + UUID.randomUUID();
-        store = counted(ReadModelDatabase.h2Store(database));
+        store = counted(ReadModelDatabase.h2Store(database), rowsRead);
         otherInstance = ReadModelDatabase.h2Store(database);
+        otherInstance.insertNew(SITE, twoProjects());
+    }
+
+    /** 2,000 issues, the even ids in WEB and the odd ones in APP. */
+    static List<IssueFacts> twoProjects() {
         List<IssueFacts> all = new ArrayList<>();
         for (long id = 1; id <= 2000; id++) {
             all.add(facts(id, id % 2 == 0 ? "WEB" : "APP", id % 2 == 0 ? 0 : 1));
         }
-        otherInstance.insertNew(SITE, all);
+        return all;
     }
 
     @Test
@@ -244,7 +249,7 @@ class ReadModelFoldTest {
     /**
      * Every 100th issue is an epic; the others are its children and some block the next.
      */
-    private static IssueFacts facts(long id, String project, double points) {
+    static IssueFacts facts(long id, String project, double points) {
         boolean epic = id % 100 == 0;
         long parent = id / 100 * 100 + 100;
         List<IssueRef> blocks = id % 7 == 0 ? List.of(new IssueRef(id + 1, key(id + 1))) : List.of();
@@ -260,7 +265,7 @@ class ReadModelFoldTest {
         return (id % 2 == 0 ? "WEB" : "APP") + "-" + id;
     }
 
-    private static IssueFacts moved(IssueFacts facts, String project) {
+    static IssueFacts moved(IssueFacts facts, String project) {
         return new IssueFacts(facts.id(), project + "-9" + facts.id(), project, facts.summary(), facts.level(),
                 facts.statusCategory(), facts.parent(), facts.created(), facts.resolved(), facts.due(),
                 facts.storyPoints(), facts.originalEstimateSeconds(), facts.fixVersions(), facts.valueScore(),
@@ -270,8 +275,8 @@ class ReadModelFoldTest {
 
     /** The store, counting every row it hands over (facts or keys). */
     @SuppressWarnings("unchecked")
-    private IssueFactsStore counted(IssueFactsStore delegate) {
-        return (IssueFactsStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+    static IssueFactsStore counted(IssueFactsStore delegate, AtomicLong rowsRead) {
+        return (IssueFactsStore) Proxy.newProxyInstance(ReadModelFoldTest.class.getClassLoader(),
                 new Class<?>[] { IssueFactsStore.class }, (proxy, method, args) -> {
                     Object[] passed = args == null ? null : args.clone();
                     if (passed != null && passed[passed.length - 1] instanceof Consumer<?> sink) {
