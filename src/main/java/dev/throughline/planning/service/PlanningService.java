@@ -132,7 +132,7 @@ public class PlanningService {
         Map<String, TeamThroughput> measured = Map.of();
         if (read.facts().isPresent()) {
             List<IssueFacts> facts = read.facts().get();
-            teams = this.boards.withMembers(client, caller.site().clientKey(), teams, facts);
+            teams = this.boards.withMembers(client, caller.site().clientKey(), read.program().projects(), teams, facts);
             measured = PlanBoards.throughput(read.program(), teams, projects, facts,
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
