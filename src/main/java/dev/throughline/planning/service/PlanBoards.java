@@ -37,10 +37,14 @@ import java.util.function.LongPredicate;
  * The boards a plan names as teams, as Jira shows them: which of the program's projects
  * Jira lists each under (one board list read per project), and which of those projects'
  * issues its filter shows. The filter's issues are read with one id-only search per board
- * ({@code project in (…) AND filter = N}) and kept like a refined program's ids
+ * over all of the program's projects ({@code project in (…) AND filter = N}, as the app,
+ * which sees every project) and kept like a refined program's ids
  * ({@link ProgramRefinements}, under {@code board:N}): read again when the board's filter
- * or projects change, when the ids are older than {@link #MAX_AGE}, and by the read
- * model's reconciliation when Jira's count of that JQL differs from the ids held.
+ * or the program's projects change, when the ids are older than {@link #MAX_AGE}, and by
+ * the read model's reconciliation when Jira's count of that JQL differs from the ids
+ * held. The caller's visibility is applied after: a board team's issues are the caller's
+ * facts (projects they may browse) of the board's projects among those ids, so callers
+ * with different access share one read.
  */
 final class PlanBoards {
 
@@ -100,8 +104,8 @@ final class PlanBoards {
      * whole. A filter Jira refuses to search (deleted, or not shared with the app) is a
      * 400 on {@code boards}.
      */
-    List<BoardTeams.BoardTeam> withMembers(JiraClient client, String siteKey, List<BoardTeams.BoardTeam> boards,
-            Collection<IssueFacts> facts) {
+    List<BoardTeams.BoardTeam> withMembers(JiraClient client, String siteKey, List<String> programProjects,
+            List<BoardTeams.BoardTeam> boards, Collection<IssueFacts> facts) {
         List<BoardTeams.BoardTeam> shown = new ArrayList<>();
         for (BoardTeams.BoardTeam board : boards) {
             BoardConfiguration configuration = client.boardConfiguration(board.boardId());
@@ -109,9 +113,11 @@ final class PlanBoards {
                 shown.add(board);
                 continue;
             }
-            Set<Long> ids = ids(client, siteKey, board, configuration.filterId().get());
+            Set<Long> ids = ids(client, siteKey, programProjects, board, configuration.filterId().get());
             Set<String> keys = new LinkedHashSet<>();
-            facts.stream().filter(f -> ids.contains(f.id())).forEach(f -> keys.add(f.key()));
+            facts.stream()
+                .filter(f -> ids.contains(f.id()) && board.projects().contains(f.projectKey()))
+                .forEach(f -> keys.add(f.key()));
             shown.add(board.showing(keys));
         }
         return shown;
@@ -133,17 +139,23 @@ final class PlanBoards {
                 program.progressBasis(), program.includeSubtasks(), program.throughputWeeks(), today);
     }
 
-    private Set<Long> ids(JiraClient client, String siteKey, BoardTeams.BoardTeam board, long filterId) {
+    /**
+     * The ids of the program's issues the board's filter shows, whoever asks: a program's
+     * projects (not the caller's) bound the search, so they are kept once per board and
+     * filter; two programs naming one board with different projects take turns.
+     */
+    private Set<Long> ids(JiraClient client, String siteKey, List<String> programProjects, BoardTeams.BoardTeam board,
+            long filterId) {
         String key = "board:" + board.boardId();
         String filter = Jql.filterIs(filterId).text();
         Instant now = clock.instant();
         boolean fresh = kept.refinement(siteKey, key)
-            .filter(r -> r.sameAs(board.projects(), filter) && r.syncedAt().isAfter(now.minus(MAX_AGE)))
+            .filter(r -> r.sameAs(programProjects, filter) && r.syncedAt().isAfter(now.minus(MAX_AGE)))
             .isPresent();
         if (fresh) {
             return kept.ids(siteKey, key);
         }
-        Refinement read = new Refinement(key, board.projects(), filter, now);
+        Refinement read = new Refinement(key, programProjects, filter, now);
         Set<Long> ids = new HashSet<>();
         try {
             client.search(new SearchRequest(read.programJql(), List.of(), List.of(), 100))

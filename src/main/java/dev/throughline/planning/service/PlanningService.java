@@ -139,7 +139,7 @@ public class PlanningService {
         Map<String, TeamThroughput> measured = Map.of();
         if (read.facts().isPresent()) {
             List<IssueFacts> facts = read.facts().get();
-            teams = boards.withMembers(client, caller.site().clientKey(), teams, facts);
+            teams = boards.withMembers(client, caller.site().clientKey(), read.program().projects(), teams, facts);
             measured = PlanBoards.throughput(read.program(), teams, projects, facts, today());
         }
         try {

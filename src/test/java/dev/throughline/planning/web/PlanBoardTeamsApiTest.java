@@ -118,6 +118,40 @@ class PlanBoardTeamsApiTest extends PlanSiteTest {
                 + " and " + twice.id() + " both show " + epic + ": an issue's work is one team's only");
     }
 
+    @Test
+    void aBoardsIssuesAreReadOnceForCallersWithDifferentAccessEachSeeingTheirOwn() {
+        String id = program();
+        JsonNode projects = inputs(id, "", PM).json();
+        List<String> webEpics = new ArrayList<>(keysOf(projects.path("candidates"), "WEB"));
+        webEpics.addAll(keysOf(projects.path("apart"), "WEB"));
+        List<String> mobEpics = new ArrayList<>(keysOf(projects.path("candidates"), "MOB"));
+        mobEpics.addAll(keysOf(projects.path("apart"), "MOB"));
+        String epic = webEpics.get(0);
+        // the filter shows a MOB epic too, but Jira lists the board under WEB only
+        SandboxBoard board = site.addBoard("Checkout team", "WEB",
+                "project in (WEB, MOB) AND (key in (" + epic + ", " + mobEpics.get(0) + ") OR parent = " + epic + ")");
+        String team = "board-" + board.id();
+        AppUnderTest.Reply pm = inputs(id, "&boards=" + board.id(), PM);
+        assertThat(pm.status()).as(pm.body()).isEqualTo(200);
+        int before = jira.requestCount(JiraSandbox.SEARCH);
+        AppUnderTest.Reply reader = inputs(id, "&boards=" + board.id(), READER);
+        assertThat(reader.status()).as(reader.body()).isEqualTo(200);
+        int withBoard = jira.requestCount(JiraSandbox.SEARCH) - before;
+        assertThat(inputs(id, "", READER).status()).isEqualTo(200);
+        // the reader (WEB only) does not search the board again after the PM (WEB and
+        // MOB)
+        assertThat(jira.requestCount(JiraSandbox.SEARCH) - before - withBoard).isEqualTo(withBoard);
+        for (JsonNode read : List.of(pm.json(), reader.json())) {
+            List<String> onBoard = new ArrayList<>(keysOf(read.path("candidates"), team));
+            onBoard.addAll(keysOf(read.path("apart"), team));
+            assertThat(onBoard).containsExactly(epic);
+        }
+        assertThat(reader.json().path("teams").findValuesAsText("id")).containsExactlyInAnyOrder("WEB", team);
+        List<String> pmMob = new ArrayList<>(keysOf(pm.json().path("candidates"), "MOB"));
+        pmMob.addAll(keysOf(pm.json().path("apart"), "MOB"));
+        assertThat(pmMob).containsExactlyInAnyOrderElementsOf(mobEpics);
+    }
+
     private boolean isChildOf(SandboxIssue issue, String epic) {
         return issue.parentId() != 0 && site.issue(epic).orElseThrow().id() == issue.parentId();
     }
