@@ -5,6 +5,7 @@ import dev.throughline.jira.JiraClient;
 import dev.throughline.jira.JiraClients;
 import dev.throughline.planning.StoredPlan;
 import dev.throughline.planning.service.PlanningService;
+import dev.throughline.planning.service.SprintHorizons;
 import dev.throughline.planning.service.StoredPlans;
 import dev.throughline.planning.store.PlanJiraStore;
 import dev.throughline.planning.store.SnapshotJiraStore;
@@ -22,7 +23,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -122,10 +123,11 @@ class PlanScaleBenchmark {
             .id();
         IssueSync sync = new IssueSync(ReadModelDatabase.h2Store(), clock, Duration.ofMinutes(5));
         ProgramRefinements refinements = ReadModelDatabase.h2Refinements();
-        ProgramRollupService rollups = new ProgramRollupService(clients, programs, new ThemeJiraStore(), clock, 4,
+        ProgramRollupService rollups = new ProgramRollupService(clients, programs, KeptCatalogs.of(clock), clock, 4,
                 Duration.ofMinutes(10), Duration.ofSeconds(2), sync, new RefinementSync(refinements, sync));
         PlanningService planning = new PlanningService(programs, rollups, clock,
-                ReadModelServices.projectIssues(sync, Duration.ofMinutes(10)), clients, refinements);
+                ReadModelServices.projectIssues(sync, Duration.ofMinutes(10)), clients, refinements,
+                new SprintHorizons(clients));
         StoredPlans plans = new StoredPlans(clients, new PlanJiraStore(), programs, caller -> true, new Unlocked(),
                 clock, new SnapshotJiraStore(), planning);
         StoredPlan draft = new StoredPlan("new", programId, "Bench", 4, 0.1, 0.7, Map.of(), Map.of(), List.of(),
@@ -136,11 +138,11 @@ class PlanScaleBenchmark {
             rows.add(ReadModelBench.measure(meter, "first rollup (fills the read model)", "",
                     () -> rollups.rollup(admin, programId, false)));
             rows.add(ReadModelBench.measure(meter, "first plan inputs", "",
-                    () -> candidates[0] = planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of())
+                    () -> candidates[0] = planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of(), List.of())
                         .candidates()
                         .size()));
             rows.add(repeated(meter, "plan inputs (4 quarters, RICE)", runs,
-                    i -> planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of())));
+                    i -> planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of(), List.of())));
             StoredPlan plain = plans.create(admin, programId, draft);
             rows.add(repeated(meter, "solve of a stored plan (20 project teams)", runs,
                     i -> planning.solve(admin, plain)));
