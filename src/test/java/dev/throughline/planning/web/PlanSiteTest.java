@@ -1,9 +1,12 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.sandbox.IssueType;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,28 @@ abstract class PlanSiteTest extends InstalledSiteTest {
                 connect.contextToken(PM));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().path("id").asText();
+    }
+
+    static void scoreEpics(AppUnderTest app, SandboxSite site, String token) {
+        List<String> stories = new ArrayList<>();
+        for (SandboxIssue epic : site.issues()) {
+            if (epic.type() != IssueType.EPIC || epic.status().done() || epic.projectKey().equals("PLAT")) {
+                continue;
+            }
+            site.issues()
+                .stream()
+                .filter(i -> i.parentId() == epic.id() && !i.type().subtask() && !i.status().done())
+                .forEach(story -> stories.add(story.key()));
+        }
+        assertThat(stories).hasSizeGreaterThanOrEqualTo(2);
+        StringBuilder items = new StringBuilder();
+        for (String key : stories) {
+            items.append(items.isEmpty() ? "" : ",")
+                .append("{\"issueKey\":\"%s\",\"model\":\"RICE\",\"version\":0,\"inputs\":".formatted(key))
+                .append("{\"reach\":100,\"impact\":1,\"confidence\":100,\"effort\":1}}");
+        }
+        AppUnderTest.Reply scored = app.post("/api/value/bulk", "{\"items\":[" + items + "]}", token);
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
     }
 
 }
