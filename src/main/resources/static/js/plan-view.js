@@ -304,7 +304,7 @@
   }
 
   /**
-   * The plan's commit history, newest commit first: per ended quarter and team (then the program), committed items,
+   * The plan's commit history, newest commit first: per ended period (quarter or sprint) and team (then the program), committed items,
    * effort and value, and what of it was delivered (done by the quarter's last day).
    */
   function renderHistory(history) {
@@ -313,7 +313,7 @@
     el('history-empty').hidden = history.length > 0;
     table.hidden = history.length === 0;
     var head = make('tr');
-    ['Committed', 'Quarter', 'Team', 'Items', 'Effort', 'Value', 'Delivered items', 'Delivered effort',
+    ['Committed', 'Period', 'Team', 'Items', 'Effort', 'Value', 'Delivered items', 'Delivered effort',
       'Delivered value', 'Share'].forEach(function (title, i) { head.appendChild(make('th', i > 2 ? 'num' : null, title)); });
     var thead = make('thead');
     thead.appendChild(head);

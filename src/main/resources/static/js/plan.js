@@ -356,13 +356,6 @@
     T.api('POST', base + '/commit', {}).then(function (committed) {
       if (committed.status !== 200) { busy(false); message(errorText(committed), 'error'); return; }
       loadHistory();
-      if (state.draft.sprints) {
-        // the write-back sets plannedQuarter: a plan over sprints is committed (its history kept) but not written
-        busy(false);
-        message('Committed ' + committed.body.items.length + ' items. A plan over sprints is not written back to '
-          + 'Jira: plannedQuarter names quarters.', 'success');
-        return;
-      }
       busy(true, 'Writing the plan to Jira…');
       return T.api('POST', base + '/write-back', {}).then(function (reply) {
         busy(false);
@@ -370,7 +363,7 @@
         var counts = {};
         reply.body.issues.forEach(function (i) { counts[i.outcome] = (counts[i.outcome] || 0) + 1; });
         message('Committed ' + committed.body.items.length + ' items. Written back to Jira: ' + (counts.WRITTEN || 0)
-          + ' epics got their planned quarter and odds'
+          + (state.draft.sprints ? ' epics got their planned sprint, its quarter and odds' : ' epics got their planned quarter and odds')
           + (counts.NOT_EDITABLE ? '; ' + counts.NOT_EDITABLE + ' you may not edit were left alone' : '')
           + (counts.NOT_FOUND ? '; ' + counts.NOT_FOUND + ' no longer exist' : '') + '.', 'success');
         el('commit-toggle').focus();

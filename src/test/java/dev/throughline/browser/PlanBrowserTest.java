@@ -288,6 +288,12 @@ class PlanBrowserTest extends SandboxBrowserTest {
                 + new Select(b.visible("#program-picker")).getFirstSelectedOption().getAttribute("value") + "/plans/"
                 + new Select(b.visible("#plan-picker")).getFirstSelectedOption().getAttribute("value");
         assertThat(api("GET", plan, null).json().path("sprints").path("count").asInt()).isEqualTo(3);
+        // Commit… writes a sprint plan back as a quarter plan: each epic gets its sprint
+        b.visible("#commit-toggle").click();
+        b.visible("#commit-confirm-button").click();
+        b.waitLongForText("#plan-message",
+                Pattern.compile("Written back to Jira: \\d+ epics got their planned sprint, its quarter and odds"));
+        assertThat(b.visible("#history-table thead").getText()).contains("Period").doesNotContain("Quarter");
         assertThat(api("DELETE", plan, null).status()).isEqualTo(204);
         assertNoConsoleErrors(Pattern.compile("/plans.*400"));
     }

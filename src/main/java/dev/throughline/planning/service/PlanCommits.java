@@ -85,11 +85,7 @@ public class PlanCommits {
         permission.requirePlanner(caller);
         PlanningService.Solved solved = planning.solve(caller, stored);
         PlanSnapshot snapshot = PlanSnapshot.of(planId, clock.instant(), solved.problem(), solved.solution(),
-                solved.odds(),
-                solved.read()
-                    .flatMap(ProgramInputs::sprints)
-                    .map(SprintPeriods::ends)
-                    .orElseGet(() -> PlanSnapshot.quarterEnds(solved.problem().periods())));
+                solved.odds(), periodEnds(solved));
         JiraClient client = jira.forSite(caller.site());
         try {
             locks.withLock(caller.site().clientKey(), SnapshotJiraStore.lock(planId), () -> {
@@ -103,6 +99,17 @@ public class PlanCommits {
             throw new InvalidInputException("plan", e.getMessage());
         }
         return snapshot;
+    }
+
+    /**
+     * A solved stored plan's periods' last days: its sprints' end dates, or its
+     * quarters'.
+     */
+    static List<LocalDate> periodEnds(PlanningService.Solved solved) {
+        return solved.read()
+            .flatMap(ProgramInputs::sprints)
+            .map(SprintPeriods::ends)
+            .orElseGet(() -> PlanSnapshot.quarterEnds(solved.problem().periods()));
     }
 
     /** Every snapshot of the plan, oldest first, with its report as of today. */

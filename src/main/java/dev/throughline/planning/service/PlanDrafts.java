@@ -1,8 +1,6 @@
 package dev.throughline.planning.service;
 
-import dev.throughline.planning.PlanInputs;
 import dev.throughline.planning.StoredPlan;
-import dev.throughline.problems.InvalidInputException;
 import dev.throughline.tenant.Caller;
 import org.springframework.stereotype.Service;
 
@@ -39,15 +37,7 @@ public class PlanDrafts {
      * only).
      */
     public PlanWriteBack.Result writeBack(Caller caller, String programId, String planId) {
-        StoredPlan stored = plans.get(caller, programId, planId);
-        PlanInputs inputs;
-        try {
-            inputs = stored.apply(planning.inputs(caller, stored));
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException("plan", e.getMessage());
-        }
-        return writeBack.write(caller, programId, inputs);
+        return writeBack.write(caller, plans.get(caller, programId, planId));
     }
 
 }

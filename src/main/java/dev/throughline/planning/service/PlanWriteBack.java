@@ -8,6 +8,9 @@ import dev.throughline.jira.PropertyValue;
 import dev.throughline.planning.PlanInputs;
 import dev.throughline.planning.PlanProperty;
 import dev.throughline.planning.PlanSnapshot;
+import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.SprintPeriods;
+import dev.throughline.planning.StoredPlan;
 import dev.throughline.problems.InvalidInputException;
 import dev.throughline.settings.PlanningPermission;
 import dev.throughline.tenant.Caller;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,7 +69,8 @@ public class PlanWriteBack {
 
     /**
      * Solves the program's plan and writes it; the plan's id is the program's (one
-     * written plan per program: a new write replaces the periods it set).
+     * written plan per program: a new write replaces the periods it set). A request
+     * body's periods must be quarters (it names no board to read sprints from).
      */
     public Result write(Caller caller, String programId, PlanInputs inputs) {
         List<LocalDate> ends;
@@ -80,7 +85,25 @@ public class PlanWriteBack {
         Instant now = clock.instant();
         PlanSnapshot snapshot = PlanSnapshot.of(programId, now, solved.problem(), solved.solution(), solved.odds(),
                 ends);
-        Map<String, PlanProperty> properties = PlanProperty.of(snapshot);
+        return write(caller, programId, now, PlanProperty.of(snapshot));
+    }
+
+    /**
+     * Solves a stored plan and writes it (its program's one written plan): over quarters
+     * as a request body's, over sprints each item's sprint and the quarter it ends in.
+     */
+    public Result write(Caller caller, StoredPlan plan) {
+        permission.requirePlanner(caller);
+        PlanningService.Solved solved = planning.solve(caller, plan);
+        Instant now = clock.instant();
+        Optional<SprintPeriods> sprints = solved.read().flatMap(ProgramInputs::sprints);
+        PlanSnapshot snapshot = PlanSnapshot.of(plan.programId(), now, solved.problem(), solved.solution(),
+                solved.odds(), PlanCommits.periodEnds(solved));
+        return write(caller, plan.programId(), now,
+                sprints.map(s -> PlanProperty.of(snapshot, s)).orElseGet(() -> PlanProperty.of(snapshot)));
+    }
+
+    private Result write(Caller caller, String programId, Instant now, Map<String, PlanProperty> properties) {
         JiraClient client = jira.forSite(caller.site());
         Map<String, Long> ids = new LinkedHashMap<>();
         Map<String, String> outcomes = new LinkedHashMap<>();

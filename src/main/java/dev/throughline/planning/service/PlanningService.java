@@ -92,17 +92,17 @@ public class PlanningService {
     }
 
     /**
-     * The plan inputs of the next {@code quarters} quarters as the caller's rollup of the
-     * program sees them (only projects the caller may browse), comparing {@code model}'s
-     * scores (else the model scoring the most open items), other models' converted by
-     * {@code factors}, with the {@code boards} named as teams ({@link BoardTeams}): each
-     * must exist and show one of the program's projects the caller may browse (Jira lists
-     * boards by project; the caller may see a board whose project they may browse, the
-     * rule the backlog pages follow), else 400 on {@code boards}.
+     * The plan inputs of the next {@code quarters} quarters (or {@code sprints}) as the
+     * caller's rollup sees the program (only projects the caller may browse), comparing
+     * {@code model}'s scores (else the model scoring the most open items), other models'
+     * converted by {@code factors}, with the {@code boards} named as teams
+     * ({@link BoardTeams}): each must exist and show one of the program's projects the
+     * caller may browse (Jira lists boards by project; the rule the backlog pages
+     * follow), else 400 on {@code boards}.
      */
     public ProgramInputs inputs(Caller caller, String programId, int quarters, Optional<String> model,
-            Map<String, Double> factors, List<Long> boards) {
-        return inputs(caller, programId, quarters, model, factors, boards, true, Optional.empty());
+            Map<String, Double> factors, List<Long> boards, Optional<SprintHorizon> sprints) {
+        return inputs(caller, programId, quarters, model, factors, boards, true, sprints);
     }
 
     /**

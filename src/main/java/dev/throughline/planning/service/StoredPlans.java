@@ -189,7 +189,7 @@ public class StoredPlans {
     private void refuseBoardsNotSeen(Caller caller, String programId, StoredPlan stored, StoredPlan draft) {
         List<Long> added = draft.boards().stream().filter(b -> stored == null || !stored.boards().contains(b)).toList();
         if (!added.isEmpty()) {
-            inputs.inputs(caller, programId, 1, Optional.empty(), Map.of(), added);
+            inputs.inputs(caller, programId, 1, Optional.empty(), Map.of(), added, Optional.empty());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.throughline.planning.web;
 
 import dev.throughline.planning.ProgramInputs;
+import dev.throughline.planning.SprintHorizon;
 import dev.throughline.planning.service.PlanWriteBack;
 import dev.throughline.planning.service.PlanningService;
 import dev.throughline.problems.InvalidInputException;
@@ -46,16 +47,37 @@ class PlanController {
 
     /**
      * The plan inputs of the next {@code quarters} quarters (1–8) read from the program's
-     * rollup, in the shape of a solve body.
+     * rollup, in the shape of a solve body; or of the next {@code sprints} (1–26) active
+     * and future sprints of board {@code sprintBoard} (a stored plan's {@code sprints}
+     * rules and 400s).
      */
     @GetMapping("/api/programs/{id}/plans/inputs")
     PlanInputsAnswer inputs(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "4") int quarters,
-            @RequestParam(required = false) String model, @RequestParam(required = false) List<String> boards) {
+            @RequestParam(required = false) String model, @RequestParam(required = false) List<String> boards,
+            @RequestParam(required = false) Long sprintBoard, @RequestParam(required = false) Integer sprints) {
         if (quarters < 1 || quarters > ProgramInputs.MAX_QUARTERS) {
             throw new InvalidInputException("quarters", "must be 1 to " + ProgramInputs.MAX_QUARTERS);
         }
-        return PlanInputsAnswer
-            .of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of(), boardIds(boards)));
+        return PlanInputsAnswer.of(planning.inputs(caller, id, quarters, Optional.ofNullable(model), Map.of(),
+                boardIds(boards), sprintHorizon(sprintBoard, sprints)));
+    }
+
+    /**
+     * {@code sprintBoard} and {@code sprints} together, or neither (a quarter horizon).
+     */
+    static Optional<SprintHorizon> sprintHorizon(Long board, Integer count) {
+        if (board == null && count == null) {
+            return Optional.empty();
+        }
+        if (board == null || count == null) {
+            throw new InvalidInputException("sprints", "a sprint horizon names both sprintBoard and sprints");
+        }
+        try {
+            return Optional.of(new SprintHorizon(board, count));
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("sprints", e.getMessage());
+        }
     }
 
     /**

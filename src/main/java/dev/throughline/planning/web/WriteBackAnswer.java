@@ -1,5 +1,7 @@
 package dev.throughline.planning.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.throughline.planning.PlanProperty;
 import dev.throughline.planning.service.PlanWriteBack;
 
@@ -12,7 +14,12 @@ import java.util.Map;
  */
 public record WriteBackAnswer(String planId, String committedAt, List<Row> issues, List<Cleared> cleared) {
 
-    public record Row(String key, String plannedQuarter, int planConfidence, String outcome) {
+    /**
+     * One planned issue; {@code plannedSprint} and {@code plannedSprintId} only for a
+     * plan over sprints (left out of a quarter plan's answer).
+     */
+    public record Row(String key, String plannedQuarter, int planConfidence, String outcome,
+            @JsonInclude(Include.NON_NULL) String plannedSprint, @JsonInclude(Include.NON_NULL) Long plannedSprintId) {
     }
 
     /**
@@ -28,7 +35,7 @@ public record WriteBackAnswer(String planId, String committedAt, List<Row> issue
                 result.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
                     PlanProperty property = result.properties().get(entry.getKey());
                     return new Row(entry.getKey(), property.plannedQuarter(), property.planConfidence(),
-                            entry.getValue());
+                            entry.getValue(), property.plannedSprint(), property.plannedSprintId());
                 }).toList(),
                 result.cleared()
                     .entrySet()

@@ -193,8 +193,9 @@ class PlanApiTest extends PlanSiteTest {
         assertThat(indexes.get(2).path("key").asText()).isEqualTo("throughline-plan-index");
         assertThat(plan.path("propertyKey").asText()).isEqualTo("throughline.plan");
         assertThat(plan.path("extractions").findValuesAsText("alias")).containsExactly("plannedQuarter",
-                "planConfidence");
-        assertThat(plan.path("extractions").findValuesAsText("type")).containsExactly("string", "number");
+                "planConfidence", "plannedSprint", "plannedSprintId");
+        assertThat(plan.path("extractions").findValuesAsText("type")).containsExactly("string", "number", "string",
+                "number");
     }
 
     private static JsonNode item(JsonNode items, String key) {

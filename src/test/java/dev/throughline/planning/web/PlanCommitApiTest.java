@@ -2,8 +2,6 @@ package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throughline.sandbox.IssueStatus;
-import dev.throughline.sandbox.IssueType;
-import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
 import dev.throughline.support.InstalledSiteTest;
@@ -65,26 +63,7 @@ class PlanCommitApiTest extends InstalledSiteTest {
 
     /** Scores the open stories of every open WEB and MOB epic with RICE. */
     private void scoreEpics() {
-        List<String> stories = new ArrayList<>();
-        for (SandboxIssue epic : site.issues()) {
-            if (epic.type() != IssueType.EPIC || epic.status().done() || epic.projectKey().equals("PLAT")) {
-                continue;
-            }
-            site.issues()
-                .stream()
-                .filter(i -> i.parentId() == epic.id() && !i.type().subtask() && !i.status().done())
-                .forEach(story -> stories.add(story.key()));
-        }
-        assertThat(stories).hasSizeGreaterThanOrEqualTo(2);
-        StringBuilder items = new StringBuilder();
-        for (String key : stories) {
-            items.append(items.isEmpty() ? "" : ",")
-                .append("{\"issueKey\":\"%s\",\"model\":\"RICE\",\"version\":0,\"inputs\":".formatted(key))
-                .append("{\"reach\":100,\"impact\":1,\"confidence\":100,\"effort\":1}}");
-        }
-        AppUnderTest.Reply scored = app().post("/api/value/bulk", "{\"items\":[" + items + "]}",
-                connect.contextToken(PM));
-        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        PlanSiteTest.scoreEpics(app(), site, connect.contextToken(PM));
     }
 
     @Test

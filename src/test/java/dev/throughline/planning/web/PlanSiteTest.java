@@ -1,5 +1,6 @@
 package dev.throughline.planning.web;
 
+import dev.throughline.sandbox.IssueType;
 import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.support.AppUnderTest;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -64,6 +66,28 @@ abstract class PlanSiteTest extends InstalledSiteTest {
             }
         }
         return done;
+    }
+
+    static void scoreEpics(AppUnderTest app, SandboxSite site, String token) {
+        List<String> stories = new ArrayList<>();
+        for (SandboxIssue epic : site.issues()) {
+            if (epic.type() != IssueType.EPIC || epic.status().done() || epic.projectKey().equals("PLAT")) {
+                continue;
+            }
+            site.issues()
+                .stream()
+                .filter(i -> i.parentId() == epic.id() && !i.type().subtask() && !i.status().done())
+                .forEach(story -> stories.add(story.key()));
+        }
+        assertThat(stories).hasSizeGreaterThanOrEqualTo(2);
+        StringBuilder items = new StringBuilder();
+        for (String key : stories) {
+            items.append(items.isEmpty() ? "" : ",")
+                .append("{\"issueKey\":\"%s\",\"model\":\"RICE\",\"version\":0,\"inputs\":".formatted(key))
+                .append("{\"reach\":100,\"impact\":1,\"confidence\":100,\"effort\":1}}");
+        }
+        AppUnderTest.Reply scored = app.post("/api/value/bulk", "{\"items\":[" + items + "]}", token);
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
     }
 
 }

@@ -1,8 +1,10 @@
 package dev.throughline.planning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.throughline.sandbox.SandboxIssue;
 import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.SandboxSprint;
+import dev.throughline.sandbox.jql.JqlMatcher;
 import dev.throughline.support.AppUnderTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,6 +166,73 @@ class PlanSprintsApiTest extends PlanSiteTest {
         finally {
             site.setSprints(WEB_BOARD, demo);
         }
+    }
+
+    @Test
+    void theInputsReadASprintHorizonWithAStoredPlansRules() {
+        String id = program();
+        AppUnderTest.Reply inputs = app().get(plans(id) + "/inputs?sprintBoard=1&sprints=4", connect.contextToken(PM));
+        assertThat(inputs.status()).as(inputs.body()).isEqualTo(200);
+        assertThat(inputs.json().path("periods").toString())
+            .isEqualTo("[\"WEB Sprint 2\",\"WEB Sprint 3\",\"WEB Sprint 4\",\"WEB Sprint 5\"]");
+        assertThat(inputs.json().path("teams").get(0).path("capacity")).hasSize(4);
+        assertSprints400(app().get(plans(id) + "/inputs?sprintBoard=1&sprints=27", connect.contextToken(PM)),
+                "sprints.count must be 1 to 26 sprints");
+        assertSprints400(app().get(plans(id) + "/inputs?sprintBoard=1&sprints=6", connect.contextToken(PM)),
+                "sprint \"WEB Sprint 7\" (id 107) of board 1 has no start and end dates: every sprint of the "
+                        + "horizon needs both (give it dates in Jira, or plan fewer sprints)");
+        assertSprints400(app().get(plans(id) + "/inputs?sprintBoard=999&sprints=2", connect.contextToken(PM)),
+                "board 999 does not exist or shows none of this program's projects you may browse");
+        assertSprints400(app().get(plans(id) + "/inputs?sprintBoard=1", connect.contextToken(PM)),
+                "a sprint horizon names both sprintBoard and sprints");
+    }
+
+    @Test
+    void aSprintPlansWriteBackNamesEachItemsSprintAndTheQuarterItEndsInFoundByJql() {
+        String id = program();
+        scoreEpics(app(), site, connect.contextToken(SandboxSite.ADMIN));
+        AppUnderTest.Reply created = create(id, "{\"name\":\"S\",\"sprints\":{\"board\":1,\"count\":4},"
+                + "\"capacity\":{\"WEB\":{\"WEB Sprint 3\":100}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String plan = plans(id) + "/" + created.json().path("id").asText();
+        AppUnderTest.Reply written = app().post(plan + "/write-back", "{}", connect.contextToken(PM));
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        // the demo sprints end 2026-12-07, 12-21, 2027-01-04, 01-18: their quarters
+        Map<String, String> quarterOf = Map.of("WEB Sprint 2", "2026-Q4", "WEB Sprint 3", "2026-Q4", "WEB Sprint 4",
+                "2027-Q1", "WEB Sprint 5", "2027-Q1");
+        Map<String, Long> idOf = Map.of("WEB Sprint 2", 102L, "WEB Sprint 3", 103L, "WEB Sprint 4", 104L,
+                "WEB Sprint 5", 105L);
+        Map<String, Set<String>> bySprint = new TreeMap<>();
+        for (JsonNode row : written.json().path("issues")) {
+            String sprint = row.path("plannedSprint").asText();
+            assertThat(quarterOf).as(row.toString()).containsKey(sprint);
+            assertThat(row.path("plannedQuarter").asText()).isEqualTo(quarterOf.get(sprint));
+            assertThat(row.path("plannedSprintId").asLong()).isEqualTo(idOf.get(sprint));
+            if (row.path("outcome").asText().equals("WRITTEN")) {
+                bySprint.computeIfAbsent(sprint, k -> new TreeSet<>()).add(row.path("key").asText());
+                Object value = site.issueProperty(site.requireIssue(row.path("key").asText()).id(), "throughline.plan")
+                    .orElseThrow();
+                assertThat(value.toString()).contains("plannedSprint=" + sprint)
+                    .contains("plannedSprintId=" + idOf.get(sprint))
+                    .contains("plannedQuarter=" + quarterOf.get(sprint));
+            }
+        }
+        // WEB's room is in WEB Sprint 3
+        assertThat(bySprint).as(written.body()).containsKey("WEB Sprint 3");
+        bySprint.forEach((sprint, keys) -> {
+            assertThat(keysFound("plannedSprint = \"" + sprint + "\"")).as(sprint).isEqualTo(keys);
+            assertThat(keysFound("plannedSprintId = " + idOf.get(sprint))).as(sprint).isEqualTo(keys);
+        });
+        Set<String> all = new TreeSet<>();
+        bySprint.values().forEach(all::addAll);
+        assertThat(keysFound("plannedQuarter in (\"2026-Q4\", \"2027-Q1\") AND planConfidence <= 100")).isEqualTo(all);
+    }
+
+    private Set<String> keysFound(String jql) {
+        return JqlMatcher.select(site, "project in (WEB, MOB) AND " + jql)
+            .stream()
+            .map(SandboxIssue::key)
+            .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void assertSprints400(AppUnderTest.Reply reply, String message) {

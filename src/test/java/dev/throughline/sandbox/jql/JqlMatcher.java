@@ -46,7 +46,11 @@ public final class JqlMatcher {
             "valuemodel", "issue.property[throughline.value].model", "valueupdated",
             "issue.property[throughline.value].updatedAt", "roadmaptheme",
             "issue.property[throughline.themes].themeIds", "themesupdated",
-            "issue.property[throughline.themes].updatedAt");
+            "issue.property[throughline.themes].updatedAt", "plannedquarter",
+            "issue.property[throughline.plan].plannedQuarter", "planconfidence",
+            "issue.property[throughline.plan].planConfidence", "plannedsprint",
+            "issue.property[throughline.plan].plannedSprint", "plannedsprintid",
+            "issue.property[throughline.plan].plannedSprintId");
 
     /** The aliases the descriptor indexes as dates: compared as dates, like Jira's. */
     private static final Set<String> DATE_ALIASES = Set.of("valueupdated", "themesupdated");
