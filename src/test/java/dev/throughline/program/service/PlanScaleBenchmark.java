@@ -138,11 +138,12 @@ class PlanScaleBenchmark {
             rows.add(ReadModelBench.measure(meter, "first rollup (fills the read model)", "",
                     () -> rollups.rollup(admin, programId, false)));
             rows.add(ReadModelBench.measure(meter, "first plan inputs", "",
-                    () -> candidates[0] = planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of(), List.of())
+                    () -> candidates[0] = planning
+                        .inputs(admin, programId, 4, Optional.of("RICE"), Map.of(), List.of(), Optional.empty())
                         .candidates()
                         .size()));
-            rows.add(repeated(meter, "plan inputs (4 quarters, RICE)", runs,
-                    i -> planning.inputs(admin, programId, 4, Optional.of("RICE"), Map.of(), List.of())));
+            rows.add(repeated(meter, "plan inputs (4 quarters, RICE)", runs, i -> planning.inputs(admin, programId, 4,
+                    Optional.of("RICE"), Map.of(), List.of(), Optional.empty())));
             StoredPlan plain = plans.create(admin, programId, draft);
             rows.add(repeated(meter, "solve of a stored plan (20 project teams)", runs,
                     i -> planning.solve(admin, plain)));
