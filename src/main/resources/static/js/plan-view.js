@@ -305,7 +305,7 @@
 
   /**
    * The plan's commit history, newest commit first: per ended period (quarter or sprint) and team (then the program), committed items,
-   * effort and value, and what of it was delivered (done by the quarter's last day).
+   * effort and value, and what of it was delivered (done by the period's last day).
    */
   function renderHistory(history) {
     var table = el('history-table');
@@ -324,7 +324,7 @@
       if (snapshot.predictability.length === 0) {
         var none = make('tr', 'history-row pending');
         none.appendChild(make('td', null, day));
-        var note = make('td', 'subtle', 'No quarter of this commit has ended yet (' + snapshot.items.length + ' items committed).');
+        var note = make('td', 'subtle', 'No period of this commit has ended yet (' + snapshot.items.length + ' items committed).');
         note.colSpan = 9;
         none.appendChild(note);
         body.appendChild(none);

@@ -442,8 +442,8 @@ class PlanBrowserTest extends SandboxBrowserTest {
                 Pattern.compile("Written back to Jira: [1-9]\\d* epics got their planned" + " quarter and odds"));
         // the commit was kept: the history shows it (no quarter of it has ended yet)
         b.waitLongForText("#history-table",
-                Pattern.compile("No quarter of this commit has ended yet \\([1-9]\\d* items"));
-        assertThat(b.visible("#history-table .history-row").getText()).contains("No quarter of this commit has ended");
+                Pattern.compile("No period of this commit has ended yet \\([1-9]\\d* items"));
+        assertThat(b.visible("#history-table .history-row").getText()).contains("No period of this commit has ended");
         String key = b.visible("#plan-grid .plan-item").getAttribute("data-key");
         assertThat(sandbox.data().issueProperty(sandbox.data().requireIssue(key).id(), "throughline.plan")).isPresent();
         assertNoConsoleErrors();
