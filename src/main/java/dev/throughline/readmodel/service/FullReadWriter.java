@@ -87,14 +87,14 @@ final class FullReadWriter {
     /**
      * How much the batches written since {@link #open} bumped the projects' parts'
      * revisions (the site's keys once per batch): a part that moved further was written
-     * by someone else too.
+     * by someone else too. Asked once, at the read's end: the counts are let go.
      */
     synchronized FoldRevisions written(String siteKey, Collection<String> projects) {
         Map<Part, Long> written = new HashMap<>();
         Set<Long> all = new HashSet<>();
         for (String project : projects) {
-            written.putAll(bumps.getOrDefault(key(siteKey, project), Map.of()));
-            all.addAll(batches.getOrDefault(key(siteKey, project), Set.of()));
+            Optional.ofNullable(bumps.remove(key(siteKey, project))).ifPresent(written::putAll);
+            Optional.ofNullable(batches.remove(key(siteKey, project))).ifPresent(all::addAll);
         }
         written.put(Part.KEYS, (long) all.size());
         return new FoldRevisions(written);
