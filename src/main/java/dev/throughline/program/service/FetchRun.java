@@ -11,9 +11,11 @@ import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
 import dev.throughline.readmodel.FactsOf;
+import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.IssueFacts;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,10 @@ final class FetchRun {
 
     private final AtomicLong read;
 
-    private final Map<String, List<ProjectRollup>> parts = new LinkedHashMap<>();
+    /** Each partition's rollups by bucket of issue ids, per project. */
+    private final Map<String, List<Map<Integer, ProjectRollup>>> parts = new LinkedHashMap<>();
+
+    private final Map<String, Map<Integer, ProjectRollup>> buckets = new LinkedHashMap<>();
 
     private final Map<String, SkippedProject> skipped = new LinkedHashMap<>();
 
@@ -92,16 +97,14 @@ final class FetchRun {
 
     Map<String, ProjectRollup> execute() {
         List<Future<?>> workers = new ArrayList<>();
-        // as many workers as the concurrency, even for fewer projects: key-range readers
-        // may join later
+        // as many workers as the concurrency: key-range readers may join later
         for (int i = 0; i < pools.concurrency(); i++) {
             workers.add(pools.searches().submit(this::work));
         }
         RuntimeException failure = null;
         for (Future<?> worker : workers) {
             try {
-                worker.get(); // after a failure the others stop within a page, so this
-                              // does not wait long
+                worker.get(); // after a failure the others stop within a page
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -126,12 +129,25 @@ final class FetchRun {
         }
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         for (String projectKey : projects) {
-            List<ProjectRollup> folded = parts.get(projectKey);
+            List<Map<Integer, ProjectRollup>> folded = parts.get(projectKey);
             if (folded != null && !skipped.containsKey(projectKey)) {
-                rollups.put(projectKey, folded.size() == 1 ? folded.get(0) : ProjectRollup.merge(settings, folded));
+                // key-range partitions may share a bucket of ids
+                Map<Integer, ProjectRollup> project = new HashMap<>();
+                folded.forEach(part -> part.forEach((bucket, rollup) -> project.merge(bucket, rollup,
+                        (one, other) -> ProjectRollup.merge(settings, List.of(one, other)))));
+                buckets.put(projectKey, project);
+                rollups.put(projectKey, ProjectRollup.merge(settings, project.values()));
             }
         }
         return rollups;
+    }
+
+    /**
+     * The project's rollups by bucket of issue ids ({@code FoldRevisions.bucketOf}),
+     * merged into what {@link #execute} answered, so a view can keep them.
+     */
+    Map<Integer, ProjectRollup> buckets(String projectKey) {
+        return buckets.getOrDefault(projectKey, Map.of());
     }
 
     List<SkippedProject> skipped() {
@@ -143,16 +159,14 @@ final class FetchRun {
         while (!failed && (next = nextPartition()).isPresent()) {
             Partition partition = next.get();
             try {
-                // the last page folds while this worker already searches its next
-                // partition
+                // the last page folds while this worker already searches the next
                 lastFolds.add(fold(partition).thenAccept(folded -> {
                     synchronized (this) {
                         parts.computeIfAbsent(partition.projectKey(), k -> new ArrayList<>()).add(folded);
                     }
                 }).whenComplete((done, foldFailure) -> {
                     if (foldFailure != null) {
-                        failed = true; // the other workers stop at their next page, as
-                                       // for a failed search
+                        failed = true; // the others stop at their next page
                     }
                 }));
             }
@@ -167,8 +181,7 @@ final class FetchRun {
                 }
             }
             catch (RuntimeException e) {
-                failed = true; // the other workers stop at their next page: the fetch
-                               // fails as a whole
+                failed = true; // the others stop at their next page: the fetch fails
                 throw e;
             }
         }
@@ -209,12 +222,12 @@ final class FetchRun {
      * Reads the partition's pages in order. Each page's issues are folded on the fold
      * pool while the next page is requested, so folding never delays the next search; at
      * most two pages wait to be folded.
-     * @return the partition's rollup once its last page is folded
+     * @return the partition's rollups by bucket of ids once its last page is folded
      */
-    private CompletableFuture<ProjectRollup> fold(Partition partition) {
+    private CompletableFuture<Map<Integer, ProjectRollup>> fold(Partition partition) {
         SearchRequest request = new SearchRequest(partition.jql(program.partitionJql(partition.projectKey())), fields,
                 IssueMapper.properties(), ProgramFetcher.PAGE_SIZE);
-        ProjectRollup rollup = new ProjectRollup(settings);
+        Map<Integer, ProjectRollup> rollup = new HashMap<>();
         CompletableFuture<Void> folded = CompletableFuture.completedFuture(null);
         CompletableFuture<Void> foldedBefore = folded;
         Optional<String> token = Optional.empty();
@@ -226,23 +239,22 @@ final class FetchRun {
                 SearchPage page = client.searchPage(request, token);
                 int taken = partition.claims().claim(partition.reader(), keyNumbers(page.keys()));
                 // at most this page and the one before wait to be folded, so a slow fold
-                // seldom holds up the next
-                // search; the page's fields are parsed on the fold pool too, in page
-                // order
+                // seldom holds up the next search; fields are parsed there too, in order
                 foldedBefore.join();
                 foldedBefore = folded;
                 folded = folded.thenRunAsync(() -> {
                     List<IssueFacts> facts = new ArrayList<>(taken);
                     for (JiraIssue issue : page.issues().subList(0, taken)) {
-                        // only the partition's own issues: anything else the search
-                        // returned is not the
-                        // program's to show (its own project's search finds it if it
-                        // belongs to the program)
+                        // only the partition's own issues: anything else is not the
+                        // program's to show (its own project's search finds it)
                         if (IssueMapper.ownProject(issue).equals(partition.projectKey())) {
                             IssueFacts issueFacts = FactsOf.of(issue, pointsField);
                             facts.add(issueFacts);
-                            rollup.accept(IssueMapper.map(issueFacts, partition.projectKey(), settings.today(),
-                                    IssueMapper.KEYS_AS_READ, issueFacts.subtaskCount()));
+                            rollup
+                                .computeIfAbsent(FoldRevisions.bucketOf(issueFacts.id()),
+                                        b -> new ProjectRollup(settings))
+                                .accept(IssueMapper.map(issueFacts, partition.projectKey(), settings.today(),
+                                        IssueMapper.KEYS_AS_READ, issueFacts.subtaskCount()));
                         }
                     }
                     sink.accept(facts);

@@ -8,6 +8,7 @@ import dev.throughline.program.ProgramDefinition;
 import dev.throughline.program.rollup.ProjectRollup;
 import dev.throughline.program.rollup.RollupSettings;
 
+import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.SyncPlan;
 import dev.throughline.readmodel.service.IssueSync;
@@ -171,13 +172,24 @@ final class ProgramFetcher {
                 sideRequests);
 
         sync.startFullRead(siteKey, plan.cold());
+        // the revisions before any page is written: the read's buckets are kept where
+        // only its own pages moved them (a refined program folds from the read model)
+        Optional<FoldRevisions> unread = plan.cold().isEmpty() || program.jql().isPresent() ? Optional.empty()
+                : sync.store().revisions(siteKey, plan.cold());
         Consumer<List<IssueFacts>> sink = facts -> sync.ingest(siteKey, facts);
         // whole projects: the read model holds every issue of them, refined or not
         FetchRun run = new FetchRun(pools, client, program.unrefined(), plan.cold(), sink, queue, fields, pointsField,
                 folding, progress.read);
         Map<String, ProjectRollup> read = run.execute();
         List<String> fullyRead = plan.cold().stream().filter(read::containsKey).toList();
-        sync.fullyRead(siteKey, fullyRead, started, pointsField);
+        FoldRevisions written = sync.fullyRead(siteKey, fullyRead, started, pointsField);
+        if (unread.isPresent()) {
+            FoldRevisions after = sync.store().revisions(siteKey, fullyRead).orElseThrow();
+            Map<String, Map<Integer, ProjectRollup>> buckets = new LinkedHashMap<>();
+            fullyRead.forEach(project -> buckets.put(project, run.buckets(project)));
+            ReadModelFold.keepRead(kept, siteKey, program.projects(), folding,
+                    new ReadModelFold.ReadRevisions(unread.get(), written, after), buckets, read);
+        }
         // a refined program's projects are refreshed by the searches that keep its ids
         Optional<Set<Long>> refined = program.jql()
             .map(jql -> refinements.matching(client, siteKey, program.id(), program.projects(), jql, plan,

@@ -134,6 +134,48 @@ final class ReadModelFold {
         return rollups;
     }
 
+    /**
+     * The revisions around a cold read: after its projects were forgotten and before its
+     * first page was written, what its own pages bumped, and after its last page.
+     */
+    record ReadRevisions(FoldRevisions before, FoldRevisions written, FoldRevisions after) {
+
+        /** Whether only the read's pages wrote the part in between. */
+        boolean onlyRead(Part part) {
+            return after.of(part) == before.of(part) + written.of(part);
+        }
+
+    }
+
+    /**
+     * Keeps the buckets a cold read folded from its pages, so the next view folds only
+     * what changed since: a bucket written by anyone else during the read (an event) is
+     * kept under no revision, so the next view folds it again, and nothing is kept if the
+     * site's keys or a whole project moved otherwise.
+     * @param projects the program's projects, folded together at the next view
+     * @param read the read projects' rollups by bucket, and their merges
+     */
+    static void keepRead(KeptRollups kept, String siteKey, List<String> projects, RollupSettings settings,
+            ReadRevisions at, Map<String, Map<Integer, ProjectRollup>> read, Map<String, ProjectRollup> merged) {
+        if (!at.onlyRead(Part.KEYS)) {
+            return;
+        }
+        Set<String> together = Set.copyOf(projects);
+        read.forEach((project, buckets) -> {
+            if (!at.onlyRead(Part.project(project)) || !merged.containsKey(project)) {
+                return;
+            }
+            Map<Integer, Bucket> held = new HashMap<>();
+            buckets.forEach((bucket, rollup) -> {
+                Part part = new Part(project, bucket);
+                long revision = at.onlyRead(part) ? at.after().of(part) : -1;
+                held.put(bucket, new Bucket(revision, BucketMembers.ALL.of(bucket), rollup));
+            });
+            kept.put(key(siteKey, project, together, settings, BucketMembers.ALL),
+                    new Kept(at.after().keys(), at.after().of(Part.project(project)), held, merged.get(project)));
+        });
+    }
+
     private static KeptRollups.Key key(String siteKey, String project, Set<String> together, RollupSettings settings,
             BucketMembers members) {
         return new KeptRollups.Key(siteKey, project, together, settings, members.programId());

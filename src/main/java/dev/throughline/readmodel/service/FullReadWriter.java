@@ -1,11 +1,14 @@
 package dev.throughline.readmodel.service;
 
+import dev.throughline.readmodel.FoldRevisions;
+import dev.throughline.readmodel.FoldRevisions.Part;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class FullReadWriter {
 
-    static final int BATCH = 2000;
+    /**
+     * At most the rows the store writes under one bump of revisions
+     * ({@code JdbcIssueFacts}), so each batch bumps each part it writes exactly once and
+     * {@link #written} can tell the read's own bumps from anyone else's.
+     */
+    static final int BATCH = 1000;
 
     private static final int PAGES_WAITING = 64;
 
@@ -54,6 +62,14 @@ final class FullReadWriter {
 
     private final Map<String, RuntimeException> failures = new HashMap<>();
 
+    /** Per site and project: how many written batches bumped each of its parts. */
+    private final Map<String, Map<Part, Long>> bumps = new HashMap<>();
+
+    /** Per site and project: the batches that wrote its rows (each bumped the keys). */
+    private final Map<String, Set<Long>> batches = new HashMap<>();
+
+    private long batchCount;
+
     FullReadWriter(IssueFactsStore store) {
         this.store = store;
         thread.allowCoreThreadTimeOut(true);
@@ -61,7 +77,27 @@ final class FullReadWriter {
 
     /** A new full read of the projects: an earlier failure of theirs is forgotten. */
     synchronized void open(String siteKey, Collection<String> projects) {
-        projects.forEach(p -> failures.remove(key(siteKey, p)));
+        projects.forEach(p -> {
+            failures.remove(key(siteKey, p));
+            bumps.remove(key(siteKey, p));
+            batches.remove(key(siteKey, p));
+        });
+    }
+
+    /**
+     * How much the batches written since {@link #open} bumped the projects' parts'
+     * revisions (the site's keys once per batch): a part that moved further was written
+     * by someone else too. Asked once, at the read's end: the counts are let go.
+     */
+    synchronized FoldRevisions written(String siteKey, Collection<String> projects) {
+        Map<Part, Long> written = new HashMap<>();
+        Set<Long> all = new HashSet<>();
+        for (String project : projects) {
+            Optional.ofNullable(bumps.remove(key(siteKey, project))).ifPresent(written::putAll);
+            Optional.ofNullable(batches.remove(key(siteKey, project))).ifPresent(all::addAll);
+        }
+        written.put(Part.KEYS, (long) all.size());
+        return new FoldRevisions(written);
     }
 
     /**
@@ -124,8 +160,8 @@ final class FullReadWriter {
             List<Page> batch = new ArrayList<>(List.of(first));
             int size = first.facts().size();
             Page next;
-            while (size < BATCH && (next = pages.peek()) != null && next.siteKey().equals(first.siteKey())
-                    && pages.remove(next)) {
+            while ((next = pages.peek()) != null && size + next.facts().size() <= BATCH
+                    && next.siteKey().equals(first.siteKey()) && pages.remove(next)) {
                 batch.add(next);
                 size += next.facts().size();
             }
@@ -134,6 +170,7 @@ final class FullReadWriter {
             Optional<RuntimeException> failure = Optional.empty();
             try {
                 store.insertNew(first.siteKey(), facts);
+                counted(first.siteKey(), facts);
             }
             catch (RuntimeException e) {
                 failure = Optional.of(e);
@@ -141,6 +178,16 @@ final class FullReadWriter {
             for (Page page : batch) {
                 done(projects(page.siteKey(), page.facts()), failure);
             }
+        }
+    }
+
+    private synchronized void counted(String siteKey, List<IssueFacts> facts) {
+        long batch = ++batchCount;
+        Set<Part> parts = new HashSet<>();
+        facts.forEach(f -> parts.add(Part.of(f)));
+        for (Part part : parts) {
+            bumps.computeIfAbsent(key(siteKey, part.projectKey()), k -> new HashMap<>()).merge(part, 1L, Long::sum);
+            batches.computeIfAbsent(key(siteKey, part.projectKey()), k -> new HashSet<>()).add(batch);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.throughline.jira.Jql;
 import dev.throughline.jira.SearchRequest;
 import dev.throughline.problems.BusyException;
 import dev.throughline.readmodel.FactsOf;
+import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.IssueFactsStore.Dirty;
@@ -149,15 +150,17 @@ public final class IssueSync {
     /**
      * The projects were read in full, as of {@code startedAt}: recorded once every page
      * is written.
+     * @return how much the read's own pages bumped the projects' revisions
      * @throws RuntimeException a page could not be written: the projects stay unread
      */
-    public void fullyRead(String siteKey, Collection<String> projects, Instant startedAt,
+    public FoldRevisions fullyRead(String siteKey, Collection<String> projects, Instant startedAt,
             Optional<String> pointsField) {
         Optional<RuntimeException> failed = writer.await(siteKey, projects);
         if (failed.isPresent()) {
             throw failed.get();
         }
         store.synced(siteKey, projects, startedAt, pointsField.orElse(""));
+        return writer.written(siteKey, projects);
     }
 
     /**
