@@ -17,7 +17,7 @@ import dev.throughline.sandbox.SandboxSite;
 import dev.throughline.sandbox.http.JiraSandbox;
 import dev.throughline.tenant.Caller;
 import dev.throughline.tenant.Site;
-import dev.throughline.theme.store.ThemeJiraStore;
+import dev.throughline.theme.service.KeptCatalogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,7 +161,7 @@ class ColdReadKeptTest {
         ProgramRollupService service = new ProgramRollupService(BenchJira.clients(client),
                 new ProgramService(BenchJira.clients(client), new ProgramJiraStore(), caller -> true, new Unlocked(),
                         ChangeFeed.alone()),
-                new ThemeJiraStore(), clock, 2, Duration.ofMinutes(10), Duration.ofSeconds(2),
+                KeptCatalogs.of(clock), clock, 2, Duration.ofMinutes(10), Duration.ofSeconds(2),
                 new IssueSync(store, clock, Duration.ofMinutes(5)));
         services.add(service);
         return service;
