@@ -38,7 +38,10 @@ final class PointsMeter implements ClientHttpRequestInterceptor {
      */
     private final Map<String, long[]> byCall = new ConcurrentHashMap<>();
 
-    private static final Pattern JQL = Pattern.compile("\"jql\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    // unrolled ("normal* (special normal*)*", possessive): an alternation inside a loop
+    // recurses once per character and overflowed the stack on a JQL listing thousands
+    // of ids
+    private static final Pattern JQL = Pattern.compile("\"jql\"\\s*:\\s*\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
 
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
