@@ -38,8 +38,13 @@ final class KeptRollups {
      * A bucket's rollup as folded at {@code revision} with these of its ids counted
      * ({@link BucketMembers#of}; none when every issue counts). Compared by its parts
      * only, never as a whole.
+     * @param exact whether the rollup holds the bucket's rows exactly as they were at
+     * {@code revision} (no write committed between reading the revision and the rows):
+     * only then may the edits written since be applied to it by difference
+     * ({@link BucketEdits}); an inexact bucket is folded again from its rows when its
+     * revision moves
      */
-    record Bucket(long revision, long[] members, ProjectRollup rollup) {
+    record Bucket(long revision, long[] members, ProjectRollup rollup, boolean exact) {
 
         Bucket {
             Objects.requireNonNull(members, "members");
@@ -48,6 +53,14 @@ final class KeptRollups {
 
         boolean folded(long at, long[] with) {
             return revision == at && Arrays.equals(members, with);
+        }
+
+        /**
+         * Whether the edits written since can bring it to {@code at}: exact, folded with
+         * the same ids, behind.
+         */
+        boolean editable(long at, long[] with) {
+            return exact && revision < at && Arrays.equals(members, with);
         }
 
     }

@@ -11,6 +11,7 @@ import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFactsStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,12 +81,23 @@ final class ReadModelFold {
                 changed.put(project, buckets);
             }
         }
+        // edited buckets by difference, the others from their rows
+        Map<String, Map<Integer, Bucket>> brought = BucketEdits.apply(store, siteKey, projects, settings, members, at,
+                before, changed);
+        Map<String, Set<Integer>> refold = new LinkedHashMap<>();
+        changed.forEach((project, buckets) -> {
+            Set<Integer> rest = new HashSet<>(buckets);
+            rest.removeAll(brought.getOrDefault(project, Map.of()).keySet());
+            if (!rest.isEmpty()) {
+                refold.put(project, rest);
+            }
+        });
         Map<String, Map<Integer, ProjectRollup>> fresh = new HashMap<>();
         if (whole.isEmpty()) {
             // a few changed buckets at a time: their rows in memory, and only the keys
             // they name looked up
             List<Map.Entry<String, Integer>> all = new ArrayList<>();
-            changed.forEach((project, buckets) -> buckets.forEach(bucket -> all.add(Map.entry(project, bucket))));
+            refold.forEach((project, buckets) -> buckets.forEach(bucket -> all.add(Map.entry(project, bucket))));
             for (int from = 0; from < all.size(); from += GATHERED_BUCKETS) {
                 List<IssueFacts> rows = new ArrayList<>();
                 Map<String, Set<Integer>> batch = new LinkedHashMap<>();
@@ -100,8 +112,12 @@ final class ReadModelFold {
             Map<Long, String> keys = store.keys(siteKey, projects);
             Consumer<IssueFacts> sink = into(fresh, keys, settings, members);
             store.forEach(siteKey, whole, sink);
-            changed.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, sink));
+            refold.forEach((project, buckets) -> store.forEachIn(siteKey, project, buckets, sink));
         }
+        // a bucket whose revision moved while its rows were read may hold a write its
+        // revision does not count: kept, but never brought up to date by difference
+        FoldRevisions after = whole.isEmpty() && refold.isEmpty() ? at
+                : store.revisions(siteKey, projects).orElse(at);
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         for (String project : projects) {
             Kept was = before.get(project);
@@ -111,16 +127,20 @@ final class ReadModelFold {
                 continue;
             }
             Map<Integer, Bucket> buckets = was == null ? new HashMap<>() : new HashMap<>(was.buckets());
+            Map<Integer, Bucket> edited = brought.getOrDefault(project, Map.of());
             List<ProjectRollup> removed = new ArrayList<>();
             Set<Integer> refolded = new HashSet<>(folded.keySet());
             refolded.addAll(was == null ? at.buckets(project).keySet() : changed.get(project));
             List<ProjectRollup> added = new ArrayList<>();
             for (int bucket : refolded) {
                 Optional.ofNullable(buckets.remove(bucket)).ifPresent(b -> removed.add(b.rollup()));
+                Part part = new Part(project, bucket);
                 // a bucket with nothing counted is kept too, or each view would fold it
-                ProjectRollup rollup = folded.getOrDefault(bucket, new ProjectRollup(settings));
-                added.add(rollup);
-                buckets.put(bucket, new Bucket(at.of(new Part(project, bucket)), members.of(bucket), rollup));
+                Bucket now = edited.containsKey(bucket) ? edited.get(bucket)
+                        : new Bucket(at.of(part), members.of(bucket),
+                                folded.getOrDefault(bucket, new ProjectRollup(settings)), after.of(part) == at.of(part));
+                added.add(now.rollup());
+                buckets.put(bucket, now);
             }
             List<ProjectRollup> parts = buckets.values().stream().map(Bucket::rollup).toList();
             // only what the changed buckets hold is merged again; the program's assembly
@@ -168,8 +188,9 @@ final class ReadModelFold {
             Map<Integer, Bucket> held = new HashMap<>();
             buckets.forEach((bucket, rollup) -> {
                 Part part = new Part(project, bucket);
-                long revision = at.onlyRead(part) ? at.after().of(part) : -1;
-                held.put(bucket, new Bucket(revision, BucketMembers.ALL.of(bucket), rollup));
+                boolean onlyRead = at.onlyRead(part);
+                held.put(bucket,
+                        new Bucket(onlyRead ? at.after().of(part) : -1, BucketMembers.ALL.of(bucket), rollup, onlyRead));
             });
             kept.put(key(siteKey, project, together, settings, BucketMembers.ALL),
                     new Kept(at.after().keys(), at.after().of(Part.project(project)), held, merged.get(project)));
@@ -198,7 +219,7 @@ final class ReadModelFold {
     }
 
     /** The issues these name: parents and both ends of their links. */
-    private static Set<Long> named(List<IssueFacts> rows) {
+    static Set<Long> named(Collection<IssueFacts> rows) {
         Set<Long> ids = new HashSet<>();
         for (IssueFacts facts : rows) {
             facts.parent().ifPresent(p -> ids.add(p.id()));
