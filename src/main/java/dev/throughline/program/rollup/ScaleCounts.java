@@ -37,6 +37,11 @@ final class ScaleCounts {
         this.slots = slots;
     }
 
+    /** {@link #plus} ({@code sign} 1) or {@link #minus} (-1). */
+    BigDecimal change(int slot, BigDecimal sum, BigDecimal value, int sign) {
+        return sign > 0 ? plus(slot, sum, value) : minus(slot, sum, value);
+    }
+
     /** {@code sum + value}, counting the value's scale in {@code slot}. */
     BigDecimal plus(int slot, BigDecimal sum, BigDecimal value) {
         count(slot, value.scale(), 1);

@@ -59,18 +59,7 @@ final class Tally {
     private final ScaleCounts scales = new ScaleCounts(4);
 
     void add(ItemFacts item) {
-        count(item, 1);
-        item.points().ifPresent(points -> {
-            pointsTotal = scales.plus(POINTS_TOTAL, pointsTotal, points);
-            pointsDone = item.status().isDone() ? scales.plus(POINTS_DONE, pointsDone, points) : pointsDone;
-        });
-        item.value().ifPresent(value -> {
-            valueTotal = scales.plus(VALUE_TOTAL, valueTotal, value);
-            valueDone = item.status().isDone() ? scales.plus(VALUE_DONE, valueDone, value) : valueDone;
-            valueByModel.computeIfAbsent(item.valueModel().orElse(""), m -> new ModelValue())
-                .add(value, item.status().isDone());
-        });
-        weeks.add(item);
+        change(item, 1);
     }
 
     /**
@@ -79,25 +68,7 @@ final class Tally {
      * and a week left with no counts included. Facts never added give undefined totals.
      */
     void remove(ItemFacts item) {
-        count(item, -1);
-        item.points().ifPresent(points -> {
-            pointsTotal = scales.minus(POINTS_TOTAL, pointsTotal, points);
-            pointsDone = item.status().isDone() ? scales.minus(POINTS_DONE, pointsDone, points) : pointsDone;
-        });
-        item.value().ifPresent(value -> {
-            valueTotal = scales.minus(VALUE_TOTAL, valueTotal, value);
-            valueDone = item.status().isDone() ? scales.minus(VALUE_DONE, valueDone, value) : valueDone;
-            String model = item.valueModel().orElse("");
-            ModelValue byModel = valueByModel.get(model);
-            if (byModel == null) {
-                throw new IllegalArgumentException("no value of model '" + model + "' was added");
-            }
-            byModel.remove(value, item.status().isDone());
-            if (byModel.items == 0) {
-                valueByModel.remove(model);
-            }
-        });
-        weeks.remove(item);
+        change(item, -1);
     }
 
     /**
@@ -112,8 +83,8 @@ final class Tally {
         }
     }
 
-    /** The item's counts ({@code sign} 1 to add, -1 to take out); sums apart. */
-    private void count(ItemFacts item, int sign) {
+    /** Adds the item ({@code sign} 1) or takes it out (-1). */
+    private void change(ItemFacts item, int sign) {
         boolean isDone = item.status().isDone();
         switch (item.status()) {
             case TODO:
@@ -126,7 +97,12 @@ final class Tally {
                 done += sign;
                 break;
         }
-        if (item.points().isEmpty()) {
+        if (item.points().isPresent()) {
+            BigDecimal points = item.points().get();
+            pointsTotal = scales.change(POINTS_TOTAL, pointsTotal, points, sign);
+            pointsDone = isDone ? scales.change(POINTS_DONE, pointsDone, points, sign) : pointsDone;
+        }
+        else {
             withoutPoints += sign;
         }
         if (item.estimateSeconds().isPresent()) {
@@ -136,11 +112,35 @@ final class Tally {
         else {
             withoutEstimate += sign;
         }
-        if (item.value().isEmpty()) {
+        if (item.value().isPresent()) {
+            BigDecimal value = item.value().get();
+            valueTotal = scales.change(VALUE_TOTAL, valueTotal, value, sign);
+            valueDone = isDone ? scales.change(VALUE_DONE, valueDone, value, sign) : valueDone;
+            changeModel(item.valueModel().orElse(""), value, isDone, sign);
+        }
+        else {
             unscored += sign;
         }
         if (item.overdue()) {
             overdue += sign;
+        }
+        if (sign > 0) {
+            weeks.add(item);
+        }
+        else {
+            weeks.remove(item);
+        }
+    }
+
+    private void changeModel(String model, BigDecimal value, boolean isDone, int sign) {
+        ModelValue byModel = sign > 0 ? valueByModel.computeIfAbsent(model, m -> new ModelValue())
+                : valueByModel.get(model);
+        if (byModel == null) {
+            throw new IllegalArgumentException("no value of model '" + model + "' was added");
+        }
+        byModel.change(value, isDone, sign);
+        if (byModel.items == 0) {
+            valueByModel.remove(model);
         }
     }
 
@@ -206,16 +206,10 @@ final class Tally {
 
         private final ScaleCounts scales = new ScaleCounts(2);
 
-        void add(BigDecimal score, boolean isDone) {
-            total = scales.plus(0, total, score);
-            done = isDone ? scales.plus(1, done, score) : done;
-            items++;
-        }
-
-        void remove(BigDecimal score, boolean isDone) {
-            total = scales.minus(0, total, score);
-            done = isDone ? scales.minus(1, done, score) : done;
-            items--;
+        void change(BigDecimal score, boolean isDone, int sign) {
+            total = scales.change(0, total, score, sign);
+            done = isDone ? scales.change(1, done, score, sign) : done;
+            items += sign;
         }
 
         void add(ModelValue other) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +277,12 @@ class RemoveTest {
 
         private final List<String> keys = new ArrayList<>();
 
+        /**
+         * The blockers each key was said to be blocked by, so that its next version often
+         * reports the same link from its end (as Jira lists a link on both).
+         */
+        private final Map<String, List<String>> blockers = new HashMap<>();
+
         RandomIssues(Random random) {
             this.random = random;
             for (String project : List.of("A", "B", "C")) {
@@ -307,11 +314,17 @@ class RemoveTest {
             for (int v = random.nextInt(3); v > 0; v--) {
                 issue.versions("v" + random.nextInt(3));
             }
-            if (random.nextInt(4) == 0) {
+            if (random.nextInt(3) == 0) {
                 String target = other(key);
                 issue.blocks(target);
+                blockers.computeIfAbsent(target, k -> new ArrayList<>()).add(key);
             }
-            if (random.nextInt(6) == 0) {
+            for (String blocker : blockers.getOrDefault(key, List.of())) {
+                if (random.nextInt(3) > 0 && !blocker.equals(key)) {
+                    issue.blockedBy(blocker);
+                }
+            }
+            if (random.nextInt(8) == 0) {
                 issue.blockedBy(other(key));
             }
             if (random.nextInt(3) > 0) {
