@@ -48,6 +48,9 @@ public final class ProjectRollup {
 
     private RollupKeys changed;
 
+    /** Set once a remerged rollup shares these tallies: never changed again, copied. */
+    private boolean lent;
+
     public ProjectRollup(RollupSettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings are missing");
@@ -68,7 +71,8 @@ public final class ProjectRollup {
      * The merge of {@code parts}, worked out from {@code base} (the merge of the parts
      * before {@code removed} left and {@code added} joined): only the groups, containers,
      * ends and links those hold are summed again, the others are shared with
-     * {@code base}. Neither is folded into afterwards (both are kept read-only).
+     * {@code base}. Neither is changed afterwards (both throw; {@code base} may be
+     * copied).
      */
     public static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
             Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
@@ -85,6 +89,7 @@ public final class ProjectRollup {
         next.recompute(keys, List.copyOf(parts));
         next.base = new WeakReference<>(base);
         next.changed = keys;
+        base.lent = true;
         return next;
     }
 
@@ -154,7 +159,8 @@ public final class ProjectRollup {
      * that shows (its container, group, link end or link is missing or differs); nothing
      * is changed then. An issue that was not folded but whose groups all exist gives
      * undefined totals.
-     * @throws IllegalStateException on a rollup made by {@link #remerge}
+     * @throws IllegalStateException on a rollup made by {@link #remerge} or one a
+     * remerged rollup was worked out from (they share tallies)
      */
     public void remove(ProgramIssue issue) {
         requireOwnTallies();
@@ -183,7 +189,9 @@ public final class ProjectRollup {
      * @throws IllegalStateException on a rollup made by {@link #remerge}
      */
     public ProjectRollup copy() {
-        requireOwnTallies();
+        if (base != null) {
+            throw new IllegalStateException("a remerged rollup shares its tallies with its base: copy that instead");
+        }
         ProjectRollup copy = new ProjectRollup(settings);
         copy.combine(this);
         return copy;
@@ -212,8 +220,8 @@ public final class ProjectRollup {
     }
 
     private void requireOwnTallies() {
-        if (base != null) {
-            throw new IllegalStateException("a remerged rollup shares its tallies and is never folded into");
+        if (base != null || lent) {
+            throw new IllegalStateException("a remerged rollup and its base share tallies and are never changed");
         }
     }
 

@@ -226,7 +226,7 @@ class RemoveTest {
     }
 
     @Test
-    void removeAndCopyOnARemergedRollupThrow() {
+    void removeAndCopyOnARemergedRollupAndRemoveOnItsBaseThrow() {
         ProgramIssue issue = story("A-1").points(1).build();
         ProjectRollup part = fold(SETTINGS, List.of(issue));
         ProjectRollup base = ProjectRollup.merge(SETTINGS, List.of(part));
@@ -234,6 +234,13 @@ class RemoveTest {
 
         assertThatThrownBy(() -> remerged.remove(issue)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(remerged::copy).isInstanceOf(IllegalStateException.class);
+        // the base shares its tallies with the remerged rollup: only a copy of it may
+        // change
+        assertThatThrownBy(() -> base.remove(issue)).isInstanceOf(IllegalStateException.class);
+        ProjectRollup copy = base.copy();
+        copy.remove(issue);
+        assertThat(sameFolds(copy, new ProjectRollup(SETTINGS))).isTrue();
+        assertThat(sameFolds(remerged, fold(SETTINGS, List.of(issue)))).isTrue();
     }
 
     private static ProjectRollup fold(RollupSettings settings, Collection<ProgramIssue> issues) {
