@@ -86,4 +86,30 @@ public record FoldRevisions(Map<Part, Long> revisions) {
         return parts;
     }
 
+    /**
+     * The buckets among {@link #touched} whose every row written or replaced is an edit
+     * in place: held before with the same project and key. A bucket a row joins, leaves
+     * or is re-keyed in is not one, whatever else the write did there.
+     */
+    public static Set<Part> editedInPlace(Collection<IssueFacts> written, Map<Long, Part> heldParts,
+            Map<Long, String> heldKeys) {
+        Set<Part> edited = new HashSet<>();
+        Set<Part> not = new HashSet<>();
+        for (IssueFacts facts : written) {
+            Part part = Part.of(facts);
+            Part held = heldParts.get(facts.id());
+            if (part.equals(held) && facts.key().equals(heldKeys.get(facts.id()))) {
+                edited.add(part);
+            }
+            else {
+                not.add(part);
+                if (held != null) {
+                    not.add(held);
+                }
+            }
+        }
+        edited.removeAll(not);
+        return edited;
+    }
+
 }

@@ -112,6 +112,29 @@ public interface IssueFactsStore {
         });
     }
 
+    /**
+     * The rows edited in place in one bucket by the writes that gave it revisions
+     * {@code after + 1} to {@code upTo}, by revision then id; empty ("cannot tell")
+     * unless every one of those revisions is described: a write that added, removed,
+     * moved or re-keyed a row of the bucket, or whose entries were pruned (a store keeps
+     * the last 32 revisions of each bucket), leaves its revision without entries. A store
+     * that keeps no edits can never tell. {@code after == upTo} gives an empty list.
+     */
+    default Optional<List<FactsEdit>> editsIn(String siteKey, String projectKey, int bucket, long after, long upTo) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #editsIn(String, String, int, long, long)} for many buckets of one project.
+     */
+    default Map<Integer, Optional<List<FactsEdit>>> editsIn(String siteKey, String projectKey,
+            Map<Integer, FactsEdit.Range> ranges) {
+        Map<Integer, Optional<List<FactsEdit>>> found = new HashMap<>();
+        ranges.forEach((bucket, range) -> found.put(bucket,
+                editsIn(siteKey, projectKey, bucket, range.after(), range.upTo())));
+        return found;
+    }
+
     /** The key held for each of these issues that is in one of these projects, by id. */
     default Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
         Map<Long, String> keys = keys(siteKey, projectKeys);

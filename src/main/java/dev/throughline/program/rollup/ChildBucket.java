@@ -1,6 +1,7 @@
 package dev.throughline.program.rollup;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -15,6 +16,14 @@ record ChildBucket(String parentKey, List<String> themeIds) {
 
     static ChildBucket of(String parentKey, List<String> themeIds) {
         return new ChildBucket(parentKey, List.copyOf(new TreeSet<>(themeIds)));
+    }
+
+    /** The bucket an item is summed in: none without a parent and own themes. */
+    static Optional<ChildBucket> of(ProgramIssue issue) {
+        if (issue.parentKey().isEmpty() && issue.themeIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(issue.parentKey().orElse(NO_PARENT), issue.themeIds()));
     }
 
     boolean hasParent() {

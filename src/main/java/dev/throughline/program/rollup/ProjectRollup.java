@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Folds issues into group totals as they arrive and forgets them. Use one per project (or
@@ -19,7 +18,8 @@ import java.util.function.Function;
  * <p>
  * Not thread-safe: fold concurrently with one accumulator per thread, then
  * {@link #combine} them. Each issue must be folded exactly once across the accumulators
- * that are merged.
+ * that are merged. An issue folded can be taken out again exactly ({@link #remove}), so a
+ * {@link #copy} of a kept rollup can follow edits by difference.
  */
 public final class ProjectRollup {
 
@@ -37,7 +37,7 @@ public final class ProjectRollup {
 
     private final Map<String, DependencyEnd> dependencyEnds = new HashMap<>();
 
-    private final Set<BlockingLink> links = new HashSet<>();
+    private final LinkUses links = new LinkUses();
 
     /**
      * The rollup this one was worked out from by {@link #remerge} (weakly: a chain of
@@ -47,6 +47,9 @@ public final class ProjectRollup {
     private WeakReference<ProjectRollup> base;
 
     private RollupKeys changed;
+
+    /** Set once a remerged rollup shares these tallies: never changed again, copied. */
+    private boolean lent;
 
     public ProjectRollup(RollupSettings settings) {
         if (settings == null) {
@@ -68,7 +71,8 @@ public final class ProjectRollup {
      * The merge of {@code parts}, worked out from {@code base} (the merge of the parts
      * before {@code removed} left and {@code added} joined): only the groups, containers,
      * ends and links those hold are summed again, the others are shared with
-     * {@code base}. Neither is folded into afterwards (both are kept read-only).
+     * {@code base}. Neither is changed afterwards (both throw; {@code base} may be
+     * copied).
      */
     public static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
             Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
@@ -78,13 +82,14 @@ public final class ProjectRollup {
         next.childBuckets.putAll(base.childBuckets);
         next.containers.putAll(base.containers);
         next.dependencyEnds.putAll(base.dependencyEnds);
-        next.links.addAll(base.links);
+        next.links.add(base.links);
         RollupKeys keys = new RollupKeys();
         removed.forEach(keys::add);
         added.forEach(keys::add);
         next.recompute(keys, List.copyOf(parts));
         next.base = new WeakReference<>(base);
         next.changed = keys;
+        base.lent = true;
         return next;
     }
 
@@ -98,68 +103,11 @@ public final class ProjectRollup {
      * tallies: the ones replaced may be shared with other rollups and are never changed).
      */
     void recompute(RollupKeys keys, List<ProjectRollup> parts) {
-        Tally total = new Tally();
-        for (ProjectRollup part : parts) {
-            if (!settings.canMergeWith(part.settings)) {
-                throw new IllegalArgumentException("cannot merge rollups built with different settings");
-            }
-            total.add(part.program);
-        }
+        MergeAgain.keys(this, keys, parts);
+    }
+
+    void replaceProgram(Tally total) {
         program = total;
-        sumAgain(projects, keys.projects, parts, p -> p.projects);
-        sumAgain(fixVersions, keys.fixVersions, parts, p -> p.fixVersions);
-        sumAgain(childBuckets, keys.childBuckets, parts, p -> p.childBuckets);
-        for (String key : keys.containers) {
-            Container found = null;
-            for (ProjectRollup part : parts) {
-                Container container = part.containers.get(key);
-                if (container != null && found != null) {
-                    throw new IllegalArgumentException(key + " was folded into both rollups");
-                }
-                found = container == null ? found : container;
-            }
-            putOrRemove(containers, key, found);
-        }
-        for (String key : keys.ends) {
-            DependencyEnd found = null;
-            for (ProjectRollup part : parts) {
-                // as in combine: the last part's end wins
-                found = part.dependencyEnds.getOrDefault(key, found);
-            }
-            putOrRemove(dependencyEnds, key, found);
-        }
-        for (BlockingLink link : keys.links) {
-            if (parts.stream().anyMatch(part -> part.links.contains(link))) {
-                links.add(link);
-            }
-            else {
-                links.remove(link);
-            }
-        }
-    }
-
-    private static <K> void sumAgain(Map<K, Tally> into, Set<K> keys, List<ProjectRollup> parts,
-            Function<ProjectRollup, Map<K, Tally>> groups) {
-        for (K key : keys) {
-            Tally sum = null;
-            for (ProjectRollup part : parts) {
-                Tally tally = groups.apply(part).get(key);
-                if (tally != null) {
-                    sum = sum == null ? new Tally() : sum;
-                    sum.add(tally);
-                }
-            }
-            putOrRemove(into, key, sum);
-        }
-    }
-
-    private static <K, V> void putOrRemove(Map<K, V> map, K key, V value) {
-        if (value == null) {
-            map.remove(key);
-        }
-        else {
-            map.put(key, value);
-        }
     }
 
     public void accept(ProgramIssue issue) {
@@ -167,23 +115,86 @@ public final class ProjectRollup {
         if (issue.kind() == IssueKind.SUBTASK && !settings.includeSubtasks()) {
             return;
         }
-        rememberLinks(issue);
         ItemFacts facts = ItemFacts.of(issue, settings.today());
         if (isContainer(issue)) {
             if (containers.putIfAbsent(issue.key(), Container.of(issue, facts)) != null) {
                 throw new IllegalArgumentException(issue.key() + " was folded twice");
             }
+            rememberLinks(issue);
             return;
         }
+        rememberLinks(issue);
         program.add(facts);
         projects.computeIfAbsent(issue.projectKey(), k -> new Tally()).add(facts);
         for (String version : new HashSet<>(issue.fixVersions())) {
             fixVersions.computeIfAbsent(version, k -> new Tally()).add(facts);
         }
-        if (issue.parentKey().isPresent() || !issue.themeIds().isEmpty()) {
-            ChildBucket bucket = ChildBucket.of(issue.parentKey().orElse(ChildBucket.NO_PARENT), issue.themeIds());
-            childBuckets.computeIfAbsent(bucket, k -> new Tally()).add(facts);
+        ChildBucket.of(issue).ifPresent(bucket -> childBuckets.computeIfAbsent(bucket, k -> new Tally()).add(facts));
+    }
+
+    /** Checks what shows whether the issue was folded, before anything is taken out. */
+    private void requireFolded(ProgramIssue issue, ItemFacts facts, boolean container) {
+        boolean folded;
+        if (container) {
+            folded = Container.of(issue, facts).equals(containers.get(issue.key()));
         }
+        else {
+            folded = projects.containsKey(issue.projectKey()) && fixVersions.keySet().containsAll(issue.fixVersions())
+                    && ChildBucket.of(issue).map(childBuckets::containsKey).orElse(true);
+        }
+        if (!folded || !(issue.blocks().isEmpty() && issue.blockedBy().isEmpty()
+                || DependencyEnd.of(issue).equals(dependencyEnds.get(issue.key())))) {
+            throw new IllegalArgumentException(issue.key() + " was not folded into this rollup as given");
+        }
+    }
+
+    /**
+     * Takes out an issue {@link #accept accepted} before, given as it was folded then
+     * (the same record, not its edited version): afterwards this rollup is exactly what
+     * folding the other issues gives — every total at the scale a fresh fold has, groups,
+     * weeks and models left without items gone, containers, link ends, and links no other
+     * folded issue reports. A sub-task excluded by the settings is ignored, as by
+     * {@code accept}. Works on rollups made by {@link #merge} or {@link #copy} too.
+     * @throws IllegalArgumentException if the issue was not folded here as given, where
+     * that shows (its container, group, link end or link is missing or differs); nothing
+     * is changed then. An issue that was not folded but whose groups all exist gives
+     * undefined totals.
+     * @throws IllegalStateException on a rollup made by {@link #remerge} or one a
+     * remerged rollup was worked out from (they share tallies)
+     */
+    public void remove(ProgramIssue issue) {
+        requireOwnTallies();
+        if (issue.kind() == IssueKind.SUBTASK && !settings.includeSubtasks()) {
+            return;
+        }
+        ItemFacts facts = ItemFacts.of(issue, settings.today());
+        boolean container = isContainer(issue);
+        requireFolded(issue, facts, container);
+        forgetLinks(issue);
+        if (container) {
+            containers.remove(issue.key());
+            return;
+        }
+        program.remove(facts);
+        Tally.takeOut(projects, issue.projectKey(), facts);
+        for (String version : new HashSet<>(issue.fixVersions())) {
+            Tally.takeOut(fixVersions, version, facts);
+        }
+        ChildBucket.of(issue).ifPresent(bucket -> Tally.takeOut(childBuckets, bucket, facts));
+    }
+
+    /**
+     * An independent rollup holding exactly the same folds: changing either never changes
+     * the other.
+     * @throws IllegalStateException on a rollup made by {@link #remerge}
+     */
+    public ProjectRollup copy() {
+        if (base != null) {
+            throw new IllegalStateException("a remerged rollup shares its tallies with its base: copy that instead");
+        }
+        ProjectRollup copy = new ProjectRollup(settings);
+        copy.combine(this);
+        return copy;
     }
 
     /**
@@ -205,12 +216,12 @@ public final class ProjectRollup {
             }
         });
         dependencyEnds.putAll(other.dependencyEnds);
-        links.addAll(other.links);
+        links.add(other.links);
     }
 
     private void requireOwnTallies() {
-        if (base != null) {
-            throw new IllegalStateException("a remerged rollup shares its tallies and is never folded into");
+        if (base != null || lent) {
+            throw new IllegalStateException("a remerged rollup and its base share tallies and are never changed");
         }
     }
 
@@ -233,8 +244,16 @@ public final class ProjectRollup {
             return;
         }
         dependencyEnds.put(issue.key(), DependencyEnd.of(issue));
-        issue.blocks().forEach(blocked -> links.add(new BlockingLink(issue.key(), blocked)));
-        issue.blockedBy().forEach(blocker -> links.add(new BlockingLink(blocker, issue.key())));
+        links.add(issue);
+    }
+
+    private void forgetLinks(ProgramIssue issue) {
+        if (issue.blocks().isEmpty() && issue.blockedBy().isEmpty()) {
+            return;
+        }
+        // checks every link before changing anything
+        links.remove(issue);
+        dependencyEnds.remove(issue.key());
     }
 
     private static <K> void addAll(Map<K, Tally> into, Map<K, Tally> from) {
@@ -267,10 +286,14 @@ public final class ProjectRollup {
     }
 
     List<BlockingLink> links() {
-        return List.copyOf(links);
+        return List.copyOf(links.set());
     }
 
     Set<BlockingLink> linkSet() {
+        return links.set();
+    }
+
+    LinkUses linkUses() {
         return links;
     }
 

@@ -2,14 +2,24 @@ package dev.throughline.program.rollup;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Running totals of one group. Mutable and not thread-safe: each accumulator owns its
- * tallies, and tallies are only added together, so any split of the issues sums to the
- * same numbers (exact decimals, no float drift).
+ * tallies, and tallies are added together, so any split of the issues sums to the same
+ * numbers (exact decimals, no float drift). An item added can be taken out again
+ * ({@link #remove}), leaving exactly the tally of the others, decimal scales included.
  */
 final class Tally {
+
+    private static final int POINTS_TOTAL = 0;
+
+    private static final int POINTS_DONE = 1;
+
+    private static final int VALUE_TOTAL = 2;
+
+    private static final int VALUE_DONE = 3;
 
     long todo;
 
@@ -45,52 +55,93 @@ final class Tally {
 
     final WeeklyCounts weeks = new WeeklyCounts();
 
+    /** The decimal scales of the values in the four sums, to take one out exactly. */
+    private final ScaleCounts scales = new ScaleCounts(4);
+
     void add(ItemFacts item) {
+        change(item, 1);
+    }
+
+    /**
+     * Takes out an item {@link #add(ItemFacts) added} before (the same facts): the tally
+     * is then exactly what adding the other items gives, a model whose items are all gone
+     * and a week left with no counts included. Facts never added give undefined totals.
+     */
+    void remove(ItemFacts item) {
+        change(item, -1);
+    }
+
+    /**
+     * Takes the item out of its group's tally; a group left without items is gone, as if
+     * never made.
+     */
+    static <K> void takeOut(Map<K, Tally> groups, K key, ItemFacts item) {
+        Tally tally = groups.get(key);
+        tally.remove(item);
+        if (tally.items() == 0) {
+            groups.remove(key);
+        }
+    }
+
+    /** Adds the item ({@code sign} 1) or takes it out (-1). */
+    private void change(ItemFacts item, int sign) {
         boolean isDone = item.status().isDone();
         switch (item.status()) {
             case TODO:
-                todo++;
+                todo += sign;
                 break;
             case IN_PROGRESS:
-                inProgress++;
+                inProgress += sign;
                 break;
             default:
-                done++;
+                done += sign;
                 break;
         }
         if (item.points().isPresent()) {
-            pointsTotal = pointsTotal.add(item.points().get());
-            if (isDone) {
-                pointsDone = pointsDone.add(item.points().get());
-            }
+            BigDecimal points = item.points().get();
+            pointsTotal = scales.change(POINTS_TOTAL, pointsTotal, points, sign);
+            pointsDone = isDone ? scales.change(POINTS_DONE, pointsDone, points, sign) : pointsDone;
         }
         else {
-            withoutPoints++;
+            withoutPoints += sign;
         }
         if (item.estimateSeconds().isPresent()) {
-            estimateTotalSeconds += item.estimateSeconds().get();
-            if (isDone) {
-                estimateDoneSeconds += item.estimateSeconds().get();
-            }
+            estimateTotalSeconds += sign * item.estimateSeconds().get();
+            estimateDoneSeconds += isDone ? sign * item.estimateSeconds().get() : 0;
         }
         else {
-            withoutEstimate++;
+            withoutEstimate += sign;
         }
         if (item.value().isPresent()) {
-            valueTotal = valueTotal.add(item.value().get());
-            if (isDone) {
-                valueDone = valueDone.add(item.value().get());
-            }
-            valueByModel.computeIfAbsent(item.valueModel().orElse(""), m -> new ModelValue())
-                .add(item.value().get(), isDone);
+            BigDecimal value = item.value().get();
+            valueTotal = scales.change(VALUE_TOTAL, valueTotal, value, sign);
+            valueDone = isDone ? scales.change(VALUE_DONE, valueDone, value, sign) : valueDone;
+            changeModel(item.valueModel().orElse(""), value, isDone, sign);
         }
         else {
-            unscored++;
+            unscored += sign;
         }
         if (item.overdue()) {
-            overdue++;
+            overdue += sign;
         }
-        weeks.add(item);
+        if (sign > 0) {
+            weeks.add(item);
+        }
+        else {
+            weeks.remove(item);
+        }
+    }
+
+    private void changeModel(String model, BigDecimal value, boolean isDone, int sign) {
+        ModelValue byModel = sign > 0 ? valueByModel.computeIfAbsent(model, m -> new ModelValue())
+                : valueByModel.get(model);
+        if (byModel == null) {
+            throw new IllegalArgumentException("no value of model '" + model + "' was added");
+        }
+        byModel.change(value, isDone, sign);
+        if (byModel.items == 0) {
+            valueByModel.remove(model);
+        }
     }
 
     void add(Tally other) {
@@ -99,6 +150,7 @@ final class Tally {
         done += other.done;
         pointsTotal = pointsTotal.add(other.pointsTotal);
         pointsDone = pointsDone.add(other.pointsDone);
+        scales.add(other.scales);
         withoutPoints += other.withoutPoints;
         estimateTotalSeconds += other.estimateTotalSeconds;
         estimateDoneSeconds += other.estimateDoneSeconds;
@@ -118,6 +170,23 @@ final class Tally {
         return copy;
     }
 
+    /**
+     * Whether the other holds exactly these totals, decimal scales and the counts behind
+     * them included (what {@link #remove} must leave; for tests).
+     */
+    boolean sameAs(Tally other) {
+        return todo == other.todo && inProgress == other.inProgress && done == other.done
+                && pointsTotal.equals(other.pointsTotal) && pointsDone.equals(other.pointsDone)
+                && withoutPoints == other.withoutPoints && estimateTotalSeconds == other.estimateTotalSeconds
+                && estimateDoneSeconds == other.estimateDoneSeconds && withoutEstimate == other.withoutEstimate
+                && valueTotal.equals(other.valueTotal) && valueDone.equals(other.valueDone)
+                && unscored == other.unscored && overdue == other.overdue && scales.sameAs(other.scales)
+                && weeks.sameAs(other.weeks) && valueByModel.keySet().equals(other.valueByModel.keySet())
+                && valueByModel.entrySet()
+                    .stream()
+                    .allMatch(e -> e.getValue().sameAs(Objects.requireNonNull(other.valueByModel.get(e.getKey()))));
+    }
+
     long items() {
         return todo + inProgress + done;
     }
@@ -135,16 +204,24 @@ final class Tally {
 
         long items;
 
-        void add(BigDecimal score, boolean isDone) {
-            total = total.add(score);
-            done = isDone ? done.add(score) : done;
-            items++;
+        private final ScaleCounts scales = new ScaleCounts(2);
+
+        void change(BigDecimal score, boolean isDone, int sign) {
+            total = scales.change(0, total, score, sign);
+            done = isDone ? scales.change(1, done, score, sign) : done;
+            items += sign;
         }
 
         void add(ModelValue other) {
             total = total.add(other.total);
             done = done.add(other.done);
             items += other.items;
+            scales.add(other.scales);
+        }
+
+        boolean sameAs(ModelValue other) {
+            return total.equals(other.total) && done.equals(other.done) && items == other.items
+                    && scales.sameAs(other.scales);
         }
 
     }

@@ -1,6 +1,7 @@
 package dev.throughline.program.rollup;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,6 +29,32 @@ final class WeeklyCounts {
             mine[CREATED] += entry.getValue()[CREATED];
             mine[DONE] += entry.getValue()[DONE];
         }
+    }
+
+    /**
+     * Takes out an item {@link #add(ItemFacts) added} before; a week left with no counts
+     * is dropped, as if never seen (it would move the burn-up's first week).
+     */
+    void remove(ItemFacts item) {
+        take(item.createdWeek(), CREATED);
+        item.doneWeek().ifPresent(week -> take(week, DONE));
+    }
+
+    private void take(LocalDate week, int which) {
+        long[] counts = byWeek.get(week);
+        if (counts == null || counts[which] == 0) {
+            throw new IllegalArgumentException("no item was counted in the week of " + week);
+        }
+        counts[which]--;
+        if (counts[CREATED] == 0 && counts[DONE] == 0) {
+            byWeek.remove(week);
+        }
+    }
+
+    /** The same weeks with the same counts (for tests). */
+    boolean sameAs(WeeklyCounts other) {
+        return byWeek.size() == other.byWeek.size()
+                && byWeek.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.byWeek.get(e.getKey())));
     }
 
     long created(LocalDate week) {

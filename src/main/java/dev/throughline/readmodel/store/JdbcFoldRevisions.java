@@ -67,15 +67,46 @@ final class JdbcFoldRevisions {
      * The parts and keys of the rows held for these ids, before a write replaces them.
      */
     void held(String siteKey, Collection<Long> ids, Map<Long, Part> parts, Map<Long, String> keys) {
-        byIds(siteKey, ids, (id, key, project) -> {
+        byIds(siteKey, ids, false, (id, key, project, facts) -> {
             keys.put(id, key);
             parts.put(id, new Part(project, FoldRevisions.bucketOf(id)));
+        });
+    }
+
+    /**
+     * As {@link #held}, with each row's facts text, for a write that records its edits
+     * ({@link JdbcFoldEdits}). The rows are locked until the write commits: read without
+     * a lock, a row another instance replaced in between would be recorded as the row
+     * before, and the edit then taken out of a fold would not be the row folded into it.
+     */
+    void heldForEdit(String siteKey, Collection<Long> ids, Map<Long, Part> parts, Map<Long, String> keys,
+            Map<Long, String> facts) {
+        byIds(siteKey, ids, true, (id, key, project, text) -> {
+            keys.put(id, key);
+            parts.put(id, new Part(project, FoldRevisions.bucketOf(id)));
+            facts.put(id, text);
         });
     }
 
     void written(String siteKey, Collection<IssueFacts> written, Map<Long, Part> heldParts,
             Map<Long, String> heldKeys) {
         bump(siteKey, FoldRevisions.touched(written, heldParts, heldKeys));
+    }
+
+    /**
+     * The revisions these parts have now, read inside the transaction that bumped them
+     * (its lock on their rows keeps them so until it commits).
+     */
+    Map<Part, Long> now(String siteKey, Collection<Part> parts) {
+        Map<Part, Long> now = new HashMap<>();
+        for (Part part : parts) {
+            now.put(part,
+                    jdbc.queryForObject(
+                            "SELECT revision FROM throughline_fold_revision"
+                                    + " WHERE site_key = ? AND project_key = ? AND bucket = ?",
+                            Long.class, siteKey, part.projectKey(), part.bucket()));
+        }
+        return now;
     }
 
     /**
@@ -112,6 +143,7 @@ final class JdbcFoldRevisions {
             jdbc.batchUpdate("INSERT INTO throughline_fold_revision (site_key, project_key, bucket, revision)"
                     + " VALUES (?, ?, ?, ?)", missing);
         }
+        JdbcFoldEdits.prune(jdbc, siteKey, all);
     }
 
     /**
@@ -119,7 +151,7 @@ final class JdbcFoldRevisions {
      */
     Map<Long, String> keys(String siteKey, Collection<String> projectKeys, Collection<Long> ids) {
         Map<Long, String> keys = new HashMap<>();
-        byIds(siteKey, ids, (id, key, project) -> {
+        byIds(siteKey, ids, false, (id, key, project, facts) -> {
             if (projectKeys.contains(project)) {
                 keys.put(id, key);
             }
@@ -129,7 +161,8 @@ final class JdbcFoldRevisions {
 
     private interface HeldRow {
 
-        void accept(long id, String key, String projectKey);
+        /** {@code facts} is null unless asked for. */
+        void accept(long id, String key, String projectKey, String facts);
 
     }
 
@@ -142,17 +175,21 @@ final class JdbcFoldRevisions {
      * full read, a bucket's parents and blockers) and one by one where they do not, all
      * on one connection; only many scattered ids are read as lists (in chunks: PostgreSQL
      * takes at most 32,767 parameters in a statement, and uses its index for them). A
-     * caller filters by project itself.
+     * caller filters by project itself. {@code forEdit}: with the facts text, and every
+     * row read (a range's neighbours too) locked for the caller's transaction.
      */
-    private void byIds(String siteKey, Collection<Long> ids, HeldRow sink) {
+    private void byIds(String siteKey, Collection<Long> ids, boolean forEdit, HeldRow sink) {
+        String columns = forEdit ? "SELECT issue_id, issue_key, project_key, facts"
+                : "SELECT issue_id, issue_key, project_key";
+        String locked = forEdit ? " FOR UPDATE" : "";
         long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         List<Long> scattered = new ArrayList<>();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement one = connection.prepareStatement(
-                    "SELECT issue_id, issue_key, project_key FROM throughline_issue WHERE site_key = ? AND issue_id = ?");
-                    PreparedStatement range = connection
-                        .prepareStatement("SELECT issue_id, issue_key, project_key FROM throughline_issue"
-                                + " WHERE site_key = ? AND issue_id >= ? AND issue_id <= ?")) {
+            try (PreparedStatement one = connection
+                .prepareStatement(columns + " FROM throughline_issue WHERE site_key = ? AND issue_id = ?" + locked);
+                    PreparedStatement range = connection.prepareStatement(
+                            columns + " FROM throughline_issue WHERE site_key = ? AND issue_id >= ? AND issue_id <= ?"
+                                    + locked)) {
                 one.setString(1, siteKey);
                 range.setString(1, siteKey);
                 int from = 0;
@@ -164,7 +201,7 @@ final class JdbcFoldRevisions {
                     if (to - from >= MIN_RANGE_IDS) {
                         range.setLong(2, sorted[from]);
                         range.setLong(3, sorted[to - 1]);
-                        read(range, sorted, from, to, sink);
+                        read(range, sorted, from, to, forEdit, sink);
                     }
                     else {
                         for (int i = from; i < to; i++) {
@@ -176,7 +213,7 @@ final class JdbcFoldRevisions {
                 if (scattered.size() <= MAX_ONE_BY_ONE) {
                     for (long id : scattered) {
                         one.setLong(2, id);
-                        read(one, new long[] { id }, 0, 1, sink);
+                        read(one, new long[] { id }, 0, 1, forEdit, sink);
                     }
                     scattered.clear();
                 }
@@ -184,25 +221,23 @@ final class JdbcFoldRevisions {
             return null;
         });
         for (int from = 0; from < scattered.size(); from += CHUNK) {
-            named.query(
-                    "SELECT issue_id, issue_key, project_key FROM throughline_issue"
-                            + " WHERE site_key = :site AND issue_id IN (:ids)",
+            named.query(columns + " FROM throughline_issue WHERE site_key = :site AND issue_id IN (:ids)" + locked,
                     new MapSqlParameterSource("site", siteKey).addValue("ids",
                             scattered.subList(from, Math.min(scattered.size(), from + CHUNK))),
                     rs -> {
-                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
+                        sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3), forEdit ? rs.getString(4) : null);
                     });
         }
     }
 
     /** The rows the statement finds whose ids are among {@code sorted[from..to)}. */
-    private static void read(PreparedStatement query, long[] sorted, int from, int to, HeldRow sink)
+    private static void read(PreparedStatement query, long[] sorted, int from, int to, boolean withFacts, HeldRow sink)
             throws SQLException {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 if (Arrays.binarySearch(sorted, from, to, id) >= 0) {
-                    sink.accept(id, rs.getString(2), rs.getString(3));
+                    sink.accept(id, rs.getString(2), rs.getString(3), withFacts ? rs.getString(4) : null);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.throughline.readmodel.store;
 
+import dev.throughline.readmodel.FactsEdit;
 import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.FoldRevisions.Part;
 import dev.throughline.readmodel.IssueFacts;
@@ -44,6 +45,11 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     private final JdbcFoldRevisions revisions;
 
+    /** Each bucket's in-place edits by revision. */
+    private final JdbcFoldEdits edits;
+
+    private final JdbcDirtyIssues dirty;
+
     /** Reads whole projects a chunk of rows at a time. */
     private final NamedParameterJdbcTemplate streaming;
 
@@ -58,6 +64,8 @@ class JdbcIssueFacts implements IssueFactsStore {
         this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.transactions = transactions;
         this.revisions = new JdbcFoldRevisions(jdbc, named);
+        this.edits = new JdbcFoldEdits(jdbc, named, revisions);
+        this.dirty = new JdbcDirtyIssues(jdbc, named, transactions);
         this.rows = new JdbcProjectRows(transactions, streaming, JdbcParentIndex.paced(jdbc));
     }
 
@@ -103,30 +111,30 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     @Override
     public void upsert(String siteKey, Collection<IssueFacts> facts) {
-        JdbcFoldRevisions.retriedOnFirstRow(() -> write(siteKey, facts, true));
+        JdbcFoldEdits.retried(() -> write(siteKey, facts, true, true));
     }
 
     /**
      * INSERT only: after {@link #forget} a full read's issues are not held, and looking
      * for an old row of each doubled the cost of a first read. A batch that meets a held
      * row after all (an issue moved in from a project not being read) is written again as
-     * an upsert.
+     * an upsert, recording no edits.
      */
     @Override
     public void insertNew(String siteKey, Collection<IssueFacts> facts) {
         try {
-            write(siteKey, facts, false);
+            write(siteKey, facts, false, false);
         }
         catch (DataIntegrityViolationException held) {
-            JdbcFoldRevisions.retriedOnFirstRow(() -> write(siteKey, facts, true));
+            JdbcFoldEdits.retried(() -> write(siteKey, facts, true, false));
         }
     }
 
     /**
      * One transaction; the last facts of an issue named twice win (a batch may join pages
-     * read while the issue moved).
+     * read while the issue moved). {@code recordEdits}: see {@link JdbcFoldEdits}.
      */
-    private void write(String siteKey, Collection<IssueFacts> facts, boolean replace) {
+    private void write(String siteKey, Collection<IssueFacts> facts, boolean replace, boolean recordEdits) {
         if (facts.isEmpty()) {
             return;
         }
@@ -136,21 +144,20 @@ class JdbcIssueFacts implements IssueFactsStore {
         transactions.executeWithoutResult(status -> {
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<IssueFacts> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-                Map<Long, Part> heldParts = new HashMap<>();
-                Map<Long, String> heldKeys = new HashMap<>();
+                Map<Long, String> texts = new HashMap<>();
+                batch.forEach(f -> texts.put(f.id(), FactsCodec.write(f)));
+                JdbcFoldEdits.Held held = JdbcFoldEdits.Held.none();
                 if (replace) {
-                    revisions.held(siteKey, batch.stream().map(IssueFacts::id).toList(), heldParts, heldKeys);
-                    jdbc.batchUpdate("DELETE FROM throughline_issue WHERE site_key = ? AND issue_id = ?",
-                            batch.stream().map(f -> new Object[] { siteKey, f.id() }).toList());
+                    held = edits.replaced(siteKey, batch.stream().map(IssueFacts::id).toList(), recordEdits);
                 }
                 jdbc.batchUpdate(
                         "INSERT INTO throughline_issue (site_key, issue_id, issue_key, project_key, facts, parent_id)"
                                 + " VALUES (?, ?, ?, ?, ?, ?)",
                         batch.stream()
-                            .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), FactsCodec.write(f),
+                            .map(f -> new Object[] { siteKey, f.id(), f.key(), f.projectKey(), texts.get(f.id()),
                                     JdbcParentIndex.column(f.parent()) })
                             .toList());
-                revisions.written(siteKey, batch, heldParts, heldKeys);
+                edits.written(siteKey, batch, texts, held);
             }
         });
     }
@@ -183,6 +190,17 @@ class JdbcIssueFacts implements IssueFactsStore {
     @Override
     public Optional<FoldRevisions> revisions(String siteKey, Collection<String> projectKeys) {
         return Optional.of(revisions.read(siteKey, projectKeys));
+    }
+
+    @Override
+    public Optional<List<FactsEdit>> editsIn(String siteKey, String projectKey, int bucket, long after, long upTo) {
+        return edits.in(siteKey, projectKey, Map.of(bucket, new FactsEdit.Range(after, upTo))).get(bucket);
+    }
+
+    @Override
+    public Map<Integer, Optional<List<FactsEdit>>> editsIn(String siteKey, String projectKey,
+            Map<Integer, FactsEdit.Range> ranges) {
+        return edits.in(siteKey, projectKey, ranges);
     }
 
     @Override
@@ -243,31 +261,17 @@ class JdbcIssueFacts implements IssueFactsStore {
 
     @Override
     public void markDirty(String siteKey, Dirty issue) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM throughline_issue_dirty WHERE site_key = ? AND issue_id = ?", siteKey, issue.id());
-            jdbc.update("INSERT INTO throughline_issue_dirty (site_key, issue_id, issue_key, project_key)"
-                    + " VALUES (?, ?, ?, ?)", siteKey, issue.id(), issue.key(), issue.projectKey());
-        });
+        dirty.mark(siteKey, issue);
     }
 
     @Override
     public List<Dirty> dirty(String siteKey, Collection<String> projectKeys) {
-        if (projectKeys.isEmpty()) {
-            return List.of();
-        }
-        return named.query(
-                "SELECT issue_id, issue_key, project_key FROM throughline_issue_dirty"
-                        + " WHERE site_key = :site AND project_key IN (:projects)",
-                site(siteKey).addValue("projects", projectKeys),
-                (rs, row) -> new Dirty(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        return dirty.in(siteKey, projectKeys);
     }
 
     @Override
     public void clearDirty(String siteKey, Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM throughline_issue_dirty WHERE site_key = ? AND issue_id = ?",
-                    ids.stream().map(id -> new Object[] { siteKey, id }).toList());
-        }
+        dirty.clear(siteKey, ids);
     }
 
     @Override
@@ -280,6 +284,7 @@ class JdbcIssueFacts implements IssueFactsStore {
             named.update("DELETE FROM throughline_issue WHERE site_key = :site AND project_key IN (:projects)", which);
             named.update("DELETE FROM throughline_issue_sync WHERE site_key = :site AND project_key IN (:projects)",
                     which);
+            edits.forget(siteKey, projectKeys);
             List<Part> touched = new ArrayList<>(projectKeys.stream().map(Part::project).toList());
             touched.add(Part.KEYS);
             revisions.bump(siteKey, touched);

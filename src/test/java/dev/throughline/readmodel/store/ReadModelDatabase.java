@@ -46,6 +46,7 @@ public final class ReadModelDatabase {
     public static IssueFactsStore store(DataSource dataSource) {
         migrate(dataSource, "db/changelog/throughline-004-readmodel.yaml");
         migrate(dataSource, "db/changelog/throughline-009-parent-index.yaml");
+        migrate(dataSource, "db/changelog/throughline-010-fold-edits.yaml");
         return new JdbcIssueFacts(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
