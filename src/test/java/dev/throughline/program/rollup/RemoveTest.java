@@ -120,6 +120,22 @@ class RemoveTest {
     }
 
     @Test
+    void scalesAboveTheCountedArrayAndNegativeScalesComeOutExact() {
+        ProgramIssue tiny = story("A-1").value("0.00000000000000000012345").build();
+        ProgramIssue half = story("A-2").value("1.5").build();
+        ProgramIssue hundred = story("A-3").value("1E+2").build();
+        ProjectRollup rollup = fold(SETTINGS, List.of(tiny, half, hundred));
+
+        rollup.remove(tiny);
+        assertThat(rollup.program().valueTotal).isEqualTo(new BigDecimal("101.5"));
+        rollup.remove(half);
+        assertThat(rollup.program().valueTotal).isEqualTo(new BigDecimal("100"));
+        assertThat(sameFolds(rollup, fold(SETTINGS, List.of(hundred)))).isTrue();
+        rollup.remove(hundred);
+        assertThat(sameFolds(rollup, new ProjectRollup(SETTINGS))).isTrue();
+    }
+
+    @Test
     void pointsKeepTheLargestScaleLeftAfterATakeOut() {
         ProgramIssue quarter = story("A-2").points(0.25).build();
         ProjectRollup rollup = fold(SETTINGS, List.of(story("A-1").points(2).build(), quarter));
