@@ -44,12 +44,12 @@ final class BucketEdits {
         Map<String, Map<Integer, List<FactsEdit>>> found = new LinkedHashMap<>();
         changed.forEach((project, buckets) -> {
             Kept was = before.get(project);
-            Map<Integer, long[]> ranges = new HashMap<>();
+            Map<Integer, FactsEdit.Range> ranges = new HashMap<>();
             for (int bucket : buckets) {
                 long now = at.of(new Part(project, bucket));
                 Optional.ofNullable(was.buckets().get(bucket))
                     .filter(kept -> kept.editable(now, members.of(bucket)))
-                    .ifPresent(kept -> ranges.put(bucket, new long[] { kept.revision(), now }));
+                    .ifPresent(kept -> ranges.put(bucket, new FactsEdit.Range(kept.revision(), now)));
             }
             if (!ranges.isEmpty()) {
                 store.editsIn(siteKey, project, ranges)
@@ -64,21 +64,21 @@ final class BucketEdits {
         Map<String, Map<Integer, Bucket>> brought = new HashMap<>();
         found.forEach((project, buckets) -> buckets.forEach((bucket, edits) -> {
             Bucket kept = before.get(project).buckets().get(bucket);
-            applied(kept.rollup(), edits, settings, members, keys).ifPresent(rollup -> brought
-                .computeIfAbsent(project, p -> new HashMap<>())
-                .put(bucket, new Bucket(at.of(new Part(project, bucket)), members.of(bucket), rollup, true)));
+            applied(kept.rollup(), edits, settings, members, keys)
+                .ifPresent(rollup -> brought.computeIfAbsent(project, p -> new HashMap<>())
+                    .put(bucket, new Bucket(at.of(new Part(project, bucket)), members.of(bucket), rollup, true)));
         }));
         return brought;
     }
 
     /**
-     * A copy of {@code kept} with each edited issue's first row before the edits taken out
-     * and its last row after them folded in (the rows in between cancel out); empty when
-     * the kept rollup does not hold what the edits say it held (then the bucket is folded
-     * again from its rows).
+     * A copy of {@code kept} with each edited issue's first row before the edits taken
+     * out and its last row after them folded in (the rows in between cancel out); empty
+     * when the kept rollup does not hold what the edits say it held (then the bucket is
+     * folded again from its rows).
      */
-    private static Optional<ProjectRollup> applied(ProjectRollup kept, List<FactsEdit> edits,
-            RollupSettings settings, BucketMembers members, Map<Long, String> keys) {
+    private static Optional<ProjectRollup> applied(ProjectRollup kept, List<FactsEdit> edits, RollupSettings settings,
+            BucketMembers members, Map<Long, String> keys) {
         Map<Long, IssueFacts> first = new LinkedHashMap<>();
         Map<Long, IssueFacts> last = new HashMap<>();
         for (FactsEdit edit : edits) {
@@ -100,7 +100,9 @@ final class BucketEdits {
         return Optional.of(next);
     }
 
-    /** Mapped as the fold mapped it: the site's keys are unchanged while a fold is kept. */
+    /**
+     * Mapped as the fold mapped it: the site's keys are unchanged while a fold is kept.
+     */
     private static ProgramIssue mapped(IssueFacts facts, RollupSettings settings, Map<Long, String> keys) {
         return IssueMapper.map(facts, facts.projectKey(), settings.today(), id -> Optional.ofNullable(keys.get(id)),
                 facts.subtaskCount());

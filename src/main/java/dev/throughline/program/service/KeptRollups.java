@@ -38,6 +38,7 @@ final class KeptRollups {
      * A bucket's rollup as folded at {@code revision} with these of its ids counted
      * ({@link BucketMembers#of}; none when every issue counts). Compared by its parts
      * only, never as a whole.
+     *
      * @param exact whether the rollup holds the bucket's rows exactly as they were at
      * {@code revision} (no write committed between reading the revision and the rows):
      * only then may the edits written since be applied to it by difference

@@ -116,8 +116,7 @@ final class ReadModelFold {
         }
         // a bucket whose revision moved while its rows were read may hold a write its
         // revision does not count: kept, but never brought up to date by difference
-        FoldRevisions after = whole.isEmpty() && refold.isEmpty() ? at
-                : store.revisions(siteKey, projects).orElse(at);
+        FoldRevisions after = whole.isEmpty() && refold.isEmpty() ? at : store.revisions(siteKey, projects).orElse(at);
         Map<String, ProjectRollup> rollups = new LinkedHashMap<>();
         for (String project : projects) {
             Kept was = before.get(project);
@@ -138,7 +137,8 @@ final class ReadModelFold {
                 // a bucket with nothing counted is kept too, or each view would fold it
                 Bucket now = edited.containsKey(bucket) ? edited.get(bucket)
                         : new Bucket(at.of(part), members.of(bucket),
-                                folded.getOrDefault(bucket, new ProjectRollup(settings)), after.of(part) == at.of(part));
+                                folded.getOrDefault(bucket, new ProjectRollup(settings)),
+                                after.of(part) == at.of(part));
                 added.add(now.rollup());
                 buckets.put(bucket, now);
             }
@@ -189,8 +189,8 @@ final class ReadModelFold {
             buckets.forEach((bucket, rollup) -> {
                 Part part = new Part(project, bucket);
                 boolean onlyRead = at.onlyRead(part);
-                held.put(bucket,
-                        new Bucket(onlyRead ? at.after().of(part) : -1, BucketMembers.ALL.of(bucket), rollup, onlyRead));
+                held.put(bucket, new Bucket(onlyRead ? at.after().of(part) : -1, BucketMembers.ALL.of(bucket), rollup,
+                        onlyRead));
             });
             kept.put(key(siteKey, project, together, settings, BucketMembers.ALL),
                     new Kept(at.after().keys(), at.after().of(Part.project(project)), held, merged.get(project)));
