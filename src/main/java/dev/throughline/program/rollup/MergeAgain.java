@@ -1,7 +1,11 @@
 package dev.throughline.program.rollup;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -75,6 +79,87 @@ final class MergeAgain {
         else {
             map.put(key, value);
         }
+    }
+
+    /**
+     * What a merge must work out again when {@code removed} leave it and {@code added}
+     * join it: for a part copied from one that leaves and changed since only by accept
+     * and remove, the keys those touched; for any other, every key of both.
+     */
+    static RollupKeys changedKeys(Collection<ProjectRollup> removed, Collection<ProjectRollup> added) {
+        Set<ProjectRollup> leaving = Collections.newSetFromMap(new IdentityHashMap<>());
+        leaving.addAll(removed);
+        Set<ProjectRollup> explained = Collections.newSetFromMap(new IdentityHashMap<>());
+        RollupKeys keys = new RollupKeys();
+        for (ProjectRollup now : added) {
+            Optional<RollupKeys> touched = now.original()
+                .filter(was -> leaving.contains(was) && explained.add(was))
+                .flatMap(now::touchedSince);
+            if (touched.isPresent()) {
+                keys.add(touched.get());
+            }
+            else {
+                keys.add(now);
+            }
+        }
+        leaving.stream().filter(was -> !explained.contains(was)).forEach(keys::add);
+        return keys;
+    }
+
+    static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
+            Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
+        ProjectRollup next = new ProjectRollup(settings);
+        next.projects().putAll(base.projects());
+        next.fixVersions().putAll(base.fixVersions());
+        next.childBuckets().putAll(base.childBuckets());
+        next.containers().putAll(base.containers());
+        next.dependencyEnds().putAll(base.dependencyEnds());
+        next.linkUses().add(base.linkUses());
+        RollupKeys keys = changedKeys(removed, added);
+        next.recompute(keys, List.copyOf(parts));
+        next.workedOutFrom(base, keys);
+        return next;
+    }
+
+    /** Checks what shows whether the issue was folded, before anything is taken out. */
+    static void requireFolded(ProjectRollup rollup, ProgramIssue issue, ItemFacts facts, boolean container) {
+        boolean folded;
+        if (container) {
+            folded = Container.of(issue, facts).equals(rollup.containers().get(issue.key()));
+        }
+        else {
+            folded = rollup.projects().containsKey(issue.projectKey())
+                    && rollup.fixVersions().keySet().containsAll(issue.fixVersions())
+                    && ChildBucket.of(issue).map(rollup.childBuckets()::containsKey).orElse(true);
+        }
+        if (!folded || !(issue.blocks().isEmpty() && issue.blockedBy().isEmpty()
+                || DependencyEnd.of(issue).equals(rollup.dependencyEnds().get(issue.key())))) {
+            throw new IllegalArgumentException(issue.key() + " was not folded into this rollup as given");
+        }
+    }
+
+    /**
+     * Adds everything {@code other} folded into {@code into}; {@code other} is unchanged.
+     */
+    static void combine(ProjectRollup into, ProjectRollup other) {
+        if (!into.settings().canMergeWith(other.settings())) {
+            throw new IllegalArgumentException("cannot merge rollups built with different settings");
+        }
+        into.program().add(other.program());
+        addAll(into.projects(), other.projects());
+        addAll(into.fixVersions(), other.fixVersions());
+        addAll(into.childBuckets(), other.childBuckets());
+        other.containers().forEach((key, container) -> {
+            if (into.containers().putIfAbsent(key, container) != null) {
+                throw new IllegalArgumentException(key + " was folded into both rollups");
+            }
+        });
+        into.dependencyEnds().putAll(other.dependencyEnds());
+        into.linkUses().add(other.linkUses());
+    }
+
+    private static <K> void addAll(Map<K, Tally> into, Map<K, Tally> from) {
+        from.forEach((key, tally) -> into.computeIfAbsent(key, k -> new Tally()).add(tally));
     }
 
 }

@@ -51,6 +51,14 @@ public final class ProjectRollup {
     /** Set once a remerged rollup shares these tallies: never changed again, copied. */
     private boolean lent;
 
+    /**
+     * The rollup this one was copied from (weakly) and the keys accept and remove changed
+     * since, so a merge works out only those again; null once anything else changed it.
+     */
+    private WeakReference<ProjectRollup> copiedFrom;
+
+    private RollupKeys touched;
+
     public ProjectRollup(RollupSettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings are missing");
@@ -76,21 +84,27 @@ public final class ProjectRollup {
      */
     public static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
             Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
-        ProjectRollup next = new ProjectRollup(settings);
-        next.projects.putAll(base.projects);
-        next.fixVersions.putAll(base.fixVersions);
-        next.childBuckets.putAll(base.childBuckets);
-        next.containers.putAll(base.containers);
-        next.dependencyEnds.putAll(base.dependencyEnds);
-        next.links.add(base.links);
-        RollupKeys keys = new RollupKeys();
-        removed.forEach(keys::add);
-        added.forEach(keys::add);
-        next.recompute(keys, List.copyOf(parts));
-        next.base = new WeakReference<>(base);
-        next.changed = keys;
+        return MergeAgain.remerge(settings, base, removed, added, parts);
+    }
+
+    /**
+     * The keys {@link #accept} and {@link #remove} changed since this rollup was copied
+     * from {@code original}, if it was and nothing else changed it since.
+     */
+    Optional<RollupKeys> touchedSince(ProjectRollup original) {
+        return original().filter(was -> was == original).map(was -> touched);
+    }
+
+    /** The rollup this one was copied from, while only accept and remove changed it. */
+    Optional<ProjectRollup> original() {
+        return touched == null ? Optional.empty() : Optional.ofNullable(copiedFrom.get());
+    }
+
+    /** Records that this was worked out from {@code base} by {@link #remerge}. */
+    void workedOutFrom(ProjectRollup base, RollupKeys keys) {
+        this.base = new WeakReference<>(base);
+        this.changed = keys;
         base.lent = true;
-        return next;
     }
 
     /** The keys that may differ from {@code earlier}, if this was worked out from it. */
@@ -116,6 +130,7 @@ public final class ProjectRollup {
             return;
         }
         ItemFacts facts = ItemFacts.of(issue, settings.today());
+        touch(issue);
         if (isContainer(issue)) {
             if (containers.putIfAbsent(issue.key(), Container.of(issue, facts)) != null) {
                 throw new IllegalArgumentException(issue.key() + " was folded twice");
@@ -130,22 +145,6 @@ public final class ProjectRollup {
             fixVersions.computeIfAbsent(version, k -> new Tally()).add(facts);
         }
         ChildBucket.of(issue).ifPresent(bucket -> childBuckets.computeIfAbsent(bucket, k -> new Tally()).add(facts));
-    }
-
-    /** Checks what shows whether the issue was folded, before anything is taken out. */
-    private void requireFolded(ProgramIssue issue, ItemFacts facts, boolean container) {
-        boolean folded;
-        if (container) {
-            folded = Container.of(issue, facts).equals(containers.get(issue.key()));
-        }
-        else {
-            folded = projects.containsKey(issue.projectKey()) && fixVersions.keySet().containsAll(issue.fixVersions())
-                    && ChildBucket.of(issue).map(childBuckets::containsKey).orElse(true);
-        }
-        if (!folded || !(issue.blocks().isEmpty() && issue.blockedBy().isEmpty()
-                || DependencyEnd.of(issue).equals(dependencyEnds.get(issue.key())))) {
-            throw new IllegalArgumentException(issue.key() + " was not folded into this rollup as given");
-        }
     }
 
     /**
@@ -169,7 +168,8 @@ public final class ProjectRollup {
         }
         ItemFacts facts = ItemFacts.of(issue, settings.today());
         boolean container = isContainer(issue);
-        requireFolded(issue, facts, container);
+        MergeAgain.requireFolded(this, issue, facts, container);
+        touch(issue);
         forgetLinks(issue);
         if (container) {
             containers.remove(issue.key());
@@ -194,7 +194,15 @@ public final class ProjectRollup {
         }
         ProjectRollup copy = new ProjectRollup(settings);
         copy.combine(this);
+        copy.copiedFrom = new WeakReference<>(this);
+        copy.touched = new RollupKeys();
         return copy;
+    }
+
+    private void touch(ProgramIssue issue) {
+        if (touched != null) {
+            touched.add(issue, isContainer(issue));
+        }
     }
 
     /**
@@ -203,20 +211,8 @@ public final class ProjectRollup {
      */
     public void combine(ProjectRollup other) {
         requireOwnTallies();
-        if (!settings.canMergeWith(other.settings)) {
-            throw new IllegalArgumentException("cannot merge rollups built with different settings");
-        }
-        program.add(other.program);
-        addAll(projects, other.projects);
-        addAll(fixVersions, other.fixVersions);
-        addAll(childBuckets, other.childBuckets);
-        other.containers.forEach((key, container) -> {
-            if (containers.putIfAbsent(key, container) != null) {
-                throw new IllegalArgumentException(key + " was folded into both rollups");
-            }
-        });
-        dependencyEnds.putAll(other.dependencyEnds);
-        links.add(other.links);
+        touched = null;
+        MergeAgain.combine(this, other);
     }
 
     private void requireOwnTallies() {
@@ -254,10 +250,6 @@ public final class ProjectRollup {
         // checks every link before changing anything
         links.remove(issue);
         dependencyEnds.remove(issue.key());
-    }
-
-    private static <K> void addAll(Map<K, Tally> into, Map<K, Tally> from) {
-        from.forEach((key, tally) -> into.computeIfAbsent(key, k -> new Tally()).add(tally));
     }
 
     // Read-only views for the result assembler; callers copy before changing anything.

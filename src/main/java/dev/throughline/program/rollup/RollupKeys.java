@@ -32,6 +32,26 @@ final class RollupKeys {
         return this;
     }
 
+    /**
+     * Every key folding {@code issue} reaches (as {@link ProjectRollup#accept} folds it;
+     * {@code container}: it is one of the rollup's containers).
+     */
+    RollupKeys add(ProgramIssue issue, boolean container) {
+        if (!issue.blocks().isEmpty() || !issue.blockedBy().isEmpty()) {
+            ends.add(issue.key());
+            issue.blocks().forEach(blocked -> links.add(new BlockingLink(issue.key(), blocked)));
+            issue.blockedBy().forEach(blocker -> links.add(new BlockingLink(blocker, issue.key())));
+        }
+        if (container) {
+            containers.add(issue.key());
+            return this;
+        }
+        projects.add(issue.projectKey());
+        fixVersions.addAll(issue.fixVersions());
+        ChildBucket.of(issue).ifPresent(childBuckets::add);
+        return this;
+    }
+
     RollupKeys add(RollupKeys other) {
         projects.addAll(other.projects);
         fixVersions.addAll(other.fixVersions);

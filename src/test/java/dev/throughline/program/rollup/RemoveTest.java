@@ -289,7 +289,7 @@ class RemoveTest {
      * and scores of scales from -2 to 23, models, estimates, versions, parents, themes,
      * sub-tasks, blocking links between the pool's issues, due and created dates.
      */
-    private static final class RandomIssues {
+    static final class RandomIssues {
 
         private static final double[] POINTS = { 1, 1.5, 0.25, 2, 3, 1.0E7 };
 
