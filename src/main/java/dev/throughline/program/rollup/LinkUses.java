@@ -37,6 +37,11 @@ final class LinkUses {
 
     /** Adds the other's links and their uses; the other is left unchanged. */
     void add(LinkUses other) {
+        if (uses.isEmpty()) {
+            // a copy or a remerge's start: one bulk copy, not a merge per link
+            uses.putAll(other.uses);
+            return;
+        }
         other.uses.forEach((link, count) -> uses.merge(link, count, Integer::sum));
     }
 
