@@ -118,7 +118,9 @@ public interface IssueFactsStore {
      * unless every one of those revisions is described: a write that added, removed,
      * moved or re-keyed a row of the bucket, or whose entries were pruned (a store keeps
      * the last 32 revisions of each bucket), leaves its revision without entries. A store
-     * that keeps no edits can never tell. {@code after == upTo} gives an empty list.
+     * that keeps no edits can never tell. {@code after == upTo} gives an empty list; a
+     * store may refuse {@code after > upTo}. The edits describe this bucket's rows only:
+     * what the site's keys or the whole project's revision say still holds.
      */
     default Optional<List<FactsEdit>> editsIn(String siteKey, String projectKey, int bucket, long after, long upTo) {
         return Optional.empty();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +38,11 @@ final class JdbcFoldEdits {
 
     private static final int ATTEMPTS = 8;
 
-    private static final String EDITS = "SELECT revision, issue_id, issue_key, before_facts, after_facts"
-            + " FROM throughline_fold_edit WHERE site_key = ? AND project_key = ? AND bucket = ?"
-            + " AND revision > ? AND revision <= ?";
+    private static final String EDITS = "SELECT bucket, revision, issue_id, issue_key, before_facts, after_facts"
+            + " FROM throughline_fold_edit WHERE site_key = ? AND project_key = ?";
+
+    /** Buckets one PostgreSQL statement lists at most. */
+    private static final int BUCKETS_PER_QUERY = 1000;
 
     /** The rows a batch replaces, looked up before it does. */
     record Held(Map<Long, Part> parts, Map<Long, String> keys, Map<Long, String> facts) {
@@ -166,61 +168,100 @@ final class JdbcFoldEdits {
     }
 
     /**
-     * Each bucket's edits in its range, all read on one connection with one prepared
-     * statement (a view asks for about a hundred buckets at once).
+     * Each bucket's edits in its range, all read on one connection (a view asks for about
+     * a hundred buckets at once). Measured with 100 buckets asked of 500 held (32
+     * revisions each, three runs): on H2 one prepared statement run for each bucket took
+     * 2–8 ms, one statement listing the buckets 12–56 ms (H2 answers an {@code IN} list
+     * on a key's third column by scanning the project's entries); on PostgreSQL
+     * (embedded, local) the list took 12–21 ms and a statement per bucket 27–48 ms, more
+     * over a network (a round trip each). So each database is asked its faster way.
      */
     Map<Integer, Optional<List<FactsEdit>>> in(String siteKey, String projectKey,
             Map<Integer, FactsEdit.Range> ranges) {
-        Map<Integer, Optional<List<FactsEdit>>> found = new HashMap<>();
-        ranges.forEach((bucket, range) -> {
-            if (range.after() == range.upTo()) {
-                found.put(bucket, Optional.of(List.of()));
-            }
-        });
-        if (found.size() == ranges.size()) {
-            return found;
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement query = connection.prepareStatement(EDITS)) {
-                query.setString(1, siteKey);
-                query.setString(2, projectKey);
-                for (Map.Entry<Integer, FactsEdit.Range> asked : ranges.entrySet()) {
-                    FactsEdit.Range range = asked.getValue();
-                    if (range.after() < range.upTo()) {
-                        query.setInt(3, asked.getKey());
-                        query.setLong(4, range.after());
-                        query.setLong(5, range.upTo());
-                        found.put(asked.getKey(), read(query, projectKey, range));
-                    }
+        Map<Integer, FactsEdit.Range> asked = new HashMap<>(ranges);
+        asked.values().removeIf(range -> range.after() == range.upTo());
+        Map<Integer, List<FactsEdit>> read = new HashMap<>();
+        if (!asked.isEmpty()) {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                    listed(connection, siteKey, projectKey, asked, read);
                 }
-            }
-            return null;
-        });
+                else {
+                    oneByOne(connection, siteKey, projectKey, asked, read);
+                }
+                return null;
+            });
+        }
+        Map<Integer, Optional<List<FactsEdit>>> found = new HashMap<>();
+        ranges.forEach((bucket, range) -> found.put(bucket, described(read.getOrDefault(bucket, List.of()), range)));
         return found;
     }
 
-    /** Entries of every revision in the range, or empty if any revision has none. */
-    private static Optional<List<FactsEdit>> read(PreparedStatement query, String projectKey, FactsEdit.Range range)
-            throws SQLException {
-        List<FactsEdit> edits = new ArrayList<>();
-        Set<Long> described = new HashSet<>();
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                long revision = rs.getLong(1);
-                long id = rs.getLong(2);
-                String key = rs.getString(3);
-                edits.add(new FactsEdit(revision, FactsCodec.read(id, key, projectKey, rs.getString(4)),
-                        FactsCodec.read(id, key, projectKey, rs.getString(5))));
-                described.add(revision);
+    private static void oneByOne(Connection connection, String siteKey, String projectKey,
+            Map<Integer, FactsEdit.Range> asked, Map<Integer, List<FactsEdit>> read) throws SQLException {
+        try (PreparedStatement query = connection
+            .prepareStatement(EDITS + " AND bucket = ? AND revision > ? AND revision <= ?")) {
+            query.setString(1, siteKey);
+            query.setString(2, projectKey);
+            for (Map.Entry<Integer, FactsEdit.Range> bucket : asked.entrySet()) {
+                query.setInt(3, bucket.getKey());
+                query.setLong(4, bucket.getValue().after());
+                query.setLong(5, bucket.getValue().upTo());
+                read(query, projectKey, asked, read);
             }
         }
-        if (described.size() < range.upTo() - range.after()) {
+    }
+
+    private static void listed(Connection connection, String siteKey, String projectKey,
+            Map<Integer, FactsEdit.Range> asked, Map<Integer, List<FactsEdit>> read) throws SQLException {
+        List<Integer> buckets = List.copyOf(asked.keySet());
+        long after = asked.values().stream().mapToLong(FactsEdit.Range::after).min().orElseThrow();
+        for (int from = 0; from < buckets.size(); from += BUCKETS_PER_QUERY) {
+            List<Integer> chunk = buckets.subList(from, Math.min(buckets.size(), from + BUCKETS_PER_QUERY));
+            try (PreparedStatement query = connection.prepareStatement(
+                    EDITS + " AND revision > ? AND bucket IN (" + "?, ".repeat(chunk.size() - 1) + "?)")) {
+                query.setString(1, siteKey);
+                query.setString(2, projectKey);
+                query.setLong(3, after);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setInt(4 + i, chunk.get(i));
+                }
+                read(query, projectKey, asked, read);
+            }
+        }
+    }
+
+    /** The entries the query finds within their bucket's range, by bucket. */
+    private static void read(PreparedStatement query, String projectKey, Map<Integer, FactsEdit.Range> asked,
+            Map<Integer, List<FactsEdit>> read) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                int bucket = rs.getInt(1);
+                long revision = rs.getLong(2);
+                FactsEdit.Range range = asked.get(bucket);
+                if (revision > range.after() && revision <= range.upTo()) {
+                    long id = rs.getLong(3);
+                    String key = rs.getString(4);
+                    read.computeIfAbsent(bucket, b -> new ArrayList<>())
+                        .add(new FactsEdit(revision, FactsCodec.read(id, key, projectKey, rs.getString(5)),
+                                FactsCodec.read(id, key, projectKey, rs.getString(6))));
+                }
+            }
+        }
+    }
+
+    /**
+     * The edits in revision order, or empty unless every revision of the range has some.
+     */
+    private static Optional<List<FactsEdit>> described(List<FactsEdit> edits, FactsEdit.Range range) {
+        if (edits.stream().mapToLong(FactsEdit::revision).distinct().count() < range.upTo() - range.after()) {
             return Optional.empty();
         }
         // sorted here, not by the query: SQL outside coordination/ names no order (a JQL
         // guard cannot tell the two apart), and a bucket holds at most 32 revisions
-        edits.sort(Comparator.comparingLong(FactsEdit::revision).thenComparingLong(e -> e.after().id()));
-        return Optional.of(edits);
+        List<FactsEdit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingLong(FactsEdit::revision).thenComparingLong(e -> e.after().id()));
+        return Optional.of(List.copyOf(sorted));
     }
 
     /** Drops the projects' entries (their rows are forgotten). */
