@@ -35,6 +35,24 @@ final class LinkUses {
                 (link, count) -> uses.computeIfPresent(link, (l, held) -> held - count == 0 ? null : held - count));
     }
 
+    /** The issue's link end and links, if it reports any (as it is folded). */
+    void remember(ProgramIssue issue, Map<String, DependencyEnd> ends) {
+        if (!issue.blocks().isEmpty() || !issue.blockedBy().isEmpty()) {
+            ends.put(issue.key(), DependencyEnd.of(issue));
+            add(issue);
+        }
+    }
+
+    /**
+     * Takes out what {@link #remember} kept; checks every link before changing anything.
+     */
+    void forget(ProgramIssue issue, Map<String, DependencyEnd> ends) {
+        if (!issue.blocks().isEmpty() || !issue.blockedBy().isEmpty()) {
+            remove(issue);
+            ends.remove(issue.key());
+        }
+    }
+
     /** Adds the other's links and their uses; the other is left unchanged. */
     void add(LinkUses other) {
         if (uses.isEmpty()) {

@@ -59,6 +59,9 @@ public final class ProjectRollup {
 
     private RollupKeys touched;
 
+    /** Tallies shared with copies; null while there are none. */
+    private SharedTallies shared;
+
     public ProjectRollup(RollupSettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings are missing");
@@ -135,31 +138,33 @@ public final class ProjectRollup {
             if (containers.putIfAbsent(issue.key(), Container.of(issue, facts)) != null) {
                 throw new IllegalArgumentException(issue.key() + " was folded twice");
             }
-            rememberLinks(issue);
+            links.remember(issue, dependencyEnds);
             return;
         }
-        rememberLinks(issue);
-        program.add(facts);
-        projects.computeIfAbsent(issue.projectKey(), k -> new Tally()).add(facts);
-        for (String version : new HashSet<>(issue.fixVersions())) {
-            fixVersions.computeIfAbsent(version, k -> new Tally()).add(facts);
+        links.remember(issue, dependencyEnds);
+        if (shared != null) {
+            program = shared.own(program);
         }
-        ChildBucket.of(issue).ifPresent(bucket -> childBuckets.computeIfAbsent(bucket, k -> new Tally()).add(facts));
+        program.add(facts);
+        owned(projects, issue.projectKey()).add(facts);
+        for (String version : new HashSet<>(issue.fixVersions())) {
+            owned(fixVersions, version).add(facts);
+        }
+        ChildBucket.of(issue).ifPresent(bucket -> owned(childBuckets, bucket).add(facts));
+    }
+
+    private <K> Tally owned(Map<K, Tally> groups, K key) {
+        return shared != null ? shared.owned(groups, key) : groups.computeIfAbsent(key, k -> new Tally());
     }
 
     /**
-     * Takes out an issue {@link #accept accepted} before, given as it was folded then
-     * (the same record, not its edited version): afterwards this rollup is exactly what
-     * folding the other issues gives — every total at the scale a fresh fold has, groups,
-     * weeks and models left without items gone, containers, link ends, and links no other
-     * folded issue reports. A sub-task excluded by the settings is ignored, as by
-     * {@code accept}. Works on rollups made by {@link #merge} or {@link #copy} too.
+     * Takes out an issue {@link #accept accepted} before, given as it was folded then:
+     * afterwards this rollup is exactly what folding the other issues gives (totals at
+     * the scale a fresh fold has; groups, weeks, models, containers, ends and links left
+     * without an issue gone). An excluded sub-task is ignored, as by {@code accept}.
      * @throws IllegalArgumentException if the issue was not folded here as given, where
-     * that shows (its container, group, link end or link is missing or differs); nothing
-     * is changed then. An issue that was not folded but whose groups all exist gives
-     * undefined totals.
-     * @throws IllegalStateException on a rollup made by {@link #remerge} or one a
-     * remerged rollup was worked out from (they share tallies)
+     * that shows (nothing is changed then); otherwise the totals are undefined
+     * @throws IllegalStateException on a rollup made by {@link #remerge} or its base
      */
     public void remove(ProgramIssue issue) {
         requireOwnTallies();
@@ -170,17 +175,21 @@ public final class ProjectRollup {
         boolean container = isContainer(issue);
         MergeAgain.requireFolded(this, issue, facts, container);
         touch(issue);
-        forgetLinks(issue);
+        links.forget(issue, dependencyEnds);
         if (container) {
             containers.remove(issue.key());
             return;
         }
-        program.remove(facts);
-        Tally.takeOut(projects, issue.projectKey(), facts);
-        for (String version : new HashSet<>(issue.fixVersions())) {
-            Tally.takeOut(fixVersions, version, facts);
+        if (shared != null) {
+            program = shared.own(program);
         }
-        ChildBucket.of(issue).ifPresent(bucket -> Tally.takeOut(childBuckets, bucket, facts));
+        program.remove(facts);
+        Tally.takeOut(projects, owned(projects, issue.projectKey()), issue.projectKey(), facts);
+        for (String version : new HashSet<>(issue.fixVersions())) {
+            Tally.takeOut(fixVersions, owned(fixVersions, version), version, facts);
+        }
+        ChildBucket.of(issue)
+            .ifPresent(bucket -> Tally.takeOut(childBuckets, owned(childBuckets, bucket), bucket, facts));
     }
 
     /**
@@ -193,7 +202,19 @@ public final class ProjectRollup {
             throw new IllegalStateException("a remerged rollup shares its tallies with its base: copy that instead");
         }
         ProjectRollup copy = new ProjectRollup(settings);
-        copy.combine(this);
+        copy.program = program;
+        copy.projects.putAll(projects);
+        copy.fixVersions.putAll(fixVersions);
+        copy.childBuckets.putAll(childBuckets);
+        copy.containers.putAll(containers);
+        copy.dependencyEnds.putAll(dependencyEnds);
+        copy.links.add(links);
+        // both share every tally now: whichever changes one first copies it
+        List<Map<?, Tally>> groups = List.of(projects, fixVersions, childBuckets);
+        shared = shared == null ? new SharedTallies() : shared;
+        shared.add(program, groups);
+        copy.shared = new SharedTallies();
+        copy.shared.add(program, groups);
         copy.copiedFrom = new WeakReference<>(this);
         copy.touched = new RollupKeys();
         return copy;
@@ -212,6 +233,10 @@ public final class ProjectRollup {
     public void combine(ProjectRollup other) {
         requireOwnTallies();
         touched = null;
+        if (shared != null) {
+            program = shared.own(program);
+            List.of(projects, fixVersions, childBuckets).forEach(shared::ownAll);
+        }
         MergeAgain.combine(this, other);
     }
 
@@ -233,23 +258,6 @@ public final class ProjectRollup {
     private boolean isContainer(ProgramIssue issue) {
         return issue.kind() == IssueKind.EPIC
                 || (settings.includeSubtasks() && issue.kind() == IssueKind.STANDARD && issue.subtaskCount() > 0);
-    }
-
-    private void rememberLinks(ProgramIssue issue) {
-        if (issue.blocks().isEmpty() && issue.blockedBy().isEmpty()) {
-            return;
-        }
-        dependencyEnds.put(issue.key(), DependencyEnd.of(issue));
-        links.add(issue);
-    }
-
-    private void forgetLinks(ProgramIssue issue) {
-        if (issue.blocks().isEmpty() && issue.blockedBy().isEmpty()) {
-            return;
-        }
-        // checks every link before changing anything
-        links.remove(issue);
-        dependencyEnds.remove(issue.key());
     }
 
     // Read-only views for the result assembler; callers copy before changing anything.

@@ -75,8 +75,7 @@ final class Tally {
      * Takes the item out of its group's tally; a group left without items is gone, as if
      * never made.
      */
-    static <K> void takeOut(Map<K, Tally> groups, K key, ItemFacts item) {
-        Tally tally = groups.get(key);
+    static <K> void takeOut(Map<K, Tally> groups, Tally tally, K key, ItemFacts item) {
         tally.remove(item);
         if (tally.items() == 0) {
             groups.remove(key);
