@@ -54,13 +54,19 @@ final class LinkUses {
     }
 
     /** Adds the other's links and their uses; the other is left unchanged. */
-    void add(LinkUses other) {
+    LinkUses add(LinkUses other) {
         if (uses.isEmpty()) {
             // a copy or a remerge's start: one bulk copy, not a merge per link
             uses.putAll(other.uses);
-            return;
+            return this;
         }
         other.uses.forEach((link, count) -> uses.merge(link, count, Integer::sum));
+        return this;
+    }
+
+    /** How many folded issues reported the link (0 when none). */
+    int uses(BlockingLink link) {
+        return uses.getOrDefault(link, 0);
     }
 
     /**

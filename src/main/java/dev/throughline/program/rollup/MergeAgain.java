@@ -92,11 +92,10 @@ final class MergeAgain {
         Set<ProjectRollup> explained = Collections.newSetFromMap(new IdentityHashMap<>());
         RollupKeys keys = new RollupKeys();
         for (ProjectRollup now : added) {
-            Optional<RollupKeys> touched = now.original()
-                .filter(was -> leaving.contains(was) && explained.add(was))
-                .flatMap(now::touchedSince);
-            if (touched.isPresent()) {
-                keys.add(touched.get());
+            Optional<ProjectRollup> original = now.original()
+                .filter(was -> leaving.contains(was) && explained.add(was));
+            if (original.isPresent()) {
+                keys.addChanged(now.touchedSince(original.get()).orElseThrow(), original.get(), now);
             }
             else {
                 keys.add(now);
@@ -109,15 +108,9 @@ final class MergeAgain {
     static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
             Collection<ProjectRollup> added, Collection<ProjectRollup> parts) {
         ProjectRollup next = new ProjectRollup(settings);
-        next.projects().putAll(base.projects());
-        next.fixVersions().putAll(base.fixVersions());
-        next.childBuckets().putAll(base.childBuckets());
-        next.containers().putAll(base.containers());
-        next.dependencyEnds().putAll(base.dependencyEnds());
-        next.linkUses().add(base.linkUses());
         RollupKeys keys = changedKeys(removed, added);
-        next.recompute(keys, List.copyOf(parts));
         next.workedOutFrom(base, keys);
+        next.recompute(keys, List.copyOf(parts));
         return next;
     }
 

@@ -33,11 +33,12 @@ public final class ProjectRollup {
 
     private final Map<ChildBucket, Tally> childBuckets = new HashMap<>();
 
-    private final Map<String, Container> containers = new HashMap<>();
+    // containers, ends and links a remerge changes nothing in are shared with its base
+    private Map<String, Container> containers = new HashMap<>();
 
-    private final Map<String, DependencyEnd> dependencyEnds = new HashMap<>();
+    private Map<String, DependencyEnd> dependencyEnds = new HashMap<>();
 
-    private final LinkUses links = new LinkUses();
+    private LinkUses links = new LinkUses();
 
     /**
      * The rollup this one was worked out from by {@link #remerge} (weakly: a chain of
@@ -52,8 +53,7 @@ public final class ProjectRollup {
     private boolean lent;
 
     /**
-     * The rollup this one was copied from (weakly) and the keys accept and remove changed
-     * since, so a merge works out only those again; null once anything else changed it.
+     * The rollup this was copied from (weakly), the keys accept and remove changed since.
      */
     private WeakReference<ProjectRollup> copiedFrom;
 
@@ -69,9 +69,7 @@ public final class ProjectRollup {
         this.settings = settings;
     }
 
-    /**
-     * A new accumulator holding the sum of the given ones; the inputs are left unchanged.
-     */
+    /** A new accumulator holding the sum of the given ones (left unchanged). */
     public static ProjectRollup merge(RollupSettings settings, Collection<ProjectRollup> parts) {
         ProjectRollup merged = new ProjectRollup(settings);
         parts.forEach(merged::combine);
@@ -79,10 +77,9 @@ public final class ProjectRollup {
     }
 
     /**
-     * The merge of {@code parts}, worked out from {@code base} (the merge of the parts
-     * before {@code removed} left and {@code added} joined): only the groups, containers,
-     * ends and links those hold are summed again, the others are shared with
-     * {@code base}. Neither is changed afterwards (both throw; {@code base} may be
+     * The merge of {@code parts}, worked out from {@code base} (the merge before
+     * {@code removed} left and {@code added} joined): only the keys those change are
+     * summed again. Neither is changed afterwards (both throw; {@code base} may be
      * copied).
      */
     public static ProjectRollup remerge(RollupSettings settings, ProjectRollup base, Collection<ProjectRollup> removed,
@@ -90,10 +87,7 @@ public final class ProjectRollup {
         return MergeAgain.remerge(settings, base, removed, added, parts);
     }
 
-    /**
-     * The keys {@link #accept} and {@link #remove} changed since this rollup was copied
-     * from {@code original}, if it was and nothing else changed it since.
-     */
+    /** The keys accept and remove changed since this was copied from {@code original}. */
     Optional<RollupKeys> touchedSince(ProjectRollup original) {
         return original().filter(was -> was == original).map(was -> touched);
     }
@@ -103,8 +97,18 @@ public final class ProjectRollup {
         return touched == null ? Optional.empty() : Optional.ofNullable(copiedFrom.get());
     }
 
-    /** Records that this was worked out from {@code base} by {@link #remerge}. */
+    /**
+     * Starts a {@link #remerge} from {@code base}: its groups copied, its containers,
+     * ends and links shared where {@code keys} change nothing in them (neither rollup is
+     * ever changed again).
+     */
     void workedOutFrom(ProjectRollup base, RollupKeys keys) {
+        projects.putAll(base.projects);
+        fixVersions.putAll(base.fixVersions);
+        childBuckets.putAll(base.childBuckets);
+        containers = keys.containers.isEmpty() ? base.containers : new HashMap<>(base.containers);
+        dependencyEnds = keys.ends.isEmpty() ? base.dependencyEnds : new HashMap<>(base.dependencyEnds);
+        links = keys.links.isEmpty() ? base.links : links.add(base.links);
         this.base = new WeakReference<>(base);
         this.changed = keys;
         base.lent = true;
@@ -283,10 +287,6 @@ public final class ProjectRollup {
 
     Map<String, DependencyEnd> dependencyEnds() {
         return dependencyEnds;
-    }
-
-    List<BlockingLink> links() {
-        return List.copyOf(links.set());
     }
 
     Set<BlockingLink> linkSet() {

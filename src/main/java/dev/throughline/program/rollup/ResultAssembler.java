@@ -147,7 +147,7 @@ final class ResultAssembler {
 
     DependencyReport findDependencies() {
         return new DependencyFinder(settings, source.dependencyEnds(), this::themesOf, containers::containsKey)
-            .find(source.links());
+            .find(List.copyOf(source.linkSet()));
     }
 
     /** The summaries of the epics among the containers that name one. */

@@ -1,6 +1,7 @@
 package dev.throughline.program.rollup;
 
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,6 +50,28 @@ final class RollupKeys {
         projects.add(issue.projectKey());
         fixVersions.addAll(issue.fixVersions());
         ChildBucket.of(issue).ifPresent(childBuckets::add);
+        return this;
+    }
+
+    /**
+     * The keys {@code now} touched since it was copied from {@code was}, less the
+     * containers, ends and links it holds exactly as {@code was} does (an edit of status
+     * or points leaves an issue's links as they were): a merge's sum of those is
+     * unchanged.
+     */
+    RollupKeys addChanged(RollupKeys touched, ProjectRollup was, ProjectRollup now) {
+        projects.addAll(touched.projects);
+        fixVersions.addAll(touched.fixVersions);
+        childBuckets.addAll(touched.childBuckets);
+        touched.containers.stream()
+            .filter(key -> !Objects.equals(was.containers().get(key), now.containers().get(key)))
+            .forEach(containers::add);
+        touched.ends.stream()
+            .filter(key -> !Objects.equals(was.dependencyEnds().get(key), now.dependencyEnds().get(key)))
+            .forEach(ends::add);
+        touched.links.stream()
+            .filter(link -> was.linkUses().uses(link) != now.linkUses().uses(link))
+            .forEach(links::add);
         return this;
     }
 
