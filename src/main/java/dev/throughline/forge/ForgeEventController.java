@@ -35,7 +35,9 @@ class ForgeEventController {
         JsonNode payload = event == null ? MissingNode.getInstance() : event;
         String type = payload.path("eventType").asText("");
         if (type.endsWith(":issue")) {
-            intake.issueEvent(caller.site(), type.equals("avi:jira:deleted:issue"), payload.path("issue"));
+            // Forge's issue carries a few fields only (no points, parent, versions,
+            // links)
+            intake.issueEvent(caller.site(), type.equals("avi:jira:deleted:issue"), payload.path("issue"), false);
         }
         else if (type.endsWith(":issuelink")) {
             intake.linkEvent(caller.site(), type.equals("avi:jira:created:issuelink"), payload.path("issueLink"));

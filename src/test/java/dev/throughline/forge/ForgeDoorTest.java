@@ -214,6 +214,33 @@ class ForgeDoorTest extends InstalledSiteTest {
         assertThat(searchesFor(id)).as("decided by the trigger's fields").isZero();
     }
 
+    /**
+     * Forge's issue events carry a few fields only (Atlassian's <em>Jira events</em>
+     * reference: no story points, parent, versions or links): the issue is read again,
+     * never folded from the event as if those were empty.
+     */
+    @Test
+    void anIssueTriggerCarryingFewFieldsLeavesTheIssuesOtherFactsAsJiraHasThem() {
+        String id = createProgram("WEB");
+        AppUnderTest.Reply before = viaForge("GET", "/api/programs/" + id + "/rollup", null);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        SandboxIssue child = jira.site()
+            .issues()
+            .stream()
+            .filter(i -> i.projectKey().equals("WEB") && i.parentId() > 0 && i.storyPoints() > 0)
+            .findFirst()
+            .orElseThrow();
+
+        AppUnderTest.Reply reply = forge().event("avi:jira:updated:issue",
+                IssueEventJson.issueMember(jira.site(), child));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+        AppUnderTest.Reply after = viaForge("GET", "/api/programs/" + id + "/rollup", null);
+        assertThat(after.json().path("program")).as("the program's totals, points included")
+            .isEqualTo(before.json().path("program"));
+        assertThat(after.json().path("epics")).as("every epic's children").isEqualTo(before.json().path("epics"));
+    }
+
     @Test
     void linkTriggersRefreshEveryCachedProgramOfTheSite() {
         String web = createProgram("WEB");

@@ -49,14 +49,23 @@ public class JiraEventIntake {
      * @return how many cached rollups were dropped
      */
     public int issueEvent(Site site, boolean deleted, JsonNode issueNode) {
+        return issueEvent(site, deleted, issueNode, true);
+    }
+
+    /**
+     * The same; {@code carriesEveryField} false for Forge's issue events, whose issue
+     * carries a few fields only: the issue is read again at the next view
+     * ({@link IssueEvents#changed(String, JiraIssue, boolean)}).
+     */
+    public int issueEvent(Site site, boolean deleted, JsonNode issueNode, boolean carriesEveryField) {
         String projectKey = issueNode.path("fields").path("project").path("key").asText("");
         if (projectKey.isEmpty()) {
             LOG.debug("Ignoring an issue event from {}: no issue.fields.project.key", site.clientKey());
             return 0;
         }
         Set<String> touched = new LinkedHashSet<>(Set.of(projectKey));
-        issue(issueNode).ifPresent(issue -> touched
-            .addAll(deleted ? events.deleted(site.clientKey(), issue) : events.changed(site.clientKey(), issue)));
+        issue(issueNode).ifPresent(issue -> touched.addAll(deleted ? events.deleted(site.clientKey(), issue)
+                : events.changed(site.clientKey(), issue, carriesEveryField)));
         int dropped = touched.stream().mapToInt(p -> rollups.invalidateProject(site, p)).sum();
         LOG.debug("Issue event in {} on {}: dropped {} cached program rollups", touched, site.clientKey(), dropped);
         return dropped;

@@ -80,6 +80,18 @@ public final class IssueEvents {
      * move)
      */
     public Set<String> changed(String siteKey, JiraIssue issue) {
+        return changed(siteKey, issue, true);
+    }
+
+    /**
+     * The same; {@code carriesEveryField}: the event's issue carries every field the
+     * facts need, as Jira's webhooks do. Forge's issue events carry only summary, issue
+     * type, creator, created, project, reporter, assignee, updated and status
+     * (Atlassian's <em>Jira events</em> reference): applied as facts they would drop the
+     * issue's story points, parent, versions and links, so such an issue is read again at
+     * the next view and only refinements are judged from what the event carries.
+     */
+    public Set<String> changed(String siteKey, JiraIssue issue, boolean carriesEveryField) {
         String project = FactsOf.ownProject(issue);
         long id = Long.parseLong(issue.id());
         boolean tracked = !store.syncs(siteKey, List.of(project)).isEmpty();
@@ -97,6 +109,9 @@ public final class IssueEvents {
             store.markDirty(siteKey, new Dirty(id, issue.key(), project));
             return Set.of(project);
         }
+        if (!carriesEveryField) {
+            return partly(siteKey, issue, project, tracked);
+        }
         Optional<IssueFacts> held = store.byId(siteKey, id);
         refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
         Set<String> touched = new LinkedHashSet<>();
@@ -111,6 +126,26 @@ public final class IssueEvents {
         IssueFacts facts = FactsOf.of(issue, pointsField.isEmpty() ? Optional.empty() : Optional.of(pointsField));
         // Jira's issue events carry no entity properties: the score and themes held stay
         store.upsert(siteKey, List.of(held.map(facts::withPropertiesOf).orElse(facts)));
+        return touched;
+    }
+
+    /**
+     * An event naming the issue's project and status but not all its facts: refinements
+     * judged on what it carries, the issue read again at the next view of its project (a
+     * move out of the projects held leaves the read model at once, as with a webhook).
+     */
+    private Set<String> partly(String siteKey, JiraIssue issue, String project, boolean tracked) {
+        long id = Long.parseLong(issue.id());
+        Optional<IssueFacts> held = store.byId(siteKey, id);
+        refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
+        Set<String> touched = new LinkedHashSet<>();
+        held.ifPresent(h -> touched.add(h.projectKey()));
+        if (!tracked) {
+            held.ifPresent(h -> store.delete(siteKey, List.of(id)));
+            return touched;
+        }
+        store.markDirty(siteKey, new Dirty(id, issue.key(), project));
+        touched.add(project);
         return touched;
     }
 
