@@ -48,7 +48,7 @@ final class KeptScopeRows {
      * equal (a change in a bucket holding none of them), a new one when they change.
      */
     private record Kept(Set<String> projects, FoldRevisions at, Map<Long, IssueFacts> themed,
-            Map<Long, IssueFacts> children, ScopeFolds folds) {
+            Map<Long, IssueFacts> children, ParentSet parents, ScopeFolds folds) {
     }
 
     private final Map<String, SoftReference<Kept>> sites = new LinkedHashMap<>(16, 0.75f, true) {
@@ -192,8 +192,9 @@ final class KeptScopeRows {
         Map<Long, IssueFacts> themed = new HashMap<>();
         issues.forEachThemed(siteKey, projects, f -> themed.put(f.id(), f));
         Map<Long, IssueFacts> children = new HashMap<>();
-        issues.forEachChildOf(siteKey, projects, parentsOf(themed), f -> children.put(f.id(), f));
-        return new Kept(Set.copyOf(projects), at, themed, children, new ScopeFolds(before));
+        ParentSet parents = parentsOf(themed);
+        issues.forEachChildOf(siteKey, projects, parents, f -> children.put(f.id(), f));
+        return new Kept(Set.copyOf(projects), at, themed, children, parents, new ScopeFolds(before));
     }
 
     /**
@@ -227,49 +228,35 @@ final class KeptScopeRows {
             // themed rows and the children: past this share it is the cheaper of the two
             return cold(issues, siteKey, projects, at, was.folds().latest());
         }
-        Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
-        Map<Long, IssueFacts> children = new HashMap<>(was.children());
-        themed.values().removeIf(f -> stale(f, whole, changed));
-        children.values().removeIf(f -> stale(f, whole, changed));
-        issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
         Map<Long, IssueFacts> read = new HashMap<>();
         changed.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
+        if (whole.isEmpty() && ChangedRows.unchanged(was.themed(), was.children(), was.parents(), changed, read)) {
+            // most edits: the changed buckets hold the same rows of the scopes as before
+            return new Kept(was.projects(), at, was.themed(), was.children(), was.parents(), was.folds());
+        }
+        Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
+        Map<Long, IssueFacts> children = new HashMap<>(was.children());
+        themed.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
+        children.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
+        if (!whole.isEmpty()) {
+            issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
+        }
         read.values().stream().filter(f -> !f.themeIds().isEmpty()).forEach(f -> themed.put(f.id(), f));
         ParentSet parents = parentsOf(themed);
         children.values().removeIf(f -> !parents.contains(f.parent().orElseThrow()));
         Consumer<IssueFacts> child = f -> children.put(f.id(), f);
-        issues.forEachChildOf(siteKey, whole, parents, child);
-        ParentSet before = parentsOf(was.themed());
+        if (!whole.isEmpty()) {
+            issues.forEachChildOf(siteKey, whole, parents, child);
+        }
+        ParentSet before = was.parents();
         ParentSet added = new ParentSet(minus(parents.ids(), before.ids()), minus(parents.keys(), before.keys()));
         Set<String> rest = new HashSet<>(projects);
         rest.removeAll(whole);
-        issues.forEachChildOf(siteKey, rest, added, child);
-        read.values().stream().filter(f -> f.parent().map(parents::contains).orElse(false)).forEach(child);
-        // rows are only replaced in the changed buckets (whole projects aside), and the
-        // children change elsewhere only when the themed rows changed: comparing those
-        // buckets' rows tells whether the folds still hold
-        if (whole.isEmpty() && in(was.themed(), changed).equals(in(themed, changed))
-                && in(was.children(), changed).equals(in(children, changed))) {
-            return new Kept(was.projects(), at, was.themed(), was.children(), was.folds());
+        if (!added.isEmpty()) {
+            issues.forEachChildOf(siteKey, rest, added, child);
         }
-        return new Kept(Set.copyOf(projects), at, themed, children, new ScopeFolds(was.folds().latest()));
-    }
-
-    /** The rows held in the changed buckets. */
-    private static Map<Long, IssueFacts> in(Map<Long, IssueFacts> rows, Map<String, Set<Integer>> changed) {
-        Map<Long, IssueFacts> in = new HashMap<>();
-        rows.forEach((id, f) -> {
-            if (stale(f, Set.of(), changed)) {
-                in.put(id, f);
-            }
-        });
-        return in;
-    }
-
-    /** Held in a project read again in full, or in a bucket written since. */
-    private static boolean stale(IssueFacts facts, Set<String> whole, Map<String, Set<Integer>> changed) {
-        return whole.contains(facts.projectKey())
-                || changed.getOrDefault(facts.projectKey(), Set.of()).contains(FoldRevisions.bucketOf(facts.id()));
+        read.values().stream().filter(f -> f.parent().map(parents::contains).orElse(false)).forEach(child);
+        return new Kept(Set.copyOf(projects), at, themed, children, parents, new ScopeFolds(was.folds().latest()));
     }
 
     private static ParentSet parentsOf(Map<Long, IssueFacts> themed) {
