@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,6 +66,35 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
      */
     public static ThemeProgress of(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects,
             Optional<Long> onlyProject, LocalDate today, Instant now) {
+        return counted(theme, scope, visibleProjects, onlyProject, today, now).progress();
+    }
+
+    /**
+     * A theme's progress with the last update of the work it counted, so it can be kept
+     * and told at another instant ({@link #at}): only the stale flag depends on it.
+     */
+    public record Counted(ThemeProgress progress, Instant lastUpdate) {
+
+        public Counted {
+            Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(lastUpdate, "lastUpdate");
+        }
+
+        /** The same progress as counted at {@code now} (the same day). */
+        public ThemeProgress at(Instant now) {
+            boolean stale = isStale(progress.itemsTotal(), lastUpdate, now);
+            ThemeProgress p = progress;
+            return stale == p.stale() ? p
+                    : new ThemeProgress(p.itemsDone(), p.itemsTotal(), p.pointsDone(), p.pointsTotal(), p.valueDone(),
+                            p.valueTotal(), p.overdue(), p.hiddenItems(), p.status(), p.noLinkedWork(), stale,
+                            p.reason(), p.valueByModel(), p.otherProjectItems());
+        }
+
+    }
+
+    /** The same as {@link #of}, with the last update of the work counted. */
+    public static Counted counted(Theme theme, Collection<ScopeItem> scope, Set<Long> visibleProjects,
+            Optional<Long> onlyProject, LocalDate today, Instant now) {
         int done = 0;
         int total = 0;
         int overdue = 0;
@@ -119,11 +149,16 @@ public record ThemeProgress(int itemsDone, int itemsTotal, double pointsDone, do
                 }
             }
         }
-        boolean stale = total > 0 && Duration.between(lastUpdate, now).compareTo(STALE_AFTER) > 0;
+        boolean stale = isStale(total, lastUpdate, now);
         Verdict verdict = verdict(theme, today, done, total, overdue, dueAfterEnd);
-        return new ThemeProgress(done, total, pointsDone, pointsTotal, valueDone, valueTotal, overdue, hidden,
-                verdict.status(), total == 0, stale, hidden > 0 && total == 0 ? hiddenReason(hidden) : verdict.reason(),
-                List.copyOf(byModel.values()), elsewhere);
+        return new Counted(new ThemeProgress(done, total, pointsDone, pointsTotal, valueDone, valueTotal, overdue,
+                hidden, verdict.status(), total == 0, stale,
+                hidden > 0 && total == 0 ? hiddenReason(hidden) : verdict.reason(), List.copyOf(byModel.values()),
+                elsewhere), lastUpdate);
+    }
+
+    private static boolean isStale(int total, Instant lastUpdate, Instant now) {
+        return total > 0 && Duration.between(lastUpdate, now).compareTo(STALE_AFTER) > 0;
     }
 
     /**

@@ -43,10 +43,12 @@ final class KeptScopeRows {
 
     /**
      * One site's rows, as of {@code at}: every row of {@code projects} carrying theme
-     * links, and every row of them whose parent is one of those.
+     * links, and every row of them whose parent is one of those. {@code folds} is what
+     * was folded from these rows: handed on to the next revisions while the rows stay
+     * equal (a change in a bucket holding none of them), a new one when they change.
      */
     private record Kept(Set<String> projects, FoldRevisions at, Map<Long, IssueFacts> themed,
-            Map<Long, IssueFacts> children) {
+            Map<Long, IssueFacts> children, ParentSet parents, ScopeFolds folds) {
     }
 
     private final Map<String, SoftReference<Kept>> sites = new LinkedHashMap<>(16, 0.75f, true) {
@@ -72,14 +74,53 @@ final class KeptScopeRows {
 
         private final String siteKey;
 
+        /** The content every kept read of this view was served from, so far. */
+        private ScopeFolds served;
+
+        /** A read of this view was not served from kept rows, or from another content. */
+        private boolean mixed;
+
         private Reader(ProjectIssues issues, String siteKey) {
             this.issues = issues;
             this.siteKey = siteKey;
         }
 
+        /**
+         * The work folded before from the very rows this view has read so far, over the
+         * same projects; empty when there is none or this view read other rows.
+         */
+        Optional<ThemeWork> keptWork(Set<String> projects) {
+            return mixed || served == null ? Optional.empty() : served.work(projects);
+        }
+
+        /**
+         * The work last folded from this site's rows, whatever they were (scopes found
+         * equal in a new fold are shared with it).
+         */
+        Optional<ThemeWork> lastWork() {
+            return Optional.ofNullable(served).map(ScopeFolds::latest).map(ScopeFolds.Folded::work);
+        }
+
+        /**
+         * Keeps {@code work}, folded from every row this view read, with those rows (not
+         * when they came from more than one content).
+         */
+        void keep(Set<String> projects, ThemeWork work) {
+            if (!mixed && served != null) {
+                served.keep(projects, work);
+            }
+        }
+
+        private Optional<Kept> served(Optional<Kept> kept) {
+            ScopeFolds folds = kept.map(Kept::folds).orElse(null);
+            mixed |= folds == null || served != null && served != folds;
+            served = folds;
+            return kept;
+        }
+
         /** Every row of these projects carrying theme links. */
         void forEachThemed(Collection<String> projects, Consumer<IssueFacts> sink) {
-            Optional<Kept> kept = current(issues, siteKey, projects);
+            Optional<Kept> kept = served(current(issues, siteKey, projects));
             if (kept.isEmpty()) {
                 issues.forEachThemed(siteKey, projects, sink);
                 return;
@@ -89,7 +130,11 @@ final class KeptScopeRows {
 
         /** Every row of these projects whose parent is one of {@code parents}. */
         void forEachChildOf(Collection<String> projects, ParentSet parents, Consumer<IssueFacts> sink) {
-            Optional<Kept> kept = parents.isEmpty() ? Optional.empty() : current(issues, siteKey, projects);
+            if (parents.isEmpty()) {
+                // no parent, no child: nothing to read, nothing that could differ
+                return;
+            }
+            Optional<Kept> kept = served(current(issues, siteKey, projects));
             if (kept.isEmpty()) {
                 issues.forEachChildOf(siteKey, projects, parents, sink);
                 return;
@@ -127,7 +172,7 @@ final class KeptScopeRows {
             return Optional.empty();
         }
         FoldRevisions at = revisions.get();
-        Kept now = was == null ? cold(issues, siteKey, covered, at) : update(issues, siteKey, was, covered, at);
+        Kept now = was == null ? cold(issues, siteKey, covered, at, null) : update(issues, siteKey, was, covered, at);
         if (now != was) {
             synchronized (sites) {
                 sites.put(siteKey, new SoftReference<>(now));
@@ -142,12 +187,14 @@ final class KeptScopeRows {
         }
     }
 
-    private static Kept cold(ProjectIssues issues, String siteKey, Set<String> projects, FoldRevisions at) {
+    private static Kept cold(ProjectIssues issues, String siteKey, Set<String> projects, FoldRevisions at,
+            ScopeFolds.Folded before) {
         Map<Long, IssueFacts> themed = new HashMap<>();
         issues.forEachThemed(siteKey, projects, f -> themed.put(f.id(), f));
         Map<Long, IssueFacts> children = new HashMap<>();
-        issues.forEachChildOf(siteKey, projects, parentsOf(themed), f -> children.put(f.id(), f));
-        return new Kept(Set.copyOf(projects), at, themed, children);
+        ParentSet parents = parentsOf(themed);
+        issues.forEachChildOf(siteKey, projects, parents, f -> children.put(f.id(), f));
+        return new Kept(Set.copyOf(projects), at, themed, children, parents, new ScopeFolds(before));
     }
 
     /**
@@ -179,33 +226,37 @@ final class KeptScopeRows {
         if (changed.values().stream().mapToInt(Set::size).sum() > Math.max(FEW_CHANGED, parts / MOST_CHANGED)) {
             // a bucket is read with every row decoded, a cold read decodes only the
             // themed rows and the children: past this share it is the cheaper of the two
-            return cold(issues, siteKey, projects, at);
+            return cold(issues, siteKey, projects, at, was.folds().latest());
+        }
+        Map<Long, IssueFacts> read = new HashMap<>();
+        changed.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
+        if (whole.isEmpty() && ChangedRows.unchanged(was.themed(), was.children(), was.parents(), changed, read)) {
+            // most edits: the changed buckets hold the same rows of the scopes as before
+            return new Kept(was.projects(), at, was.themed(), was.children(), was.parents(), was.folds());
         }
         Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
         Map<Long, IssueFacts> children = new HashMap<>(was.children());
-        themed.values().removeIf(f -> stale(f, whole, changed));
-        children.values().removeIf(f -> stale(f, whole, changed));
-        issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
-        Map<Long, IssueFacts> read = new HashMap<>();
-        changed.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
+        themed.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
+        children.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
+        if (!whole.isEmpty()) {
+            issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
+        }
         read.values().stream().filter(f -> !f.themeIds().isEmpty()).forEach(f -> themed.put(f.id(), f));
         ParentSet parents = parentsOf(themed);
         children.values().removeIf(f -> !parents.contains(f.parent().orElseThrow()));
         Consumer<IssueFacts> child = f -> children.put(f.id(), f);
-        issues.forEachChildOf(siteKey, whole, parents, child);
-        ParentSet before = parentsOf(was.themed());
+        if (!whole.isEmpty()) {
+            issues.forEachChildOf(siteKey, whole, parents, child);
+        }
+        ParentSet before = was.parents();
         ParentSet added = new ParentSet(minus(parents.ids(), before.ids()), minus(parents.keys(), before.keys()));
         Set<String> rest = new HashSet<>(projects);
         rest.removeAll(whole);
-        issues.forEachChildOf(siteKey, rest, added, child);
+        if (!added.isEmpty()) {
+            issues.forEachChildOf(siteKey, rest, added, child);
+        }
         read.values().stream().filter(f -> f.parent().map(parents::contains).orElse(false)).forEach(child);
-        return new Kept(Set.copyOf(projects), at, themed, children);
-    }
-
-    /** Held in a project read again in full, or in a bucket written since. */
-    private static boolean stale(IssueFacts facts, Set<String> whole, Map<String, Set<Integer>> changed) {
-        return whole.contains(facts.projectKey())
-                || changed.getOrDefault(facts.projectKey(), Set.of()).contains(FoldRevisions.bucketOf(facts.id()));
+        return new Kept(Set.copyOf(projects), at, themed, children, parents, new ScopeFolds(was.folds().latest()));
     }
 
     private static ParentSet parentsOf(Map<Long, IssueFacts> themed) {

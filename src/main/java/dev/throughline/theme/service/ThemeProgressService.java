@@ -45,6 +45,8 @@ public class ThemeProgressService {
 
     private final KeptCounts counts;
 
+    private final KeptProgress progresses = new KeptProgress();
+
     public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues) {
         this.jira = jira;
         this.catalogs = catalogs;
@@ -96,8 +98,7 @@ public class ThemeProgressService {
         List<ThemeRow> rows = new ArrayList<>();
         for (Theme theme : themes) {
             Map<String, ScopeItem> scope = scopes.getOrDefault(theme.id(), Map.of());
-            ThemeProgress progress = ThemeProgress.of(theme, scope.values(), visible, onlyProject, today,
-                    clock.instant());
+            ThemeProgress progress = progresses.of(theme, scope, visible, onlyProject, today, clock.instant());
             List<String> themeEpics = epics.getOrDefault(theme.id(), List.of())
                 .stream()
                 .filter(key -> scope.containsKey(key) && visible.contains(scope.get(key).projectId())

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -24,7 +26,8 @@ import java.util.function.ToLongFunction;
  * Which projects hold that work is {@link ThemeProjects}' to find; the fold then streams
  * only the rows a scope needs: the issues carrying theme links, then the children of
  * those, never the other issues of the projects, and through {@link KeptScopeRows} only
- * the parts of them written since the last view.
+ * the parts of them written since the last view. The fold itself is kept with those rows
+ * while they stay equal, so a view with nothing changed in them folds nothing.
  *
  * @param scopes per theme id, its items by issue key
  * @param epics per theme id, the keys of its linked epics
@@ -51,6 +54,11 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             String siteKey, boolean refresh) {
         List<IssueFacts> linked = new ArrayList<>();
         Set<String> projects = ThemeProjects.find(client, count, issues, rows, siteKey, refresh, linked);
+        Optional<ThemeWork> kept = refresh ? Optional.empty() : rows.keptWork(projects);
+        if (kept.isPresent()) {
+            // the rows found are the very ones this work was folded from
+            return kept.get();
+        }
         Set<Long> ids = new HashSet<>();
         Set<String> keys = new HashSet<>();
         linked.forEach(f -> {
@@ -63,7 +71,37 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
             children.computeIfAbsent(parent.id() > 0 ? (Object) parent.id() : parent.key(), k -> new ArrayList<>())
                 .add(f);
         });
-        return fold(linked, children, projectIds(client, linked, children));
+        ThemeWork folded = fold(linked, children, projectIds(client, linked, children));
+        ThemeWork work = rows.lastWork().map(folded::sharing).orElse(folded);
+        rows.keep(projects, work);
+        return work;
+    }
+
+    /**
+     * This work with each scope equal to {@code before}'s (same items in the same order)
+     * replaced by that one: a theme whose work did not change keeps the very scope its
+     * progress was counted from ({@link KeptProgress}).
+     */
+    private ThemeWork sharing(ThemeWork before) {
+        Map<String, Map<String, ScopeItem>> shared = new HashMap<>(scopes);
+        shared.replaceAll((theme, scope) -> {
+            Map<String, ScopeItem> old = before.scopes().get(theme);
+            return old != null && sameInOrder(old, scope) ? old : scope;
+        });
+        return new ThemeWork(shared, epics, projects);
+    }
+
+    private static boolean sameInOrder(Map<String, ScopeItem> a, Map<String, ScopeItem> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<ScopeItem> others = b.values().iterator();
+        for (ScopeItem item : a.values()) {
+            if (!item.equals(others.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Children name their parent by id (a moved parent keeps it), else by key. */

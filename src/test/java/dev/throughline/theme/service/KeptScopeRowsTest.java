@@ -1,5 +1,6 @@
 package dev.throughline.theme.service;
 
+import dev.throughline.jira.JiraClient;
 import dev.throughline.readmodel.IssueFacts;
 import dev.throughline.readmodel.IssueFacts.IssueRef;
 import dev.throughline.readmodel.IssueFacts.Level;
@@ -11,6 +12,7 @@ import dev.throughline.readmodel.service.ReadModelServices;
 import dev.throughline.readmodel.store.ReadModelDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -24,8 +26,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * The rows theme progress folds, kept between views ({@link KeptScopeRows}): a view with
@@ -143,6 +153,59 @@ class KeptScopeRowsTest {
 
         otherInstance.insertNew(SITE, List.of(issue(3, "MOB", 3), issue(7, "MOB", 9)));
         assertThat(view()).as("after it was read again").isEqualTo(cold());
+    }
+
+    @Test
+    void theWorkIsFoldedOnceWhileItsRowsStayTheSame() {
+        ThemeWork first = work(false);
+        assertThat(work(false)).as("nothing changed: the kept fold").isSameAs(first);
+
+        // re-parented under an epic no theme links: no scope changes
+        otherInstance.upsert(SITE, List.of(issue(1501, "MOB", 7)));
+        assertThat(work(false)).as("a change outside every scope").isSameAs(first);
+
+        // re-parented under WEB-1000, linked to t1000
+        otherInstance.upsert(SITE, List.of(issue(1503, "MOB", 9)));
+        ThemeWork after = work(false);
+        assertThat(after).as("a change in a scope").isNotSameAs(first).isEqualTo(coldWork());
+        assertThat(after.scopes().get("t1000")).containsKey("MOB-1503");
+        assertThat(after.scopes().get("t2000")).as("a scope the change did not reach is the same map")
+            .isSameAs(first.scopes().get("t2000"));
+
+        otherInstance.upsert(SITE, List.of(issue(700, "WEB", 0).withThemes(List.of("t700"))));
+        assertThat(work(false)).as("after an epic was linked through another instance").isEqualTo(coldWork());
+        ThemeWork kept = work(false);
+        assertThat(work(true)).as("refresh folds again").isNotSameAs(kept).isEqualTo(kept);
+    }
+
+    /** The themes' work as a view folds it through the kept rows (Jira's count 0). */
+    private ThemeWork work(boolean refresh) {
+        return ThemeWork.read(jira(), jql -> 0, viewed(), kept.reader(viewed(), SITE), SITE, refresh);
+    }
+
+    /** The same folded from the database with nothing kept. */
+    private ThemeWork coldWork() {
+        return ThemeWork.read(jira(), jql -> 0, viewed(), new KeptScopeRows().reader(viewed(), SITE), SITE, false);
+    }
+
+    /** The read model holding both projects, synced (no Jira read). */
+    private ProjectIssues viewed() {
+        if (viewed == null) {
+            viewed = mock(ProjectIssues.class, AdditionalAnswers.delegatesTo(issues));
+            doReturn(PROJECTS).when(viewed).held(SITE);
+            doNothing().when(viewed).sync(any(), eq(SITE), anyCollection());
+            doNothing().when(viewed).reread(any(), eq(SITE), anyCollection());
+        }
+        return viewed;
+    }
+
+    private ProjectIssues viewed;
+
+    /** Jira: a refresh's search finds no linked work beyond the read model's. */
+    private static JiraClient jira() {
+        JiraClient client = mock(JiraClient.class);
+        when(client.search(any())).thenAnswer(call -> Stream.empty());
+        return client;
     }
 
     private record Rows(Set<IssueFacts> themed, Set<IssueFacts> children) {
