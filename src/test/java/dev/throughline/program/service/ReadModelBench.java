@@ -217,8 +217,10 @@ final class ReadModelBench {
         }
         Row all = new Row(what, points, requests, 0, peak, "");
         Arrays.sort(millis);
-        return new Row(what + ", p95 of 20", all.points(), all.requests(), millis[18], all.peakHeapMb(),
-                "p50 " + millis[9] + " ms, max " + millis[19] + " ms; points and requests of all 20", all.load());
+        return new Row(
+                what + ", p95 of 20", all.points(), all.requests(), millis[18], all.peakHeapMb(), "p50 " + millis[9]
+                        + " ms, p95 " + millis[18] + " ms, max " + millis[19] + " ms; points and requests of all 20",
+                all.load());
     }
 
     static Row measure(PointsMeter meter, String what, String note, Runnable step) {

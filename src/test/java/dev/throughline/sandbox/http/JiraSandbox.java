@@ -55,10 +55,13 @@ public final class JiraSandbox implements AutoCloseable {
 
     private SandboxWebhooks webhooks;
 
+    private final SearchEndpoints searches;
+
     private JiraSandbox(SandboxSite site) {
         this.site = site;
+        this.searches = new SearchEndpoints(site);
         this.routes = new JiraRoutes();
-        new SearchEndpoints(site).register(routes);
+        searches.register(routes);
         new PropertyEndpoints(site).register(routes);
         new IssueEndpoints(site).register(routes);
         new MetadataEndpoints(site).register(routes);
@@ -197,6 +200,11 @@ public final class JiraSandbox implements AutoCloseable {
     }
 
     /** Requests the model actually handled (injected failures excluded). */
+    /** The JQL of every search served so far (including refused pages), in order. */
+    public List<String> searchedJql() {
+        return searches.searched();
+    }
+
     public int servedCount(String endpoint) {
         return traffic.served(endpoint);
     }

@@ -10,6 +10,7 @@ import dev.throughline.sandbox.jql.JqlMatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * POST /rest/api/3/search/jql (token paging, no total) and POST
@@ -24,8 +25,17 @@ final class SearchEndpoints {
 
     private final SandboxSite site;
 
+    /**
+     * Every search's JQL, in the order served: a test can tell which question was asked.
+     */
+    private final List<String> searched = new CopyOnWriteArrayList<>();
+
     SearchEndpoints(SandboxSite site) {
         this.site = site;
+    }
+
+    List<String> searched() {
+        return List.copyOf(searched);
     }
 
     void register(JiraRoutes routes) {
@@ -36,6 +46,7 @@ final class SearchEndpoints {
     SandboxResponse search(SandboxRequest request) {
         ObjectNode body = JiraJson.parseObject(request.body());
         String jql = body.path("jql").asText("");
+        searched.add(jql);
         FieldSelection selection = FieldSelection.of(JiraJson.stringList(body.get("fields")), List.of("id"));
         List<String> properties = JiraJson.stringList(body.get("properties"));
         if (properties != null && properties.size() > MAX_PROPERTIES) {
