@@ -109,9 +109,6 @@ public final class IssueEvents {
             store.markDirty(siteKey, new Dirty(id, issue.key(), project));
             return Set.of(project);
         }
-        if (!carriesEveryField) {
-            return partly(siteKey, issue, project, tracked);
-        }
         Optional<IssueFacts> held = store.byId(siteKey, id);
         refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
         Set<String> touched = new LinkedHashSet<>();
@@ -122,30 +119,16 @@ public final class IssueEvents {
             return touched;
         }
         touched.add(project);
+        if (!carriesEveryField) {
+            // refinements judged on what it carries; its facts read again at the next
+            // view
+            store.markDirty(siteKey, new Dirty(id, issue.key(), project));
+            return touched;
+        }
         String pointsField = store.syncs(siteKey, List.of(project)).get(project).pointsField();
         IssueFacts facts = FactsOf.of(issue, pointsField.isEmpty() ? Optional.empty() : Optional.of(pointsField));
         // Jira's issue events carry no entity properties: the score and themes held stay
         store.upsert(siteKey, List.of(held.map(facts::withPropertiesOf).orElse(facts)));
-        return touched;
-    }
-
-    /**
-     * An event naming the issue's project and status but not all its facts: refinements
-     * judged on what it carries, the issue read again at the next view of its project (a
-     * move out of the projects held leaves the read model at once, as with a webhook).
-     */
-    private Set<String> partly(String siteKey, JiraIssue issue, String project, boolean tracked) {
-        long id = Long.parseLong(issue.id());
-        Optional<IssueFacts> held = store.byId(siteKey, id);
-        refinements.ifPresent(r -> r.changed(siteKey, issue, held.map(IssueFacts::projectKey)));
-        Set<String> touched = new LinkedHashSet<>();
-        held.ifPresent(h -> touched.add(h.projectKey()));
-        if (!tracked) {
-            held.ifPresent(h -> store.delete(siteKey, List.of(id)));
-            return touched;
-        }
-        store.markDirty(siteKey, new Dirty(id, issue.key(), project));
-        touched.add(project);
         return touched;
     }
 
