@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
@@ -116,9 +117,32 @@ class EditedFoldTest {
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4 })
     void randomWritesThroughAnotherInstanceEqualAColdFold(long seed) {
+        randomWrites(seed, 40);
+    }
+
+    /**
+     * The same on PostgreSQL (whose edits are read by one statement listing the buckets),
+     * two store instances over one database.
+     */
+    @Test
+    void onPostgresAnEditIsFoldedByDifferenceAndRandomWritesEqualAColdFold() throws Exception {
+        DataSource dataSource = ReadModelDatabase.fresh("postgres");
+        store = ReadModelFoldTest.counted(interrupted(ReadModelDatabase.store(dataSource)), rowsRead);
+        otherInstance = ReadModelDatabase.store(dataSource);
+        otherInstance.insertNew(SITE, ReadModelFoldTest.twoProjects());
+        warm();
+        rowsRead.set(0);
+        otherInstance.upsert(SITE, List.of(facts(10, "WEB", 13)));
+
+        assertThat(warm()).isEqualTo(cold());
+        assertThat(rowsRead.get()).as("rows read after one edit").isLessThan(5);
+        randomWrites(5, 20);
+    }
+
+    private void randomWrites(long seed, int steps) {
         Random random = new Random(seed);
         warm();
-        for (int step = 0; step < 40; step++) {
+        for (int step = 0; step < steps; step++) {
             for (int change = random.nextInt(12); change >= 0; change--) {
                 long id = 1 + random.nextInt(2000);
                 String home = id % 2 == 0 ? "WEB" : "APP";

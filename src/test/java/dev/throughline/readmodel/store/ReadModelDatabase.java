@@ -42,6 +42,14 @@ public final class ReadModelDatabase {
         return store(dataSource);
     }
 
+    /**
+     * A fresh empty database: {@code h2} in memory, or {@code postgres}, a new database
+     * in the embedded PostgreSQL server the test JVM starts once.
+     */
+    public static DataSource fresh(String database) throws Exception {
+        return TestDatabases.fresh(database);
+    }
+
     /** The read model's tables made in this (empty) database, and the store over it. */
     public static IssueFactsStore store(DataSource dataSource) {
         migrate(dataSource, "db/changelog/throughline-004-readmodel.yaml");
