@@ -74,8 +74,9 @@ final class BucketEdits {
     /**
      * A copy of {@code kept} with each edited issue's first row before the edits taken
      * out and its last row after them folded in (the rows in between cancel out); empty
-     * when the kept rollup does not hold what the edits say it held (then the bucket is
-     * folded again from its rows).
+     * when the kept rollup does not hold what the edits say it held, as far as that shows
+     * (a missing group, end or link; a sum that cannot go back to its scale): the copy,
+     * partly changed, is dropped and the bucket folded again from its rows.
      */
     private static Optional<ProjectRollup> applied(ProjectRollup kept, List<FactsEdit> edits, RollupSettings settings,
             BucketMembers members, Map<Long, String> keys) {
@@ -94,7 +95,7 @@ final class BucketEdits {
                 }
             });
         }
-        catch (IllegalArgumentException notHeld) {
+        catch (IllegalArgumentException | ArithmeticException notHeld) {
             return Optional.empty();
         }
         return Optional.of(next);
