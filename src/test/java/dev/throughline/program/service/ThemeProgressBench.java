@@ -92,7 +92,7 @@ final class ThemeProgressBench {
             site.setIssueProperty(epics.get(e).key(), "throughline.themes",
                     Map.of("themeIds", List.of(ids.get(linked % ids.size()))));
         }
-        ThemeProgressService progress = new ThemeProgressService(clients, catalogs, clock, projectIssues);
+        ThemeProgressService progress = new ThemeProgressService(clients, catalogs, clock, projectIssues, store);
         IssueEvents events = new IssueEvents(store);
         sandbox.withLatency(latency);
         List<Row> rows = new ArrayList<>();
