@@ -83,6 +83,15 @@ class KeptScopeRowsTest {
         otherInstance.insertNew(SITE, all);
     }
 
+    /** Issues {@code from} to {@code to}, the even ones in WEB, the odd ones in MOB. */
+    private void insertThroughAnotherInstance(long from, long to) {
+        List<IssueFacts> more = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
+        }
+        otherInstance.insertNew(SITE, more);
+    }
+
     /** Every 100th issue an epic, every tenth epic linked; the others their children. */
     private static IssueFacts issue(long id, String project, long seed) {
         boolean epic = id % 100 == 0;
@@ -116,12 +125,8 @@ class KeptScopeRowsTest {
 
     @Test
     void mostBucketsChangedAreReadAsOnAFirstView() {
-        List<IssueFacts> more = new ArrayList<>();
-        for (long id = 2001; id <= 6000; id++) {
-            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
-        }
         // 48 buckets: more than the 16 always read by id range
-        otherInstance.insertNew(SITE, more);
+        insertThroughAnotherInstance(2001, 6000);
         view();
         rows.set(0);
         List<IssueFacts> all = new ArrayList<>();
@@ -147,11 +152,7 @@ class KeptScopeRowsTest {
 
     @Test
     void manyEditsAcrossManyBucketsReadOnlyTheEditedRows() {
-        List<IssueFacts> more = new ArrayList<>();
-        for (long id = 2001; id <= 12000; id++) {
-            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
-        }
-        otherInstance.insertNew(SITE, more);
+        insertThroughAnotherInstance(2001, 12000);
         kept = new KeptScopeRows(Optional.of(store));
         rows.set(0);
         view();
