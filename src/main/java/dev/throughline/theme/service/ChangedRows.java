@@ -7,10 +7,12 @@ import dev.throughline.readmodel.ParentSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which of the kept scope rows ({@link KeptScopeRows}) a change reaches: the rows of
- * projects read again in full and of buckets written since they were read.
+ * projects read again in full, of buckets written since they were read, and rows edited
+ * since ({@link EditedRows}).
  */
 final class ChangedRows {
 
@@ -24,13 +26,14 @@ final class ChangedRows {
     }
 
     /**
-     * Whether the rows {@code read} from the changed buckets are the kept rows of those
-     * buckets: rows are only replaced there, and children change elsewhere only when the
-     * themed rows did, so then the kept rows (and what was folded from them) still hold.
+     * Whether the rows {@code read} from the changed buckets and edited rows are the kept
+     * rows {@code stale} finds there: rows are only replaced there, and children change
+     * elsewhere only when the themed rows did, so then the kept rows (and what was folded
+     * from them) still hold.
      * @param parents the parents the kept themed rows make
      */
     static boolean unchanged(Map<Long, IssueFacts> themed, Map<Long, IssueFacts> children, ParentSet parents,
-            Map<String, Set<Integer>> changed, Map<Long, IssueFacts> read) {
+            Predicate<IssueFacts> stale, Map<Long, IssueFacts> read) {
         Map<Long, IssueFacts> themedNow = new HashMap<>();
         Map<Long, IssueFacts> childrenNow = new HashMap<>();
         read.forEach((id, f) -> {
@@ -41,14 +44,14 @@ final class ChangedRows {
                 childrenNow.put(id, f);
             }
         });
-        return themedNow.equals(in(themed, changed)) && childrenNow.equals(in(children, changed));
+        return themedNow.equals(in(themed, stale)) && childrenNow.equals(in(children, stale));
     }
 
-    /** The rows held in the changed buckets. */
-    private static Map<Long, IssueFacts> in(Map<Long, IssueFacts> rows, Map<String, Set<Integer>> changed) {
+    /** The rows held in the changed buckets or edited. */
+    private static Map<Long, IssueFacts> in(Map<Long, IssueFacts> rows, Predicate<IssueFacts> stale) {
         Map<Long, IssueFacts> in = new HashMap<>();
         rows.forEach((id, f) -> {
-            if (stale(f, Set.of(), changed)) {
+            if (stale.test(f)) {
                 in.put(id, f);
             }
         });

@@ -3,6 +3,7 @@ package dev.throughline.theme.service;
 import dev.throughline.readmodel.FoldRevisions;
 import dev.throughline.readmodel.FoldRevisions.Part;
 import dev.throughline.readmodel.IssueFacts;
+import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ParentSet;
 import dev.throughline.readmodel.ProjectIssues;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The read model's rows theme progress folds (issues carrying theme links and the
@@ -34,6 +36,12 @@ final class KeptScopeRows {
      * view (a refresh that read every project again bumps them all).
      */
     private static final int MOST_CHANGED = 4;
+
+    /**
+     * More than one in this many of the buckets changed: no edits are asked for (a
+     * refresh that wrote every row describes each as an edit, twice the rows to decode).
+     */
+    private static final int MOST_EDITED = 2;
 
     /** Up to this many changed buckets are always read by id range. */
     private static final int FEW_CHANGED = 16;
@@ -62,6 +70,13 @@ final class KeptScopeRows {
      * One lock per site: a site's first view reads its rows without holding up others.
      */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** Where the edits in place since a revision are found, if anywhere. */
+    private final Optional<IssueFactsStore> edits;
+
+    KeptScopeRows(Optional<IssueFactsStore> edits) {
+        this.edits = edits;
+    }
 
     /** What one view reads through: the kept rows of its site, brought up to date. */
     Reader reader(ProjectIssues issues, String siteKey) {
@@ -202,7 +217,7 @@ final class KeptScopeRows {
      * since in full, changed buckets by id range, and the children of issues linked since
      * (or whose key changed) from every project.
      */
-    private static Kept update(ProjectIssues issues, String siteKey, Kept was, Set<String> projects, FoldRevisions at) {
+    private Kept update(ProjectIssues issues, String siteKey, Kept was, Set<String> projects, FoldRevisions at) {
         Set<String> whole = new HashSet<>();
         Map<String, Set<Integer>> changed = new HashMap<>();
         int parts = 0;
@@ -223,21 +238,25 @@ final class KeptScopeRows {
         if (whole.isEmpty() && changed.isEmpty()) {
             return was;
         }
-        if (changed.values().stream().mapToInt(Set::size).sum() > Math.max(FEW_CHANGED, parts / MOST_CHANGED)) {
+        EditedRows edited = changed.values().stream().mapToInt(Set::size).sum() > parts / MOST_EDITED ? EditedRows.NONE
+                : EditedRows.of(edits, siteKey, was.at(), at, changed);
+        Map<String, Set<Integer>> reread = edited.undescribed(changed);
+        if (reread.values().stream().mapToInt(Set::size).sum() > Math.max(FEW_CHANGED, parts / MOST_CHANGED)) {
             // a bucket is read with every row decoded, a cold read decodes only the
             // themed rows and the children: past this share it is the cheaper of the two
             return cold(issues, siteKey, projects, at, was.folds().latest());
         }
-        Map<Long, IssueFacts> read = new HashMap<>();
-        changed.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
-        if (whole.isEmpty() && ChangedRows.unchanged(was.themed(), was.children(), was.parents(), changed, read)) {
+        Map<Long, IssueFacts> read = new HashMap<>(edited.after());
+        reread.forEach((project, buckets) -> issues.forEachIn(siteKey, project, buckets, f -> read.put(f.id(), f)));
+        Predicate<IssueFacts> stale = f -> ChangedRows.stale(f, whole, reread) || edited.edited(f);
+        if (whole.isEmpty() && ChangedRows.unchanged(was.themed(), was.children(), was.parents(), stale, read)) {
             // most edits: the changed buckets hold the same rows of the scopes as before
             return new Kept(was.projects(), at, was.themed(), was.children(), was.parents(), was.folds());
         }
         Map<Long, IssueFacts> themed = new HashMap<>(was.themed());
         Map<Long, IssueFacts> children = new HashMap<>(was.children());
-        themed.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
-        children.values().removeIf(f -> ChangedRows.stale(f, whole, changed));
+        themed.values().removeIf(stale);
+        children.values().removeIf(stale);
         if (!whole.isEmpty()) {
             issues.forEachThemed(siteKey, whole, f -> themed.put(f.id(), f));
         }

@@ -6,11 +6,13 @@ import dev.throughline.jira.JiraProject;
 import dev.throughline.jira.Jql;
 import dev.throughline.problems.JiraKeys;
 import dev.throughline.problems.NotFoundException;
+import dev.throughline.readmodel.IssueFactsStore;
 import dev.throughline.readmodel.ProjectIssues;
 import dev.throughline.tenant.Caller;
 import dev.throughline.theme.ScopeItem;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeProgress;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -41,17 +43,34 @@ public class ThemeProgressService {
 
     private final ProjectIssues projectIssues;
 
-    private final KeptScopeRows kept = new KeptScopeRows();
+    private final KeptScopeRows kept;
 
     private final KeptCounts counts;
 
     private final KeptProgress progresses = new KeptProgress();
 
+    /** Kept rows brought up to date by reading the changed buckets again. */
     public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues) {
+        this(jira, catalogs, clock, projectIssues, Optional.empty());
+    }
+
+    /**
+     * Kept rows brought up to date by the edits {@code store} describes where it can
+     * (only the edited rows are read), by the changed buckets' rows where it cannot.
+     */
+    @Autowired
+    public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues,
+            IssueFactsStore store) {
+        this(jira, catalogs, clock, projectIssues, Optional.of(store));
+    }
+
+    private ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues,
+            Optional<IssueFactsStore> edits) {
         this.jira = jira;
         this.catalogs = catalogs;
         this.clock = clock;
         this.projectIssues = projectIssues;
+        this.kept = new KeptScopeRows(edits);
         this.counts = new KeptCounts(clock, catalogs.ttl());
     }
 

@@ -41,8 +41,8 @@ record ThemeWork(Map<String, Map<String, ScopeItem>> scopes, Map<String, List<St
      * links another tool wrote or removed in a project already held are seen
      */
     static ThemeWork read(JiraClient client, ProjectIssues issues, String siteKey, boolean refresh) {
-        return read(client, client::approximateCount, issues, new KeptScopeRows().reader(issues, siteKey), siteKey,
-                refresh);
+        return read(client, client::approximateCount, issues,
+                new KeptScopeRows(Optional.empty()).reader(issues, siteKey), siteKey, refresh);
     }
 
     /**

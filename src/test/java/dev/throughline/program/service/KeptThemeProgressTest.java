@@ -112,8 +112,9 @@ class KeptThemeProgressTest {
             .filter(i -> i.type() == IssueType.EPIC && !work(i).isEmpty())
             .toList();
         links.link(admin, checkout.id(), LinkSelection.parse(Map.of("issueKeys", List.of(epics.get(0).key()))));
-        ThemeProgressService warm = new ThemeProgressService(clients(), catalogs(), clock,
-                issues(ReadModelDatabase.h2Store(database)));
+        IssueFactsStore warmStore = ReadModelDatabase.h2Store(database);
+        ThemeProgressService warm = new ThemeProgressService(clients(), catalogs(), clock, issues(warmStore),
+                warmStore);
 
         List<ThemeRow> first = warm.board(admin, Optional.empty());
         assertEqualsCold(first, "first view");

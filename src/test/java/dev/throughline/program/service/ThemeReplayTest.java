@@ -126,7 +126,7 @@ class ThemeReplayTest {
     private Progress progress(MemoryIssueFacts store) {
         IssueSync sync = new IssueSync(store, clock, Duration.ofMinutes(5));
         ProjectIssues issues = ReadModelServices.projectIssues(sync, Duration.ofMinutes(10));
-        return new Progress(new ThemeProgressService(clients(), catalogs(), clock, issues), issues, sync);
+        return new Progress(new ThemeProgressService(clients(), catalogs(), clock, issues, store), issues, sync);
     }
 
     @ParameterizedTest

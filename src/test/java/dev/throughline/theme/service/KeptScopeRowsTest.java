@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,13 +61,19 @@ class KeptScopeRowsTest {
 
     private ProjectIssues issues;
 
-    private final KeptScopeRows kept = new KeptScopeRows();
+    /** This instance's store, counted. */
+    private IssueFactsStore store;
+
+    /**
+     * Kept rows brought up to date by reading the changed buckets (the edits: see below).
+     */
+    private KeptScopeRows kept = new KeptScopeRows(Optional.empty());
 
     @BeforeEach
     void fill() {
         String database = "mem:kept-scope-" + UUID.randomUUID();
         otherInstance = ReadModelDatabase.h2Store(database);
-        IssueFactsStore store = counted(ReadModelDatabase.h2Store(database));
+        store = counted(ReadModelDatabase.h2Store(database));
         issues = ReadModelServices.projectIssues(new IssueSync(store, Clock.systemUTC(), Duration.ofMinutes(5)),
                 Duration.ofMinutes(10));
         List<IssueFacts> all = new ArrayList<>();
@@ -73,6 +81,15 @@ class KeptScopeRowsTest {
             all.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
         }
         otherInstance.insertNew(SITE, all);
+    }
+
+    /** Issues {@code from} to {@code to}, the even ones in WEB, the odd ones in MOB. */
+    private void insertThroughAnotherInstance(long from, long to) {
+        List<IssueFacts> more = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
+        }
+        otherInstance.insertNew(SITE, more);
     }
 
     /** Every 100th issue an epic, every tenth epic linked; the others their children. */
@@ -108,12 +125,8 @@ class KeptScopeRowsTest {
 
     @Test
     void mostBucketsChangedAreReadAsOnAFirstView() {
-        List<IssueFacts> more = new ArrayList<>();
-        for (long id = 2001; id <= 6000; id++) {
-            more.add(issue(id, id % 2 == 0 ? "WEB" : "MOB", id));
-        }
         // 48 buckets: more than the 16 always read by id range
-        otherInstance.insertNew(SITE, more);
+        insertThroughAnotherInstance(2001, 6000);
         view();
         rows.set(0);
         List<IssueFacts> all = new ArrayList<>();
@@ -128,6 +141,54 @@ class KeptScopeRowsTest {
 
     @Test
     void writesThroughAnotherInstanceAreSeen() {
+        seesWritesThroughAnotherInstance();
+    }
+
+    @Test
+    void writesThroughAnotherInstanceAreSeenByEdits() {
+        kept = new KeptScopeRows(Optional.of(store));
+        seesWritesThroughAnotherInstance();
+    }
+
+    @Test
+    void manyEditsAcrossManyBucketsReadOnlyTheEditedRows() {
+        insertThroughAnotherInstance(2001, 12000);
+        kept = new KeptScopeRows(Optional.of(store));
+        rows.set(0);
+        view();
+        long firstView = rows.get();
+        Random random = new Random(15);
+        Set<Integer> buckets = new HashSet<>();
+        for (int round = 0; round < 3; round++) {
+            rows.set(0);
+            for (int edit = 0; edit < 60; edit++) {
+                long id = 1 + random.nextInt(12000);
+                String project = id % 2 == 0 ? "WEB" : "MOB";
+                IssueFacts facts = id % 100 == 0
+                        ? issue(id, project, id).withThemes(random.nextBoolean() ? List.of("t" + id) : List.of())
+                        : issue(id, project, random.nextInt(40));
+                // through this instance and another, each write its own revision
+                (edit % 2 == 0 ? otherInstance : store).upsert(SITE, List.of(facts));
+                buckets.add((int) (id >>> 8));
+            }
+            // one bucket not described by edits: read again by id range
+            otherInstance.upsert(SITE, List.of(issue(12001 + round, "MOB", round)));
+
+            assertThat(view()).as("after round " + round).isEqualTo(cold());
+            assertThat(rows.get()).as("rows and edits handed over after 60 edits")
+                .isLessThan(firstView)
+                .isLessThanOrEqualTo(60 + 256);
+        }
+        assertThat(buckets).as("buckets the edits fell in: more than a quarter of them").hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void theWorkFoldedByEditsEqualsAColdFold() {
+        kept = new KeptScopeRows(Optional.of(store));
+        theWorkIsFoldedOnceWhileItsRowsStayTheSame();
+    }
+
+    private void seesWritesThroughAnotherInstance() {
         view();
         otherInstance.upsert(SITE, List.of(issue(3, "MOB", 4)));
         assertThat(view()).as("after a re-parenting").isEqualTo(cold());
@@ -185,7 +246,8 @@ class KeptScopeRowsTest {
 
     /** The same folded from the database with nothing kept. */
     private ThemeWork coldWork() {
-        return ThemeWork.read(jira(), jql -> 0, viewed(), new KeptScopeRows().reader(viewed(), SITE), SITE, false);
+        return ThemeWork.read(jira(), jql -> 0, viewed(), new KeptScopeRows(Optional.empty()).reader(viewed(), SITE),
+                SITE, false);
     }
 
     /** The read model holding both projects, synced (no Jira read). */
@@ -252,7 +314,14 @@ class KeptScopeRowsTest {
                         };
                     }
                     try {
-                        return method.invoke(delegate, passed);
+                        Object answer = method.invoke(delegate, passed);
+                        if (method.getName().equals("editsIn") && answer instanceof Map<?, ?> found) {
+                            reads.incrementAndGet();
+                            found.values()
+                                .forEach(edits -> ((Optional<List<?>>) edits)
+                                    .ifPresent(list -> rows.addAndGet(list.size())));
+                        }
+                        return answer;
                     }
                     catch (InvocationTargetException e) {
                         throw e.getCause();
