@@ -22,6 +22,16 @@ public record SyncPlan(List<String> cold, List<String> window, Optional<Instant>
         dirty = List.copyOf(dirty);
     }
 
+    /** The same without the dirty issues. */
+    public SyncPlan withoutDirty() {
+        return new SyncPlan(cold, window, since, List.of());
+    }
+
+    /** Only the dirty issues, read again by key. */
+    public SyncPlan dirtyOnly() {
+        return new SyncPlan(List.of(), List.of(), Optional.empty(), dirty);
+    }
+
     /** True when the read model answers as it is, without a Jira call. */
     public boolean nothingToRead() {
         return cold.isEmpty() && window.isEmpty() && dirty.isEmpty();

@@ -68,8 +68,11 @@ public final class RefinementSync {
             eventsDuringRead(siteKey, programId, started);
             return refinements.ids(siteKey, programId);
         }
-        if (keptByEvents(siteKey, held.get(), plan)) {
-            return refinements.ids(siteKey, programId); // no Jira call
+        if (keptByEvents(siteKey, held.get(), plan.withoutDirty())) {
+            // the ids were judged from the events' fields; issues an event named without
+            // all their facts (Forge's carry a few) are only read again by key
+            sync.refresh(client, siteKey, plan.dirtyOnly(), pointsField);
+            return refinements.ids(siteKey, programId); // no Jira call when none is dirty
         }
         // the window's projects are refreshed from the oldest of their syncs and the ids'
         Instant since = plan.since()
@@ -92,7 +95,7 @@ public final class RefinementSync {
         }
         leave.removeAll(match);
         sync.synced(siteKey, plan.window(), started, pointsField);
-        sync.refresh(client, siteKey, new SyncPlan(List.of(), List.of(), Optional.empty(), plan.dirty()), pointsField);
+        sync.refresh(client, siteKey, plan.dirtyOnly(), pointsField);
         refinements.update(siteKey, programId, leave, match, started);
         eventsDuringRead(siteKey, programId, started);
         return refinements.ids(siteKey, programId);
