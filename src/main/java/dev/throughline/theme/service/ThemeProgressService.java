@@ -12,7 +12,6 @@ import dev.throughline.tenant.Caller;
 import dev.throughline.theme.ScopeItem;
 import dev.throughline.theme.Theme;
 import dev.throughline.theme.ThemeProgress;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -49,28 +48,17 @@ public class ThemeProgressService {
 
     private final KeptProgress progresses = new KeptProgress();
 
-    /** Kept rows brought up to date by reading the changed buckets again. */
-    public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues) {
-        this(jira, catalogs, clock, projectIssues, Optional.empty());
-    }
-
     /**
      * Kept rows brought up to date by the edits {@code store} describes where it can
      * (only the edited rows are read), by the changed buckets' rows where it cannot.
      */
-    @Autowired
     public ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues,
             IssueFactsStore store) {
-        this(jira, catalogs, clock, projectIssues, Optional.of(store));
-    }
-
-    private ThemeProgressService(JiraClients jira, KeptCatalogs catalogs, Clock clock, ProjectIssues projectIssues,
-            Optional<IssueFactsStore> edits) {
         this.jira = jira;
         this.catalogs = catalogs;
         this.clock = clock;
         this.projectIssues = projectIssues;
-        this.kept = new KeptScopeRows(edits);
+        this.kept = new KeptScopeRows(Optional.of(store));
         this.counts = new KeptCounts(clock, catalogs.ttl());
     }
 

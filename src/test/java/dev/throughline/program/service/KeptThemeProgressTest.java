@@ -150,8 +150,9 @@ class KeptThemeProgressTest {
 
     /** The same rows as a cold read's: a read model of its own, nothing kept. */
     private void assertEqualsCold(List<ThemeRow> warm, String when) {
-        ThemeProgressService cold = new ThemeProgressService(clients(), catalogs(), clock,
-                issues(ReadModelDatabase.h2Store("mem:cold-" + UUID.randomUUID())));
+        IssueFactsStore coldStore = ReadModelDatabase.h2Store("mem:cold-" + UUID.randomUUID());
+        ThemeProgressService cold = new ThemeProgressService(clients(), catalogs(), clock, issues(coldStore),
+                coldStore);
         List<ThemeRow> expected = cold.board(admin, Optional.empty());
         assertThat(warm).as(when).hasSameSizeAs(expected);
         for (int i = 0; i < warm.size(); i++) {
